@@ -1,0 +1,99 @@
+/**
+ * Exact rational numbers over BigInt, always in lowest terms with a positive denominator.
+ * Used to read user input exactly ("79/272", "0.125", JSON numbers as written) and to decide
+ * input checks (Hermiticity, unit trace) without rounding.
+ */
+import { InputError } from '../errors.js';
+
+export interface Rational {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+const absBig = (a: bigint): bigint => (a < 0n ? -a : a);
+
+export function gcd(a: bigint, b: bigint): bigint {
+  a = absBig(a);
+  b = absBig(b);
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+export function rational(num: bigint, den: bigint = 1n): Rational {
+  if (den === 0n) throw new RangeError('rational: zero denominator');
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const g = gcd(num, den);
+  return g > 1n ? { num: num / g, den: den / g } : { num, den };
+}
+
+export const RZERO: Rational = { num: 0n, den: 1n };
+export const RONE: Rational = { num: 1n, den: 1n };
+
+export const radd = (a: Rational, b: Rational): Rational => rational(a.num * b.den + b.num * a.den, a.den * b.den);
+export const rsub = (a: Rational, b: Rational): Rational => rational(a.num * b.den - b.num * a.den, a.den * b.den);
+export const rmul = (a: Rational, b: Rational): Rational => rational(a.num * b.num, a.den * b.den);
+export const rneg = (a: Rational): Rational => ({ num: -a.num, den: a.den });
+export const rabs = (a: Rational): Rational => ({ num: absBig(a.num), den: a.den });
+export function rdiv(a: Rational, b: Rational): Rational {
+  if (b.num === 0n) throw new RangeError('rational: division by zero');
+  return rational(a.num * b.den, a.den * b.num);
+}
+/** Sign of a − b: −1, 0 or 1. */
+export function rcmp(a: Rational, b: Rational): -1 | 0 | 1 {
+  const d = a.num * b.den - b.num * a.den;
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+export const requals = (a: Rational, b: Rational): boolean => a.num === b.num && a.den === b.den;
+export const risZero = (a: Rational): boolean => a.num === 0n;
+
+const DECIMAL = /^([+-]?)(\d+)?(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const FRACTION = /^([+-]?\d+)\s*\/\s*(\d+)$/;
+
+/**
+ * Parse a decimal string ("0.125", "-1.5e-3", "2") or a fraction ("79/272") exactly.
+ * Throws InputError naming the offending text otherwise.
+ */
+export function parseRational(text: string): Rational {
+  const s = text.trim();
+  const f = FRACTION.exec(s);
+  if (f) {
+    const den = BigInt(f[2]);
+    if (den === 0n) throw new InputError(`"${text}" has a zero denominator`);
+    return rational(BigInt(f[1]), den);
+  }
+  const m = DECIMAL.exec(s);
+  if (!m || (m[2] === undefined && (m[3] === undefined || m[3] === ''))) {
+    throw new InputError(`"${text}" is not a number (expected a decimal such as "0.125" or a fraction such as "79/272")`);
+  }
+  const intPart = m[2] ?? '';
+  const frac = m[3] ?? '';
+  const exp = m[4] === undefined ? 0 : Number(m[4]);
+  if (!Number.isSafeInteger(exp) || Math.abs(exp) > 100000) throw new InputError(`"${text}": exponent out of range`);
+  let num = BigInt((intPart + frac).replace(/^0+(?=\d)/, '') || '0');
+  if (m[1] === '-') num = -num;
+  const shift = exp - frac.length;
+  return shift >= 0 ? rational(num * 10n ** BigInt(shift), 1n) : rational(num, 10n ** BigInt(-shift));
+}
+
+/**
+ * A finite JSON number, read as the shortest decimal that round-trips to it (i.e. as the user
+ * most likely wrote it, for up to 17 significant digits).
+ */
+export function rationalFromNumber(x: number): Rational {
+  if (!Number.isFinite(x)) throw new InputError(`${x} is not a finite number`);
+  return parseRational(String(x));
+}
+
+export function rationalToString(a: Rational): string {
+  return a.den === 1n ? a.num.toString() : `${a.num}/${a.den}`;
+}
+
+/** Nearest float64 (correct to within an ulp or so; for diagnostics, not for decisions). */
+export function rationalToNumber(a: Rational): number {
+  if (a.num === 0n) return 0;
+  const shift = BigInt(Math.max(0, 64 - (a.num.toString(2).length - a.den.toString(2).length)));
+  return Number((a.num << shift) / a.den) / 2 ** Number(shift);
+}
