@@ -22,6 +22,8 @@ export interface Field<T> {
    */
   readonly unitRoundoff: number;
   readonly errorModel: 'relative' | 'absolute';
+  /** unitRoundoff as a value of the field (it may underflow a JS number at high precision). */
+  readonly epsilon: T;
   readonly zero: T;
   readonly one: T;
 

@@ -53,6 +53,7 @@ export function fixedField(bits: number): FixedField {
     digits,
     unitRoundoff: 2 ** -bits,
     errorModel: 'absolute',
+    epsilon: 1n,
     zero: 0n,
     one: ONE,
     fromNumber: (x) => {

@@ -8,6 +8,7 @@ export const float64: AnalyticField<number> = {
   digits: 15,
   unitRoundoff: 2 ** -53,
   errorModel: 'relative',
+  epsilon: 2 ** -53,
   zero: 0,
   one: 1,
   fromNumber: (x) => x,

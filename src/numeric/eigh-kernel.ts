@@ -1,0 +1,309 @@
+/**
+ * The Hermitian eigenvalue algorithm, written once over any Field: Householder reduction of a
+ * complex Hermitian matrix to a real symmetric tridiagonal one, then the implicit QL iteration with
+ * Wilkinson-type shifts (as in EISPACK's tql2), accumulating eigenvectors.
+ *
+ * Backward stable: the computed eigenpairs are exact for a matrix within a small multiple of
+ * n·(unit roundoff)·‖A‖ of A. Degenerate and clustered spectra need no special treatment because
+ * the eigenvectors are accumulated orthogonal transformations. The accuracy actually achieved is
+ * certified a posteriori by `certificate.ts`, never assumed.
+ */
+import type { Field } from './field.js';
+import type { CMatrix } from './matrix.js';
+
+export interface KernelResult<T> {
+  /** Eigenvalues in ascending order. */
+  values: T[];
+  /** Eigenvectors as columns, in the order of `values` (absent when not requested). */
+  vectors?: CMatrix<T>;
+}
+
+interface Reflector<T> {
+  k: number; // acts on indices k+1 .. n-1
+  vr: T[];
+  vi: T[];
+  tau: T;
+}
+
+const MAX_QL_ITERATIONS = 60;
+
+/** Bits a fixed-point kernel should carry beyond the accuracy wanted (see `negligible`). */
+export const FIXED_KERNEL_HEADROOM_BITS = 48;
+
+/** Eigen-decomposition of the Hermitian matrix A (only its lower triangle is read) in field F. */
+export function eighKernel<T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean): KernelResult<T> {
+  const n = A.rows;
+  if (n === 0) return { values: [], vectors: wantVectors ? { rows: 0, cols: 0, re: [], im: [] } : undefined };
+  // Work on a full Hermitian copy built from the lower triangle.
+  const ar = new Array<T>(n * n);
+  const ai = new Array<T>(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      ar[i * n + j] = A.re[i * n + j];
+      ai[i * n + j] = A.im[i * n + j];
+      ar[j * n + i] = A.re[i * n + j];
+      ai[j * n + i] = F.neg(A.im[i * n + j]);
+    }
+    ar[i * n + i] = A.re[i * n + i];
+    ai[i * n + i] = F.zero;
+  }
+
+  const reflectors: Reflector<T>[] = [];
+  const pr = new Array<T>(n);
+  const pi = new Array<T>(n);
+  for (let k = 0; k < n - 2; k++) {
+    const m = n - k - 1; // length of x = A[k+1.., k]
+    // Nothing to annihilate below the subdiagonal: skip (the reflector would be the identity).
+    let tailZero = true;
+    for (let t = k + 2; t < n && tailZero; t++) tailZero = F.isZero(ar[t * n + k]) && F.isZero(ai[t * n + k]);
+    if (tailZero) continue;
+    const vr = new Array<T>(m);
+    const vi = new Array<T>(m);
+    for (let t = 0; t < m; t++) {
+      vr[t] = ar[(k + 1 + t) * n + k];
+      vi[t] = ai[(k + 1 + t) * n + k];
+    }
+    const sigma = scaledNorm(F, vr, vi);
+    const absx0 = hypot(F, vr[0], vi[0]);
+    // phase of x0 (1 if x0 = 0); alpha = -phase·sigma makes v0 = phase·(|x0| + sigma): no cancellation
+    let phr = F.one;
+    let phi = F.zero;
+    if (!F.isZero(absx0)) {
+      phr = F.div(vr[0], absx0);
+      phi = F.div(vi[0], absx0);
+    }
+    const s0 = F.add(absx0, sigma);
+    vr[0] = F.mul(phr, s0);
+    vi[0] = F.mul(phi, s0);
+    // Normalise v (H = I − 2vv†): in fixed point a tiny column would otherwise give a reflector
+    // that is unitary only to the column's relative precision.
+    const vnorm = scaledNorm(F, vr, vi);
+    for (let t = 0; t < m; t++) {
+      vr[t] = F.div(vr[t], vnorm);
+      vi[t] = F.div(vi[t], vnorm);
+    }
+    const tau = F.add(F.one, F.one);
+    // p = tau · A22 v
+    for (let i = 0; i < m; i++) {
+      let sr = F.zero;
+      let si = F.zero;
+      const row = (k + 1 + i) * n + k + 1;
+      for (let j = 0; j < m; j++) {
+        const a = ar[row + j];
+        const b = ai[row + j];
+        sr = F.add(sr, F.sub(F.mul(a, vr[j]), F.mul(b, vi[j])));
+        si = F.add(si, F.add(F.mul(a, vi[j]), F.mul(b, vr[j])));
+      }
+      pr[i] = F.mul(tau, sr);
+      pi[i] = F.mul(tau, si);
+    }
+    // K = (tau/2)·(v†p), real because A22 is Hermitian
+    let vp = F.zero;
+    for (let i = 0; i < m; i++) vp = F.add(vp, F.add(F.mul(vr[i], pr[i]), F.mul(vi[i], pi[i])));
+    const K = F.scale2(F.mul(tau, vp), -1);
+    // w = p − K v (stored in p)
+    for (let i = 0; i < m; i++) {
+      pr[i] = F.sub(pr[i], F.mul(K, vr[i]));
+      pi[i] = F.sub(pi[i], F.mul(K, vi[i]));
+    }
+    // A22 ← A22 − v w† − w v†
+    for (let i = 0; i < m; i++) {
+      const row = (k + 1 + i) * n + k + 1;
+      for (let j = 0; j <= i; j++) {
+        // (v w†)_ij = v_i conj(w_j); (w v†)_ij = w_i conj(v_j)
+        const re = F.add(F.add(F.mul(vr[i], pr[j]), F.mul(vi[i], pi[j])), F.add(F.mul(pr[i], vr[j]), F.mul(pi[i], vi[j])));
+        const im = F.add(F.sub(F.mul(vi[i], pr[j]), F.mul(vr[i], pi[j])), F.sub(F.mul(pi[i], vr[j]), F.mul(pr[i], vi[j])));
+        ar[row + j] = F.sub(ar[row + j], re);
+        ai[row + j] = F.sub(ai[row + j], im);
+        if (j < i) {
+          const mirror = (k + 1 + j) * n + k + 1 + i;
+          ar[mirror] = ar[row + j];
+          ai[mirror] = F.neg(ai[row + j]);
+        }
+      }
+      ai[row + i] = F.zero;
+    }
+    // column k below the diagonal becomes (alpha, 0, …), alpha = -phase·sigma
+    ar[(k + 1) * n + k] = F.neg(F.mul(phr, sigma));
+    ai[(k + 1) * n + k] = F.neg(F.mul(phi, sigma));
+    for (let t = k + 2; t < n; t++) {
+      ar[t * n + k] = F.zero;
+      ai[t * n + k] = F.zero;
+    }
+    reflectors.push({ k, vr, vi, tau });
+  }
+
+  // Tridiagonal T with complex subdiagonal s_i; D = diag(delta) makes it real: D† T D has |s_i|.
+  const d = new Array<T>(n);
+  const e = new Array<T>(n);
+  const dr = new Array<T>(n);
+  const di = new Array<T>(n);
+  dr[0] = F.one;
+  di[0] = F.zero;
+  for (let i = 0; i < n; i++) {
+    d[i] = ar[i * n + i];
+    if (i === n - 1) {
+      e[i] = F.zero;
+      break;
+    }
+    const sr = ar[(i + 1) * n + i];
+    const si = ai[(i + 1) * n + i];
+    const abs = hypot(F, sr, si);
+    e[i] = abs;
+    if (F.isZero(abs)) {
+      dr[i + 1] = dr[i];
+      di[i + 1] = di[i];
+    } else {
+      const ur = F.div(sr, abs);
+      const ui = F.div(si, abs);
+      dr[i + 1] = F.sub(F.mul(dr[i], ur), F.mul(di[i], ui));
+      di[i + 1] = F.add(F.mul(dr[i], ui), F.mul(di[i], ur));
+    }
+  }
+
+  // Z: real orthogonal accumulation of the QL rotations, stored row-major.
+  const z: T[] | null = wantVectors ? new Array<T>(n * n).fill(F.zero) : null;
+  if (z) for (let i = 0; i < n; i++) z[i * n + i] = F.one;
+  tql(F, d, e, z, n);
+
+  const order = d.map((_, i) => i).sort((a, b) => F.cmp(d[a], d[b]));
+  const values = order.map((i) => d[i]);
+  if (!z) return { values };
+
+  // V = Q · D · Z, with columns permuted into ascending order.
+  const vRe = new Array<T>(n * n);
+  const vIm = new Array<T>(n * n);
+  for (let i = 0; i < n; i++)
+    for (let c = 0; c < n; c++) {
+      const zz = z[i * n + order[c]];
+      vRe[i * n + c] = F.mul(dr[i], zz);
+      vIm[i * n + c] = F.mul(di[i], zz);
+    }
+  for (let r = reflectors.length - 1; r >= 0; r--) {
+    const { k, vr, vi, tau } = reflectors[r];
+    const m = n - k - 1;
+    for (let c = 0; c < n; c++) {
+      // s = v† W[:, c] over rows k+1..n-1
+      let sr = F.zero;
+      let si = F.zero;
+      for (let t = 0; t < m; t++) {
+        const idx = (k + 1 + t) * n + c;
+        sr = F.add(sr, F.add(F.mul(vr[t], vRe[idx]), F.mul(vi[t], vIm[idx])));
+        si = F.add(si, F.sub(F.mul(vr[t], vIm[idx]), F.mul(vi[t], vRe[idx])));
+      }
+      if (F.isZero(sr) && F.isZero(si)) continue;
+      sr = F.mul(tau, sr);
+      si = F.mul(tau, si);
+      for (let t = 0; t < m; t++) {
+        const idx = (k + 1 + t) * n + c;
+        vRe[idx] = F.sub(vRe[idx], F.sub(F.mul(vr[t], sr), F.mul(vi[t], si)));
+        vIm[idx] = F.sub(vIm[idx], F.add(F.mul(vr[t], si), F.mul(vi[t], sr)));
+      }
+    }
+  }
+  return { values, vectors: { rows: n, cols: n, re: vRe, im: vIm } };
+}
+
+/** |e| negligible against dd = |d_m| + |d_{m+1}|: relative test for floating fields, absolute for fixed point. */
+function negligible<T>(F: Field<T>, e: T, dd: T): boolean {
+  const ae = F.abs(e);
+  if (F.isZero(ae)) return true;
+  if (F.errorModel === 'relative') return F.cmp(ae, F.mul(F.epsilon, dd)) <= 0;
+  // Fixed point: values are O(1) and each operation errs by ≤ 1 unit absolute, so an e that has
+  // converged can stall far above one unit (seen: 2^18 units at n = 32). Callers give the kernel
+  // FIXED_KERNEL_HEADROOM_BITS beyond the accuracy they need, so deflating at 2^32 units is free.
+  return F.cmp(ae, F.scale2(F.epsilon, 32)) <= 0;
+}
+
+/** sign(a)·|b| (Fortran SIGN) */
+const withSign = <T>(F: Field<T>, mag: T, s: T): T => (F.sign(s) < 0 ? F.neg(F.abs(mag)) : F.abs(mag));
+/**
+ * √(a² + b²) scaled by max(|a|, |b|), so that in fixed point tiny arguments keep their relative
+ * accuracy (rotations stay orthogonal) and in floating point nothing over- or underflows.
+ */
+function hypot<T>(F: Field<T>, a: T, b: T): T {
+  let x = F.abs(a);
+  let y = F.abs(b);
+  if (F.cmp(x, y) < 0) [x, y] = [y, x];
+  if (F.isZero(x)) return F.zero;
+  if (F.isZero(y)) return x;
+  const q = F.div(y, x);
+  return F.mul(x, F.sqrt(F.add(F.one, F.mul(q, q))));
+}
+
+/** Euclidean norm of the complex vector (re, im), scaled by its largest component (see hypot). */
+function scaledNorm<T>(F: Field<T>, re: readonly T[], im: readonly T[]): T {
+  let mx = F.zero;
+  for (let t = 0; t < re.length; t++) {
+    if (F.cmp(F.abs(re[t]), mx) > 0) mx = F.abs(re[t]);
+    if (F.cmp(F.abs(im[t]), mx) > 0) mx = F.abs(im[t]);
+  }
+  if (F.isZero(mx)) return F.zero;
+  let s = F.zero;
+  for (let t = 0; t < re.length; t++) {
+    const a = F.div(re[t], mx);
+    const b = F.div(im[t], mx);
+    s = F.add(s, F.add(F.mul(a, a), F.mul(b, b)));
+  }
+  return F.mul(mx, F.sqrt(s));
+}
+
+/**
+ * Implicit QL with shifts on the symmetric tridiagonal (d, e), e[i] coupling i and i+1, e[n-1] = 0.
+ * On return d holds the eigenvalues (unsorted) and z (if given) the accumulated rotations.
+ */
+function tql<T>(F: Field<T>, d: T[], e: T[], z: T[] | null, n: number): void {
+  const two = F.add(F.one, F.one);
+  for (let l = 0; l < n; l++) {
+    let iter = 0;
+    let m: number;
+    do {
+      for (m = l; m < n - 1; m++) {
+        if (negligible(F, e[m], F.add(F.abs(d[m]), F.abs(d[m + 1])))) break;
+      }
+      if (m !== l) {
+        if (iter++ === MAX_QL_ITERATIONS) throw new Error(`eigh: QL iteration did not converge for eigenvalue ${l} of ${n}`);
+        let g = F.div(F.sub(d[l + 1], d[l]), F.mul(two, e[l]));
+        let r = hypot(F, g, F.one);
+        g = F.add(F.sub(d[m], d[l]), F.div(e[l], F.add(g, withSign(F, r, g))));
+        let s = F.one;
+        let c = F.one;
+        let p = F.zero;
+        let i: number;
+        let underflow = false;
+        for (i = m - 1; i >= l; i--) {
+          let f = F.mul(s, e[i]);
+          const b = F.mul(c, e[i]);
+          r = hypot(F, f, g);
+          e[i + 1] = r;
+          if (F.isZero(r)) {
+            d[i + 1] = F.sub(d[i + 1], p);
+            e[m] = F.zero;
+            underflow = true;
+            break;
+          }
+          s = F.div(f, r);
+          c = F.div(g, r);
+          g = F.sub(d[i + 1], p);
+          r = F.add(F.mul(F.sub(d[i], g), s), F.mul(F.mul(two, c), b));
+          p = F.mul(s, r);
+          d[i + 1] = F.add(g, p);
+          g = F.sub(F.mul(c, r), b);
+          if (z) {
+            for (let k = 0; k < n; k++) {
+              const row = k * n;
+              f = z[row + i + 1];
+              const zi = z[row + i];
+              z[row + i + 1] = F.add(F.mul(s, zi), F.mul(c, f));
+              z[row + i] = F.sub(F.mul(c, zi), F.mul(s, f));
+            }
+          }
+        }
+        if (underflow) continue;
+        d[l] = F.sub(d[l], p);
+        e[l] = g;
+        e[m] = F.zero;
+      }
+    } while (m !== l);
+  }
+}
