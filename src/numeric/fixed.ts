@@ -76,7 +76,12 @@ export function fixedField(bits: number): FixedField {
     cmp: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
     sign: (a) => (a < 0n ? -1 : a > 0n ? 1 : 0),
     isZero: (a) => a === 0n,
-    toNumber: (a) => (bits > 64 ? Number(a >> (B - 64n)) / 2 ** 64 : Number(a) / 2 ** bits),
+    toNumber: (a) => {
+      // keep 64 significant bits whatever the magnitude, then scale (exact power-of-two steps)
+      const len = (a < 0n ? -a : a).toString(2).length;
+      const shift = Math.max(0, len - 64);
+      return Number(a >> BigInt(shift)) * 2 ** (shift - bits);
+    },
     toString: (a, d = digits) => new D(a.toString()).div(denom).toSignificantDigits(Math.max(1, d)).toString(),
   };
   cache.set(bits, F);

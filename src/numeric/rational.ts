@@ -29,6 +29,16 @@ export function rational(num: bigint, den: bigint = 1n): Rational {
   return g > 1n ? { num: num / g, den: den / g } : { num, den };
 }
 
+/** A complex matrix read exactly from user input, row-major. */
+export interface RationalMatrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly re: Rational[];
+  readonly im: Rational[];
+  /** True if any entry was given as a non-integer JSON number (float64 input: float64 tolerances apply). */
+  readonly hasFloatEntries: boolean;
+}
+
 export const RZERO: Rational = { num: 0n, den: 1n };
 export const RONE: Rational = { num: 1n, den: 1n };
 

@@ -1,0 +1,66 @@
+/**
+ * The `ergocheck` command: dispatch to subcommands, and the one place where errors become exit
+ * codes — InputError (bad input or usage) → 2 with a one-line message, anything else → 1 with a
+ * one-line "internal error" message. Never a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import type { Io } from './options.js';
+import { ergotropyCommand } from './commands/ergotropy.js';
+import { coherenceCommand } from './commands/coherence.js';
+
+type Command = (args: string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  ergotropy: { run: ergotropyCommand, summary: 'ergotropy of a state, Eq. (2), with a certified error bound' },
+  coherence: { run: coherenceCommand, summary: 'l1-norm of coherence of a state, Eq. (3)' },
+};
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return [
+    'Usage: ergocheck <command> [options]',
+    '',
+    'Checks the results of "Ergotropy from coherences in an open quantum system" (Çakmak)',
+    'symbolically and at high precision.',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`),
+    '',
+    'ergocheck <command> --help   options of a command',
+    'ergocheck --version          the version',
+  ].join('\n');
+}
+
+const defaultIo: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+
+/** Run the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      io.out(usage());
+      return 0;
+    }
+    if (cmd === '--version' || cmd === '-v') {
+      io.out(version());
+      return 0;
+    }
+    const c = COMMANDS[cmd];
+    if (!c) throw new InputError(`unknown command "${cmd}" (commands: ${Object.keys(COMMANDS).join(', ')}; see ergocheck --help)`);
+    return await c.run(rest, io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(`ergocheck: ${e.message}`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(`ergocheck: internal error: ${msg.split('\n')[0]} (please report this)`);
+    return 1;
+  }
+}

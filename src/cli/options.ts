@@ -1,0 +1,79 @@
+/**
+ * Shared command-line plumbing: argument parsing (node:util parseArgs, with errors turned into
+ * InputError) and the values several commands accept (precision, positive numbers, files).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { InputError } from '../errors.js';
+import { DEFAULT_PRECISION } from '../numeric/decimal.js';
+import { parseRational, rcmp, RZERO, type Rational } from '../numeric/rational.js';
+
+export const MIN_PRECISION = 10;
+export const MAX_PRECISION = 1000;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** A string-valued option, or undefined. */
+export const str = (p: Parsed, name: string): string | undefined => {
+  const v = p.values[name];
+  return typeof v === 'string' ? v : undefined;
+};
+export const flag = (p: Parsed, name: string): boolean => p.values[name] === true;
+
+/** Parse `args` against `options`; unknown flags, missing values and stray words are InputErrors. */
+export interface Parsed {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+export function parse(command: string, args: string[], options: Options, allowPositionals = false): Parsed {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true }) as Parsed;
+  } catch (e) {
+    throw new InputError(`${command}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** --precision D: an integer number of significant digits. */
+export function precisionOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PRECISION;
+  const d = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(d) || d < MIN_PRECISION || d > MAX_PRECISION) {
+    throw new InputError(`--precision must be an integer from ${MIN_PRECISION} to ${MAX_PRECISION}, got "${value}"`);
+  }
+  return d;
+}
+
+/** A numeric option read exactly; `positive` demands > 0, otherwise ≥ 0 when `nonNegative`. */
+export function numberOption(name: string, value: string, rule: 'positive' | 'nonNegative' | 'any' = 'any'): Rational {
+  let q: Rational;
+  try {
+    q = parseRational(value);
+  } catch {
+    throw new InputError(`--${name} must be a number (decimal or fraction), got "${value}"`);
+  }
+  if (rule === 'positive' && rcmp(q, RZERO) <= 0) throw new InputError(`--${name} must be > 0, got ${value}`);
+  if (rule === 'nonNegative' && rcmp(q, RZERO) < 0) throw new InputError(`--${name} must be ≥ 0, got ${value}`);
+  return q;
+}
+
+export function requireOption(command: string, name: string, value: string | undefined): string {
+  if (value === undefined || value === '') throw new InputError(`${command}: --${name} is required (see ergocheck ${command} --help)`);
+  return value;
+}
+
+/** Tolerance text shared by the help of every command that reads a state. */
+export const TOLERANCE_HELP = `Input checks (each failure: a one-line message and exit code 2):
+  the file must be readable JSON {"re": [[…]], "im": [[…]]} of a square matrix
+  with finite entries; the state must be Hermitian and have trace 1 and be
+  positive semidefinite. Entries given as strings ("0.125", "79/272") are exact
+  and Hermiticity and trace are then checked exactly (tolerance 0); if any entry
+  is a non-integer JSON number the input is taken to be float64 data and the
+  tolerance is d·2^-50 (d the dimension). Positivity: the smallest eigenvalue,
+  certified to ±bound, must be ≥ −(bound + d·10^(1−P)·max|ρ_ij| + tolerance),
+  P the working precision, so an exactly positive state passes at any precision.
+  --tolerance T overrides the tolerance (absolute, T ≥ 0).`;

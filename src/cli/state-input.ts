@@ -1,0 +1,35 @@
+/** Reading a density matrix (and optionally a Hamiltonian) from files for the CLI commands. */
+import { InputError } from '../errors.js';
+import type { DecimalField } from '../numeric/decimal.js';
+import type { CMatrix } from '../numeric/matrix.js';
+import { readMatrixFile } from '../io/matrix-json.js';
+import { checkHermitianExact, defaultTolerance, densityFromRational, rationalToField, type DensityMatrix } from '../physics/density.js';
+import { numberOption } from './options.js';
+
+type Dec = DecimalField['zero'];
+
+export function toleranceOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = Number(value);
+  if (!Number.isFinite(t) || t < 0 || value.trim() === '') throw new InputError(`--tolerance must be a number ≥ 0, got "${value}"`);
+  return t;
+}
+
+/** Read and validate the state in FILE at field D. */
+export function readState(D: DecimalField, path: string, tolerance: number | undefined): DensityMatrix<Dec> {
+  return densityFromRational(D, readMatrixFile(path), { tolerance, what: `ρ in ${path}` });
+}
+
+/** Read a Hermitian matrix (a Hamiltonian) of dimension n. */
+export function readHermitian(D: DecimalField, path: string, n: number): CMatrix<Dec> {
+  const Q = readMatrixFile(path);
+  if (Q.rows !== Q.cols) throw new InputError(`H in ${path} is ${Q.rows}×${Q.cols}, not square`);
+  if (Q.rows !== n) throw new InputError(`H in ${path} is ${Q.rows}×${Q.cols} but ρ is ${n}×${n}`);
+  checkHermitianExact(Q, defaultTolerance(Q), `H in ${path}`);
+  return rationalToField(D, Q);
+}
+
+/** --omega W as a positive exact number in field D. */
+export function omegaOption(D: DecimalField, value: string | undefined): Dec {
+  return D.fromRational(numberOption('omega', value ?? '1', 'positive'));
+}

@@ -1,0 +1,132 @@
+/**
+ * Validated density matrices. A `DensityMatrix<T>` is a CMatrix that has been checked to be
+ * Hermitian, of unit trace and positive semidefinite (within stated tolerances); the type keeps
+ * unchecked matrices out of the figures of merit.
+ */
+import { InputError } from '../errors.js';
+import type { Field } from '../numeric/field.js';
+import type { CMatrix } from '../numeric/matrix.js';
+import { hermiticityDefect, trace } from '../numeric/matrix.js';
+import { eigh } from '../numeric/eigh.js';
+import type { Rational, RationalMatrix } from '../numeric/rational.js';
+import { RONE, RZERO, rabs, radd, rcmp, rmul, rsub, rationalToNumber } from '../numeric/rational.js';
+
+export type { RationalMatrix } from '../numeric/rational.js';
+
+declare const densityBrand: unique symbol;
+export type DensityMatrix<T> = CMatrix<T> & { readonly [densityBrand]: true };
+
+/** Default tolerance for Hermiticity and trace of float64 input (per unit of dimension). */
+export const FLOAT_INPUT_TOLERANCE = 2 ** -50;
+
+/** The tolerance the checks use for input Q unless the user gives one: 0 for exact input, d·2^-50 for float64 input. */
+export const defaultTolerance = (Q: RationalMatrix): number => (Q.hasFloatEntries ? Q.rows * FLOAT_INPUT_TOLERANCE : 0);
+
+const fmt = (q: Rational): string => rationalToNumber(q).toExponential(3);
+
+/**
+ * Check, exactly in rational arithmetic, that Q is square, Hermitian and of unit trace within
+ * `tolerance` (absolute, on each |Q_ij − conj Q_ji| and on |Tr Q − 1|). Throws InputError naming
+ * the first violation.
+ */
+export function checkDensityExact(Q: RationalMatrix, tolerance: number, what = 'matrix'): void {
+  checkHermitianExact(Q, tolerance, what);
+  const n = Q.rows;
+  const tol = toRational(tolerance);
+  let tr = RZERO;
+  for (let i = 0; i < n; i++) tr = radd(tr, Q.re[i * n + i]);
+  if (rcmp(rabs(rsub(tr, RONE)), tol) > 0) throw new InputError(`${what} has trace ${rationalToNumber(tr)}, not 1 (tolerance ${tolerance})`);
+}
+
+/** Check exactly that Q is square and Hermitian within `tolerance` (see checkDensityExact). */
+export function checkHermitianExact(Q: RationalMatrix, tolerance: number, what = 'matrix'): void {
+  if (Q.rows !== Q.cols) throw new InputError(`${what} is ${Q.rows}×${Q.cols}, not square`);
+  if (Q.rows === 0) throw new InputError(`${what} is empty`);
+  const n = Q.rows;
+  const tol = toRational(tolerance);
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      const dr = rabs(rsub(Q.re[i * n + j], Q.re[j * n + i]));
+      const di = rabs(radd(Q.im[i * n + j], Q.im[j * n + i]));
+      // exact test of |Q_ij − conj Q_ji|² > tol²
+      if (rcmp(radd(rmul(dr, dr), rmul(di, di)), rmul(tol, tol)) > 0) {
+        throw new InputError(`${what} is not Hermitian: entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) differ by ${fmt(radd(dr, di))} (tolerance ${tolerance})`);
+      }
+    }
+}
+
+function toRational(x: number): Rational {
+  if (!(x >= 0) || !Number.isFinite(x)) throw new InputError(`tolerance must be a finite number ≥ 0, got ${x}`);
+  // exact binary value of the double
+  if (x === 0) return RZERO;
+  let den = 1n;
+  let y = x;
+  while (!Number.isInteger(y)) {
+    y *= 2;
+    den *= 2n;
+  }
+  return { num: BigInt(y), den };
+}
+
+/** Convert an exact matrix to field F (each entry correctly rounded where F rounds). */
+export function rationalToField<T>(F: Field<T>, Q: RationalMatrix): CMatrix<T> {
+  return { rows: Q.rows, cols: Q.cols, re: Q.re.map((q) => F.fromRational(q)), im: Q.im.map((q) => F.fromRational(q)) };
+}
+
+export interface DensityCheckOptions {
+  /** Absolute tolerance for Hermiticity, trace and positivity (default: `defaultTolerance`). */
+  tolerance?: number;
+  /** Name used in error messages. */
+  what?: string;
+}
+
+/**
+ * Validate exact input Q as a density matrix and return it in field F (float64 or decimal).
+ * Positivity: the smallest eigenvalue, certified to ±bound, must be ≥ −(bound + rounding of Q to F
+ * + tolerance); a matrix that is exactly positive semidefinite therefore always passes.
+ */
+export function densityFromRational<T>(F: Field<T>, Q: RationalMatrix, options: DensityCheckOptions = {}): DensityMatrix<T> {
+  const what = options.what ?? 'matrix';
+  const tolerance = options.tolerance ?? defaultTolerance(Q);
+  checkDensityExact(Q, tolerance, what);
+  const M = rationalToField(F, Q);
+  assertPositive(F, M, tolerance, what);
+  return M as DensityMatrix<T>;
+}
+
+/**
+ * Validate a matrix already in field F (Hermiticity and trace to within tolerance plus the
+ * rounding of F, positivity as in densityFromRational).
+ */
+export function asDensityMatrix<T>(F: Field<T>, M: CMatrix<T>, options: DensityCheckOptions = {}): DensityMatrix<T> {
+  const what = options.what ?? 'matrix';
+  if (M.rows !== M.cols) throw new InputError(`${what} is ${M.rows}×${M.cols}, not square`);
+  if (M.rows === 0) throw new InputError(`${what} is empty`);
+  const n = M.rows;
+  for (let k = 0; k < M.re.length; k++) {
+    if (!Number.isFinite(F.toNumber(M.re[k])) || !Number.isFinite(F.toNumber(M.im[k]))) throw new InputError(`${what} has a non-finite entry at (${Math.floor(k / n) + 1},${(k % n) + 1})`);
+  }
+  const tol = F.add(F.fromNumber(options.tolerance ?? 0), F.mul(F.fromNumber(8 * n), F.epsilon));
+  const h = hermiticityDefect(F, M);
+  if (F.cmp(h, tol) > 0) throw new InputError(`${what} is not Hermitian: max |ρ_ij − conj ρ_ji| = ${F.toString(h, 4)} (tolerance ${F.toString(tol, 3)})`);
+  const tr = trace(F, M).re;
+  if (F.cmp(F.abs(F.sub(tr, F.one)), tol) > 0) throw new InputError(`${what} has trace ${F.toString(tr, 17)}, not 1 (tolerance ${F.toString(tol, 3)})`);
+  assertPositive(F, M, options.tolerance ?? 0, what);
+  return M as DensityMatrix<T>;
+}
+
+function assertPositive<T>(F: Field<T>, M: CMatrix<T>, tolerance: number, what: string): void {
+  const n = M.rows;
+  const { values, certificate } = eigh(F, M);
+  const lmin = values[0];
+  let maxEntry = F.zero;
+  for (let k = 0; k < M.re.length; k++) {
+    const a = F.add(F.abs(M.re[k]), F.abs(M.im[k]));
+    if (F.cmp(a, maxEntry) > 0) maxEntry = a;
+  }
+  const rounding = F.mul(F.mul(F.fromNumber(2 * n), F.epsilon), maxEntry);
+  const allowed = F.add(F.add(certificate!.bound, rounding), F.fromNumber(tolerance));
+  if (F.cmp(lmin, F.neg(allowed)) < 0) {
+    throw new InputError(`${what} is not positive semidefinite: smallest eigenvalue ${F.toString(lmin, 6)} (certified to ±${F.toString(certificate!.bound, 2)}, tolerance ${tolerance})`);
+  }
+}
