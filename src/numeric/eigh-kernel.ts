@@ -68,10 +68,7 @@ export function eighKernel<T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean):
     // phase of x0 (1 if x0 = 0); alpha = -phase·sigma makes v0 = phase·(|x0| + sigma): no cancellation
     let phr = F.one;
     let phi = F.zero;
-    if (!F.isZero(absx0)) {
-      phr = F.div(vr[0], absx0);
-      phi = F.div(vi[0], absx0);
-    }
+    if (!F.isZero(absx0)) [phr, phi] = unitPhase(F, F.div(vr[0], absx0), F.div(vi[0], absx0));
     const s0 = F.add(absx0, sigma);
     vr[0] = F.mul(phr, s0);
     vi[0] = F.mul(phi, s0);
@@ -154,10 +151,8 @@ export function eighKernel<T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean):
       dr[i + 1] = dr[i];
       di[i + 1] = di[i];
     } else {
-      const ur = F.div(sr, abs);
-      const ui = F.div(si, abs);
-      dr[i + 1] = F.sub(F.mul(dr[i], ur), F.mul(di[i], ui));
-      di[i + 1] = F.add(F.mul(dr[i], ui), F.mul(di[i], ur));
+      const [ur, ui] = unitPhase(F, F.div(sr, abs), F.div(si, abs));
+      [dr[i + 1], di[i + 1]] = unitPhase(F, F.sub(F.mul(dr[i], ur), F.mul(di[i], ui)), F.add(F.mul(dr[i], ui), F.mul(di[i], ur)));
     }
   }
 
@@ -229,6 +224,16 @@ function hypot<T>(F: Field<T>, a: T, b: T): T {
   if (F.isZero(y)) return x;
   const q = F.div(y, x);
   return F.mul(x, F.sqrt(F.add(F.one, F.mul(q, q))));
+}
+
+/**
+ * (a, b)/|(a, b)| for a, b of order one. In fixed point the phase of a tiny number is known only to
+ * its relative precision; any phase of modulus one is then as good, but the modulus must be one to
+ * full precision or V = Q·D·Z stops being unitary.
+ */
+function unitPhase<T>(F: Field<T>, a: T, b: T): [T, T] {
+  const m = hypot(F, a, b);
+  return [F.div(a, m), F.div(b, m)];
 }
 
 /** Euclidean norm of the complex vector (re, im), scaled by its largest component (see hypot). */

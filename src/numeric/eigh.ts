@@ -47,9 +47,9 @@ function checkSquare<T>(F: Field<T>, A: CMatrix<T>): void {
 /** Eigenvalues and eigenvectors of the Hermitian matrix A (lower triangle used by the algorithm; the whole of A by the certificate). */
 export function eigh<T>(F: Field<T>, A: CMatrix<T>, options: EighOptions = {}): Eigen<T> {
   checkSquare(F, A);
-  const certify = options.certify ?? true;
-  if (F.kind === 'float64') return eighFloat64(A as unknown as CMatrix<number>, certify) as unknown as Eigen<T>;
-  if (F.kind === 'decimal') return eighDecimal(F as unknown as DecimalField, A as unknown as CMatrix<DecimalValue>, certify) as unknown as Eigen<T>;
+  const wantCertificate = options.certify ?? true;
+  if (F.kind === 'float64') return eighFloat64(A as unknown as CMatrix<number>, wantCertificate) as unknown as Eigen<T>;
+  if (F.kind === 'decimal') return eighDecimal(F as unknown as DecimalField, A as unknown as CMatrix<DecimalValue>, wantCertificate) as unknown as Eigen<T>;
   throw new RangeError(`eigh: use eighKernel directly for ${F.name}; eigh serves float64 and decimal fields`);
 }
 
@@ -65,12 +65,26 @@ export function eigvalsh<T>(F: Field<T>, A: CMatrix<T>): T[] {
   throw new RangeError(`eigvalsh: unsupported field ${F.name}`);
 }
 
-function eighFloat64(A: CMatrix<number>, certify: boolean): Eigen<number> {
+function eighFloat64(A: CMatrix<number>, wantCertificate: boolean): Eigen<number> {
   const { values, vectors } = eighKernel(float64, A, true);
   const V = vectors!;
-  if (!certify) return { values, vectors: V };
-  const nb = residualBounds(float64, A, V, values);
-  return { values, vectors: V, certificate: finishBound(float64, nb, 1, float64.name) };
+  return wantCertificate ? { values, vectors: V, certificate: certify(float64, A, V, values) } : { values, vectors: V };
+}
+
+/**
+ * Certify any claimed eigenpairs (V, values ascending) of the Hermitian matrix A: a rigorous bound
+ * on |λ_k(A) − values[k]|. float64: evaluated in float64 with a-priori rounding bounds; decimal:
+ * evaluated in BigInt fixed point with 64 bits more than the working precision.
+ */
+export function certify<T>(F: Field<T>, A: CMatrix<T>, V: CMatrix<T>, values: readonly T[]): EigenCertificate<T> {
+  checkSquare(F, A);
+  if (V.rows !== A.rows || V.cols !== A.rows || values.length !== A.rows) throw new RangeError('certify: V must be n×n and values of length n');
+  if (F.kind === 'float64') {
+    const nb = residualBounds(float64, A as unknown as CMatrix<number>, V as unknown as CMatrix<number>, values as unknown as number[]);
+    return finishBound(float64, nb, 1, float64.name) as unknown as EigenCertificate<T>;
+  }
+  if (F.kind === 'decimal') return certifyDecimal(F as unknown as DecimalField, A as unknown as CMatrix<DecimalValue>, V as unknown as CMatrix<DecimalValue>, values as unknown as DecimalValue[]) as unknown as EigenCertificate<T>;
+  throw new RangeError(`certify: unsupported field ${F.name}`);
 }
 
 type DecimalValue = DecimalField['zero'];
@@ -92,7 +106,7 @@ function toKernel(D: DecimalField, A: CMatrix<DecimalValue>) {
   const pow = new W.Decimal(2).pow(scaleExp);
   const conv = (x: DecimalValue) => K.fromString(new W.Decimal(x).div(pow).toString());
   const Ak: CMatrix<bigint> = { rows: n, cols: n, re: A.re.map(conv), im: A.im.map(conv) };
-  return { K, scaleExp, Ak, W, pow };
+  return { K, scaleExp, Ak };
 }
 
 function fromKernel(D: DecimalField, K: ReturnType<typeof fixedField>, x: bigint, scaleExp: number): DecimalValue {
@@ -100,19 +114,26 @@ function fromKernel(D: DecimalField, K: ReturnType<typeof fixedField>, x: bigint
   return scaleExp === 0 ? v : D.scale2(v, scaleExp);
 }
 
-function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, certify: boolean): Eigen<DecimalValue> {
+function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate: boolean): Eigen<DecimalValue> {
   const n = A.rows;
-  const { K, scaleExp, Ak, W, pow } = toKernel(D, A);
+  const { K, scaleExp, Ak } = toKernel(D, A);
   const { values: vk, vectors: Vk } = eighKernel(K, Ak, true);
   const values = vk.map((x) => fromKernel(D, K, x, scaleExp));
   const toD = (x: bigint) => D.fromString(K.toString(x, D.precision + 5));
   const vectors: CMatrix<DecimalValue> = { rows: n, cols: n, re: Vk!.re.map(toD), im: Vk!.im.map(toD) };
-  if (!certify) return { values, vectors };
-  // Certificate: the returned decimal values and vectors against the original A, in finer fixed point.
-  const G = fixedField(K.bits + CERTIFICATE_EXTRA_BITS);
+  return wantCertificate ? { values, vectors, certificate: certifyDecimal(D, A, vectors, values) } : { values, vectors };
+}
+
+function certifyDecimal(D: DecimalField, A: CMatrix<DecimalValue>, V: CMatrix<DecimalValue>, values: readonly DecimalValue[]): EigenCertificate<DecimalValue> {
+  // The claimed values and vectors against the original A, in fixed point finer than the kernel's.
+  const n = A.rows;
+  const scaleExp = scaleExponent(D, A);
+  const W = decimalField(D.precision + 40);
+  const pow = new W.Decimal(2).pow(scaleExp);
+  const G = fixedField(bitsForDigits(D.precision + GUARD_DIGITS) + Math.ceil(Math.log2(n + 1)) + FIXED_KERNEL_HEADROOM_BITS + CERTIFICATE_EXTRA_BITS);
   const toG = (x: DecimalValue) => G.fromString(x.toString());
   const toGScaled = (x: DecimalValue) => G.fromString(new W.Decimal(x).div(pow).toString());
-  const nb = residualBounds(G, { rows: n, cols: n, re: A.re.map(toGScaled), im: A.im.map(toGScaled) }, { rows: n, cols: n, re: vectors.re.map(toG), im: vectors.im.map(toG) }, values.map(toGScaled));
+  const nb = residualBounds(G, { rows: n, cols: n, re: A.re.map(toGScaled), im: A.im.map(toGScaled) }, { rows: n, cols: n, re: V.re.map(toG), im: V.im.map(toG) }, values.map(toGScaled));
   const B = decimalField(D.precision + 10);
   const fromG = (x: bigint) => B.fromString(G.toString(x, B.precision));
   const cert = finishBound(
@@ -123,9 +144,5 @@ function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, certify: boolean
   );
   // Hand the bound back in the caller's context, rounded up.
   const up = (x: DecimalValue) => new D.Decimal(x.toSignificantDigits(6, D.Decimal.ROUND_UP).toString());
-  return {
-    values,
-    vectors,
-    certificate: { residual: up(cert.residual), orthogonality: up(cert.orthogonality), bound: up(cert.bound), valid: cert.valid, evaluatedIn: cert.evaluatedIn },
-  };
+  return { residual: up(cert.residual), orthogonality: up(cert.orthogonality), bound: up(cert.bound), valid: cert.valid, evaluatedIn: cert.evaluatedIn };
 }
