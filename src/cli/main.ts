@@ -16,9 +16,17 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   coherence: { run: coherenceCommand, summary: 'l1-norm of coherence of a state, Eq. (3)' },
 };
 
+/** The version in ergocheck's package.json, found by walking up from this module (src/ or dist/src/). */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (let url = new URL('./', import.meta.url); url.pathname !== '/'; url = new URL('../', url)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'ergocheck') return pkg.version;
+    } catch {
+      // not here: keep walking up
+    }
+  }
+  throw new Error('package.json of ergocheck not found');
 }
 
 export function usage(): string {

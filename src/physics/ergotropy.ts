@@ -71,8 +71,10 @@ function ergotropyInField<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): Ergot
   let levels: T[];
   let levelVector: (k: number, i: number) => [T, T];
   let hBound = F.zero;
+  let diagonalLevels: number[] | null = null;
   if (isDiagonal(F, H)) {
     const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => F.cmp(H.re[a * n + a], H.re[b * n + b]) || a - b);
+    diagonalLevels = idx;
     levels = idx.map((i) => H.re[i * n + i]);
     levelVector = (k, i) => [i === idx[k] ? F.one : F.zero, F.zero];
   } else {
@@ -106,23 +108,28 @@ function ergotropyInField<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): Ergot
     throw new InternalError(`ergotropy: computed W = ${F.toString(W, 6)} is below −errorBound = −${F.toString(errorBound, 3)}; this is a bug in ergocheck`);
   }
   const passiveState = zeros(F, n);
-  for (let k = 0; k < n; k++) {
-    if (F.isZero(r[k])) continue;
-    const vr: T[] = [];
-    const vi: T[] = [];
-    for (let i = 0; i < n; i++) {
-      const [a, b] = levelVector(k, i);
-      vr.push(a);
-      vi.push(b);
-    }
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        // r_k v_i conj(v_j)
-        const re = F.add(F.mul(vr[i], vr[j]), F.mul(vi[i], vi[j]));
-        const im = F.sub(F.mul(vi[i], vr[j]), F.mul(vr[i], vi[j]));
-        passiveState.re[i * n + j] = F.add(passiveState.re[i * n + j], F.mul(r[k], re));
-        passiveState.im[i * n + j] = F.add(passiveState.im[i * n + j], F.mul(r[k], im));
+  if (diagonalLevels) {
+    // H diagonal: the passive state is diagonal, r_k on the k-th lowest level
+    diagonalLevels.forEach((i, k) => (passiveState.re[i * n + i] = r[k]));
+  } else {
+    for (let k = 0; k < n; k++) {
+      if (F.isZero(r[k])) continue;
+      const vr: T[] = [];
+      const vi: T[] = [];
+      for (let i = 0; i < n; i++) {
+        const [a, b] = levelVector(k, i);
+        vr.push(a);
+        vi.push(b);
       }
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          // r_k v_i conj(v_j)
+          const re = F.add(F.mul(vr[i], vr[j]), F.mul(vi[i], vi[j]));
+          const im = F.sub(F.mul(vi[i], vr[j]), F.mul(vr[i], vi[j]));
+          passiveState.re[i * n + j] = F.add(passiveState.re[i * n + j], F.mul(r[k], re));
+          passiveState.im[i * n + j] = F.add(passiveState.im[i * n + j], F.mul(r[k], im));
+        }
+    }
   }
   return { ergotropy: W, errorBound, energy, passiveEnergy, eigenvalues: r, levels, passiveState };
 }

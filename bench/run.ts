@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: every benchmark of ergocheck, printed as medians. Speed targets live here,
+ * never in unit tests. `npm run bench -- --quick` runs a reduced set.
+ */
+import { benchNumeric } from './numeric.bench.js';
+import { formatRows, type BenchRow } from './harness.js';
+import { cpus } from 'node:os';
+
+const quick = process.argv.includes('--quick');
+const sections: [string, () => BenchRow[]][] = [['numeric layer', () => benchNumeric(quick)]];
+
+console.log(`ergocheck benchmarks — node ${process.version}, ${cpus().length} cores${quick ? ', quick set' : ''}`);
+for (const [title, run] of sections) {
+  console.log(`\n## ${title}`);
+  console.log(formatRows(run()));
+}
