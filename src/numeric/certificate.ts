@@ -81,30 +81,38 @@ export function residualBounds<T>(G: Field<T>, A: CMatrix<T>, V: CMatrix<T>, val
         const ai = Ai[i * n + k];
         const vr = Vr[k * n + j];
         const vi = Vi[k * n + j];
-        sr = G.add(sr, G.sub(G.mul(ar, vr), G.mul(ai, vi)));
-        si = G.add(si, G.add(G.mul(ar, vi), G.mul(ai, vr)));
+        sr = G.add(sr, G.sub(G.mulWide(ar, vr), G.mulWide(ai, vi)));
+        si = G.add(si, G.add(G.mulWide(ar, vi), G.mulWide(ai, vr)));
       }
-      sr = G.sub(sr, G.mul(Vr[i * n + j], values[j]));
-      si = G.sub(si, G.mul(Vi[i * n + j], values[j]));
+      sr = G.reduceWide(G.sub(sr, G.mulWide(Vr[i * n + j], values[j])));
+      si = G.reduceWide(G.sub(si, G.mulWide(Vi[i * n + j], values[j])));
       const mag = relative ? slack(G.add(G.sqrt(G.mul(rowSqA[i], colSqV[j])), G.mul(abs1(G, Vr[i * n + j], Vi[i * n + j]), G.abs(values[j])))) : G.zero;
       const r = G.add(abs1(G, sr, si), dotError(G, n + 1, mag));
       rowR[i] = G.add(rowR[i], r);
       colR[j] = G.add(colR[j], r);
-      // E_ij = Σ_k conj(V_ki) V_kj − δ_ij
-      let er = i === j ? G.neg(G.one) : G.zero;
+      // E_ij = Σ_k conj(V_ki) V_kj − δ_ij; E is Hermitian, so |E_ji| = |E_ij|: compute j ≥ i only
+      if (j < i) continue;
+      let er = G.zero;
       let ei = G.zero;
       for (let k = 0; k < n; k++) {
         const ar = Vr[k * n + i];
         const ai = Vi[k * n + i];
         const br = Vr[k * n + j];
         const bi = Vi[k * n + j];
-        er = G.add(er, G.add(G.mul(ar, br), G.mul(ai, bi)));
-        ei = G.add(ei, G.sub(G.mul(ar, bi), G.mul(ai, br)));
+        er = G.add(er, G.add(G.mulWide(ar, br), G.mulWide(ai, bi)));
+        ei = G.add(ei, G.sub(G.mulWide(ar, bi), G.mulWide(ai, br)));
       }
+      er = G.reduceWide(er);
+      ei = G.reduceWide(ei);
+      if (i === j) er = G.sub(er, G.one);
       const emag = relative ? slack(G.sqrt(G.mul(colSqV[i], colSqV[j]))) : G.zero;
       const e = G.add(abs1(G, er, ei), dotError(G, n + 1, emag));
       rowE[i] = G.add(rowE[i], e);
       colE[j] = G.add(colE[j], e);
+      if (j > i) {
+        rowE[j] = G.add(rowE[j], e);
+        colE[i] = G.add(colE[i], e);
+      }
     }
   }
   const max = (xs: T[]): T => xs.reduce((a, b) => (G.cmp(a, b) >= 0 ? a : b), G.zero);

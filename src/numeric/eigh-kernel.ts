@@ -83,16 +83,16 @@ export function eighKernel<T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean):
       for (let j = 0; j < m; j++) {
         const a = ar[row + j];
         const b = ai[row + j];
-        sr = F.add(sr, F.sub(F.mul(a, vr[j]), F.mul(b, vi[j])));
-        si = F.add(si, F.add(F.mul(a, vi[j]), F.mul(b, vr[j])));
+        sr = F.add(sr, F.sub(F.mulWide(a, vr[j]), F.mulWide(b, vi[j])));
+        si = F.add(si, F.add(F.mulWide(a, vi[j]), F.mulWide(b, vr[j])));
       }
-      pr[i] = F.mul(tau, sr);
-      pi[i] = F.mul(tau, si);
+      pr[i] = F.mul(tau, F.reduceWide(sr));
+      pi[i] = F.mul(tau, F.reduceWide(si));
     }
     // K = (tau/2)·(v†p), real because A22 is Hermitian
     let vp = F.zero;
-    for (let i = 0; i < m; i++) vp = F.add(vp, F.add(F.mul(vr[i], pr[i]), F.mul(vi[i], pi[i])));
-    const K = F.scale2(F.mul(tau, vp), -1);
+    for (let i = 0; i < m; i++) vp = F.add(vp, F.add(F.mulWide(vr[i], pr[i]), F.mulWide(vi[i], pi[i])));
+    const K = F.scale2(F.mul(tau, F.reduceWide(vp)), -1);
     // w = p − K v (stored in p)
     for (let i = 0; i < m; i++) {
       pr[i] = F.sub(pr[i], F.mul(K, vr[i]));
@@ -103,10 +103,10 @@ export function eighKernel<T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean):
       const row = (k + 1 + i) * n + k + 1;
       for (let j = 0; j <= i; j++) {
         // (v w†)_ij = v_i conj(w_j); (w v†)_ij = w_i conj(v_j)
-        const re = F.add(F.add(F.mul(vr[i], pr[j]), F.mul(vi[i], pi[j])), F.add(F.mul(pr[i], vr[j]), F.mul(pi[i], vi[j])));
-        const im = F.add(F.sub(F.mul(vi[i], pr[j]), F.mul(vr[i], pi[j])), F.sub(F.mul(pi[i], vr[j]), F.mul(pr[i], vi[j])));
-        ar[row + j] = F.sub(ar[row + j], re);
-        ai[row + j] = F.sub(ai[row + j], im);
+        const re = F.add(F.add(F.mulWide(vr[i], pr[j]), F.mulWide(vi[i], pi[j])), F.add(F.mulWide(pr[i], vr[j]), F.mulWide(pi[i], vi[j])));
+        const im = F.add(F.sub(F.mulWide(vi[i], pr[j]), F.mulWide(vr[i], pi[j])), F.sub(F.mulWide(pi[i], vr[j]), F.mulWide(pr[i], vi[j])));
+        ar[row + j] = F.sub(ar[row + j], F.reduceWide(re));
+        ai[row + j] = F.sub(ai[row + j], F.reduceWide(im));
         if (j < i) {
           const mirror = (k + 1 + j) * n + k + 1 + i;
           ar[mirror] = ar[row + j];
@@ -178,16 +178,16 @@ export function eighKernel<T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean):
       let si = F.zero;
       for (let t = 0; t < m; t++) {
         const idx = (k + 1 + t) * n + c;
-        sr = F.add(sr, F.add(F.mul(vr[t], vRe[idx]), F.mul(vi[t], vIm[idx])));
-        si = F.add(si, F.sub(F.mul(vr[t], vIm[idx]), F.mul(vi[t], vRe[idx])));
+        sr = F.add(sr, F.add(F.mulWide(vr[t], vRe[idx]), F.mulWide(vi[t], vIm[idx])));
+        si = F.add(si, F.sub(F.mulWide(vr[t], vIm[idx]), F.mulWide(vi[t], vRe[idx])));
       }
       if (F.isZero(sr) && F.isZero(si)) continue;
-      sr = F.mul(tau, sr);
-      si = F.mul(tau, si);
+      sr = F.mul(tau, F.reduceWide(sr));
+      si = F.mul(tau, F.reduceWide(si));
       for (let t = 0; t < m; t++) {
         const idx = (k + 1 + t) * n + c;
-        vRe[idx] = F.sub(vRe[idx], F.sub(F.mul(vr[t], sr), F.mul(vi[t], si)));
-        vIm[idx] = F.sub(vIm[idx], F.add(F.mul(vr[t], si), F.mul(vi[t], sr)));
+        vRe[idx] = F.sub(vRe[idx], F.reduceWide(F.sub(F.mulWide(vr[t], sr), F.mulWide(vi[t], si))));
+        vIm[idx] = F.sub(vIm[idx], F.reduceWide(F.add(F.mulWide(vr[t], si), F.mulWide(vi[t], sr))));
       }
     }
   }
@@ -343,8 +343,8 @@ function tql<T>(F: Field<T>, d: T[], e: T[], z: T[] | null, n: number): void {
               const row = k * n;
               f = z[row + i + 1];
               const zi = z[row + i];
-              z[row + i + 1] = F.add(F.mul(s, zi), F.mul(c, f));
-              z[row + i] = F.sub(F.mul(c, zi), F.mul(s, f));
+              z[row + i + 1] = F.reduceWide(F.add(F.mulWide(s, zi), F.mulWide(c, f)));
+              z[row + i] = F.reduceWide(F.sub(F.mulWide(c, zi), F.mulWide(s, f)));
             }
           }
         }

@@ -39,6 +39,13 @@ export interface Field<T> {
   neg(a: T): T;
   abs(a: T): T;
   sqrt(a: T): T;
+  /**
+   * Unreduced product for accumulation: sums of mulWide results (with add) must be brought back
+   * with reduceWide before any other use. Fixed point keeps the exact double-width product (one
+   * rounding per dot product instead of one per term); elsewhere these are mul and the identity.
+   */
+  mulWide(a: T, b: T): T;
+  reduceWide(a: T): T;
   /** Multiply by 2^k exactly (k may be negative). */
   scale2(a: T, k: number): T;
 

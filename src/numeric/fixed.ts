@@ -65,6 +65,8 @@ export function fixedField(bits: number): FixedField {
     add: (a, b) => a + b,
     sub: (a, b) => a - b,
     mul: (a, b) => (a * b + HALF) >> B,
+    mulWide: (a, b) => a * b,
+    reduceWide: (a) => (a + HALF) >> B,
     div: (a, b) => {
       if (b === 0n) throw new RangeError(`${F.name}: division by zero`);
       return (a << B) / b;
