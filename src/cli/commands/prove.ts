@@ -1,0 +1,71 @@
+/** `ergocheck prove`: check the paper's claims (proofs/) and print verdicts with evidence. */
+import { InputError } from '../../errors.js';
+import type { Claim } from '../../claims/claim.js';
+import { runClaims } from '../../claims/run.js';
+import { claimDetail, claimLine, summaryLine } from '../../report/text.js';
+import { CLAIMS } from '../../../proofs/index.js';
+import { flag, parse, precisionOption, str, type Io } from '../options.js';
+
+export const DEFAULT_SEED = 20220513;
+
+export const PROVE_HELP = `Usage: ergocheck prove [CLAIM…] [--precision D] [--seed S] [--json] [--verbose] [--list]
+
+Check the paper's claims and print each verdict with its evidence. CLAIM is a claim id or an id
+prefix (e.g. "eq10" selects every claim of Eq. (10)); without CLAIM every claim is checked.
+
+Verdicts: verified (printed form and both of our derivations agree), erratum (the printed form
+disagrees with two agreeing derivations; the corrected form is shown), failed (our own derivations
+disagree, or a check broke: a defect of ergocheck), inconclusive (a check could not finish),
+not-checkable (with the reason).
+
+  --precision D   significant digits of the numeric checks, 50–1000 (default 50)
+  --seed S        seed of every random probe point and random state (default ${DEFAULT_SEED})
+  --json          {"claims": [ … ]}, each claim {"id", "location", "statement", "printed",
+                  "derived", "verdict", "corrected", "evidence"} (schema: docs/claim.schema.json)
+  --verbose       the evidence of every claim, not only of errata and failures
+  --list          list the claim ids and locations without checking them
+
+Exit code: 0 if no claim failed, 1 if one did, 2 for a usage error.`;
+
+/** Select claims by id or id prefix, in the registry's order; unknown selectors are an InputError. */
+export function selectClaims(all: readonly Claim[], selectors: readonly string[]): Claim[] {
+  if (selectors.length === 0) return [...all];
+  for (const s of selectors) {
+    if (!all.some((c) => c.id === s || c.id.startsWith(s))) throw new InputError(`prove: no claim matches "${s}" (see ergocheck prove --list)`);
+  }
+  return all.filter((c) => selectors.some((s) => c.id === s || c.id.startsWith(s)));
+}
+
+export function seedOption(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) throw new InputError(`--seed must be a non-negative integer, got "${value}"`);
+  return Number(value);
+}
+
+export async function proveCommand(args: string[], io: Io): Promise<number> {
+  const p = parse('prove', args, { precision: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, list: { type: 'boolean' } }, true);
+  if (flag(p, 'help')) {
+    io.out(PROVE_HELP);
+    return 0;
+  }
+  const precision = precisionOption(str(p, 'precision'));
+  if (precision < 50) throw new InputError(`prove: --precision must be at least 50 (numeric probes run at ≥ 50 digits), got ${precision}`);
+  const seed = seedOption(str(p, 'seed'), DEFAULT_SEED);
+  const claims = selectClaims(CLAIMS, p.positionals);
+  if (flag(p, 'list')) {
+    io.out(claims.map((c) => `${c.id.padEnd(34)} ${c.location}`).join('\n'));
+    return 0;
+  }
+  const json = flag(p, 'json');
+  const progress = !json && process.stderr.isTTY === true;
+  const checked = await runClaims(claims, { precision, seed }, (c, i) => {
+    if (progress) io.err(`[${i + 1}/${claims.length}] ${claimLine(c)}`);
+  });
+  if (json) io.out(JSON.stringify({ claims: checked }, null, 2));
+  else {
+    const verbose = flag(p, 'verbose');
+    io.out(checked.map((c) => (verbose || c.verdict === 'erratum' || c.verdict === 'failed' || c.verdict === 'inconclusive' ? claimDetail(c) : claimLine(c))).join('\n'));
+    io.out(summaryLine(checked));
+  }
+  return checked.some((c) => c.verdict === 'failed') ? 1 : 0;
+}
