@@ -17,8 +17,9 @@
  * time with the Clebsch–Gordan rule for j1 ⊗ ½ (the Yamanouchi / sequential-coupling basis):
  *   |j1 + ½, j1 + ½⟩ = |j1, j1⟩ ⊗ |e⟩,
  *   |j1 − ½, j1 − ½⟩ = √(2j1/(2j1+1)) |j1, j1⟩ ⊗ |g⟩ − (1/√(2j1(2j1+1))) J−|j1, j1⟩ ⊗ |e⟩.
- * Every other vector follows by J−|j, m⟩ = √((j+m)(j−m+1)) |j, m−1⟩, i.e. dividing J− v by the
- * exact Clebsch factor √(d(2j − d + 1)). Orthonormality and ker J+ hold exactly in exact arithmetic;
+ * Every other vector follows by J−|j, m⟩ = √((j+m)(j−m+1)) |j, m−1⟩, i.e. J−^{2j−d} applied to the
+ * highest weight and divided by the product of the exact Clebsch factors √(e(2j − e + 1)), e > d.
+ * Orthonormality and ker J+ hold exactly in exact arithmetic;
  * no rank decision or tolerance is involved, unlike a Gram–Schmidt completion, and in any field
  * each entry carries O(N) roundings of its magnitude. All entries are real.
  *
@@ -128,8 +129,9 @@ function buildBasis<T>(F: Field<T>, N: number): SpinBasis<T> {
       const k1 = (n - 1 + twoJ1) / 2;
       const xs = tPrev.sectors[k1];
       // CG coefficients of j1 ⊗ ½ → j1 − ½ (header), each one division and one square root
-      const a = twoJ1 >= 1 ? F.sqrt(F.div(F.fromNumber(twoJ1), F.fromNumber(twoJ1 + 1))) : F.zero;
+      // (√(2j1/(2j1+1)) = 2j1·b, so both come from one square root and the singlet is exactly antisymmetric)
       const b = twoJ1 >= 1 ? F.div(F.one, F.sqrt(F.fromNumber(twoJ1 * (twoJ1 + 1)))) : F.zero;
+      const a = F.mul(F.fromNumber(twoJ1), b);
       for (const h of list) {
         // j1 + ½: h ⊗ |e⟩ (new qubit is the least significant bit, 0 = excited)
         const up = new Array<T>(t.sectors[k1 + 1].length).fill(F.zero);
@@ -157,11 +159,15 @@ function buildBasis<T>(F: Field<T>, N: number): SpinBasis<T> {
     const tops = hw.get(twoJ) as T[][];
     const vectors: T[][][] = new Array(twoJ + 1);
     vectors[twoJ] = tops;
+    // |j, m⟩ = J−^{2j−d}|j, j⟩ / √(Π_{e=d+1}^{2j} e(2j − e + 1)): the ladder is kept unnormalised and
+    // scaled once per vector, so each entry gets a few roundings (none at all for integer ladders).
+    let ladder = tops;
+    let product = 1n;
     for (let d = twoJ; d >= 1; d--) {
-      // |j, m − 1⟩ = J−|j, m⟩ / √((j+m)(j−m+1)), with j + m = d, j − m + 1 = 2j − d + 1
-      const inv = F.div(F.one, F.sqrt(F.fromNumber(d * (twoJ - d + 1))));
-      const k = sectorOf(N, twoJ, d);
-      vectors[d - 1] = vectors[d].map((v) => lower(F, N, t, k, v).map((x) => F.mul(inv, x)));
+      ladder = ladder.map((v) => lower(F, N, t, sectorOf(N, twoJ, d), v));
+      product *= BigInt(d * (twoJ - d + 1));
+      const inv = F.div(F.one, F.sqrt(F.fromString(product.toString())));
+      vectors[d - 1] = ladder.map((v) => v.map((x) => F.mul(inv, x)));
     }
     families.push({ twoJ, j: twoJ / 2, multiplicity: tops.length, vectors });
   }
