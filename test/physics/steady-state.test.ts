@@ -4,7 +4,7 @@ import { InputError } from '../../src/errors.js';
 import { float64 } from '../../src/numeric/float64.js';
 import { decimalField } from '../../src/numeric/decimal.js';
 import type { AnalyticField, Field } from '../../src/numeric/field.js';
-import { add, convertMatrix, hermiticityDefect, scaleReal, trace, traceProduct, zeros, type CMatrix } from '../../src/numeric/matrix.js';
+import { add, adjoint, convertMatrix, hermiticityDefect, scaleReal, trace, traceProduct, zeros, type CMatrix } from '../../src/numeric/matrix.js';
 import { applyLindbladian, collectiveCoupling, individualCoupling, partiallyCollective, type LindbladModel } from '../../src/physics/lindblad.js';
 import { evolve, steadyStateByIntegration } from '../../src/physics/evolve.js';
 import { collectiveSteadyState, collectiveSteadyStateMap, steadyStateZeroTemperatureLimit, type InitialState } from '../../src/physics/steady-state.js';
@@ -268,6 +268,18 @@ describe('(d) ρ_ss is a density matrix, and ρ0 ↦ ρ_ss is a linear idempoten
       ),
       { numRuns: 30 },
     );
+  });
+  it('complex-linear on non-Hermitian matrices: P(iX) = iP(X) and P(X†) = P(X)† (a non-Hermitian X is not made Hermitian)', () => {
+    for (const N of [2, 3]) {
+      const m = collective(F, N, 0.6, 0.3);
+      const X = randomMatrix(F, 2 ** N, mulberry(90 + N));
+      const P = (Z: CMatrix<number>) => collectiveSteadyStateMap(F, m, Z).rho;
+      const PX = P(X);
+      const iX = { ...X, re: X.im.map((v) => -v), im: X.re.slice() };
+      expect(maxDiff(F, P(iX), { ...PX, re: PX.im.map((v) => -v), im: PX.re.slice() })).toBeLessThan(1e-15);
+      expect(maxDiff(F, P(adjoint(F, X)), adjoint(F, PX))).toBeLessThan(1e-15);
+      expect(hermiticityDefect(F, PX)).toBeGreaterThan(1e-3);
+    }
   });
   it('float64 agrees with decimal(50) to 1e-14 (N = 3, β = 0.9, pure and mixed)', () => {
     const mF = collective(F, 3, 0.9, 0.5);
