@@ -34,7 +34,7 @@ export function binomial(n: number, k: number): number {
 }
 
 /** r = e^{−βω} after checking β and ω (InputError naming the problem); r to a few units of roundoff. */
-export function thermalR<T>(F: AnalyticField<T>, p: ThermalParameters<T>, where: string): T {
+function thermalR<T>(F: AnalyticField<T>, p: ThermalParameters<T>, where: string): T {
   const b = F.toNumber(p.beta);
   const w = F.toNumber(p.omega);
   if (Number.isNaN(b)) throw new InputError(`${where}: β is NaN`);
