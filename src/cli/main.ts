@@ -8,12 +8,16 @@ import { InputError } from '../errors.js';
 import type { Io } from './options.js';
 import { ergotropyCommand } from './commands/ergotropy.js';
 import { coherenceCommand } from './commands/coherence.js';
+import { steadyStateCommand } from './commands/steady-state.js';
+import { evolveCommand } from './commands/evolve.js';
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   ergotropy: { run: ergotropyCommand, summary: 'ergotropy of a state, Eq. (2), with a certified error bound' },
   coherence: { run: coherenceCommand, summary: 'l1-norm of coherence of a state, Eq. (3)' },
+  'steady-state': { run: steadyStateCommand, summary: 'exact collective steady state from an initial state (Sec. III, Eq. (7))' },
+  evolve: { run: evolveCommand, summary: 'ergotropy and coherence over time under partially collective coupling' },
 };
 
 /** The version in ergocheck's package.json, found by walking up from this module (src/ or dist/src/). */

@@ -13,6 +13,7 @@ import { densityFromRational } from '../physics/density.js';
 import { MAX_DENSE_QUBITS } from '../physics/qubits.js';
 import { gibbsState } from '../physics/states.js';
 import { numberOption, precisionOption, str, flag, type Parsed } from './options.js';
+import { toleranceOption } from './state-input.js';
 
 export const MODEL_OPTIONS = {
   qubits: { type: 'string' },
@@ -84,8 +85,7 @@ export function modelSetup(p: Parsed, command: string): ModelSetup<unknown> {
   } else {
     const Q = readMatrixFile(init);
     if (Q.rows !== d || Q.cols !== d) throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubits need ${d}×${d}`);
-    const tol = str(p, 'tolerance');
-    rho0 = densityFromRational(F, Q, { tolerance: tol === undefined ? undefined : Number(tol), what: `the initial state in ${init}` });
+    rho0 = densityFromRational(F, Q, { tolerance: toleranceOption(str(p, 'tolerance')), what: `the initial state in ${init}` });
   }
   return { F, precision, N, beta, betaText, omega, f, rho0, initialText: init };
 }
