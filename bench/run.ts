@@ -3,11 +3,15 @@
  * never in unit tests. `npm run bench -- --quick` runs a reduced set.
  */
 import { benchNumeric } from './numeric.bench.js';
+import { benchSteadyState } from './steady-state.bench.js';
 import { formatRows, type BenchRow } from './harness.js';
 import { cpus } from 'node:os';
 
 const quick = process.argv.includes('--quick');
-const sections: [string, () => BenchRow[]][] = [['numeric layer', () => benchNumeric(quick)]];
+const sections: [string, () => BenchRow[]][] = [
+  ['numeric layer', () => benchNumeric(quick)],
+  ['collective steady states', () => benchSteadyState(quick)],
+];
 
 console.log(`ergocheck benchmarks — node ${process.version}, ${cpus().length} cores${quick ? ', quick set' : ''}`);
 for (const [title, run] of sections) {
