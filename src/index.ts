@@ -21,3 +21,7 @@ export * from './physics/density.js';
 export * from './physics/ergotropy.js';
 export * from './physics/coherence.js';
 export * from './io/matrix-json.js';
+export * from './physics/spin-basis.js';
+export * from './physics/steady-state.js';
+export * from './physics/states.js';
+export * from './physics/robustness.js';
