@@ -33,6 +33,7 @@ export function parseMatrixJson(text: string, source: string): RationalMatrix {
     const r = raw.length;
     if (!Array.isArray(raw[0])) throw new InputError(`${source}: "${key}" row 1 is not an array`);
     const c = (raw[0] as unknown[]).length;
+    if (c === 0) throw new InputError(`${source}: "${key}" row 1 is empty`);
     if (rows !== undefined && (r !== rows || c !== cols)) throw new InputError(`${source}: "${key}" is ${r}×${c} but "re" is ${rows}×${cols}`);
     const entries: Rational[] = [];
     raw.forEach((row, i) => {

@@ -76,7 +76,11 @@ export function decimalField(precision: number = DEFAULT_PRECISION): DecimalFiel
     neg: (a) => a.neg(),
     abs: (a) => a.abs(),
     sqrt: (a) => a.sqrt(),
-    scale2: (a, k) => (k >= 0 ? a.times(new D(2).pow(k)) : a.div(new D(2).pow(-k))),
+    // One correctly rounded operation with the exact 2^|k| (D(2).pow(|k|) is itself rounded for |k| > 166 at 50 digits).
+    scale2: (a, k) => {
+      const p = new D((1n << BigInt(Math.abs(k))).toString());
+      return k >= 0 ? a.times(p) : a.div(p);
+    },
     cmp: (a, b) => a.cmp(b) as -1 | 0 | 1,
     sign: (a) => (a.isZero() ? 0 : a.isNeg() ? -1 : 1),
     isZero: (a) => a.isZero(),

@@ -14,7 +14,8 @@ export const float64: AnalyticField<number> = {
   fromNumber: (x) => x,
   fromRational: (q) => rationalToNumber(q),
   fromString: (s) => {
-    const x = Number(s);
+    // Number('') and Number('  ') are 0; decimal.js (whose grammar this follows) refuses them.
+    const x = s.trim() === '' ? NaN : Number(s);
     if (Number.isNaN(x)) throw new RangeError(`float64: cannot parse "${s}"`);
     return x;
   },
@@ -32,7 +33,8 @@ export const float64: AnalyticField<number> = {
   sign: (a) => (a < 0 ? -1 : a > 0 ? 1 : 0),
   isZero: (a) => a === 0,
   toNumber: (a) => a,
-  toString: (a, digits = 17) => (Number.isInteger(a) && Math.abs(a) < 1e21 ? String(a) : a.toPrecision(Math.min(17, digits)).replace(/\.?0+(e|$)/, '$1')),
+  // Strip trailing zeros of the fraction only: toPrecision(3) of 100.4 is "100", whose zeros count.
+  toString: (a, digits = 17) => (Number.isInteger(a) && Math.abs(a) < 1e21 ? String(a) : a.toPrecision(Math.max(1, Math.min(17, digits))).replace(/\.(\d*?)0+(e|$)/, '.$1$2').replace(/\.(e|$)/, '$1')),
   exp: (a) => Math.exp(a),
   ln: (a) => Math.log(a),
   pow: (a, b) => a ** b,

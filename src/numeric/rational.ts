@@ -101,9 +101,29 @@ export function rationalToString(a: Rational): string {
   return a.den === 1n ? a.num.toString() : `${a.num}/${a.den}`;
 }
 
-/** Nearest float64 (correct to within an ulp or so; for diagnostics, not for decisions). */
+/** Nearest float64, correctly rounded (ties to even), subnormal results included; ±Infinity beyond the float64 range. */
 export function rationalToNumber(a: Rational): number {
   if (a.num === 0n) return 0;
-  const shift = BigInt(Math.max(0, 64 - (a.num.toString(2).length - a.den.toString(2).length)));
-  return Number((a.num << shift) / a.den) / 2 ** Number(shift);
+  const mag = absBig(a.num);
+  const sign = a.num < 0n ? -1 : 1;
+  const e = mag.toString(2).length - a.den.toString(2).length; // |a| ∈ [2^(e−1), 2^(e+1))
+  if (e <= -1021) {
+    // |a| < 2^-1020, possibly subnormal: round once, exactly, to a multiple of 2^-1074; below 2^53
+    // such units the result is representable and the scaling below is exact.
+    const scaled = mag << 1074n;
+    let q = scaled / a.den;
+    const twiceRem = 2n * (scaled - q * a.den);
+    if (twiceRem > a.den || (twiceRem === a.den && (q & 1n) === 1n)) q += 1n;
+    if (q < 1n << 53n) return (sign * Number(q)) / 2 ** 1000 / 2 ** 74;
+  }
+  // |a| ≥ 2^-1021 here, so the result is normal. A quotient of ≥ 65 bits plus a sticky bit for a
+  // nonzero remainder makes the one rounding in Number() a correct rounding of the true quotient
+  // (truncation alone could fake a tie); the power-of-two scaling is then exact (in two steps, as
+  // 2^shift itself may overflow).
+  const shift = Math.max(0, 66 - e);
+  const scaled = mag << BigInt(shift);
+  let q = scaled / a.den;
+  if (q * a.den !== scaled) q |= 1n;
+  const x = shift > 1000 ? Number(q) / 2 ** 1000 / 2 ** (shift - 1000) : Number(q) / 2 ** shift;
+  return sign * x;
 }

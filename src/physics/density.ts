@@ -35,7 +35,8 @@ export function checkDensityExact(Q: RationalMatrix, tolerance: number, what = '
   const tol = toRational(tolerance);
   let tr = RZERO;
   for (let i = 0; i < n; i++) tr = radd(tr, Q.re[i * n + i]);
-  if (rcmp(rabs(rsub(tr, RONE)), tol) > 0) throw new InputError(`${what} has trace ${rationalToNumber(tr)}, not 1 (tolerance ${tolerance})`);
+  // the deviation is printed too: a trace of 1 + 1e-40 would otherwise read "has trace 1, not 1"
+  if (rcmp(rabs(rsub(tr, RONE)), tol) > 0) throw new InputError(`${what} has trace ${rationalToNumber(tr)}, not 1 (off by ${fmt(rsub(tr, RONE))}, tolerance ${tolerance})`);
 }
 
 /** Check exactly that Q is square and Hermitian within `tolerance` (see checkDensityExact). */
@@ -50,7 +51,8 @@ export function checkHermitianExact(Q: RationalMatrix, tolerance: number, what =
       const di = rabs(radd(Q.im[i * n + j], Q.im[j * n + i]));
       // exact test of |Q_ij − conj Q_ji|² > tol²
       if (rcmp(radd(rmul(dr, dr), rmul(di, di)), rmul(tol, tol)) > 0) {
-        throw new InputError(`${what} is not Hermitian: entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) differ by ${fmt(radd(dr, di))} (tolerance ${tolerance})`);
+        const modulus = Math.sqrt(rationalToNumber(radd(rmul(dr, dr), rmul(di, di))));
+        throw new InputError(`${what} is not Hermitian: entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) differ by ${modulus.toExponential(3)} (tolerance ${tolerance})`);
       }
     }
 }
@@ -110,7 +112,7 @@ export function asDensityMatrix<T>(F: Field<T>, M: CMatrix<T>, options: DensityC
   const h = hermiticityDefect(F, M);
   if (F.cmp(h, tol) > 0) throw new InputError(`${what} is not Hermitian: max |ρ_ij − conj ρ_ji| = ${F.toString(h, 4)} (tolerance ${F.toString(tol, 3)})`);
   const tr = trace(F, M).re;
-  if (F.cmp(F.abs(F.sub(tr, F.one)), tol) > 0) throw new InputError(`${what} has trace ${F.toString(tr, 17)}, not 1 (tolerance ${F.toString(tol, 3)})`);
+  if (F.cmp(F.abs(F.sub(tr, F.one)), tol) > 0) throw new InputError(`${what} has trace ${F.toString(tr, 17)}, not 1 (off by ${F.toString(F.sub(tr, F.one), 4)}, tolerance ${F.toString(tol, 3)})`);
   assertPositive(F, M, options.tolerance ?? 0, what);
   return M as DensityMatrix<T>;
 }
