@@ -10,6 +10,9 @@
  */
 import type { Field } from './field.js';
 import type { CMatrix } from './matrix.js';
+import type { Decimal } from 'decimal.js';
+import { decimalField } from './decimal.js';
+import type { FixedField } from './fixed.js';
 
 export interface KernelResult<T> {
   /** Eigenvalues in ascending order. */
@@ -26,12 +29,43 @@ interface Reflector<T> {
 }
 
 const MAX_QL_ITERATIONS = 60;
+/** Sweeps on one eigenvalue after which a fixed-point QL hands over to a floating field. */
+const FIXED_STALL_ITERATIONS = 12;
 
 /** Bits a fixed-point kernel should carry beyond the accuracy wanted (see `negligible`). */
-export const FIXED_KERNEL_HEADROOM_BITS = 64;
+export const FIXED_KERNEL_HEADROOM_BITS = 24;
+
+/**
+ * A floating field for the QL recurrence and the conversion of its rotations into the kernel's
+ * field. Fixed point lacks relative precision for tiny subdiagonals: next to a (near-)degenerate
+ * cluster the implicit-shift sweep then stalls (seen for U·diag(0, 0, 1)·U† at 50 digits), so the
+ * fixed-point kernel runs the O(n²) recurrence in decimal and only the O(n³) rotations of Z in
+ * fixed point.
+ */
+export interface QlField<Q, T> {
+  readonly Q: Field<Q>;
+  toQ(x: T): Q;
+  fromQ(x: Q): T;
+}
+
+/**
+ * The QL field for F: F itself when it is floating; for fixed point with b bits, decimal with
+ * ⌈b·log10 2⌉ + 10 digits, which holds every fixed-point value of order one exactly.
+ */
+function defaultQlField<T>(F: Field<T>): QlField<unknown, T> {
+  if (F.errorModel === 'relative') return { Q: F, toQ: (x) => x, fromQ: (x) => x as T };
+  const bits = (F as unknown as FixedField).bits;
+  const Q = decimalField(Math.ceil(bits * Math.log10(2)) + 10);
+  const pow2 = new Q.Decimal(2).pow(bits);
+  return {
+    Q: Q as Field<unknown>,
+    toQ: (x) => new Q.Decimal((x as bigint).toString()).div(pow2),
+    fromQ: (x) => BigInt((x as Decimal).times(pow2).toFixed(0)) as T,
+  };
+}
 
 /** Eigen-decomposition of the Hermitian matrix A (only its lower triangle is read) in field F. */
-export function eighKernel<T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean): KernelResult<T> {
+export function eighKernel<T, Q = T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean, ql?: QlField<Q, T>): KernelResult<T> {
   const n = A.rows;
   if (n === 0) return { values: [], vectors: wantVectors ? { rows: 0, cols: 0, re: [], im: [] } : undefined };
   // Work on a full Hermitian copy built from the lower triangle.
@@ -154,10 +188,20 @@ export function eighKernel<T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean):
   // Z: real orthogonal accumulation of the QL rotations, stored row-major.
   const z: T[] | null = wantVectors ? new Array<T>(n * n).fill(F.zero) : null;
   if (z) for (let i = 0; i < n; i++) z[i * n + i] = F.one;
-  tql(F, d, e, z, n);
-
-  const order = d.map((_, i) => i).sort((a, b) => F.cmp(d[a], d[b]));
-  const values = order.map((i) => d[i]);
+  // The recurrence runs in F itself while it converges; if a fixed-point sweep stalls, it goes on
+  // from there in a floating field (the rotations applied so far stay valid: Z is only ever rotated).
+  const self: QlField<T, T> = { Q: F, toQ: (x) => x, fromQ: (x) => x };
+  let values: T[];
+  const stalledAt = ql ? 0 : tql(self, d, e, F, z, n, 0, F.errorModel === 'relative' ? MAX_QL_ITERATIONS : FIXED_STALL_ITERATIONS);
+  if (stalledAt === n) values = d;
+  else {
+    const conv = (ql ?? defaultQlField(F)) as QlField<Q, T>;
+    const dq = d.map((x) => conv.toQ(x));
+    tql(conv, dq, e.map((x) => conv.toQ(x)), F, z, n, stalledAt, MAX_QL_ITERATIONS);
+    values = dq.map((x) => conv.fromQ(x));
+  }
+  const order = values.map((_, i) => i).sort((a, b) => F.cmp(values[a], values[b]));
+  values = order.map((i) => values[i]);
   if (!z) return { values };
 
   // V = Q · D · Z, with columns permuted into ascending order.
@@ -195,19 +239,15 @@ export function eighKernel<T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean):
 }
 
 /**
- * |e| negligible against dd = |d_m| + |d_{m+1}|: the classical relative test for floating fields.
- * Fixed point has only absolute precision, and an e that has converged can stall well above one
- * unit (seen: 2^52 units next to a cluster of width 1e-17), so the threshold starts at 2^32 units
- * and widens by 2^4 per iteration after the eighth, up to 2^(headroom + 24) units. Callers give
- * the kernel FIXED_KERNEL_HEADROOM_BITS plus guard digits beyond what they return, so even the
- * widest threshold stays below the returned precision; the certificate measures the result anyway.
+ * |e| negligible against dd = |d_m| + |d_{m+1}|: the classical relative test in a floating field;
+ * in fixed point (absolute precision, values of order one) |e| ≤ 2^16 units, within the kernel's
+ * headroom bits.
  */
-function negligible<T>(F: Field<T>, e: T, dd: T, iter: number): boolean {
+function negligible<Q>(F: Field<Q>, e: Q, dd: Q): boolean {
   const ae = F.abs(e);
   if (F.isZero(ae)) return true;
   if (F.errorModel === 'relative') return F.cmp(ae, F.mul(F.epsilon, dd)) <= 0;
-  const widen = Math.min(FIXED_KERNEL_HEADROOM_BITS + 24, 32 + 4 * Math.max(0, iter - 8));
-  return F.cmp(ae, F.scale2(F.epsilon, widen)) <= 0;
+  return F.cmp(ae, F.scale2(F.epsilon, FIXED_KERNEL_HEADROOM_BITS)) <= 0;
 }
 
 /** sign(a)·|b| (Fortran SIGN) */
@@ -297,62 +337,70 @@ function scaledNorm<T>(F: Field<T>, re: readonly T[], im: readonly T[]): T {
 }
 
 /**
- * Implicit QL with shifts on the symmetric tridiagonal (d, e), e[i] coupling i and i+1, e[n-1] = 0.
- * On return d holds the eigenvalues (unsorted) and z (if given) the accumulated rotations.
+ * Implicit QL with shifts on the symmetric tridiagonal (d, e) held in the floating field Q, e[i]
+ * coupling i and i+1, e[n-1] = 0. On return d holds the eigenvalues (unsorted); the rotations are
+ * accumulated into z (row-major, field F) when given.
  */
-function tql<T>(F: Field<T>, d: T[], e: T[], z: T[] | null, n: number): void {
-  const two = F.add(F.one, F.one);
-  for (let l = 0; l < n; l++) {
+function tql<Q, T>(ql: QlField<Q, T>, d: Q[], e: Q[], F: Field<T>, z: T[] | null, n: number, lStart: number, maxIterations: number): number {
+  const { Q } = ql;
+  const two = Q.add(Q.one, Q.one);
+  for (let l = lStart; l < n; l++) {
     let iter = 0;
     let m: number;
     do {
       for (m = l; m < n - 1; m++) {
-        if (negligible(F, e[m], F.add(F.abs(d[m]), F.abs(d[m + 1])), iter)) break;
+        if (negligible(Q, e[m], Q.add(Q.abs(d[m]), Q.abs(d[m + 1])))) break;
       }
       if (m !== l) {
-        if (iter++ === MAX_QL_ITERATIONS) throw new Error(`eigh: QL iteration did not converge for eigenvalue ${l} of ${n}`);
-        let g = F.div(F.sub(d[l + 1], d[l]), F.mul(two, e[l]));
-        let r = hypot(F, g, F.one);
-        g = F.add(F.sub(d[m], d[l]), F.div(e[l], F.add(g, withSign(F, r, g))));
-        let s = F.one;
-        let c = F.one;
-        let p = F.zero;
+        if (iter++ === maxIterations) {
+          if (maxIterations < MAX_QL_ITERATIONS) return l; // stalled: the caller continues in a floating field
+          throw new Error(`eigh: QL iteration did not converge for eigenvalue ${l} of ${n}`);
+        }
+        let g = Q.div(Q.sub(d[l + 1], d[l]), Q.mul(two, e[l]));
+        let r = hypot(Q, g, Q.one);
+        g = Q.add(Q.sub(d[m], d[l]), Q.div(e[l], Q.add(g, withSign(Q, r, g))));
+        let s = Q.one;
+        let c = Q.one;
+        let p = Q.zero;
         let i: number;
         let underflow = false;
         for (i = m - 1; i >= l; i--) {
-          let f = F.mul(s, e[i]);
-          const b = F.mul(c, e[i]);
-          const rot = givens(F, f, g);
+          const f = Q.mul(s, e[i]);
+          const b = Q.mul(c, e[i]);
+          const rot = givens(Q, f, g);
           r = rot.r;
           e[i + 1] = r;
-          if (F.isZero(r)) {
-            d[i + 1] = F.sub(d[i + 1], p);
-            e[m] = F.zero;
+          if (Q.isZero(r)) {
+            d[i + 1] = Q.sub(d[i + 1], p);
+            e[m] = Q.zero;
             underflow = true;
             break;
           }
           s = rot.s;
           c = rot.c;
-          g = F.sub(d[i + 1], p);
-          r = F.add(F.mul(F.sub(d[i], g), s), F.mul(F.mul(two, c), b));
-          p = F.mul(s, r);
-          d[i + 1] = F.add(g, p);
-          g = F.sub(F.mul(c, r), b);
+          g = Q.sub(d[i + 1], p);
+          r = Q.add(Q.mul(Q.sub(d[i], g), s), Q.mul(Q.mul(two, c), b));
+          p = Q.mul(s, r);
+          d[i + 1] = Q.add(g, p);
+          g = Q.sub(Q.mul(c, r), b);
           if (z) {
+            const zs = ql.fromQ(s);
+            const zc = ql.fromQ(c);
             for (let k = 0; k < n; k++) {
               const row = k * n;
-              f = z[row + i + 1];
+              const zf = z[row + i + 1];
               const zi = z[row + i];
-              z[row + i + 1] = F.reduceWide(F.add(F.mulWide(s, zi), F.mulWide(c, f)));
-              z[row + i] = F.reduceWide(F.sub(F.mulWide(c, zi), F.mulWide(s, f)));
+              z[row + i + 1] = F.reduceWide(F.add(F.mulWide(zs, zi), F.mulWide(zc, zf)));
+              z[row + i] = F.reduceWide(F.sub(F.mulWide(zc, zi), F.mulWide(zs, zf)));
             }
           }
         }
         if (underflow) continue;
-        d[l] = F.sub(d[l], p);
+        d[l] = Q.sub(d[l], p);
         e[l] = g;
-        e[m] = F.zero;
+        e[m] = Q.zero;
       }
     } while (m !== l);
   }
+  return n;
 }

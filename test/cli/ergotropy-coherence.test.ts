@@ -118,7 +118,7 @@ describe('ergocheck ergotropy', () => {
     const p = file('float.json', { re: [[third, 0, 0], [0, third, 0], [0, 0, third]] });
     const ok = await runCli('ergotropy', '--rho', p, '--hamiltonian', file('h3.json', { re: [['0', '0', '0'], ['0', '1', '0'], ['0', '0', '2']] }), '--json');
     expect(ok.code).toBe(0);
-    await expectRefusal(/trace .* not 1 \(tolerance 0\)/, 'coherence', '--rho', p, '--tolerance', '0');
+    await expectRefusal(/trace .* not 1 \(off by .*, tolerance 0\)/, 'coherence', '--rho', p, '--tolerance', '0');
   });
 
   it('uses a non-diagonal Hamiltonian: σx on |0⟩⟨0| has ergotropy 1', async () => {
