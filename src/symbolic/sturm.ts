@@ -11,7 +11,7 @@
  */
 import { InputError, InternalError } from '../errors.js';
 import { parseRational, radd, rational, rcmp, rdiv, rmul, rsub, rationalToString, type Rational } from '../numeric/rational.js';
-import type { Poly } from './poly.js';
+import { pevalPartial, type Poly } from './poly.js';
 import type { RatFunc } from './ratfunc.js';
 import {
   zderivative,
@@ -304,6 +304,15 @@ function exactIfRational(r: RealAlgebraic): RealAlgebraic {
 
 const lowerOf = (r: RealAlgebraic): Rational => (r.kind === 'rational' ? r.value : r.lo);
 const upperOf = (r: RealAlgebraic): Rational => (r.kind === 'rational' ? r.value : r.hi);
+
+/**
+ * The real roots in I of p(v, params…) after substituting rational values for every other
+ * variable, e.g. the boundary y*(c) of an inequality at a fixed c. Throws InputError if a
+ * variable other than v is left unbound or if the substituted polynomial is identically zero.
+ */
+export function rootsAt(p: Poly, v: string, params: Readonly<Record<string, Rational>>, I: RealInterval): RealAlgebraic[] {
+  return isolateRoots(pevalPartial(p, params), I, v);
+}
 
 /** Shrink the isolating interval of r by bisection until hi − lo ≤ width (exact; a rational root stays exact). */
 export function refineRoot(r: RealAlgebraic, width: Rational): RealAlgebraic {

@@ -7,8 +7,8 @@
  * integer multiple of it, which has the same roots and the same signs.
  */
 import { InputError, InternalError } from '../errors.js';
-import { gcd, rational, type Rational } from '../numeric/rational.js';
-import { pcoefficients, pconstantValue, pfromCoefficients, pconst, type Poly } from './poly.js';
+import { gcd, rational, rdiv, RONE, type Rational } from '../numeric/rational.js';
+import { pcoefficients, pconstantValue, pfromCoefficients, pconst, pscale, type Poly } from './poly.js';
 
 export type ZPoly = readonly bigint[];
 
@@ -227,4 +227,14 @@ export function ztoString(a: ZPoly, v = 'x'): string {
     parts.push(parts.length === 0 ? (c < 0n ? `-${body}` : body) : c < 0n ? `- ${body}` : `+ ${body}`);
   }
   return parts.join(' ');
+}
+
+/**
+ * The monic gcd over Q of two polynomials in the single variable `v` (exact: primitive PRS over Z,
+ * then divided by the leading coefficient). gcd(0, 0) = 0; a non-zero constant gcd is 1.
+ */
+export function pgcdUnivariate(a: Poly, b: Poly, v: string): Poly {
+  const g = zgcd(zfromPoly(a, v), zfromPoly(b, v));
+  if (!g.length) return pconst(0n);
+  return pscale(ztoPoly(g, v), rdiv(RONE, { num: g[g.length - 1], den: 1n }));
 }

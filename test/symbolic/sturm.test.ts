@@ -4,7 +4,7 @@ import { InputError } from '../../src/errors.js';
 import { decimalField } from '../../src/numeric/decimal.js';
 import { parseRational, rational, rationalToString, rcmp, type Rational } from '../../src/numeric/rational.js';
 import { evaluate, parse } from '../../src/symbolic/expr.js';
-import { padd, pconst, pdiscriminant, pequals, pevalPartial, pmul, ppow, psub, pvar, type Poly } from '../../src/symbolic/poly.js';
+import { padd, pconst, pdiscriminant, pequals, pevalPartial, pmul, ppow, psub, ptoString, pvar, type Poly } from '../../src/symbolic/poly.js';
 import { fromAst, type RatFunc } from '../../src/symbolic/ratfunc.js';
 import {
   compareReal,
@@ -17,6 +17,7 @@ import {
   rationalToDecimal,
   refineRoot,
   rootDecimal,
+  rootsAt,
   simplestRational,
   solveSign,
   solveSignRatFunc,
@@ -24,7 +25,7 @@ import {
   type Piece,
   type RealAlgebraic,
 } from '../../src/symbolic/sturm.js';
-import { zfromPoly, zsignAt, ztoString, type ZPoly } from '../../src/symbolic/upoly.js';
+import { pgcdUnivariate, zfromPoly, zsignAt, ztoString, type ZPoly } from '../../src/symbolic/upoly.js';
 
 const y = pvar('y');
 const q = (s: string): Rational => parseRational(s);
@@ -311,5 +312,19 @@ describe('upoly helpers', () => {
   it('zfromPoly clears denominators with a positive factor', () => {
     const z: ZPoly = zfromPoly(P('-1/2*y^2 + 1/3'), 'y');
     expect(ztoString(z, 'y')).toBe('-3*y^2 + 2');
+  });
+});
+
+describe('roots at parameter values and univariate gcds', () => {
+  it('rootsAt substitutes the parameters, then isolates', () => {
+    const N = P('(c - 1)*y^2 + (c - 1)*y + 2*c - 1');
+    expect(rootsAt(N, 'y', { c: q('3/4') }, parseInterval('(0, 1]')).map(show)).toEqual(['1']);
+    expect(() => rootsAt(N, 'y', {}, parseInterval('(0, 1]'))).toThrow(/also contains c/);
+  });
+  it('pgcdUnivariate is the monic gcd over Q', () => {
+    expect(ptoString(pgcdUnivariate(P('(y - 1/2)^2*(y + 3)'), P('(2*y - 1)*(y - 5)'), 'y'))).toBe('y - 1/2');
+    expect(ptoString(pgcdUnivariate(P('y^2 + 1'), P('y - 1'), 'y'))).toBe('1');
+    expect(ptoString(pgcdUnivariate(pconst(0), pconst(0), 'y'))).toBe('0');
+    expect(ptoString(pgcdUnivariate(pconst(0), P('3*y - 6'), 'y'))).toBe('y - 2');
   });
 });
