@@ -11,7 +11,16 @@
  *   250 on import; ergocheck never loads it, and its own decimal fields use private clones anyway.
  * - Timeouts: nerdamer aborts a computation that exceeds its TIMEOUT setting (default 800 ms) by
  *   throwing `Error('timeout')` mid-computation. `casCall` turns that into `{ ok: false, reason:
- *   'timeout' }` — inconclusive, never a pass.
+ *   'timeout' }` — inconclusive, never a pass. The check is not everywhere: expanding a product
+ *   of a 42-term and a 33-term polynomial (1,386 terms) ran 112 s under the default TIMEOUT
+ *   without aborting (observed with 1.5.0; exact answer). A synchronous call cannot be
+ *   interrupted from outside, so big expansions are never handed to the CAS: `poly.ts` does them.
+ * - Numbers: `evaluate()` computes transcendental functions in float64 and then prints as many
+ *   digits as asked for (exp(1) to 40 digits is wrong after the 16th), so CAS numbers are good to
+ *   about 15 digits, less after cancellation.
+ * - LaTeX: `convertToLaTeX` throws on a redundant parenthesis around a function argument
+ *   (`cosh((x))`: "Not a prefix operator") and prints `N^N^N` as `{N}^{N} ^ N`; `toNerdamer`
+ *   prints minimal parentheses and parenthesised exponents, and `toTeX` checks the output.
  * - State: every call is followed by `flush()` and `clear('all')`, and the TIMEOUT setting is
  *   restored, so nothing leaks from one call to the next. `setVar` is never used; variable values
  *   are passed per call.

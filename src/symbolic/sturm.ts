@@ -209,9 +209,9 @@ function asZ(p: ZPoly | Poly, v?: string): ZPoly {
 // Root isolation.
 
 /**
- * All distinct real roots of p in I, increasing, each exact (rational) when a bisection point or
- * an end hits it, otherwise an isolating interval of the square-free part, disjoint from the
- * others and inside I.
+ * All distinct real roots of p in I, increasing: every rational root exactly (kind 'rational'),
+ * every irrational one as an isolating interval of the square-free part of p, inside I and
+ * disjoint from the others (Sturm counts plus bisection; exact).
  */
 export function isolateRoots(p: ZPoly | Poly, I: RealInterval, v?: string): RealAlgebraic[] {
   const z = asZ(p, v);
@@ -483,6 +483,11 @@ function pieces(points: readonly RealAlgebraic[], I: RealInterval, signAt: (q: R
   const negative: Piece[] = [];
   const loEnd: Endpoint = { value: I.lo === null ? null : { kind: 'rational', value: I.lo }, closed: I.loClosed };
   const hiEnd: Endpoint = { value: I.hi === null ? null : { kind: 'rational', value: I.hi }, closed: I.hiClosed };
+  // A one-point interval [a, a]: either a is a root, or it is a piece of its own.
+  if (I.lo !== null && I.hi !== null && rcmp(I.lo, I.hi) === 0) {
+    if (points.length === 0) (signAt(I.lo) > 0 ? positive : negative).push({ lo: loEnd, hi: hiEnd });
+    return { positive, negative };
+  }
   const bounds: { end: Endpoint; point: RealAlgebraic | Rational | null }[] = [];
   // Left end of the first gap.
   const firstIsLo = points.length > 0 && I.lo !== null && points[0].kind === 'rational' && rcmp(points[0].value, I.lo) === 0;
@@ -531,15 +536,15 @@ export function solveSignRatFunc(f: RatFunc, v: string, I: RealInterval): RatSig
   return { positive, negative, zeros, identicallyZero: false, undefinedAt };
 }
 
-/** Readable form of a sign solution, e.g. "> 0 on (0, 1/3) ∪ (root …, 1]; = 0 at 1/3". */
-export function signSolutionToString(s: SignSolution, digits = 12, v = 'x'): string {
+/** Readable form of a sign solution, e.g. "p > 0 on (1/3, 1/2); < 0 on (0, 1/3) ∪ (1/2, 1]; = 0 at 1/3, 1/2". */
+export function signSolutionToString(s: SignSolution, digits = 12, label = 'p'): string {
   if (s.identicallyZero) return '≡ 0';
   const end = (e: Endpoint, left: boolean): string => (e.value === null ? (left ? '(-inf' : 'inf)') : left ? `${e.closed ? '[' : '('}${short(e.value)}` : `${short(e.value)}${e.closed ? ']' : ')'}`);
   const short = (r: RealAlgebraic): string => (r.kind === 'rational' ? rationalToString(r.value) : `≈${rootDecimal(r, digits).approx}`);
   const list = (ps: Piece[]): string => (ps.length ? ps.map((p) => `${end(p.lo, true)}, ${end(p.hi, false)}`).join(' ∪ ') : '∅');
   const zs = s.zeros.map(short).join(', ') || 'nowhere';
   const extra = 'undefinedAt' in s ? `; undefined at ${(s as RatSignSolution).undefinedAt.map(short).join(', ') || 'nowhere'}` : '';
-  return `${v} > 0 on ${list(s.positive)}; < 0 on ${list(s.negative)}; = 0 at ${zs}${extra}`;
+  return `${label} > 0 on ${list(s.positive)}; < 0 on ${list(s.negative)}; = 0 at ${zs}${extra}`;
 }
 
 /** The rational number as an exact RealAlgebraic. */

@@ -20,6 +20,7 @@ import {
   rootsAt,
   simplestRational,
   solveSign,
+  signSolutionToString,
   solveSignRatFunc,
   sturmSequence,
   type Piece,
@@ -326,5 +327,21 @@ describe('roots at parameter values and univariate gcds', () => {
     expect(ptoString(pgcdUnivariate(P('y^2 + 1'), P('y - 1'), 'y'))).toBe('1');
     expect(ptoString(pgcdUnivariate(pconst(0), pconst(0), 'y'))).toBe('0');
     expect(ptoString(pgcdUnivariate(pconst(0), P('3*y - 6'), 'y'))).toBe('y - 2');
+  });
+});
+
+describe('solveSign: edge intervals and printing', () => {
+  it.each([
+    ['[1/4, 1/4]', 'p > 0 on ∅; < 0 on [1/4, 1/4]; = 0 at nowhere'],
+    ['[1/3, 1/3]', 'p > 0 on ∅; < 0 on ∅; = 0 at 1/3'],
+    ['(1/3, 1/2)', 'p > 0 on (1/3, 1/2); < 0 on ∅; = 0 at nowhere'],
+    ['[1/3, 1/2]', 'p > 0 on (1/3, 1/2); < 0 on ∅; = 0 at 1/3, 1/2'],
+    ['(-inf, 0)', 'p > 0 on ∅; < 0 on (-inf, 0); = 0 at nowhere'],
+    ['(0, inf)', 'p > 0 on (1/3, 1/2) ∪ (2, inf); < 0 on (0, 1/3) ∪ (1/2, 2); = 0 at 1/3, 1/2, 2'],
+  ])('(y−1/3)(y−1/2)(y−2) on %s', (I, want) => {
+    expect(signSolutionToString(solveSign(CUBIC, 'y', parseInterval(I)))).toBe(want);
+  });
+  it('irrational ends print as decimals', () => {
+    expect(signSolutionToString(solveSign(P('y^2 - 2'), 'y', parseInterval('(0, 2)')), 6, 'y^2 - 2')).toBe('y^2 - 2 > 0 on (≈1.414214, 2); < 0 on (0, ≈1.414214); = 0 at ≈1.414214');
   });
 });
