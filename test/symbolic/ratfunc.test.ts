@@ -141,6 +141,12 @@ describe('identical: proves identities of the paper', () => {
     expect(d.verdict).toBe('identical');
     if (d.verdict !== 'not-rational') expect(pisZero(d.numerator)).toBe(true);
   });
+  it('Eq. (8) with Z = 1 + 2y + y², Z+ = 1 + y + y² written in y directly', () => {
+    const d = decideIdentity('c*(1 + 2*y + y^2)/(1 + y + y^2) - 1', '-1 + c + c/(1 + 2*cosh(beta*omega))');
+    expect(d.verdict).toBe('identical');
+    // The vanishing point of Eq. (8): c = Z+/Z makes c·Z/Z+ − 1 vanish identically.
+    expect(decideIdentity('c*Z/Zp - 1', '0', { definitions: { ...TWO_QUBIT, c: 'Zp/Z' } }).verdict).toBe('identical');
+  });
   it('Eq. (8) with the absolute values is not a rational identity: undecided, naming abs', () => {
     const d = decideIdentity('abs(c*Z/Zp - 1)', 'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))', { definitions: TWO_QUBIT });
     expect(d).toMatchObject({ verdict: 'not-rational', side: 'lhs', failure: { reason: 'non-rational' } });
