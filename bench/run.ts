@@ -4,6 +4,7 @@
  */
 import { benchNumeric } from './numeric.bench.js';
 import { benchSteadyState } from './steady-state.bench.js';
+import { benchSymbolic } from './symbolic.bench.js';
 import { formatRows, type BenchRow } from './harness.js';
 import { cpus } from 'node:os';
 
@@ -11,6 +12,7 @@ const quick = process.argv.includes('--quick');
 const sections: [string, () => BenchRow[]][] = [
   ['numeric layer', () => benchNumeric(quick)],
   ['collective steady states', () => benchSteadyState(quick)],
+  ['symbolic layer', () => benchSymbolic(quick)],
 ];
 
 console.log(`ergocheck benchmarks — node ${process.version}, ${cpus().length} cores${quick ? ', quick set' : ''}`);

@@ -25,3 +25,4 @@ export * from './physics/spin-basis.js';
 export * from './physics/steady-state.js';
 export * from './physics/states.js';
 export * from './physics/robustness.js';
+export * as symbolic from './symbolic/index.js';
