@@ -1,4 +1,5 @@
 /** The paper as checkable claims, section by section, in the paper's order. */
 import type { Claim } from '../src/claims/claim.js';
+import { SEC4A } from './sec4a-two-qubits.js';
 
-export const CLAIMS: readonly Claim[] = [];
+export const CLAIMS: readonly Claim[] = [...SEC4A];

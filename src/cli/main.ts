@@ -10,6 +10,7 @@ import { ergotropyCommand } from './commands/ergotropy.js';
 import { coherenceCommand } from './commands/coherence.js';
 import { steadyStateCommand } from './commands/steady-state.js';
 import { evolveCommand } from './commands/evolve.js';
+import { proveCommand } from './commands/prove.js';
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   coherence: { run: coherenceCommand, summary: 'l1-norm of coherence of a state, Eq. (3)' },
   'steady-state': { run: steadyStateCommand, summary: 'exact collective steady state from an initial state (Sec. III, Eq. (7))' },
   evolve: { run: evolveCommand, summary: 'ergotropy and coherence over time under partially collective coupling' },
+  prove: { run: proveCommand, summary: "check the paper's claims and print verdicts with evidence" },
 };
 
 /** The version in ergocheck's package.json, found by walking up from this module (src/ or dist/src/). */

@@ -8,7 +8,7 @@
  */
 import type { Rational } from './rational.js';
 
-export type FieldKind = 'float64' | 'decimal' | 'fixed';
+export type FieldKind = 'float64' | 'decimal' | 'fixed' | 'exact';
 
 export interface Field<T> {
   readonly kind: FieldKind;

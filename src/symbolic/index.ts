@@ -6,3 +6,4 @@ export * from './upoly.js';
 export * from './ratfunc.js';
 export * from './sturm.js';
 export * from './probe.js';
+export * from './ratfunc-field.js';
