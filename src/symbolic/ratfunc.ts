@@ -23,6 +23,7 @@ import {
   pconst,
   pconstantValue,
   pcontent,
+  pderivative,
   pdivExact,
   pequals,
   pevalField,
@@ -139,6 +140,11 @@ export function rfpow(a: RatFunc, n: number): RatFunc {
 }
 
 export const rfisZero = (a: RatFunc): boolean => pisZero(a.num);
+
+/** ∂a/∂v exactly, by the quotient rule: (N′D − ND′)/D². */
+export function rfderivative(a: RatFunc, v: string): RatFunc {
+  return ratfunc(psub(pmul(pderivative(a.num, v), a.den), pmul(a.num, pderivative(a.den, v))), pmul(a.den, a.den));
+}
 
 /** The exact value at a rational point (all variables bound); throws RangeError at a pole. */
 export function rfevalRational(a: RatFunc, env: Readonly<Record<string, Rational>>): Rational {
