@@ -1,7 +1,7 @@
 /** The claim checker: runs claims, times them, and turns their outcomes into verdicts. */
 import { performance } from 'node:perf_hooks';
 import { Decimal } from 'decimal.js';
-import type { CheckedClaim, Claim, ClaimContext, ClaimOutcome, ProbePoint } from './claim.js';
+import type { CheckedClaim, CheckRecord, Claim, ClaimContext, ClaimOutcome, ProbePoint } from './claim.js';
 import { verdictOf } from './claim.js';
 
 /** Thrown by a check that could not finish (e.g. a CAS timeout): the verdict is inconclusive, never a pass. */
@@ -46,6 +46,17 @@ export async function runClaim(claim: Claim, ctx: ClaimContext): Promise<Checked
       checks: [{ name: 'check', role: 'consistency', method: 'text', outcome: inconclusive ? 'inconclusive' : 'fail', detail: message.split('\n')[0] }],
     };
   }
+  // keep exactly the published fields of each check (helpers may carry extras, e.g. failure lists)
+  const checks: CheckRecord[] = outcome.checks.map(({ name, role, method, outcome: o, detail, maxDeviation, points }) => ({
+    name,
+    role,
+    method,
+    outcome: o,
+    detail,
+    ...(maxDeviation === undefined ? {} : { maxDeviation }),
+    ...(points === undefined ? {} : { points }),
+  }));
+  outcome = { ...outcome, checks };
   const verdict = verdictOf(outcome);
   const passed = outcome.checks.filter((c) => c.outcome === 'pass');
   return {

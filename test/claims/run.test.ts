@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { InconclusiveError, runClaim, runClaims } from '../../src/claims/run.js';
+import type { Claim } from '../../src/claims/claim.js';
+import { checksClaim, formulaClaim, notCheckable } from '../../src/claims/templates.js';
+import { exactCheck } from '../../src/claims/checks.js';
+import { ratFuncOf } from '../../src/claims/checks.js';
+import type { DecimalField } from '../../src/numeric/decimal.js';
+import { ergotropy } from '../../src/physics/ergotropy.js';
+import { eq7State } from '../../src/physics/states.js';
+import { h0 } from '../../src/physics/qubits.js';
+
+type Dec = DecimalField['zero'];
+
+const ctx = { precision: 50, seed: 7 };
+const header = { id: 'test-claim', location: 'Eq. (0)', statement: 'a test', printed: 'x' };
+
+describe('runClaim', () => {
+  it('reports a check that throws as failed, with the message, and never rethrows', async () => {
+    const c: Claim = { ...header, check: () => { throw new Error('boom\nsecond line'); } };
+    const r = await runClaim(c, ctx);
+    expect(r.verdict).toBe('failed');
+    expect(r.evidence.checks[0].detail).toBe('boom');
+  });
+  it('reports an InconclusiveError (a CAS timeout, say) as inconclusive, never as a pass', async () => {
+    const c: Claim = { ...header, check: () => { throw new InconclusiveError('timeout'); } };
+    expect((await runClaim(c, ctx)).verdict).toBe('inconclusive');
+  });
+  it('fills the shape of a checked claim', async () => {
+    const r = await runClaim(notCheckable({ ...header, reason: 'because' }), ctx);
+    expect(Object.keys(r).sort()).toEqual(['corrected', 'derived', 'evidence', 'id', 'location', 'printed', 'statement', 'verdict']);
+    expect(r.verdict).toBe('not-checkable');
+    expect(r.evidence.reason).toBe('because');
+    expect(r.corrected).toBeNull();
+    expect(r.evidence.precision).toBe(50);
+  });
+  it('keeps the corrected form only for an erratum', async () => {
+    const c = checksClaim({ ...header, howDecided: 'test', corrected: 'fixed', checks: () => [exactCheck('ok', 'consistency', 'exact-identity', () => ({ pass: true, detail: '' }))] });
+    expect((await runClaim(c, ctx)).corrected).toBeNull();
+  });
+  it('runs claims in order and reports each one', async () => {
+    const seen: string[] = [];
+    const claims = ['a', 'b', 'c'].map((id) => notCheckable({ ...header, id, reason: 'r' }));
+    const out = await runClaims(claims, ctx, (c, i) => seen.push(`${i}:${c.id}`));
+    expect(out.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    expect(seen).toEqual(['0:a', '1:b', '2:c']);
+  });
+});
+
+describe('formulaClaim', () => {
+  const base = {
+    ...header,
+    derive: () => ratFuncOf('omega*(1 - c - c/(1 + y + y^2))'),
+    derivation: 'test',
+    ranges: { c: { lo: 0, hi: '1/2' }, beta: { lo: 0, hi: 4 }, omega: { lo: '1/2', hi: 3 } },
+    // the second route: the certified ergotropy of Eq. (7) built numerically
+    firstPrinciples: {
+      compute: (p: Record<string, Dec>, D: DecimalField) => {
+        const r = ergotropy(D, eq7State(D, { beta: p.beta, omega: p.omega, c: p.c }), h0(D, 2, p.omega));
+        return { value: r.ergotropy, errorBound: r.errorBound };
+      },
+      what: 'the ergotropy of Eq. (7)',
+    },
+  };
+  it('verifies a true printed formula (cosh/sinh form of Eq. (10))', async () => {
+    const r = await runClaim(formulaClaim({ ...base, printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))' }), ctx);
+    expect(r.verdict).toBe('verified');
+  });
+  it('without a second route, a disagreeing printed formula is our failure, not an erratum', async () => {
+    const { firstPrinciples: _unused, ...single } = base;
+    const r = await runClaim(formulaClaim({ ...single, printedFormula: '1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega))' }), ctx);
+    expect(r.verdict).toBe('failed');
+  });
+  it('flags a printed formula that drops the factor ω (invisible at ω = 1)', async () => {
+    const r = await runClaim(formulaClaim({ ...base, printedFormula: '1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega))' }), ctx);
+    expect(r.verdict).toBe('erratum');
+    expect(r.corrected).not.toBeNull();
+    expect(r.evidence.checks.find((c) => c.method === 'exact-identity' && c.role === 'printed')?.outcome).toBe('fail');
+  });
+  it('flags a flipped sign', async () => {
+    const r = await runClaim(formulaClaim({ ...base, printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) - sinh(beta*omega))/(1 + 2*cosh(beta*omega)))' }), ctx);
+    expect(r.verdict).toBe('erratum');
+  });
+  it('reports our own inconsistency as failed: a derivation that disagrees with first principles', async () => {
+    const r = await runClaim(
+      formulaClaim({
+        ...base,
+        printedFormula: 'omega*(1 - c - c/(1 + exp(-beta*omega) + exp(-2*beta*omega)))',
+        firstPrinciples: { compute: (_p, D) => ({ value: D.fromString('12345') }), what: 'a broken computation' },
+      }),
+      ctx,
+    );
+    expect(r.verdict).toBe('failed');
+  });
+});
