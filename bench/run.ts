@@ -5,18 +5,20 @@
 import { benchNumeric } from './numeric.bench.js';
 import { benchSteadyState } from './steady-state.bench.js';
 import { benchSymbolic } from './symbolic.bench.js';
+import { benchProve } from './prove.bench.js';
 import { formatRows, type BenchRow } from './harness.js';
 import { cpus } from 'node:os';
 
 const quick = process.argv.includes('--quick');
-const sections: [string, () => BenchRow[]][] = [
+const sections: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['numeric layer', () => benchNumeric(quick)],
   ['collective steady states', () => benchSteadyState(quick)],
   ['symbolic layer', () => benchSymbolic(quick)],
+  ['claims (ergocheck prove)', () => benchProve()],
 ];
 
 console.log(`ergocheck benchmarks — node ${process.version}, ${cpus().length} cores${quick ? ', quick set' : ''}`);
 for (const [title, run] of sections) {
   console.log(`\n## ${title}`);
-  console.log(formatRows(run()));
+  console.log(formatRows(await run()));
 }
