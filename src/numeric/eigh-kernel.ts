@@ -190,15 +190,26 @@ export function eighKernel<T, Q = T>(F: Field<T>, A: CMatrix<T>, wantVectors: bo
   if (z) for (let i = 0; i < n; i++) z[i * n + i] = F.one;
   // The recurrence runs in F itself while it converges; if a fixed-point sweep stalls, it goes on
   // from there in a floating field (the rotations applied so far stay valid: Z is only ever rotated).
+  // Only the stalled eigenvalue is finished in the floating field; then the fast field resumes.
   const self: QlField<T, T> = { Q: F, toQ: (x) => x, fromQ: (x) => x };
-  let values: T[];
-  const stalledAt = ql ? 0 : tql(self, d, e, F, z, n, 0, F.errorModel === 'relative' ? MAX_QL_ITERATIONS : FIXED_STALL_ITERATIONS);
-  if (stalledAt === n) values = d;
-  else {
-    const conv = (ql ?? defaultQlField(F)) as QlField<Q, T>;
+  const conv = (ql ?? defaultQlField(F)) as QlField<Q, T>;
+  let values: T[] = d;
+  if (ql) {
     const dq = d.map((x) => conv.toQ(x));
-    tql(conv, dq, e.map((x) => conv.toQ(x)), F, z, n, stalledAt, MAX_QL_ITERATIONS);
+    tql(conv, dq, e.map((x) => conv.toQ(x)), F, z, n, 0, n, MAX_QL_ITERATIONS);
     values = dq.map((x) => conv.fromQ(x));
+  } else {
+    const stallLimit = F.errorModel === 'relative' ? MAX_QL_ITERATIONS : FIXED_STALL_ITERATIONS;
+    for (let l = 0; l < n; ) {
+      const stalledAt = tql(self, d, e, F, z, n, l, n, stallLimit);
+      if (stalledAt === n) break;
+      const dq = d.map((x) => conv.toQ(x));
+      const eq = e.map((x) => conv.toQ(x));
+      tql(conv, dq, eq, F, z, n, stalledAt, stalledAt + 1, MAX_QL_ITERATIONS);
+      dq.forEach((x, i) => (d[i] = conv.fromQ(x)));
+      eq.forEach((x, i) => (e[i] = conv.fromQ(x)));
+      l = stalledAt + 1;
+    }
   }
   const order = values.map((_, i) => i).sort((a, b) => F.cmp(values[a], values[b]));
   values = order.map((i) => values[i]);
@@ -341,10 +352,10 @@ function scaledNorm<T>(F: Field<T>, re: readonly T[], im: readonly T[]): T {
  * coupling i and i+1, e[n-1] = 0. On return d holds the eigenvalues (unsorted); the rotations are
  * accumulated into z (row-major, field F) when given.
  */
-function tql<Q, T>(ql: QlField<Q, T>, d: Q[], e: Q[], F: Field<T>, z: T[] | null, n: number, lStart: number, maxIterations: number): number {
+function tql<Q, T>(ql: QlField<Q, T>, d: Q[], e: Q[], F: Field<T>, z: T[] | null, n: number, lStart: number, lEnd: number, maxIterations: number): number {
   const { Q } = ql;
   const two = Q.add(Q.one, Q.one);
-  for (let l = lStart; l < n; l++) {
+  for (let l = lStart; l < lEnd; l++) {
     let iter = 0;
     let m: number;
     do {

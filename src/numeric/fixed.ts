@@ -27,6 +27,24 @@ export function isqrt(n: bigint): bigint {
 
 const cache = new Map<number, FixedField>();
 
+const PLAIN_DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * A decimal string as num/10^k without reducing by the gcd (the fixed-point rounding divides once
+ * anyway; reduction cost more than the arithmetic when converting whole matrices). Anything else
+ * (fractions, odd forms) goes through parseRational, which validates.
+ */
+function parseUnreduced(s: string): Rational {
+  const m = PLAIN_DECIMAL.exec(s);
+  if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) return parseRational(s);
+  const frac = m[3] ?? '';
+  const exp = m[4] === undefined ? 0 : Number(m[4]);
+  let num = BigInt(m[2] + frac || '0');
+  if (m[1] === '-') num = -num;
+  const shift = exp - frac.length;
+  return shift >= 0 ? { num: num * 10n ** BigInt(shift), den: 1n } : { num, den: 10n ** BigInt(-shift) };
+}
+
 /** Bits needed to carry `digits` decimal digits. */
 export const bitsForDigits = (digits: number): number => Math.ceil(digits * Math.log2(10));
 
@@ -61,7 +79,7 @@ export function fixedField(bits: number): FixedField {
       return fromRational(parseRational(String(x)));
     },
     fromRational,
-    fromString: (s) => fromRational(parseRational(s)),
+    fromString: (s) => fromRational(parseUnreduced(s)),
     add: (a, b) => a + b,
     sub: (a, b) => a - b,
     mul: (a, b) => (a * b + HALF) >> B,
