@@ -2,5 +2,6 @@
 import type { Claim } from '../src/claims/claim.js';
 import { SEC4A } from './sec4a-two-qubits.js';
 import { SEC4B } from './sec4b-scaling.js';
+import { APPENDIX_B } from './appendix-b.js';
 
-export const CLAIMS: readonly Claim[] = [...SEC4A, ...SEC4B];
+export const CLAIMS: readonly Claim[] = [...SEC4A, ...SEC4B, ...APPENDIX_B];

@@ -150,12 +150,12 @@ export const SEC4B: readonly Claim[] = [
     printed: '\\text{thermal initial state} \\Rightarrow C_{l_1}(\\rho_{ss}) = 0,\\ \\mathcal{W}(\\rho_{ss}) = 0 \\quad \\text{for every } N',
     derived: '\\rho_{ss} = \\rho_{\\mathrm{Gibbs}} = e^{-\\beta H_0}/Z',
     howDecided:
-      'the exact collective steady-state map applied to the Gibbs state e^{−βH0}/Z returns it (N = 1..7, 60 digits); its C_l1 is 0 and its populations decrease with energy (r^k/(1+r)^N, exactly decreasing in k for r < 1), so it is passive',
+      'the exact collective steady-state map applied to the Gibbs state e^{−βH0}/Z returns it (N = 1..6, 60 digits); its C_l1 is 0 and its populations decrease with energy (r^k/(1+r)^N, exactly decreasing in k for r < 1), so it is passive',
     checks: (ctx) => [
       firstPrinciplesPerN(
         'max|ρ_ss(Gibbs) − Gibbs|',
         'printed',
-        fpNs(1, 7),
+        fpNs(1, 6),
         () => '0',
         (N, p, D) => {
           const g = gibbsAt(D, N, p);
