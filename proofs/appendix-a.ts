@@ -368,7 +368,7 @@ function tripletSorted(p: { c: number; y: number; rankMinus: number; sorted: num
 
 // ----- (A1)–(A3) ------------------------------------------------------------------------------------
 
-interface ThresholdSpec {
+export interface ThresholdSpec {
   id: string;
   location: string;
   statement: string;
@@ -390,7 +390,8 @@ interface ThresholdSpec {
   extra: (ctx: ClaimContext) => CheckRecord[];
 }
 
-function thresholdClaim(spec: ThresholdSpec): Claim {
+/** A claim on a printed ordering threshold of Appendix A (exported for mutation tests). */
+export function thresholdClaim(spec: ThresholdSpec): Claim {
   const G = gap(spec.k);
   return checksClaim({
     id: spec.id,
@@ -475,7 +476,7 @@ function thresholdClaim(spec: ThresholdSpec): Claim {
   });
 }
 
-const A1 = thresholdClaim({
+export const A1_SPEC: ThresholdSpec = {
   id: 'appa-a1',
   location: 'Appendix A, (A1)',
   statement: '1 − c < c e^{2βω}/(1 + e^{βω} + e^{2βω}) (= c/Z₊) when β > log(…) (printed threshold, without a factor 1/ω) for 1/2 < c ≤ 3/4, and for all β ≥ 0 when 3/4 < c < 1.',
@@ -517,9 +518,10 @@ const A1 = thresholdClaim({
       }),
     ];
   },
-});
+};
+const A1 = thresholdClaim(A1_SPEC);
 
-const A2 = thresholdClaim({
+export const A2_SPEC: ThresholdSpec = {
   id: 'appa-a2',
   location: 'Appendix A, (A2)',
   statement: '1 − c < c e^{βω}/(1 + e^{βω} + e^{2βω}) (= cy/Z₊) when 0 ≤ β < log(…)/ω for 3/4 < c < 1 (and never for c ≤ 3/4).',
@@ -549,9 +551,10 @@ const A2 = thresholdClaim({
       }),
     ];
   },
-});
+};
+const A2 = thresholdClaim(A2_SPEC);
 
-const A3 = thresholdClaim({
+export const A3_SPEC: ThresholdSpec = {
   id: 'appa-a3',
   location: 'Appendix A, (A3)',
   statement: '1 − c < c/(1 + e^{βω} + e^{2βω}) (= cy²/Z₊) when 0 ≤ β < log(½(√((3 − 7c)/(c − 1)) − 1))/ω for 3/4 < c < 1 (and never for c ≤ 3/4).',
@@ -580,7 +583,8 @@ const A3 = thresholdClaim({
       }),
     ];
   },
-});
+};
+const A3 = thresholdClaim(A3_SPEC);
 
 /** Sec. IV A claims on the ordering and the limits (after SEC4A in the registry). */
 export const SEC4A_ORDERING: readonly Claim[] = [fig1, orderOnlyWhen, orderGuaranteed, eq11, eq12, eq12l1];
