@@ -1,0 +1,592 @@
+/**
+ * The ordering of the eigenvalues of Eq. (7): Sec. IV A text after Eq. (9), the two limits
+ * Eqs. (11)–(12), the comparison C_l1 vs W after Fig. 1, and Appendix A ((A1)–(A3)).
+ * Orderings are decided exactly (polynomial inequalities in y = e^{−βω} ∈ (0, 1] and c, Sturm
+ * sequences) and cross-checked against brute-force sorting of numerically computed eigenvalues.
+ */
+import type { CheckRecord, Claim, ClaimContext } from '../src/claims/claim.js';
+import { checksClaim } from '../src/claims/templates.js';
+import { drawPoints, exactCheck, exactIdentity, firstPrinciplesCheck, pointText } from '../src/claims/checks.js';
+import { float64 } from '../src/numeric/float64.js';
+import { rationalToNumber, rationalToString, rcmp, type Rational } from '../src/numeric/rational.js';
+import { rfadd, rfConst, rfdiv, rfevalPartial, rfevalRational, rfisZero, rfmul, rfsub, type RatFunc } from '../src/symbolic/ratfunc.js';
+import { interval, rootDecimal, solveSign } from '../src/symbolic/sturm.js';
+import { evaluate, parse } from '../src/symbolic/expr.js';
+import { c, y, omega, ONE, Zp, Z, eq7At, eq7Symbolic, ergotropyAt, l1At } from './model.js';
+import { asPoly, C_A, C_C, evalFormula, fieldFor, gap, gridAgreement, gridPointText, orderingGrid, q, S, signOn, TRIPLET, TRIPLET_NAMES, W_ALL_FORMULA, W_CASE, Y_RANGE } from './model-ordering.js';
+
+const R = (s: string): Rational => q(s);
+const at = (f: RatFunc, env: Record<string, string>): RatFunc => rfevalPartial(f, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, R(v)])));
+const sameRf = (a: RatFunc, b: RatFunc): boolean => rfisZero(rfsub(a, b));
+const Zs = '(1 + exp(-beta*omega) + exp(-2*beta*omega))';
+
+/** Grid check: the numerically sorted position of 1 − c (eigenvector ψ−) against a predicate. */
+function gridCheck(name: string, role: CheckRecord['role'], filter: Parameters<typeof gridAgreement>[0], numeric: Parameters<typeof gridAgreement>[1], predicted: Parameters<typeof gridAgreement>[2], what: string): CheckRecord {
+  const g = gridAgreement(filter, numeric, predicted);
+  const pass = g.mismatches.length === 0 && g.checked > 0;
+  return {
+    name,
+    role,
+    method: 'first-principles',
+    outcome: pass ? 'pass' : 'fail',
+    detail: pass
+      ? `brute force: Eq. (7) built in float64 and diagonalised on a grid (c = i/80, β = j/10 ≤ 6, ω ∈ {1, 1.7}), eigenvalues sorted, the position of the ψ− eigenvalue read off: ${what} at all ${g.checked} grid points (${g.skipped} within 1e-9 of a tie skipped)`
+      : `brute force disagrees with ${what} at ${g.mismatches.length} of ${g.checked} grid points, e.g. ${g.mismatches.slice(0, 2).map(gridPointText).join('; ')}`,
+  };
+}
+
+// ----- Sec. IV A, text after Eq. (9) --------------------------------------------------------------
+
+const orderOnlyWhen = checksClaim({
+  id: 'eq9-order-only-when',
+  location: 'Sec. IV A, text after Eq. (9)',
+  statement: 'The eigenvalues of Eq. (9), in the printed order (1 − c, c/Z₊, cy/Z₊, cy²/Z₊), are in descending order only when c ≤ 1/2.',
+  printed: '\\text{The ordering of the eigenvalues given above is in the descending order only when } c \\leq 1/2.',
+  derived: 'c \\leq \\frac{Z_+}{1 + Z_+} = \\frac{1 + e^{-\\beta\\omega} + e^{-2\\beta\\omega}}{2 + e^{-\\beta\\omega} + e^{-2\\beta\\omega}} \\in (1/2, 3/4]',
+  corrected:
+    '\\text{The printed order is descending iff } c \\leq Z_+/(1 + Z_+) = (1 + e^{-\\beta\\omega} + e^{-2\\beta\\omega})/(2 + e^{-\\beta\\omega} + e^{-2\\beta\\omega}), \\text{ a threshold in } (1/2, 3/4] \\text{ (3/4 at } \\beta = 0, \\to 1/2 \\text{ as } \\beta \\to \\infty); \\ c \\leq 1/2 \\text{ is sufficient, not necessary}',
+  differsWhere: 'for every β ≥ 0 and Z₊/(1+Z₊) ≥ c > 1/2 the printed order is still descending (e.g. β = 0, c = 3/5: 2/5 > 1/5 = 1/5 = 1/5)',
+  howDecided:
+    'c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ always (appa-triplet-order), so the order is descending iff 1 − c ≥ c/Z₊ ⟺ Z₊ − c(1 + Z₊) ≥ 0 ⟺ c ≤ Z₊/(1 + Z₊); the bounds of this threshold over y ∈ (0, 1] decided by Sturm sequences; a counterexample to "only when c ≤ 1/2" evaluated exactly; brute-force eigenvalue sorting on a grid',
+  checks: () => [
+    exactCheck('Z₊(1 − c − c/Z₊) ≡ Z₊ − c(1 + Z₊) (from the spectrum of Eq. (7))', 'consistency', 'exact-identity', () => {
+      const ok = sameRf(rfmul(Zp, rfsub(S.minus, S.zero)), rfsub(Zp, rfmul(c, rfadd(Zp, ONE))));
+      return { pass: ok, detail: ok ? 'identical as rational functions of (c, y): descending ⟺ c ≤ Z₊/(1 + Z₊)' : 'not identical' };
+    }),
+    exactCheck('Z₊/(1 + Z₊) > 1/2 for all y ∈ (0, 1]', 'consistency', 'exact-sign', () => {
+      const r = signOn(rfsub(C_A, rfConst(R('1/2'))), 'y', 1, Y_RANGE);
+      return { pass: r.pass, detail: `Z₊/(1+Z₊) − 1/2 = (y + y²)/(2(2 + y + y²)) ${r.detail}` };
+    }),
+    exactCheck('Z₊/(1 + Z₊) ≤ 3/4, with equality only at y = 1 (β = 0)', 'consistency', 'exact-sign', () => {
+      const r = signOn(rfsub(C_A, rfConst(R('3/4'))), 'y', -1, Y_RANGE, [R('1')]);
+      return { pass: r.pass, detail: `Z₊/(1+Z₊) − 3/4 ${r.detail}; as y → 0 (β → ∞) it tends to 1/2` };
+    }),
+    gridCheck(
+      'printed order descending ⟺ c ≤ Z₊/(1+Z₊) (brute force)',
+      'consistency',
+      () => true,
+      (p) => p.rankMinus === 0,
+      (p) => p.c <= (1 + p.y + p.y * p.y) / (2 + p.y + p.y * p.y),
+      '"1 − c is the largest eigenvalue" ⟺ c ≤ Z₊/(1+Z₊)',
+    ),
+    exactCheck('counterexample: β = 0, c = 3/5 (> 1/2) has the printed order descending', 'printed', 'exact-value', () => {
+      const env = { c: R('3/5'), y: R('1') };
+      const vals = [S.minus, S.zero, S.plus, S.one].map((f) => rfevalRational(f, env));
+      const txt = vals.map(rationalToString).join(', ');
+      const desc = vals.every((v, i) => i === 0 || rcmp(vals[i - 1], v) >= 0);
+      return { pass: !desc, detail: `at β = 0, c = 3/5 the printed eigenvalues are ${txt}: descending although c > 1/2, so "only when c ≤ 1/2" is false (the exact condition is c ≤ Z₊/(1+Z₊), which exceeds 1/2 for every β)` };
+    }),
+  ],
+});
+
+const orderGuaranteed = checksClaim({
+  id: 'eq9-order-guaranteed',
+  location: 'Sec. IV A, text after Eq. (9)',
+  statement: 'The printed order of Eq. (9) is descending for every c ≤ 1/2; at c = 1 the first eigenvalue 1 − c = 0 is the smallest, so the order is c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ ≥ 0.',
+  printed: '\\text{Since the correct ordering is guaranteed for } c \\leq 1/2 \\text{ and } c = 1',
+  derived: 'Z_+ - c(1 + Z_+) \\geq (Z_+ - 1)/2 > 0 \\ (c \\leq 1/2); \\quad c = 1: 0 < y^2/Z_+ \\leq y/Z_+ \\leq 1/Z_+',
+  howDecided: 'Z₊ − c(1 + Z₊) is decreasing in c, and at c = 1/2 equals (y + y²)/2 > 0 on (0, 1] (Sturm); at c = 1 the spectrum is {0, 1/Z₊, y/Z₊, y²/Z₊} exactly; brute-force sorting on the grid',
+  checks: () => [
+    exactCheck('Z₊ − c(1 + Z₊) at c = 1/2 is > 0 on y ∈ (0, 1]; slope in c is −(1 + Z₊) < 0', 'printed', 'exact-sign', () => {
+      const G = rfsub(Zp, rfmul(c, rfsub(Zp, rfConst(-1))));
+      const r = signOn(at(G, { c: '1/2' }), 'y', 1, Y_RANGE);
+      const slope = rfsub(at(G, { c: '1' }), at(G, { c: '0' }));
+      const s = signOn(slope, 'y', -1, Y_RANGE);
+      return { pass: r.pass && s.pass, detail: `at c = 1/2: ${r.detail}; slope −(1 + Z₊): ${s.detail}; hence 1 − c > c/Z₊ (strictly) for all c ≤ 1/2, β ≥ 0` };
+    }),
+    exactCheck('c = 1: 1 − c = 0 < y²/Z₊ ≤ y/Z₊ ≤ 1/Z₊', 'printed', 'exact-sign', () => {
+      const r = signOn(at(S.one, { c: '1' }), 'y', 1, Y_RANGE);
+      const zero = rfisZero(at(S.minus, { c: '1' }));
+      return { pass: r.pass && zero, detail: `1 − c ≡ 0 at c = 1; y²/Z₊ ${r.detail} (β < ∞), and the triplet order holds always (appa-triplet-order)` };
+    }),
+    gridCheck('c ≤ 1/2 ⇒ 1 − c largest; c = 1 ⇒ 1 − c smallest (brute force)', 'consistency', (p) => p.c <= 0.5 || p.c === 1, (p) => (p.c === 1 ? p.rankMinus === 3 : p.rankMinus === 0), () => true, 'the guaranteed positions'),
+  ],
+});
+
+// ----- Eq. (11), Eq. (12) and the text after them ---------------------------------------------------
+
+const eq11 = checksClaim({
+  id: 'eq11-low-temperature',
+  location: 'Eq. (11) and the text before it',
+  statement: 'As β → ∞ the eigenvalues of Eq. (9) tend to {1 − c, c, 0, 0}, and W → ω(1 − 2c) for 0 ≤ c < 1/2, W → 0 for 1/2 ≤ c ≤ 1.',
+  printed: '\\{1 - c, c, 0, 0\\}; \\quad \\mathcal{W} = \\begin{cases} \\omega(1 - 2c) & 0 \\leq c < 1/2 \\\\ 0 & 1/2 \\leq c \\leq 1 \\end{cases}',
+  derived: '\\lim_{y\\to 0} \\omega\\max(0,\\, 1 - c - c/Z_+,\\, cy^2/Z_+ - (1 - c)) = \\omega\\max(0, 1 - 2c)',
+  howDecided:
+    'the spectrum and the case formulas of the all-(c, β) closed form (beyond-w-closed-form) evaluated exactly at y = 0: the case boundaries c_A(0) = 1/2, c_C(0) = 1; first principles: the certified ergotropy of Eq. (7) at β = 200 (e^{−200ω} far below 50 digits), ω = 1 and ω ≠ 1',
+  checks: (ctx) => {
+    const y0 = { y: '0' };
+    const lim = [S.minus, S.zero, S.plus, S.one].map((f) => at(f, y0));
+    const want = [rfsub(ONE, c), c, rfConst(0), rfConst(0)];
+    return [
+      exactCheck('eigenvalues at y = 0 ≡ {1 − c, c, 0, 0}', 'printed', 'exact-value', () => {
+        const ok = lim.every((f, i) => sameRf(f, want[i]));
+        return { pass: ok, detail: ok ? '1 − c, c/Z₊ → c, cy/Z₊ → 0, cy²/Z₊ → 0 exactly (rational functions continuous at y = 0)' : 'differs' };
+      }),
+      exactCheck('case boundaries at y = 0: c_A = 1/2, c_C = 1', 'consistency', 'exact-value', () => {
+        const a = at(C_A, y0);
+        const cc = at(C_C, y0);
+        const ok = sameRf(a, rfConst(R('1/2'))) && sameRf(cc, ONE);
+        return { pass: ok, detail: ok ? 'so for y → 0: case A (W = ω(1 − c − c/Z₊)) for c < 1/2, case B (W = 0) for 1/2 < c < 1; at c = 1, W = ωy²/Z₊ → 0' : 'differs' };
+      }),
+      exactCheck('W_A(y = 0) ≡ ω(1 − 2c), W_C(c = 1, y = 0) = 0', 'printed', 'exact-identity', () => {
+        const ok = sameRf(at(W_CASE.A, y0), rfmul(omega, rfsub(ONE, rfmul(rfConst(2), c)))) && rfisZero(at(W_CASE.C, { y: '0', c: '1' })) && rfisZero(W_CASE.B1);
+        return { pass: ok, detail: ok ? 'branch c < 1/2 exact; the middle case gives W ≡ 0' : 'differs' };
+      }),
+      firstPrinciplesCheck('printed ω(1 − 2c), c < 1/2, vs first principles at β = 200', 'printed', 'omega*(1 - 2*c)', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: 0, hi: '1/2' }, beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } }, { points: 4, what: 'the certified ergotropy of Eq. (7) at β = 200' }),
+      firstPrinciplesCheck('printed 0, 1/2 ≤ c ≤ 1, vs first principles at β = 200', 'printed', '0', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: '1/2', hi: 1 }, beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } }, { points: 4, what: 'the certified ergotropy of Eq. (7) at β = 200' }),
+      firstPrinciplesCheck('closed form vs first principles at β = 200', 'consistency', W_ALL_FORMULA, (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: 0, hi: 1 }, beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } }, { points: 4, what: 'the certified ergotropy of Eq. (7) at β = 200' }),
+    ];
+  },
+});
+
+const eq12 = checksClaim({
+  id: 'eq12-high-temperature',
+  location: 'Eq. (12) and the text before it',
+  statement: 'As β → 0 the eigenvalues of Eq. (9) tend to {1 − c, c/3, c/3, c/3}, the ordering changes at c = 3/4, and W = ω(1 − 4c/3) for c < 3/4, 0 at c = 3/4, ω(4c/3 − 1) for 3/4 < c ≤ 1.',
+  printed: '\\mathcal{W} = \\begin{cases} \\omega \\left(1 - \\frac{4c}{3}\\right) & 0 \\leq c < 3/4 \\\\ 0 & c = 3/4 \\\\ \\omega \\left(\\frac{4c}{3} - 1\\right) & 3/4 < c \\leq 1 \\end{cases}',
+  derived: '\\mathcal{W}(y = 1) = \\omega\\,|1 - 4c/3|',
+  howDecided: 'the spectrum and the case formulas evaluated exactly at y = 1 (β = 0), where both case boundaries c_A, c_C equal 3/4; first principles: the certified ergotropy of Eq. (7) at β = 0 for each branch, ω = 1 and ω ≠ 1',
+  checks: (ctx) => {
+    const y1 = { y: '1' };
+    const third = rfmul(c, rfConst(R('1/3')));
+    const om = { omega: { lo: '1/2', hi: 3 } };
+    const fp = (p: Record<string, InstanceType<ReturnType<typeof fieldFor>['Decimal']>>, D: ReturnType<typeof fieldFor>) => ergotropyAt(D, eq7At(D, { ...p, beta: D.zero }), p.omega);
+    return [
+      exactCheck('eigenvalues at y = 1 ≡ {1 − c, c/3, c/3, c/3}', 'printed', 'exact-value', () => {
+        const ok = sameRf(at(S.minus, y1), rfsub(ONE, c)) && [S.zero, S.plus, S.one].every((f) => sameRf(at(f, y1), third));
+        return { pass: ok, detail: ok ? 'exact' : 'differs' };
+      }),
+      exactCheck('ordering change at c = 3/4: c_A(1) = c_C(1) = 3/4', 'printed', 'exact-value', () => {
+        const ok = sameRf(at(C_A, y1), rfConst(R('3/4'))) && sameRf(at(C_C, y1), rfConst(R('3/4')));
+        return { pass: ok, detail: ok ? '1 − c ≥ c/3 ⟺ c ≤ 3/4: case A below, case C above, the middle case B only at c = 3/4' : 'differs' };
+      }),
+      exactCheck('W_A(y = 1) ≡ ω(1 − 4c/3); W_C(y = 1) ≡ ω(4c/3 − 1); both 0 at c = 3/4', 'printed', 'exact-identity', () => {
+        const a = sameRf(at(W_CASE.A, y1), rfmul(omega, rfsub(ONE, rfmul(rfConst(R('4/3')), c))));
+        const cc = sameRf(at(W_CASE.C, y1), rfmul(omega, rfsub(rfmul(rfConst(R('4/3')), c), ONE)));
+        const z = rfisZero(at(W_CASE.A, { y: '1', c: '3/4' }));
+        return { pass: a && cc && z, detail: a && cc && z ? 'the three printed branches are exact at β = 0' : 'differs' };
+      }),
+      firstPrinciplesCheck('branch c < 3/4 vs first principles at β = 0', 'printed', 'omega*(1 - 4*c/3)', fp, ctx, { c: { lo: 0, hi: '3/4' }, ...om }, { points: 3, what: 'the certified ergotropy of Eq. (7) at β = 0' }),
+      firstPrinciplesCheck('branch c = 3/4 vs first principles at β = 0', 'printed', '0', fp, ctx, { c: { lo: '3/4', hi: '3/4' }, ...om }, { points: 2, what: 'the certified ergotropy of Eq. (7) at β = 0' }),
+      firstPrinciplesCheck('branch 3/4 < c ≤ 1 vs first principles at β = 0', 'printed', 'omega*(4*c/3 - 1)', fp, ctx, { c: { lo: '3/4', hi: 1 }, ...om }, { points: 3, what: 'the certified ergotropy of Eq. (7) at β = 0' }),
+      firstPrinciplesCheck('closed form |1 − 4c/3|ω vs first principles at β = 0', 'consistency', 'omega*abs(1 - 4*c/3)', fp, ctx, { c: { lo: 0, hi: 1 }, ...om }, { points: 4, what: 'the certified ergotropy of Eq. (7) at β = 0' }),
+    ];
+  },
+});
+
+const eq12l1 = checksClaim({
+  id: 'eq12-w-equals-cl1',
+  location: 'Sec. IV A, text after Eq. (12)',
+  statement: 'In the high temperature limit C_l1 → |−1 + 4c/3| and W/ω = C_l1.',
+  printed: 'C_{l_1} = |-1 + \\tfrac{4c}{3}|, \\quad \\mathcal{W}/\\omega = C_{l_1}',
+  derived: 'C_{l_1}(y = 1) = |cZ/Z_+ - 1|_{y=1} = |4c/3 - 1| = \\mathcal{W}(y=1)/\\omega',
+  howDecided: 'cZ/Z₊ − 1 (the inside of Eq. (8)) at y = 1 is 4c/3 − 1 exactly, equal to −W_A/ω (c ≤ 3/4) and W_C/ω (c ≥ 3/4) at y = 1; first principles: ergotropy and C_l1 of Eq. (7) built at β = 0',
+  checks: (ctx) => [
+    exactCheck('(cZ/Z₊ − 1)(y = 1) ≡ 4c/3 − 1 ≡ −W_A/ω ≡ W_C/ω at y = 1', 'printed', 'exact-identity', () => {
+      const innerOk = sameRf(at(rfsub(rfmul(c, Z), Zp), { y: '1' }), rfmul(rfConst(3), rfsub(rfmul(rfConst(R('4/3')), c), ONE)));
+      const wa = sameRf(at(W_CASE.A, { y: '1' }), rfmul(omega, rfsub(ONE, rfmul(rfConst(R('4/3')), c))));
+      const wc = sameRf(at(W_CASE.C, { y: '1' }), rfmul(omega, rfsub(rfmul(rfConst(R('4/3')), c), ONE)));
+      const ok = innerOk && wa && wc;
+      return { pass: ok, detail: ok ? 'C_l1 = |4c/3 − 1| and W/ω = 1 − 4c/3 (c ≤ 3/4), 4c/3 − 1 (c ≥ 3/4): equal for every c' : 'differs' };
+    }),
+    firstPrinciplesCheck(
+      'W/ω − C_l1 at β = 0 (first principles)',
+      'printed',
+      '0',
+      (p, D) => {
+        const rho = eq7At(D, { ...p, beta: D.zero });
+        const w = ergotropyAt(D, rho, p.omega);
+        return { value: w.value.div(p.omega).minus(l1At(D, rho).value), errorBound: w.errorBound.div(p.omega).times(2) };
+      },
+      ctx,
+      { c: { lo: 0, hi: 1 }, omega: { lo: '1/2', hi: 3 } },
+      { points: 5, what: 'W/ω − C_l1 of Eq. (7) built at β = 0' },
+    ),
+  ],
+});
+
+// ----- Sec. IV A, text after Fig. 1: C_l1 ≥ W/ω ----------------------------------------------------
+
+const fig1 = checksClaim({
+  id: 'fig1-cl1-ge-w',
+  location: 'Sec. IV A, text after Fig. 1',
+  statement:
+    'C_l1 is always larger than W (ω = 1) for all bath temperatures, except in the high temperature limit where they are equal. Checked as: ωC_l1 ≥ W for every (c, β, ω), with the exact equality set. Note: equality also holds, for every β, at the isolated values c = 0 (W = ω, C_l1 = 1) and c = Z₊/Z (both 0); the sentence describes Fig. 1, so these isolated points are reported, not counted as an erratum.',
+  printed: '\\text{We observe that the } C_{l_1} \\text{ is always larger than the } W \\text{ for all bath temperatures, with the exception of the high temperature limit}',
+  derived: '\\omega C_{l_1} - \\mathcal{W} = \\begin{cases} \\omega c(1 - y)/Z_+ & c \\leq Z_+/(1+Z_+) \\\\ \\omega|c - Z_+/Z|\\,Z/Z_+ & \\text{between} \\\\ \\omega c y(1 - y)/Z_+ & c \\geq Z_+/(Z_+ + y^2) \\end{cases} \\geq 0, \\ = 0 \\iff \\beta = 0 \\lor c = 0 \\lor c = Z_+/Z',
+  howDecided:
+    'by the three cases of the closed form (beyond-w-closed-form): exact identities ωC_l1 − W = (product of factors of known sign on c ∈ [0, 1], y ∈ (0, 1]) in cases A and C, W = 0 in case B; the equality set from the zero sets of the factors (Sturm for the placement of c = Z₊/Z); first principles at seeded points including the equality points',
+  checks: (ctx) => {
+    const L = rfsub(S.plus, S.minus); // 2ρ_23 = cy/Z₊ − (1 − c); C_l1 = |L|
+    return [
+      exactCheck('2ρ_23 ≡ cZ/Z₊ − 1, so C_l1 = |cy/Z₊ − (1 − c)|', 'consistency', 'exact-identity', () => {
+        const ok = sameRf(L, rfsub(rfdiv(rfmul(c, Z), Zp), ONE)) && sameRf(L, rfmul(rfConst(2), eq7Symbolic().re[6]));
+        return { pass: ok, detail: ok ? 'the l1 norm of Eq. (7) is |b1 − (1 − c)| (b1 = cy/Z₊), identical to Eq. (8)' : 'differs' };
+      }),
+      exactCheck('case A (1 − c ≥ c/Z₊): C_l1 = (1 − c) − cy/Z₊ and ωC_l1 − W ≡ ωc(1 − y)/Z₊ ≥ 0', 'printed', 'exact-identity', () => {
+        const idA = sameRf(rfsub(rfmul(omega, rfsub(S.minus, S.plus)), W_CASE.A), rfmul(omega, rfsub(S.zero, S.plus)));
+        const zp = signOn(Zp, 'y', 1, Y_RANGE);
+        const oneMinusY = signOn(rfsub(ONE, y), 'y', 1, Y_RANGE, [R('1')]);
+        const fac2 = sameRf(rfmul(rfsub(S.zero, S.plus), Zp), rfmul(c, rfsub(ONE, y)));
+        const ok = idA && fac2 && zp.pass && oneMinusY.pass;
+        return { pass: ok, detail: `ωC_l1 − W_A ≡ ω(b0 − b1) = ωc(1 − y)/Z₊ (exact); Z₊ ${zp.detail}; 1 − y ${oneMinusY.detail}; c ≥ 0. In case A, 1 − c − cy/Z₊ = W_A/ω + (b0 − b1) ≥ 0 so |·| resolves. Zero iff c = 0 or y = 1` };
+      }),
+      exactCheck('case C (1 − c ≤ cy²/Z₊): ωC_l1 − W ≡ ωcy(1 − y)/Z₊ ≥ 0', 'printed', 'exact-identity', () => {
+        const idC = sameRf(rfsub(rfmul(omega, rfsub(S.plus, S.minus)), W_CASE.C), rfmul(omega, rfsub(S.plus, S.one)));
+        const fac = sameRf(rfmul(rfsub(S.plus, S.one), Zp), rfmul(rfmul(c, y), rfsub(ONE, y)));
+        const ok = idC && fac;
+        return { pass: ok, detail: `ωC_l1 − W_C ≡ ω(b1 − b2) = ωcy(1 − y)/Z₊ (exact), ≥ 0 since c, y > 0 there; cy/Z₊ − (1 − c) = W_C/ω + (b1 − b2) ≥ 0 so |·| resolves. Zero iff y = 1 (c > 0 in case C)` };
+      }),
+      exactCheck('case B (between): W ≡ 0 ≤ C_l1, equality iff c = Z₊/Z, which lies in case B', 'printed', 'exact-sign', () => {
+        const b = rfisZero(W_CASE.B1) && rfisZero(W_CASE.B2);
+        const lo = signOn(rfsub(rfdiv(Zp, Z), C_A), 'y', 1, Y_RANGE, [R('1')]);
+        const hi = signOn(rfsub(C_C, rfdiv(Zp, Z)), 'y', 1, Y_RANGE, [R('1')]);
+        const ok = b && lo.pass && hi.pass;
+        return { pass: ok, detail: `W ≡ 0 for 1 − c in either middle position (both middle levels are ω); Z₊/Z − c_A ${lo.detail}; c_C − Z₊/Z ${hi.detail}` };
+      }),
+      firstPrinciplesCheck(
+        'ωC_l1 − W ≥ 0 and = closed form (first principles)',
+        'consistency',
+        `omega*abs(c*exp(-beta*omega)/${Zs} - (1 - c)) - ${W_ALL_FORMULA}`,
+        (p, D) => {
+          const rho = eq7At(D, p);
+          const w = ergotropyAt(D, rho, p.omega);
+          return { value: p.omega.times(l1At(D, rho).value).minus(w.value), errorBound: w.errorBound.times(2) };
+        },
+        ctx,
+        { c: { lo: 0, hi: 1 }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
+        { points: 6, what: 'ωC_l1 − W of Eq. (7) built and diagonalised at 70 digits' },
+      ),
+      exactCheck('equality points c = 0 and c = Z₊/Z at β = 1, ω = 3/2 (first principles, 50 digits)', 'consistency', 'first-principles', () => {
+        const D = fieldFor(ctx.precision);
+        const beta = D.one;
+        const om = D.fromString('1.5');
+        const yv = beta.times(om).neg().exp();
+        const zp = D.one.plus(yv).plus(yv.times(yv));
+        const z = D.one.plus(yv).pow(2);
+        const out: string[] = [];
+        let ok = true;
+        for (const [label, cv] of [['c = 0', D.zero], ['c = Z₊/Z', zp.div(z)]] as const) {
+          const rho = eq7At(D, { beta, omega: om, c: cv });
+          const w = ergotropyAt(D, rho, om);
+          const diff = om.times(l1At(D, rho).value).minus(w.value).abs();
+          const tol = w.errorBound.times(2).plus(new D.Decimal(10).pow(-(ctx.precision - 10)));
+          ok &&= diff.lte(tol);
+          out.push(`${label}: |ωC_l1 − W| = ${diff.toSignificantDigits(3).toString()}`);
+        }
+        return { pass: ok, detail: `${out.join('; ')} (equalities away from β = 0, as the exact analysis says)` };
+      }),
+    ];
+  },
+});
+
+// ----- Appendix A -----------------------------------------------------------------------------------
+
+const monotone = checksClaim({
+  id: 'appa-monotone-in-c',
+  location: 'Appendix A, first sentence',
+  statement:
+    'For 1/2 < c < 1 the first eigenvalue 1 − c becomes gradually smaller than the second, third and fourth eigenvalues as c increases (depending on c and β): each difference (1 − c) − b_k is strictly decreasing in c, it crosses 0 at c_k(y) = Z₊/(Z₊ + w_k) with 1/2 < c_0 ≤ c_1 ≤ c_2 < 1, so 1 − c drops below c/Z₊, then cy/Z₊, then cy²/Z₊.',
+  printed: '\\text{In this region the first eigenvalue appearing on Eq. (9) becomes gradually smaller than the second, thrid and fourth eigenvalue depending on } c \\text{ and } \\beta',
+  derived: '\\partial_c[(1 - c) - c w_k/Z_+] = -(1 + w_k/Z_+) < 0; \\ c_k = Z_+/(Z_+ + w_k): \\ 1/2 < c_0 \\leq c_1 \\leq c_2 < 1',
+  howDecided: '(1 − c) − b_k is affine in c with slope −(1 + w_k/Z₊) (exact); the crossing points c_k(y) compared by Sturm sequences on y ∈ (0, 1]; brute-force eigenvalue sorting: the rank of 1 − c is non-decreasing in c at every grid (β, ω)',
+  checks: () => {
+    const crossings = [ONE, y, rfmul(y, y)].map((w) => rfdiv(Zp, rfadd(Zp, w)));
+    return [
+      exactCheck('slopes in c: −(1 + w_k/Z₊) < 0 for k = 0, 1, 2', 'printed', 'exact-sign', () => {
+        const parts = TRIPLET.map((bk, k) => {
+          const d = rfsub(S.minus, bk);
+          const slope = rfsub(at(d, { c: '1' }), at(d, { c: '0' }));
+          const r = signOn(slope, 'y', -1, Y_RANGE);
+          return { ok: r.pass, t: `${TRIPLET_NAMES[k]}: ${r.detail}` };
+        });
+        return { pass: parts.every((p) => p.ok), detail: parts.map((p) => p.t).join('; ') };
+      }),
+      exactCheck('crossings c_k = Z₊/(Z₊ + w_k): 1/2 < c_0 ≤ c_1 ≤ c_2 < 1', 'printed', 'exact-sign', () => {
+        const a = signOn(rfsub(crossings[0], rfConst(R('1/2'))), 'y', 1, Y_RANGE);
+        const b = signOn(rfsub(crossings[1], crossings[0]), 'y', 1, Y_RANGE, [R('1')]);
+        const d = signOn(rfsub(crossings[2], crossings[1]), 'y', 1, Y_RANGE, [R('1')]);
+        const e = signOn(rfsub(ONE, crossings[2]), 'y', 1, Y_RANGE);
+        const ok = a.pass && b.pass && d.pass && e.pass;
+        return { pass: ok, detail: `c_0 − 1/2 ${a.detail}; c_1 − c_0 ${b.detail}; c_2 − c_1 ${d.detail}; 1 − c_2 ${e.detail}` };
+      }),
+      monotoneGrid(),
+    ];
+  },
+});
+
+function monotoneGrid(): CheckRecord {
+  // for each (β, ω) walk c upward and require the numerical rank of the ψ− eigenvalue never to decrease
+  const byRow = new Map<string, { c: number; rank: number; tie: number }[]>();
+  for (const p of orderingGrid()) {
+    const key = `${p.beta},${p.omega}`;
+    if (!byRow.has(key)) byRow.set(key, []);
+    byRow.get(key)!.push({ c: p.c, rank: p.rankMinus, tie: p.tie });
+  }
+  let bad = '';
+  let rows = 0;
+  for (const [key, row] of byRow) {
+    rows++;
+    const clean = row.filter((r) => r.tie >= 1e-9).sort((u, v) => u.c - v.c);
+    for (let i = 1; i < clean.length; i++) if (clean[i].rank < clean[i - 1].rank && !bad) bad = `β, ω = ${key} at c = ${clean[i].c}`;
+  }
+  return {
+    name: 'rank of 1 − c non-decreasing in c (brute force)',
+    role: 'consistency',
+    method: 'first-principles',
+    outcome: bad ? 'fail' : 'pass',
+    detail: bad ? `the rank decreases: ${bad}` : `brute force (Eq. (7) diagonalised in float64, eigenvalues sorted): along c = i/80 the position of the ψ− eigenvalue never moves up, in all ${rows} rows (β = j/10 ≤ 6, ω ∈ {1, 1.7})`,
+  };
+}
+
+const tripletOrder = checksClaim({
+  id: 'appa-triplet-order',
+  location: 'Appendix A, last sentence',
+  statement: 'The ordering among the second, third and fourth eigenvalues of Eq. (9) remains the same for all parameters: c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ (equalities only at c = 0 or β = 0).',
+  printed: '\\text{Note that the ordering among the second, third and fourth eigenvalues remains the same for all parameters.}',
+  derived: 'b_0 - b_1 = c(1 - y)/Z_+ \\geq 0, \\quad b_1 - b_2 = cy(1 - y)/Z_+ \\geq 0',
+  howDecided: 'exact identities for the differences, signs of the factors on c ∈ [0, 1], y ∈ (0, 1] by Sturm sequences; brute-force sorting of the triplet eigenvalues on the grid',
+  checks: () => [
+    exactCheck('Z₊(b0 − b1) ≡ c(1 − y), Z₊(b1 − b2) ≡ cy(1 − y); 1 − y ≥ 0, Z₊ > 0', 'printed', 'exact-identity', () => {
+      const i1 = sameRf(rfmul(rfsub(S.zero, S.plus), Zp), rfmul(c, rfsub(ONE, y)));
+      const i2 = sameRf(rfmul(rfsub(S.plus, S.one), Zp), rfmul(rfmul(c, y), rfsub(ONE, y)));
+      const s1 = signOn(rfsub(ONE, y), 'y', 1, Y_RANGE, [R('1')]);
+      const s2 = signOn(Zp, 'y', 1, Y_RANGE);
+      const ok = i1 && i2 && s1.pass && s2.pass;
+      return { pass: ok, detail: `identities ${i1 && i2 ? 'exact' : 'FAIL'}; 1 − y ${s1.detail}; Z₊ ${s2.detail}` };
+    }),
+    gridCheck('triplet eigenvalues sorted numerically equal (c/Z₊, cy/Z₊, cy²/Z₊)', 'consistency', () => true, (p) => tripletSorted(p), () => true, 'the sorted numerical eigenvalues other than the ψ− one are c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ (to 1e-12)'),
+  ],
+});
+
+function tripletSorted(p: { c: number; y: number; rankMinus: number; sorted: number[] }): boolean {
+  const zp = 1 + p.y + p.y * p.y;
+  const want = [p.c / zp, (p.c * p.y) / zp, (p.c * p.y * p.y) / zp];
+  const rest = p.sorted.filter((_, i) => i !== p.rankMinus);
+  return rest.every((v, i) => Math.abs(v - want[i]) < 1e-12);
+}
+
+// ----- (A1)–(A3) ------------------------------------------------------------------------------------
+
+export interface ThresholdSpec {
+  id: string;
+  location: string;
+  statement: string;
+  printed: string;
+  k: 0 | 1 | 2;
+  /** The printed c range of the threshold branch, (lo, hi]. */
+  cLo: string;
+  cHi: string;
+  /** 'below': the condition holds for y < y* (β > threshold); 'above': for y > y* (β < threshold). */
+  side: 'below' | 'above';
+  /** The printed threshold on β, a formula in c and omega (transcribed faithfully). */
+  printedThreshold: string;
+  /** Our closed form of the root y*(c) of G_k(c, ·) in (0, 1). */
+  closedRoot: string;
+  /** The corrected threshold on β (= (1/ω) ln(1/y*)). */
+  correctedThreshold: string;
+  correctedTeX: string;
+  derivedTeX: string;
+  extra: (ctx: ClaimContext) => CheckRecord[];
+}
+
+/** A claim on a printed ordering threshold of Appendix A (exported for mutation tests). */
+export function thresholdClaim(spec: ThresholdSpec): Claim {
+  const G = gap(spec.k);
+  return checksClaim({
+    id: spec.id,
+    location: spec.location,
+    statement: spec.statement,
+    printed: spec.printed,
+    derived: spec.derivedTeX,
+    corrected: spec.correctedTeX,
+    differsWhere: 'for every ω ≠ 1: the printed threshold is the threshold on βω, not on β — e^{−ω·β_printed} ≠ y* unless ω = 1 (see the failing printed checks for points)',
+    howDecided: `1 − c < ${TRIPLET_NAMES[spec.k]} ⟺ G(c, y) = c·w − (1 − c)Z₊ > 0 (a polynomial in c and y = e^{−βω}); at seeded rational c in the printed range G(c, ·) is solved exactly on (0, 1] with Sturm sequences and its root y*(c) refined rigorously to ≥ 50 digits; the printed threshold β_printed(c) is compared through e^{−ω·β_printed} = y* at ω = 1 and ω ≠ 1; regime boundaries decided exactly; brute-force eigenvalue sorting on a grid`,
+    checks: (ctx) => {
+      const D = fieldFor(ctx.precision);
+      const checks: CheckRecord[] = [];
+      checks.push(
+        exactCheck(`G ≡ Z₊·(${TRIPLET_NAMES[spec.k]} − (1 − c)) from the spectrum of Eq. (7)`, 'consistency', 'exact-identity', () => {
+          const ok = sameRf(G, rfmul(Zp, rfsub(TRIPLET[spec.k], S.minus)));
+          return { pass: ok, detail: ok ? `G = ${['c − (1 − c)(1 + y + y²)', 'cy − (1 − c)(1 + y + y²)', 'cy² − (1 − c)(1 + y + y²)'][spec.k]} exactly; Z₊ > 0 so the condition is G > 0` : 'differs' };
+        }),
+      );
+      const pts = drawPoints(ctx, `${spec.id}-c`, { c: { lo: spec.cLo, hi: spec.cHi }, omega: { lo: '1/2', hi: 3 } }, 6);
+      // (1) exact structure at seeded c
+      const roots: { c: Rational; omega: Rational; root: ReturnType<typeof rootDecimal> }[] = [];
+      checks.push(
+        exactCheck(`shape: at seeded c ∈ (${spec.cLo}, ${spec.cHi}), G(c, ·) has one root y* in (0, 1) and G > 0 exactly for y ${spec.side === 'below' ? '< y* (β > threshold)' : '> y* (β < threshold)'}`, 'printed', 'exact-sign', () => {
+          const bad: string[] = [];
+          for (const p of pts) {
+            const Gc = asPoly(at(G, { c: rationalToString(p.c) }));
+            const s = solveSign(Gc, 'y', Y_RANGE);
+            const ok1 = s.zeros.length === 1 && s.positive.length === 1 && s.negative.length === 1;
+            const pos = s.positive[0];
+            const okSide = ok1 && (spec.side === 'below' ? pos.lo.value?.kind === 'rational' && pos.lo.value.value.num === 0n : pos.hi.closed && pos.hi.value?.kind === 'rational');
+            if (!okSide) bad.push(`c = ${rationalToString(p.c)}`);
+            else roots.push({ c: p.c, omega: p.omega, root: rootDecimal(s.zeros[0], ctx.precision + 10) });
+          }
+          return { pass: bad.length === 0, detail: bad.length ? `wrong shape at ${bad.join(', ')}` : `at ${pts.length} seeded c (${pts.map((p) => pointText({ c: rationalToString(p.c) })).join('; ')}): exactly one root, G > 0 on the ${spec.side === 'below' ? 'low-y (high-β)' : 'high-y (low-β)'} side; y* refined to ${ctx.precision + 10} digits (rigorous enclosure)` };
+        }),
+      );
+      // (2) our closed form of y* vs the Sturm root (two routes)
+      const cmp = (formula: string, useOmega: boolean): { pass: boolean; lines: string[]; atOne: number; worst: string } => {
+        const lines: string[] = [];
+        let worst = new D.Decimal(0);
+        let pass = true;
+        let atOne = 0;
+        for (const r of roots) {
+          const env = { c: D.fromRational(r.c), omega: D.fromRational(r.omega) };
+          const v = evalFormula(D, formula, env);
+          const yv = useOmega ? v.times(env.omega).neg().exp() : v;
+          const dev = yv.minus(new D.Decimal(r.root.approx)).abs();
+          if (dev.gt(worst)) worst = dev;
+          const ok = dev.lte(new D.Decimal(10).pow(-ctx.precision));
+          pass &&= ok;
+          if (!ok && rcmp(r.omega, R('1')) === 0) atOne++;
+          if (!ok) lines.push(`c = ${D.fromRational(r.c).toSignificantDigits(10)}, ω = ${D.fromRational(r.omega).toSignificantDigits(10)}: e^{−ωβ} = ${yv.toSignificantDigits(15)} vs y* = ${new D.Decimal(r.root.approx).toSignificantDigits(15)}`);
+        }
+        return { pass, lines, atOne, worst: worst.toSignificantDigits(3).toString() };
+      };
+      const closed = cmp(spec.closedRoot, false);
+      checks.push({ name: 'closed-form root (quadratic formula) vs Sturm root', role: 'consistency', method: 'numeric-probe', outcome: closed.pass ? 'pass' : 'fail', detail: closed.pass ? `agree to ${ctx.precision} digits at all ${roots.length} seeded c` : closed.lines[0], maxDeviation: closed.worst });
+      const printed = cmp(spec.printedThreshold, true);
+      const omegas = roots.map((r) => D.fromRational(r.omega).toSignificantDigits(6).toString());
+      checks.push({
+        name: 'printed threshold: e^{−ω·β_printed(c)} = y*(c), at ω = 1 and ω ≠ 1',
+        role: 'printed',
+        method: 'numeric-probe',
+        outcome: printed.pass ? 'pass' : 'fail',
+        detail: printed.pass ? `agree to ${ctx.precision} digits at ${roots.length} points (ω = ${omegas.join(', ')})` : `differ at ${printed.lines.length} of ${roots.length} points (${printed.atOne} of them at ω = 1${printed.atOne === 0 ? ': they agree at ω = 1, so the printed value is the threshold on βω' : ''}), e.g. ${printed.lines[0]}`,
+        maxDeviation: printed.worst,
+      });
+      const corrected = cmp(spec.correctedThreshold, true);
+      checks.push({ name: 'corrected threshold (1/ω)·ln(1/y*) vs Sturm root', role: 'consistency', method: 'numeric-probe', outcome: corrected.pass ? 'pass' : 'fail', detail: corrected.pass ? `agree to ${ctx.precision} digits at ${roots.length} points (ω = ${omegas.join(', ')})` : corrected.lines[0], maxDeviation: corrected.worst });
+      // (3) brute force on the grid, in the printed c range
+      const cLo = rationalToNumber(R(spec.cLo));
+      const cHi = rationalToNumber(R(spec.cHi));
+      const inRange = (p: { c: number }) => p.c > cLo && p.c <= cHi && p.c < 1;
+      const thr = (f: string) => (p: { c: number; omega: number }) => evaluate(parse(f), { c: p.c, omega: p.omega }, float64);
+      const pred = (f: string) => (p: { c: number; beta: number; omega: number }) => (spec.side === 'below' ? p.beta > thr(f)(p) : p.beta < thr(f)(p));
+      checks.push(gridCheck('corrected condition vs brute-force sorting', 'consistency', inRange, (p) => p.rankMinus > spec.k, pred(spec.correctedThreshold), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the corrected condition`));
+      checks.push(gridCheck('printed condition vs brute-force sorting', 'printed', inRange, (p) => p.rankMinus > spec.k, pred(spec.printedThreshold), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the printed condition`));
+      checks.push(...spec.extra(ctx));
+      return checks;
+    },
+  });
+}
+
+export const A1_SPEC: ThresholdSpec = {
+  id: 'appa-a1',
+  location: 'Appendix A, (A1)',
+  statement: '1 − c < c e^{2βω}/(1 + e^{βω} + e^{2βω}) (= c/Z₊) when β > log(…) (printed threshold, without a factor 1/ω) for 1/2 < c ≤ 3/4, and for all β ≥ 0 when 3/4 < c < 1.',
+  printed:
+    '1 - c < \\frac{ce^{2\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\text{ when } \\begin{cases} \\beta > \\log\\left(\\frac{\\sqrt{\\frac{-7c^2+10c-3}{(2c-1)^2}}(2c-1)-c+1}{2(2c-1)}\\right) & \\text{for } 1/2 < c \\leq 3/4 \\\\ \\text{or} \\\\ \\beta \\geq 0 & \\text{for } 3/4 < c < 1, \\end{cases}',
+  k: 0,
+  cLo: '1/2',
+  cHi: '3/4',
+  side: 'below',
+  printedThreshold: 'log((sqrt((-7*c^2+10*c-3)/(2*c-1)^2)*(2*c-1)-c+1)/(2*(2*c-1)))',
+  closedRoot: '(-(1-c) + sqrt((1-c)*(7*c-3)))/(2*(1-c))',
+  correctedThreshold: 'log((sqrt((-7*c^2+10*c-3)/(2*c-1)^2)*(2*c-1)-c+1)/(2*(2*c-1)))/omega',
+  derivedTeX: 'G = c - (1-c)(1+y+y^2) > 0 \\iff y < y^* = \\frac{-(1-c)+\\sqrt{(1-c)(7c-3)}}{2(1-c)} \\iff \\beta > \\frac{1}{\\omega}\\ln\\frac{1}{y^*}',
+  correctedTeX:
+    '\\beta > \\frac{1}{\\omega}\\log\\left(\\frac{\\sqrt{\\frac{-7c^2+10c-3}{(2c-1)^2}}(2c-1)-c+1}{2(2c-1)}\\right) \\text{ for } 1/2 < c \\leq 3/4 \\ (\\text{strict; at } c = 3/4 \\text{ this is } \\beta > 0), \\quad \\beta \\geq 0 \\text{ for } 3/4 < c < 1',
+  extra: (ctx) => {
+    const G = gap(0);
+    return [
+      exactCheck('branch 3/4 < c < 1: G(c, y) ≥ G(c, 1) = 4c − 3 > 0 for all y ∈ (0, 1] (so β ≥ 0)', 'printed', 'exact-sign', () => {
+        const id = sameRf(rfsub(G, at(G, { y: '1' })), rfmul(rfsub(ONE, c), rfmul(rfsub(ONE, y), rfsub(y, rfConst(-2)))));
+        const s = signOn(at(G, { y: '1' }), 'c', 1, interval('3/4', 1, '()'));
+        return { pass: id && s.pass, detail: `G(c, y) − G(c, 1) ≡ (1 − c)(1 − y)(y + 2) ≥ 0 (exact); G(c, 1) = 4c − 3 ${s.detail}` };
+      }),
+      exactCheck('boundary c = 3/4: G(3/4, y) = (1 − y)(y + 2)/4 > 0 for y < 1, = 0 at y = 1 (β = 0)', 'printed', 'exact-sign', () => {
+        const s = signOn(at(G, { c: '3/4' }), 'y', 1, Y_RANGE, [R('1')]);
+        const Dd = fieldFor(ctx.precision);
+        const thr = evalFormula(Dd, 'log((sqrt((-7*c^2+10*c-3)/(2*c-1)^2)*(2*c-1)-c+1)/(2*(2*c-1)))', { c: Dd.fromString('0.75') });
+        const zeroThr = thr.abs().lte(new Dd.Decimal(10).pow(-ctx.precision));
+        return {
+          pass: s.pass && zeroThr,
+          detail: `G(3/4, ·) ${s.detail}: at c = 3/4 and β = 0 the two eigenvalues are equal (1 − c = c/Z₊ = 1/4), so the strict inequality holds exactly for β > 0; the printed threshold at c = 3/4 is log(1) = 0 (|value| = ${thr.abs().toSignificantDigits(2)}), so the printed strict "β > 0" is right at the boundary (and "β ≥ 0" would be wrong there)`,
+        };
+      }),
+      exactCheck('lower branch for all c ∈ (1/2, 3/4]: G(c, 0) = 2c − 1 > 0 ≥ G(c, 1) = 4c − 3, G strictly decreasing in y', 'consistency', 'exact-sign', () => {
+        const a = signOn(at(G, { y: '0' }), 'c', 1, interval('1/2', '3/4', '(]'));
+        const b = signOn(at(G, { y: '1' }), 'c', -1, interval('1/2', '3/4', '(]'), [R('3/4')]);
+        const slope = sameRf(rfsub(at(G, { y: '1' }), at(G, { y: '0' })), rfmul(rfConst(-2), rfsub(ONE, c)));
+        return { pass: a.pass && b.pass && slope, detail: `G(c, 0) ${a.detail}; G(c, 1) ${b.detail}; ∂G/∂y = −(1 − c)(1 + 2y) < 0: exactly one root y* ∈ (0, 1] for every c in the branch, so the condition is one threshold β > (1/ω)ln(1/y*)` };
+      }),
+    ];
+  },
+};
+const A1 = thresholdClaim(A1_SPEC);
+
+export const A2_SPEC: ThresholdSpec = {
+  id: 'appa-a2',
+  location: 'Appendix A, (A2)',
+  statement: '1 − c < c e^{βω}/(1 + e^{βω} + e^{2βω}) (= cy/Z₊) when 0 ≤ β < log(…)/ω for 3/4 < c < 1 (and never for c ≤ 3/4).',
+  printed:
+    '1 - c < \\frac{ce^{\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\text{ when } 0 \\leq \\beta < \\frac{\\log\\left(\\frac{\\sqrt{\\frac{4c-3}{(c-1)^2}}(c-1)-2c+1}{2(c-1)}\\right)}{\\omega} \\text{ for } 3/4 < c < 1',
+  k: 1,
+  cLo: '3/4',
+  cHi: '1',
+  side: 'above',
+  printedThreshold: 'log((sqrt((4*c-3)/(c-1)^2)*(c-1)-2*c+1)/(2*(c-1)))/omega',
+  closedRoot: '((2*c-1) - sqrt(4*c-3))/(2*(1-c))',
+  correctedThreshold: 'log((sqrt((4*c-3)/(c-1)^2)*(c-1)-2*c+1)/(2*(c-1)))/omega',
+  derivedTeX: 'G = cy - (1-c)(1+y+y^2) > 0 \\iff y > y_- = \\frac{(2c-1)-\\sqrt{4c-3}}{2(1-c)} \\iff \\beta < \\frac{1}{\\omega}\\ln\\frac{1}{y_-}, \\ \\frac{1}{y_-} = \\frac{2c-1+\\sqrt{4c-3}}{2(1-c)}',
+  correctedTeX: '(as printed)',
+  extra: () => {
+    const G = gap(1);
+    return [
+      exactCheck('never for c ≤ 3/4: G(3/4, y) = −(1 − y)²/4 ≤ 0, and G(c, y) < 0 at seeded c < 3/4', 'printed', 'exact-sign', () => {
+        const s = signOn(at(G, { c: '3/4' }), 'y', -1, Y_RANGE, [R('1')]);
+        const bad: string[] = [];
+        for (const cc of ['1/10', '1/2', '2/3', '37/50', '749/1000']) if (!signOn(at(G, { c: cc }), 'y', -1, Y_RANGE).pass) bad.push(cc);
+        return { pass: s.pass && bad.length === 0, detail: `G(3/4, ·) ${s.detail}; c ∈ {1/10, 1/2, 2/3, 37/50, 749/1000}: G < 0 on (0, 1] ${bad.length ? `FAILS at ${bad.join(', ')}` : 'at all (discriminant 4c − 3 < 0)'}` };
+      }),
+      exactCheck('holds at β = 0 for 3/4 < c < 1: G(c, 1) = 4c − 3 > 0', 'printed', 'exact-sign', () => {
+        const s = signOn(at(G, { y: '1' }), 'c', 1, interval('3/4', 1, '()'));
+        return { pass: s.pass, detail: `G(c, 1) ${s.detail}: the interval 0 ≤ β < threshold is non-empty` };
+      }),
+    ];
+  },
+};
+const A2 = thresholdClaim(A2_SPEC);
+
+export const A3_SPEC: ThresholdSpec = {
+  id: 'appa-a3',
+  location: 'Appendix A, (A3)',
+  statement: '1 − c < c/(1 + e^{βω} + e^{2βω}) (= cy²/Z₊) when 0 ≤ β < log(½(√((3 − 7c)/(c − 1)) − 1))/ω for 3/4 < c < 1 (and never for c ≤ 3/4).',
+  printed: '1 - c < \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\text{ when } 0 \\leq \\beta < \\frac{\\log\\left(\\frac{1}{2}\\left(\\sqrt{\\frac{3-7c}{c-1}} - 1\\right)\\right)}{\\omega} \\text{ for } 3/4 < c < 1',
+  k: 2,
+  cLo: '3/4',
+  cHi: '1',
+  side: 'above',
+  printedThreshold: 'log((1/2)*(sqrt((3-7*c)/(c-1)) - 1))/omega',
+  closedRoot: '((1-c) + sqrt((1-c)*(7*c-3)))/(2*(2*c-1))',
+  correctedThreshold: 'log((1/2)*(sqrt((3-7*c)/(c-1)) - 1))/omega',
+  derivedTeX: 'G = cy^2 - (1-c)(1+y+y^2) > 0 \\iff y > y_3 = \\frac{(1-c)+\\sqrt{(1-c)(7c-3)}}{2(2c-1)} \\iff \\beta < \\frac{1}{\\omega}\\ln\\frac{1}{y_3}',
+  correctedTeX: '(as printed)',
+  extra: () => {
+    const G = gap(2);
+    return [
+      exactCheck('never for c ≤ 3/4: G(c, y) < 0 on (0, 1] at c ∈ {1/10, 1/2, 2/3, 3/4 (= 0 at y = 1)}', 'printed', 'exact-sign', () => {
+        const s = signOn(at(G, { c: '3/4' }), 'y', -1, Y_RANGE, [R('1')]);
+        const bad = ['1/10', '1/2', '2/3', '749/1000'].filter((cc) => !signOn(at(G, { c: cc }), 'y', -1, Y_RANGE).pass);
+        return { pass: s.pass && bad.length === 0, detail: `G(3/4, ·) ${s.detail}; ${bad.length ? `fails at ${bad.join(', ')}` : 'negative at the other c'}` };
+      }),
+      exactCheck('3/4 < c < 1: G(c, 0) = −(1 − c) < 0 < G(c, 1) = 4c − 3', 'consistency', 'exact-sign', () => {
+        const a = signOn(at(G, { y: '0' }), 'c', -1, interval('3/4', 1, '()'));
+        const b = signOn(at(G, { y: '1' }), 'c', 1, interval('3/4', 1, '()'));
+        return { pass: a.pass && b.pass, detail: `G(c, 0) ${a.detail}; G(c, 1) ${b.detail}` };
+      }),
+    ];
+  },
+};
+const A3 = thresholdClaim(A3_SPEC);
+
+/** Sec. IV A claims on the ordering and the limits (after SEC4A in the registry). */
+export const SEC4A_ORDERING: readonly Claim[] = [fig1, orderOnlyWhen, orderGuaranteed, eq11, eq12, eq12l1];
+
+export const APPENDIX_A: readonly Claim[] = [monotone, A1, A2, A3, tripletOrder];
