@@ -4,6 +4,7 @@
  * json.ts, junit.ts) are pure functions of a Report; report.json is exactly a Report
  * (schema: docs/report.schema.json).
  */
+import { Decimal } from 'decimal.js';
 import type { CheckedClaim, Verdict } from '../claims/claim.js';
 import { verdictCounts } from './text.js';
 
@@ -89,11 +90,25 @@ export function totalSeconds(report: Report): number {
   return Number(report.claims.reduce((s, c) => s + c.evidence.seconds, 0).toFixed(3));
 }
 
-/** The first `n` probe points of a claim, each as "name = value" pairs with values cut to `digits` characters. */
-export function firstPoints(c: CheckedClaim, n = 3, digits = 14): string[] {
+/** A probe value for display: integers as they are, fractions and long decimals as ≈ 12 significant digits. */
+export function shortValue(v: string, digits = 12): string {
+  const fraction = /^(-?\d+)\/(\d+)$/.exec(v);
+  let d: Decimal;
+  try {
+    d = fraction ? new Decimal(fraction[1]).div(fraction[2]) : new Decimal(v);
+  } catch {
+    return v.length > 24 ? v.slice(0, 24) + '…' : v;
+  }
+  if (d.isInteger() && !fraction) return v;
+  const s = d.toSignificantDigits(digits).toString();
+  return d.eq(s) ? s : `≈${s}`;
+}
+
+/** The first `n` probe points of a claim, each as "name = value" pairs (see shortValue). */
+export function firstPoints(c: CheckedClaim, n = 3): string[] {
   return c.evidence.points.slice(0, n).map((p) =>
     Object.entries(p)
-      .map(([k, v]) => `${k} = ${v.length > digits ? v.slice(0, digits) + '…' : v}`)
+      .map(([k, v]) => `${k} = ${shortValue(v)}`)
       .join(', '),
   );
 }

@@ -161,3 +161,14 @@ describe('summary table', () => {
     expect(t).toContain('report: out/report.md');
   });
 });
+
+describe('probe points for display', () => {
+  it('integers and short decimals as they are, fractions and long decimals to 12 digits, marked ≈', async () => {
+    const { shortValue } = await import('../../src/report/report.js');
+    expect(shortValue('50')).toBe('50');
+    expect(shortValue('0.25')).toBe('0.25');
+    expect(shortValue('1/4')).toBe('0.25');
+    expect(shortValue('3795815703910049/500000000000000')).toBe('≈7.59163140782');
+    expect(shortValue('0.12345678901234567890')).toBe('≈0.123456789012');
+  });
+});
