@@ -28,10 +28,10 @@ not-checkable (with the reason).
 Exit code: 0 if no claim failed, 1 if one did, 2 for a usage error.`;
 
 /** Select claims by id or id prefix, in the registry's order; unknown selectors are an InputError. */
-export function selectClaims(all: readonly Claim[], selectors: readonly string[]): Claim[] {
+export function selectClaims(all: readonly Claim[], selectors: readonly string[], command = 'prove'): Claim[] {
   if (selectors.length === 0) return [...all];
   for (const s of selectors) {
-    if (!all.some((c) => c.id === s || c.id.startsWith(s))) throw new InputError(`prove: no claim matches "${s}" (see ergocheck prove --list)`);
+    if (!all.some((c) => c.id === s || c.id.startsWith(s))) throw new InputError(`${command}: no claim matches "${s}" (see ergocheck prove --list)`);
   }
   return all.filter((c) => selectors.some((s) => c.id === s || c.id.startsWith(s)));
 }

@@ -1,0 +1,118 @@
+/** `ergocheck verify`: check the paper's claims and write the report for people and for CI. */
+import { InputError } from '../../errors.js';
+import { runClaims } from '../../claims/run.js';
+import { CLAIMS } from '../../../proofs/index.js';
+import { packageVersion } from '../../package-files.js';
+import { compareWithBaseline, readBaseline } from '../../report/baseline.js';
+import { renderHtml } from '../../report/html.js';
+import { renderJson } from '../../report/json.js';
+import { renderJunit } from '../../report/junit.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { buildReport, type Report, type ReportParameters } from '../../report/report.js';
+import { renderSummaryTable } from '../../report/summary-table.js';
+import { claimLine } from '../../report/text.js';
+import { checkOutDir, REPORT_FILES, REPORT_FORMATS, writeReportDir, type ReportFormat } from '../../report/write.js';
+import { flag, parse, precisionOption, str, type Io, type Parsed } from '../options.js';
+import { DEFAULT_SEED, seedOption, selectClaims } from './prove.js';
+import { join } from 'node:path';
+
+export const VERIFY_HELP = `Usage: ergocheck verify [--only ID…] [--skip ID…] [--precision D] [--seed S] [--out DIR]
+                        [--format md,html,json,junit] [--baseline FILE] [--strict] [--quiet]
+
+Check the paper's claims and write the report into DIR: report.md (for a code host),
+report.html (one self-contained offline page, equations typeset), report.json (schema:
+docs/report.schema.json) and report.junit.xml (for CI test viewers). Prints a summary.
+
+  --only ID       check only these claims (ids or id prefixes, as in prove); repeat or use commas
+  --skip ID       leave these claims out (ids or id prefixes); repeat or use commas
+  --precision D   significant digits of the numeric checks, 50–1000 (default 50)
+  --seed S        seed of every random probe point and random state (default ${DEFAULT_SEED})
+  --out DIR       the report directory (default "report"); it is replaced as a whole, atomically,
+                  and must not hold files other than report files
+  --format F      the files to write, comma-separated from md, html, json, junit (default all)
+  --baseline FILE compare with an earlier report.json: any changed verdict, added or removed
+                  claim, changed TeX (printed, derived, corrected), or largest deviation grown
+                  above 10^-(precision-10) is listed and makes the exit code 1
+  --strict        an erratum makes the exit code 1 (and is a failure in report.junit.xml)
+  --quiet         no progress lines (they are printed on stderr only when it is a terminal)
+
+Exit code: 0 if nothing failed; 1 if a claim failed, or a baseline change was found, or (with
+--strict) a claim is an erratum; 2 for a usage or input error (unknown option, claim or format,
+unreadable or malformed baseline).`;
+
+/** The comma- or repeat-separated values of a list option. */
+function listOption(p: Parsed, name: string): string[] {
+  const v = p.values[name];
+  const raw = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+  return raw.flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter((x) => x !== '');
+}
+
+function formatOption(values: string[]): ReportFormat[] {
+  if (values.length === 0) return [...REPORT_FORMATS];
+  for (const f of values) {
+    if (!(REPORT_FORMATS as string[]).includes(f)) throw new InputError(`verify: unknown format "${f}" (formats: ${REPORT_FORMATS.join(', ')})`);
+  }
+  return REPORT_FORMATS.filter((f) => values.includes(f));
+}
+
+const matches = (id: string, selectors: readonly string[]): boolean => selectors.some((s) => id === s || id.startsWith(s));
+
+export async function verifyCommand(args: string[], io: Io): Promise<number> {
+  const p = parse('verify', args, {
+    only: { type: 'string', multiple: true },
+    skip: { type: 'string', multiple: true },
+    precision: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string', multiple: true },
+    baseline: { type: 'string' },
+    strict: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+  });
+  if (flag(p, 'help')) {
+    io.out(VERIFY_HELP);
+    return 0;
+  }
+  // every input is checked before the (slow) run
+  const precision = precisionOption(str(p, 'precision'));
+  if (precision < 50) throw new InputError(`verify: --precision must be at least 50 (numeric probes run at ≥ 50 digits), got ${precision}`);
+  const seed = seedOption(str(p, 'seed'), DEFAULT_SEED);
+  const only = listOption(p, 'only');
+  const skip = listOption(p, 'skip');
+  for (const s of skip) selectClaims(CLAIMS, [s], 'verify');
+  const claims = selectClaims(CLAIMS, only, 'verify').filter((c) => !matches(c.id, skip));
+  if (claims.length === 0) throw new InputError('verify: --skip leaves no claim to check');
+  const formats = formatOption(listOption(p, 'format'));
+  const out = str(p, 'out') ?? 'report';
+  if (out === '') throw new InputError('verify: --out must not be empty');
+  checkOutDir(out);
+  const baselineFile = str(p, 'baseline');
+  const baseline = baselineFile === undefined ? null : readBaseline(baselineFile);
+  const strict = flag(p, 'strict');
+  const progress = !flag(p, 'quiet') && process.stderr.isTTY === true;
+
+  const parameters: ReportParameters = { precision, seed, only, skip, node: process.version, startedAt: new Date().toISOString() };
+  const checked = await runClaims(claims, { precision, seed }, (c, i) => {
+    if (progress) io.err(`[${i + 1}/${claims.length}] ${claimLine(c)}`);
+  });
+  const selected = (id: string) => (only.length === 0 || matches(id, only)) && !matches(id, skip);
+  const comparison = baseline === null || baselineFile === undefined ? null : compareWithBaseline(baselineFile, baseline, checked, parameters, selected);
+  const report: Report = buildReport(checked, parameters, packageVersion(), comparison);
+
+  const renderers: Record<ReportFormat, () => string> = {
+    md: () => renderMarkdown(report),
+    html: () => renderHtml(report),
+    json: () => renderJson(report),
+    junit: () => renderJunit(report, { strict }),
+  };
+  writeReportDir(
+    out,
+    formats.map((f) => ({ name: REPORT_FILES[f], render: renderers[f] })),
+  );
+  io.out(renderSummaryTable(report, formats.map((f) => join(out, REPORT_FILES[f]))));
+
+  const failed = report.summary.failed > 0;
+  const errata = strict && report.summary.erratum > 0;
+  const regressed = comparison !== null && comparison.changes.length > 0;
+  return failed || errata || regressed ? 1 : 0;
+}
