@@ -6,6 +6,7 @@ import { benchNumeric } from './numeric.bench.js';
 import { benchSteadyState } from './steady-state.bench.js';
 import { benchSymbolic } from './symbolic.bench.js';
 import { benchProve } from './prove.bench.js';
+import { benchVerify } from './verify.bench.js';
 import { formatRows, type BenchRow } from './harness.js';
 import { cpus } from 'node:os';
 
@@ -15,6 +16,7 @@ const sections: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['collective steady states', () => benchSteadyState(quick)],
   ['symbolic layer', () => benchSymbolic(quick)],
   ['claims (ergocheck prove)', () => benchProve()],
+  ['reports (ergocheck verify)', () => benchVerify()],
 ];
 
 console.log(`ergocheck benchmarks — node ${process.version}, ${cpus().length} cores${quick ? ', quick set' : ''}`);

@@ -1,5 +1,5 @@
 /**
- * docs/README-verify.md runs as written: every command line of its ```sh blocks that starts with
+ * README.md runs as written: every command line of its ```sh blocks that starts with
  * `ergocheck` or `npx ergocheck` is run with the built binary in a temporary directory (holding a
  * copy of docs/baseline/report.json), and must exit 0; the report excerpt and printed summary it
  * shows must be what the command produces.
@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const DOC = readFileSync('docs/README-verify.md', 'utf8');
+const DOC = readFileSync('README.md', 'utf8');
 const BIN = resolve('bin/ergocheck.js');
 
 /** The command lines of the ```sh blocks that run ergocheck, as argument lists. */
@@ -28,7 +28,7 @@ function commands(): string[][] {
 /** Lines that vary between runs (time, versions of the machine). */
 const varies = (line: string) => /started:|check time:|time taken:|node:|^…$/.test(line);
 
-describe('docs/README-verify.md', () => {
+describe('README.md', () => {
   const cmds = commands();
   it('has the commands it should', () => {
     expect(cmds.map((c) => c.join(' '))).toContain('verify --baseline docs/baseline/report.json --quiet');
