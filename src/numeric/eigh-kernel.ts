@@ -250,7 +250,7 @@ export function eighKernel<T, Q = T>(F: Field<T>, A: CMatrix<T>, wantVectors: bo
 }
 
 /**
- * |e| negligible against dd = |d_m| + |d_{m+1}|: the classical relative test in a floating field;
+ * |e| negligible against dd = |d_m| + |d_{m+1}| + ‖T‖: the classical test in a floating field;
  * in fixed point (absolute precision, values of order one) |e| ≤ 2^16 units, within the kernel's
  * headroom bits.
  */
@@ -355,12 +355,19 @@ function scaledNorm<T>(F: Field<T>, re: readonly T[], im: readonly T[]): T {
 function tql<Q, T>(ql: QlField<Q, T>, d: Q[], e: Q[], F: Field<T>, z: T[] | null, n: number, lStart: number, lEnd: number, maxIterations: number): number {
   const { Q } = ql;
   const two = Q.add(Q.one, Q.one);
+  // A norm estimate of T, as in EISPACK's tql2: deflating |e| ≤ ε·‖T‖ is backward stable, and
+  // without it a cluster of (near-)zero eigenvalues can never deflate against its own tiny scale.
+  let tnorm = Q.zero;
+  for (let i = 0; i < n; i++) {
+    const t = Q.add(Q.abs(d[i]), Q.abs(e[i]));
+    if (Q.cmp(t, tnorm) > 0) tnorm = t;
+  }
   for (let l = lStart; l < lEnd; l++) {
     let iter = 0;
     let m: number;
     do {
       for (m = l; m < n - 1; m++) {
-        if (negligible(Q, e[m], Q.add(Q.abs(d[m]), Q.abs(d[m + 1])))) break;
+        if (negligible(Q, e[m], Q.add(Q.add(Q.abs(d[m]), Q.abs(d[m + 1])), tnorm))) break;
       }
       if (m !== l) {
         if (iter++ === maxIterations) {

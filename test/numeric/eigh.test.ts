@@ -165,3 +165,16 @@ describe('the fixed-point kernel agrees with the generic decimal path', () => {
     eigvalsh(D50, A).forEach((v, k) => expect(v.minus(e.values[k]).abs().lte(e.certificate!.bound.times(2))).toBe(true));
   });
 });
+
+describe('regressions', () => {
+  it('a rank-deficient 128×128 state with large degenerate clusters (N = 7 ground steady state, β = 0) converges in float64', async () => {
+    const { groundStateSteadyState } = await import('../../src/physics/states.js');
+    const rho = groundStateSteadyState(float64, 7, { beta: 0, omega: 1 });
+    const e = eigh(float64, rho);
+    expect(e.certificate!.valid).toBe(true);
+    expect(e.certificate!.bound).toBeLessThan(1e-10);
+    // N + 1 = 8 non-zero eigenvalues p_k d_k = 1/8 (Appendix B at r = 1), the rest zero
+    expect(e.values.filter((v) => Math.abs(v - 1 / 8) < 1e-10)).toHaveLength(8);
+    expect(e.values.filter((v) => Math.abs(v) < 1e-10)).toHaveLength(120);
+  });
+});
