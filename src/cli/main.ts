@@ -11,6 +11,7 @@ import { coherenceCommand } from './commands/coherence.js';
 import { steadyStateCommand } from './commands/steady-state.js';
 import { evolveCommand } from './commands/evolve.js';
 import { proveCommand } from './commands/prove.js';
+import { figuresCommand } from './commands/figures.js';
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'steady-state': { run: steadyStateCommand, summary: 'exact collective steady state from an initial state (Sec. III, Eq. (7))' },
   evolve: { run: evolveCommand, summary: 'ergotropy and coherence over time under partially collective coupling' },
   prove: { run: proveCommand, summary: "check the paper's claims and print verdicts with evidence" },
+  figures: { run: figuresCommand, summary: 'recompute Figs. 1–3 (SVG + CSV/JSON), random initial states at scale' },
 };
 
 /** The version in ergocheck's package.json, found by walking up from this module (src/ or dist/src/). */
