@@ -12,6 +12,7 @@ import { steadyStateCommand } from './commands/steady-state.js';
 import { evolveCommand } from './commands/evolve.js';
 import { proveCommand } from './commands/prove.js';
 import { verifyCommand } from './commands/verify.js';
+import { figuresCommand } from './commands/figures.js';
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   evolve: { run: evolveCommand, summary: 'ergotropy and coherence over time under partially collective coupling' },
   prove: { run: proveCommand, summary: "check the paper's claims and print verdicts with evidence" },
   verify: { run: verifyCommand, summary: 'check every claim and write the report (md, html, json, junit); CI regression guard' },
+  figures: { run: figuresCommand, summary: 'recompute Figs. 1–3 (SVG + CSV/JSON), random initial states at scale' },
 };
 
 /** The version in ergocheck's package.json, found by walking up from this module (src/ or dist/src/). */

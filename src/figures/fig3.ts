@@ -1,0 +1,132 @@
+/**
+ * Fig. 3: statistics of C_l1 and W over random initial states, N = 2 … Nmax, computed on worker
+ * threads. Reproducibility: sample i of N always uses the stream fork(`N=${N}/sample=${i}`), the
+ * values come back into arrays indexed by sample, and every sum runs over that array in index order
+ * (Neumaier-compensated), so the statistics are bit-identical for any number of workers.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { InternalError } from '../errors.js';
+import type { Ensemble } from '../random/ensembles.js';
+import type { Seed } from '../random/rng.js';
+import { computeTask, type SampleTask, type SampleValues } from './compute.js';
+
+export interface Stat {
+  readonly mean: number;
+  /** Sample standard deviation (n − 1 in the denominator; 0 for n = 1). */
+  readonly std: number;
+  /** Standard error of the mean, std/√n. */
+  readonly sem: number;
+}
+
+export interface Fig3Row {
+  readonly N: number;
+  readonly samples: number;
+  readonly Cl1: Stat;
+  readonly W: Stat;
+}
+
+/** Neumaier-compensated sum in index order (deterministic; error ≈ one rounding of the result). */
+export function compensatedSum(xs: ArrayLike<number>, f: (x: number) => number = (x) => x): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const v = f(xs[i]);
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/** Mean, standard deviation and standard error of `xs` (two passes, compensated, index order). */
+export function stat(xs: ArrayLike<number>): Stat {
+  const n = xs.length;
+  if (n === 0) return { mean: NaN, std: NaN, sem: NaN };
+  const mean = compensatedSum(xs) / n;
+  const std = n > 1 ? Math.sqrt(compensatedSum(xs, (x) => (x - mean) * (x - mean)) / (n - 1)) : 0;
+  return { mean, std, sem: std / Math.sqrt(n) };
+}
+
+export interface SampleRunOptions {
+  readonly Ns: readonly number[];
+  readonly samples: number;
+  readonly seed: Seed;
+  readonly ensemble: Ensemble;
+  /** r = e^{−βω} ∈ (0, 1]. */
+  readonly r: number;
+  readonly omega: number;
+  /** Worker threads; 0 = compute in this thread. Default min(2, available parallelism). */
+  readonly workers?: number;
+  /** Called after each finished chunk with the samples done so far and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Default worker count: the machine's parallelism, at most 2 (the brief's machine). */
+export const defaultWorkers = (): number => Math.max(1, Math.min(2, availableParallelism()));
+
+/** The compiled worker: next to this module in dist/, or dist/src/figures/worker.js when running from sources. */
+function workerUrl(): URL {
+  const here = new URL(import.meta.url);
+  return here.pathname.endsWith('.ts') ? new URL('../../dist/src/figures/worker.js', here) : new URL('./worker.js', here);
+}
+
+/** Per-sample values for every N in `Ns`, by sample index. */
+export async function runSamples(o: SampleRunOptions): Promise<Map<number, SampleValues>> {
+  const workers = o.workers ?? defaultWorkers();
+  const out = new Map<number, { Cl1: Float64Array; W: Float64Array }>();
+  const tasks: SampleTask[] = [];
+  // Chunks: large N first (they are the slow ones), ~16 chunks per N so that two workers balance.
+  for (const N of [...o.Ns].sort((a, b) => b - a)) {
+    out.set(N, { Cl1: new Float64Array(o.samples), W: new Float64Array(o.samples) });
+    const size = Math.max(1, Math.ceil(o.samples / 16));
+    for (let s = 0; s < o.samples; s += size) tasks.push({ N, ensemble: o.ensemble, seed: o.seed, r: o.r, omega: o.omega, start: s, end: Math.min(o.samples, s + size) });
+  }
+  const total = o.samples * o.Ns.length;
+  let done = 0;
+  const store = (t: SampleTask, v: SampleValues): void => {
+    const dst = out.get(t.N)!;
+    dst.Cl1.set(v.Cl1, t.start);
+    dst.W.set(v.W, t.start);
+    done += t.end - t.start;
+    o.onProgress?.(done, total);
+  };
+  if (workers === 0) {
+    for (const t of tasks) store(t, computeTask(t));
+    return out;
+  }
+  const pool = Array.from({ length: Math.min(workers, tasks.length) }, () => new Worker(workerUrl()));
+  try {
+    let next = 0;
+    await Promise.all(
+      pool.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const give = (): void => {
+              if (next >= tasks.length) return resolve();
+              const id = next++;
+              w.once('message', (msg: { id: number; Cl1?: Float64Array; W?: Float64Array; error?: string }) => {
+                if (msg.error !== undefined) return reject(new InternalError(`figures worker: ${msg.error}`));
+                store(tasks[id], { Cl1: msg.Cl1!, W: msg.W! });
+                give();
+              });
+              w.postMessage({ id, task: tasks[id] });
+            };
+            w.once('error', reject);
+            give();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return out;
+}
+
+/** Fig. 3 rows (N ascending) from per-sample values. */
+export function fig3Rows(values: Map<number, SampleValues>): Fig3Row[] {
+  return [...values.keys()].sort((a, b) => a - b).map((N) => {
+    const v = values.get(N)!;
+    return { N, samples: v.Cl1.length, Cl1: stat(v.Cl1), W: stat(v.W) };
+  });
+}
