@@ -7,6 +7,7 @@ import { benchSteadyState } from './steady-state.bench.js';
 import { benchSymbolic } from './symbolic.bench.js';
 import { benchProve } from './prove.bench.js';
 import { benchVerify } from './verify.bench.js';
+import { benchFigures } from './figures.bench.js';
 import { formatRows, type BenchRow } from './harness.js';
 import { cpus } from 'node:os';
 
@@ -17,6 +18,7 @@ const sections: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['symbolic layer', () => benchSymbolic(quick)],
   ['claims (ergocheck prove)', () => benchProve()],
   ['reports (ergocheck verify)', () => benchVerify()],
+  ['figures (ergocheck figures)', () => benchFigures(quick)],
 ];
 
 console.log(`ergocheck benchmarks — node ${process.version}, ${cpus().length} cores${quick ? ', quick set' : ''}`);
