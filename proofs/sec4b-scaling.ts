@@ -321,7 +321,7 @@ export const SEC4B: readonly Claim[] = [
     statement: 'Increasing n̄ corresponds to increasing β.',
     printed: '\\text{increasing } \\bar{n} \\text{ corresponds to increasing } \\beta',
     derived: '\\frac{d\\bar{n}}{d\\beta} = -\\frac{\\omega e^{\\beta\\omega}}{(e^{\\beta\\omega}-1)^2} < 0',
-    corrected: 'increasing \\bar{n} corresponds to decreasing \\beta (increasing temperature)',
+    corrected: '\\text{increasing } \\bar{n} \\text{ corresponds to decreasing } \\beta \\text{ (increasing temperature)}',
     differsWhere: 'for every β > 0, ω > 0: n̄ = 1/(e^{βω} − 1) strictly decreases with β; the surrounding text (high temperature, r → 1, gives the most coherence) needs decreasing β',
     howDecided: 'n̄ = y/(1 − y) with y = e^{−βω}: dn̄/dy = 1/(1 − y)² > 0 exactly and dy/dβ = −ωy < 0, so dn̄/dβ < 0 for all β > 0; the printed direction is checked against this sign',
     checks: () => {
