@@ -6,5 +6,6 @@ import { APPENDIX_A, SEC4A_ORDERING } from './appendix-a.js';
 import { SEC4B } from './sec4b-scaling.js';
 import { APPENDIX_B } from './appendix-b.js';
 import { BEYOND } from './beyond-the-paper.js';
+import { FIGURES } from './figures.js';
 
-export const CLAIMS: readonly Claim[] = [...SEC2_SEC3, ...SEC4A, ...SEC4A_ORDERING, ...SEC4B, ...APPENDIX_A, ...APPENDIX_B, ...BEYOND];
+export const CLAIMS: readonly Claim[] = [...SEC2_SEC3, ...SEC4A, ...SEC4A_ORDERING, ...SEC4B, ...APPENDIX_A, ...APPENDIX_B, ...FIGURES, ...BEYOND];

@@ -626,6 +626,6 @@ export const SEC4B: readonly Claim[] = [
       'For 10^5 random initial states per N ≤ 7 (high temperature): the mean coherence grows faster than the mean ergotropy but slower than for ground states; the ergotropy scales as for ground states; the spread of ergotropy shrinks as the spread of coherence grows.',
     printed: '\\text{Fig. 3 (a), (b): means, standard deviations and scatter of } C_{l_1}, \\mathcal{W} \\text{ over } 10^5 \\text{ random initial states}',
     reason:
-      'the paper does not say which ensemble the random initial states are drawn from (Haar-random pure states, Hilbert–Schmidt or Bures mixed states, random diagonal states, …), nor the exact temperature (β → 0 is singular for the means only through r = 1); the statements are ensemble dependent and qualitative — the figures command of a later issue checks them per ensemble',
+      'the paper does not say which ensemble the random initial states are drawn from (Haar-random pure states, Hilbert–Schmidt or Bures mixed states, random diagonal states, …), nor the exact temperature; the statements are ensemble dependent and qualitative. `ergocheck figures --ensemble …` checks them per ensemble (docs/figures.md): only Haar-random pure states reproduce all three; Hilbert–Schmidt and Bures states do not reproduce the ergotropy scaling, random diagonal states neither that nor the shrinking spread',
   }),
 ];
