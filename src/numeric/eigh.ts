@@ -1,7 +1,8 @@
 /**
  * Certified Hermitian eigendecomposition at any precision.
  *
- *   eigh(float64, A)         → float64 kernel; residuals in float64 with a-priori rounding bounds.
+ *   eigh(float64, A)         → the float64 specialisation (eigh-float64.ts); residuals in float64
+ *                              with a-priori rounding bounds.
  *   eigh(decimalField(p), A) → the same algorithm run in BigInt fixed point with p + guard digits
  *                              (A scaled to unit norm; several times faster than decimal.js, see
  *                              bench/), residuals evaluated with 64 more bits.
@@ -16,6 +17,7 @@ import { bitsForDigits, fixedField } from './fixed.js';
 import { FIXED_KERNEL_HEADROOM_BITS, eighKernel } from './eigh-kernel.js';
 import { finishBound, residualBounds, type EigenCertificate } from './certificate.js';
 import { float64 } from './float64.js';
+import { eighFloat64Kernel } from './eigh-float64.js';
 
 export type { EigenCertificate } from './certificate.js';
 
@@ -56,7 +58,7 @@ export function eigh<T>(F: Field<T>, A: CMatrix<T>, options: EighOptions = {}): 
 /** Eigenvalues only (ascending), uncertified: the cheapest path. */
 export function eigvalsh<T>(F: Field<T>, A: CMatrix<T>): T[] {
   checkSquare(F, A);
-  if (F.kind === 'float64') return eighKernel(F, A, false).values;
+  if (F.kind === 'float64') return eighFloat64Kernel(A as unknown as CMatrix<number>, false).values as unknown as T[];
   if (F.kind === 'decimal') {
     const D = F as unknown as DecimalField;
     const { K, scaleExp, Ak } = toKernel(D, A as unknown as CMatrix<DecimalValue>);
@@ -66,7 +68,7 @@ export function eigvalsh<T>(F: Field<T>, A: CMatrix<T>): T[] {
 }
 
 function eighFloat64(A: CMatrix<number>, wantCertificate: boolean): Eigen<number> {
-  const { values, vectors } = eighKernel(float64, A, true);
+  const { values, vectors } = eighFloat64Kernel(A, true);
   const V = vectors!;
   return wantCertificate ? { values, vectors: V, certificate: certify(float64, A, V, values) } : { values, vectors: V };
 }

@@ -6,6 +6,7 @@
  */
 import katex from 'katex';
 import type { CheckedClaim } from '../claims/claim.js';
+import type { ReportFigure } from './figures.js';
 import { katexCss } from './katex-css.js';
 import { failureDetail, firstPoints, SUMMARY_ROWS, totalSeconds, type Report } from './report.js';
 import { isProse, texParts } from './tex.js';
@@ -94,7 +95,7 @@ tr.o-fail td{background:#ffebe9}tr.o-inconclusive td{background:#fbefff}
 .errata li,.failures li,.baseline li{margin:.3rem 0}
 `;
 
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, figures: readonly ReportFigure[] = []): string {
   const p = report.parameters;
   const counts = SUMMARY_ROWS.map((r) => `<tr><th>${badge(r.verdict)}</th><td data-count="${r.key}">${report.summary[r.key]}</td></tr>`).join('');
   const parts: string[] = [
@@ -150,6 +151,9 @@ export function renderHtml(report: Report): string {
     `<dt>Check time</dt><dd><span class="time">${totalSeconds(report)}</span> s</dd>`,
     '</dl>',
     '</section>',
+    ...(figures.length === 0
+      ? []
+      : ['<section id="figures">', '<h2>Figures</h2>', ...figures.map((f) => `<figure><h3>${escapeHtml(f.title)}</h3>${f.svg}<figcaption>${escapeHtml(f.caption)}</figcaption></figure>`), '</section>']),
     '<section id="claims">',
     '<h2>Claims</h2>',
     ...report.claims.map(claimArticle),

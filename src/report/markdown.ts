@@ -1,5 +1,6 @@
 /** report.md: the report for reading on a code host (GitHub renders TeX between $…$ and $$…$$). */
 import type { CheckedClaim } from '../claims/claim.js';
+import type { ReportFigure } from './figures.js';
 import { failureDetail, firstPoints, SUMMARY_ROWS, totalSeconds, type Report } from './report.js';
 import { isProse, texParts } from './tex.js';
 
@@ -50,7 +51,7 @@ function claimSection(c: CheckedClaim): string[] {
   return lines;
 }
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, figures: readonly ReportFigure[] = []): string {
   const p = report.parameters;
   const lines = ['# ergocheck report', '', `Ergotropy from coherences in an open quantum system (Çakmak): ${report.claims.length} claims checked.`, '', '## Summary', ''];
   lines.push('| verdict | claims |', '| --- | ---: |');
@@ -83,6 +84,10 @@ export function renderMarkdown(report: Report): string {
   lines.push(`- node: ${mdText(p.node)}`);
   lines.push(`- started: ${mdText(p.startedAt)}`);
   lines.push(`- check time: ${totalSeconds(report)} s`);
+  if (figures.length > 0) {
+    lines.push('', '## Figures', '');
+    for (const f of figures) lines.push(`### ${mdText(f.title)}`, '', `![${mdText(f.title)}](${f.file})`, '', mdText(f.caption), '');
+  }
   lines.push('', '## Claims', '');
   for (const c of report.claims) lines.push(...claimSection(c));
   return lines.join('\n');

@@ -7,11 +7,13 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync,
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
+import { FIGURE_FILES } from './figures.js';
+
 export const REPORT_FILES = { md: 'report.md', html: 'report.html', json: 'report.json', junit: 'report.junit.xml' } as const;
 export type ReportFormat = keyof typeof REPORT_FILES;
 export const REPORT_FORMATS = Object.keys(REPORT_FILES) as ReportFormat[];
 
-const OWN_FILES = new Set<string>(Object.values(REPORT_FILES));
+const OWN_FILES = new Set<string>([...Object.values(REPORT_FILES), ...FIGURE_FILES]);
 
 /**
  * Refuse an output directory that is not a report directory: a file, the working directory, or a

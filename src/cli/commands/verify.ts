@@ -11,6 +11,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { buildReport, type Report, type ReportParameters } from '../../report/report.js';
 import { renderSummaryTable } from '../../report/summary-table.js';
 import { claimLine } from '../../report/text.js';
+import { reportFigures } from '../../report/figures.js';
 import { checkOutDir, REPORT_FILES, REPORT_FORMATS, writeReportDir, type ReportFormat } from '../../report/write.js';
 import { flag, parse, precisionOption, str, type Io, type Parsed } from '../options.js';
 import { DEFAULT_SEED, seedOption, selectClaims } from './prove.js';
@@ -99,15 +100,17 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const comparison = baseline === null || baselineFile === undefined ? null : compareWithBaseline(baselineFile, baseline, checked, parameters, selected);
   const report: Report = buildReport(checked, parameters, packageVersion(), comparison);
 
+  // Figs. 1–2 go beside (md) and inside (html) the human-readable reports
+  const figures = formats.includes('md') || formats.includes('html') ? await reportFigures() : [];
   const renderers: Record<ReportFormat, () => string> = {
-    md: () => renderMarkdown(report),
-    html: () => renderHtml(report),
+    md: () => renderMarkdown(report, figures),
+    html: () => renderHtml(report, figures),
     json: () => renderJson(report),
     junit: () => renderJunit(report, { strict }),
   };
   writeReportDir(
     out,
-    formats.map((f) => ({ name: REPORT_FILES[f], render: renderers[f] })),
+    [...formats.map((f) => ({ name: REPORT_FILES[f], render: renderers[f] })), ...(formats.includes('md') ? figures.map((f) => ({ name: f.file, render: () => f.svg })) : [])],
   );
   io.out(renderSummaryTable(report, formats.map((f) => join(out, REPORT_FILES[f]))));
 
