@@ -75,11 +75,11 @@ function stable(dir: string): Record<string, string> {
 }
 
 describe('ergocheck verify', () => {
-  it('writes all four files by default; report.json is valid and each claim is in the CheckedClaim shape', async () => {
+  it('writes all four files (and Figs. 1–2 beside report.md) by default; report.json is valid and each claim is in the CheckedClaim shape', async () => {
     const out = join(tmp(), 'report');
     const r = await runCli('verify', '--out', out, ...SUBSET);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['report.html', 'report.json', 'report.junit.xml', 'report.md']);
+    expect(readdirSync(out).sort()).toEqual(['fig1.svg', 'fig2.svg', 'report.html', 'report.json', 'report.junit.xml', 'report.md']);
     const j = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(validate(j), JSON.stringify(validate.errors)).toBe(true);
     expect(j.parameters).toMatchObject({ precision: 50, seed: 20220513, only: ['eq10', 'eq8-zero'], skip: [] });
@@ -103,14 +103,14 @@ describe('ergocheck verify', () => {
     expect(r.code).toBe(1);
     expect(readFileSync(join(out, 'report.junit.xml'), 'utf8')).toContain('<failure type="erratum"');
   });
-  it('is deterministic: two runs give the same four files apart from start time and timings', async () => {
+  it('is deterministic: two runs give the same files (four reports, two figures) apart from start time and timings', async () => {
     const a = join(tmp(), 'a');
     const b = join(tmp(), 'b');
     expect((await runCli('verify', '--out', a, ...SUBSET)).code).toBe(0);
     expect((await runCli('verify', '--out', b, ...SUBSET)).code).toBe(0);
     const sa = stable(a);
     const sb = stable(b);
-    expect(Object.keys(sa)).toHaveLength(4);
+    expect(Object.keys(sa)).toHaveLength(6);
     for (const f of Object.keys(sa)) expect(sb[f], f).toBe(sa[f]);
   });
 });
