@@ -34,7 +34,10 @@ export function parse(command: string, args: string[], options: Options, allowPo
   try {
     return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true }) as Parsed;
   } catch (e) {
-    throw new InputError(`${command}: ${(e as Error).message.split('\n')[0]}`);
+    const first = (e as Error).message.split('\n')[0];
+    // node's message for "--opt -1" does not say what to do
+    const hint = /argument is ambiguous/.test(first) ? " (a value starting with '-' is written --option=value)" : '';
+    throw new InputError(`${command}: ${first}${hint}`);
   }
 }
 
