@@ -161,3 +161,95 @@ export function finishBound<T>(D: Field<T>, nb: NormBounds<T>, scale: T, evaluat
   const bound = u(D.add(u(D.mul(eta, u(D.add(lam, aNorm)))), u(D.mul(u(D.sqrt(u(D.add(D.one, eta)))), res))));
   return { residual: res, orthogonality: eta, bound, valid: true, evaluatedIn };
 }
+
+/**
+ * The float64 specialisation of `residualBounds` (same bounds, same relative error model; loops
+ * ordered for contiguous access on Float64Arrays): the generic version costs most of a float64
+ * eigendecomposition at n = 128 and ~20 s at n = 1024. Tested against it.
+ */
+export function residualBoundsFloat64(A: CMatrix<number>, V: CMatrix<number>, values: readonly number[]): NormBounds<number> {
+  const n = A.rows;
+  const u = 2 ** -53;
+  const Ar = Float64Array.from(A.re);
+  const Ai = Float64Array.from(A.im);
+  const Vr = Float64Array.from(V.re);
+  const Vi = Float64Array.from(V.im);
+  let lambdaMax = 0;
+  for (const l of values) lambdaMax = Math.max(lambdaMax, Math.abs(l));
+  const rowAbsA = new Float64Array(n);
+  const colAbsA = new Float64Array(n);
+  const rowSqA = new Float64Array(n);
+  const colSqV = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const a = Math.abs(Ar[i * n + j]) + Math.abs(Ai[i * n + j]);
+      rowAbsA[i] += a;
+      colAbsA[j] += a;
+      rowSqA[i] += a * a;
+      const v = Math.abs(Vr[i * n + j]) + Math.abs(Vi[i * n + j]);
+      colSqV[j] += v * v;
+    }
+  const slack = (x: number) => x * (1 + (4 * n + 4) * u);
+  const gamma = 1.01 * (2 * (n + 1) + 4) * u;
+  // AV row by row (k middle, j inner: contiguous rows of V)
+  const rr = new Float64Array(n);
+  const ri = new Float64Array(n);
+  const rowR = new Float64Array(n);
+  const colR = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    rr.fill(0);
+    ri.fill(0);
+    for (let k = 0; k < n; k++) {
+      const ar = Ar[i * n + k];
+      const ai = Ai[i * n + k];
+      if (ar === 0 && ai === 0) continue;
+      const o = k * n;
+      for (let j = 0; j < n; j++) {
+        rr[j] += ar * Vr[o + j] - ai * Vi[o + j];
+        ri[j] += ar * Vi[o + j] + ai * Vr[o + j];
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      const vr = Vr[i * n + j];
+      const vi = Vi[i * n + j];
+      const sr = rr[j] - vr * values[j];
+      const si = ri[j] - vi * values[j];
+      const mag = slack(Math.sqrt(rowSqA[i] * colSqV[j]) + (Math.abs(vr) + Math.abs(vi)) * Math.abs(values[j]));
+      const r = Math.abs(sr) + Math.abs(si) + gamma * (mag + u);
+      rowR[i] += r;
+      colR[j] += r;
+    }
+  }
+  // E = V†V − I: (V†V)_ij = Σ_k conj(V_ki) V_kj, accumulated over k (contiguous rows of V)
+  const er = new Float64Array(n * n);
+  const ei = new Float64Array(n * n);
+  for (let k = 0; k < n; k++) {
+    const o = k * n;
+    for (let i = 0; i < n; i++) {
+      const a = Vr[o + i];
+      const b = Vi[o + i];
+      if (a === 0 && b === 0) continue;
+      const row = i * n;
+      for (let j = i; j < n; j++) {
+        er[row + j] += a * Vr[o + j] + b * Vi[o + j];
+        ei[row + j] += a * Vi[o + j] - b * Vr[o + j];
+      }
+    }
+  }
+  const rowE = new Float64Array(n);
+  const colE = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      const x = er[i * n + j] - (i === j ? 1 : 0);
+      const e = Math.abs(x) + Math.abs(ei[i * n + j]) + gamma * (slack(Math.sqrt(colSqV[i] * colSqV[j])) + u);
+      rowE[i] += e;
+      colE[j] += e;
+      if (j > i) {
+        rowE[j] += e;
+        colE[i] += e;
+      }
+    }
+  const inflate = (x: number) => x * (1 + (2 * n + 2) * u);
+  const max = (xs: Float64Array) => xs.reduce((a, b) => Math.max(a, b), 0);
+  return { r1: inflate(max(colR)), rInf: inflate(max(rowR)), e1: inflate(max(colE)), eInf: inflate(max(rowE)), a1: inflate(max(colAbsA)), aInf: inflate(max(rowAbsA)), lambdaMax };
+}

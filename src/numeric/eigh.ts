@@ -15,7 +15,7 @@ import type { DecimalField } from './decimal.js';
 import { GUARD_DIGITS, decimalField } from './decimal.js';
 import { bitsForDigits, fixedField } from './fixed.js';
 import { FIXED_KERNEL_HEADROOM_BITS, eighKernel } from './eigh-kernel.js';
-import { finishBound, residualBounds, type EigenCertificate } from './certificate.js';
+import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertificate } from './certificate.js';
 import { float64 } from './float64.js';
 import { eighFloat64Kernel } from './eigh-float64.js';
 
@@ -82,7 +82,7 @@ export function certify<T>(F: Field<T>, A: CMatrix<T>, V: CMatrix<T>, values: re
   checkSquare(F, A);
   if (V.rows !== A.rows || V.cols !== A.rows || values.length !== A.rows) throw new RangeError('certify: V must be n×n and values of length n');
   if (F.kind === 'float64') {
-    const nb = residualBounds(float64, A as unknown as CMatrix<number>, V as unknown as CMatrix<number>, values as unknown as number[]);
+    const nb = residualBoundsFloat64(A as unknown as CMatrix<number>, V as unknown as CMatrix<number>, values as unknown as number[]);
     return finishBound(float64, nb, 1, float64.name) as unknown as EigenCertificate<T>;
   }
   if (F.kind === 'decimal') return certifyDecimal(F as unknown as DecimalField, A as unknown as CMatrix<DecimalValue>, V as unknown as CMatrix<DecimalValue>, values as unknown as DecimalValue[]) as unknown as EigenCertificate<T>;

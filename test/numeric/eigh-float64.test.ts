@@ -46,3 +46,18 @@ describe('eighFloat64Kernel', () => {
     a.forEach((v, k) => expect(Math.abs(v - b[k])).toBeLessThan(1e-12));
   });
 });
+
+describe('residualBoundsFloat64', () => {
+  it('gives the generic float64 bounds (same model, other summation order) on random and degenerate matrices', async () => {
+    const { residualBounds, residualBoundsFloat64 } = await import('../../src/numeric/certificate.js');
+    for (const [seed, n] of [[1, 1], [2, 5], [3, 16], [4, 40]]) {
+      const A = randomHermitian(seed, n);
+      const { values, vectors } = eighFloat64Kernel(A, true);
+      const g = residualBounds(float64, A, vectors!, values);
+      const f = residualBoundsFloat64(A, vectors!, values);
+      for (const k of ['r1', 'rInf', 'e1', 'eInf', 'a1', 'aInf', 'lambdaMax'] as const) {
+        expect(Math.abs(f[k] - g[k]), `${k} n=${n}`).toBeLessThanOrEqual(1e-9 * Math.max(g[k], 1e-300));
+      }
+    }
+  });
+});
