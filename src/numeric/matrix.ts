@@ -290,6 +290,36 @@ export function maxAbs<T>(F: Field<T>, A: CMatrix<T>): T {
   return worst;
 }
 
+/**
+ * A A† computed on and above the diagonal and mirrored, so the result is exactly Hermitian (the
+ * diagonal is exactly real) and positive semidefinite up to the rounding of its entries.
+ */
+export function gram<T>(F: Field<T>, A: CMatrix<T>): CMatrix<T> {
+  const { rows: n, cols: m } = A;
+  const W = zeros(F, n);
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      // Σ_k A_ik · conj(A_jk)
+      let re = F.zero;
+      let im = F.zero;
+      for (let k = 0; k < m; k++) {
+        const ar = A.re[i * m + k];
+        const ai = A.im[i * m + k];
+        const br = A.re[j * m + k];
+        const bi = A.im[j * m + k];
+        re = F.add(re, F.add(F.mul(ar, br), F.mul(ai, bi)));
+        if (i !== j) im = F.add(im, F.sub(F.mul(ai, br), F.mul(ar, bi)));
+      }
+      W.re[i * n + j] = re;
+      W.re[j * n + i] = re;
+      if (i !== j) {
+        W.im[i * n + j] = im;
+        W.im[j * n + i] = F.neg(im);
+      }
+    }
+  return W;
+}
+
 /** Tr(A B) without forming the product. */
 export function traceProduct<T>(F: Field<T>, A: CMatrix<T>, B: CMatrix<T>): Complex<T> {
   assertShape(A.cols === B.rows && A.rows === B.cols, 'traceProduct: shapes do not match');

@@ -9,7 +9,7 @@
  */
 import { InputError } from '../errors.js';
 import type { AnalyticField, Field } from '../numeric/field.js';
-import { zeros, type CMatrix } from '../numeric/matrix.js';
+import { gram, zeros, type CMatrix } from '../numeric/matrix.js';
 import { thermalRatio } from './lindblad.js';
 import { assertQubitCount, excitations } from './qubits.js';
 
@@ -48,18 +48,7 @@ function thermalR<T>(F: AnalyticField<T>, p: ThermalParameters<T>, where: string
 export function pureState<T>(F: Field<T>, psi: StateVector<T>): CMatrix<T> {
   const d = psi.re.length;
   if (psi.im.length !== d) throw new InputError(`pureState: real and imaginary parts have lengths ${d} and ${psi.im.length}`);
-  const P = zeros(F, d);
-  for (let a = 0; a < d; a++)
-    for (let b = a; b < d; b++) {
-      // ψ_a conj(ψ_b)
-      const re = F.add(F.mul(psi.re[a], psi.re[b]), F.mul(psi.im[a], psi.im[b]));
-      const im = F.sub(F.mul(psi.im[a], psi.re[b]), F.mul(psi.re[a], psi.im[b]));
-      P.re[a * d + b] = re;
-      P.re[b * d + a] = re;
-      P.im[a * d + b] = a === b ? F.zero : im;
-      P.im[b * d + a] = a === b ? F.zero : F.neg(im);
-    }
-  return P;
+  return gram(F, { rows: d, cols: 1, re: [...psi.re], im: [...psi.im] });
 }
 
 /** The two-qubit vectors of Eq. (7): ψ0 = |00⟩, ψ1 = |11⟩, ψ± = (|01⟩ ± |10⟩)/√2; entries exact or one square root. */

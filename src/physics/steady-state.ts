@@ -31,7 +31,7 @@ import { InputError } from '../errors.js';
 import type { AnalyticField, Field } from '../numeric/field.js';
 import type { Complex } from '../numeric/complex.js';
 import { cdiv, cmul } from '../numeric/complex.js';
-import { zeros, type CMatrix } from '../numeric/matrix.js';
+import { gram, zeros, type CMatrix } from '../numeric/matrix.js';
 import { rateFactors, thermalRatio, validateModel, type LindbladModel } from './lindblad.js';
 import { assertQubitCount } from './qubits.js';
 import { sectorOf, spinBasis, type SpinBasis, type SpinFamily } from './spin-basis.js';
@@ -539,25 +539,8 @@ function multiplicityBlocks<T>(F: Field<T>, basis: SpinBasis<T>, initial: Initia
           factor.re[a * w + d] = comps.re[d][a];
           factor.im[a * w + d] = comps.im[d][a];
         }
-      // M[α][α'] = Σ_d C[α][d] conj(C[α'][d])
-      const M: CBlock<T> = { rows: n, cols: n, re: new Array<T>(n * n).fill(F.zero), im: new Array<T>(n * n).fill(F.zero) };
-      for (let a = 0; a < n; a++)
-        for (let b = a; b < n; b++) {
-          let sr = F.zero;
-          let si = F.zero;
-          for (let d = 0; d < w; d++) {
-            const pr = factor.re[a * w + d];
-            const pi = factor.im[a * w + d];
-            const qr = factor.re[b * w + d];
-            const qi = factor.im[b * w + d];
-            sr = F.add(sr, F.add(F.mul(pr, qr), F.mul(pi, qi)));
-            si = F.add(si, F.sub(F.mul(pi, qr), F.mul(pr, qi)));
-          }
-          M.re[a * n + b] = sr;
-          M.re[b * n + a] = sr;
-          M.im[a * n + b] = a === b ? F.zero : si;
-          M.im[b * n + a] = a === b ? F.zero : F.neg(si);
-        }
+      // M[α][α'] = Σ_d C[α][d] conj(C[α'][d]) = C C†, exactly Hermitian
+      const M = gram(F, factor as CMatrix<T>) as unknown as CBlock<T>;
       return { M, factor, comps };
     }
     return { M: matrixBlocks[fam.twoJ], factor: null, comps: null };

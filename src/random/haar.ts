@@ -6,9 +6,9 @@
 import { InternalError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
-import { zeros } from '../numeric/matrix.js';
+import { gram, zeros } from '../numeric/matrix.js';
 import { ginibre } from './ginibre.js';
-import { assertDimension, gramAdjoint } from './internal.js';
+import { assertDimension } from './internal.js';
 import type { Rng } from './rng.js';
 
 /** A complex vector as two arrays of real and imaginary parts. */
@@ -92,5 +92,5 @@ export function haarStateVector<T>(F: Field<T>, rng: Rng, n: number): CVector<T>
 export function haarPureState<T>(F: Field<T>, rng: Rng, n: number): CMatrix<T> {
   assertDimension('haarPureState', 'n', n);
   const psi = haarStateVector(F, rng, n);
-  return gramAdjoint(F, { rows: n, cols: 1, re: psi.re, im: psi.im });
+  return gram(F, { rows: n, cols: 1, re: psi.re, im: psi.im });
 }

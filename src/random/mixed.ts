@@ -5,10 +5,10 @@
  */
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
-import { add, diag, identity, mul } from '../numeric/matrix.js';
+import { add, diag, gram, identity, mul } from '../numeric/matrix.js';
 import { ginibre } from './ginibre.js';
 import { haarUnitary } from './haar.js';
-import { assertDimension, gramAdjoint, normalizeTrace } from './internal.js';
+import { assertDimension, normalizeTrace } from './internal.js';
 import type { Rng } from './rng.js';
 
 /**
@@ -17,7 +17,7 @@ import type { Rng } from './rng.js';
  */
 export function hilbertSchmidtState<T>(F: Field<T>, rng: Rng, n: number): CMatrix<T> {
   assertDimension('hilbertSchmidtState', 'n', n);
-  return normalizeTrace(F, 'hilbertSchmidtState', gramAdjoint(F, ginibre(F, rng, n)));
+  return normalizeTrace(F, 'hilbertSchmidtState', gram(F, ginibre(F, rng, n)));
 }
 
 /**
@@ -29,7 +29,7 @@ export function buresState<T>(F: Field<T>, rng: Rng, n: number): CMatrix<T> {
   assertDimension('buresState', 'n', n);
   const U = haarUnitary(F, rng, n);
   const G = ginibre(F, rng, n);
-  return normalizeTrace(F, 'buresState', gramAdjoint(F, mul(F, add(F, identity(F, n), U), G)));
+  return normalizeTrace(F, 'buresState', gram(F, mul(F, add(F, identity(F, n), U), G)));
 }
 
 /**

@@ -413,3 +413,18 @@ describe('float64 and decimal(50) agree on products of non-integer matrices', ()
     );
   });
 });
+
+describe('gram', () => {
+  it('is A A†, exactly Hermitian with an exactly real diagonal', async () => {
+    const { gram, mul, adjoint, hermiticityDefect } = await import('../../src/numeric/matrix.js');
+    const { float64 } = await import('../../src/numeric/float64.js');
+    const { ginibre } = await import('../../src/random/ginibre.js');
+    const { Rng } = await import('../../src/random/rng.js');
+    const A = ginibre(float64, new Rng(5), 4, 3);
+    const G = gram(float64, A);
+    const P = mul(float64, A, adjoint(float64, A));
+    G.re.forEach((x, k) => expect(Math.abs(x - P.re[k])).toBeLessThan(1e-14));
+    G.im.forEach((x, k) => expect(Math.abs(x - P.im[k])).toBeLessThan(1e-14));
+    expect(hermiticityDefect(float64, G)).toBe(0);
+  });
+});
