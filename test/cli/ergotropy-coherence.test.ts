@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal as GlobalDecimal } from 'decimal.js';
-import { runCli } from './run-cli.js';
+import { expectRefusal, runCli } from './run-cli.js';
 
 // exact enough for comparisons at 50–60 digits, independent of decimal.js's global settings
 const Decimal = GlobalDecimal.clone({ precision: 100 });
@@ -19,17 +19,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ergocheck-cli-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Every refusal is one line on stderr, names the problem, exits 2, prints no stack trace. */
-async function expectRefusal(pattern: RegExp, ...argv: string[]): Promise<void> {
-  const r = await runCli(...argv);
-  expect(r.code).toBe(2);
-  expect(r.out).toBe('');
-  expect(r.err.split('\n')).toHaveLength(1);
-  expect(r.err).toMatch(/^ergocheck: /);
-  expect(r.err).toMatch(pattern);
-  expect(r.err).not.toMatch(/\n\s+at /);
-}
 
 describe('ergocheck refuses bad input with exit code 2', () => {
   it('an unknown command', () => expectRefusal(/unknown command "frobnicate"/, 'frobnicate'));

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal as GlobalDecimal } from 'decimal.js';
-import { runCli } from './run-cli.js';
+import { expectRefusal, runCli } from './run-cli.js';
 
 const Decimal = GlobalDecimal.clone({ precision: 100 });
 let dir: string;
@@ -11,14 +11,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ergocheck-model-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function expectRefusal(pattern: RegExp, ...argv: string[]): Promise<void> {
-  const r = await runCli(...argv);
-  expect(r.code).toBe(2);
-  expect(r.out).toBe('');
-  expect(r.err.split('\n')).toHaveLength(1);
-  expect(r.err).toMatch(pattern);
-}
 
 describe('steady-state refuses bad parameters with exit code 2', () => {
   it('a missing --qubits', () => expectRefusal(/--qubits is required/, 'steady-state', '--beta', '1', '--initial', 'ground'));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../cli/run-cli.js';
+import { expectRefusal as refuse, runCli } from '../cli/run-cli.js';
 
 let dir: string;
 beforeAll(() => {
@@ -10,13 +10,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function expectRefusal(pattern: RegExp, ...argv: string[]): Promise<void> {
-  const r = await runCli('figures', ...argv);
-  expect(r.code).toBe(2);
-  expect(r.out).toBe('');
-  expect(r.err.split('\n')).toHaveLength(1);
-  expect(r.err).toMatch(pattern);
-}
+const expectRefusal = (pattern: RegExp, ...argv: string[]) => refuse(pattern, 'figures', ...argv);
 
 describe('figures refuses bad options with one line and exit code 2', () => {
   it('an unknown option', () => expectRefusal(/figures: Unknown option '--bogus'/, '--bogus'));
