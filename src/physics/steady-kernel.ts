@@ -11,16 +11,20 @@
  *   computed from the smaller of Ĉ Ĉ† and Ĉ† Ĉ), and Tr(ρ_ss H0) = ω Σ_j Tr M_j Σ_d w_{j,d} k(j, d);
  *   W pairs the sorted spectrum with the levels of H0 (Allahverdyan et al.), as ergotropy.ts does.
  * - C_l1 needs the computational-basis entries, i.e. the excitation-sector blocks
- *   B_k = Σ_j w_{j,d} V_{j,d}ᵀ M_j V_{j,d}: each family's term is accumulated either as Vᵀ(M V)
- *   (real × complex, 2 n_j flops per entry) or as P P† with P = Vᵀ Ĉ (4 m(2j + 1)), whichever is
- *   cheaper; only the upper triangle is formed.
+ *   B_k = Σ_j w_{j,d} V_{j,d}ᵀ M_j V_{j,d} = Q_k Q_k†, Q_k = [√w_{j,d} V_{j,d}ᵀ F_j]_j with F_j F_j† = M_j
+ *   of min(n_j, m(2j + 1)) columns (Ĉ_j itself, or U√Λ from M_j's eigenvectors). Σ_{x≠y} |B_k[x][y]|
+ *   is then evaluated from Q_k without forming B_k (≈ 48 M complex multiply-adds per 12-qubit pure
+ *   sample, Q_k of ≤ 37 columns): this and the products Vᵀ F and V a_c run in the WebAssembly SIMD kernels
+ *   of numeric/simd/gram.ts, which bench/figures.bench.ts showed to be ≈ 6× faster than the
+ *   JavaScript loops they replaced.
  *
  * Accuracy: a few hundred units of roundoff relative to Tr ρ0 = 1 (sums of ≤ 2^N·n_j products and
  * a Jacobi/QL eigensolver on the small blocks); tested against the generic route to 1e-10.
  * Cost per pure sample: O(C(2N, N)) for the components plus O(Σ_k s_k² · rank_k) for C_l1.
  */
 import { float64 } from '../numeric/float64.js';
-import { eigvalsh } from '../numeric/eigh.js';
+import { eigh, eigvalsh } from '../numeric/eigh.js';
+import { GramKernels } from '../numeric/simd/gram.js';
 import { spinBasis } from './spin-basis.js';
 import { spinGibbsWeights } from './steady-state.js';
 import { binomial } from './states.js';
@@ -91,7 +95,7 @@ export interface SteadyQuantities {
   readonly W: number;
 }
 
-/** Per-family work: Ĉ (n × w, row-major complex), M (n × n) when formed. */
+/** Per-family work: Ĉ (n × w, row-major complex) and, once formed, M = Ĉ Ĉ† (n × n). */
 interface FamilyWork {
   n: number;
   w: number;
@@ -102,18 +106,39 @@ interface FamilyWork {
   mi: Float64Array | null;
 }
 
+/** A factor F (n × r row-major complex) with F F† = M_j. */
+interface Factor {
+  r: number;
+  re: Float64Array;
+  im: Float64Array;
+}
+
+/** Where sector k's basis matrix U_k lives in the SIMD memory, and its rows per (family, depth). */
+interface SectorLayout {
+  readonly s: number;
+  /** Slot of U_k (s × s, row-major; rows = the members' V[d] stacked). */
+  readonly U: number;
+  /** rowOf[i] = first row of member i (members[k][i]) in U_k. */
+  readonly rowOf: readonly number[];
+}
+
 /**
- * A reusable evaluator for fixed N, r = e^{−βω} (0 < r ≤ 1) and ω: buffers are allocated once, so
- * one instance per thread is meant to evaluate many samples.
+ * A reusable evaluator for fixed N, r = e^{−βω} (0 < r ≤ 1) and ω: the basis is copied into its
+ * own SIMD memory once, so one instance per thread is meant to evaluate many samples.
  */
 export class SteadyKernel {
   readonly basis: KernelBasis;
   readonly omega: number;
   /** weights[f][d] = Gibbs weight w_{j,d}. */
   private readonly weights: Float64Array[];
-  private readonly bre: Float64Array;
-  private readonly bim: Float64Array;
   private readonly eig: Float64Array;
+  private readonly simd = new GramKernels();
+  private readonly layout: SectorLayout[];
+  private readonly smax: number;
+  /** Slots: sector input vector (re, im), output components (re, im), then the per-sample area. */
+  private readonly vin: number;
+  private readonly vout: number;
+  private readonly free: number;
 
   constructor(N: number, r: number, omega: number) {
     if (!(r > 0 && r <= 1)) throw new RangeError(`SteadyKernel: r = e^(−βω) must lie in (0, 1] (finite β ≥ 0), got ${r}`);
@@ -121,60 +146,77 @@ export class SteadyKernel {
     this.basis = kernelBasis(N);
     this.omega = omega;
     this.weights = this.basis.families.map((fam) => Float64Array.from(spinGibbsWeights(float64, fam.twoJ, r)));
-    const smax = Math.max(...this.basis.sectors.map((s) => s.length));
-    this.bre = new Float64Array(smax * smax);
-    this.bim = new Float64Array(smax * smax);
     this.eig = new Float64Array(this.basis.dim);
+    const { sectors, members, families } = this.basis;
+    this.smax = Math.max(...sectors.map((x) => x.length));
+    let slot = 0;
+    this.layout = sectors.map((xs, k) => {
+      const s = xs.length;
+      const U = slot;
+      slot += s * s;
+      let row = 0;
+      const rowOf = members[k].map(({ f }) => {
+        const at = row;
+        row += families[f].mult;
+        return at;
+      });
+      return { s, U, rowOf };
+    });
+    this.vin = slot;
+    this.vout = slot + 2 * this.smax;
+    this.free = slot + 4 * this.smax;
+    this.simd.reserve(this.free);
+    const mem = this.simd.f64;
+    this.layout.forEach((L, k) =>
+      members[k].forEach(({ f, d }, i) => mem.set(families[f].V[d], L.U + L.rowOf[i] * L.s)),
+    );
   }
 
   /** C_l1 and W of the steady state reached from ρ0 = A A† (see the file header for accuracy). */
   evaluate(A: StateFactor): SteadyQuantities {
     const { dim, families, sectors, members } = this.basis;
     const m = A.m;
-    if (A.re.length !== dim * m || A.im.length !== dim * m) throw new RangeError(`SteadyKernel.evaluate: factor must be ${dim} × ${m}`);
-    // 1. Ĉ_j for every family: components of each column on each (j, d, α)
+    if (!(Number.isInteger(m) && m >= 1) || A.re.length !== dim * m || A.im.length !== dim * m) throw new RangeError(`SteadyKernel.evaluate: factor must be ${dim} × ${m}`);
+    // 1. Ĉ_j for every family: components of each column in each sector, U_k a_c on the SIMD side
     const work: FamilyWork[] = families.map((fam) => {
       const n = fam.mult;
       const w = m * (fam.twoJ + 1);
       return { n, w, cr: new Float64Array(n * w), ci: new Float64Array(n * w), trace: 0, mr: null, mi: null };
     });
+    const { vin, vout, smax } = this;
     for (let c = 0; c < m; c++) {
       const off = c * dim;
       for (let k = 0; k < sectors.length; k++) {
         const xs = sectors[k];
         const s = xs.length;
+        const mem = this.simd.f64;
         let any = false;
-        for (let x = 0; x < s; x++)
-          if (A.re[off + xs[x]] !== 0 || A.im[off + xs[x]] !== 0) {
-            any = true;
-            break;
-          }
-        if (!any) continue;
-        for (const { f, d } of members[k]) {
-          const V = families[f].V[d];
-          const W = work[f];
-          const col = c * (families[f].twoJ + 1) + d;
-          for (let a = 0; a < W.n; a++) {
-            const o = a * s;
-            let sr = 0;
-            let si = 0;
-            for (let x = 0; x < s; x++) {
-              const v = V[o + x];
-              if (v === 0) continue;
-              sr += v * A.re[off + xs[x]];
-              si += v * A.im[off + xs[x]];
-            }
-            W.cr[a * W.w + col] = sr;
-            W.ci[a * W.w + col] = si;
-          }
+        for (let x = 0; x < s; x++) {
+          const re = A.re[off + xs[x]];
+          const im = A.im[off + xs[x]];
+          mem[vin + x] = re;
+          mem[vin + smax + x] = im;
+          if (re !== 0 || im !== 0) any = true;
         }
+        if (!any) continue;
+        const L = this.layout[k];
+        this.simd.matvec(L.U, s, s, vin, vin + smax, vout, vout + smax);
+        members[k].forEach(({ f, d }, i) => {
+          const Wk = work[f];
+          const col = c * (families[f].twoJ + 1) + d;
+          const base = vout + L.rowOf[i];
+          for (let a = 0; a < Wk.n; a++) {
+            Wk.cr[a * Wk.w + col] = mem[base + a];
+            Wk.ci[a * Wk.w + col] = mem[base + smax + a];
+          }
+        });
       }
     }
-    // 2. traces, spectra and energy
+    // 2. traces, spectra and energy; a factor F F† = M_j with the fewer columns
     let energy = 0;
     let count = 0;
     const eig = this.eig;
-    families.forEach((fam, f) => {
+    const factors: Factor[] = families.map((fam, f) => {
       const Wk = work[f];
       let t = 0;
       for (let q = 0; q < Wk.cr.length; q++) t += Wk.cr[q] * Wk.cr[q] + Wk.ci[q] * Wk.ci[q];
@@ -184,8 +226,9 @@ export class SteadyKernel {
       let e = 0;
       for (let d = 0; d <= fam.twoJ; d++) e += wts[d] * (k0 + d);
       energy += t * e;
-      const mu = this.blockSpectrum(Wk);
+      const { mu, factor } = this.spectrumAndFactor(Wk);
       for (let d = 0; d <= fam.twoJ; d++) for (const x of mu) eig[count++] = wts[d] * x;
+      return factor;
     });
     energy *= this.omega;
     const spectrum = eig.subarray(0, count).sort(); // ascending; pair from the top
@@ -193,29 +236,41 @@ export class SteadyKernel {
     let passive = 0;
     for (let i = 0; i < count; i++) passive += spectrum[count - 1 - i] * levels[i];
     const W = energy - this.omega * passive;
-    // 3. C_l1 from the sector blocks
+    // 3. C_l1 from the sector blocks B_k = Q Q†, Q = Σ_j √w_{j,d} V_{j,d}ᵀ F_j (s × Σ r_j)
     let cl1 = 0;
     for (let k = 0; k < sectors.length; k++) {
-      const s = sectors[k].length;
+      const { s, U, rowOf } = this.layout[k];
       if (s < 2) continue;
-      const br = this.bre;
-      const bi = this.bim;
-      br.fill(0, 0, s * s);
-      bi.fill(0, 0, s * s);
-      for (const { f, d } of members[k]) {
-        const wt = this.weights[f][d];
-        if (wt === 0) continue;
-        const Wk = work[f];
-        const V = families[f].V[d];
-        if (2 * Wk.n <= 4 * Wk.w) accumulateT(this.ensureM(Wk), V, Wk.n, s, wt, br, bi);
-        else accumulateP(Wk, V, s, wt, br, bi);
-      }
-      let sum = 0;
-      for (let x = 0; x < s; x++) {
-        const o = x * s;
-        for (let y = x + 1; y < s; y++) sum += Math.sqrt(br[o + y] * br[o + y] + bi[o + y] * bi[o + y]);
-      }
-      cl1 += 2 * sum;
+      let cols = 0;
+      const first = members[k].map(({ f }) => {
+        const c0 = cols;
+        cols += factors[f].r;
+        return c0;
+      });
+      if (cols === 0) continue;
+      const width = cols + (cols & 1);
+      // F̃: s rows (those of U_k), member i's √w_{j,d} F_j in its own column block; T = Σ Vᵀ F̃
+      // column-major, then Q = Tᵀ as split rows (a zero column pads the width to even)
+      const Ft = this.free;
+      const T = Ft + s * 2 * width;
+      const Q = T + 2 * s * width;
+      this.simd.reserve(Q + s * 2 * width);
+      const mem = this.simd.f64;
+      members[k].forEach(({ f, d }, i) => {
+        const { r, re, im } = factors[f];
+        const root = Math.sqrt(this.weights[f][d]);
+        for (let a = 0; a < families[f].mult; a++) {
+          const row = Ft + (rowOf[i] + a) * 2 * width + first[i];
+          for (let q = 0; q < r; q++) {
+            mem[row + q] = root * re[a * r + q];
+            mem[row + width + q] = root * im[a * r + q];
+          }
+        }
+        if (r > 0) this.simd.productT(U + rowOf[i] * s, families[f].mult, s, Ft + rowOf[i] * 2 * width, width, first[i], first[i] + r, T);
+      });
+      this.simd.transpose(T, s, cols, Q, width);
+      if (cols < width) for (let x = 0; x < s; x++) mem[Q + x * 2 * width + cols] = mem[Q + x * 2 * width + width + cols] = 0;
+      cl1 += 2 * this.simd.offdiagAbsSum(Q, s, width);
     }
     return { Cl1: cl1, W };
   }
@@ -247,103 +302,50 @@ export class SteadyKernel {
     return { mr, mi };
   }
 
-  /** Eigenvalues of M_j = Ĉ Ĉ† (the nonzero ones, through the smaller Gram matrix; zeros dropped). */
-  private blockSpectrum(Wk: FamilyWork): number[] {
+  /**
+   * The nonzero eigenvalues of M_j = Ĉ Ĉ† (through the smaller Gram matrix; zeros dropped) and a
+   * factor of M_j with min(n, w) columns: Ĉ itself when w ≤ n, else U diag(√λ) from M = U Λ U†
+   * (eigenvalues below 0, i.e. roundoff, taken as 0). A zero block gets an empty factor.
+   */
+  private spectrumAndFactor(Wk: FamilyWork): { mu: number[]; factor: Factor } {
     const { n, w, cr, ci } = Wk;
-    if (n === 1 || w === 1) return [Wk.trace];
-    if (n <= w) {
-      const { mr, mi } = this.ensureM(Wk);
-      return eigvalsh(float64, { rows: n, cols: n, re: Array.from(mr), im: Array.from(mi) });
-    }
-    // Ĉ†Ĉ (w × w): G[e][g] = Σ_a conj(C[a][e]) C[a][g]
-    const gr = new Array<number>(w * w);
-    const gi = new Array<number>(w * w);
-    for (let e = 0; e < w; e++)
-      for (let g = e; g < w; g++) {
-        let sr = 0;
-        let si = 0;
-        for (let a = 0; a < n; a++) {
-          const pr = cr[a * w + e];
-          const pi = ci[a * w + e];
-          const qr = cr[a * w + g];
-          const qi = ci[a * w + g];
-          sr += pr * qr + pi * qi;
-          si += pr * qi - pi * qr;
+    if (Wk.trace === 0) return { mu: [], factor: { r: 0, re: new Float64Array(0), im: new Float64Array(0) } };
+    if (w <= n) {
+      const factor = { r: w, re: cr, im: ci };
+      if (w === 1) return { mu: [Wk.trace], factor };
+      // Ĉ†Ĉ (w × w): G[e][g] = Σ_a conj(C[a][e]) C[a][g]
+      const gr = new Array<number>(w * w);
+      const gi = new Array<number>(w * w);
+      for (let e = 0; e < w; e++)
+        for (let g = e; g < w; g++) {
+          let sr = 0;
+          let si = 0;
+          for (let a = 0; a < n; a++) {
+            const pr = cr[a * w + e];
+            const pi = ci[a * w + e];
+            const qr = cr[a * w + g];
+            const qi = ci[a * w + g];
+            sr += pr * qr + pi * qi;
+            si += pr * qi - pi * qr;
+          }
+          gr[e * w + g] = gr[g * w + e] = sr;
+          gi[e * w + g] = e === g ? 0 : si;
+          gi[g * w + e] = e === g ? 0 : -si;
         }
-        gr[e * w + g] = gr[g * w + e] = sr;
-        gi[e * w + g] = e === g ? 0 : si;
-        gi[g * w + e] = e === g ? 0 : -si;
-      }
-    return eigvalsh(float64, { rows: w, cols: w, re: gr, im: gi });
-  }
-}
-
-/** B[x][y] += wt Σ_α V[α][x] (M V)[α][y], y ≥ x. */
-function accumulateT(M: { mr: Float64Array; mi: Float64Array }, V: Float64Array, n: number, s: number, wt: number, br: Float64Array, bi: Float64Array): void {
-  const tr = new Float64Array(n * s);
-  const ti = new Float64Array(n * s);
-  const { mr, mi } = M;
-  for (let a = 0; a < n; a++) {
-    const oa = a * s;
-    for (let b = 0; b < n; b++) {
-      const xr = mr[a * n + b];
-      const xi = mi[a * n + b];
-      if (xr === 0 && xi === 0) continue;
-      const ob = b * s;
-      for (let y = 0; y < s; y++) {
-        const v = V[ob + y];
-        tr[oa + y] += xr * v;
-        ti[oa + y] += xi * v;
-      }
+      return { mu: eigvalsh(float64, { rows: w, cols: w, re: gr, im: gi }), factor };
     }
-  }
-  for (let a = 0; a < n; a++) {
-    const oa = a * s;
-    for (let x = 0; x < s; x++) {
-      const v = V[oa + x];
-      if (v === 0) continue;
-      const vx = wt * v;
-      const row = x * s;
-      for (let y = x; y < s; y++) {
-        br[row + y] += vx * tr[oa + y];
-        bi[row + y] += vx * ti[oa + y];
+    if (n === 1) return { mu: [Wk.trace], factor: { r: 1, re: Float64Array.of(Math.sqrt(Wk.trace)), im: Float64Array.of(0) } };
+    const { mr, mi } = this.ensureM(Wk);
+    const { values, vectors } = eigh(float64, { rows: n, cols: n, re: Array.from(mr), im: Array.from(mi) }, { certify: false });
+    const re = new Float64Array(n * n);
+    const im = new Float64Array(n * n);
+    values.forEach((lambda, q) => {
+      const root = Math.sqrt(Math.max(lambda, 0));
+      for (let a = 0; a < n; a++) {
+        re[a * n + q] = vectors.re[a * n + q] * root;
+        im[a * n + q] = vectors.im[a * n + q] * root;
       }
-    }
-  }
-}
-
-/** B[x][y] += wt Σ_e P[x][e] conj(P[y][e]), P = Vᵀ Ĉ (s × w, stored e-major), y ≥ x. */
-function accumulateP(Wk: FamilyWork, V: Float64Array, s: number, wt: number, br: Float64Array, bi: Float64Array): void {
-  const { n, w, cr, ci } = Wk;
-  const pr = new Float64Array(w * s);
-  const pi = new Float64Array(w * s);
-  for (let a = 0; a < n; a++) {
-    const oa = a * s;
-    for (let e = 0; e < w; e++) {
-      const xr = cr[a * w + e];
-      const xi = ci[a * w + e];
-      if (xr === 0 && xi === 0) continue;
-      const oe = e * s;
-      for (let x = 0; x < s; x++) {
-        const v = V[oa + x];
-        pr[oe + x] += v * xr;
-        pi[oe + x] += v * xi;
-      }
-    }
-  }
-  for (let e = 0; e < w; e++) {
-    const oe = e * s;
-    for (let x = 0; x < s; x++) {
-      const ar = wt * pr[oe + x];
-      const ai = wt * pi[oe + x];
-      if (ar === 0 && ai === 0) continue;
-      const row = x * s;
-      for (let y = x; y < s; y++) {
-        const qr = pr[oe + y];
-        const qi = pi[oe + y];
-        br[row + y] += ar * qr + ai * qi;
-        bi[row + y] += ai * qr - ar * qi;
-      }
-    }
+    });
+    return { mu: values, factor: { r: n, re, im } };
   }
 }

@@ -1,0 +1,11 @@
+/**
+ * Regenerates src/numeric/simd/gram-wasm.ts from gram.wat (see scripts/wasm-module.ts). Run after
+ * editing the .wat:
+ *
+ *   npm run build:wasm
+ */
+import { writeFileSync } from 'node:fs';
+import { expectedModule, MODULE_PATH } from './wasm-module.js';
+
+writeFileSync(MODULE_PATH, await expectedModule());
+console.log(`wrote ${MODULE_PATH}`);

@@ -1,0 +1,100 @@
+/**
+ * Float64 SIMD (WebAssembly, f64x2) kernels for factored Gram matrices B = Q Q†, used where a
+ * benchmark showed JavaScript loops to be the bottleneck (bench/figures.bench.ts: the C_l1 of
+ * 12-qubit steady states). Source: gram.wat; compiled into gram-wasm.ts by `npm run build:wasm`.
+ * Each `GramKernels` instance owns one WebAssembly memory; callers address it in float64 slots
+ * (index i = byte 8i) through `f64`, which is re-created whenever the memory grows.
+ *
+ * Layouts: a real matrix is row-major. A "split" complex matrix with `width` columns stores each
+ * row as `width` real parts followed by `width` imaginary parts (2·width slots per row).
+ */
+import { GRAM_WASM_BASE64 } from './gram-wasm.js';
+
+/** The part of the WebAssembly JS API used here (the project's TypeScript libs omit the DOM's typings). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { readonly exports: unknown };
+}
+const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+interface GramExports {
+  readonly memory: WasmMemory;
+  matvec(U: number, n: number, s: number, xr: number, xi: number, yr: number, yi: number): void;
+  productT(V: number, n: number, s: number, F: number, fstride: number, fhb: number, q0: number, q1: number, T: number, tstride: number): void;
+  transpose(T: number, tstride: number, s: number, cols: number, Q: number, width: number): void;
+  offdiagAbsSum(Q: number, s: number, Rp: number): number;
+}
+
+let compiled: object | null = null;
+const gramModule = (): object => (compiled ??= new WA.Module(Buffer.from(GRAM_WASM_BASE64, 'base64')));
+
+const PAGE = 65536;
+/** 2^32 bytes is the wasm32 limit; 2^31 keeps every byte offset a non-negative i32. */
+const MAX_BYTES = 2 ** 31;
+
+export class GramKernels {
+  private readonly x: GramExports;
+  private view: Float64Array;
+
+  constructor() {
+    this.x = new WA.Instance(gramModule()).exports as GramExports;
+    this.view = new Float64Array(this.x.memory.buffer);
+  }
+
+  /** The memory as float64 slots (invalidated by `reserve`). */
+  get f64(): Float64Array {
+    return this.view;
+  }
+
+  /** Make at least `slots` float64 slots addressable. */
+  reserve(slots: number): void {
+    const bytes = slots * 8;
+    if (!(bytes <= MAX_BYTES)) throw new RangeError(`GramKernels: ${slots} float64 slots exceed the 2 GiB working memory`);
+    const have = this.x.memory.buffer.byteLength;
+    if (bytes > have) this.x.memory.grow(Math.ceil((bytes - have) / PAGE));
+    this.view = new Float64Array(this.x.memory.buffer);
+  }
+
+  private check(what: string, start: number, slots: number): void {
+    if (!(Number.isInteger(start) && start >= 0 && start + slots <= this.view.length)) throw new RangeError(`GramKernels.${what}: slots ${start} … ${start + slots} outside the reserved ${this.view.length}`);
+  }
+
+  /** y = U x: U real n × s at slot `U`; x split complex (s real parts at xr, s imaginary at xi); y likewise (n). */
+  matvec(U: number, n: number, s: number, xr: number, xi: number, yr: number, yi: number): void {
+    this.check('matvec', U, n * s);
+    for (const p of [xr, xi]) this.check('matvec', p, s);
+    for (const p of [yr, yi]) this.check('matvec', p, n);
+    this.x.matvec(8 * U, n, s, 8 * xr, 8 * xi, 8 * yr, 8 * yi);
+  }
+
+  /**
+   * T = (Vᵀ F) restricted to columns c0 … c1 − 1, column-major: V real n × s at slot `V`; F split
+   * complex n × `width`; column q of T is s real parts at slot T + 2sq, then s imaginary parts.
+   */
+  productT(V: number, n: number, s: number, F: number, width: number, c0: number, c1: number, T: number): void {
+    if (!(Number.isInteger(c0) && Number.isInteger(c1) && 0 <= c0 && c0 <= c1 && c1 <= width)) throw new RangeError(`GramKernels.productT: columns ${c0} … ${c1} outside 0 … ${width}`);
+    this.check('productT', V, n * s);
+    this.check('productT', F, n * 2 * width);
+    this.check('productT', T + 2 * s * c0, 2 * s * (c1 - c0));
+    this.x.productT(8 * V, n, s, 8 * F, 16 * width, 8 * width, c0, c1, 8 * T, 16 * s);
+  }
+
+  /** Q[x][q] = T[q][x] (x < s, q < cols): T column-major as productT writes it, Q split complex s × width. */
+  transpose(T: number, s: number, cols: number, Q: number, width: number): void {
+    if (!(cols <= width)) throw new RangeError(`GramKernels.transpose: ${cols} columns exceed the width ${width}`);
+    this.check('transpose', T, 2 * s * cols);
+    this.check('transpose', Q, s * 2 * width);
+    this.x.transpose(8 * T, 16 * s, s, cols, 8 * Q, width);
+  }
+
+  /** Σ_{x<y} |(Q Q†)[x][y]| for Q split complex s × width (even) at slot `Q`. */
+  offdiagAbsSum(Q: number, s: number, width: number): number {
+    if (width % 2 !== 0) throw new RangeError(`GramKernels.offdiagAbsSum: width ${width} must be even`);
+    this.check('offdiagAbsSum', Q, s * 2 * width);
+    return this.x.offdiagAbsSum(8 * Q, s, width);
+  }
+}

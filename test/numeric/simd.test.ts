@@ -1,0 +1,167 @@
+/**
+ * The WebAssembly SIMD kernels (src/numeric/simd/gram.ts) against straightforward loops.
+ *
+ * Order: the committed binary is the compiled .wat; refusals; then each kernel over random shapes
+ * (odd sizes, sizes below and across the SIMD tiles). Small integer entries make matvec and the
+ * products exact in float64, so those are compared exactly; moduli are compared to roundoff.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GramKernels } from '../../src/numeric/simd/gram.js';
+import { expectedModule, MODULE_PATH } from '../../scripts/wasm-module.js';
+
+describe('the committed module is gram.wat compiled', () => {
+  it('gram-wasm.ts equals what `npm run build:wasm` writes now', async () => {
+    expect(readFileSync(MODULE_PATH, 'utf8')).toBe(await expectedModule());
+  });
+});
+
+describe('GramKernels refuses what would read or write outside its memory', () => {
+  const g = new GramKernels();
+  g.reserve(100);
+  it('slots beyond the reserved memory', () => expect(() => g.matvec(0, 4, 4, 16, 20, g.f64.length, 0)).toThrow(/outside the reserved/));
+  it('a negative or fractional slot', () => {
+    expect(() => g.offdiagAbsSum(-2, 2, 2)).toThrow(/outside the reserved/);
+    expect(() => g.offdiagAbsSum(0.5, 2, 2)).toThrow(/outside the reserved/);
+  });
+  it('an odd width', () => expect(() => g.offdiagAbsSum(0, 2, 3)).toThrow(/width 3 must be even/));
+  it('columns outside the width', () => expect(() => g.productT(0, 1, 1, 0, 2, 1, 3, 0)).toThrow(/columns 1 … 3 outside 0 … 2/));
+  it('more columns than the width', () => expect(() => g.transpose(0, 1, 3, 0, 2)).toThrow(/3 columns exceed the width 2/));
+  it('more than 2 GiB', () => expect(() => g.reserve(2 ** 29)).toThrow(/exceed the 2 GiB/));
+});
+
+const ints = (n: number) => fc.array(fc.integer({ min: -8, max: 8 }), { minLength: n, maxLength: n });
+
+describe('matvec: y = U x, exact on integers', () => {
+  it('random shapes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }).chain((n) => fc.integer({ min: 1, max: 19 }).chain((s) => fc.tuple(fc.constant(n), fc.constant(s), ints(n * s), ints(s), ints(s)))),
+        ([n, s, U, xr, xi]) => {
+          const g = new GramKernels();
+          const at = { U: 1, xr: 1 + n * s, xi: 1 + n * s + s, yr: 1 + n * s + 2 * s, yi: 1 + n * s + 2 * s + n }; // odd slots: unaligned
+          g.reserve(at.yi + n);
+          g.f64.set(U, at.U);
+          g.f64.set(xr, at.xr);
+          g.f64.set(xi, at.xi);
+          g.matvec(at.U, n, s, at.xr, at.xi, at.yr, at.yi);
+          for (let a = 0; a < n; a++) {
+            let re = 0;
+            let im = 0;
+            for (let x = 0; x < s; x++) {
+              re += U[a * s + x] * xr[x];
+              im += U[a * s + x] * xi[x];
+            }
+            expect(g.f64[at.yr + a]).toBe(re);
+            expect(g.f64[at.yi + a]).toBe(im);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('productT then transpose: Q[x][q] = Σ_a V[a][x] F[a][q] for q in a column block, exact on integers', () => {
+  it('random shapes, blocks and unaligned starts', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .record({ n: fc.integer({ min: 1, max: 7 }), s: fc.integer({ min: 1, max: 21 }), half: fc.integer({ min: 1, max: 4 }) })
+          .chain(({ n, s, half }) =>
+            fc.record({
+              n: fc.constant(n),
+              s: fc.constant(s),
+              width: fc.constant(2 * half),
+              c0: fc.integer({ min: 0, max: 2 * half }),
+              V: ints(n * s),
+              F: ints(n * 4 * half),
+            }),
+          )
+          .chain((r) => fc.record({ ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fc.constant(v)])), c1: fc.integer({ min: r.c0, max: r.width }) }) as fc.Arbitrary<typeof r & { c1: number }>),
+        ({ n, s, width, c0, c1, V, F }) => {
+          const g = new GramKernels();
+          const at = { V: 3, F: 3 + n * s, T: 3 + n * s + 2 * n * width, Q: 3 + n * s + 2 * n * width + 2 * s * width };
+          g.reserve(at.Q + 2 * s * width);
+          g.f64.set(V, at.V);
+          g.f64.set(F, at.F);
+          g.productT(at.V, n, s, at.F, width, c0, c1, at.T);
+          g.transpose(at.T + 2 * s * c0, s, c1 - c0, at.Q + c0, width);
+          for (let x = 0; x < s; x++)
+            for (let q = c0; q < c1; q++) {
+              let re = 0;
+              let im = 0;
+              for (let a = 0; a < n; a++) {
+                re += V[a * s + x] * F[a * 2 * width + q];
+                im += V[a * s + x] * F[a * 2 * width + width + q];
+              }
+              expect(g.f64[at.T + 2 * s * q + x], `T re ${x},${q}`).toBe(re);
+              expect(g.f64[at.T + 2 * s * q + s + x], `T im ${x},${q}`).toBe(im);
+              expect(g.f64[at.Q + x * 2 * width + q], `Q re ${x},${q}`).toBe(re);
+              expect(g.f64[at.Q + x * 2 * width + width + q], `Q im ${x},${q}`).toBe(im);
+            }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
+
+/** Σ_{x<y} |(Q Q†)[x][y]| by the definition. */
+function offdiagReference(Q: ArrayLike<number>, s: number, width: number): number {
+  let sum = 0;
+  for (let x = 0; x < s; x++)
+    for (let y = x + 1; y < s; y++) {
+      let re = 0;
+      let im = 0;
+      for (let r = 0; r < width; r++) {
+        const [ar, ai, br, bi] = [Q[x * 2 * width + r], Q[x * 2 * width + width + r], Q[y * 2 * width + r], Q[y * 2 * width + width + r]];
+        re += ar * br + ai * bi;
+        im += ai * br - ar * bi;
+      }
+      sum += Math.hypot(re, im);
+    }
+  return sum;
+}
+
+describe('offdiagAbsSum: Σ_{x<y} |(Q Q†)[x][y]|', () => {
+  it('s = 0, 1 give 0; s = 2 is the one entry', () => {
+    const g = new GramKernels();
+    g.reserve(16);
+    expect(g.offdiagAbsSum(0, 0, 2)).toBe(0);
+    g.f64.set([3, 0, 4, 0], 0);
+    expect(g.offdiagAbsSum(0, 1, 2)).toBe(0);
+    // rows (3, 4i) and (1, 0): entry = 3·1 + 4i·1 → |3 + 4i| = 5
+    g.f64.set([1, 0, 0, 0], 4);
+    expect(g.offdiagAbsSum(0, 2, 2)).toBe(5);
+  });
+  it('random shapes (integer entries) equal the definition to roundoff', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 23 }).chain((s) => fc.integer({ min: 1, max: 5 }).chain((half) => fc.tuple(fc.constant(s), fc.constant(2 * half), ints(s * 4 * half)))),
+        ([s, width, Q]) => {
+          const g = new GramKernels();
+          g.reserve(1 + Q.length);
+          g.f64.set(Q, 1);
+          const ref = offdiagReference(Q, s, width);
+          expect(Math.abs(g.offdiagAbsSum(1, s, width) - ref)).toBeLessThanOrEqual(1e-14 * (1 + ref));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+  it('a unitary Q gives 0 (Q Q† = I) up to roundoff', () => {
+    // Q = the 4 × 4 DFT matrix / 2: rows orthonormal
+    const s = 4;
+    const width = 4;
+    const g = new GramKernels();
+    g.reserve(2 * s * width);
+    for (let x = 0; x < s; x++)
+      for (let r = 0; r < width; r++) {
+        g.f64[x * 2 * width + r] = Math.cos((2 * Math.PI * x * r) / 4) / 2;
+        g.f64[x * 2 * width + width + r] = Math.sin((2 * Math.PI * x * r) / 4) / 2;
+      }
+    expect(g.offdiagAbsSum(0, s, width)).toBeLessThan(1e-15);
+  });
+});
