@@ -131,6 +131,8 @@ export class SteadyKernel {
   readonly omega: number;
   /** weights[f][d] = Gibbs weight w_{j,d}. */
   private readonly weights: Float64Array[];
+  /** β = 0 (r = 1): the Gibbs weights are uniform and ρ_ss is invariant under the global spin flip. */
+  private readonly infiniteTemperature: boolean;
   private readonly eig: Float64Array;
   private readonly simd = new GramKernels();
   private readonly layout: SectorLayout[];
@@ -146,6 +148,7 @@ export class SteadyKernel {
     this.basis = kernelBasis(N);
     this.omega = omega;
     this.weights = this.basis.families.map((fam) => Float64Array.from(spinGibbsWeights(float64, fam.twoJ, r)));
+    this.infiniteTemperature = r === 1;
     this.eig = new Float64Array(this.basis.dim);
     const { sectors, members, families } = this.basis;
     this.smax = Math.max(...sectors.map((x) => x.length));
@@ -237,10 +240,14 @@ export class SteadyKernel {
     for (let i = 0; i < count; i++) passive += spectrum[count - 1 - i] * levels[i];
     const W = energy - this.omega * passive;
     // 3. C_l1 from the sector blocks B_k = Q Q†, Q = Σ_j √w_{j,d} V_{j,d}ᵀ F_j (s × Σ r_j)
+    // At β = 0, ρ_ss = ⊕_j I/(2j + 1) ⊗ M_j commutes with the global spin flip X^⊗N = i^{−N} e^{iπJ_x},
+    // which maps sector k onto sector N − k entry by entry: those two sectors add the same to C_l1.
+    const N = this.basis.N;
     let cl1 = 0;
     for (let k = 0; k < sectors.length; k++) {
       const { s, U, rowOf } = this.layout[k];
-      if (s < 2) continue;
+      if (s < 2 || (this.infiniteTemperature && k > N - k)) continue;
+      const copies = this.infiniteTemperature && k < N - k ? 2 : 1;
       let cols = 0;
       const first = members[k].map(({ f }) => {
         const c0 = cols;
@@ -270,7 +277,7 @@ export class SteadyKernel {
       });
       this.simd.transpose(T, s, cols, Q, width);
       if (cols < width) for (let x = 0; x < s; x++) mem[Q + x * 2 * width + cols] = mem[Q + x * 2 * width + width + cols] = 0;
-      cl1 += 2 * this.simd.offdiagAbsSum(Q, s, width);
+      cl1 += 2 * copies * this.simd.offdiagAbsSum(Q, s, width);
     }
     return { Cl1: cl1, W };
   }

@@ -58,6 +58,17 @@ describe('the fast kernel equals the generic route (collectiveSteadyState + ergo
       expect(Math.abs(q.W - ergotropy(F, rho, h0(F, N, 1)).ergotropy)).toBeLessThan(1e-10);
     }
   });
+  it('haar and hs at N = 7, β = 0 (sectors of odd size; the spin-flip symmetry halves the sectors evaluated), 1 sample each', () => {
+    const N = 7;
+    const model = collectiveCoupling(F, N, { omega: 1, beta: 0, gamma0: 1, timeScale: 'normalised' });
+    const k = new SteadyKernel(N, 1, 1);
+    for (const ens of ['haar', 'hs'] as const) {
+      const q = k.evaluate(sampleFactor(ens, 5, N, 0));
+      const rho = collectiveSteadyState(F, model, sampleDensity(ens, 5, N, 0)).rho;
+      expect(Math.abs(q.Cl1 - l1Coherence(F, rho))).toBeLessThan(1e-10);
+      expect(Math.abs(q.W - ergotropy(F, rho, h0(F, N, 1)).ergotropy)).toBeLessThan(1e-10);
+    }
+  });
   it('the all-ground state gives Eqs. (15)–(16) up to N = 10', () => {
     for (const beta of [0, 0.5])
       for (let N = 2; N <= 10; N++) {
