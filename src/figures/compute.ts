@@ -5,7 +5,7 @@
 import type { Ensemble } from '../random/ensembles.js';
 import type { Seed } from '../random/rng.js';
 import { SteadyKernel } from '../physics/steady-kernel.js';
-import { sampleFactor } from './samples.js';
+import { sampleReduced } from './samples.js';
 
 /** One contiguous range of sample indices [start, end) of N qubits. */
 export interface SampleTask {
@@ -35,7 +35,7 @@ export function computeTask(t: SampleTask): SampleValues {
   const Cl1 = new Float64Array(n);
   const W = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const q = k.evaluate(sampleFactor(t.ensemble, t.seed, t.N, t.start + i));
+    const q = k.evaluateReduced(sampleReduced(k, t.ensemble, t.seed, t.N, t.start + i));
     Cl1[i] = q.Cl1;
     W[i] = q.W;
   }

@@ -1,8 +1,15 @@
 /**
- * Random initial states for Fig. 3, drawn with exactly the draws of src/random's generators, in
- * two forms: a factor A with ρ0 = A A† for the fast kernel, and the dense ρ0 (randomState) for the
- * generic route. Sample i of N uses the stream `new Rng(seed).fork(\`N=${N}/sample=${i}\`)`, so a
- * sample's state depends only on (seed, N, i), never on how the samples are split among workers.
+ * Random initial states for Fig. 3. The fast kernel takes a sample's reduced state (the blocks M_j
+ * that its steady state depends on), the generic route a dense ρ0 with the same reduced state:
+ * - haar, bures, diagonal: ρ0 drawn with exactly the draws of src/random's generators; the kernel
+ *   gets it as a factor A (ρ0 = A A†) reduced by the kernel, or (diagonal) as its blocks directly;
+ * - hs: only the blocks are drawn. For ρ0 = G G†/Tr, G Ginibre, the Schur–Weyl rows of G are again
+ *   i.i.d. Gaussian (unitary invariance), so the M_j are independent complex Wishart matrices of
+ *   size mult_j with 2^N (2j + 1) degrees of freedom, jointly normalised: drawn by their Bartlett
+ *   factors in O(Σ mult_j²) instead of 4^N draws. Its dense ρ0 is the β = 0 steady state of those
+ *   blocks (any ρ0 with the same blocks has the same steady state at every β).
+ * Sample i of N uses the stream `new Rng(seed, [\`N=${N}/sample=${i}\`])`, so a sample depends only on
+ * (seed, N, i), never on how the samples are split among workers.
  */
 import { float64 } from '../numeric/float64.js';
 import type { CMatrix } from '../numeric/matrix.js';
@@ -11,7 +18,8 @@ import { Rng, type Seed } from '../random/rng.js';
 import { ginibre } from '../random/ginibre.js';
 import { haarStateVector, haarUnitary } from '../random/haar.js';
 import { randomState, type Ensemble } from '../random/ensembles.js';
-import type { StateFactor } from '../physics/steady-kernel.js';
+import { kernelBasis, type ReducedState, type StateFactor, type SteadyKernel } from '../physics/steady-kernel.js';
+import { complexWishartFactor } from '../random/wishart.js';
 
 /** The stream of sample i of N qubits. */
 export const sampleRng = (seed: Seed, N: number, i: number): Rng => new Rng(seed, [`N=${N}/sample=${i}`]);
@@ -33,35 +41,120 @@ function normalisedFactor(G: CMatrix<number>): StateFactor {
   return { m, re, im };
 }
 
-/** The factor of sample (seed, N, i) of `ensemble` (ρ0 = A A†, the same state as initialState). */
-export function sampleFactor(ensemble: Ensemble, seed: Seed, N: number, i: number): StateFactor {
+/** The factor A (ρ0 = A A†) of a haar or bures sample (seed, N, i): the same state as sampleDensity's. */
+export function sampleFactor(ensemble: 'haar' | 'bures', seed: Seed, N: number, i: number): StateFactor {
   const rng = sampleRng(seed, N, i);
   const dim = 2 ** N;
+  if (ensemble === 'haar') {
+    const psi = haarStateVector(float64, rng, dim);
+    return { m: 1, re: Float64Array.from(psi.re), im: Float64Array.from(psi.im) };
+  }
+  const U = haarUnitary(float64, rng, dim);
+  const G = ginibre(float64, rng, dim);
+  return normalisedFactor(mul(float64, add(float64, identity(float64, dim), U), G));
+}
+
+/** The reduced state of sample (seed, N, i) of `ensemble`, for `kernel` (which must be for N qubits). */
+export function sampleReduced(kernel: SteadyKernel, ensemble: Ensemble, seed: Seed, N: number, i: number): ReducedState {
+  if (kernel.basis.N !== N) throw new RangeError(`sampleReduced: kernel is for ${kernel.basis.N} qubits, sample for ${N}`);
   switch (ensemble) {
-    case 'haar': {
-      const psi = haarStateVector(float64, rng, dim);
-      return { m: 1, re: Float64Array.from(psi.re), im: Float64Array.from(psi.im) };
-    }
+    case 'haar':
+    case 'bures':
+      return kernel.reduce(sampleFactor(ensemble, seed, N, i));
     case 'hs':
-      return normalisedFactor(ginibre(float64, rng, dim));
-    case 'bures': {
-      const U = haarUnitary(float64, rng, dim);
-      const G = ginibre(float64, rng, dim);
-      return normalisedFactor(mul(float64, add(float64, identity(float64, dim), U), G));
-    }
-    case 'diagonal': {
-      const e: number[] = [];
-      for (let x = 0; x < dim; x++) e.push(rng.exponential());
-      let t = 0;
-      for (const v of e) t += v;
-      const re = new Float64Array(dim * dim);
-      for (let x = 0; x < dim; x++) re[x * dim + x] = Math.sqrt(e[x] / t);
-      return { m: dim, re, im: new Float64Array(dim * dim) };
-    }
+      return wishartBlocks(sampleRng(seed, N, i), N);
+    case 'diagonal':
+      return diagonalBlocks(diagonalWeights(sampleRng(seed, N, i), 2 ** N), N);
   }
 }
 
-/** The dense ρ0 of sample (seed, N, i): randomState from the same stream (the generic route's input). */
+/** The blocks of a Hilbert–Schmidt sample: Bartlett factors, families in basis order, Σ Tr = 1. */
+function wishartBlocks(rng: Rng, N: number): ReducedState {
+  const blocks = kernelBasis(N).families.map((fam) => ({ r: fam.mult, ...complexWishartFactor(rng, fam.mult, 2 ** N * (fam.twoJ + 1)) }));
+  let t = 0;
+  for (const b of blocks) for (let q = 0; q < b.re.length; q++) t += b.re[q] * b.re[q] + b.im[q] * b.im[q];
+  const scale = 1 / Math.sqrt(t);
+  for (const b of blocks)
+    for (let q = 0; q < b.re.length; q++) {
+      b.re[q] *= scale;
+      b.im[q] *= scale;
+    }
+  return blocks;
+}
+
+/** Weights uniform on the simplex: n exponential draws, normalised (randomDiagonalState's draws). */
+function diagonalWeights(rng: Rng, n: number): number[] {
+  const e: number[] = [];
+  for (let x = 0; x < n; x++) e.push(rng.exponential());
+  let t = 0;
+  for (const v of e) t += v;
+  return e.map((v) => v / t);
+}
+
+/** Blocks of diag(p): F_j has a column √p_x V_{j,d}[·][x] for every basis state x of every sector it spans. */
+function diagonalBlocks(p: readonly number[], N: number): ReducedState {
+  const { families, sectors } = kernelBasis(N);
+  return families.map((fam) => {
+    const n = fam.mult;
+    const k0 = (N - fam.twoJ) / 2;
+    let r = 0;
+    for (let d = 0; d <= fam.twoJ; d++) r += sectors[k0 + d].length;
+    const re = new Float64Array(n * r);
+    let col = 0;
+    for (let d = 0; d <= fam.twoJ; d++) {
+      const xs = sectors[k0 + d];
+      const V = fam.V[d];
+      for (let x = 0; x < xs.length; x++, col++) {
+        const root = Math.sqrt(p[xs[x]]);
+        for (let a = 0; a < n; a++) re[a * r + col] = root * V[a * xs.length + x];
+      }
+    }
+    return { r, re, im: new Float64Array(n * r) };
+  });
+}
+
+/** The β = 0 steady state of a reduced state, dense: Σ_j Σ_d V_{j,d}ᵀ M_j V_{j,d}/(2j + 1). */
+function denseFromBlocks(blocks: ReducedState, N: number): CMatrix<number> {
+  const { families, sectors, dim } = kernelBasis(N);
+  const re = new Array<number>(dim * dim).fill(0);
+  const im = new Array<number>(dim * dim).fill(0);
+  families.forEach((fam, f) => {
+    const { r, re: Fr, im: Fi } = blocks[f];
+    const n = fam.mult;
+    const k0 = (N - fam.twoJ) / 2;
+    for (let d = 0; d <= fam.twoJ; d++) {
+      const xs = sectors[k0 + d];
+      const s = xs.length;
+      const V = fam.V[d];
+      // P = Vᵀ F (s × r): then the block is P P†/(2j + 1)
+      const Pr = new Float64Array(s * r);
+      const Pi = new Float64Array(s * r);
+      for (let x = 0; x < s; x++)
+        for (let a = 0; a < n; a++) {
+          const v = V[a * s + x];
+          for (let q = 0; q < r; q++) {
+            Pr[x * r + q] += v * Fr[a * r + q];
+            Pi[x * r + q] += v * Fi[a * r + q];
+          }
+        }
+      for (let x = 0; x < s; x++)
+        for (let y = 0; y < s; y++) {
+          let sr = 0;
+          let si = 0;
+          for (let q = 0; q < r; q++) {
+            sr += Pr[x * r + q] * Pr[y * r + q] + Pi[x * r + q] * Pi[y * r + q];
+            si += Pi[x * r + q] * Pr[y * r + q] - Pr[x * r + q] * Pi[y * r + q];
+          }
+          re[xs[x] * dim + xs[y]] += sr / (fam.twoJ + 1);
+          im[xs[x] * dim + xs[y]] += si / (fam.twoJ + 1);
+        }
+    }
+  });
+  return { rows: dim, cols: dim, re, im };
+}
+
+/** The dense ρ0 of sample (seed, N, i) for the generic route: the state itself, or for hs the β = 0 steady state of its blocks. */
 export function sampleDensity(ensemble: Ensemble, seed: Seed, N: number, i: number): CMatrix<number> {
+  if (ensemble === 'hs') return denseFromBlocks(wishartBlocks(sampleRng(seed, N, i), N), N);
   return randomState(float64, sampleRng(seed, N, i), ensemble, 2 ** N);
 }

@@ -113,6 +113,16 @@ interface Factor {
   im: Float64Array;
 }
 
+/**
+ * What the steady state depends on: for each family j (in `basis.families` order) a factor F_j,
+ * mult_j × r_j row-major complex, with F_j F_j† = M_j (Tr_spin of the j-block of ρ0, in the
+ * multiplicity space) and Σ_j Tr M_j = Tr ρ0 = 1. Any r_j ≥ 0.
+ */
+export type ReducedState = readonly { readonly r: number; readonly re: Float64Array; readonly im: Float64Array }[];
+
+/** |Σ_j Tr M_j − 1| allowed in a ReducedState (inputs are normalised in float64). */
+const TRACE_TOLERANCE = 1e-10;
+
 /** Where sector k's basis matrix U_k lives in the SIMD memory, and its rows per (family, depth). */
 interface SectorLayout {
   readonly s: number;
@@ -177,14 +187,19 @@ export class SteadyKernel {
 
   /** C_l1 and W of the steady state reached from ρ0 = A A† (see the file header for accuracy). */
   evaluate(A: StateFactor): SteadyQuantities {
+    return this.evaluateReduced(this.reduce(A));
+  }
+
+  /** The reduced state of ρ0 = A A†: F_j = Ĉ_j, the components of A's columns (n_j × m(2j + 1)). */
+  reduce(A: StateFactor): ReducedState {
     const { dim, families, sectors, members } = this.basis;
     const m = A.m;
     if (!(Number.isInteger(m) && m >= 1) || A.re.length !== dim * m || A.im.length !== dim * m) throw new RangeError(`SteadyKernel.evaluate: factor must be ${dim} × ${m}`);
-    // 1. Ĉ_j for every family: components of each column in each sector, U_k a_c on the SIMD side
-    const work: FamilyWork[] = families.map((fam) => {
+    // Ĉ_j for every family: components of each column in each sector, U_k a_c on the SIMD side
+    const work = families.map((fam) => {
       const n = fam.mult;
       const w = m * (fam.twoJ + 1);
-      return { n, w, cr: new Float64Array(n * w), ci: new Float64Array(n * w), trace: 0, mr: null, mi: null };
+      return { n, w, cr: new Float64Array(n * w), ci: new Float64Array(n * w) };
     });
     const { vin, vout, smax } = this;
     for (let c = 0; c < m; c++) {
@@ -215,15 +230,32 @@ export class SteadyKernel {
         });
       }
     }
+    return work.map((Wk) => ({ r: Wk.w, re: Wk.cr, im: Wk.ci }));
+  }
+
+  /** C_l1 and W of the steady state of any ρ0 with this reduced state. */
+  evaluateReduced(blocks: ReducedState): SteadyQuantities {
+    const { families, sectors, members } = this.basis;
+    if (blocks.length !== families.length) throw new RangeError(`SteadyKernel.evaluateReduced: ${blocks.length} blocks for ${families.length} spin families`);
+    let total = 0;
+    const work: FamilyWork[] = blocks.map((B, f) => {
+      const n = families[f].mult;
+      if (!(Number.isInteger(B.r) && B.r >= 0) || B.re.length !== n * B.r || B.im.length !== n * B.r) throw new RangeError(`SteadyKernel.evaluateReduced: block ${f} must be ${n} × ${B.r}`);
+      let t = 0;
+      for (let q = 0; q < B.re.length; q++) t += B.re[q] * B.re[q] + B.im[q] * B.im[q];
+      if (!Number.isFinite(t)) throw new RangeError(`SteadyKernel.evaluateReduced: block ${f} has a non-finite entry`);
+      total += t;
+      return { n, w: B.r, cr: B.re, ci: B.im, trace: t, mr: null, mi: null };
+    });
+    if (!(Math.abs(total - 1) <= TRACE_TOLERANCE)) throw new RangeError(`SteadyKernel.evaluateReduced: Σ_j Tr M_j = ${total}, not 1`);
+
     // 2. traces, spectra and energy; a factor F F† = M_j with the fewer columns
     let energy = 0;
     let count = 0;
     const eig = this.eig;
     const factors: Factor[] = families.map((fam, f) => {
       const Wk = work[f];
-      let t = 0;
-      for (let q = 0; q < Wk.cr.length; q++) t += Wk.cr[q] * Wk.cr[q] + Wk.ci[q] * Wk.ci[q];
-      Wk.trace = t;
+      const t = Wk.trace;
       const wts = this.weights[f];
       const k0 = (this.basis.N - fam.twoJ) / 2;
       let e = 0;
@@ -319,6 +351,7 @@ export class SteadyKernel {
     if (Wk.trace === 0) return { mu: [], factor: { r: 0, re: new Float64Array(0), im: new Float64Array(0) } };
     if (w <= n) {
       const factor = { r: w, re: cr, im: ci };
+      if (w === 0) return { mu: [], factor };
       if (w === 1) return { mu: [Wk.trace], factor };
       // Ĉ†Ĉ (w × w): G[e][g] = Σ_a conj(C[a][e]) C[a][g]
       const gr = new Array<number>(w * w);

@@ -6,7 +6,7 @@ import { ergotropy } from '../../src/physics/ergotropy.js';
 import { l1Coherence } from '../../src/physics/coherence.js';
 import { h0 } from '../../src/physics/qubits.js';
 import { SteadyKernel, kernelBasis } from '../../src/physics/steady-kernel.js';
-import { sampleDensity, sampleFactor } from '../../src/figures/samples.js';
+import { sampleDensity, sampleFactor, sampleReduced } from '../../src/figures/samples.js';
 import { eq15Coherence, eq16Ergotropy } from '../../src/figures/closed-forms.js';
 import { ENSEMBLES } from '../../src/random/ensembles.js';
 
@@ -38,7 +38,7 @@ describe('the fast kernel equals the generic route (collectiveSteadyState + ergo
           const model = collectiveCoupling(F, N, { omega, beta, gamma0: 1, timeScale: 'normalised' });
           const k = new SteadyKernel(N, Math.exp(-beta * omega), omega);
           for (let i = 0; i < 3; i++) {
-            const q = k.evaluate(sampleFactor(name, 11, N, i));
+            const q = k.evaluateReduced(sampleReduced(k, name, 11, N, i));
             const rho = collectiveSteadyState(F, model, sampleDensity(name, 11, N, i)).rho;
             const c = l1Coherence(F, rho);
             const w = ergotropy(F, rho, h0(F, N, omega)).ergotropy;
@@ -63,7 +63,7 @@ describe('the fast kernel equals the generic route (collectiveSteadyState + ergo
     const model = collectiveCoupling(F, N, { omega: 1, beta: 0, gamma0: 1, timeScale: 'normalised' });
     const k = new SteadyKernel(N, 1, 1);
     for (const ens of ['haar', 'hs'] as const) {
-      const q = k.evaluate(sampleFactor(ens, 5, N, 0));
+      const q = k.evaluateReduced(sampleReduced(k, ens, 5, N, 0));
       const rho = collectiveSteadyState(F, model, sampleDensity(ens, 5, N, 0)).rho;
       expect(Math.abs(q.Cl1 - l1Coherence(F, rho))).toBeLessThan(1e-10);
       expect(Math.abs(q.W - ergotropy(F, rho, h0(F, N, 1)).ergotropy)).toBeLessThan(1e-10);
