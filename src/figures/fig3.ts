@@ -130,3 +130,16 @@ export function fig3Rows(values: Map<number, SampleValues>): Fig3Row[] {
     return { N, samples: v.Cl1.length, Cl1: stat(v.Cl1), W: stat(v.W) };
   });
 }
+
+/** Points per N drawn in Fig. 3(b). */
+export const DRAW_PER_N = 1000;
+
+/** Up to `per` points per N for drawing, by a fixed stride over the sample index (statistics never use this). */
+export function drawingSubsample(values: Map<number, SampleValues>, per: number): { N: number; Cl1: number; W: number }[] {
+  const out: { N: number; Cl1: number; W: number }[] = [];
+  for (const [N, v] of [...values.entries()].sort((a, b) => a[0] - b[0])) {
+    const stride = Math.max(1, Math.ceil(v.Cl1.length / per));
+    for (let i = 0; i < v.Cl1.length; i += stride) out.push({ N, Cl1: v.Cl1[i], W: v.W[i] });
+  }
+  return out;
+}

@@ -1,9 +1,13 @@
 /**
  * The figures shown inside the report: Figs. 1 and 2 recomputed from first principles (fast, so
- * every `verify` draws them); Fig. 3 needs 10^5 samples per N and is made by `ergocheck figures`.
+ * every `verify` draws them), and on request (`verify --fig3 N`) Fig. 3 from N Haar-random initial
+ * states per qubit number, with the statements of Sec. IV B 2 decided from those numbers.
+ * `ergocheck figures` makes the same figures with their data and every option.
  */
 import { fig1Points, fig2Rows, FIG1_BETAS } from '../figures/fig12.js';
-import { fig1Spec, fig2Spec, renderSvg } from '../figures/render.js';
+import { DRAW_PER_N, drawingSubsample, fig3Rows, runSamples } from '../figures/fig3.js';
+import { assessSec4B2 } from '../figures/assess.js';
+import { fig1Spec, fig2Spec, fig3aSpec, fig3bSpec, renderSvg } from '../figures/render.js';
 
 export interface ReportFigure {
   /** File written beside the report, e.g. "fig1.svg". */
@@ -14,11 +18,20 @@ export interface ReportFigure {
   svg: string;
 }
 
-export const FIGURE_FILES = ['fig1.svg', 'fig2.svg'] as const;
+export const FIGURE_FILES = ['fig1.svg', 'fig2.svg', 'fig3a.svg', 'fig3b.svg'] as const;
 
-export async function reportFigures(): Promise<ReportFigure[]> {
+/** Fig. 3 in the report: `samples` Haar initial states per N = 2 … 7 at β = 0, ω = 1, from `seed`. */
+export interface ReportFig3 {
+  readonly samples: number;
+  readonly seed: number;
+  /** Worker threads (default: the machine's, at most 2); the numbers do not depend on it. */
+  readonly workers?: number;
+}
+
+export async function reportFigures(fig3?: ReportFig3): Promise<ReportFigure[]> {
   const omega = 1;
-  return [
+  const ground = fig2Rows(0, omega, 7);
+  const figures: ReportFigure[] = [
     {
       file: 'fig1.svg',
       title: 'Fig. 1',
@@ -29,7 +42,30 @@ export async function reportFigures(): Promise<ReportFigure[]> {
       file: 'fig2.svg',
       title: 'Fig. 2',
       caption: 'C_l1 and W of the steady states reached from the ground state, N = 2…7, at β = 0, from first principles (checked against the limits of Eqs. (15)–(16): claim fig2-points).',
-      svg: await renderSvg(fig2Spec(fig2Rows(0, omega, 7), omega, 0)),
+      svg: await renderSvg(fig2Spec(ground, omega, 0)),
     },
   ];
+  if (fig3 === undefined) return figures;
+  const values = await runSamples({ Ns: [2, 3, 4, 5, 6, 7], samples: fig3.samples, seed: fig3.seed, ensemble: 'haar', r: 1, omega, workers: fig3.workers });
+  const rows = fig3Rows(values);
+  const title = `${fig3.samples} haar initial states per N, β = 0, seed ${fig3.seed}`;
+  const statements = assessSec4B2(rows, ground)
+    .map((s) => `${s.holds ? 'reproduced' : 'NOT reproduced'}: ${s.text} (${s.evidence})`)
+    .join('; ');
+  const how = `${fig3.samples} Haar-random pure initial states per N = 2…7 (seed ${fig3.seed}), steady states by the exact map at β = 0, ω = 1`;
+  figures.push(
+    {
+      file: 'fig3a.svg',
+      title: 'Fig. 3(a)',
+      caption: `Mean ± standard deviation of C_l1 and W over ${how}. Sec. IV B 2 decided from these numbers — ${statements}.`,
+      svg: await renderSvg(fig3aSpec(rows, omega, title)),
+    },
+    {
+      file: 'fig3b.svg',
+      title: 'Fig. 3(b)',
+      caption: `W against C_l1 for ${how}; at most ${DRAW_PER_N} points per N are drawn, the statistics of Fig. 3(a) use every sample.`,
+      svg: await renderSvg(fig3bSpec(drawingSubsample(values, DRAW_PER_N), omega, title)),
+    },
+  );
+  return figures;
 }

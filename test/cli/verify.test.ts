@@ -23,6 +23,9 @@ describe('ergocheck verify refuses (exit 2, one line, before any check runs)', (
     ['a missing baseline file', ['--baseline', 'no/such/report.json'], /^ergocheck: cannot read baseline no\/such\/report.json: no such file$/],
     ['a precision below 50', ['--precision', '20'], /at least 50/],
     ['a bad seed', ['--seed', 'x'], /--seed must be a non-negative integer/],
+    ['--fig3 that is not a sample count', ['--fig3', '1e5'], /^ergocheck: verify: --fig3 must be an integer number of samples from 2 to 10000000, got "1e5"$/],
+    ['--fig3 below 2 samples', ['--fig3', '1'], /--fig3 must be an integer number of samples from 2/],
+    ['--fig3 without a report to draw it in', ['--fig3', '100', '--format', 'json'], /^ergocheck: verify: --fig3 draws Fig. 3 into the md and html reports; add md or html to --format$/],
   ];
   for (const [what, args, message] of cases) {
     it(what, async () => {
@@ -87,6 +90,19 @@ describe('ergocheck verify', () => {
     expect(r.out).toMatch(/^ {2}erratum\s+1$/m);
     expect(r.out).toContain('eq10-c-one (Eq. (10), branch c = 1): \\frac{\\omega}{1+e^{\\omega\\beta}+e^{2\\omega\\beta}}');
     expect(r.err).toBe(''); // not a TTY: no progress lines
+  });
+  it('--fig3 N draws Fig. 3 (a) and (b) beside report.md and into report.html, with Sec. IV B 2 decided in the caption', async () => {
+    const out = join(tmp(), 'report');
+    const r = await runCli('verify', '--out', out, '--only', 'eq8-zero', '--format', 'md,html', '--fig3', '40');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['fig1.svg', 'fig2.svg', 'fig3a.svg', 'fig3b.svg', 'report.html', 'report.md']);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).toContain('![Fig. 3(a)](fig3a.svg)');
+    expect(md).toContain('40 Haar-random pure initial states per N = 2…7 (seed 20220513)');
+    expect(md.match(/(NOT )?reproduced: /g)).toHaveLength(3);
+    expect(readFileSync(join(out, 'fig3a.svg'), 'utf8')).toMatch(/^<svg/);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('Fig. 3(b)');
   });
   it('--format and --skip (repeatable, comma lists) select files and claims', async () => {
     const out = join(tmp(), 'r');

@@ -7,7 +7,7 @@ import { rationalToNumber } from '../../numeric/rational.js';
 import { MAX_DENSE_QUBITS } from '../../physics/qubits.js';
 import { ENSEMBLES, parseEnsemble, type Ensemble } from '../../random/ensembles.js';
 import { fig1Points, fig2Rows, FIG1_BETAS, type Fig2Row } from '../../figures/fig12.js';
-import { defaultWorkers, fig3Rows, runSamples } from '../../figures/fig3.js';
+import { defaultWorkers, DRAW_PER_N, drawingSubsample, fig3Rows, runSamples } from '../../figures/fig3.js';
 import { SteadyKernel } from '../../physics/steady-kernel.js';
 import { assessSec4B2 } from '../../figures/assess.js';
 import { fig1Spec, fig2Spec, fig3aSpec, fig3bSpec, renderSvg } from '../../figures/render.js';
@@ -96,9 +96,6 @@ export function figuresOptions(args: string[]): FiguresOptions | 'help' {
   };
 }
 
-/** Points per N drawn in Fig. 3(b). */
-export const DRAW_PER_N = 1000;
-
 const csv = (header: string[], rows: (string | number)[][]): string => [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
 
 /**
@@ -117,16 +114,6 @@ function fig2All(beta: number, omega: number, maxN: number): Fig2Row[] {
     rows.push({ N, ...new SteadyKernel(N, Math.exp(-beta * omega), omega).evaluate({ m: 1, re, im: new Float64Array(dim) }) });
   }
   return rows;
-}
-
-/** Up to `per` points per N for drawing, by a fixed stride over the sample index (statistics never use this). */
-function drawingSubsample(values: Map<number, { Cl1: Float64Array; W: Float64Array }>, per: number): { N: number; Cl1: number; W: number }[] {
-  const out: { N: number; Cl1: number; W: number }[] = [];
-  for (const [N, v] of [...values.entries()].sort((a, b) => a[0] - b[0])) {
-    const stride = Math.max(1, Math.ceil(v.Cl1.length / per));
-    for (let i = 0; i < v.Cl1.length; i += stride) out.push({ N, Cl1: v.Cl1[i], W: v.W[i] });
-  }
-  return out;
 }
 
 export async function figuresCommand(args: string[], io: Io): Promise<number> {

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 
 export const VERIFY_HELP = `Usage: ergocheck verify [--only ID…] [--skip ID…] [--precision D] [--seed S] [--out DIR]
                         [--format md,html,json,junit] [--baseline FILE] [--strict] [--quiet]
+                        [--fig3 N]
 
 Check the paper's claims and write the report into DIR: report.md (for a code host),
 report.html (one self-contained offline page, equations typeset), report.json (schema:
@@ -36,6 +37,9 @@ docs/report.schema.json) and report.junit.xml (for CI test viewers). Prints a su
                   above 10^-(precision-10) is listed and makes the exit code 1
   --strict        an erratum makes the exit code 1 (and is a failure in report.junit.xml)
   --quiet         no progress lines (they are printed on stderr only when it is a terminal)
+  --fig3 N        also draw Fig. 3 into the md and html reports, from N Haar-random initial
+                  states per N = 2…7 (β = 0, seed S; 10^5 take ≈ 12 s on 2 cores), with the
+                  statements of Sec. IV B 2 decided from them (ergocheck figures has every option)
 
 Exit code: 0 if nothing failed; 1 if a claim failed, or a baseline change was found, or (with
 --strict) a claim is an erratum; 2 for a usage or input error (unknown option, claim or format,
@@ -69,6 +73,7 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
     baseline: { type: 'string' },
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    fig3: { type: 'string' },
   });
   if (flag(p, 'help')) {
     io.out(VERIFY_HELP);
@@ -83,13 +88,21 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   for (const s of skip) selectClaims(CLAIMS, [s], 'verify');
   const claims = selectClaims(CLAIMS, only, 'verify').filter((c) => !matches(c.id, skip));
   if (claims.length === 0) throw new InputError('verify: --skip leaves no claim to check');
+  const fig3Text = str(p, 'fig3');
+  let fig3: number | undefined;
+  if (fig3Text !== undefined) {
+    fig3 = Number(fig3Text);
+    if (!/^\d+$/.test(fig3Text.trim()) || !Number.isSafeInteger(fig3) || fig3 < 2 || fig3 > 10_000_000) throw new InputError(`verify: --fig3 must be an integer number of samples from 2 to 10000000, got "${fig3Text}"`);
+  }
   const formats = formatOption(listOption(p, 'format'));
+  if (fig3 !== undefined && !formats.includes('md') && !formats.includes('html')) throw new InputError('verify: --fig3 draws Fig. 3 into the md and html reports; add md or html to --format');
   const out = str(p, 'out') ?? 'report';
   if (out === '') throw new InputError('verify: --out must not be empty');
   checkOutDir(out);
   const baselineFile = str(p, 'baseline');
   const baseline = baselineFile === undefined ? null : readBaseline(baselineFile);
   const strict = flag(p, 'strict');
+
   const progress = !flag(p, 'quiet') && process.stderr.isTTY === true;
 
   const parameters: ReportParameters = { precision, seed, only, skip, node: process.version, startedAt: new Date().toISOString() };
@@ -100,8 +113,9 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const comparison = baseline === null || baselineFile === undefined ? null : compareWithBaseline(baselineFile, baseline, checked, parameters, selected);
   const report: Report = buildReport(checked, parameters, packageVersion(), comparison);
 
-  // Figs. 1–2 go beside (md) and inside (html) the human-readable reports
-  const figures = formats.includes('md') || formats.includes('html') ? await reportFigures() : [];
+  // Figs. 1–2 (and with --fig3, Fig. 3) go beside (md) and inside (html) the human-readable reports
+  if (fig3 !== undefined && progress) io.err(`Fig. 3: ${fig3} Haar samples per N = 2…7`);
+  const figures = formats.includes('md') || formats.includes('html') ? await reportFigures(fig3 === undefined ? undefined : { samples: fig3, seed }) : [];
   const renderers: Record<ReportFormat, () => string> = {
     md: () => renderMarkdown(report, figures),
     html: () => renderHtml(report, figures),
