@@ -16,7 +16,7 @@ import type { CMatrix } from '../numeric/matrix.js';
 import { add, identity, mul } from '../numeric/matrix.js';
 import { Rng, type Seed } from '../random/rng.js';
 import { ginibre } from '../random/ginibre.js';
-import { haarStateVector, haarUnitary } from '../random/haar.js';
+import { haarUnitary } from '../random/haar.js';
 import { randomState, type Ensemble } from '../random/ensembles.js';
 import { kernelBasis, type ReducedState, type StateFactor, type SteadyKernel } from '../physics/steady-kernel.js';
 import { complexWishartFactor } from '../random/wishart.js';
@@ -41,14 +41,33 @@ function normalisedFactor(G: CMatrix<number>): StateFactor {
   return { m, re, im };
 }
 
+/**
+ * haarStateVector(float64, rng, dim) on typed arrays: the same draws and the same float64
+ * operations in the same order (ginibre's N(0, 1)/√2 pairs, then division by the norm), hence
+ * bit-identical (tested) without the generic field's boxing.
+ */
+export function haarVectorFloat64(rng: Rng, dim: number): StateFactor {
+  const re = new Float64Array(dim);
+  const im = new Float64Array(dim);
+  for (let k = 0; k < dim; k++) {
+    re[k] = rng.normal() * Math.SQRT1_2;
+    im[k] = rng.normal() * Math.SQRT1_2;
+  }
+  let s = 0;
+  for (let k = 0; k < dim; k++) s += re[k] * re[k] + im[k] * im[k];
+  const norm = Math.sqrt(s);
+  for (let k = 0; k < dim; k++) {
+    re[k] /= norm;
+    im[k] /= norm;
+  }
+  return { m: 1, re, im };
+}
+
 /** The factor A (ρ0 = A A†) of a haar or bures sample (seed, N, i): the same state as sampleDensity's. */
 export function sampleFactor(ensemble: 'haar' | 'bures', seed: Seed, N: number, i: number): StateFactor {
   const rng = sampleRng(seed, N, i);
   const dim = 2 ** N;
-  if (ensemble === 'haar') {
-    const psi = haarStateVector(float64, rng, dim);
-    return { m: 1, re: Float64Array.from(psi.re), im: Float64Array.from(psi.im) };
-  }
+  if (ensemble === 'haar') return haarVectorFloat64(rng, dim);
   const U = haarUnitary(float64, rng, dim);
   const G = ginibre(float64, rng, dim);
   return normalisedFactor(mul(float64, add(float64, identity(float64, dim), U), G));

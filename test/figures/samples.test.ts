@@ -12,7 +12,8 @@ import { h0 } from '../../src/physics/qubits.js';
 import { SteadyKernel } from '../../src/physics/steady-kernel.js';
 import { randomState } from '../../src/random/ensembles.js';
 import { Rng } from '../../src/random/rng.js';
-import { sampleReduced } from '../../src/figures/samples.js';
+import { haarVectorFloat64, sampleReduced } from '../../src/figures/samples.js';
+import { haarStateVector } from '../../src/random/haar.js';
 import { stat } from '../../src/figures/fig3.js';
 
 describe('hs samples drawn as Wishart blocks have the law of G G†/Tr(G G†) (2000 samples each, 5 combined standard errors)', () => {
@@ -64,5 +65,16 @@ describe('SteadyKernel.evaluateReduced refuses malformed reduced states', () => 
     const q = k.evaluateReduced([one(Math.SQRT1_2), one(Math.SQRT1_2)]);
     expect(q.Cl1).toBeCloseTo(1 / 3, 14);
     expect(q.W).toBeCloseTo(1 / 3, 14);
+  });
+});
+
+describe('haarVectorFloat64 is haarStateVector(float64) bit for bit', () => {
+  it.each([1, 2, 7, 128])('dim %s, three seeds', (dim) => {
+    for (const seed of [1, 2, 99]) {
+      const a = haarVectorFloat64(new Rng(seed), dim);
+      const b = haarStateVector(F, new Rng(seed), dim);
+      expect(Array.from(a.re)).toEqual(b.re);
+      expect(Array.from(a.im)).toEqual(b.im);
+    }
   });
 });
