@@ -16,28 +16,30 @@ import { haarVectorFloat64, sampleReduced } from '../../src/figures/samples.js';
 import { haarStateVector } from '../../src/random/haar.js';
 import { stat } from '../../src/figures/fig3.js';
 
-describe('hs samples drawn as Wishart blocks have the law of G G†/Tr(G G†) (2000 samples each, 5 combined standard errors)', () => {
-  // Independent route: dense Ginibre states from src/random, their steady states by the generic map.
-  for (const [N, beta] of [
-    [2, 0],
-    [3, 0],
-    [3, 0.8],
+describe('hs samples (Wishart blocks) and bures samples (reflections drawn directly) have the laws of randomState (2000 samples each, 5 combined standard errors)', () => {
+  // Independent route: dense states from src/random's generic generators, steady states by the generic map.
+  for (const [ensemble, N, beta] of [
+    ['hs', 2, 0],
+    ['hs', 3, 0],
+    ['hs', 3, 0.8],
+    ['bures', 2, 0],
+    ['bures', 3, 0.8],
   ] as const)
-    it(`N = ${N}, β = ${beta}: means of C_l1 and W, and their standard deviations to 10 %`, () => {
+    it(`${ensemble}, N = ${N}, β = ${beta}: means of C_l1 and W, and their standard deviations to 10 %`, () => {
       const n = 2000;
       const model = collectiveCoupling(F, N, { omega: 1, beta, gamma0: 1, timeScale: 'normalised' });
       const H = h0(F, N, 1);
       const rng = new Rng(77);
       const dense = { Cl1: [] as number[], W: [] as number[] };
       for (let i = 0; i < n; i++) {
-        const rho = collectiveSteadyState(F, model, randomState(F, rng, 'hs', 2 ** N)).rho;
+        const rho = collectiveSteadyState(F, model, randomState(F, rng, ensemble, 2 ** N)).rho;
         dense.Cl1.push(l1Coherence(F, rho));
         dense.W.push(ergotropy(F, rho, H).ergotropy);
       }
       const k = new SteadyKernel(N, Math.exp(-beta), 1);
       const blocks = { Cl1: [] as number[], W: [] as number[] };
       for (let i = 0; i < n; i++) {
-        const q = k.evaluateReduced(sampleReduced(k, 'hs', 78, N, i));
+        const q = k.evaluateReduced(sampleReduced(k, ensemble, 78, N, i));
         blocks.Cl1.push(q.Cl1);
         blocks.W.push(q.W);
       }
