@@ -71,3 +71,10 @@ describe('figures writes the documented files', () => {
     for (const f of ['fig1.svg', 'fig2.svg', 'fig3a.svg', 'fig3b.svg', 'fig1.csv', 'fig2.csv']) expect(readFileSync(join(out, f), 'utf8').length).toBeGreaterThan(100);
   });
 });
+
+describe('the progress line’s time estimate', () => {
+  it('seconds, minutes, hours', async () => {
+    const { formatDuration } = await import('../../src/cli/commands/figures.js');
+    expect([formatDuration(0.4), formatDuration(89), formatDuration(90), formatDuration(5399), formatDuration(5400), formatDuration(9000)]).toEqual(['0 s', '89 s', '2 min', '90 min', '1.5 h', '2.5 h']);
+  });
+});

@@ -116,6 +116,13 @@ function fig2All(beta: number, omega: number, maxN: number): Fig2Row[] {
   return rows;
 }
 
+/** "42 s", "7 min", "2.5 h". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
 export async function figuresCommand(args: string[], io: Io): Promise<number> {
   const o = figuresOptions(args);
   if (o === 'help') {
@@ -155,7 +162,9 @@ export async function figuresCommand(args: string[], io: Io): Promise<number> {
           last = now;
           const width = 30;
           const fill = Math.round((width * done) / total);
-          process.stderr.write(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} samples ${((now - t12) / 1000).toFixed(1)} s`);
+          const elapsed = (now - t12) / 1000;
+          const eta = done > 0 && done < total ? `, ≈ ${formatDuration((elapsed * (total - done)) / done)} left` : '';
+          process.stderr.write(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} samples ${elapsed.toFixed(1)} s${eta}   `);
           if (done === total) process.stderr.write('\n');
         }
       : undefined,
