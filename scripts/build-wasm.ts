@@ -1,5 +1,5 @@
 /**
- * Regenerates src/numeric/simd/gram-wasm.ts from gram.wat (see scripts/wasm-module.ts). Run after
+ * Regenerates src/numeric/simd/kernels-wasm.ts from kernels.wat (see scripts/wasm-module.ts). Run after
  * editing the .wat:
  *
  *   npm run build:wasm

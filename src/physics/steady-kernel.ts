@@ -15,7 +15,7 @@
  *   of min(n_j, m(2j + 1)) columns (Ĉ_j itself, or U√Λ from M_j's eigenvectors). Σ_{x≠y} |B_k[x][y]|
  *   is then evaluated from Q_k without forming B_k (≈ 48 M complex multiply-adds per 12-qubit pure
  *   sample, Q_k of ≤ 37 columns): this and the products Vᵀ F and V a_c run in the WebAssembly SIMD kernels
- *   of numeric/simd/gram.ts, which bench/figures.bench.ts showed to be ≈ 6× faster than the
+ *   of numeric/simd/kernels.ts, which bench/figures.bench.ts showed to be ≈ 6× faster than the
  *   JavaScript loops they replaced.
  *
  * Accuracy: a few hundred units of roundoff relative to Tr ρ0 = 1 (sums of ≤ 2^N·n_j products and
@@ -24,7 +24,7 @@
  */
 import { float64 } from '../numeric/float64.js';
 import { eigh, eigvalsh } from '../numeric/eigh.js';
-import { GramKernels } from '../numeric/simd/gram.js';
+import { SimdKernels } from '../numeric/simd/kernels.js';
 import { spinBasis } from './spin-basis.js';
 import { spinGibbsWeights } from './steady-state.js';
 import { binomial } from './states.js';
@@ -144,7 +144,7 @@ export class SteadyKernel {
   /** β = 0 (r = 1): the Gibbs weights are uniform and ρ_ss is invariant under the global spin flip. */
   private readonly infiniteTemperature: boolean;
   private readonly eig: Float64Array;
-  private readonly simd = new GramKernels();
+  private readonly simd = new SimdKernels();
   private readonly layout: SectorLayout[];
   private readonly smax: number;
   /** Slots: sector input vector (re, im), output components (re, im), then the per-sample area. */

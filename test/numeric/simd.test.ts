@@ -1,5 +1,5 @@
 /**
- * The WebAssembly SIMD kernels (src/numeric/simd/gram.ts) against straightforward loops.
+ * The WebAssembly SIMD kernels (src/numeric/simd/kernels.ts) against straightforward loops.
  *
  * Order: the committed binary is the compiled .wat; refusals; then each kernel over random shapes
  * (odd sizes, sizes below and across the SIMD tiles). Small integer entries make matvec and the
@@ -8,17 +8,17 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GramKernels } from '../../src/numeric/simd/gram.js';
+import { SimdKernels } from '../../src/numeric/simd/kernels.js';
 import { expectedModule, MODULE_PATH } from '../../scripts/wasm-module.js';
 
-describe('the committed module is gram.wat compiled', () => {
-  it('gram-wasm.ts equals what `npm run build:wasm` writes now', async () => {
+describe('the committed module is kernels.wat compiled', () => {
+  it('kernels-wasm.ts equals what `npm run build:wasm` writes now', async () => {
     expect(readFileSync(MODULE_PATH, 'utf8')).toBe(await expectedModule());
   });
 });
 
-describe('GramKernels refuses what would read or write outside its memory', () => {
-  const g = new GramKernels();
+describe('SimdKernels refuses what would read or write outside its memory', () => {
+  const g = new SimdKernels();
   g.reserve(100);
   it('slots beyond the reserved memory', () => expect(() => g.matvec(0, 4, 4, 16, 20, g.f64.length, 0)).toThrow(/outside the reserved/));
   it('a negative or fractional slot', () => {
@@ -39,7 +39,7 @@ describe('matvec: y = U x, exact on integers', () => {
       fc.property(
         fc.integer({ min: 1, max: 9 }).chain((n) => fc.integer({ min: 1, max: 19 }).chain((s) => fc.tuple(fc.constant(n), fc.constant(s), ints(n * s), ints(s), ints(s)))),
         ([n, s, U, xr, xi]) => {
-          const g = new GramKernels();
+          const g = new SimdKernels();
           const at = { U: 1, xr: 1 + n * s, xi: 1 + n * s + s, yr: 1 + n * s + 2 * s, yi: 1 + n * s + 2 * s + n }; // odd slots: unaligned
           g.reserve(at.yi + n);
           g.f64.set(U, at.U);
@@ -81,7 +81,7 @@ describe('productT then transpose: Q[x][q] = Σ_a V[a][x] F[a][q] for q in a col
           )
           .chain((r) => fc.record({ ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fc.constant(v)])), c1: fc.integer({ min: r.c0, max: r.width }) }) as fc.Arbitrary<typeof r & { c1: number }>),
         ({ n, s, width, c0, c1, V, F }) => {
-          const g = new GramKernels();
+          const g = new SimdKernels();
           const at = { V: 3, F: 3 + n * s, T: 3 + n * s + 2 * n * width, Q: 3 + n * s + 2 * n * width + 2 * s * width };
           g.reserve(at.Q + 2 * s * width);
           g.f64.set(V, at.V);
@@ -127,7 +127,7 @@ function offdiagReference(Q: ArrayLike<number>, s: number, width: number): numbe
 
 describe('offdiagAbsSum: Σ_{x<y} |(Q Q†)[x][y]|', () => {
   it('s = 0, 1 give 0; s = 2 is the one entry', () => {
-    const g = new GramKernels();
+    const g = new SimdKernels();
     g.reserve(16);
     expect(g.offdiagAbsSum(0, 0, 2)).toBe(0);
     g.f64.set([3, 0, 4, 0], 0);
@@ -141,7 +141,7 @@ describe('offdiagAbsSum: Σ_{x<y} |(Q Q†)[x][y]|', () => {
       fc.property(
         fc.integer({ min: 0, max: 23 }).chain((s) => fc.integer({ min: 1, max: 5 }).chain((half) => fc.tuple(fc.constant(s), fc.constant(2 * half), ints(s * 4 * half)))),
         ([s, width, Q]) => {
-          const g = new GramKernels();
+          const g = new SimdKernels();
           g.reserve(1 + Q.length);
           g.f64.set(Q, 1);
           const ref = offdiagReference(Q, s, width);
@@ -155,7 +155,7 @@ describe('offdiagAbsSum: Σ_{x<y} |(Q Q†)[x][y]|', () => {
     // Q = the 4 × 4 DFT matrix / 2: rows orthonormal
     const s = 4;
     const width = 4;
-    const g = new GramKernels();
+    const g = new SimdKernels();
     g.reserve(2 * s * width);
     for (let x = 0; x < s; x++)
       for (let r = 0; r < width; r++) {
@@ -163,5 +163,44 @@ describe('offdiagAbsSum: Σ_{x<y} |(Q Q†)[x][y]|', () => {
         g.f64[x * 2 * width + width + r] = Math.sin((2 * Math.PI * x * r) / 4) / 2;
       }
     expect(g.offdiagAbsSum(0, s, width)).toBeLessThan(1e-15);
+  });
+});
+
+describe('reflect: B ← (I − τ v v†) B, exact on integers with τ = 1', () => {
+  it('random shapes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }).chain((len) => fc.integer({ min: 1, max: 5 }).chain((half) => fc.tuple(fc.constant(len), fc.constant(2 * half), ints(len * 4 * half), ints(2 * len)))),
+        ([len, m, B, v]) => {
+          const g = new SimdKernels();
+          const at = { B: 1, v: 1 + len * 2 * m, w: 1 + len * 2 * m + 2 * len };
+          g.reserve(at.w + 2 * m);
+          g.f64.set(B, at.B);
+          g.f64.set(v, at.v);
+          g.reflect(at.B, m, len, at.v, 1, at.w);
+          for (let c = 0; c < m; c++) {
+            // w_c = Σ_q conj(v_q) B[q][c]
+            let wr = 0;
+            let wi = 0;
+            for (let q = 0; q < len; q++) {
+              const [vr, vi, br, bi] = [v[q], v[len + q], B[q * 2 * m + c], B[q * 2 * m + m + c]];
+              wr += vr * br + vi * bi;
+              wi += vr * bi - vi * br;
+            }
+            for (let q = 0; q < len; q++) {
+              const [vr, vi] = [v[q], v[len + q]];
+              expect(g.f64[at.B + q * 2 * m + c]).toBe(B[q * 2 * m + c] - (vr * wr - vi * wi));
+              expect(g.f64[at.B + q * 2 * m + m + c]).toBe(B[q * 2 * m + m + c] - (vr * wi + vi * wr));
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+  it('refuses an odd m', () => {
+    const g = new SimdKernels();
+    g.reserve(64);
+    expect(() => g.reflect(0, 3, 1, 20, 1, 30)).toThrow(/m = 3 must be even/);
   });
 });

@@ -1,14 +1,14 @@
 /**
- * Float64 SIMD (WebAssembly, f64x2) kernels for factored Gram matrices B = Q Q†, used where a
- * benchmark showed JavaScript loops to be the bottleneck (bench/figures.bench.ts: the C_l1 of
- * 12-qubit steady states). Source: gram.wat; compiled into gram-wasm.ts by `npm run build:wasm`.
- * Each `GramKernels` instance owns one WebAssembly memory; callers address it in float64 slots
+ * Float64 SIMD (WebAssembly, f64x2) kernels for factored Gram matrices B = Q Q† and Householder
+ * reflections, used where measurement showed JavaScript loops to be the bottleneck: the C_l1 of
+ * 12-qubit steady states (≈ 250 → 37 ms per sample) and Bures samples (random/stewart.ts). Source: kernels.wat; compiled into kernels-wasm.ts by `npm run build:wasm`.
+ * Each `SimdKernels` instance owns one WebAssembly memory; callers address it in float64 slots
  * (index i = byte 8i) through `f64`, which is re-created whenever the memory grows.
  *
  * Layouts: a real matrix is row-major. A "split" complex matrix with `width` columns stores each
  * row as `width` real parts followed by `width` imaginary parts (2·width slots per row).
  */
-import { GRAM_WASM_BASE64 } from './gram-wasm.js';
+import { KERNELS_WASM_BASE64 } from './kernels-wasm.js';
 
 /** The part of the WebAssembly JS API used here (the project's TypeScript libs omit the DOM's typings). */
 interface WasmMemory {
@@ -21,27 +21,28 @@ interface WasmApi {
 }
 const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-interface GramExports {
+interface SimdExports {
   readonly memory: WasmMemory;
   matvec(U: number, n: number, s: number, xr: number, xi: number, yr: number, yi: number): void;
   productT(V: number, n: number, s: number, F: number, fstride: number, fhb: number, q0: number, q1: number, T: number, tstride: number): void;
   transpose(T: number, tstride: number, s: number, cols: number, Q: number, width: number): void;
   offdiagAbsSum(Q: number, s: number, Rp: number): number;
+  reflect(B: number, m: number, len: number, v: number, tau: number, w: number): void;
 }
 
 let compiled: object | null = null;
-const gramModule = (): object => (compiled ??= new WA.Module(Buffer.from(GRAM_WASM_BASE64, 'base64')));
+const simdModule = (): object => (compiled ??= new WA.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64')));
 
 const PAGE = 65536;
 /** 2^32 bytes is the wasm32 limit; 2^31 keeps every byte offset a non-negative i32. */
 const MAX_BYTES = 2 ** 31;
 
-export class GramKernels {
-  private readonly x: GramExports;
+export class SimdKernels {
+  private readonly x: SimdExports;
   private view: Float64Array;
 
   constructor() {
-    this.x = new WA.Instance(gramModule()).exports as GramExports;
+    this.x = new WA.Instance(simdModule()).exports as SimdExports;
     this.view = new Float64Array(this.x.memory.buffer);
   }
 
@@ -53,14 +54,14 @@ export class GramKernels {
   /** Make at least `slots` float64 slots addressable. */
   reserve(slots: number): void {
     const bytes = slots * 8;
-    if (!(bytes <= MAX_BYTES)) throw new RangeError(`GramKernels: ${slots} float64 slots exceed the 2 GiB working memory`);
+    if (!(bytes <= MAX_BYTES)) throw new RangeError(`SimdKernels: ${slots} float64 slots exceed the 2 GiB working memory`);
     const have = this.x.memory.buffer.byteLength;
     if (bytes > have) this.x.memory.grow(Math.ceil((bytes - have) / PAGE));
     this.view = new Float64Array(this.x.memory.buffer);
   }
 
   private check(what: string, start: number, slots: number): void {
-    if (!(Number.isInteger(start) && start >= 0 && start + slots <= this.view.length)) throw new RangeError(`GramKernels.${what}: slots ${start} … ${start + slots} outside the reserved ${this.view.length}`);
+    if (!(Number.isInteger(start) && start >= 0 && start + slots <= this.view.length)) throw new RangeError(`SimdKernels.${what}: slots ${start} … ${start + slots} outside the reserved ${this.view.length}`);
   }
 
   /** y = U x: U real n × s at slot `U`; x split complex (s real parts at xr, s imaginary at xi); y likewise (n). */
@@ -76,7 +77,7 @@ export class GramKernels {
    * complex n × `width`; column q of T is s real parts at slot T + 2sq, then s imaginary parts.
    */
   productT(V: number, n: number, s: number, F: number, width: number, c0: number, c1: number, T: number): void {
-    if (!(Number.isInteger(c0) && Number.isInteger(c1) && 0 <= c0 && c0 <= c1 && c1 <= width)) throw new RangeError(`GramKernels.productT: columns ${c0} … ${c1} outside 0 … ${width}`);
+    if (!(Number.isInteger(c0) && Number.isInteger(c1) && 0 <= c0 && c0 <= c1 && c1 <= width)) throw new RangeError(`SimdKernels.productT: columns ${c0} … ${c1} outside 0 … ${width}`);
     this.check('productT', V, n * s);
     this.check('productT', F, n * 2 * width);
     this.check('productT', T + 2 * s * c0, 2 * s * (c1 - c0));
@@ -85,7 +86,7 @@ export class GramKernels {
 
   /** Q[x][q] = T[q][x] (x < s, q < cols): T column-major as productT writes it, Q split complex s × width. */
   transpose(T: number, s: number, cols: number, Q: number, width: number): void {
-    if (!(cols <= width)) throw new RangeError(`GramKernels.transpose: ${cols} columns exceed the width ${width}`);
+    if (!(cols <= width)) throw new RangeError(`SimdKernels.transpose: ${cols} columns exceed the width ${width}`);
     this.check('transpose', T, 2 * s * cols);
     this.check('transpose', Q, s * 2 * width);
     this.x.transpose(8 * T, 16 * s, s, cols, 8 * Q, width);
@@ -93,8 +94,20 @@ export class GramKernels {
 
   /** Σ_{x<y} |(Q Q†)[x][y]| for Q split complex s × width (even) at slot `Q`. */
   offdiagAbsSum(Q: number, s: number, width: number): number {
-    if (width % 2 !== 0) throw new RangeError(`GramKernels.offdiagAbsSum: width ${width} must be even`);
+    if (width % 2 !== 0) throw new RangeError(`SimdKernels.offdiagAbsSum: width ${width} must be even`);
     this.check('offdiagAbsSum', Q, s * 2 * width);
     return this.x.offdiagAbsSum(8 * Q, s, width);
+  }
+
+  /**
+   * B ← (I − τ v v†) B for `len` split complex rows of m (even) columns at slot B; v split complex
+   * (len) at slot v; w is scratch for 2m slots.
+   */
+  reflect(B: number, m: number, len: number, v: number, tau: number, w: number): void {
+    if (m % 2 !== 0) throw new RangeError(`SimdKernels.reflect: m = ${m} must be even`);
+    this.check('reflect', B, len * 2 * m);
+    this.check('reflect', v, 2 * len);
+    this.check('reflect', w, 2 * m);
+    this.x.reflect(8 * B, m, len, 8 * v, tau, 8 * w);
   }
 }

@@ -1,5 +1,5 @@
-;; Float64 SIMD kernels for Gram-factor computations (compiled by scripts/build-wasm.ts into
-;; gram-wasm.ts; loaded by gram.ts, which documents the layouts). All pointers are byte offsets
+;; Float64 SIMD kernels: factored Gram matrices and Householder reflections (compiled by
+;; scripts/build-wasm.ts into kernels-wasm.ts; loaded by kernels.ts, which documents the layouts). All pointers are byte offsets
 ;; into the module's memory; a "split" complex row stores its real parts, then (hb bytes later)
 ;; its imaginary parts. v128 loads need no alignment.
 (module
@@ -230,4 +230,68 @@
       (local.set $x (i32.add (local.get $x) (i32.const 2)))
       (br $xl)))
     (f64.add (local.get $sum) (f64.add (f64x2.extract_lane 0 (local.get $sumv)) (f64x2.extract_lane 1 (local.get $sumv)))))
+
+  ;; B ← (I − τ v v†) B on `len` split complex rows of m (even) columns at B (stride 16m bytes):
+  ;; w = v† B (split, m, at w), then B −= τ v w. v split: len real parts at v, then len imaginary.
+  (func (export "reflect") (param $B i32) (param $m i32) (param $len i32) (param $v i32) (param $tau f64) (param $w i32)
+    (local $hb i32) (local $stride i32) (local $q i32) (local $c i32) (local $row i32) (local $vq i32)
+    (local $cr v128) (local $ci v128) (local $br v128) (local $bi v128) (local $wr v128) (local $wi v128)
+    (local.set $hb (i32.shl (local.get $m) (i32.const 3)))
+    (local.set $stride (i32.shl (local.get $hb) (i32.const 1)))
+    ;; w = 0
+    (local.set $c (i32.const 0))
+    (block $zdone (loop $zl
+      (br_if $zdone (i32.ge_u (local.get $c) (local.get $hb)))
+      (v128.store (i32.add (local.get $w) (local.get $c)) (v128.const f64x2 0 0))
+      (v128.store (i32.add (local.get $w) (i32.add (local.get $c) (local.get $hb))) (v128.const f64x2 0 0))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (br $zl)))
+    ;; w += conj(v_q) B[q]
+    (local.set $q (i32.const 0))
+    (block $qdone (loop $ql
+      (br_if $qdone (i32.ge_u (local.get $q) (local.get $len)))
+      (local.set $vq (i32.add (local.get $v) (i32.shl (local.get $q) (i32.const 3))))
+      (local.set $cr (v128.load64_splat (local.get $vq)))
+      (local.set $ci (v128.load64_splat (i32.add (local.get $vq) (i32.shl (local.get $len) (i32.const 3)))))
+      (local.set $row (i32.add (local.get $B) (i32.mul (local.get $q) (local.get $stride))))
+      (local.set $c (i32.const 0))
+      (block $cdone (loop $cl
+        (br_if $cdone (i32.ge_u (local.get $c) (local.get $hb)))
+        (local.set $br (v128.load (i32.add (local.get $row) (local.get $c))))
+        (local.set $bi (v128.load (i32.add (local.get $row) (i32.add (local.get $c) (local.get $hb)))))
+        ;; (cr − i ci)(br + i bi) = cr br + ci bi + i(cr bi − ci br)
+        (v128.store (i32.add (local.get $w) (local.get $c))
+          (f64x2.add (v128.load (i32.add (local.get $w) (local.get $c)))
+                     (f64x2.add (f64x2.mul (local.get $cr) (local.get $br)) (f64x2.mul (local.get $ci) (local.get $bi)))))
+        (v128.store (i32.add (local.get $w) (i32.add (local.get $c) (local.get $hb)))
+          (f64x2.add (v128.load (i32.add (local.get $w) (i32.add (local.get $c) (local.get $hb))))
+                     (f64x2.sub (f64x2.mul (local.get $cr) (local.get $bi)) (f64x2.mul (local.get $ci) (local.get $br)))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $cl)))
+      (local.set $q (i32.add (local.get $q) (i32.const 1)))
+      (br $ql)))
+    ;; B[q] −= τ v_q w
+    (local.set $q (i32.const 0))
+    (block $q2done (loop $q2l
+      (br_if $q2done (i32.ge_u (local.get $q) (local.get $len)))
+      (local.set $vq (i32.add (local.get $v) (i32.shl (local.get $q) (i32.const 3))))
+      (local.set $cr (f64x2.splat (f64.mul (local.get $tau) (f64.load (local.get $vq)))))
+      (local.set $ci (f64x2.splat (f64.mul (local.get $tau) (f64.load (i32.add (local.get $vq) (i32.shl (local.get $len) (i32.const 3)))))))
+      (local.set $row (i32.add (local.get $B) (i32.mul (local.get $q) (local.get $stride))))
+      (local.set $c (i32.const 0))
+      (block $c2done (loop $c2l
+        (br_if $c2done (i32.ge_u (local.get $c) (local.get $hb)))
+        (local.set $wr (v128.load (i32.add (local.get $w) (local.get $c))))
+        (local.set $wi (v128.load (i32.add (local.get $w) (i32.add (local.get $c) (local.get $hb)))))
+        ;; (cr + i ci)(wr + i wi) = cr wr − ci wi + i(cr wi + ci wr)
+        (v128.store (i32.add (local.get $row) (local.get $c))
+          (f64x2.sub (v128.load (i32.add (local.get $row) (local.get $c)))
+                     (f64x2.sub (f64x2.mul (local.get $cr) (local.get $wr)) (f64x2.mul (local.get $ci) (local.get $wi)))))
+        (v128.store (i32.add (local.get $row) (i32.add (local.get $c) (local.get $hb)))
+          (f64x2.sub (v128.load (i32.add (local.get $row) (i32.add (local.get $c) (local.get $hb))))
+                     (f64x2.add (f64x2.mul (local.get $cr) (local.get $wi)) (f64x2.mul (local.get $ci) (local.get $wr)))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $c2l)))
+      (local.set $q (i32.add (local.get $q) (i32.const 1)))
+      (br $q2l))))
 )
