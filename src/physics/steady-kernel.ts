@@ -5,8 +5,10 @@
  * `collectiveSteadyState` → `l1Coherence` / `ergotropy` (steady-state.ts explains the map
  * ρ_ss = ⊕_j Gibbs_j ⊗ M_j) without ever forming or diagonalising a 2^N × 2^N matrix:
  *
- * - The initial state is given by a factor A (2^N × m, ρ0 = A A†; m = 1 for a pure state), and
- *   M_j = Ĉ_j Ĉ_j† with Ĉ_j[α][(c, d)] = ⟨j, d − j, α|a_c⟩ (n_j × m(2j + 1)).
+ * - The initial state enters only through its reduced state: for each total spin j a factor F_j of
+ *   M_j (the multiplicity-space operator of the j-block; `ReducedState`). From a factor A of ρ0
+ *   (2^N × m, ρ0 = A A†; m = 1 for a pure state), `reduce` gives F_j = Ĉ_j with
+ *   Ĉ_j[α][(c, d)] = ⟨j, d − j, α|a_c⟩ (n_j × m(2j + 1)); samplers may also draw the F_j directly.
  * - The spectrum of ρ_ss is {w_{j,d} μ_{j,α}} (w the Gibbs weights, μ the eigenvalues of M_j,
  *   computed from the smaller of Ĉ Ĉ† and Ĉ† Ĉ), and Tr(ρ_ss H0) = ω Σ_j Tr M_j Σ_d w_{j,d} k(j, d);
  *   W pairs the sorted spectrum with the levels of H0 (Allahverdyan et al.), as ergotropy.ts does.
@@ -14,9 +16,9 @@
  *   B_k = Σ_j w_{j,d} V_{j,d}ᵀ M_j V_{j,d} = Q_k Q_k†, Q_k = [√w_{j,d} V_{j,d}ᵀ F_j]_j with F_j F_j† = M_j
  *   of min(n_j, m(2j + 1)) columns (Ĉ_j itself, or U√Λ from M_j's eigenvectors). Σ_{x≠y} |B_k[x][y]|
  *   is then evaluated from Q_k without forming B_k (≈ 48 M complex multiply-adds per 12-qubit pure
- *   sample, Q_k of ≤ 37 columns): this and the products Vᵀ F and V a_c run in the WebAssembly SIMD kernels
- *   of numeric/simd/kernels.ts, which bench/figures.bench.ts showed to be ≈ 6× faster than the
- *   JavaScript loops they replaced.
+ *   sample, Q_k of ≤ 37 columns): this and the products Vᵀ F and V a_c run in the WebAssembly
+ *   SIMD kernels of numeric/simd/kernels.ts (a 12-qubit sample took ≈ 250 ms with the JavaScript
+ *   loops they replaced, ≈ 37 ms with them). At β = 0 sectors k and N − k give the same sum.
  *
  * Accuracy: a few hundred units of roundoff relative to Tr ρ0 = 1 (sums of ≤ 2^N·n_j products and
  * a Jacobi/QL eigensolver on the small blocks); tested against the generic route to 1e-10.
@@ -316,29 +318,8 @@ export class SteadyKernel {
 
   /** M = Ĉ Ĉ† (n × n), formed once per family and sample. */
   private ensureM(Wk: FamilyWork): { mr: Float64Array; mi: Float64Array } {
-    if (Wk.mr && Wk.mi) return { mr: Wk.mr, mi: Wk.mi };
-    const { n, w, cr, ci } = Wk;
-    const mr = new Float64Array(n * n);
-    const mi = new Float64Array(n * n);
-    for (let a = 0; a < n; a++)
-      for (let b = a; b < n; b++) {
-        let sr = 0;
-        let si = 0;
-        for (let e = 0; e < w; e++) {
-          const pr = cr[a * w + e];
-          const pi = ci[a * w + e];
-          const qr = cr[b * w + e];
-          const qi = ci[b * w + e];
-          sr += pr * qr + pi * qi;
-          si += pi * qr - pr * qi;
-        }
-        mr[a * n + b] = mr[b * n + a] = sr;
-        mi[a * n + b] = a === b ? 0 : si;
-        mi[b * n + a] = a === b ? 0 : -si;
-      }
-    Wk.mr = mr;
-    Wk.mi = mi;
-    return { mr, mi };
+    if (!(Wk.mr && Wk.mi)) ({ mr: Wk.mr, mi: Wk.mi } = rowGram(Wk.cr, Wk.ci, Wk.n, Wk.w));
+    return { mr: Wk.mr, mi: Wk.mi };
   }
 
   /**
@@ -353,26 +334,10 @@ export class SteadyKernel {
       const factor = { r: w, re: cr, im: ci };
       if (w === 0) return { mu: [], factor };
       if (w === 1) return { mu: [Wk.trace], factor };
-      // Ĉ†Ĉ (w × w): G[e][g] = Σ_a conj(C[a][e]) C[a][g]
-      const gr = new Array<number>(w * w);
-      const gi = new Array<number>(w * w);
-      for (let e = 0; e < w; e++)
-        for (let g = e; g < w; g++) {
-          let sr = 0;
-          let si = 0;
-          for (let a = 0; a < n; a++) {
-            const pr = cr[a * w + e];
-            const pi = ci[a * w + e];
-            const qr = cr[a * w + g];
-            const qi = ci[a * w + g];
-            sr += pr * qr + pi * qi;
-            si += pr * qi - pi * qr;
-          }
-          gr[e * w + g] = gr[g * w + e] = sr;
-          gi[e * w + g] = e === g ? 0 : si;
-          gi[g * w + e] = e === g ? 0 : -si;
-        }
-      return { mu: eigvalsh(float64, { rows: w, cols: w, re: gr, im: gi }), factor };
+      // Ĉ†Ĉ (w × w) is the complex conjugate of Ĉᵀ (Ĉᵀ)†: the same eigenvalues
+      const t = transposed(cr, ci, n, w);
+      const { mr: gr, mi: gi } = rowGram(t.re, t.im, w, n);
+      return { mu: eigvalsh(float64, { rows: w, cols: w, re: Array.from(gr), im: Array.from(gi) }), factor };
     }
     if (n === 1) return { mu: [Wk.trace], factor: { r: 1, re: Float64Array.of(Math.sqrt(Wk.trace)), im: Float64Array.of(0) } };
     const { mr, mi } = this.ensureM(Wk);
@@ -388,4 +353,39 @@ export class SteadyKernel {
     });
     return { mu: values, factor: { r: n, re, im } };
   }
+}
+
+/** X X† (rows × rows, Hermitian by construction) of a row-major complex rows × cols matrix X. */
+function rowGram(re: Float64Array, im: Float64Array, rows: number, cols: number): { mr: Float64Array; mi: Float64Array } {
+  const mr = new Float64Array(rows * rows);
+  const mi = new Float64Array(rows * rows);
+  for (let a = 0; a < rows; a++)
+    for (let b = a; b < rows; b++) {
+      let sr = 0;
+      let si = 0;
+      for (let e = 0; e < cols; e++) {
+        const pr = re[a * cols + e];
+        const pi = im[a * cols + e];
+        const qr = re[b * cols + e];
+        const qi = im[b * cols + e];
+        sr += pr * qr + pi * qi;
+        si += pi * qr - pr * qi;
+      }
+      mr[a * rows + b] = mr[b * rows + a] = sr;
+      mi[a * rows + b] = a === b ? 0 : si;
+      mi[b * rows + a] = a === b ? 0 : -si;
+    }
+  return { mr, mi };
+}
+
+/** The transpose (cols × rows) of a row-major complex rows × cols matrix. */
+function transposed(re: Float64Array, im: Float64Array, rows: number, cols: number): { re: Float64Array; im: Float64Array } {
+  const tr = new Float64Array(rows * cols);
+  const ti = new Float64Array(rows * cols);
+  for (let a = 0; a < rows; a++)
+    for (let e = 0; e < cols; e++) {
+      tr[e * rows + a] = re[a * cols + e];
+      ti[e * rows + a] = im[a * cols + e];
+    }
+  return { re: tr, im: ti };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectHaarMoments, expectMean } from './moments.js';
 import { InputError } from '../../src/errors.js';
 import { decimalField } from '../../src/numeric/decimal.js';
 import type { Field } from '../../src/numeric/field.js';
@@ -151,12 +152,6 @@ const maxDifference = <S, T>(F: Field<S>, A: CMatrix<S>, G: Field<T>, B: CMatrix
   Math.max(...A.re.map((x, k) => Math.abs(F.toNumber(x) - G.toNumber(B.re[k]))), ...A.im.map((x, k) => Math.abs(F.toNumber(x) - G.toNumber(B.im[k]))));
 
 /** Sample mean within 5 standard errors (estimated from the sample) of `expected`. */
-function expectMean(xs: readonly number[], expected: number): void {
-  const n = xs.length;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  const se = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1) / n);
-  expect(Math.abs(mean - expected), `mean ${mean}, expected ${expected}, standard error ${se}`).toBeLessThanOrEqual(5 * se);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -378,25 +373,10 @@ describe('ensembles: statistics (float64, 4000 samples, 5 standard errors)', () 
       2 / (n * (n + 1)),
     );
   });
-  it.each([2, 3, 5])('Haar unitaries, n = %s: E Tr U = 0, E|Tr U|² = 1, E|U_ij|² = 1/n', (n) => {
-    const us = sample(10 + n, (rng) => haarUnitary(float64, rng, n));
-    const tr = us.map((U) => trace(float64, U));
-    expectMean(
-      tr.map((t) => t.re),
-      0,
-    );
-    expectMean(
-      tr.map((t) => t.im),
-      0,
-    );
-    expectMean(
-      tr.map((t) => t.re ** 2 + t.im ** 2),
-      1,
-    );
-    const last = n * n - 1;
-    expectMean(
-      us.map((U) => U.re[last] ** 2 + U.im[last] ** 2),
-      1 / n,
+  it.each([2, 3, 5])('Haar unitaries, n = %s: E Tr U = 0, E|Tr U|² = 1, E|U_ij|² = 1/n, E|U_ij|⁴ = 2/(n(n + 1))', (n) => {
+    expectHaarMoments(
+      sample(10 + n, (rng) => haarUnitary(float64, rng, n)),
+      n,
     );
   });
   it.each([2, 3, 5])('Haar pure states, n = %s: E ρ_00 = 1/n', (n) => {

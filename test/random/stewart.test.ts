@@ -6,14 +6,22 @@
  * Sommers–Życzkowski 2003), 4000 seeded draws, 5 standard errors.
  */
 import { describe, expect, it } from 'vitest';
+import { expectHaarMoments, expectMean } from './moments.js';
 import { Rng } from '../../src/random/rng.js';
 import { applyHaar, buresFactor, haarReflections } from '../../src/random/stewart.js';
 
-function expectMean(xs: readonly number[], expected: number): void {
-  const n = xs.length;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  const se = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1) / n);
-  expect(Math.abs(mean - expected), `mean ${mean}, expected ${expected}, standard error ${se}`).toBeLessThanOrEqual(5 * se);
+
+/** X X† for a row-major n × n complex X. */
+function gramRows(X: { re: Float64Array; im: Float64Array }, n: number): { re: number[]; im: number[] } {
+  const re = new Array<number>(n * n).fill(0);
+  const im = new Array<number>(n * n).fill(0);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      for (let k = 0; k < n; k++) {
+        re[i * n + j] += X.re[i * n + k] * X.re[j * n + k] + X.im[i * n + k] * X.im[j * n + k];
+        im[i * n + j] += X.im[i * n + k] * X.re[j * n + k] - X.re[i * n + k] * X.im[j * n + k];
+      }
+  return { re, im };
 }
 
 /** U as a matrix: U applied to the identity. */
@@ -34,72 +42,28 @@ describe('refusals', () => {
 
 describe('U is unitary', () => {
   it.each([1, 2, 5, 16])('n = %s: U U† = I to 1e-13', (n) => {
-    const U = formU(new Rng(n), n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        let re = 0;
-        let im = 0;
-        for (let k = 0; k < n; k++) {
-          re += U.re[i * n + k] * U.re[j * n + k] + U.im[i * n + k] * U.im[j * n + k];
-          im += U.im[i * n + k] * U.re[j * n + k] - U.re[i * n + k] * U.im[j * n + k];
-        }
-        expect(Math.abs(re - (i === j ? 1 : 0)) + Math.abs(im)).toBeLessThan(1e-13);
-      }
+    const P = gramRows(formU(new Rng(n), n), n);
+    for (let q = 0; q < n * n; q++) expect(Math.abs(P.re[q] - (q % (n + 1) === 0 ? 1 : 0)) + Math.abs(P.im[q])).toBeLessThan(1e-13);
   });
 });
 
 describe('statistics (4000 draws, 5 standard errors)', () => {
   it.each([2, 3, 5])('Haar, n = %s: E Tr U = 0, E|Tr U|² = 1, E|U_ij|² = 1/n, E|U_ij|⁴ = 2/(n(n + 1))', (n) => {
     const rng = new Rng(40 + n);
-    const us = Array.from({ length: 4000 }, () => formU(rng, n));
-    const tr = us.map((U) => {
-      let re = 0;
-      let im = 0;
-      for (let i = 0; i < n; i++) {
-        re += U.re[i * n + i];
-        im += U.im[i * n + i];
-      }
-      return { re, im };
-    });
-    expectMean(
-      tr.map((t) => t.re),
-      0,
+    expectHaarMoments(
+      Array.from({ length: 4000 }, () => formU(rng, n)),
+      n,
     );
-    expectMean(
-      tr.map((t) => t.im),
-      0,
-    );
-    expectMean(
-      tr.map((t) => t.re ** 2 + t.im ** 2),
-      1,
-    );
-    for (const q of [0, n * n - 1, n - 1]) {
-      const p = us.map((U) => U.re[q] ** 2 + U.im[q] ** 2);
-      expectMean(p, 1 / n);
-      expectMean(
-        p.map((x) => x * x),
-        2 / (n * (n + 1)),
-      );
-    }
   });
   it.each([2, 3, 5])('Bures, n = %s: E Tr ρ² = (5n² + 1)/(2n(n² + 2))', (n) => {
     const rng = new Rng(60 + n);
     const purities = Array.from({ length: 4000 }, () => {
-      const A = buresFactor(rng, n);
-      // ρ = A A†/Tr: Tr ρ² = Σ|ρ_ij|²
+      const rho = gramRows(buresFactor(rng, n), n);
+      // Tr ρ² = Σ|ρ_ij|² / (Tr ρ)²
       let t = 0;
-      for (let q = 0; q < n * n; q++) t += A.re[q] ** 2 + A.im[q] ** 2;
+      for (let i = 0; i < n; i++) t += rho.re[i * n + i];
       let p = 0;
-      for (let i = 0; i < n; i++)
-        for (let j = 0; j < n; j++) {
-          let re = 0;
-          let im = 0;
-          for (let k = 0; k < n; k++) {
-            re += A.re[i * n + k] * A.re[j * n + k] + A.im[i * n + k] * A.im[j * n + k];
-            im += A.im[i * n + k] * A.re[j * n + k] - A.re[i * n + k] * A.im[j * n + k];
-          }
-          p += (re * re + im * im) / (t * t);
-        }
+      for (let q = 0; q < n * n; q++) p += (rho.re[q] ** 2 + rho.im[q] ** 2) / (t * t);
       return p;
     });
     expectMean(purities, (5 * n * n + 1) / (2 * n * (n * n + 2)));

@@ -6,15 +6,10 @@
  * exponentials, off-diagonal ones have E|W_ij|² = k).
  */
 import { describe, expect, it } from 'vitest';
+import { expectMean } from './moments.js';
 import { Rng } from '../../src/random/rng.js';
 import { complexWishartFactor, gammaVariate } from '../../src/random/wishart.js';
 
-function expectMean(xs: readonly number[], expected: number): void {
-  const n = xs.length;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  const se = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1) / n);
-  expect(Math.abs(mean - expected), `mean ${mean}, expected ${expected}, standard error ${se}`).toBeLessThanOrEqual(5 * se);
-}
 
 describe('refusals', () => {
   it.each([0.5, 0, -1, NaN, Infinity])('gammaVariate shape %s', (a) => expect(() => gammaVariate(new Rng(1), a)).toThrow(/shape must be finite and ≥ 1/));
