@@ -1,7 +1,7 @@
 /**
- * The figures shown inside the report: Figs. 1 and 2 recomputed from first principles (fast, so
- * every `verify` draws them), and on request (`verify --fig3 N`) Fig. 3 from N Haar-random initial
- * states per qubit number, with the statements of Sec. IV B 2 decided from those numbers.
+ * The figures shown inside the report: Figs. 1 and 2 recomputed from first principles, and Fig. 3
+ * from N Haar-random initial states per qubit number (`verify --fig3 N`, default 10^4), with the
+ * statements of Sec. IV B 2 decided from those numbers.
  * `ergocheck figures` makes the same figures with their data and every option.
  */
 import { fig1Points, fig2Rows, FIG1_BETAS } from '../figures/fig12.js';

@@ -23,8 +23,8 @@ describe('ergocheck verify refuses (exit 2, one line, before any check runs)', (
     ['a missing baseline file', ['--baseline', 'no/such/report.json'], /^ergocheck: cannot read baseline no\/such\/report.json: no such file$/],
     ['a precision below 50', ['--precision', '20'], /at least 50/],
     ['a bad seed', ['--seed', 'x'], /--seed must be a non-negative integer/],
-    ['--fig3 that is not a sample count', ['--fig3', '1e5'], /^ergocheck: verify: --fig3 must be an integer number of samples from 2 to 10000000, got "1e5"$/],
-    ['--fig3 below 2 samples', ['--fig3', '1'], /--fig3 must be an integer number of samples from 2/],
+    ['--fig3 that is not a sample count', ['--fig3', '1e5'], /^ergocheck: verify: --fig3 must be 0 \(no Fig. 3\) or an integer number of samples from 2 to 10000000, got "1e5"$/],
+    ['--fig3 of 1 sample (no standard deviation)', ['--fig3', '1'], /--fig3 must be 0 \(no Fig. 3\) or an integer number of samples from 2/],
     ['--fig3 without a report to draw it in', ['--fig3', '100', '--format', 'json'], /^ergocheck: verify: --fig3 draws Fig. 3 into the md and html reports; add md or html to --format$/],
   ];
   for (const [what, args, message] of cases) {
@@ -78,11 +78,12 @@ function stable(dir: string): Record<string, string> {
 }
 
 describe('ergocheck verify', () => {
-  it('writes all four files (and Figs. 1–2 beside report.md) by default; report.json is valid and each claim is in the CheckedClaim shape', async () => {
+  it('writes all four files (and Figs. 1–3 beside report.md) by default; report.json is valid and each claim is in the CheckedClaim shape', async () => {
     const out = join(tmp(), 'report');
     const r = await runCli('verify', '--out', out, ...SUBSET);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['fig1.svg', 'fig2.svg', 'report.html', 'report.json', 'report.junit.xml', 'report.md']);
+    expect(readdirSync(out).sort()).toEqual(['fig1.svg', 'fig2.svg', 'fig3a.svg', 'fig3b.svg', 'report.html', 'report.json', 'report.junit.xml', 'report.md']);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('10000 Haar-random pure initial states per N = 2…7');
     const j = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(validate(j), JSON.stringify(validate.errors)).toBe(true);
     expect(j.parameters).toMatchObject({ precision: 50, seed: 20220513, only: ['eq10', 'eq8-zero'], skip: [] });
@@ -90,6 +91,11 @@ describe('ergocheck verify', () => {
     expect(r.out).toMatch(/^ {2}erratum\s+1$/m);
     expect(r.out).toContain('eq10-c-one (Eq. (10), branch c = 1): \\frac{\\omega}{1+e^{\\omega\\beta}+e^{2\\omega\\beta}}');
     expect(r.err).toBe(''); // not a TTY: no progress lines
+  });
+  it('--fig3 0 leaves Fig. 3 out', async () => {
+    const out = join(tmp(), 'report');
+    expect((await runCli('verify', '--out', out, '--only', 'eq8-zero', '--format', 'md', '--fig3', '0')).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['fig1.svg', 'fig2.svg', 'report.md']);
   });
   it('--fig3 N draws Fig. 3 (a) and (b) beside report.md and into report.html, with Sec. IV B 2 decided in the caption', async () => {
     const out = join(tmp(), 'report');
@@ -119,14 +125,14 @@ describe('ergocheck verify', () => {
     expect(r.code).toBe(1);
     expect(readFileSync(join(out, 'report.junit.xml'), 'utf8')).toContain('<failure type="erratum"');
   });
-  it('is deterministic: two runs give the same files (four reports, two figures) apart from start time and timings', async () => {
+  it('is deterministic: two runs give the same files (four reports, four figures) apart from start time and timings', async () => {
     const a = join(tmp(), 'a');
     const b = join(tmp(), 'b');
     expect((await runCli('verify', '--out', a, ...SUBSET)).code).toBe(0);
     expect((await runCli('verify', '--out', b, ...SUBSET)).code).toBe(0);
     const sa = stable(a);
     const sb = stable(b);
-    expect(Object.keys(sa)).toHaveLength(6);
+    expect(Object.keys(sa)).toHaveLength(8);
     for (const f of Object.keys(sa)) expect(sb[f], f).toBe(sa[f]);
   });
 });
