@@ -73,8 +73,19 @@ describe('figures writes the documented files', () => {
 });
 
 describe('the progress line’s time estimate', () => {
-  it('seconds, minutes, hours', async () => {
+  it('milliseconds, seconds, minutes, hours', async () => {
     const { formatDuration } = await import('../../src/cli/commands/figures.js');
-    expect([formatDuration(0.4), formatDuration(89), formatDuration(90), formatDuration(5399), formatDuration(5400), formatDuration(9000)]).toEqual(['0 s', '89 s', '2 min', '90 min', '1.5 h', '2.5 h']);
+    expect([formatDuration(0.0257), formatDuration(1.4), formatDuration(89), formatDuration(90), formatDuration(5399), formatDuration(5400), formatDuration(9000)]).toEqual(['26 ms', '1 s', '89 s', '2 min', '90 min', '1.5 h', '2.5 h']);
+  });
+});
+
+describe('the up-front estimate of a long run', () => {
+  it('is one sample’s time at the largest N times the samples, plus a third for the smaller N, over the workers', async () => {
+    const { estimateRun, figuresOptions } = await import('../../src/cli/commands/figures.js');
+    const o = figuresOptions(['--ensemble', 'hs', '--max-qubits', '9', '--samples', '100000', '--workers', '2']);
+    if (o === 'help') throw new Error('unexpected help');
+    const e = estimateRun(o);
+    expect(e.perSample).toBeGreaterThan(0);
+    expect(e.total).toBeCloseTo((e.perSample * 100000 * 4) / 3 / 2, 6);
   });
 });

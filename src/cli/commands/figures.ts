@@ -8,6 +8,7 @@ import { MAX_DENSE_QUBITS } from '../../physics/qubits.js';
 import { ENSEMBLES, parseEnsemble, type Ensemble } from '../../random/ensembles.js';
 import { fig1Points, fig2Rows, FIG1_BETAS, type Fig2Row } from '../../figures/fig12.js';
 import { defaultWorkers, DRAW_PER_N, drawingSubsample, fig3Rows, runSamples } from '../../figures/fig3.js';
+import { computeTask } from '../../figures/compute.js';
 import { SteadyKernel } from '../../physics/steady-kernel.js';
 import { assessSec4B2 } from '../../figures/assess.js';
 import { fig1Spec, fig2Spec, fig3aSpec, fig3bSpec, renderSvg } from '../../figures/render.js';
@@ -118,9 +119,23 @@ function fig2All(beta: number, omega: number, maxN: number): Fig2Row[] {
 
 /** "42 s", "7 min", "2.5 h". */
 export function formatDuration(seconds: number): string {
+  if (seconds < 1) return `${(seconds * 1000).toPrecision(2)} ms`;
   if (seconds < 90) return `${Math.round(seconds)} s`;
   if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
   return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/**
+ * Seconds per sample at the largest N (one timed sample, after one that builds the basis) and the
+ * whole Fig. 3 run extrapolated from it: smaller N add about a third; workers divide.
+ */
+export function estimateRun(o: FiguresOptions): { perSample: number; total: number } {
+  const task = { N: o.maxQubits, ensemble: o.ensemble, seed: o.seed, r: Math.exp(-o.beta * o.omega), omega: o.omega };
+  computeTask({ ...task, start: 0, end: 1 });
+  const t0 = performance.now();
+  computeTask({ ...task, start: 1, end: 2 });
+  const perSample = (performance.now() - t0) / 1000;
+  return { perSample, total: (perSample * o.samples * 4) / 3 / Math.max(1, o.workers) };
 }
 
 export async function figuresCommand(args: string[], io: Io): Promise<number> {
@@ -145,6 +160,12 @@ export async function figuresCommand(args: string[], io: Io): Promise<number> {
   const t12 = performance.now();
 
   const Ns = Array.from({ length: o.maxQubits - 1 }, (_, i) => i + 2);
+  const r = Math.exp(-o.beta * o.omega);
+  // A long run says so before it starts (also without a terminal)
+  if (o.maxQubits >= 9) {
+    const { perSample, total } = estimateRun(o);
+    if (total > 60) io.err(`figures: this run will take ≈ ${formatDuration(total)} (one ${o.ensemble} sample at N = ${o.maxQubits} takes ${formatDuration(perSample)} on one thread; ${o.workers} workers)`);
+  }
   const tty = process.stderr.isTTY === true;
   let last = 0;
   const values = await runSamples({
@@ -152,7 +173,7 @@ export async function figuresCommand(args: string[], io: Io): Promise<number> {
     samples: o.samples,
     seed: o.seed,
     ensemble: o.ensemble,
-    r: Math.exp(-o.beta * o.omega),
+    r,
     omega: o.omega,
     workers: o.workers,
     onProgress: tty
