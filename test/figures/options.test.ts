@@ -26,6 +26,7 @@ describe('figures refuses bad options with one line and exit code 2', () => {
   it('ω = 0', () => expectRefusal(/--omega must be > 0/, '--omega', '0'));
   it('--max-qubits 1', () => expectRefusal(/--max-qubits must be an integer from 2 to 12/, '--max-qubits', '1'));
   it('--max-qubits 13', () => expectRefusal(/--max-qubits must be an integer from 2 to 12/, '--max-qubits', '13'));
+  it('bures beyond 11 qubits', () => expectRefusal(/--ensemble bures needs the full 2\^N × 2\^N factor .* --max-qubits must be at most 11 for it/, '--ensemble', 'bures', '--max-qubits', '12'));
   it('--workers -1', () => expectRefusal(/--workers must be an integer from 0 to 64/, '--workers=-1'));
   it('a missing value', () => expectRefusal(/figures: Option '--out <value>' argument missing/, '--out'));
 });

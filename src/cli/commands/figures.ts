@@ -14,6 +14,9 @@ import { assessSec4B2 } from '../../figures/assess.js';
 import { fig1Spec, fig2Spec, fig3aSpec, fig3bSpec, renderSvg } from '../../figures/render.js';
 import { flag, numberOption, parse, str, type Io } from '../options.js';
 
+/** Bures samples need a dense 2^N × 2^N factor: N = 12 would take ≈ 90 s and ≈ 1 GB per sample and thread. */
+export const BURES_MAX_QUBITS = 11;
+
 export const FIGURES_HELP = `Usage: ergocheck figures [--samples N] [--seed S] [--ensemble haar|hs|bures|diagonal]
                         [--beta B] [--omega W] [--out DIR] [--max-qubits N] [--workers K]
 
@@ -33,7 +36,8 @@ computational basis) and W (Eq. (2)) from it. Writes to DIR (default ./figures):
                     (default haar; the paper does not say which)
   --beta B          inverse temperature, finite, ≥ 0 (default 0, the high-temperature limit)
   --omega W         qubit frequency ω > 0 (default 1)
-  --max-qubits N    largest N of Figs. 2–3, 2–${MAX_DENSE_QUBITS} (default 7)
+  --max-qubits N    largest N of Figs. 2–3, 2–${MAX_DENSE_QUBITS} (default 7; bures: at most ${BURES_MAX_QUBITS}); a run
+                    expected to last over a minute says how long first
   --workers K       worker threads, 0–64 (0: this thread; default ${defaultWorkers()})`;
 
 const OPTIONS = {
@@ -85,6 +89,9 @@ export function figuresOptions(args: string[]): FiguresOptions | 'help' {
   if (!Number.isFinite(beta) || !Number.isFinite(omega) || Math.exp(-beta * omega) === 0) throw new InputError(`figures: β·ω = ${beta * omega} is too large for float64 (e^(−βω) underflows)`);
   const out = str(p, 'out') ?? 'figures';
   if (out.trim() === '') throw new InputError('figures: --out must name a directory');
+  const maxQubits = intOption('max-qubits', str(p, 'max-qubits'), 7, 2, MAX_DENSE_QUBITS);
+  if (ensemble === 'bures' && maxQubits > BURES_MAX_QUBITS)
+    throw new InputError(`figures: --ensemble bures needs the full 2^N × 2^N factor (I + U) G of every sample (≈ 1.4 s at N = 10, ×8 per further qubit): --max-qubits must be at most ${BURES_MAX_QUBITS} for it`);
   return {
     samples: intOption('samples', str(p, 'samples'), 100_000, 2, 100_000_000),
     seed: intOption('seed', str(p, 'seed'), 1, 0, Number.MAX_SAFE_INTEGER),
@@ -92,7 +99,7 @@ export function figuresOptions(args: string[]): FiguresOptions | 'help' {
     beta,
     omega,
     out,
-    maxQubits: intOption('max-qubits', str(p, 'max-qubits'), 7, 2, MAX_DENSE_QUBITS),
+    maxQubits,
     workers: intOption('workers', str(p, 'workers'), defaultWorkers(), 0, 64),
   };
 }
