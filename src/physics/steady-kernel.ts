@@ -196,7 +196,7 @@ export class SteadyKernel {
   reduce(A: StateFactor): ReducedState {
     const { dim, families, sectors, members } = this.basis;
     const m = A.m;
-    if (!(Number.isInteger(m) && m >= 1) || A.re.length !== dim * m || A.im.length !== dim * m) throw new RangeError(`SteadyKernel.evaluate: factor must be ${dim} × ${m}`);
+    if (!(Number.isInteger(m) && m >= 1) || A.re.length !== dim * m || A.im.length !== dim * m) throw new RangeError(`SteadyKernel.reduce: factor must be ${dim} × ${m}`);
     // Ĉ_j for every family: components of each column in each sector, U_k a_c on the SIMD side
     const work = families.map((fam) => {
       const n = fam.mult;
@@ -251,7 +251,7 @@ export class SteadyKernel {
     });
     if (!(Math.abs(total - 1) <= TRACE_TOLERANCE)) throw new RangeError(`SteadyKernel.evaluateReduced: Σ_j Tr M_j = ${total}, not 1`);
 
-    // 2. traces, spectra and energy; a factor F F† = M_j with the fewer columns
+    // spectra and energy; a factor F F† = M_j with the fewer columns
     let energy = 0;
     let count = 0;
     const eig = this.eig;
@@ -273,7 +273,7 @@ export class SteadyKernel {
     let passive = 0;
     for (let i = 0; i < count; i++) passive += spectrum[count - 1 - i] * levels[i];
     const W = energy - this.omega * passive;
-    // 3. C_l1 from the sector blocks B_k = Q Q†, Q = Σ_j √w_{j,d} V_{j,d}ᵀ F_j (s × Σ r_j)
+    // C_l1 from the sector blocks B_k = Q Q†, Q = Σ_j √w_{j,d} V_{j,d}ᵀ F_j (s × Σ r_j)
     // At β = 0, ρ_ss = ⊕_j I/(2j + 1) ⊗ M_j commutes with the global spin flip X^⊗N = i^{−N} e^{iπJ_x},
     // which maps sector k onto sector N − k entry by entry: those two sectors add the same to C_l1.
     const N = this.basis.N;
@@ -318,8 +318,29 @@ export class SteadyKernel {
 
   /** M = Ĉ Ĉ† (n × n), formed once per family and sample. */
   private ensureM(Wk: FamilyWork): { mr: Float64Array; mi: Float64Array } {
-    if (!(Wk.mr && Wk.mi)) ({ mr: Wk.mr, mi: Wk.mi } = rowGram(Wk.cr, Wk.ci, Wk.n, Wk.w));
+    if (!(Wk.mr && Wk.mi)) ({ mr: Wk.mr, mi: Wk.mi } = this.rowGram(Wk.cr, Wk.ci, Wk.n, Wk.w));
     return { mr: Wk.mr, mi: Wk.mi };
+  }
+
+  /**
+   * X X† (rows × rows, exactly Hermitian) of a row-major complex rows × cols matrix X, by the SIMD
+   * kernel in the per-sample area (free until the sector factors are built).
+   */
+  private rowGram(re: Float64Array, im: Float64Array, rows: number, cols: number): { mr: Float64Array; mi: Float64Array } {
+    const width = cols + (cols & 1);
+    const X = this.free;
+    const Mr = X + rows * 2 * width;
+    const Mi = Mr + rows * rows;
+    this.simd.reserve(Mi + rows * rows);
+    const mem = this.simd.f64;
+    for (let a = 0; a < rows; a++) {
+      const o = X + a * 2 * width;
+      mem.set(re.subarray(a * cols, (a + 1) * cols), o);
+      mem.set(im.subarray(a * cols, (a + 1) * cols), o + width);
+      if (width > cols) mem[o + cols] = mem[o + width + cols] = 0;
+    }
+    this.simd.gram(X, rows, width, Mr, Mi);
+    return { mr: mem.slice(Mr, Mr + rows * rows), mi: mem.slice(Mi, Mi + rows * rows) };
   }
 
   /**
@@ -336,7 +357,7 @@ export class SteadyKernel {
       if (w === 1) return { mu: [Wk.trace], factor };
       // Ĉ†Ĉ (w × w) is the complex conjugate of Ĉᵀ (Ĉᵀ)†: the same eigenvalues
       const t = transposed(cr, ci, n, w);
-      const { mr: gr, mi: gi } = rowGram(t.re, t.im, w, n);
+      const { mr: gr, mi: gi } = this.rowGram(t.re, t.im, w, n);
       return { mu: eigvalsh(float64, { rows: w, cols: w, re: Array.from(gr), im: Array.from(gi) }), factor };
     }
     if (n === 1) return { mu: [Wk.trace], factor: { r: 1, re: Float64Array.of(Math.sqrt(Wk.trace)), im: Float64Array.of(0) } };
@@ -353,29 +374,6 @@ export class SteadyKernel {
     });
     return { mu: values, factor: { r: n, re, im } };
   }
-}
-
-/** X X† (rows × rows, Hermitian by construction) of a row-major complex rows × cols matrix X. */
-function rowGram(re: Float64Array, im: Float64Array, rows: number, cols: number): { mr: Float64Array; mi: Float64Array } {
-  const mr = new Float64Array(rows * rows);
-  const mi = new Float64Array(rows * rows);
-  for (let a = 0; a < rows; a++)
-    for (let b = a; b < rows; b++) {
-      let sr = 0;
-      let si = 0;
-      for (let e = 0; e < cols; e++) {
-        const pr = re[a * cols + e];
-        const pi = im[a * cols + e];
-        const qr = re[b * cols + e];
-        const qi = im[b * cols + e];
-        sr += pr * qr + pi * qi;
-        si += pi * qr - pr * qi;
-      }
-      mr[a * rows + b] = mr[b * rows + a] = sr;
-      mi[a * rows + b] = a === b ? 0 : si;
-      mi[b * rows + a] = a === b ? 0 : -si;
-    }
-  return { mr, mi };
 }
 
 /** The transpose (cols × rows) of a row-major complex rows × cols matrix. */

@@ -108,18 +108,28 @@ describe('productT then transpose: Q[x][q] = Σ_a V[a][x] F[a][q] for q in a col
   });
 });
 
+/** s split complex rows of an even width, integer entries: [s, width, Q]. */
+const splitRows = (minS: number, maxS: number) =>
+  fc.integer({ min: minS, max: maxS }).chain((s) => fc.integer({ min: 1, max: 5 }).chain((half) => fc.tuple(fc.constant(s), fc.constant(2 * half), ints(s * 4 * half))));
+
+/** (Q Q†)[x][y] by the definition, for split rows of `width` columns. */
+function gramEntry(Q: readonly number[], width: number, x: number, y: number): { re: number; im: number } {
+  let re = 0;
+  let im = 0;
+  for (let r = 0; r < width; r++) {
+    const [ar, ai, br, bi] = [Q[x * 2 * width + r], Q[x * 2 * width + width + r], Q[y * 2 * width + r], Q[y * 2 * width + width + r]];
+    re += ar * br + ai * bi;
+    im += ai * br - ar * bi;
+  }
+  return { re, im };
+}
+
 /** Σ_{x<y} |(Q Q†)[x][y]| by the definition. */
-function offdiagReference(Q: ArrayLike<number>, s: number, width: number): number {
+function offdiagReference(Q: readonly number[], s: number, width: number): number {
   let sum = 0;
   for (let x = 0; x < s; x++)
     for (let y = x + 1; y < s; y++) {
-      let re = 0;
-      let im = 0;
-      for (let r = 0; r < width; r++) {
-        const [ar, ai, br, bi] = [Q[x * 2 * width + r], Q[x * 2 * width + width + r], Q[y * 2 * width + r], Q[y * 2 * width + width + r]];
-        re += ar * br + ai * bi;
-        im += ai * br - ar * bi;
-      }
+      const { re, im } = gramEntry(Q, width, x, y);
       sum += Math.hypot(re, im);
     }
   return sum;
@@ -139,7 +149,7 @@ describe('offdiagAbsSum: Σ_{x<y} |(Q Q†)[x][y]|', () => {
   it('random shapes (integer entries) equal the definition to roundoff', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 23 }).chain((s) => fc.integer({ min: 1, max: 5 }).chain((half) => fc.tuple(fc.constant(s), fc.constant(2 * half), ints(s * 4 * half)))),
+        splitRows(0, 23),
         ([s, width, Q]) => {
           const g = new SimdKernels();
           g.reserve(1 + Q.length);
@@ -202,5 +212,35 @@ describe('reflect: B ← (I − τ v v†) B, exact on integers with τ = 1', ()
     const g = new SimdKernels();
     g.reserve(64);
     expect(() => g.reflect(0, 3, 1, 20, 1, 30)).toThrow(/m = 3 must be even/);
+  });
+});
+
+describe('gram: M = Q Q†, exact on integers', () => {
+  it('random shapes: both triangles, a real diagonal, M Hermitian', () => {
+    fc.assert(
+      fc.property(
+        splitRows(1, 9),
+        ([s, width, Q]) => {
+          const g = new SimdKernels();
+          const at = { Q: 1, Mr: 1 + Q.length, Mi: 1 + Q.length + s * s };
+          g.reserve(at.Mi + s * s);
+          g.f64.set(Q, at.Q);
+          g.gram(at.Q, s, width, at.Mr, at.Mi);
+          for (let x = 0; x < s; x++)
+            for (let y = 0; y < s; y++) {
+              const { re, im } = gramEntry(Q, width, x, y);
+              // + 0 makes −0 and 0 equal (the lower triangle stores −Im, which is −0 for a real entry)
+              expect(g.f64[at.Mr + x * s + y] + 0).toBe(re + 0);
+              expect(g.f64[at.Mi + x * s + y] + 0).toBe(x === y ? 0 : im + 0);
+            }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+  it('refuses an odd width', () => {
+    const g = new SimdKernels();
+    g.reserve(64);
+    expect(() => g.gram(0, 2, 3, 20, 30)).toThrow(/width 3 must be even/);
   });
 });

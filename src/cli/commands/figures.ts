@@ -14,7 +14,7 @@ import { assessSec4B2 } from '../../figures/assess.js';
 import { fig1Spec, fig2Spec, fig3aSpec, fig3bSpec, renderSvg } from '../../figures/render.js';
 import { flag, numberOption, parse, str, type Io } from '../options.js';
 
-/** Bures samples need a dense 2^N × 2^N factor: N = 12 would take ≈ 90 s and ≈ 1 GB per sample and thread. */
+/** Bures samples need a dense 2^N × 2^N factor: N = 12 would take ≈ 70 s and ≈ 1 GB per sample and thread. */
 export const BURES_MAX_QUBITS = 11;
 
 export const FIGURES_HELP = `Usage: ergocheck figures [--samples N] [--seed S] [--ensemble haar|hs|bures|diagonal]
@@ -91,7 +91,7 @@ export function figuresOptions(args: string[]): FiguresOptions | 'help' {
   if (out.trim() === '') throw new InputError('figures: --out must name a directory');
   const maxQubits = intOption('max-qubits', str(p, 'max-qubits'), 7, 2, MAX_DENSE_QUBITS);
   if (ensemble === 'bures' && maxQubits > BURES_MAX_QUBITS)
-    throw new InputError(`figures: --ensemble bures needs the full 2^N × 2^N factor (I + U) G of every sample (≈ 1.4 s at N = 10, ×8 per further qubit): --max-qubits must be at most ${BURES_MAX_QUBITS} for it`);
+    throw new InputError(`figures: --ensemble bures needs the full 2^N × 2^N factor (I + U) G of every sample (≈ 1 s at N = 10, ×8 per further qubit): --max-qubits must be at most ${BURES_MAX_QUBITS} for it`);
   return {
     samples: intOption('samples', str(p, 'samples'), 100_000, 2, 100_000_000),
     seed: intOption('seed', str(p, 'seed'), 1, 0, Number.MAX_SAFE_INTEGER),

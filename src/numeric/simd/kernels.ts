@@ -1,6 +1,6 @@
 /**
- * Float64 SIMD (WebAssembly, f64x2) kernels for factored Gram matrices B = Q Q† and Householder
- * reflections, used where measurement showed JavaScript loops to be the bottleneck: the C_l1 of
+ * Float64 SIMD (WebAssembly, f64x2) kernels for factored Gram matrices B = Q Q† (their entries, or
+ * the sum of the moduli of the off-diagonal ones) and Householder reflections, used where measurement showed JavaScript loops to be the bottleneck: the C_l1 of
  * 12-qubit steady states (≈ 250 → 37 ms per sample) and Bures samples (random/stewart.ts). Source: kernels.wat; compiled into kernels-wasm.ts by `npm run build:wasm`.
  * Each `SimdKernels` instance owns one WebAssembly memory; callers address it in float64 slots
  * (index i = byte 8i) through `f64`, which is re-created whenever the memory grows.
@@ -28,6 +28,7 @@ interface SimdExports {
   transpose(T: number, tstride: number, s: number, cols: number, Q: number, width: number): void;
   offdiagAbsSum(Q: number, s: number, Rp: number): number;
   reflect(B: number, m: number, len: number, v: number, tau: number, w: number): void;
+  gram(Q: number, s: number, Rp: number, Mr: number, Mi: number): void;
 }
 
 let compiled: object | null = null;
@@ -56,7 +57,8 @@ export class SimdKernels {
     const bytes = slots * 8;
     if (!(bytes <= MAX_BYTES)) throw new RangeError(`SimdKernels: ${slots} float64 slots exceed the 2 GiB working memory`);
     const have = this.x.memory.buffer.byteLength;
-    if (bytes > have) this.x.memory.grow(Math.ceil((bytes - have) / PAGE));
+    if (bytes <= have) return;
+    this.x.memory.grow(Math.ceil((bytes - have) / PAGE));
     this.view = new Float64Array(this.x.memory.buffer);
   }
 
@@ -109,5 +111,14 @@ export class SimdKernels {
     this.check('reflect', v, 2 * len);
     this.check('reflect', w, 2 * m);
     this.x.reflect(8 * B, m, len, 8 * v, tau, 8 * w);
+  }
+
+  /** M = Q Q† for Q split complex s × width (even) at slot Q: real parts (s × s) at slot Mr, imaginary at Mi. */
+  gram(Q: number, s: number, width: number, Mr: number, Mi: number): void {
+    if (width % 2 !== 0) throw new RangeError(`SimdKernels.gram: width ${width} must be even`);
+    this.check('gram', Q, s * 2 * width);
+    this.check('gram', Mr, s * s);
+    this.check('gram', Mi, s * s);
+    this.x.gram(8 * Q, s, width, 8 * Mr, 8 * Mi);
   }
 }
