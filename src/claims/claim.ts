@@ -95,6 +95,9 @@ export interface Claim {
   check(ctx: ClaimContext): ClaimOutcome | Promise<ClaimOutcome>;
 }
 
+/** Whether a check of the printed statement failed (an erratum or a failure, by the other checks). */
+export const printedCheckFailed = (checks: readonly CheckRecord[]): boolean => checks.some((c) => c.role === 'printed' && c.outcome === 'fail');
+
 /** The verdict the checks support (see Verdict). */
 export function verdictOf(outcome: ClaimOutcome): Verdict {
   if (outcome.notCheckable !== undefined) return 'not-checkable';
@@ -102,7 +105,7 @@ export function verdictOf(outcome: ClaimOutcome): Verdict {
   if (checks.length === 0) return 'failed';
   if (checks.some((c) => c.role === 'consistency' && c.outcome === 'fail')) return 'failed';
   if (checks.some((c) => c.outcome === 'inconclusive')) return 'inconclusive';
-  if (checks.some((c) => c.role === 'printed' && c.outcome === 'fail')) {
+  if (printedCheckFailed(checks)) {
     // an erratum needs two agreeing derivations and a corrected form; without them it is our failure
     const consistent = checks.some((c) => c.role === 'consistency' && c.outcome === 'pass');
     return consistent && outcome.corrected ? 'erratum' : 'failed';

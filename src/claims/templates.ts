@@ -4,7 +4,7 @@
  *   checksClaim    — any statement decided by a list of checks (exact signs, limits, text);
  *   notCheckable   — a statement that cannot be checked, with the reason.
  */
-import type { CheckRecord, Claim, ClaimContext, ClaimOutcome } from './claim.js';
+import { printedCheckFailed, type CheckRecord, type Claim, type ClaimContext, type ClaimOutcome } from './claim.js';
 import type { RatFunc } from '../symbolic/ratfunc.js';
 import { rftoString } from '../symbolic/ratfunc.js';
 import { toTeX } from '../symbolic/expr.js';
@@ -18,6 +18,9 @@ interface ClaimHeader {
   /** TeX exactly as printed, errors included. */
   printed: string;
 }
+
+/** The header fields of a claim, from a spec that carries more. */
+const header = ({ id, location, statement, printed }: ClaimHeader): ClaimHeader => ({ id, location, statement, printed });
 
 export interface FormulaClaimSpec extends ClaimHeader {
   /** The printed formula transcribed into ergocheck's expression language (faithfully, errors included). */
@@ -41,10 +44,7 @@ export interface FormulaClaimSpec extends ClaimHeader {
 /** A printed formula checked against a derivation (exactly and by probes) and against first principles. */
 export function formulaClaim(spec: FormulaClaimSpec): Claim {
   return {
-    id: spec.id,
-    location: spec.location,
-    statement: spec.statement,
-    printed: spec.printed,
+    ...header(spec),
     check(ctx): ClaimOutcome {
       const derived = spec.derive();
       const derivedText = typeof derived === 'string' ? derived : rftoString(derived);
@@ -64,7 +64,7 @@ export function formulaClaim(spec: FormulaClaimSpec): Claim {
       }
       if (spec.extraChecks) checks.push(...spec.extraChecks(ctx));
       const derivedTeX = spec.derivedForm?.tex ?? toTeX(readable).tex;
-      const printedFails = checks.some((c) => c.role === 'printed' && c.outcome === 'fail');
+      const printedFails = printedCheckFailed(checks);
       return {
         derived: derivedTeX,
         checks,
@@ -89,13 +89,10 @@ export interface ChecksClaimSpec extends ClaimHeader {
 /** A statement decided by a list of checks. */
 export function checksClaim(spec: ChecksClaimSpec): Claim {
   return {
-    id: spec.id,
-    location: spec.location,
-    statement: spec.statement,
-    printed: spec.printed,
+    ...header(spec),
     check(ctx): ClaimOutcome {
       const checks = spec.checks(ctx);
-      const printedFails = checks.some((c) => c.role === 'printed' && c.outcome === 'fail');
+      const printedFails = printedCheckFailed(checks);
       return { derived: spec.derived ?? null, checks, howDecided: spec.howDecided, corrected: printedFails ? (spec.corrected ?? null) : null, differsWhere: printedFails ? (spec.differsWhere ?? null) : null };
     },
   };
@@ -104,10 +101,7 @@ export function checksClaim(spec: ChecksClaimSpec): Claim {
 /** A statement that cannot be checked, with the reason. */
 export function notCheckable(spec: ClaimHeader & { reason: string }): Claim {
   return {
-    id: spec.id,
-    location: spec.location,
-    statement: spec.statement,
-    printed: spec.printed,
+    ...header(spec),
     check: () => ({ derived: null, checks: [], howDecided: 'not checkable', notCheckable: spec.reason }),
   };
 }

@@ -14,7 +14,7 @@
  * (seed, N, i), never on how the samples are split among workers.
  */
 import { float64 } from '../numeric/float64.js';
-import type { CMatrix } from '../numeric/matrix.js';
+import { gram, type CMatrix } from '../numeric/matrix.js';
 import { Rng, type Seed } from '../random/rng.js';
 import { buresFactor, type CArrays } from '../random/stewart.js';
 import { randomState, type Ensemble } from '../random/ensembles.js';
@@ -41,17 +41,14 @@ function normalisedFactor(G: CArrays, n: number, m: number): StateFactor {
 
 /** ρ = A A† of a column-major factor, dense. */
 function denseFromFactor(A: StateFactor, dim: number): CMatrix<number> {
-  const re = new Array<number>(dim * dim).fill(0);
-  const im = new Array<number>(dim * dim).fill(0);
-  for (let c = 0; c < A.m; c++) {
-    const o = c * dim;
-    for (let x = 0; x < dim; x++)
-      for (let y = 0; y < dim; y++) {
-        re[x * dim + y] += A.re[o + x] * A.re[o + y] + A.im[o + x] * A.im[o + y];
-        im[x * dim + y] += A.im[o + x] * A.re[o + y] - A.re[o + x] * A.im[o + y];
-      }
-  }
-  return { rows: dim, cols: dim, re, im };
+  const re = new Array<number>(dim * A.m);
+  const im = new Array<number>(dim * A.m);
+  for (let c = 0; c < A.m; c++)
+    for (let x = 0; x < dim; x++) {
+      re[x * A.m + c] = A.re[c * dim + x];
+      im[x * A.m + c] = A.im[c * dim + x];
+    }
+  return gram(float64, { rows: dim, cols: A.m, re, im });
 }
 
 /**
@@ -157,26 +154,20 @@ function denseFromBlocks(blocks: ReducedState, N: number): CMatrix<number> {
       const s = xs.length;
       const V = fam.V[d];
       // P = Vᵀ F (s × r): then the block is P P†/(2j + 1)
-      const Pr = new Float64Array(s * r);
-      const Pi = new Float64Array(s * r);
+      const P = { rows: s, cols: r, re: new Array<number>(s * r).fill(0), im: new Array<number>(s * r).fill(0) };
       for (let x = 0; x < s; x++)
         for (let a = 0; a < n; a++) {
           const v = V[a * s + x];
           for (let q = 0; q < r; q++) {
-            Pr[x * r + q] += v * Fr[a * r + q];
-            Pi[x * r + q] += v * Fi[a * r + q];
+            P.re[x * r + q] += v * Fr[a * r + q];
+            P.im[x * r + q] += v * Fi[a * r + q];
           }
         }
+      const B = gram(float64, P);
       for (let x = 0; x < s; x++)
         for (let y = 0; y < s; y++) {
-          let sr = 0;
-          let si = 0;
-          for (let q = 0; q < r; q++) {
-            sr += Pr[x * r + q] * Pr[y * r + q] + Pi[x * r + q] * Pi[y * r + q];
-            si += Pi[x * r + q] * Pr[y * r + q] - Pr[x * r + q] * Pi[y * r + q];
-          }
-          re[xs[x] * dim + xs[y]] += sr / (fam.twoJ + 1);
-          im[xs[x] * dim + xs[y]] += si / (fam.twoJ + 1);
+          re[xs[x] * dim + xs[y]] += B.re[x * s + y] / (fam.twoJ + 1);
+          im[xs[x] * dim + xs[y]] += B.im[x * s + y] / (fam.twoJ + 1);
         }
     }
   });

@@ -316,52 +316,35 @@ export function lindbladian<T>(F: AnalyticField<T>, model: LindbladModel<T>): Li
     const outIm = new Array<T>(d * d).fill(F.zero);
     const pr = rho.re;
     const pi = rho.im;
-    // −i G ρ: for G_ac = g, ρ_cb = p: −i·g·p = (g_r p_i + g_i p_r) + i(g_i p_i − g_r p_r)
-    for (let a = 0; a < d; a++) {
-      const row = G[a];
-      for (let k = 0; k < row.col.length; k++) {
-        const c = row.col[k];
-        const gr = row.re[k];
-        const gi = row.im[k];
-        const zr = F.isZero(gr);
-        const zi = F.isZero(gi);
-        for (let b = 0; b < d; b++) {
-          const o = a * d + b;
-          const s = c * d + b;
-          if (!zr) {
-            outRe[o] = F.add(outRe[o], F.mul(gr, pi[s]));
-            outIm[o] = F.sub(outIm[o], F.mul(gr, pr[s]));
-          }
-          if (!zi) {
-            outRe[o] = F.add(outRe[o], F.mul(gi, pr[s]));
-            outIm[o] = F.add(outIm[o], F.mul(gi, pi[s]));
-          }
-        }
-      }
-    }
-    // +i ρ G†: (ρG†)_ab = Σ_c ρ_ac conj(G_bc); i·p·conj(g) = (g_i p_r − g_r p_i) + i(g_r p_r + g_i p_i)
-    for (let b = 0; b < d; b++) {
-      const row = G[b];
-      for (let k = 0; k < row.col.length; k++) {
-        const c = row.col[k];
-        const gr = row.re[k];
-        const gi = row.im[k];
-        const zr = F.isZero(gr);
-        const zi = F.isZero(gi);
-        for (let a = 0; a < d; a++) {
-          const o = a * d + b;
-          const s = a * d + c;
-          if (!zr) {
-            outRe[o] = F.sub(outRe[o], F.mul(gr, pi[s]));
-            outIm[o] = F.add(outIm[o], F.mul(gr, pr[s]));
-          }
-          if (!zi) {
-            outRe[o] = F.add(outRe[o], F.mul(gi, pr[s]));
-            outIm[o] = F.add(outIm[o], F.mul(gi, pi[s]));
+    // −i G ρ (left: for G_ac = g, ρ_cb = p, −i·g·p = (g_r p_i + g_i p_r) + i(g_i p_i − g_r p_r)) and
+    // +i ρ G† (right: (ρG†)_ab = Σ_c ρ_ac conj(G_bc), i·p·conj(g) = (g_i p_r − g_r p_i) + i(g_r p_r + g_i p_i)):
+    // the same loop over the rows x of G, the two differing in the sign of the g_r terms and in which
+    // index of ρ the row's column c replaces.
+    for (const left of [true, false])
+      for (let x = 0; x < d; x++) {
+        const row = G[x];
+        for (let k = 0; k < row.col.length; k++) {
+          const c = row.col[k];
+          const gr = row.re[k];
+          const gi = row.im[k];
+          const zr = F.isZero(gr);
+          const zi = F.isZero(gi);
+          for (let y = 0; y < d; y++) {
+            const o = left ? x * d + y : y * d + x;
+            const s = left ? c * d + y : y * d + c;
+            if (!zr) {
+              const tRe = F.mul(gr, pi[s]);
+              const tIm = F.mul(gr, pr[s]);
+              outRe[o] = left ? F.add(outRe[o], tRe) : F.sub(outRe[o], tRe);
+              outIm[o] = left ? F.sub(outIm[o], tIm) : F.add(outIm[o], tIm);
+            }
+            if (!zi) {
+              outRe[o] = F.add(outRe[o], F.mul(gi, pr[s]));
+              outIm[o] = F.add(outIm[o], F.mul(gi, pi[s]));
+            }
           }
         }
       }
-    }
     // Jumps: out_ab += c·ρ[a^mL, b^mR] over the a, b allowed by the jump's direction.
     for (const J of jumps) {
       const jL = qubitOf.get(J.maskLeft) as number;

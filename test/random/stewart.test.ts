@@ -8,20 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { expectHaarMoments, expectMean } from './moments.js';
 import { Rng } from '../../src/random/rng.js';
+import { float64 } from '../../src/numeric/float64.js';
+import { gram } from '../../src/numeric/matrix.js';
 import { applyHaar, buresFactor, haarReflections } from '../../src/random/stewart.js';
 
 
 /** X X† for a row-major n × n complex X. */
 function gramRows(X: { re: Float64Array; im: Float64Array }, n: number): { re: number[]; im: number[] } {
-  const re = new Array<number>(n * n).fill(0);
-  const im = new Array<number>(n * n).fill(0);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++)
-      for (let k = 0; k < n; k++) {
-        re[i * n + j] += X.re[i * n + k] * X.re[j * n + k] + X.im[i * n + k] * X.im[j * n + k];
-        im[i * n + j] += X.im[i * n + k] * X.re[j * n + k] - X.re[i * n + k] * X.im[j * n + k];
-      }
-  return { re, im };
+  return gram(float64, { rows: n, cols: n, re: Array.from(X.re), im: Array.from(X.im) });
 }
 
 /** U as a matrix: U applied to the identity. */

@@ -4,7 +4,7 @@ import type { Claim } from '../../claims/claim.js';
 import { runClaims } from '../../claims/run.js';
 import { claimDetail, claimLine, summaryLine } from '../../report/text.js';
 import { CLAIMS } from '../../../proofs/index.js';
-import { flag, parse, precisionOption, str, type Io } from '../options.js';
+import { flag, parse, precisionOption, str, type Io, type Parsed } from '../options.js';
 
 export const DEFAULT_SEED = 20220513;
 
@@ -42,15 +42,20 @@ export function seedOption(value: string | undefined, fallback: number): number 
   return Number(value);
 }
 
+/** --precision (≥ 50 digits: the numeric probes need them) and --seed of a command that checks claims. */
+export function claimRunOptions(command: string, p: Parsed): { precision: number; seed: number } {
+  const precision = precisionOption(str(p, 'precision'));
+  if (precision < 50) throw new InputError(`${command}: --precision must be at least 50 (numeric probes run at ≥ 50 digits), got ${precision}`);
+  return { precision, seed: seedOption(str(p, 'seed'), DEFAULT_SEED) };
+}
+
 export async function proveCommand(args: string[], io: Io): Promise<number> {
   const p = parse('prove', args, { precision: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, list: { type: 'boolean' } }, true);
   if (flag(p, 'help')) {
     io.out(PROVE_HELP);
     return 0;
   }
-  const precision = precisionOption(str(p, 'precision'));
-  if (precision < 50) throw new InputError(`prove: --precision must be at least 50 (numeric probes run at ≥ 50 digits), got ${precision}`);
-  const seed = seedOption(str(p, 'seed'), DEFAULT_SEED);
+  const { precision, seed } = claimRunOptions('prove', p);
   const claims = selectClaims(CLAIMS, p.positionals);
   if (flag(p, 'list')) {
     io.out(claims.map((c) => `${c.id.padEnd(34)} ${c.location}`).join('\n'));

@@ -13,8 +13,8 @@ import { renderSummaryTable } from '../../report/summary-table.js';
 import { claimLine } from '../../report/text.js';
 import { reportFigures } from '../../report/figures.js';
 import { checkOutDir, REPORT_FILES, REPORT_FORMATS, writeReportDir, type ReportFormat } from '../../report/write.js';
-import { flag, parse, precisionOption, str, type Io, type Parsed } from '../options.js';
-import { DEFAULT_SEED, seedOption, selectClaims } from './prove.js';
+import { flag, parse, str, type Io, type Parsed } from '../options.js';
+import { claimRunOptions, DEFAULT_SEED, selectClaims } from './prove.js';
 import { join } from 'node:path';
 
 /** Random initial states per N of the report's Fig. 3 (the paper used 10^5; the statements are decided either way). */
@@ -84,9 +84,7 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   // every input is checked before the (slow) run
-  const precision = precisionOption(str(p, 'precision'));
-  if (precision < 50) throw new InputError(`verify: --precision must be at least 50 (numeric probes run at ≥ 50 digits), got ${precision}`);
-  const seed = seedOption(str(p, 'seed'), DEFAULT_SEED);
+  const { precision, seed } = claimRunOptions('verify', p);
   const only = listOption(p, 'only');
   const skip = listOption(p, 'skip');
   for (const s of skip) selectClaims(CLAIMS, [s], 'verify');
