@@ -1,27 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { Decimal } from 'decimal.js';
 import { decimalField } from '../../src/numeric/decimal.js';
 import { casCall, casEvaluate, casExpand, casReservedNames, casStoredExpressions, casTimeout, casVersion } from '../../src/symbolic/cas.js';
 import { parse, toNerdamer } from '../../src/symbolic/expr.js';
+import { runNode } from '../support/spawn.js';
 
 /** Run an ES module snippet in a fresh Node process from the project root (a clean module graph). */
-function node(code: string): string {
-  return execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: process.cwd(), encoding: 'utf8' }).trim();
+async function node(code: string): Promise<string> {
+  const r = await runNode(['--input-type=module', '-e', code]);
+  if (r.status !== 0) throw new Error(`node -e failed (${r.status ?? r.signal}): ${r.stderr}`);
+  return r.stdout.trim();
 }
 
 describe('CAS pitfall: which entry is imported', () => {
-  it('Node ESM resolves nerdamer-prime to its bundled ESM entry', () => {
-    expect(node("console.log(import.meta.resolve('nerdamer-prime'))")).toMatch(/nerdamer-prime\/all\.esm\.min\.mjs$/);
+  it('Node ESM resolves nerdamer-prime to its bundled ESM entry', async () => {
+    expect(await node("console.log(import.meta.resolve('nerdamer-prime'))")).toMatch(/nerdamer-prime\/all\.esm\.min\.mjs$/);
   });
-  it("the CommonJS entry would set decimal.js's shared global precision to 250 (why we never load it)", () => {
-    const out = node(
+  it("the CommonJS entry would set decimal.js's shared global precision to 250 (why we never load it)", async () => {
+    const out = await node(
       "import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/'); const D = require('decimal.js'); const before = D.precision; require('nerdamer-prime'); console.log(before + ' ' + D.precision)",
     );
     expect(out).toBe('20 250');
   });
-  it("importing the symbolic layer leaves decimal.js's global precision alone (fresh process, built dist/)", () => {
-    const out = node(
+  it("importing the symbolic layer leaves decimal.js's global precision alone (fresh process, built dist/)", async () => {
+    const out = await node(
       "import { Decimal } from 'decimal.js'; const before = Decimal.precision; await import('./dist/src/symbolic/index.js'); console.log(before + ' ' + Decimal.precision)",
     );
     expect(out).toBe('20 20');
