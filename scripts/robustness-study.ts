@@ -18,15 +18,10 @@ import type { AnalyticField } from '../src/numeric/field.js';
 import { zeros, type CMatrix } from '../src/numeric/matrix.js';
 import { partiallyCollective, type LindbladModel } from '../src/physics/lindblad.js';
 import { h0 } from '../src/physics/qubits.js';
-import {
-  ergotropyLifetime,
-  fitPowerLaw,
-  relaxationSpectrum,
-  trajectory,
-  twoQubitAdiabaticLifetime,
-  twoQubitSlowRate,
-  type PowerLawFit,
-} from '../src/physics/robustness.js';
+import { ergotropyLifetime } from '../src/physics/ergotropy-lifetime.js';
+import { fitInverseAffine, fitPowerLaw, type PowerLawFit } from '../src/numeric/least-squares.js';
+import { relaxationSpectrum, twoQubitAdiabaticLifetime, twoQubitSlowRate } from '../src/physics/relaxation.js';
+import { trajectory } from '../src/physics/trajectory.js';
 
 const F = float64;
 
@@ -122,22 +117,6 @@ export interface FitRow {
   fit: PowerLawFit;
   /** Lifetimes only: y ≈ a/(1 − μ) + b (least squares), the leading law plus the build-up offset. */
   affine: { a: number; b: number } | null;
-}
-
-/** Least squares y ≈ a/x + b. */
-export function fitInverseAffine(x: readonly number[], y: readonly number[]): { a: number; b: number } {
-  const u = x.map((v) => 1 / v);
-  const n = u.length;
-  const mu = u.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let suu = 0;
-  let suy = 0;
-  for (let k = 0; k < n; k++) {
-    suu += (u[k] - mu) ** 2;
-    suy += (u[k] - mu) * (y[k] - my);
-  }
-  const a = suy / suu;
-  return { a, b: my - a * mu };
 }
 
 export interface RobustnessStudy {

@@ -49,7 +49,8 @@ export function qubitMask(N: number, i: number): number {
 /** Whether qubit i is excited in basis state `index` (its bit is 0); exact. */
 export const isExcited = (index: number, N: number, i: number): boolean => (index & qubitMask(N, i)) === 0;
 
-function popcount(x: number): number {
+/** Number of set bits of a non-negative integer below 2^31. */
+export function popcount(x: number): number {
   let c = 0;
   for (; x !== 0; x &= x - 1) c++;
   return c;

@@ -10,16 +10,11 @@ import { evolve, NotConvergedError, steadyStateByIntegration } from '../../src/p
 import { ergotropy } from '../../src/physics/ergotropy.js';
 import { l1Coherence } from '../../src/physics/coherence.js';
 import { basisIndex, h0 } from '../../src/physics/qubits.js';
-import {
-  ergotropyLifetime,
-  fitPowerLaw,
-  generalEigenvalues,
-  productGibbsState,
-  relaxationSpectrum,
-  trajectory,
-  twoQubitAdiabaticLifetime,
-  twoQubitSlowRate,
-} from '../../src/physics/robustness.js';
+import { ergotropyLifetime } from '../../src/physics/ergotropy-lifetime.js';
+import { fitPowerLaw } from '../../src/numeric/least-squares.js';
+import { generalEigenvalues } from '../../src/numeric/general-eigenvalues.js';
+import { productGibbsState, trajectory } from '../../src/physics/trajectory.js';
+import { relaxationSpectrum, twoQubitAdiabaticLifetime, twoQubitSlowRate } from '../../src/physics/relaxation.js';
 import { eq7State, maxAbsOf, maxDiff, productGibbs, projector, psi, randomDensity, randomMatrix, rng } from './helpers.js';
 
 const F = float64;

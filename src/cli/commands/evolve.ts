@@ -3,7 +3,7 @@ import { InputError } from '../../errors.js';
 import type { AnalyticField } from '../../numeric/field.js';
 import { parseRational, rationalToNumber } from '../../numeric/rational.js';
 import { partiallyCollective } from '../../physics/lindblad.js';
-import { trajectory } from '../../physics/robustness.js';
+import { trajectory } from '../../physics/trajectory.js';
 import { h0 } from '../../physics/qubits.js';
 import { flag, numberOption, parse, str, type Io } from '../options.js';
 import { MODEL_HELP, MODEL_OPTIONS, modelSetup } from '../model-options.js';
