@@ -84,6 +84,8 @@ export async function runClaim(claim: Claim, ctx: ClaimContext): Promise<Checked
 export async function runClaims(claims: readonly Claim[], ctx: ClaimContext, onDone?: (c: CheckedClaim, index: number) => void): Promise<CheckedClaim[]> {
   const out: CheckedClaim[] = [];
   for (const [i, claim] of claims.entries()) {
+    // yield to the event loop between claims, so a long run never starves timers and I/O
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const checked = await runClaim(claim, ctx);
     out.push(checked);
     onDone?.(checked, i);
