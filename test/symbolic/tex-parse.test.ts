@@ -265,3 +265,53 @@ describe('round trip: parsed printed TeX printed back with toTeX renders with Ka
     }
   });
 });
+
+describe("the claims' printed TeX against the paper's own math", () => {
+  // Every scalar formula in a claim's `printed` must occur in the paper's math (identical exactly,
+  // at some N ∈ {2, 3, 5} with k = 2), so a typo in a transcription is caught. The exceptions print
+  // words or a condensed form rather than a formula of the paper, each for the reason given.
+  const NOT_VERBATIM: Readonly<Record<string, string>> = {
+    'sec4b-thermal-initial': 'a sentence put in symbols (ρ_ss)',
+    'local-qubits-diagonal-passive': 'a sentence put in symbols (Tr_{\\bar i} ρ)',
+    'local-pairs-coherent': 'a sentence put in symbols (Tr_{\\overline{ij}} ρ)',
+    'local-smaller-than-global': 'a sentence put in symbols (ρ_A)',
+    'appendix-b-b1': "the paper's (B1) has unbalanced brackets; the claim moves the [ out of the \\underbrace",
+    'appendix-b-b2': "the paper's (B2) has unbalanced brackets; the claim prints the generic row j",
+    'appendix-b-b3': 'the claim drops the printed term − r_4 ε_4 before the \\dots',
+    'appendix-b-b4': 'the claim condenses the printed five-line sum (drops r_2 ε_4/p_1 and the r_3 … r_N groups)',
+    'beyond-w-le-cl1-ground': 'the claim writes \\sum_k for the printed \\sum_{k=0}^N',
+  };
+  const paperParts = new Map(
+    [2, 3, 5].map((N) => [
+      N,
+      PAPER_MATH.flatMap((m) => {
+        try {
+          return scalarParts(m.tex, { values: { N, k: 2 } });
+        } catch {
+          return []; // (B1), (B2): see above
+        }
+      }),
+    ]),
+  );
+  const missing = (tex: string): string[] => {
+    const per = [2, 3, 5].map((N) =>
+      scalarParts(tex, { values: { N, k: 2 } })
+        .filter((p) => variables(p).length > 0)
+        .filter((p) => !paperParts.get(N)!.some((q) => sameFormula(p, q) === 'identical'))
+        .map((p) => `N = ${N}: ${astToString(p)}`),
+    );
+    return per.some((m) => m.length === 0) ? [] : per.flat();
+  };
+  it.each(CLAIMS.filter((c) => !(c.id in NOT_VERBATIM)).map((c) => [c.id, c.printed] as const))('%s', (_id, tex) => {
+    expect(missing(tex)).toEqual([]);
+  });
+  it('the exceptions are still exceptions (else remove them from the list)', () => {
+    for (const c of CLAIMS.filter((x) => x.id in NOT_VERBATIM)) expect(missing(c.printed), c.id).not.toEqual([]);
+  });
+  it('a typo in a transcription is caught', () => {
+    const eq8 = CLAIMS.find((c) => c.id === 'eq8')?.printed ?? String.raw`C_{l_1} = \left| c \frac{Z}{Z_+} - 1 \right| = \left| -1 + c + \frac{c}{1 + 2 \cosh(\beta\omega)} \right|`;
+    expect(missing(eq8)).toEqual([]);
+    expect(missing(eq8.replace('2 \\cosh', '2 \\sinh'))).not.toEqual([]);
+    expect(missing(String.raw`d_k = \frac{(1-r)r^k}{(1-r^{N})p_k}`)).not.toEqual([]);
+  });
+});
