@@ -167,8 +167,6 @@ class Parser {
   private pos = 0;
   private readonly toks: Tok[];
   private readonly heads: Set<string>;
-  /** Depth of open bare |…| absolute values (a bare | closes the innermost). */
-  private absDepth = 0;
 
   constructor(
     private readonly src: string,
@@ -579,10 +577,9 @@ class Parser {
       }
       case '|': {
         if (this.ketAhead()) return this.ket();
+        // a bare | that does not open a ket ends the innermost absolute value
         this.next();
-        this.absDepth++;
         const inner = this.expr();
-        this.absDepth--;
         this.expect('ch', '|', `"|" closing the absolute value opened at column ${tok.col}`);
         return { kind: 'fn', fn: 'abs', arg: inner, col: tok.col };
       }
@@ -1155,8 +1152,10 @@ export interface PrintedFormula {
   readonly tex: string;
   /** A trailing equation number, e.g. "10". */
   readonly label: string | null;
-  /** The quantity the left-hand side names (a lone symbol before "="), e.g. "W", "C_l1", "r", "d_k"; null otherwise. */
+  /** The quantity the left-hand side names (a lone symbol, or a function applied, before "="), e.g. "W", "C_l1", "r", "d_k", "Z_p"; null otherwise. */
   readonly quantity: string | null;
+  /** The arguments when the left-hand side is a function applied, e.g. [β] for Z_+(β) and [|ψ−⟩⟨ψ−|] for 𝓛(|ψ−⟩⟨ψ−|); [] otherwise. */
+  readonly quantityArguments: readonly TexNode[];
   /** The expressions of the first relation chain after the quantity (each equal to it); all sides when there is no quantity. */
   readonly forms: readonly Ast[];
   /** The first item's relations when it is not a definition (e.g. 1 − c < … in (A1)), else []. */
@@ -1181,6 +1180,7 @@ export function parsePrintedFormula(src: string, options: LowerOptions = {}): Pr
   const first = items.find((i) => i.kind !== 'text');
   if (!first) throw new ParseError(`"${src}" has no formula, only text`, 1);
   let quantity: string | null = null;
+  let quantityArguments: readonly TexNode[] = [];
   let forms: Ast[] = [];
   let relations: Inequality[] = [];
   let pieces: PrintedPiece[] | null = null;
@@ -1201,6 +1201,7 @@ export function parsePrintedFormula(src: string, options: LowerOptions = {}): Pr
     const head = first.items[0];
     if (first.ops[0] === '=' && first.ops.every((o) => o === '=') && (head.kind === 'sym' || head.kind === 'apply')) {
       quantity = head.kind === 'sym' ? symbolName(head, options.values ?? {}) : symbolName(head.head as Extract<TexNode, { kind: 'sym' }>, options.values ?? {});
+      if (head.kind === 'apply') quantityArguments = head.args;
       const rest = first.items.slice(1);
       if (rest.length === 1 && rest[0].kind === 'cases') pieces = casePieces(rest[0]);
       else forms = rest.map((x) => lowerTeX(x, options));
@@ -1224,7 +1225,7 @@ export function parsePrintedFormula(src: string, options: LowerOptions = {}): Pr
     }
     for (const r of relationToInequalities(it, options)) conditions.push({ ...r, qualifier });
   }
-  return { tex: src, label: st.label, quantity, forms, relations, pieces, conditions };
+  return { tex: src, label: st.label, quantity, quantityArguments, forms, relations, pieces, conditions };
 }
 
 /** Every `name = expr (= expr …)` item of a statement whose sides are scalar, e.g. d_k and D_k in Eqs. (13)–(14); other items are skipped. */

@@ -123,6 +123,45 @@ describe('texToAst: the notation of the paper', () => {
   });
 });
 
+describe('parseTeX: structure of what is not a scalar', () => {
+  const body = (tex: string) => parseTeX(tex).body;
+  it('kets, bras, brakets and matrix elements', () => {
+    const b = body(String.raw`c = \langle \psi_0 | \rho_0 | \psi_0 \rangle + \langle \psi_1 | \psi_1 \rangle`);
+    expect(b.kind).toBe('rel');
+    const sum = (b as Extract<typeof b, { kind: 'rel' }>).items[1] as Extract<typeof b, { kind: 'op' }>;
+    expect(sum.op).toBe('+');
+    expect(sum.left).toMatchObject({ kind: 'braket', left: '\\psi_0', right: '\\psi_0', op: { kind: 'sym', base: 'rho' } });
+    expect(sum.right).toMatchObject({ kind: 'braket', left: '\\psi_1', op: null, right: '\\psi_1' });
+    const kb = body(String.raw`(1 - c) |\psi_-\rangle \langle \psi_-| + |\psi_0\rangle`) as Extract<typeof b, { kind: 'op' }>;
+    expect(kb.left).toMatchObject({ kind: 'op', op: '*', left: { kind: 'op', op: '*' }, right: { kind: 'bra', label: '\\psi_-' } });
+    expect(kb.right).toMatchObject({ kind: 'ket', label: '\\psi_0' });
+    // |⟨a|b⟩|^2: an absolute value around a braket, then a power
+    expect(body(String.raw`|\langle r_j | \varepsilon_i \rangle|^2`)).toMatchObject({ kind: 'op', op: '^', left: { kind: 'fn', fn: 'abs', arg: { kind: 'braket' } } });
+  });
+  it('sets, transposed vectors, function applications, sums over index sets', () => {
+    expect(body(String.raw`\left\{ 1 - c, c, 0, 0 \right\}`)).toMatchObject({ kind: 'list', bracket: '{', items: { length: 4 } });
+    expect(body(String.raw`\frac{1}{\sqrt{2}} [0, -1, 1, 0]^T`)).toMatchObject({ kind: 'op', op: '*', right: { kind: 'list', bracket: '[', transpose: true } });
+    expect(body(String.raw`Z_+^{-1}(\beta)`)).toMatchObject({ kind: 'op', op: '^', left: { kind: 'apply', head: { base: 'Z' }, args: [{ kind: 'sym', base: 'beta' }] } });
+    expect(body(String.raw`p_k = C(N, k)`)).toMatchObject({ kind: 'rel', items: [{}, { kind: 'apply', args: { length: 2 } }] });
+    expect(body(String.raw`\sum_{i,j=1}^N \gamma_{ij}`)).toMatchObject({ kind: 'sum', indices: ['i', 'j'], lower: { kind: 'num' }, upper: { kind: 'sym', base: 'N' } });
+    expect(body(String.raw`\sum_{i \neq j} |\rho_{ij}|`)).toMatchObject({ kind: 'sum', indices: ['i', 'j'], condition: { kind: 'rel', ops: ['!='] }, body: { kind: 'fn', fn: 'abs' } });
+    expect(body(String.raw`\sup_{0<r<1} C_{l_1}(r)`)).toMatchObject({ kind: 'limit', op: 'sup', sub: { kind: 'rel', ops: ['<', '<'] }, body: { kind: 'apply' } });
+  });
+  it('environments: cases rows, matrices, aligned rows', () => {
+    expect(body(String.raw`\begin{pmatrix} D_N & 0 \\ \vdots & \ddots \end{pmatrix}`)).toMatchObject({ kind: 'matrix', env: 'pmatrix', rows: [{ length: 2 }, [{ kind: 'dots' }, { kind: 'dots' }]] });
+    expect(body(String.raw`\begin{cases} 1 & c < 0 \\ \text{or} \\ 2 & \text{for } c \geq 0 \end{cases}`)).toMatchObject({
+      kind: 'cases',
+      rows: [{ value: { kind: 'num' }, condition: { kind: 'rel' } }, { value: { kind: 'text', text: 'or' }, condition: null }, { value: { kind: 'num' }, condition: { kind: 'seq' } }],
+    });
+  });
+  it('equation numbers: \\quad (n), \\quad (\\text{A1}), \\tag{B4}', () => {
+    expect(parseTeX(String.raw`C_{l_1} = \sum_{i \neq j} |\rho_{ij}|, \quad (3)`).label).toBe('3');
+    expect(parseTeX(String.raw`1 - c < c \quad (\text{A2})`).label).toBe('A2');
+    expect(parseTeX(String.raw`\begin{aligned} a &= b \end{aligned} \tag{B4}`).label).toBe('B4');
+    expect(parseTeX(String.raw`(1 - c)(2)`).label).toBeNull();
+  });
+});
+
 describe('parsePrintedFormula: quantity, forms, pieces, conditions', () => {
   it('a definition with a condition after \\quad', () => {
     const p = parsePrintedFormula('\\mathcal{W} = \\frac{\\omega}{1+e^{-\\omega\\beta}+e^{-2\\omega\\beta}}, \\quad c = 1');
@@ -165,6 +204,12 @@ describe('parsePrintedFormula: quantity, forms, pieces, conditions', () => {
       ['d_k', ['(1 - r)*r^k/((1 - r^(N + 1))*p_k)']],
     ]);
     expect(parsePrintedFormula('r = \\bar{n}/\\bar{n} + 1').forms.map(astToString)).toEqual(['nbar/nbar + 1']);
+  });
+  it('a function applied on the left-hand side: its arguments are kept', () => {
+    const z = parsePrintedFormula(String.raw`Z_+(\beta) = 1 + e^{-\omega\beta} + e^{-2\omega\beta}`);
+    expect([z.quantity, z.quantityArguments.map((a) => a.kind)]).toEqual(['Z_p', ['sym']]);
+    const l = parsePrintedFormula(String.raw`\mathcal{L}(|\psi_-\rangle \langle \psi_-|) = 0`);
+    expect([l.quantity, l.quantityArguments.map((a) => a.kind), l.forms.map(astToString)]).toEqual(['L', ['op'], ['0']]);
   });
   it('refuses a statement without a formula, naming it', () => {
     expect(() => parsePrintedFormula('\\text{a single system would simply end up in a Gibbs (passive) state}')).toThrow(/has no formula, only text/);
