@@ -6,7 +6,9 @@
  * What is proven, and so tested here: for N = 2 the steady state is Eq. (7) for every ρ0, hence
  *   β = 0: W/ω = C_l1 (Eq. (12) and the text after it), and β > 0: W ≤ ωC_l1 (beyond-w-le-cl1).
  * For N = 3…5 only what holds for every ρ0: ρ_ss is a state, commutes with H0, is stationary
- * (L(ρ_ss) = 0) and is a fixed point of the map. W ≤ ωC_l1 is open for N ≥ 3 and is not asserted.
+ * (L(ρ_ss) = 0) and is a fixed point of the map; for N = 2…5 the pure-state path agrees with the
+ * matrix path and the result depends on β, ω only through r = e^{−βω} (not on f, γ0).
+ * W ≤ ωC_l1 is open for N ≥ 3 and is not asserted.
  *
  * Tolerances. decimal(50): the certified `errorBound` of the ergotropy plus 10^-48 for the roundoff
  * of the map and of C_l1 (a few units of 10^-50 per entry); 10^-46 for the N = 3…5 checks. A
@@ -25,7 +27,8 @@ import { ergotropy } from '../../src/physics/ergotropy.js';
 import { applyLindbladian, collectiveCoupling, type LindbladModel } from '../../src/physics/lindblad.js';
 import { excitations, h0 } from '../../src/physics/qubits.js';
 import { collectiveSteadyState } from '../../src/physics/steady-state.js';
-import type { Ensemble } from '../../src/random/index.js';
+import { haarStateVector, Rng, type Ensemble } from '../../src/random/index.js';
+import { pureState } from '../../src/physics/states.js';
 import { buildState, fcParams, seedArb } from '../arbitraries.js';
 
 const D50 = decimalField(50);
@@ -167,6 +170,33 @@ describe('N = 3…5: the steady state of any initial state is a stationary state
     fc.assert(
       fc.property(caseArb([3, 4], anyBeta, [omega]), (c) => steadyStateDefect(D50, c, TOL50) === null),
       fcParams(`steady-state N=3..4 properties, decimal(50), omega ${omega}`, 4),
+    );
+  });
+  it('float64, N = 2…5: a Haar vector ψ and its matrix ψψ† give the same steady state (the pure-state path)', () => {
+    fc.assert(
+      fc.property(caseArb([2, 3, 4, 5], anyBeta), (c) => {
+        const m = model(float64, c);
+        const psi = haarStateVector(float64, new Rng(c.seed, ['state']), 2 ** c.N);
+        const a = collectiveSteadyState(float64, m, psi).rho;
+        const b = collectiveSteadyState(float64, m, pureState(float64, psi)).rho;
+        return maxAbs(float64, sub(float64, a, b)) <= TOL64;
+      }),
+      fcParams('steady-state vector path = matrix path, float64', 60),
+    );
+  });
+  it('float64, N = 2…5: the steady state depends on β and ω only through r = e^{−βω}, and not on f or γ0', () => {
+    fc.assert(
+      fc.property(caseArb([2, 3, 4, 5], positiveBeta), fc.double({ min: 0.25, max: 4, noNaN: true, noDefaultInfinity: true }), (c, s) => {
+        const F = float64;
+        const rho0 = buildState(F, { ensemble: c.ensemble, n: 2 ** c.N, seed: c.seed });
+        const omega = Number(parseRational(c.omega).num) / Number(parseRational(c.omega).den);
+        const a = collectiveSteadyState(F, model(F, c), rho0).rho;
+        // same r with ω → sω, β → β/s, and another f and γ0
+        const other = collectiveCoupling(F, c.N, { omega: s * omega, beta: c.beta / s, gamma0: 2.5, f: -1.1 });
+        const b = collectiveSteadyState(F, other, rho0).rho;
+        return maxAbs(F, sub(F, a, b)) <= 1e-10;
+      }),
+      fcParams('steady-state depends only on r, float64', 60),
     );
   });
   it('the check can fail: ρ0 itself is not stationary and does not commute with H0', () => {
