@@ -12,6 +12,9 @@
  *                                with their conditions, and the conditions after `\quad` or
  *                                `\text{when}`, each relation split into `Inequality`s.
  *   `texToAst(src)`            — one scalar expression (no relation) as an `Ast`.
+ *   `printedEquations(src)`    — every `name = …` item with scalar sides (e.g. d_k of Eq. (14)).
+ *   `scalarParts(src)`         — every maximal scalar subexpression (to find what a formula transcribes).
+ *   `lowerTeX(node)`, `relationToInequalities(node)` — the lowering itself, for a node of the tree.
  *
  * Notation read: numbers, single Latin letters (TeX reads `kp` as k·p), Greek letters, `\bar n`,
  * `\mathcal{W}`, `\mathrm{Tr}`, sub- and superscripts, `\frac \tfrac \dfrac`, `\sqrt`, `\exp`,
@@ -1043,7 +1046,7 @@ export interface Inequality {
 }
 
 export interface LowerOptions extends TexParseOptions {
-  /** Integer values for index variables (sum bounds and subscripts), e.g. { N: 5 }. Sums with symbolic bounds need them. */
+  /** Integer values of variables, substituted everywhere (sum bounds, subscripts, the formula), e.g. { N: 5 }. Sums with symbolic bounds need them. */
   readonly values?: Readonly<Record<string, number>>;
   /** Largest number of terms a sum may expand to (default 10000). */
   readonly maxTerms?: number;
