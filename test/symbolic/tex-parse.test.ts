@@ -296,6 +296,18 @@ describe('the plain-infix copies in proofs/ against the printed TeX', () => {
       }),
     );
     expect(matches.map((c) => c.id), `${copy.formula} matches no printed TeX`).not.toEqual([]);
+    // the drop-in replacement: the formula a template would read with parsePrintedFormula
+    if (ownId !== undefined) {
+      const p = parsePrintedFormula(claims[0].printed);
+      const copyAst = parse(copy.formula);
+      if (/printedFormula/.test(copy.where)) {
+        expect(p.forms).toHaveLength(1);
+        expect(sameFormula(p.forms[0], copyAst)).toBe('identical');
+      } else {
+        // a threshold: the bound on β in the conditions
+        expect(p.conditions.filter((q) => q.left.kind === 'var' && q.left.name === 'beta').some((q) => sameFormula(q.right, copyAst) === 'identical')).toBe(true);
+      }
+    }
   });
 });
 
