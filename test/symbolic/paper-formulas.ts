@@ -1,50 +1,65 @@
 /**
- * Formulas of the paper, transcribed as printed (our expression syntax), with valid variable
- * ranges: [lo, hi] and whether the variable is an integer. Shared by the parser, TeX and probe tests.
+ * The paper's scalar formulas, read by the TeX parser from the one transcription there is: the
+ * printed TeX of the claims in proofs/ and the verbatim math of the paper's text
+ * (fixtures/paper-math.json). Each comes with the ranges its variables are sampled in: [lo, hi]
+ * and whether the variable is an integer. Shared by the parser, TeX and probe tests.
  */
+import { readFileSync } from 'node:fs';
+import { CLAIMS } from '../../proofs/index.js';
+import { astToString, variables } from '../../src/symbolic/expr.js';
+import { scalarParts } from '../../src/symbolic/tex-parse.js';
+
 export interface PaperFormula {
   readonly name: string;
+  /** In our expression syntax (astToString of what the TeX parser read). */
   readonly formula: string;
   readonly ranges: Readonly<Record<string, readonly [number, number, boolean?]>>;
 }
 
+/** Verbatim math segments of the paper's text (see fixtures/extract-paper-math.ts). */
+export const PAPER_MATH: readonly { readonly line: number; readonly display: boolean; readonly tex: string }[] = JSON.parse(
+  readFileSync(new URL('./fixtures/paper-math.json', import.meta.url), 'utf8'),
+);
+
 const B: readonly [number, number] = [0.01, 5];
 const W: readonly [number, number] = [0.2, 3];
-const C: readonly [number, number] = [0, 1];
+/** Where each variable is sampled (the physical domain: β > 0, ω > 0, 0 ≤ c ≤ 1, 0 < r < 1, 1 ≤ N ≤ 12). */
+const VARIABLE_RANGES: Readonly<Record<string, readonly [number, number, boolean?]>> = {
+  beta: B,
+  omega: W,
+  hbar: [0.5, 2],
+  c: [0, 1],
+  r: [0.05, 0.95],
+  nbar: [0.01, 50],
+  N: [1, 12, true],
+  k: [0, 12, true],
+  p_k: [1, 924, true],
+};
+/** Narrower c ranges where a formula is only defined on part of [0, 1] (the printed thresholds: c of their own conditions). */
+const C_RANGES: Readonly<Record<string, readonly [number, number]>> = { 'appa-a1': [0.55, 0.75], 'appa-a2': [0.76, 0.99], 'appa-a3': [0.76, 0.99], 'line 319': [0.55, 0.75], 'line 321': [0.76, 0.99], 'line 323': [0.76, 0.99] };
 
-export const PAPER_FORMULAS: readonly PaperFormula[] = [
-  { name: 'Eq. (7) Z+', formula: '1 + exp(-omega*beta) + exp(-2*omega*beta)', ranges: { beta: B, omega: W } },
-  {
-    name: 'Eq. (8) left',
-    formula: 'abs(c*(1 + 2*exp(-omega*beta) + exp(-2*omega*beta))/(1 + exp(-omega*beta) + exp(-2*omega*beta)) - 1)',
-    ranges: { c: C, beta: B, omega: W },
-  },
-  { name: 'Eq. (8) right', formula: 'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))', ranges: { c: C, beta: B, omega: W } },
-  { name: 'Eq. (9) second eigenvalue', formula: 'c*exp(2*beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))', ranges: { c: C, beta: B, omega: W } },
-  {
-    name: 'Eq. (10) first branch',
-    formula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))',
-    ranges: { c: [0, 0.5], beta: B, omega: W },
-  },
-  { name: 'Eq. (10) c = 1 branch', formula: 'omega/(1 + exp(-omega*beta) + exp(-2*omega*beta))', ranges: { beta: B, omega: W } },
-  { name: 'Eq. (11)', formula: 'omega*(1 - 2*c)', ranges: { c: [0, 0.5], omega: W } },
-  { name: 'Eq. (12)', formula: 'omega*(4*c/3 - 1)', ranges: { c: [0.75, 1], omega: W } },
-  { name: 'Eq. (14)', formula: '(1 - r)*r^k/((1 - r^(N + 1))*p)', ranges: { r: [0.05, 0.95], k: [0, 12, true], N: [1, 12, true], p: [1, 924, true] } },
-  { name: 'Eq. (15) closed form', formula: '(r - 1)*(r + 1)^N/(r^(N + 1) - 1) - 1', ranges: { r: [0.05, 0.95], N: [1, 12, true] } },
-  { name: 'Eq. (15) r -> 1', formula: '(2^N - N - 1)/(N + 1)', ranges: { N: [1, 12, true] } },
-  { name: 'Eq. (16) closed form', formula: 'omega*(N + (N + r)/(r^(N + 1) - 1) + r/(1 - r))', ranges: { r: [0.05, 0.95], N: [1, 12, true], omega: W } },
-  { name: 'Eq. (16) r -> 1', formula: 'omega*N*(N - 1)/(2*(N + 1))', ranges: { N: [1, 12, true], omega: W } },
-  { name: 'nbar', formula: '1/(exp(beta*omega) - 1)', ranges: { beta: B, omega: W } },
-  { name: 'r', formula: 'nbar/(nbar + 1)', ranges: { nbar: [0.01, 50] } },
-  {
-    name: 'Eq. (A1) threshold',
-    formula: 'log((sqrt((-7*c^2 + 10*c - 3)/(2*c - 1)^2)*(2*c - 1) - c + 1)/(2*(2*c - 1)))',
-    ranges: { c: [0.55, 0.75] },
-  },
-  {
-    name: 'Eq. (A2) threshold',
-    formula: 'log((sqrt((4*c - 3)/(c - 1)^2)*(c - 1) - 2*c + 1)/(2*(c - 1)))/omega',
-    ranges: { c: [0.76, 0.99], omega: W },
-  },
-  { name: 'Eq. (A3) threshold', formula: 'log(1/2*(sqrt((3 - 7*c)/(c - 1)) - 1))/omega', ranges: { c: [0.76, 0.99], omega: W } },
-];
+/** A formula is kept when it has a variable and an operation (not a lone symbol) and every variable has a range. */
+function collect(): PaperFormula[] {
+  const sources = [...CLAIMS.map((c) => ({ name: c.id, tex: c.printed })), ...PAPER_MATH.map((m) => ({ name: `line ${m.line}`, tex: m.tex }))];
+  const seen = new Set<string>();
+  const out: PaperFormula[] = [];
+  for (const s of sources) {
+    let parts;
+    try {
+      parts = scalarParts(s.tex);
+    } catch {
+      continue; // the paper's (B1), (B2) blocks have unbalanced brackets: see tex-parse.test.ts
+    }
+    parts.forEach((ast, i) => {
+      const formula = astToString(ast);
+      const vars = variables(ast);
+      if (vars.length === 0 || ast.kind === 'var' || seen.has(formula) || !vars.every((v) => v in VARIABLE_RANGES)) return;
+      seen.add(formula);
+      const ranges = Object.fromEntries(vars.map((v) => [v, v === 'c' && C_RANGES[s.name] ? C_RANGES[s.name] : VARIABLE_RANGES[v]]));
+      out.push({ name: `${s.name} #${i}`, formula, ranges });
+    });
+  }
+  return out;
+}
+
+export const PAPER_FORMULAS: readonly PaperFormula[] = collect();
