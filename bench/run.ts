@@ -14,6 +14,7 @@ import { cpus } from 'node:os';
 const quick = process.argv.includes('--quick');
 const sections: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['numeric layer', () => benchNumeric(quick)],
+  ['50-digit ergotropy, whole process, against mpmath and Arb', async () => (await import('./ergotropy.bench.js')).benchErgotropy(quick)],
   ['collective steady states', () => benchSteadyState(quick)],
   ['symbolic layer', () => benchSymbolic(quick)],
   ['claims (ergocheck prove)', () => benchProve()],

@@ -19,6 +19,7 @@ export * from './physics/lindblad.js';
 export * from './physics/evolve.js';
 export * from './physics/density.js';
 export * from './physics/ergotropy.js';
+export * from './physics/passive-energy.js';
 export * from './physics/coherence.js';
 export * from './io/matrix-json.js';
 export * from './physics/spin-basis.js';

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import type { DecimalField } from '../numeric/decimal.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { readMatrixFile } from '../io/matrix-json.js';
-import { checkHermitianExact, defaultTolerance, densityFromRational, rationalToField, type DensityMatrix } from '../physics/density.js';
+import { checkHermitianExact, defaultTolerance, densityFromRational, rationalToField, type DensityMatrix, type RationalMatrix } from '../physics/density.js';
 import { numberOption } from './options.js';
 
 type Dec = DecimalField['zero'];
@@ -22,11 +22,16 @@ export function readState(D: DecimalField, path: string, tolerance: number | und
 
 /** Read a Hermitian matrix (a Hamiltonian) of dimension n. */
 export function readHermitian(D: DecimalField, path: string, n: number): CMatrix<Dec> {
+  return rationalToField(D, readHermitianExact(path, n));
+}
+
+/** Read a Hermitian matrix (a Hamiltonian) of dimension n, exactly. */
+export function readHermitianExact(path: string, n: number): RationalMatrix {
   const Q = readMatrixFile(path);
   if (Q.rows !== Q.cols) throw new InputError(`H in ${path} is ${Q.rows}×${Q.cols}, not square`);
   if (Q.rows !== n) throw new InputError(`H in ${path} is ${Q.rows}×${Q.cols} but ρ is ${n}×${n}`);
   checkHermitianExact(Q, defaultTolerance(Q), `H in ${path}`);
-  return rationalToField(D, Q);
+  return Q;
 }
 
 /** --omega W as a positive exact number in field D. */

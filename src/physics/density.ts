@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { hermiticityDefect, trace } from '../numeric/matrix.js';
-import { eigh } from '../numeric/eigh.js';
+import { eigh, type Eigen } from '../numeric/eigh.js';
 import type { Rational, RationalMatrix } from '../numeric/rational.js';
 import { RONE, RZERO, rabs, radd, rcmp, rmul, rsub, rationalToNumber } from '../numeric/rational.js';
 
@@ -118,17 +118,27 @@ export function asDensityMatrix<T>(F: Field<T>, M: CMatrix<T>, options: DensityC
 }
 
 function assertPositive<T>(F: Field<T>, M: CMatrix<T>, tolerance: number, what: string): void {
+  assertPositiveSpectrum(F, M, eigh(F, M), tolerance, what);
+}
+
+/**
+ * The positivity test of densityFromRational on a certified decomposition already made of M (so a
+ * caller that needs the spectrum anyway decomposes once). `epsilon` is the unit roundoff the
+ * rounding allowance is charged at (default F's; a caller working in a wider field than the one
+ * the user asked for passes the narrower field's, to keep the documented allowance).
+ */
+export function assertPositiveSpectrum<T>(F: Field<T>, M: CMatrix<T>, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T = F.epsilon): void {
   const n = M.rows;
-  const { values, certificate } = eigh(F, M);
-  const lmin = values[0];
+  const lmin = eigen.values[0];
+  const certificate = eigen.certificate!;
   let maxEntry = F.zero;
   for (let k = 0; k < M.re.length; k++) {
     const a = F.add(F.abs(M.re[k]), F.abs(M.im[k]));
     if (F.cmp(a, maxEntry) > 0) maxEntry = a;
   }
-  const rounding = F.mul(F.mul(F.fromNumber(2 * n), F.epsilon), maxEntry);
-  const allowed = F.add(F.add(certificate!.bound, rounding), F.fromNumber(tolerance));
+  const rounding = F.mul(F.mul(F.fromNumber(2 * n), epsilon), maxEntry);
+  const allowed = F.add(F.add(certificate.bound, rounding), F.fromNumber(tolerance));
   if (F.cmp(lmin, F.neg(allowed)) < 0) {
-    throw new InputError(`${what} is not positive semidefinite: smallest eigenvalue ${F.toString(lmin, 6)} (certified to ±${F.toString(certificate!.bound, 2)}, tolerance ${tolerance})`);
+    throw new InputError(`${what} is not positive semidefinite: smallest eigenvalue ${F.toString(lmin, 6)} (certified to ±${F.toString(certificate.bound, 2)}, tolerance ${tolerance})`);
   }
 }

@@ -3,23 +3,31 @@
  * pairing the eigenvalues of ρ in decreasing order with the levels of H (with multiplicity) in
  * increasing order (Allahverdyan, Balian & Nieuwenhuizen; the paper's ref. [23]).
  *
- * Accuracy: decimal fields compute with GUARD_DIGITS extra digits and return `errorBound`, a
- * rigorous bound on |W − W_true| (and on the passive energy) carried from the eigen-certificates of
- * ρ (and of H when H is not diagonal) plus the rounding of the sums. A result below −errorBound
- * is impossible mathematically and throws InternalError: it is never clamped to zero.
+ * Accuracy. Decimal fields: the entries of ρ and H are taken as exact; the spectra are computed
+ * with GUARD_DIGITS extra digits and certified, the energy and the passive energy are summed from
+ * exact values with every rounding counted (passive-energy.ts), and the results are rounded into
+ * the caller's field with that rounding measured and added. `errorBound` bounds the distance from
+ * the true value of each returned number — ergotropy, energy, passive energy and each eigenvalue —
+ * exactly as returned, so the decimal string of any of them (all their digits) is within it.
+ * float64: the same quantities with a-priori rounding bounds of the float64 sums. A result below
+ * −errorBound is impossible mathematically and throws InternalError: it is never clamped to zero.
  */
 import { InternalError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
-import { convert } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { convertMatrix, traceProduct, zeros } from '../numeric/matrix.js';
-import { eigh } from '../numeric/eigh.js';
-import { GUARD_DIGITS, decimalField } from '../numeric/decimal.js';
+import { eigh, type Eigen } from '../numeric/eigh.js';
+import { GUARD_DIGITS, decimalField, type DecimalField } from '../numeric/decimal.js';
+import { FixedPointSum, bitsForSum, exactValue, floorLog2, rationalOfNumber } from '../numeric/exact-bounds.js';
+import { RZERO, radd, rcmp, rmul, rneg, type Rational, type RationalMatrix } from '../numeric/rational.js';
+import { assertPositiveSpectrum, checkDensityExact, defaultTolerance, rationalToField } from './density.js';
+import { excitations } from './qubits.js';
+import { certifiedErgotropy, type CertifiedSpectrum } from './passive-energy.js';
 
 export interface ErgotropyResult<T> {
   /** W = energy − passiveEnergy. */
   ergotropy: T;
-  /** Rigorous bound on the error of ergotropy, energy and passiveEnergy. */
+  /** Rigorous bound on the error of each of ergotropy, energy, passiveEnergy and eigenvalues, as returned. */
   errorBound: T;
   /** Tr(ρH). */
   energy: T;
@@ -27,6 +35,8 @@ export interface ErgotropyResult<T> {
   passiveEnergy: T;
   /** Eigenvalues of ρ, decreasing. */
   eigenvalues: T[];
+  /** Each eigenvalue is within this of the true one of the same rank (≤ errorBound). */
+  eigenvalueBound: T;
   /** Levels of H, increasing, with multiplicity. */
   levels: T[];
   /** The passive state Σ_k r_k↓ |ε_k⟩⟨ε_k| (one choice of basis within degenerate levels). */
@@ -45,21 +55,119 @@ export function ergotropy<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): Ergot
   if (rho.rows !== rho.cols) throw new RangeError(`ergotropy: ρ is ${rho.rows}×${rho.cols}, not square`);
   if (H.rows !== H.cols || H.rows !== rho.rows) throw new RangeError(`ergotropy: H is ${H.rows}×${H.cols} but ρ is ${rho.rows}×${rho.cols}`);
   if (F.kind === 'decimal') {
-    const W = decimalField(F.digits + GUARD_DIGITS);
-    const r = ergotropyInField(W, convertMatrix(F, W, rho), convertMatrix(F, W, H));
-    const back = (x: (typeof r)['energy']) => convert(W, F, x);
-    // rounding each reported value to F adds at most one unit roundoff of its magnitude
-    const out = { ergotropy: back(r.ergotropy), energy: back(r.energy), passiveEnergy: back(r.passiveEnergy) };
-    const extra = F.mul(F.epsilon, F.add(F.abs(out.energy), F.abs(out.passiveEnergy)));
-    return {
-      ...out,
-      errorBound: F.add(back(r.errorBound), extra),
-      eigenvalues: r.eigenvalues.map(back),
-      levels: r.levels.map(back),
-      passiveState: convertMatrix(W, F, r.passiveState),
+    // The entries of ρ and H are the exact input: the working field holds them exactly.
+    const D = F as unknown as DecimalField;
+    const W = decimalField(D.precision + GUARD_DIGITS);
+    const input: ExactInput = {
+      rhoW: convertMatrix(D, W, rho as unknown as CMatrix<Dec>),
+      rhoDelta: RZERO,
+      rhoEntry: (k) => [exactValue(D, rho.re[k] as unknown as Dec), exactValue(D, rho.im[k] as unknown as Dec)],
+      H: isDiagonal(F, H)
+        ? { diagonal: Array.from({ length: H.rows }, (_, i) => exactValue(D, H.re[i * H.rows + i] as unknown as Dec)) }
+        : { matrix: convertMatrix(D, W, H as unknown as CMatrix<Dec>), delta: RZERO, entry: (k) => [exactValue(D, H.re[k] as unknown as Dec), exactValue(D, H.im[k] as unknown as Dec)] },
     };
+    return ergotropyExact(D, input) as unknown as ErgotropyResult<T>;
   }
   return ergotropyInField(F, rho, H);
+}
+
+type Dec = DecimalField['zero'];
+
+/**
+ * The exact input of a decimal ergotropy: ρ in the working field W (P + GUARD_DIGITS digits) with
+ * a bound on ‖ρ_exact − ρ_W‖₂ (zero when W holds ρ exactly) and its exact entries; H either as
+ * exact diagonal levels or, like ρ, in W with a bound and exact entries.
+ */
+export interface ExactInput {
+  rhoW: CMatrix<Dec>;
+  rhoDelta: Rational;
+  rhoEntry: (k: number) => [Rational, Rational];
+  /** A certified decomposition of rhoW already made (by the positivity check), to reuse. */
+  rhoEigen?: Eigen<Dec>;
+  H: { diagonal: Rational[] } | { matrix: CMatrix<Dec>; delta: Rational; entry: (k: number) => [Rational, Rational] };
+}
+
+/** The working field of a decimal ergotropy at `precision` digits. */
+export const workingField = (precision: number): DecimalField => decimalField(precision + GUARD_DIGITS);
+
+/**
+ * Ergotropy of exact input at D's precision: one certified decomposition of ρ (and of H unless
+ * diagonal) in the working field, the energy Tr(ρH) from the exact entries at a fixed binary point
+ * with every rounding counted, and the rigorous assembly of passive-energy.ts; the results are
+ * rounded into D with the roundings in the bound. By Weyl's inequality the eigenvalues of the
+ * exact ρ are within ‖ρ_exact − ρ_W‖₂ of those of ρ_W, which input.rhoDelta bounds.
+ */
+export function ergotropyExact(D: DecimalField, input: ExactInput): ErgotropyResult<Dec> {
+  const W = workingField(D.precision);
+  const n = input.rhoW.rows;
+  const er = input.rhoEigen ?? eigh(W, input.rhoW);
+  const rhoBound = radd(exactValue(W, er.certificate!.bound), input.rhoDelta);
+  const r = er.values.slice().reverse(); // decreasing
+  let levels: Rational[] | Dec[];
+  let levelBound: Rational = RZERO;
+  let levelVectors: CMatrix<Dec> | null = null;
+  let order: number[] | null = null;
+  // Energy Tr(ρH) = Σ_ij Re(ρ_ij H_ji), from the exact entries.
+  const terms: [Rational, Rational][] = [];
+  if ('diagonal' in input.H) {
+    const d = input.H.diagonal;
+    order = d.map((_, i) => i).sort((a, b) => rcmp(d[a], d[b]) || a - b);
+    levels = order.map((i) => d[i]);
+    for (let i = 0; i < n; i++) terms.push([input.rhoEntry(i * n + i)[0], d[i]]);
+  } else {
+    const eh = eigh(W, input.H.matrix);
+    levels = eh.values;
+    levelBound = radd(exactValue(W, eh.certificate!.bound), input.H.delta);
+    levelVectors = eh.vectors;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const [hr, hi] = input.H.entry(j * n + i);
+        if (hr.num === 0n && hi.num === 0n) continue;
+        const [pr, pi] = input.rhoEntry(i * n + j);
+        terms.push([pr, hr], [rneg(pi), hi]);
+      }
+  }
+  const energy = exactEnergy(D.precision, terms);
+  const c = certifiedErgotropy(D, energy, { values: r, bound: rhoBound } as CertifiedSpectrum<Dec>, { values: levels, bound: levelBound } as CertifiedSpectrum<Dec>);
+  const passiveState = zeros(W, n);
+  if (order) {
+    // H diagonal: the passive state is diagonal, r_k on the k-th lowest level
+    order.forEach((i, k) => (passiveState.re[i * n + i] = r[k]));
+  } else {
+    const V = levelVectors!;
+    for (let k = 0; k < n; k++) {
+      if (r[k].isZero()) continue;
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          // r_k v_i conj(v_j)
+          const [ar, ai, br, bi] = [V.re[i * n + k], V.im[i * n + k], V.re[j * n + k], V.im[j * n + k]];
+          passiveState.re[i * n + j] = passiveState.re[i * n + j].plus(r[k].times(ar.times(br).plus(ai.times(bi))));
+          passiveState.im[i * n + j] = passiveState.im[i * n + j].plus(r[k].times(ai.times(br).minus(ar.times(bi))));
+        }
+    }
+  }
+  return {
+    ergotropy: c.ergotropy,
+    errorBound: c.errorBound,
+    energy: c.energy,
+    passiveEnergy: c.passiveEnergy,
+    eigenvalues: c.populations,
+    eigenvalueBound: c.populationBound,
+    levels: (levels as (Rational | Dec)[]).map((x) => (isDecimal(x) ? D.fromString(x.toString()) : D.fromRational(x))),
+    passiveState: convertMatrix(W, D, passiveState),
+  };
+}
+
+const isDecimal = (x: unknown): x is Dec => typeof x === 'object' && x !== null && 'isZero' in x;
+
+/** Σ a_k b_k of exact rationals at a fixed binary point fine enough for `digits`, with its rounding bound. */
+function exactEnergy(digits: number, terms: readonly [Rational, Rational][]): { value: Rational; bound: Rational } {
+  let maxLog2 = -Infinity;
+  for (const [a, b] of terms) if (a.num !== 0n && b.num !== 0n) maxLog2 = Math.max(maxLog2, floorLog2(a) + floorLog2(b) + 2);
+  if (maxLog2 === -Infinity) return { value: RZERO, bound: RZERO };
+  const S = new FixedPointSum(bitsForSum(digits, maxLog2, terms.length));
+  for (const [a, b] of terms) S.addProduct(a.num, a.den, b.num, b.den);
+  return { value: S.value, bound: S.error };
 }
 
 function ergotropyInField<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): ErgotropyResult<T> {
@@ -131,11 +239,73 @@ function ergotropyInField<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): Ergot
         }
     }
   }
-  return { ergotropy: W, errorBound, energy, passiveEnergy, eigenvalues: r, levels, passiveState };
+  const eigenvalueBound = rhoBound;
+  return { ergotropy: W, errorBound: F.cmp(errorBound, rhoBound) >= 0 ? errorBound : rhoBound, energy, passiveEnergy, eigenvalues: r, eigenvalueBound, levels, passiveState };
 }
 
 /** The field's per-operation error unit: relative fields use epsilon, fixed point is not supported here. */
 function unitFor<T>(F: Field<T>): T {
   if (F.errorModel !== 'relative') throw new RangeError(`ergotropy: ${F.name} is not supported (use float64 or a decimal field)`);
   return F.epsilon;
+}
+
+/** The Hamiltonian of an exact ergotropy: a Hermitian matrix read exactly, or H0 = ω·(excitations) on N qubits. */
+export type ExactHamiltonian = { matrix: RationalMatrix } | { qubits: number; omega: Rational };
+
+export interface ExactStateOptions {
+  /** Input tolerance of the density checks (see density.ts; default there). */
+  tolerance?: number;
+  /** Name of ρ in error messages. */
+  what?: string;
+}
+
+/**
+ * Validate the exact state Q (Hermitian and of unit trace exactly, positive semidefinite by its
+ * certified spectrum) and return its ergotropy for the exact H at D's precision. ρ is decomposed
+ * once, in the working field, for both the positivity check and the ergotropy; the rounding of
+ * the exact entries into that field is carried into the bound (Weyl).
+ */
+export function ergotropyOfExactState(D: DecimalField, Q: RationalMatrix, H: ExactHamiltonian, options: ExactStateOptions = {}): ErgotropyResult<Dec> {
+  const what = options.what ?? 'ρ';
+  const tolerance = options.tolerance ?? defaultTolerance(Q);
+  checkDensityExact(Q, tolerance, what);
+  const n = Q.rows;
+  const W = workingField(D.precision);
+  const rhoW = rationalToField(W, Q);
+  const rhoEigen = eigh(W, rhoW);
+  assertPositiveSpectrum(W, rhoW, rhoEigen, tolerance, what, W.fromString(D.epsilon.toString()));
+  let hInput: ExactInput['H'];
+  if ('qubits' in H) {
+    if (2 ** H.qubits !== n) throw new RangeError(`ergotropyOfExactState: ρ is ${n}×${n}, not a state of ${H.qubits} qubits`);
+    hInput = { diagonal: Array.from({ length: n }, (_, i) => rmul(H.omega, { num: BigInt(excitations(i, H.qubits)), den: 1n })) };
+  } else {
+    const M = H.matrix;
+    if (M.rows !== n || M.cols !== n) throw new RangeError(`ergotropyOfExactState: H is ${M.rows}×${M.cols} but ρ is ${n}×${n}`);
+    let diagonal = true;
+    for (let i = 0; i < n && diagonal; i++) for (let j = 0; j < n && diagonal; j++) if (i !== j && (M.re[i * n + j].num !== 0n || M.im[i * n + j].num !== 0n)) diagonal = false;
+    if (diagonal) hInput = { diagonal: Array.from({ length: n }, (_, i) => M.re[i * n + i]) };
+    else {
+      const HW = rationalToField(W, M);
+      hInput = { matrix: HW, delta: entryRoundingNorm(W, HW), entry: (k) => [M.re[k], M.im[k]] };
+    }
+  }
+  return ergotropyExact(D, { rhoW, rhoDelta: entryRoundingNorm(W, rhoW), rhoEntry: (k) => [Q.re[k], Q.im[k]], rhoEigen, H: hInput });
+}
+
+/**
+ * An upper bound on ‖X − X_W‖₂ where X_W (given) is X with each real and imaginary part correctly
+ * rounded into W: |Δ_ij| ≤ u·|X_ij| gives ‖Δ‖₂ ≤ ‖Δ‖_F ≤ u·‖X‖_F ≤ u·(1 + u)·‖X_W‖_F. ‖X_W‖_F is
+ * bounded in float64 with a generous relative margin (n² ≤ 2^40 terms, each relative error ≤ 2^-50)
+ * and an absolute floor for entries below the float64 range.
+ */
+function entryRoundingNorm(W: DecimalField, XW: CMatrix<Dec>): Rational {
+  let s = 0;
+  for (let k = 0; k < XW.re.length; k++) {
+    const a = XW.re[k].toNumber();
+    const b = XW.im[k].toNumber();
+    s += a * a + b * b;
+  }
+  if (!Number.isFinite(s)) throw new RangeError('ergotropy: an entry exceeds the float64 range');
+  const norm = 1.01 * Math.sqrt(s) + XW.rows * 1e-150;
+  return rmul(exactValue(W, W.epsilon), rmul(rationalOfNumber(norm), { num: 11n, den: 10n }));
 }

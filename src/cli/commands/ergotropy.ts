@@ -1,10 +1,11 @@
 /** `ergocheck ergotropy`: the ergotropy of a state read from a file (Eq. (2)). */
 import { InputError } from '../../errors.js';
 import { decimalField } from '../../numeric/decimal.js';
-import { h0 } from '../../physics/qubits.js';
-import { ergotropy } from '../../physics/ergotropy.js';
-import { flag, parse, precisionOption, str, requireOption, TOLERANCE_HELP, type Io } from '../options.js';
-import { omegaOption, readHermitian, readState, toleranceOption } from '../state-input.js';
+import { ceilDecimalString, exactValue } from '../../numeric/exact-bounds.js';
+import { readMatrixFile } from '../../io/matrix-json.js';
+import { ergotropyOfExactState, type ErgotropyResult, type ExactHamiltonian } from '../../physics/ergotropy.js';
+import { flag, numberOption, parse, precisionOption, str, requireOption, TOLERANCE_HELP, type Io } from '../options.js';
+import { omegaOption, readHermitianExact, toleranceOption } from '../state-input.js';
 
 export const ERGOTROPY_HELP = `Usage: ergocheck ergotropy --rho FILE [--hamiltonian FILE | --omega W] [--precision D] [--json]
 
@@ -39,48 +40,61 @@ export function ergotropyCommand(args: string[], io: Io): number {
   const D = decimalField(precision);
   const rhoPath = requireOption('ergotropy', 'rho', str(p, 'rho'));
   if (str(p, 'hamiltonian') !== undefined && str(p, 'omega') !== undefined) throw new InputError('ergotropy: give --hamiltonian or --omega, not both');
-  const omega = omegaOption(D, str(p, 'omega'));
-  const rho = readState(D, rhoPath, toleranceOption(str(p, 'tolerance')));
-  const n = rho.rows;
+  const omegaText = str(p, 'omega');
+  omegaOption(D, omegaText); // validates --omega before any file is read
+  const Q = readMatrixFile(rhoPath);
+  const n = Q.rows;
   let hDesc: string;
-  let H;
+  let H: ExactHamiltonian;
   const hPath = str(p, 'hamiltonian');
   if (hPath !== undefined) {
-    H = readHermitian(D, hPath, n);
+    if (Q.rows !== Q.cols) throw new InputError(`ρ in ${rhoPath} is ${Q.rows}×${Q.cols}, not square`);
+    H = { matrix: readHermitianExact(hPath, n) };
     hDesc = `H from ${hPath}`;
   } else {
     const N = Math.log2(n);
-    if (!Number.isInteger(N)) throw new InputError(`ergotropy: ρ is ${n}×${n}, not a state of qubits (dimension 2^N); give --hamiltonian FILE`);
-    H = h0(D, N, omega);
-    hDesc = `H0 = ω·(number of excitations), ω = ${D.toString(omega)}, ${N} qubit${N === 1 ? '' : 's'}`;
+    if (Q.rows === Q.cols && !Number.isInteger(N)) throw new InputError(`ergotropy: ρ is ${n}×${n}, not a state of qubits (dimension 2^N); give --hamiltonian FILE`);
+    const omega = numberOption('omega', omegaText ?? '1', 'positive');
+    H = { qubits: N, omega };
+    hDesc = `H0 = ω·(number of excitations), ω = ${D.toString(D.fromRational(omega))}, ${N} qubit${N === 1 ? '' : 's'}`;
   }
-  const r = ergotropy(D, rho, H);
-  const s = (x: typeof r.energy) => D.toString(x, precision);
-  const bound = (x: typeof r.energy) => D.toString(x, 3);
+  const r = ergotropyOfExactState(D, Q, H, { tolerance: toleranceOption(str(p, 'tolerance')), what: `ρ in ${rhoPath}` });
+  const j = ergotropyJson(r, precision);
   if (flag(p, 'json')) {
-    io.out(
-      JSON.stringify({
-        ergotropy: s(r.ergotropy),
-        errorBound: bound(r.errorBound),
-        energy: s(r.energy),
-        passiveEnergy: s(r.passiveEnergy),
-        eigenvalues: r.eigenvalues.map(s),
-        precision,
-      }),
-    );
+    io.out(JSON.stringify(j));
     return 0;
   }
   io.out(
     [
-      `ergotropy       W = ${s(r.ergotropy)}`,
-      `error bound     |ΔW| ≤ ${bound(r.errorBound)}`,
-      `energy          Tr(ρH) = ${s(r.energy)}`,
-      `passive energy  Tr(ρ_p H) = ${s(r.passiveEnergy)}`,
+      `ergotropy       W = ${j.ergotropy}`,
+      `error bound     |ΔW| ≤ ${j.errorBound}`,
+      `energy          Tr(ρH) = ${j.energy}`,
+      `passive energy  Tr(ρ_p H) = ${j.passiveEnergy}`,
       `eigenvalues of ρ (decreasing):`,
-      ...r.eigenvalues.map((x) => `  ${s(x)}`),
+      ...j.eigenvalues.map((x) => `  ${x}`),
       `Hamiltonian     ${hDesc}`,
       `precision       ${precision} significant digits`,
     ].join('\n'),
   );
   return 0;
+}
+
+type Dec = ReturnType<typeof decimalField>['zero'];
+
+/**
+ * The printed form of an ergotropy result: every value with all its digits (it already has
+ * `precision` significant digits, so nothing is rounded here) and the bound rounded up to three
+ * significant digits, so that each printed value is within the printed bound of the true one.
+ */
+export function ergotropyJson(r: ErgotropyResult<Dec>, precision: number) {
+  const D = decimalField(precision);
+  const s = (x: Dec) => D.toString(x, precision);
+  return {
+    ergotropy: s(r.ergotropy),
+    errorBound: ceilDecimalString(exactValue(D, r.errorBound), 3),
+    energy: s(r.energy),
+    passiveEnergy: s(r.passiveEnergy),
+    eigenvalues: r.eigenvalues.map(s),
+    precision,
+  };
 }
