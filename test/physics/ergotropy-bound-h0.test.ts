@@ -10,6 +10,7 @@ import { ergotropyOfExactState } from '../../src/physics/ergotropy.js';
 import { excitations } from '../../src/physics/qubits.js';
 import { ergotropyJson } from '../../src/cli/commands/ergotropy.js';
 import { fcParams } from '../arbitraries.js';
+import { yieldToEventLoop } from '../support/yield.js';
 import { checkPrinted, checkTight, precisionArb, truthOf } from './ergotropy-bound.js';
 import { buildExact, stateArb } from './exact-states.js';
 
@@ -18,6 +19,7 @@ describe('printed ergotropy within its printed bound: H0 of N qubits', () => {
     const arb = fc.integer({ min: 1, max: 4 }).chain((N) => fc.tuple(fc.constant(N), stateArb(2 ** N), fc.constantFrom('1', '7/3', '0.37', '1/1000', '250'), precisionArb));
     await fc.assert(
       fc.asyncProperty(arb, async ([N, rhoSpec, omegaText, precision]) => {
+        await yieldToEventLoop();
         const d = 2 ** N;
         const rho = buildExact(rhoSpec);
         const omega = parseRational(omegaText);
