@@ -6,24 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { Io } from './options.js';
-import { ergotropyCommand } from './commands/ergotropy.js';
-import { coherenceCommand } from './commands/coherence.js';
-import { steadyStateCommand } from './commands/steady-state.js';
-import { evolveCommand } from './commands/evolve.js';
-import { proveCommand } from './commands/prove.js';
-import { verifyCommand } from './commands/verify.js';
-import { figuresCommand } from './commands/figures.js';
-
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  ergotropy: { run: ergotropyCommand, summary: 'ergotropy of a state, Eq. (2), with a certified error bound' },
-  coherence: { run: coherenceCommand, summary: 'l1-norm of coherence of a state, Eq. (3)' },
-  'steady-state': { run: steadyStateCommand, summary: 'exact collective steady state from an initial state (Sec. III, Eq. (7))' },
-  evolve: { run: evolveCommand, summary: 'ergotropy and coherence over time under partially collective coupling' },
-  prove: { run: proveCommand, summary: "check the paper's claims and print verdicts with evidence" },
-  verify: { run: verifyCommand, summary: 'check every claim and write the report (md, html, json, junit); CI regression guard' },
-  figures: { run: figuresCommand, summary: 'recompute Figs. 1–3 (SVG + CSV/JSON), random initial states at scale' },
+// Each command's module is imported only when that command runs, so `--version`, `--help` and the
+// numeric commands never load what they do not use (vega, katex and the CAS are heavy to load).
+const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
+  ergotropy: { load: async () => (await import('./commands/ergotropy.js')).ergotropyCommand, summary: 'ergotropy of a state, Eq. (2), with a certified error bound' },
+  coherence: { load: async () => (await import('./commands/coherence.js')).coherenceCommand, summary: 'l1-norm of coherence of a state, Eq. (3)' },
+  'steady-state': { load: async () => (await import('./commands/steady-state.js')).steadyStateCommand, summary: 'exact collective steady state from an initial state (Sec. III, Eq. (7))' },
+  evolve: { load: async () => (await import('./commands/evolve.js')).evolveCommand, summary: 'ergotropy and coherence over time under partially collective coupling' },
+  prove: { load: async () => (await import('./commands/prove.js')).proveCommand, summary: "check the paper's claims and print verdicts with evidence" },
+  verify: { load: async () => (await import('./commands/verify.js')).verifyCommand, summary: 'check every claim and write the report (md, html, json, junit); CI regression guard' },
+  figures: { load: async () => (await import('./commands/figures.js')).figuresCommand, summary: 'recompute Figs. 1–3 (SVG + CSV/JSON), random initial states at scale' },
 };
 
 /** The version in ergocheck's package.json, found by walking up from this module (src/ or dist/src/). */
@@ -71,7 +65,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     const c = COMMANDS[cmd];
     if (!c) throw new InputError(`unknown command "${cmd}" (commands: ${Object.keys(COMMANDS).join(', ')}; see ergocheck --help)`);
-    return await c.run(rest, io);
+    return await (await c.load())(rest, io);
   } catch (e) {
     if (e instanceof InputError) {
       io.err(`ergocheck: ${e.message}`);
