@@ -13,12 +13,16 @@ import { RZERO, parseRational, rationalFromNumber } from '../numeric/rational.js
 
 /** Parse the text of a matrix file; `source` names it in error messages. */
 export function parseMatrixJson(text: string, source: string): RationalMatrix {
+  // a byte-order mark (some editors write one) is not part of the JSON
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${source}: not valid JSON (${(e as Error).message})`);
+    throw new InputError(`${source}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
   }
+  const dup = duplicateKey(text);
+  if (dup !== null) throw new InputError(`${source}: the key "${dup}" appears twice (JSON would silently keep the last one)`);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(`${source}: expected an object {"re": [[…]], "im": [[…]]}`);
   }
@@ -61,6 +65,26 @@ export function parseMatrixJson(text: string, source: string): RationalMatrix {
   const re = part('re');
   const im = obj.im === undefined ? { entries: new Array<Rational>(re.rows * re.cols).fill(RZERO) } : part('im', re.rows, re.cols);
   return { rows: re.rows, cols: re.cols, re: re.entries, im: im.entries, hasFloatEntries };
+}
+
+/**
+ * The first key that occurs twice in the same object of valid JSON `text`, or null. Every string
+ * is matched whole (escapes included), so the scan stays aligned; a string followed by ':' is a key.
+ */
+function duplicateKey(text: string): string | null {
+  const stack: Set<string>[] = [];
+  const token = /"(?:[^"\\]|\\.)*"(\s*:)?|[{}]/g;
+  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+    if (m[0] === '{') stack.push(new Set());
+    else if (m[0] === '}') stack.pop();
+    else if (m[1] !== undefined) {
+      const key = JSON.parse(m[0].slice(0, m[0].length - m[1].length)) as string;
+      const keys = stack[stack.length - 1];
+      if (keys.has(key)) return key;
+      keys.add(key);
+    }
+  }
+  return null;
 }
 
 /** Read a matrix file (see parseMatrixJson). */

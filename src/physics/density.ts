@@ -3,6 +3,7 @@
  * Hermitian, of unit trace and positive semidefinite (within stated tolerances); the type keeps
  * unchecked matrices out of the figures of merit.
  */
+import { Decimal } from 'decimal.js';
 import { InputError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
@@ -22,7 +23,17 @@ export const FLOAT_INPUT_TOLERANCE = 2 ** -50;
 /** The tolerance the checks use for input Q unless the user gives one: 0 for exact input, d·2^-50 for float64 input. */
 export const defaultTolerance = (Q: RationalMatrix): number => (Q.hasFloatEntries ? Q.rows * FLOAT_INPUT_TOLERANCE : 0);
 
-const fmt = (q: Rational): string => rationalToNumber(q).toExponential(3);
+/** Exact input in messages: decimal.js has the exponent range for 1e-5000 or 1e999, float64 has not. */
+const MESSAGE_DECIMAL = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -7, toExpPos: 21 });
+const dec = (q: Rational): Decimal => new MESSAGE_DECIMAL(q.num.toString()).div(q.den.toString());
+const fmt = (q: Rational): string => dec(q).toSignificantDigits(4).toExponential();
+/** `q` with enough significant digits to tell it from `ref` (its distance to it shows). */
+function fmtNear(q: Rational, ref: Rational): string {
+  const d = dec(rsub(q, ref)).abs();
+  const x = dec(q);
+  const digits = d.isZero() || x.isZero() ? 6 : Math.min(60, Math.max(6, x.abs().log(10).floor().toNumber() - d.log(10).floor().toNumber() + 3));
+  return x.toSignificantDigits(digits).toString();
+}
 
 /**
  * Check, exactly in rational arithmetic, that Q is square, Hermitian and of unit trace within
@@ -36,7 +47,7 @@ export function checkDensityExact(Q: RationalMatrix, tolerance: number, what = '
   let tr = RZERO;
   for (let i = 0; i < n; i++) tr = radd(tr, Q.re[i * n + i]);
   // the deviation is printed too: a trace of 1 + 1e-40 would otherwise read "has trace 1, not 1"
-  if (rcmp(rabs(rsub(tr, RONE)), tol) > 0) throw new InputError(`${what} has trace ${rationalToNumber(tr)}, not 1 (off by ${fmt(rsub(tr, RONE))}, tolerance ${tolerance})`);
+  if (rcmp(rabs(rsub(tr, RONE)), tol) > 0) throw new InputError(`${what} has trace ${fmtNear(tr, RONE)}, not 1 (off by ${fmt(rsub(tr, RONE))}, tolerance ${tolerance})`);
 }
 
 /** Check exactly that Q is square and Hermitian within `tolerance` (see checkDensityExact). */
@@ -51,8 +62,9 @@ export function checkHermitianExact(Q: RationalMatrix, tolerance: number, what =
       const di = rabs(radd(Q.im[i * n + j], Q.im[j * n + i]));
       // exact test of |Q_ij − conj Q_ji|² > tol²
       if (rcmp(radd(rmul(dr, dr), rmul(di, di)), rmul(tol, tol)) > 0) {
-        const modulus = Math.sqrt(rationalToNumber(radd(rmul(dr, dr), rmul(di, di))));
-        throw new InputError(`${what} is not Hermitian: entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) differ by ${modulus.toExponential(3)} (tolerance ${tolerance})`);
+        if (i === j) throw new InputError(`${what} is not Hermitian: diagonal entry (${i + 1},${i + 1}) has imaginary part ${fmt(Q.im[i * n + i])} (a diagonal entry must be real; tolerance ${tolerance})`);
+        const modulus = dec(radd(rmul(dr, dr), rmul(di, di))).sqrt().toSignificantDigits(4).toExponential();
+        throw new InputError(`${what} is not Hermitian: entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) differ by ${modulus} (tolerance ${tolerance})`);
       }
     }
 }
