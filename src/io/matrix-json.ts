@@ -4,7 +4,7 @@
  * ("0.125", "-1.5e-3") or exact fractions ("79/272"). Reading is exact: nothing is rounded until
  * the matrix is converted to a working field.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
@@ -88,11 +88,17 @@ function duplicateKey(text: string): string | null {
 }
 
 /** Read a matrix file (see parseMatrixJson). */
+/** JSON.parse needs the file as one string, which node caps at 2^29 − 24 characters. */
+const MAX_FILE_BYTES = 2 ** 29 - 24;
+
 export function readMatrixFile(path: string): RationalMatrix {
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) throw new InputError(`cannot read ${path}: ${(size / 2 ** 20).toFixed(0)} MB is more than a JSON text can hold here (512 MB; write the entries with fewer digits)`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new InputError(`cannot read ${path}: ${why}`);

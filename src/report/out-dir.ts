@@ -176,7 +176,9 @@ export function checkOutputDir(out: string, kind: OutputKind): void {
   try {
     st = lstatOrNull(path);
   } catch (e) {
-    return refuse(out, `cannot look at it (${fsReason(e)})`);
+    // ENOTDIR: existingAncestor below names the part of the path that is not a directory
+    if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') return refuse(out, `cannot look at it (${fsReason(e)})`);
+    st = null;
   }
   if (st !== null) {
     if (st.isSymbolicLink()) {
