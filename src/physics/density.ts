@@ -27,13 +27,15 @@ export const defaultTolerance = (Q: RationalMatrix): number => (Q.hasFloatEntrie
 /** Exact input in messages: decimal.js has the exponent range for 1e-5000 or 1e999, float64 has not. */
 const MESSAGE_DECIMAL = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -7, toExpPos: 21 });
 const dec = (q: Rational): Decimal => new MESSAGE_DECIMAL(q.num.toString()).div(q.den.toString());
-const fmt = (q: Rational): string => dec(q).toSignificantDigits(4).toExponential();
+const fmt = (q: Rational): string => dec(q).toExponential(3);
 /** `q` with enough significant digits to tell it from `ref` (its distance to it shows). */
 function fmtNear(q: Rational, ref: Rational): string {
   const d = dec(rsub(q, ref)).abs();
   const x = dec(q);
-  const digits = d.isZero() || x.isZero() ? 6 : Math.min(60, Math.max(6, x.abs().log(10).floor().toNumber() - d.log(10).floor().toNumber() + 3));
-  return x.toSignificantDigits(digits).toString();
+  const digits = d.isZero() || x.isZero() ? 6 : Math.max(6, x.abs().log(10).floor().toNumber() - d.log(10).floor().toNumber() + 3);
+  if (digits <= 45) return x.toSignificantDigits(digits).toString();
+  // too many digits to read: the reference and the difference
+  return `${dec(ref).toString()} ${dec(rsub(q, ref)).isNeg() ? '−' : '+'} ${fmt(rabs(rsub(q, ref)))}`;
 }
 
 /**
@@ -64,7 +66,7 @@ export function checkHermitianExact(Q: RationalMatrix, tolerance: number, what =
       // exact test of |Q_ij − conj Q_ji|² > tol²
       if (rcmp(radd(rmul(dr, dr), rmul(di, di)), rmul(tol, tol)) > 0) {
         if (i === j) throw new InputError(`${what} is not Hermitian: diagonal entry (${i + 1},${i + 1}) has imaginary part ${fmt(Q.im[i * n + i])} (a diagonal entry must be real; tolerance ${tolerance})`);
-        const modulus = dec(radd(rmul(dr, dr), rmul(di, di))).sqrt().toSignificantDigits(4).toExponential();
+        const modulus = dec(radd(rmul(dr, dr), rmul(di, di))).sqrt().toExponential(3);
         throw new InputError(`${what} is not Hermitian: entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) differ by ${modulus} (tolerance ${tolerance})`);
       }
     }
