@@ -133,7 +133,9 @@ function existingAncestor(out: string, path: string): { base: string; missing: s
     try {
       st = lstatOrNull(p);
     } catch (e) {
-      return refuse(out, `cannot look at ${p} (${fsReason(e)})`);
+      // ENOTDIR: a file further up; the walk finds and names it
+      if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') return refuse(out, `cannot look at ${p} (${fsReason(e)})`);
+      st = null;
     }
     if (st !== null) {
       let target: Stats;
