@@ -49,7 +49,43 @@ export function usage(): string {
   ].join('\n');
 }
 
-const defaultIo: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+/**
+ * A reader that closes the pipe early (`ergocheck prove | head -1`) has what it wanted: end
+ * quietly with exit code 0 instead of an EPIPE error.
+ */
+let pipesWatched = false;
+function watchPipes(): void {
+  if (pipesWatched) return;
+  pipesWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
+}
+
+const defaultIo: Io = {
+  out: (t) => {
+    watchPipes();
+    process.stdout.write(t + '\n');
+  },
+  err: (t) => {
+    watchPipes();
+    process.stderr.write(t + '\n');
+  },
+};
+
+/**
+ * A library function's name at the head of a message ("partiallyCollective: μ must …") means
+ * nothing on the command line: the command's name replaces it. One line, always.
+ */
+function userMessage(cmd: string | undefined, message: string): string {
+  const line = message.split('\n')[0];
+  const m = /^([a-z][A-Za-z0-9]*): /.exec(line);
+  if (m === null || cmd === undefined || !(cmd in COMMANDS) || m[1] in COMMANDS) return line;
+  return `${cmd}: ${line.slice(m[0].length)}`;
+}
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -68,7 +104,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return await (await c.load())(rest, io);
   } catch (e) {
     if (e instanceof InputError) {
-      io.err(`ergocheck: ${e.message}`);
+      io.err(`ergocheck: ${userMessage(cmd, e.message)}`);
       return 2;
     }
     const msg = e instanceof Error ? e.message : String(e);

@@ -12,7 +12,7 @@ import { readMatrixFile } from '../io/matrix-json.js';
 import { densityFromRational } from '../physics/density.js';
 import { MAX_DENSE_QUBITS } from '../physics/qubits.js';
 import { gibbsState } from '../physics/states.js';
-import { numberOption, precisionOption, str, flag, type Parsed } from './options.js';
+import { MAX_PRECISION, numberOption, precisionOption, str, flag, type Parsed } from './options.js';
 import { toleranceOption } from './state-input.js';
 
 export const MODEL_OPTIONS = {
@@ -34,7 +34,7 @@ export const MODEL_HELP = `  --qubits N          number of qubits, 1–${MAX_DEN
   --f F               dipole–dipole coupling f (default 0)
   --initial S         ground | excited | thermal (the Gibbs state of H0 at β) | FILE (a density
                       matrix of dimension 2^N, JSON {"re", "im"})
-  --precision D       significant digits, 10–1000 (default 50)
+  --precision D       significant digits, 10–${MAX_PRECISION} (default 50)
   --float64           compute in float64 instead (fast; "precision": "float64" in --json)
   --tolerance T       input tolerance for FILE (see ergocheck ergotropy --help)`;
 
@@ -84,7 +84,7 @@ export function modelSetup(p: Parsed, command: string): ModelSetup<unknown> {
     rho0 = gibbsState(F, N, { beta, omega });
   } else {
     const Q = readMatrixFile(init);
-    if (Q.rows !== d || Q.cols !== d) throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubits need ${d}×${d}`);
+    if (Q.rows !== d || Q.cols !== d) throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
     rho0 = densityFromRational(F, Q, { tolerance: toleranceOption(str(p, 'tolerance')), what: `the initial state in ${init}` });
   }
   return { F, precision, N, beta, betaText, omega, f, rho0, initialText: init };

@@ -5,10 +5,18 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../errors.js';
 import { DEFAULT_PRECISION } from '../numeric/decimal.js';
-import { parseRational, rcmp, RZERO, type Rational } from '../numeric/rational.js';
+import { parseRational, rabs, rationalFromNumber, rcmp, RZERO, type Rational } from '../numeric/rational.js';
+
+const FLOAT64_MAX = rationalFromNumber(Number.MAX_VALUE);
 
 export const MIN_PRECISION = 10;
-export const MAX_PRECISION = 1000;
+/**
+ * decimal.js carries ln 10 and π to 1025 digits, so its ln, exp of large arguments, non-integer
+ * powers and trigonometric functions refuse a working precision beyond ≈ 1013 digits; internal
+ * guard digits (up to ≈ 70 on top of the requested precision in the claims' first-principles
+ * routes) must stay below that. 900 keeps a margin of more than 40 digits.
+ */
+export const MAX_PRECISION = 900;
 
 export interface Io {
   out: (text: string) => void;
@@ -30,9 +38,23 @@ export interface Parsed {
   positionals: string[];
 }
 
+/** `--beta -1` → `--beta=-1` for string options, so a negative number can follow its option as usual. */
+function joinNegativeValues(args: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const name = a.startsWith('--') ? a.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && i + 1 < args.length && /^-(\d|\.\d)/.test(args[i + 1])) {
+      out.push(`${a}=${args[i + 1]}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 export function parse(command: string, args: string[], options: Options, allowPositionals = false): Parsed {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true }) as Parsed;
+    return parseArgs({ args: joinNegativeValues(args, options), options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true }) as Parsed;
   } catch (e) {
     const first = (e as Error).message.split('\n')[0];
     // node's message for "--opt -1" does not say what to do
@@ -59,6 +81,8 @@ export function numberOption(name: string, value: string, rule: 'positive' | 'no
   } catch {
     throw new InputError(`--${name} must be a number (decimal or fraction), got "${value}"`);
   }
+  // beyond the float64 range nothing in the model is meaningful, and --float64 could not take it
+  if (rcmp(rabs(q), FLOAT64_MAX) > 0) throw new InputError(`--${name} must lie within ±1.8e308 (the float64 range), got ${value}`);
   if (rule === 'positive' && rcmp(q, RZERO) <= 0) throw new InputError(`--${name} must be > 0, got ${value}`);
   if (rule === 'nonNegative' && rcmp(q, RZERO) < 0) throw new InputError(`--${name} must be ≥ 0, got ${value}`);
   return q;

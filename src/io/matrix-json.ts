@@ -4,7 +4,7 @@
  * ("0.125", "-1.5e-3") or exact fractions ("79/272"). Reading is exact: nothing is rounded until
  * the matrix is converted to a working field.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
@@ -13,12 +13,16 @@ import { RZERO, parseRational, rationalFromNumber } from '../numeric/rational.js
 
 /** Parse the text of a matrix file; `source` names it in error messages. */
 export function parseMatrixJson(text: string, source: string): RationalMatrix {
+  // a byte-order mark (some editors write one) is not part of the JSON
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${source}: not valid JSON (${(e as Error).message})`);
+    throw new InputError(`${source}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
   }
+  const dup = duplicateKey(text);
+  if (dup !== null) throw new InputError(`${source}: the key "${dup}" appears twice (JSON would silently keep the last one)`);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(`${source}: expected an object {"re": [[…]], "im": [[…]]}`);
   }
@@ -63,12 +67,38 @@ export function parseMatrixJson(text: string, source: string): RationalMatrix {
   return { rows: re.rows, cols: re.cols, re: re.entries, im: im.entries, hasFloatEntries };
 }
 
+/**
+ * The first key that occurs twice in the same object of valid JSON `text`, or null. Every string
+ * is matched whole (escapes included), so the scan stays aligned; a string followed by ':' is a key.
+ */
+function duplicateKey(text: string): string | null {
+  const stack: Set<string>[] = [];
+  const token = /"(?:[^"\\]|\\.)*"(\s*:)?|[{}]/g;
+  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+    if (m[0] === '{') stack.push(new Set());
+    else if (m[0] === '}') stack.pop();
+    else if (m[1] !== undefined) {
+      const key = JSON.parse(m[0].slice(0, m[0].length - m[1].length)) as string;
+      const keys = stack[stack.length - 1];
+      if (keys.has(key)) return key;
+      keys.add(key);
+    }
+  }
+  return null;
+}
+
 /** Read a matrix file (see parseMatrixJson). */
+/** JSON.parse needs the file as one string, which node caps at 2^29 − 24 characters. */
+const MAX_FILE_BYTES = 2 ** 29 - 24;
+
 export function readMatrixFile(path: string): RationalMatrix {
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) throw new InputError(`cannot read ${path}: ${(size / 2 ** 20).toFixed(0)} MB is more than a JSON text can hold here (512 MB; write the entries with fewer digits)`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new InputError(`cannot read ${path}: ${why}`);

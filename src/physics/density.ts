@@ -3,11 +3,13 @@
  * Hermitian, of unit trace and positive semidefinite (within stated tolerances); the type keeps
  * unchecked matrices out of the figures of merit.
  */
+import { Decimal } from 'decimal.js';
 import { InputError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { hermiticityDefect, trace } from '../numeric/matrix.js';
 import { eigh, type Eigen } from '../numeric/eigh.js';
+import { provesPositiveFloat64 } from '../numeric/psd-float64.js';
 import type { Rational, RationalMatrix } from '../numeric/rational.js';
 import { RONE, RZERO, rabs, radd, rcmp, rmul, rsub, rationalToNumber } from '../numeric/rational.js';
 
@@ -22,7 +24,19 @@ export const FLOAT_INPUT_TOLERANCE = 2 ** -50;
 /** The tolerance the checks use for input Q unless the user gives one: 0 for exact input, d·2^-50 for float64 input. */
 export const defaultTolerance = (Q: RationalMatrix): number => (Q.hasFloatEntries ? Q.rows * FLOAT_INPUT_TOLERANCE : 0);
 
-const fmt = (q: Rational): string => rationalToNumber(q).toExponential(3);
+/** Exact input in messages: decimal.js has the exponent range for 1e-5000 or 1e999, float64 has not. */
+const MESSAGE_DECIMAL = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -7, toExpPos: 21 });
+const dec = (q: Rational): Decimal => new MESSAGE_DECIMAL(q.num.toString()).div(q.den.toString());
+const fmt = (q: Rational): string => dec(q).toExponential(3);
+/** `q` with enough significant digits to tell it from `ref` (its distance to it shows). */
+function fmtNear(q: Rational, ref: Rational): string {
+  const d = dec(rsub(q, ref)).abs();
+  const x = dec(q);
+  const digits = d.isZero() || x.isZero() ? 6 : Math.max(6, x.abs().log(10).floor().toNumber() - d.log(10).floor().toNumber() + 3);
+  if (digits <= 45) return x.toSignificantDigits(digits).toString();
+  // too many digits to read: the reference and the difference
+  return `${dec(ref).toString()} ${dec(rsub(q, ref)).isNeg() ? '−' : '+'} ${fmt(rabs(rsub(q, ref)))}`;
+}
 
 /**
  * Check, exactly in rational arithmetic, that Q is square, Hermitian and of unit trace within
@@ -36,7 +50,7 @@ export function checkDensityExact(Q: RationalMatrix, tolerance: number, what = '
   let tr = RZERO;
   for (let i = 0; i < n; i++) tr = radd(tr, Q.re[i * n + i]);
   // the deviation is printed too: a trace of 1 + 1e-40 would otherwise read "has trace 1, not 1"
-  if (rcmp(rabs(rsub(tr, RONE)), tol) > 0) throw new InputError(`${what} has trace ${rationalToNumber(tr)}, not 1 (off by ${fmt(rsub(tr, RONE))}, tolerance ${tolerance})`);
+  if (rcmp(rabs(rsub(tr, RONE)), tol) > 0) throw new InputError(`${what} has trace ${fmtNear(tr, RONE)}, not 1 (off by ${fmt(rsub(tr, RONE))}, tolerance ${tolerance})`);
 }
 
 /** Check exactly that Q is square and Hermitian within `tolerance` (see checkDensityExact). */
@@ -51,8 +65,9 @@ export function checkHermitianExact(Q: RationalMatrix, tolerance: number, what =
       const di = rabs(radd(Q.im[i * n + j], Q.im[j * n + i]));
       // exact test of |Q_ij − conj Q_ji|² > tol²
       if (rcmp(radd(rmul(dr, dr), rmul(di, di)), rmul(tol, tol)) > 0) {
-        const modulus = Math.sqrt(rationalToNumber(radd(rmul(dr, dr), rmul(di, di))));
-        throw new InputError(`${what} is not Hermitian: entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) differ by ${modulus.toExponential(3)} (tolerance ${tolerance})`);
+        if (i === j) throw new InputError(`${what} is not Hermitian: diagonal entry (${i + 1},${i + 1}) has imaginary part ${fmt(Q.im[i * n + i])} (a diagonal entry must be real; tolerance ${tolerance})`);
+        const modulus = dec(radd(rmul(dr, dr), rmul(di, di))).sqrt().toExponential(3);
+        throw new InputError(`${what} is not Hermitian: entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) differ by ${modulus} (tolerance ${tolerance})`);
       }
     }
 }
@@ -80,6 +95,8 @@ export interface DensityCheckOptions {
   tolerance?: number;
   /** Name used in error messages. */
   what?: string;
+  /** Called before positivity falls back to a certified eigendecomposition (O(n³) at working precision), e.g. to say how long it takes. */
+  beforeEigen?: (n: number) => void;
 }
 
 /**
@@ -92,7 +109,7 @@ export function densityFromRational<T>(F: Field<T>, Q: RationalMatrix, options: 
   const tolerance = options.tolerance ?? defaultTolerance(Q);
   checkDensityExact(Q, tolerance, what);
   const M = rationalToField(F, Q);
-  assertPositive(F, M, tolerance, what);
+  assertPositive(F, M, tolerance, what, options.beforeEigen);
   return M as DensityMatrix<T>;
 }
 
@@ -117,7 +134,9 @@ export function asDensityMatrix<T>(F: Field<T>, M: CMatrix<T>, options: DensityC
   return M as DensityMatrix<T>;
 }
 
-function assertPositive<T>(F: Field<T>, M: CMatrix<T>, tolerance: number, what: string): void {
+function assertPositive<T>(F: Field<T>, M: CMatrix<T>, tolerance: number, what: string, beforeEigen?: (n: number) => void): void {
+  if (provedPositiveFast(F, M, tolerance)) return;
+  beforeEigen?.(M.rows);
   assertPositiveSpectrum(F, M, eigh(F, M), tolerance, what);
 }
 
@@ -141,4 +160,18 @@ export function assertPositiveSpectrum<T>(F: Field<T>, M: CMatrix<T>, eigen: Eig
   if (F.cmp(lmin, F.neg(allowed)) < 0) {
     throw new InputError(`${what} is not positive semidefinite: smallest eigenvalue ${F.toString(lmin, 6)} (certified to ±${F.toString(certificate.bound, 2)}, tolerance ${tolerance})`);
   }
+}
+
+/**
+ * The float64 Cholesky test first (O(n³/6) float64 instead of a certified eigendecomposition at
+ * working precision): it proves λ_min ≥ −(rounding + tolerance) with the same rounding allowance
+ * as below, minus the certificate's bound, so it passes nothing the eigenvalue test would refuse.
+ */
+function provedPositiveFast<T>(F: Field<T>, M: CMatrix<T>, tolerance: number): boolean {
+  const n = M.rows;
+  let maxEntry = 0;
+  for (let k = 0; k < M.re.length; k++) maxEntry = Math.max(maxEntry, Math.abs(F.toNumber(M.re[k])) + Math.abs(F.toNumber(M.im[k])));
+  // a float64 lower bound of 2n·ε·max|ρ_ij| + tolerance
+  const margin = (2 * n * F.toNumber(F.epsilon) * maxEntry + tolerance) * (1 - 1e-9);
+  return provesPositiveFloat64(F, M, margin);
 }

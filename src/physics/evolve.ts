@@ -67,16 +67,17 @@ export function evolve<T>(
   const tn = F.toNumber(tt);
   if (Number.isNaN(tn) || F.sign(tt) < 0 || !Number.isFinite(tn)) throw new InputError(`evolve: time must be finite and ≥ 0, got ${F.toString(tt, 8)}`);
   if (rho0.rows !== L.d || rho0.cols !== L.d) throw new InputError(`evolve: ρ0 must be ${L.d}×${L.d} for N = ${L.N}, got ${rho0.rows}×${rho0.cols}`);
-  const tol = options.tolerance ?? 8 * F.unitRoundoff;
-  if (!(tol > 0 && tol < 1)) throw new InputError(`evolve: tolerance must lie in (0, 1), got ${tol}`);
+  const tol = options.tolerance;
+  if (tol !== undefined && !(tol > 0 && tol < 1)) throw new InputError(`evolve: tolerance must lie in (0, 1), got ${tol}`);
   const maxSteps = options.maxSteps ?? 1e6;
   if (F.isZero(tt) || L.normBound === 0) return clone(rho0);
   const steps = Math.max(1, Math.ceil((tn * L.normBound) / THETA));
   if (steps > maxSteps) {
-    throw new InputError(`evolve: t·‖L‖ = ${(tn * L.normBound).toPrecision(3)} needs ${steps} steps, more than maxSteps = ${maxSteps} (use timeScale 'normalised' or a shorter t)`);
+    throw new InputError(`evolve: t·‖L‖ = ${(tn * L.normBound).toPrecision(3)} needs ${steps} steps, more than the limit of ${maxSteps}; choose a shorter time`);
   }
   const h = F.div(tt, F.fromNumber(steps));
-  const tolF = F.fromNumber(tol);
+  // the default in the field itself: 8·unitRoundoff as a float64 underflows beyond ≈ 300 digits
+  const tolF = tol === undefined ? F.mul(F.fromNumber(8), F.epsilon) : F.fromNumber(tol);
   const tol2 = F.mul(tolF, tolF);
   const hOverK: T[] = [F.zero];
   let rho = rho0;

@@ -20,6 +20,7 @@ export function readBaseline(file: string): Report {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`cannot read baseline ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? (e as Error).message)}`);
   }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -28,8 +29,21 @@ export function readBaseline(file: string): Report {
   }
   const problem = reportSchemaProblem(value);
   if (problem !== null) throw new InputError(`baseline ${file} is not an ergocheck report.json (docs/report.schema.json): ${problem}`);
-  return value as Report;
+  const report = value as Report;
+  const seen = new Set<string>();
+  for (const [k, c] of report.claims.entries()) {
+    if (seen.has(c.id)) throw new InputError(`baseline ${file}: claim id "${c.id}" appears twice (/claims/${k})`);
+    seen.add(c.id);
+    const numbers: [string, string | null | undefined][] = [[`/claims/${k}/evidence/maxDeviation`, c.evidence.maxDeviation], ...c.evidence.checks.map((ch, j): [string, string | undefined] => [`/claims/${k}/evidence/checks/${j}/maxDeviation`, ch.maxDeviation])];
+    for (const [where, v] of numbers) {
+      if (v !== null && v !== undefined && !DECIMAL_TEXT.test(v)) throw new InputError(`baseline ${file}: ${where} must be a decimal number, got ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`);
+    }
+  }
+  return report;
 }
+
+/** A number as decimal.js writes it (and reads it back). */
+const DECIMAL_TEXT = /^-?((\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?|Infinity)$|^NaN$/i;
 
 /** The deviation a claim may reach before it counts as drift: 10^−(precision−10). */
 export function deviationTolerance(precision: number): Decimal {

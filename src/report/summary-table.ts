@@ -1,5 +1,6 @@
 /** The summary `verify` prints: verdict counts, errata with their corrected forms, failures, baseline changes. */
 import { failureDetail, SUMMARY_ROWS, type Report } from './report.js';
+import { texToText } from './tex-text.js';
 
 export function renderSummaryTable(report: Report, written: readonly string[]): string {
   const p = report.parameters;
@@ -9,7 +10,8 @@ export function renderSummaryTable(report: Report, written: readonly string[]): 
   const errata = report.claims.filter((c) => c.verdict === 'erratum');
   if (errata.length > 0) {
     lines.push('', 'errata (corrected forms):');
-    for (const c of errata) lines.push(`  ${c.id} (${c.location}): ${c.corrected ?? ''}`);
+    // readable text on a terminal; the reports keep the TeX
+    for (const c of errata) lines.push(`  ${c.id} (${c.location}): ${texToText(c.corrected ?? '')}`);
   }
   const bad = report.claims.filter((c) => c.verdict === 'failed' || c.verdict === 'inconclusive');
   if (bad.length > 0) {

@@ -1,6 +1,7 @@
 /** Plain-text rendering of checked claims, for terminals. */
 import type { CheckedClaim, Verdict } from '../claims/claim.js';
 import { VERDICTS } from '../claims/claim.js';
+import { texToText } from './tex-text.js';
 
 const MARK: Record<Verdict, string> = { verified: 'ok', erratum: 'ERRATUM', failed: 'FAILED', inconclusive: 'inconclusive', 'not-checkable': 'not checkable' };
 
@@ -18,9 +19,10 @@ export function claimLine(c: CheckedClaim): string {
 /** A claim with its evidence, indented. */
 export function claimDetail(c: CheckedClaim): string {
   const e = c.evidence;
-  const lines = [claimLine(c), `    ${c.statement}`, `    printed:   ${c.printed}`];
-  if (c.derived) lines.push(`    derived:   ${c.derived}`);
-  if (c.corrected) lines.push(`    corrected: ${c.corrected}`);
+  // formulas as readable text on a terminal (--json and the reports keep the TeX)
+  const lines = [claimLine(c), `    ${c.statement}`, `    printed:   ${texToText(c.printed)}`];
+  if (c.derived) lines.push(`    derived:   ${texToText(c.derived)}`);
+  if (c.corrected) lines.push(`    corrected: ${texToText(c.corrected)}`);
   if (e.differsWhere) lines.push(`    differs:   ${e.differsWhere}`);
   if (e.reason) lines.push(`    reason:    ${e.reason}`);
   lines.push(`    decided:   ${e.howDecided}`);

@@ -37,7 +37,7 @@ describe('ergocheck refuses bad input with exit code 2', () => {
   it('a state of trace ≠ 1', () => expectRefusal(/trace 1\.1, not 1/, 'ergotropy', '--rho', file('trace.json', { re: [['0.6', '0'], ['0', '0.5']] })));
   it('a state that is not positive semidefinite', () =>
     expectRefusal(/not positive semidefinite: smallest eigenvalue -0\.5/, 'ergotropy', '--rho', file('neg.json', { re: [['3/2', '0'], ['0', '-1/2']] })));
-  it('a bad --precision', () => expectRefusal(/--precision must be an integer from 10 to 1000/, 'ergotropy', '--rho', 'x.json', '--precision', '3'));
+  it('a bad --precision', () => expectRefusal(/--precision must be an integer from 10 to 900/, 'ergotropy', '--rho', 'x.json', '--precision', '3'));
   it('a non-numeric --precision', () => expectRefusal(/--precision must be an integer/, 'coherence', '--rho', 'x.json', '--precision', '5O'));
   it('a non-positive --omega', () => expectRefusal(/--omega must be > 0/, 'ergotropy', '--rho', 'x.json', '--omega=-1'));
   it('--omega and --hamiltonian together', () => expectRefusal(/not both/, 'ergotropy', '--rho', 'x.json', '--omega', '1', '--hamiltonian', 'h.json'));

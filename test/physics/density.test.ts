@@ -126,16 +126,16 @@ describe('densityFromRational refuses (InputError naming the problem)', () => {
     // Hermiticity, exactly
     { name: 'a real asymmetry', Q: rm([['1/2', '1/4'], ['0', '1/2']]), message: /^ρ is not Hermitian: entries \(1,2\) and \(2,1\) differ by 2\.500e-1 \(tolerance 0\)$/ },
     { name: 'imaginary parts that are not conjugate', Q: rm([['1/2', '0'], ['0', '1/2']], [['0', '1/4'], ['1/4', '0']]), message: /^ρ is not Hermitian: entries \(1,2\) and \(2,1\) differ by 5\.000e-1/ },
-    { name: 'an imaginary diagonal entry', Q: rm([['1/2', '0'], ['0', '1/2']], [['0', '0'], ['0', '1/8']]), message: /^ρ is not Hermitian: entries \(2,2\) and \(2,2\) differ by 2\.500e-1/ },
+    { name: 'an imaginary diagonal entry', Q: rm([['1/2', '0'], ['0', '1/2']], [['0', '0'], ['0', '1/8']]), message: /^ρ is not Hermitian: diagonal entry \(2,2\) has imaginary part 1\.250e-1 \(a diagonal entry must be real/ },
     { name: 'an asymmetry of 1e-60 in exact input (tolerance 0)', Q: rm([['1/2', '1e-60'], ['0', '1/2']]), message: /not Hermitian.*differ by 1\.000e-60/ },
     // Hermiticity within tolerance: float64 input gets d·2^-50 ≈ 1.8e-15 for d = 2
     { name: 'float64 input asymmetric by 1e-10 (> d·2^-50)', Q: fromJsonNumbers([[0.5, 0.1 + 1e-10], [0.1, 0.5]]), message: /not Hermitian.*tolerance 1\.7763568394002505e-15/ },
     { name: 'exact input asymmetric by 1e-10 with an explicit tolerance of 1e-12', Q: rm([['1/2', '1e-10'], ['0', '1/2']]), tolerance: 1e-12, message: /not Hermitian.*tolerance 1e-12/ },
     // trace
     { name: 'trace 3/4', Q: rm([['1/2', '0'], ['0', '1/4']]), message: /^ρ has trace 0\.75, not 1 \(off by -2\.500e-1, tolerance 0\)$/ },
-    { name: 'trace 1 + 1e-40 in exact input', Q: rm([['1/2', '0'], ['0', '0.5000000000000000000000000000000000000001']]), message: /has trace 1, not 1 \(off by 1\.000e-40, tolerance 0\)/ },
+    { name: 'trace 1 + 1e-40 in exact input', Q: rm([['1/2', '0'], ['0', '0.5000000000000000000000000000000000000001']]), message: /has trace 1\.0000000000000000000000000000000000000001, not 1 \(off by 1\.000e-40, tolerance 0\)/ },
     { name: 'float64 input with trace 1 − 1e-14 (> d·2^-50)', Q: fromJsonNumbers([[0.3, 0], [0, 0.69999999999999]]), message: /has trace 0\.99999999999999, not 1 \(off by -1\.000e-14, tolerance 1\.7763568394002505e-15\)/ },
-    { name: 'float64 input with trace 1 + 1e-16 but an explicit tolerance of 0', Q: fromJsonNumbers([[0.30000000000000004, 0], [0, 0.7]]), tolerance: 0, message: /has trace 1, not 1 \(off by 4\.000e-17, tolerance 0\)/ },
+    { name: 'float64 input with trace 1 + 1e-16 but an explicit tolerance of 0', Q: fromJsonNumbers([[0.30000000000000004, 0], [0, 0.7]]), tolerance: 0, message: /has trace 1\.00000000000000004, not 1 \(off by 4\.000e-17, tolerance 0\)/ },
     // positivity
     { name: 'diag(3/2, −1/2)', Q: rm([['3/2', '0'], ['0', '-1/2']]), message: /^ρ is not positive semidefinite: smallest eigenvalue -0\.5/ },
     { name: '[[1/2, 1],[1, 1/2]] (eigenvalues 3/2, −1/2)', Q: rm([['1/2', '1'], ['1', '1/2']]), message: /not positive semidefinite: smallest eigenvalue -0\.5/ },

@@ -27,7 +27,7 @@ describe('evolve: refuses', () => {
     ['an infinite time', () => evolve(F, m, rho, Infinity), /time must be finite/],
     ['ρ0 of the wrong size', () => evolve(F, m, zeros(F, 2), 1), /ρ0 must be 4×4 for N = 2/],
     ['a tolerance ≥ 1', () => evolve(F, m, rho, 1, { tolerance: 1 }), /tolerance must lie in \(0, 1\)/],
-    ['more steps than maxSteps', () => evolve(F, m, rho, 100, { maxSteps: 10 }), /more than maxSteps = 10/],
+    ['more steps than maxSteps', () => evolve(F, m, rho, 100, { maxSteps: 10 }), /more than the limit of 10/],
     ['a steady-state tolerance below the field’s resolution', () => steadyStateByIntegration(F, m, rho, { tolerance: 1e-18 }), /tolerance must be >/],
     ['a steady-state tolerance of 0', () => steadyStateByIntegration(F, m, rho, { tolerance: 0 }), /tolerance must be >/],
     ['a propagator beyond N = 3', () => propagator(F, individualCoupling(F, 4, { omega: 1, beta: 1, gamma0: 1 }), 1), /exceeds 3/],

@@ -28,9 +28,9 @@ describe('writeReportDir', () => {
     const dir = fresh();
     const out = join(dir, 'nested', 'report');
     writeReportDir(out, [{ name: 'report.md', render: () => 'one' }, { name: 'report.json', render: () => '{}' }]);
-    expect(readdirSync(out).sort()).toEqual(['report.json', 'report.md']);
+    expect(readdirSync(out).sort()).toEqual(['.ergocheck-manifest.json', 'report.json', 'report.md']);
     writeReportDir(out, [{ name: 'report.md', render: () => 'two' }]);
-    expect(readdirSync(out)).toEqual(['report.md']);
+    expect(readdirSync(out).sort()).toEqual(['.ergocheck-manifest.json', 'report.md']);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe('two');
     expect(readdirSync(join(dir, 'nested'))).toEqual(['report']);
   });

@@ -4,10 +4,10 @@ import { decimalField } from '../../numeric/decimal.js';
 import { ceilDecimalString, exactValue } from '../../numeric/exact-bounds.js';
 import { readMatrixFile } from '../../io/matrix-json.js';
 import { ergotropyOfExactState, type ErgotropyResult, type ExactHamiltonian } from '../../physics/ergotropy.js';
-import { flag, numberOption, parse, precisionOption, str, requireOption, TOLERANCE_HELP, type Io } from '../options.js';
+import { flag, MAX_PRECISION, numberOption, parse, precisionOption, str, requireOption, TOLERANCE_HELP, type Io } from '../options.js';
 import { omegaOption, readHermitianExact, toleranceOption } from '../state-input.js';
 
-export const ERGOTROPY_HELP = `Usage: ergocheck ergotropy --rho FILE [--hamiltonian FILE | --omega W] [--precision D] [--json]
+export const ERGOTROPY_HELP = `Usage: ergocheck ergotropy --rho FILE [--hamiltonian FILE | --omega W] [--precision D] [--tolerance T] [--json]
 
 The ergotropy W = Tr(ρH) − Σ_k r_k↓ ε_k↑ of the paper's Eq. (2), with a rigorous error bound
 carried from certified eigendecompositions.
@@ -16,7 +16,7 @@ carried from certified eigendecompositions.
   --hamiltonian FILE  H as a Hermitian matrix in the same format
   --omega W           H = H0 = W·(number of excitations) on N qubits (dimension 2^N,
                       basis |1…1⟩ first, all-ground state last); the default, with W = 1
-  --precision D       significant digits, ${'10'}–1000 (default 50)
+  --precision D       significant digits, 10–${MAX_PRECISION} (default 50)
   --tolerance T       override the input tolerance (see below)
   --json              one JSON object: {"ergotropy", "errorBound", "energy",
                       "passiveEnergy", "eigenvalues", "precision"}, values as decimal strings

@@ -9,7 +9,7 @@ import { flag, numberOption, parse, str, type Io } from '../options.js';
 import { MODEL_HELP, MODEL_OPTIONS, modelSetup } from '../model-options.js';
 
 export const EVOLVE_HELP = `Usage: ergocheck evolve --qubits N --beta B [--omega W] [--f F] --mu M --times LIST
-                       --initial ground|excited|thermal|FILE [--precision D | --float64] [--json]
+                       --initial ground|excited|thermal|FILE [--tolerance T] [--precision D | --float64] [--json]
 
 ρ(t) = e^{Lt}ρ0 for the master equation, Eq. (4), with partially collective coupling
 γ_ij = γ0(δ_ij + μ(1 − δ_ij)) (μ = 1 is the paper's collective limit, μ = 0 individual coupling),
@@ -74,12 +74,17 @@ export function evolveCommand(args: string[], io: Io): number {
     );
     return 0;
   }
+  // every value at the working precision; W with its certified bound (a W of −2e−16 ± 3e−16 is 0)
   const w = Math.max(4, ...times.map((t) => t.length));
+  const cells = rows.map((r) => ({ W: fmt(r.ergotropy), bound: fmt(r.errorBound, 2), l1: fmt(r.l1), energy: fmt(r.energy) }));
+  const cw = Math.max(4, ...cells.map((c) => c.W.length));
+  const bw = Math.max(1, ...cells.map((c) => c.bound.length));
+  const lw = Math.max(4, ...cells.map((c) => c.l1.length));
   io.out(
     [
       `${s.N} qubit${s.N === 1 ? '' : 's'}, μ = ${muText}, β = ${s.betaText}, ω = ${F.toString(s.omega)}, f = ${F.toString(s.f)}, from ${s.initialText}; time in units of 1/(γ0(n̄+1))`,
-      `${'t'.padEnd(w)}  ${'W'.padEnd(22)}  ${'C_l1'.padEnd(22)}  energy`,
-      ...rows.map((r, k) => `${times[k].padEnd(w)}  ${fmt(r.ergotropy, 16).padEnd(22)}  ${fmt(r.l1, 16).padEnd(22)}  ${fmt(r.energy, 16)}`),
+      `${'t'.padEnd(w)}  ${'W'.padEnd(cw)}  ${'±'.padEnd(bw)}  ${'C_l1'.padEnd(lw)}  energy`,
+      ...cells.map((c, k) => `${times[k].padEnd(w)}  ${c.W.padEnd(cw)}  ${c.bound.padEnd(bw)}  ${c.l1.padEnd(lw)}  ${c.energy}`),
     ].join('\n'),
   );
   return 0;

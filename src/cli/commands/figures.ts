@@ -1,6 +1,4 @@
 /** `ergocheck figures`: Figs. 1–3 of the paper recomputed from first principles, as SVG plus data. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../../errors.js';
 import { rationalToNumber } from '../../numeric/rational.js';
@@ -12,6 +10,7 @@ import { computeTask } from '../../figures/compute.js';
 import { SteadyKernel } from '../../physics/steady-kernel.js';
 import { assessSec4B2 } from '../../figures/assess.js';
 import { fig1Spec, fig2Spec, fig3aSpec, fig3bSpec, renderSvg } from '../../figures/render.js';
+import { checkOutputDir, writeOutputDir } from '../../report/out-dir.js';
 import { flag, numberOption, parse, str, type Io } from '../options.js';
 
 /** Bures samples need a dense 2^N × 2^N factor: N = 12 would take ≈ 70 s and ≈ 1 GB per sample and thread. */
@@ -151,8 +150,10 @@ export async function figuresCommand(args: string[], io: Io): Promise<number> {
     io.out(FIGURES_HELP);
     return 0;
   }
-  mkdirSync(o.out, { recursive: true });
-  const write = (name: string, text: string): void => writeFileSync(join(o.out, name), text);
+  // the whole set is written at the end, atomically: an interrupted run keeps the previous set
+  checkOutputDir(o.out, 'figures');
+  const files: { name: string; render: () => string }[] = [];
+  const write = (name: string, text: string): void => void files.push({ name, render: () => text });
   const t0 = performance.now();
 
   const f1 = fig1Points(o.omega);
@@ -215,6 +216,7 @@ export async function figuresCommand(args: string[], io: Io): Promise<number> {
   write('fig3b.svg', await renderSvg(fig3bSpec(drawingSubsample(values, DRAW_PER_N), o.omega, title)));
   const assessment = assessSec4B2(rows, f2);
   write('assessment.json', JSON.stringify({ ensemble: o.ensemble, beta: o.beta, statements: assessment }, null, 1) + '\n');
+  writeOutputDir(o.out, 'figures', files);
 
   io.out(`figures written to ${o.out} (ensemble ${o.ensemble}, ${o.samples} samples per N, seed ${o.seed}, β = ${o.beta}, ω = ${o.omega}, ${o.workers} workers)`);
   io.out(`time: Figs. 1–2 ${((t12 - t0) / 1000).toFixed(2)} s, Fig. 3 samples ${((t3 - t12) / 1000).toFixed(2)} s, total ${((performance.now() - t0) / 1000).toFixed(2)} s`);

@@ -4,7 +4,7 @@ import type { Claim } from '../../claims/claim.js';
 import { runClaims } from '../../claims/run.js';
 import { claimDetail, claimLine, summaryLine } from '../../report/text.js';
 import { CLAIMS } from '../../../proofs/index.js';
-import { flag, parse, precisionOption, str, type Io, type Parsed } from '../options.js';
+import { flag, MAX_PRECISION, parse, precisionOption, str, type Io, type Parsed } from '../options.js';
 
 export const DEFAULT_SEED = 20220513;
 
@@ -18,7 +18,7 @@ disagrees with two agreeing derivations; the corrected form is shown), failed (o
 disagree, or a check broke: a defect of ergocheck), inconclusive (a check could not finish),
 not-checkable (with the reason).
 
-  --precision D   significant digits of the numeric checks, 50–1000 (default 50)
+  --precision D   significant digits of the numeric checks, 50–${MAX_PRECISION} (default 50)
   --seed S        seed of every random probe point and random state (default ${DEFAULT_SEED})
   --json          {"claims": [ … ]}, each claim {"id", "location", "statement", "printed",
                   "derived", "verdict", "corrected", "evidence"} (schema: docs/claim.schema.json)
@@ -31,6 +31,8 @@ Exit code: 0 if no claim failed, 1 if one did, 2 for a usage error.`;
 export function selectClaims(all: readonly Claim[], selectors: readonly string[], command = 'prove'): Claim[] {
   if (selectors.length === 0) return [...all];
   for (const s of selectors) {
+    // "" is a prefix of every id: never let an empty word select everything
+    if (s.trim() === '') throw new InputError(`${command}: an empty claim id selects nothing (give an id or id prefix; see ergocheck prove --list)`);
     if (!all.some((c) => c.id === s || c.id.startsWith(s))) throw new InputError(`${command}: no claim matches "${s}" (see ergocheck prove --list)`);
   }
   return all.filter((c) => selectors.some((s) => c.id === s || c.id.startsWith(s)));

@@ -11,7 +11,7 @@ import { flag, parse, type Io } from '../options.js';
 import { MODEL_HELP, MODEL_OPTIONS, modelSetup } from '../model-options.js';
 
 export const STEADY_STATE_HELP = `Usage: ergocheck steady-state --qubits N --beta B [--omega W] [--f F]
-                             --initial ground|excited|thermal|FILE [--precision D | --float64] [--json]
+                             --initial ground|excited|thermal|FILE [--tolerance T] [--precision D | --float64] [--json]
 
 The steady state ρ_ss = lim_{t→∞} e^{Lt} ρ0 of the master equation, Eq. (4), under collective
 coupling (γ_ij = γ0, f_ij = f; Sec. III), computed exactly (no time stepping) by the Schur–Weyl map:

@@ -13,7 +13,7 @@ import { renderSummaryTable } from '../../report/summary-table.js';
 import { claimLine } from '../../report/text.js';
 import { reportFigures } from '../../report/figures.js';
 import { checkOutDir, REPORT_FILES, REPORT_FORMATS, writeReportDir, type ReportFormat } from '../../report/write.js';
-import { flag, parse, str, type Io, type Parsed } from '../options.js';
+import { flag, MAX_PRECISION, parse, str, type Io, type Parsed } from '../options.js';
 import { claimRunOptions, DEFAULT_SEED, selectClaims } from './prove.js';
 import { join } from 'node:path';
 
@@ -30,7 +30,7 @@ docs/report.schema.json) and report.junit.xml (for CI test viewers). Prints a su
 
   --only ID       check only these claims (ids or id prefixes, as in prove); repeat or use commas
   --skip ID       leave these claims out (ids or id prefixes); repeat or use commas
-  --precision D   significant digits of the numeric checks, 50–1000 (default 50)
+  --precision D   significant digits of the numeric checks, 50–${MAX_PRECISION} (default 50)
   --seed S        seed of every random probe point and random state (default ${DEFAULT_SEED})
   --out DIR       the report directory (default "report"); it is replaced as a whole, atomically,
                   and must not hold files other than report files
@@ -53,7 +53,10 @@ unreadable or malformed baseline).`;
 function listOption(p: Parsed, name: string): string[] {
   const v = p.values[name];
   const raw = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-  return raw.flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter((x) => x !== '');
+  const list = raw.flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter((x) => x !== '');
+  // an empty value would otherwise mean "everything"
+  if (raw.length > 0 && list.length === 0) throw new InputError(`verify: --${name} needs at least one value, got "${raw.join(',')}"`);
+  return list;
 }
 
 function formatOption(values: string[]): ReportFormat[] {
