@@ -152,7 +152,7 @@ const THIN_SPACES = new Set([',', ';', '!', '>']);
 const DOTS = new Set(['dots', 'ldots', 'cdots', 'vdots', 'ddots']);
 const TEXT_COMMANDS = new Set(['text', 'textrm', 'mbox', 'textit']);
 const DECORATIONS: Readonly<Record<string, string>> = { downarrow: 'down', uparrow: 'up', dagger: 'dag', ast: 'ast', prime: 'prime', '+': 'p', '-': 'm', '*': 'ast', T: 'T' };
-/** Symbols read as functions when directly followed by parentheses (a tuple always is an argument list). */
+/** Symbols read as functions when directly followed by parentheses: Z_+(β), C_{l_1}(ρ), \mathcal{W}(…), C(N, k); any other symbol before ( … ) is a factor. */
 export const DEFAULT_FUNCTION_HEADS: readonly string[] = ['W', 'L', 'D', 'C_l1', 'Z', 'Z_p', 'rho', 'rho_ss', 'rho_0', 'Tr', 'diag', 'C', 'D_m', 'D_p'];
 
 export interface TexParseOptions {
@@ -535,7 +535,6 @@ class Parser {
       sub = this.argument();
     }
     const s: TexNode = { kind: 'sym', base, sub, decoration: null, col };
-    // a decoration may come before the subscript: \sigma^+_i
     return this.maybeApply(s);
   }
 
@@ -1151,6 +1150,11 @@ export interface PrintedCondition extends Inequality {
   readonly qualifier: string;
 }
 
+export interface PrintedFormulaOptions extends LowerOptions {
+  /** Read the item that defines this quantity (e.g. "W" in `\{1 - c, c, 0, 0\}; \quad \mathcal{W} = …`); default: the first item that is not text. */
+  readonly quantity?: string;
+}
+
 export interface PrintedFormula {
   readonly tex: string;
   /** A trailing equation number, e.g. "10". */
@@ -1165,8 +1169,10 @@ export interface PrintedFormula {
   readonly relations: readonly Inequality[];
   /** The pieces of a \begin{cases}, in order (rows of text only, such as "or", are left out); null without cases. */
   readonly pieces: readonly PrintedPiece[] | null;
-  /** Relations after the first item (after \quad, \text{when}, \text{for}). */
+  /** Relations after the item read (after \quad, \text{when}, \text{for}). */
   readonly conditions: readonly PrintedCondition[];
+  /** A limit the item is stated in, from a `x \to a:` just before it (e.g. r → 1 in `r \to 1:\ C_{l_1} = …`); else null. */
+  readonly limit: { readonly variable: string; readonly to: Ast } | null;
 }
 
 const textOf = (n: TexNode | null): string => (n === null ? '' : n.kind === 'text' ? n.text.trim() : n.kind === 'seq' ? n.items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text.trim()).join(' ') : '');
@@ -1177,11 +1183,23 @@ const textOf = (n: TexNode | null): string => (n === null ? '' : n.kind === 'tex
  * `1 - c < \frac{…}{…} \text{ when } …` → relations and conditions. Sums are expanded with
  * `options.values` (e.g. { N: 5 }). Throws ParseError when a part is not scalar (a ket, a set …).
  */
-export function parsePrintedFormula(src: string, options: LowerOptions = {}): PrintedFormula {
+export function parsePrintedFormula(src: string, options: PrintedFormulaOptions = {}): PrintedFormula {
   const st = parseTeX(src, options);
   const items = st.body.kind === 'seq' ? st.body.items : [st.body];
-  const first = items.find((i) => i.kind !== 'text');
-  if (!first) throw new ParseError(`"${src}" has no formula, only text`, 1);
+  const defines = (n: TexNode, q: string): boolean => {
+    if (n.kind !== 'rel' || n.ops[0] !== '=') return false;
+    const h = n.items[0].kind === 'apply' ? n.items[0].head : n.items[0];
+    return h.kind === 'sym' && headName(h) === q;
+  };
+  const want = options.quantity;
+  const first = want === undefined ? items.find((i) => i.kind !== 'text') : items.find((i) => defines(i, want));
+  if (!first) throw new ParseError(want === undefined ? `"${src}" has no formula, only text` : `"${src}" has no item defining ${want}`, 1);
+  // "x \to a:" just before the item
+  const before = items[items.indexOf(first) - 1];
+  let limit: PrintedFormula['limit'] = null;
+  if (before && before.kind === 'rel' && before.ops.length === 1 && before.ops[0] === '->' && before.items[0].kind === 'sym') {
+    limit = { variable: symbolName(before.items[0], options.values ?? {}), to: lowerTeX(before.items[1], options) };
+  }
   let quantity: string | null = null;
   let quantityArguments: readonly TexNode[] = [];
   let forms: Ast[] = [];
@@ -1221,6 +1239,8 @@ export function parsePrintedFormula(src: string, options: LowerOptions = {}): Pr
       qualifier = it.text.trim();
       continue;
     }
+    // "x \to a:" starts the next clause
+    if (it.kind === 'rel' && it.ops.includes('->')) break;
     if (it.kind === 'cases') {
       // "… when \begin{cases} cond & for … \end{cases}": conditions per row
       for (const p of casePieces(it)) for (const r of p.relations) conditions.push({ ...r, qualifier: [qualifier, p.text].filter(Boolean).join(' ') });
@@ -1228,7 +1248,7 @@ export function parsePrintedFormula(src: string, options: LowerOptions = {}): Pr
     }
     for (const r of relationToInequalities(it, options)) conditions.push({ ...r, qualifier });
   }
-  return { tex: src, label: st.label, quantity, quantityArguments, forms, relations, pieces, conditions };
+  return { tex: src, label: st.label, quantity, quantityArguments, forms, relations, pieces, conditions, limit };
 }
 
 /** Every `name = expr (= expr …)` item of a statement whose sides are scalar, e.g. d_k and D_k in Eqs. (13)–(14); other items are skipped. */

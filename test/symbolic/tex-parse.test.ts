@@ -211,6 +211,17 @@ describe('parsePrintedFormula: quantity, forms, pieces, conditions', () => {
     const l = parsePrintedFormula(String.raw`\mathcal{L}(|\psi_-\rangle \langle \psi_-|) = 0`);
     expect([l.quantity, l.quantityArguments.map((a) => a.kind), l.forms.map(astToString)]).toEqual(['L', ['op'], ['0']]);
   });
+  it('picks the item defining a quantity, with the limit it is stated in', () => {
+    const eq11 = parsePrintedFormula(String.raw`\{1 - c, c, 0, 0\}; \quad \mathcal{W} = \begin{cases} \omega(1 - 2c) & 0 \leq c < 1/2 \\ 0 & 1/2 \leq c \leq 1 \end{cases}`, { quantity: 'W' });
+    expect(eq11.pieces!.map((x) => [astToString(x.value!), x.conditions.map(ineq)])).toEqual([
+      ['omega*(1 - 2*c)', ['0 <= c', 'c < 1/2']],
+      ['0', ['1/2 <= c', 'c <= 1']],
+    ]);
+    expect(eq11.limit).toBeNull();
+    const lim = parsePrintedFormula(String.raw`r \to 0:\ \mathcal{W} \to 0; \qquad r \to 1:\ \mathcal{W} = \omega[N(N-1)]/[2(N+1)]`, { quantity: 'W' });
+    expect([lim.limit?.variable, astToString(lim.limit!.to), lim.forms.map(astToString)]).toEqual(['r', '1', ['omega*(N*(N - 1))/(2*(N + 1))']]);
+    expect(() => parsePrintedFormula('c = 1', { quantity: 'W' })).toThrow(/has no item defining W/);
+  });
   it('refuses a statement without a formula, naming it', () => {
     expect(() => parsePrintedFormula('\\text{a single system would simply end up in a Gibbs (passive) state}')).toThrow(/has no formula, only text/);
   });
