@@ -170,6 +170,8 @@ class Parser {
   private pos = 0;
   private readonly toks: Tok[];
   private readonly heads: Set<string>;
+  /** The label of a \tag{…}, if one was read. */
+  private tag: string | null = null;
 
   constructor(
     private readonly src: string,
@@ -218,13 +220,10 @@ class Parser {
   statement(): TexStatement {
     if (this.src.trim() === '') this.fail('empty formula', 1);
     const items = this.items(() => this.is(this.peek(), 'end'));
-    let label: string | null = null;
-    // a trailing equation number: "(10)" or "(\text{A1})" after a \quad, or \tag{B1}
+    // a trailing equation number: \tag{B1}, or "(10)" or "(\text{A1})" after a \quad
+    let label: string | null = this.tag;
     const last = items[items.length - 1];
-    if (last && last.kind === 'text' && last.text.startsWith('\u0000tag:')) {
-      label = last.text.slice(5);
-      items.pop();
-    } else if (items.length > 1 && last && (last.kind === 'num' || (last.kind === 'text' && /^[A-Z]\d+$/.test(last.text)))) {
+    if (label === null && items.length > 1 && last && (last.kind === 'num' || (last.kind === 'text' && /^[A-Z]\d+$/.test(last.text)))) {
       const before = this.src.slice(0, last.col - 1).trimEnd();
       if (/\\q?quad\s*\($/.test(before)) {
         label = last.text;
@@ -248,8 +247,7 @@ class Parser {
       }
       if (tok.t === 'cmd' && tok.v === 'tag') {
         this.next();
-        const g = this.rawGroup();
-        out.push({ kind: 'text', text: `\u0000tag:${g.text.trim()}`, col: tok.col });
+        this.tag = this.rawGroup().text.trim();
         continue;
       }
       if (tok.t === 'cmd' && TEXT_COMMANDS.has(tok.v)) {
