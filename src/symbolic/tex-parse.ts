@@ -951,10 +951,16 @@ function flatName(n: TexNode): string | undefined {
   switch (n.kind) {
     case 'num':
       return n.text.replace('.', 'd');
-    case 'sym':
-      return n.base + (n.sub ? flatName(n.sub) ?? '' : '');
+    case 'sym': {
+      const sub = n.sub ? flatName(n.sub) : '';
+      return sub === undefined ? undefined : n.base + sub;
+    }
     case 'op':
-      if (n.op === '*') return (flatName(n.left) ?? '') + (flatName(n.right) ?? '');
+      if (n.op === '*') {
+        const l = flatName(n.left);
+        const r = flatName(n.right);
+        return l !== undefined && r !== undefined ? l + r : undefined;
+      }
       if (n.op === '+' || n.op === '-') {
         const l = flatName(n.left);
         const r = flatName(n.right);
