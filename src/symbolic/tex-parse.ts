@@ -431,9 +431,10 @@ class Parser {
       if (this.is(tok, 'ch', '^')) {
         this.next();
         const ex = this.peek();
-        if (base.kind === 'list' && (this.is(ex, 'letter', 'T') || (this.is(ex, 'ch', '{') && this.is(this.peek(1), 'letter', 'T') && this.is(this.peek(2), 'ch', '}')))) {
+        if ((base.kind === 'list' || base.kind === 'ket') && (this.is(ex, 'letter', 'T') || (this.is(ex, 'ch', '{') && this.is(this.peek(1), 'letter', 'T') && this.is(this.peek(2), 'ch', '}')))) {
+          // […]^T; |0, 0, 0, 1⟩^T is the paper's way of writing a column vector (kept as the ket)
           this.argument();
-          base = { ...base, transpose: true };
+          if (base.kind === 'list') base = { ...base, transpose: true };
           continue;
         }
         // decorations on a symbol: σ^+, r^\downarrow
