@@ -152,7 +152,7 @@ const THIN_SPACES = new Set([',', ';', '!', '>']);
 const DOTS = new Set(['dots', 'ldots', 'cdots', 'vdots', 'ddots']);
 const TEXT_COMMANDS = new Set(['text', 'textrm', 'mbox', 'textit']);
 const DECORATIONS: Readonly<Record<string, string>> = { downarrow: 'down', uparrow: 'up', dagger: 'dag', ast: 'ast', prime: 'prime', '+': 'p', '-': 'm', '*': 'ast', T: 'T' };
-/** Symbols read as functions when directly followed by parentheses (a tuple always is an argument list). */
+/** Symbols read as functions when directly followed by parentheses: Z_+(β), C_{l_1}(ρ), \mathcal{W}(…), C(N, k); any other symbol before ( … ) is a factor. */
 export const DEFAULT_FUNCTION_HEADS: readonly string[] = ['W', 'L', 'D', 'C_l1', 'Z', 'Z_p', 'rho', 'rho_ss', 'rho_0', 'Tr', 'diag', 'C', 'D_m', 'D_p'];
 
 export interface TexParseOptions {
@@ -170,6 +170,8 @@ class Parser {
   private pos = 0;
   private readonly toks: Tok[];
   private readonly heads: Set<string>;
+  /** The label of a \tag{…}, if one was read. */
+  private tag: string | null = null;
 
   constructor(
     private readonly src: string,
@@ -218,13 +220,10 @@ class Parser {
   statement(): TexStatement {
     if (this.src.trim() === '') this.fail('empty formula', 1);
     const items = this.items(() => this.is(this.peek(), 'end'));
-    let label: string | null = null;
-    // a trailing equation number: "(10)" or "(\text{A1})" after a \quad, or \tag{B1}
+    // a trailing equation number: \tag{B1}, or "(10)" or "(\text{A1})" after a \quad
+    let label: string | null = this.tag;
     const last = items[items.length - 1];
-    if (last && last.kind === 'text' && last.text.startsWith('\u0000tag:')) {
-      label = last.text.slice(5);
-      items.pop();
-    } else if (items.length > 1 && last && (last.kind === 'num' || (last.kind === 'text' && /^[A-Z]\d+$/.test(last.text)))) {
+    if (label === null && items.length > 1 && last && (last.kind === 'num' || (last.kind === 'text' && /^[A-Z]\d+$/.test(last.text)))) {
       const before = this.src.slice(0, last.col - 1).trimEnd();
       if (/\\q?quad\s*\($/.test(before)) {
         label = last.text;
@@ -248,8 +247,7 @@ class Parser {
       }
       if (tok.t === 'cmd' && tok.v === 'tag') {
         this.next();
-        const g = this.rawGroup();
-        out.push({ kind: 'text', text: `\u0000tag:${g.text.trim()}`, col: tok.col });
+        this.tag = this.rawGroup().text.trim();
         continue;
       }
       if (tok.t === 'cmd' && TEXT_COMMANDS.has(tok.v)) {
@@ -433,9 +431,10 @@ class Parser {
       if (this.is(tok, 'ch', '^')) {
         this.next();
         const ex = this.peek();
-        if (base.kind === 'list' && (this.is(ex, 'letter', 'T') || (this.is(ex, 'ch', '{') && this.is(this.peek(1), 'letter', 'T') && this.is(this.peek(2), 'ch', '}')))) {
+        if ((base.kind === 'list' || base.kind === 'ket') && (this.is(ex, 'letter', 'T') || (this.is(ex, 'ch', '{') && this.is(this.peek(1), 'letter', 'T') && this.is(this.peek(2), 'ch', '}')))) {
+          // […]^T; |0, 0, 0, 1⟩^T is the paper's way of writing a column vector (kept as the ket)
           this.argument();
-          base = { ...base, transpose: true };
+          if (base.kind === 'list') base = { ...base, transpose: true };
           continue;
         }
         // decorations on a symbol: σ^+, r^\downarrow
@@ -535,7 +534,6 @@ class Parser {
       sub = this.argument();
     }
     const s: TexNode = { kind: 'sym', base, sub, decoration: null, col };
-    // a decoration may come before the subscript: \sigma^+_i
     return this.maybeApply(s);
   }
 
@@ -954,10 +952,16 @@ function flatName(n: TexNode): string | undefined {
   switch (n.kind) {
     case 'num':
       return n.text.replace('.', 'd');
-    case 'sym':
-      return n.base + (n.sub ? flatName(n.sub) ?? '' : '');
+    case 'sym': {
+      const sub = n.sub ? flatName(n.sub) : '';
+      return sub === undefined ? undefined : n.base + sub;
+    }
     case 'op':
-      if (n.op === '*') return (flatName(n.left) ?? '') + (flatName(n.right) ?? '');
+      if (n.op === '*') {
+        const l = flatName(n.left);
+        const r = flatName(n.right);
+        return l !== undefined && r !== undefined ? l + r : undefined;
+      }
       if (n.op === '+' || n.op === '-') {
         const l = flatName(n.left);
         const r = flatName(n.right);
@@ -1151,6 +1155,11 @@ export interface PrintedCondition extends Inequality {
   readonly qualifier: string;
 }
 
+export interface PrintedFormulaOptions extends LowerOptions {
+  /** Read the item that defines this quantity (e.g. "W" in `\{1 - c, c, 0, 0\}; \quad \mathcal{W} = …`); default: the first item that is not text. */
+  readonly quantity?: string;
+}
+
 export interface PrintedFormula {
   readonly tex: string;
   /** A trailing equation number, e.g. "10". */
@@ -1165,8 +1174,10 @@ export interface PrintedFormula {
   readonly relations: readonly Inequality[];
   /** The pieces of a \begin{cases}, in order (rows of text only, such as "or", are left out); null without cases. */
   readonly pieces: readonly PrintedPiece[] | null;
-  /** Relations after the first item (after \quad, \text{when}, \text{for}). */
+  /** Relations after the item read (after \quad, \text{when}, \text{for}). */
   readonly conditions: readonly PrintedCondition[];
+  /** A limit the item is stated in, from a `x \to a:` just before it (e.g. r → 1 in `r \to 1:\ C_{l_1} = …`); else null. */
+  readonly limit: { readonly variable: string; readonly to: Ast } | null;
 }
 
 const textOf = (n: TexNode | null): string => (n === null ? '' : n.kind === 'text' ? n.text.trim() : n.kind === 'seq' ? n.items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text.trim()).join(' ') : '');
@@ -1177,11 +1188,23 @@ const textOf = (n: TexNode | null): string => (n === null ? '' : n.kind === 'tex
  * `1 - c < \frac{…}{…} \text{ when } …` → relations and conditions. Sums are expanded with
  * `options.values` (e.g. { N: 5 }). Throws ParseError when a part is not scalar (a ket, a set …).
  */
-export function parsePrintedFormula(src: string, options: LowerOptions = {}): PrintedFormula {
+export function parsePrintedFormula(src: string, options: PrintedFormulaOptions = {}): PrintedFormula {
   const st = parseTeX(src, options);
   const items = st.body.kind === 'seq' ? st.body.items : [st.body];
-  const first = items.find((i) => i.kind !== 'text');
-  if (!first) throw new ParseError(`"${src}" has no formula, only text`, 1);
+  const defines = (n: TexNode, q: string): boolean => {
+    if (n.kind !== 'rel' || n.ops[0] !== '=') return false;
+    const h = n.items[0].kind === 'apply' ? n.items[0].head : n.items[0];
+    return h.kind === 'sym' && headName(h) === q;
+  };
+  const want = options.quantity;
+  const first = want === undefined ? items.find((i) => i.kind !== 'text') : items.find((i) => defines(i, want));
+  if (!first) throw new ParseError(want === undefined ? `"${src}" has no formula, only text` : `"${src}" has no item defining ${want}`, 1);
+  // "x \to a:" just before the item
+  const before = items[items.indexOf(first) - 1];
+  let limit: PrintedFormula['limit'] = null;
+  if (before && before.kind === 'rel' && before.ops.length === 1 && before.ops[0] === '->' && before.items[0].kind === 'sym') {
+    limit = { variable: symbolName(before.items[0], options.values ?? {}), to: lowerTeX(before.items[1], options) };
+  }
   let quantity: string | null = null;
   let quantityArguments: readonly TexNode[] = [];
   let forms: Ast[] = [];
@@ -1221,6 +1244,8 @@ export function parsePrintedFormula(src: string, options: LowerOptions = {}): Pr
       qualifier = it.text.trim();
       continue;
     }
+    // "x \to a:" starts the next clause
+    if (it.kind === 'rel' && it.ops.includes('->')) break;
     if (it.kind === 'cases') {
       // "… when \begin{cases} cond & for … \end{cases}": conditions per row
       for (const p of casePieces(it)) for (const r of p.relations) conditions.push({ ...r, qualifier: [qualifier, p.text].filter(Boolean).join(' ') });
@@ -1228,7 +1253,7 @@ export function parsePrintedFormula(src: string, options: LowerOptions = {}): Pr
     }
     for (const r of relationToInequalities(it, options)) conditions.push({ ...r, qualifier });
   }
-  return { tex: src, label: st.label, quantity, quantityArguments, forms, relations, pieces, conditions };
+  return { tex: src, label: st.label, quantity, quantityArguments, forms, relations, pieces, conditions, limit };
 }
 
 /** Every `name = expr (= expr …)` item of a statement whose sides are scalar, e.g. d_k and D_k in Eqs. (13)–(14); other items are skipped. */

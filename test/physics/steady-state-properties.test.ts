@@ -28,7 +28,7 @@ import { applyLindbladian, collectiveCoupling, type LindbladModel } from '../../
 import { excitations, h0 } from '../../src/physics/qubits.js';
 import { collectiveSteadyState } from '../../src/physics/steady-state.js';
 import { haarStateVector, Rng, type Ensemble } from '../../src/random/index.js';
-import { pureState } from '../../src/physics/states.js';
+import { eq7Parameter, pureState } from '../../src/physics/states.js';
 import { buildState, fcParams, seedArb } from '../arbitraries.js';
 
 const D50 = decimalField(50);
@@ -57,6 +57,7 @@ function model<T>(F: AnalyticField<T>, c: Case): LindbladModel<T> {
 }
 
 interface Evaluated<T> {
+  readonly rho0: CMatrix<T>;
   readonly rho: CMatrix<T>;
   readonly omega: T;
   readonly W: T;
@@ -66,9 +67,10 @@ interface Evaluated<T> {
 
 function evaluateCase<T>(F: AnalyticField<T>, c: Case): Evaluated<T> {
   const m = model(F, c);
-  const rho = collectiveSteadyState(F, m, buildState(F, { ensemble: c.ensemble, n: 2 ** c.N, seed: c.seed })).rho;
+  const rho0 = buildState(F, { ensemble: c.ensemble, n: 2 ** c.N, seed: c.seed });
+  const rho = collectiveSteadyState(F, m, rho0).rho;
   const e = ergotropy(F, rho, h0(F, c.N, m.omega));
-  return { rho, omega: m.omega, W: e.ergotropy, errorBound: e.errorBound, Cl1: l1Coherence(F, rho) };
+  return { rho0, rho, omega: m.omega, W: e.ergotropy, errorBound: e.errorBound, Cl1: l1Coherence(F, rho) };
 }
 
 /** Roundoff of the map and of C_l1 beyond the certified bound of W (measured: |W/ω − C_l1| ≈ 2e-50 at β = 0, bound ≈ 2e-49). */
@@ -81,10 +83,12 @@ describe('N = 2, β = 0: W/ω = C_l1 for every initial state', () => {
   it.each(OMEGAS50)('decimal(50), ω = %s, within the certified bound', (omega) => {
     fc.assert(
       fc.property(caseArb([2], fc.constant(0), [omega]), (c) => {
-        const { W, errorBound, Cl1, omega } = evaluateCase(D50, c);
+        const { rho0, W, errorBound, Cl1, omega } = evaluateCase(D50, c);
         const gap = D50.abs(D50.sub(D50.div(W, omega), Cl1));
         const bound = D50.add(D50.div(errorBound, omega), SLACK50);
-        return D50.cmp(gap, bound) <= 0;
+        // and both equal |1 − 4c/3| (Eq. (12)) with c = ⟨ψ0|ρ0|ψ0⟩ + ⟨ψ1|ρ0|ψ1⟩ + ⟨ψ+|ρ0|ψ+⟩ read off ρ0 itself
+        const eq12 = D50.abs(D50.sub(D50.one, D50.div(D50.mul(D50.fromNumber(4), eq7Parameter(D50, rho0)), D50.fromNumber(3))));
+        return D50.cmp(gap, bound) <= 0 && D50.cmp(D50.abs(D50.sub(Cl1, eq12)), SLACK50) <= 0;
       }),
       fcParams(`steady-state N=2 beta=0 W/omega = Cl1, decimal(50), omega ${omega}`, 12),
     );

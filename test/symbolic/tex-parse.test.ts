@@ -7,6 +7,8 @@ import { astToString, evaluate, parse, ParseError, substitute, toTeX, variables,
 import { parsePrintedFormula, parseTeX, printedEquations, scalarParts, texToAst, type Inequality } from '../../src/symbolic/tex-parse.js';
 import { PAPER_MATH } from './paper-formulas.js';
 import { infixCopiesInProofs, sameFormula } from './tex-audit.js';
+import { katexSegments } from './katex-reader.js';
+import { float64 } from '../../src/numeric/float64.js';
 
 /** The parsed TeX ≡ our infix formula exactly (abs/sqrt/log abstracted, see sameFormula). */
 const same = (tex: string, infix: string, values = {}): boolean => sameFormula(texToAst(tex, { values }), parse(infix)) === 'identical';
@@ -211,6 +213,17 @@ describe('parsePrintedFormula: quantity, forms, pieces, conditions', () => {
     const l = parsePrintedFormula(String.raw`\mathcal{L}(|\psi_-\rangle \langle \psi_-|) = 0`);
     expect([l.quantity, l.quantityArguments.map((a) => a.kind), l.forms.map(astToString)]).toEqual(['L', ['op'], ['0']]);
   });
+  it('picks the item defining a quantity, with the limit it is stated in', () => {
+    const eq11 = parsePrintedFormula(String.raw`\{1 - c, c, 0, 0\}; \quad \mathcal{W} = \begin{cases} \omega(1 - 2c) & 0 \leq c < 1/2 \\ 0 & 1/2 \leq c \leq 1 \end{cases}`, { quantity: 'W' });
+    expect(eq11.pieces!.map((x) => [astToString(x.value!), x.conditions.map(ineq)])).toEqual([
+      ['omega*(1 - 2*c)', ['0 <= c', 'c < 1/2']],
+      ['0', ['1/2 <= c', 'c <= 1']],
+    ]);
+    expect(eq11.limit).toBeNull();
+    const lim = parsePrintedFormula(String.raw`r \to 0:\ \mathcal{W} \to 0; \qquad r \to 1:\ \mathcal{W} = \omega[N(N-1)]/[2(N+1)]`, { quantity: 'W' });
+    expect([lim.limit?.variable, astToString(lim.limit!.to), lim.forms.map(astToString)]).toEqual(['r', '1', ['omega*(N*(N - 1))/(2*(N + 1))']]);
+    expect(() => parsePrintedFormula('c = 1', { quantity: 'W' })).toThrow(/has no item defining W/);
+  });
   it('refuses a statement without a formula, naming it', () => {
     expect(() => parsePrintedFormula('\\text{a single system would simply end up in a Gibbs (passive) state}')).toThrow(/has no formula, only text/);
   });
@@ -370,5 +383,63 @@ describe("the claims' printed TeX against the paper's own math", () => {
     expect(missing(eq8)).toEqual([]);
     expect(missing(eq8.replace('2 \\cosh', '2 \\sinh'))).not.toEqual([]);
     expect(missing(String.raw`d_k = \frac{(1-r)r^k}{(1-r^{N})p_k}`)).not.toEqual([]);
+  });
+});
+
+describe("a second reading of the same TeX: KaTeX's parser (katex-reader.ts)", () => {
+  // Values at three points: every variable gets a value in (0.55, 0.9) from a hash of its name and
+  // the point, so both readings see the same values without sharing code.
+  const valueOf = (name: string, k: number): number => {
+    let h = 2166136261 ^ k;
+    for (const ch of name) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+    return 0.55 + 0.35 * (((h >>> 0) % 10007) / 10007);
+  };
+  const env = (k: number): Record<string, number> => new Proxy({}, { has: () => true, get: (_t, name: string) => valueOf(name, k) });
+  const close = (v: number, w: number): boolean => Math.abs(v - w) <= 1e-9 * Math.max(1, Math.abs(v));
+  const ours = (a: Ast, k: number): number | undefined => {
+    try {
+      return evaluate(a, Object.fromEntries(variables(a).map((x) => [x, valueOf(x, k)])), float64);
+    } catch {
+      return undefined; // outside the domain at this point
+    }
+  };
+  const theirs = (f: (e: Record<string, number>) => number, k: number): number | undefined => {
+    try {
+      const v = f(env(k));
+      return Number.isFinite(v) ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const sources = [...CLAIMS.map((c) => ({ name: c.id, tex: c.printed })), ...PAPER_MATH.filter((m) => m.line !== 333 && m.line !== 347).map((m) => ({ name: `line ${m.line}`, tex: m.tex }))];
+  it.each(sources.map((s) => [s.name, s.tex] as const))('every segment KaTeX reads is one of our scalar parts: %s', (_name, tex) => {
+    const parts = scalarParts(tex);
+    for (const seg of katexSegments(tex)) {
+      if (!seg) continue; // not a scalar for the KaTeX reader (kets, sums, ellipses, text)
+      for (const k of [1, 2, 3]) {
+        const v = theirs(seg, k);
+        if (v === undefined) continue;
+        expect(parts.some((p) => { const w = ours(p, k); return w !== undefined && close(v, w); }), `KaTeX value ${v} at point ${k} is none of ${parts.map(astToString).join('; ')}`).toBe(true);
+      }
+    }
+  });
+  // the formula claims: every part of ours with at least five nodes is also in KaTeX's reading
+  const FORMULAS = ['eq8', 'eq9-eigenpairs', 'eq10-c-below-half', 'eq10-c-one', 'eq11-low-temperature', 'eq12-high-temperature', 'eq12-w-equals-cl1', 'eq13-14-steady-state', 'eq14-r-definition', 'eq15-limits', 'eq16-limits', 'appa-a1', 'appa-a2', 'appa-a3'];
+  const size = (a: Ast): number => (a.kind === 'bin' ? 1 + size(a.left) + size(a.right) : a.kind === 'neg' || a.kind === 'call' ? 1 + size(a.arg) : 1);
+  it.each(CLAIMS.filter((c) => FORMULAS.includes(c.id)).map((c) => [c.id, c.printed] as const))('our reading of %s is in KaTeX\'s', (_id, tex) => {
+    const segs = katexSegments(tex).filter((x): x is NonNullable<typeof x> => x !== null);
+    const big = scalarParts(tex).filter((p) => size(p) >= 5);
+    expect(big.length).toBeGreaterThan(0);
+    for (const p of big) {
+      const w = ours(p, 1);
+      if (w === undefined) continue;
+      expect(segs.some((g) => { const v = theirs(g, 1); return v !== undefined && close(v, w); }), astToString(p)).toBe(true);
+    }
+  });
+  it('the two readings tell a misread apart', () => {
+    // KaTeX reads \bar{n}/\bar{n} + 1 as 2, the parenthesised form is not
+    const [seg] = katexSegments(String.raw`\bar{n}/\bar{n} + 1`);
+    expect(theirs(seg!, 1)).toBeCloseTo(2, 12);
+    expect(ours(texToAst(String.raw`\bar{n}/(\bar{n} + 1)`), 1)).not.toBeCloseTo(2, 3);
   });
 });
