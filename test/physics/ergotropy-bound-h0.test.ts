@@ -29,7 +29,7 @@ describe('printed ergotropy within its printed bound: H0 of N qubits', () => {
         checkPrinted(json, t, what);
         checkTight(json, t, levels, precision, what);
       }),
-      fcParams('ergotropy-bound-h0', 400),
+      fcParams('ergotropy-bound-h0', 250),
     );
   });
 });
