@@ -1,5 +1,6 @@
 /** `ergocheck steady-state`: the exact steady state of the collective model from an initial state. */
 import type { AnalyticField } from '../../numeric/field.js';
+import { boundString } from '../../numeric/exact-bounds.js';
 import { maxAbs } from '../../numeric/matrix.js';
 import { matrixToJson } from '../../io/matrix-json.js';
 import { collectiveCoupling, applyLindbladian } from '../../physics/lindblad.js';
@@ -60,7 +61,7 @@ export function steadyStateCommand(args: string[], io: Io): number {
   const lines = [
     `steady state of ${s.N} qubit${s.N === 1 ? '' : 's'}, collective coupling, β = ${s.betaText}, ω = ${F.toString(s.omega)}, f = ${F.toString(s.f)}, from ${s.initialText}`,
     `method          ${ss.method}`,
-    `ergotropy       W = ${fmt(W.ergotropy)}  (± ${F.toString(W.errorBound, 3)})`,
+    `ergotropy       W = ${fmt(W.ergotropy)}  (± ${boundString(F, W.errorBound)})`,
     `coherence       C_l1 = ${fmt(l1)}`,
     `energy          Tr(ρH0) = ${fmt(W.energy)}`,
     `residual        max|L(ρ_ss)| = ${F.toString(residual, 3)}`,
