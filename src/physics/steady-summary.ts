@@ -140,7 +140,17 @@ function blockSpectrum<T>(G: AnalyticField<T>, b: SpinBlock<T>): { values: T[]; 
     const gramError = G.mul(G.fromNumber(1.01 * 2 * (n + 2) * w), G.mul(G.epsilon, norm2));
     return { values: e.values, bound: G.add(e.certificate!.bound, gramError), zeros: n - w, factor: C };
   }
-  const e = eigh(G, b.M);
+  const M = b.M;
+  let diagonal = true;
+  for (let a = 0; a < n && diagonal; a++) for (let e = 0; e < n; e++) if (a !== e && !(G.isZero(M.re[a * n + e]) && G.isZero(M.im[a * n + e]))) diagonal = false;
+  if (diagonal) {
+    // (the Gibbs state's blocks are multiples of I) eigenvalues exact, factor diag(√m)
+    const values = Array.from({ length: n }, (_, a) => M.re[a * n + a]);
+    const factor: CMatrix<T> = { rows: n, cols: n, re: new Array<T>(n * n).fill(G.zero), im: new Array<T>(n * n).fill(G.zero) };
+    values.forEach((m, a) => (factor.re[a * n + a] = G.sqrt(G.cmp(m, G.zero) > 0 ? m : G.zero)));
+    return { values, bound: G.zero, zeros: 0, factor };
+  }
+  const e = eigh(G, M);
   const factor: CMatrix<T> = { rows: n, cols: n, re: new Array<T>(n * n), im: new Array<T>(n * n) };
   e.values.forEach((lambda, q) => {
     const root = G.sqrt(G.cmp(lambda, G.zero) > 0 ? lambda : G.zero);
@@ -161,10 +171,16 @@ function isZeroMatrix<T>(F: Field<T>, A: CMatrix<T>): boolean {
  * file header). `model` is the model it was computed for (N, ω, β). A state with stationary
  * coherences between different spins (β = ∞ with ω = f) is not block diagonal: InputError.
  */
-export function steadyStateSummary<T>(F: AnalyticField<T>, ss: CollectiveSteadyState<T>, model: LindbladModel<T>): SteadySummary<T> {
+export interface SteadySummaryOptions<T> {
+  /** C_l1 when the caller knows it (e.g. 0 for the stationary Gibbs state): not computed then. */
+  readonly l1?: T;
+}
+
+export function steadyStateSummary<T>(F: AnalyticField<T>, ss: CollectiveSteadyState<T>, model: LindbladModel<T>, options: SteadySummaryOptions<T> = {}): SteadySummary<T> {
   if (ss.groundCoherences.length > 0) throw new InputError('steadyStateSummary: this steady state keeps coherences between spins (β = ∞, ω = f); use ergotropy() on ss.rho');
   const { N, omega, beta } = model;
-  if (F.kind !== 'decimal') return summaryInField(F, { blocks: ss.blocks, sectors: () => ss.sectors }, N, omega, beta);
+  const known = options.l1 !== undefined;
+  if (F.kind !== 'decimal') return summaryInField(F, { blocks: ss.blocks, sectors: () => ss.sectors }, N, omega, beta, known ? options.l1 : undefined);
   const G = decimalField(F.digits + GUARD_DIGITS);
   const up = (x: T) => convert(F, G, x);
   // converted to the guard field block by block, zero blocks (most of them for a symmetric state) as zeros
@@ -176,7 +192,7 @@ export function steadyStateSummary<T>(F: AnalyticField<T>, ss: CollectiveSteadyS
     return narrow ? { ...out, factor: mapMatrix(b.factor!, up) } : out;
   });
   // (not a spread of ss: that would call its getters, i.e. build the sector blocks and ρ)
-  const r = summaryInField(G, { blocks, sectors: () => [] }, N, up(omega), up(beta));
+  const r = summaryInField(G, { blocks, sectors: () => [] }, N, up(omega), up(beta), known ? up(options.l1 as T) : undefined);
   const back = (x: (typeof G)['zero']) => convert(G, F, x);
   const out = { ergotropy: back(r.ergotropy), energy: back(r.energy), passiveEnergy: back(r.passiveEnergy) };
   // rounding each reported value to F adds at most one unit roundoff of its magnitude
@@ -206,7 +222,7 @@ interface Blocks<T> {
   readonly sectors: () => CollectiveSteadyState<T>['sectors'];
 }
 
-function summaryInField<T>(G: AnalyticField<T>, ss: Blocks<T>, N: number, omega: T, beta: T): SteadySummary<T> {
+function summaryInField<T>(G: AnalyticField<T>, ss: Blocks<T>, N: number, omega: T, beta: T, knownL1?: T): SteadySummary<T> {
   const u = G.epsilon;
   // relative error of r = e^{−βω}: β, ω and their product rounded, exp within one unit; of a
   // Gibbs weight r^d / Σ_n r^n (d ≤ 2j products, 2j sums, one division) in terms of it
@@ -264,7 +280,7 @@ function summaryInField<T>(G: AnalyticField<T>, ss: Blocks<T>, N: number, omega:
   const W = G.sub(energy, passive);
   const errorBound = G.add(energyBound, passiveBound);
   const r = zeroT ? 0 : G.toNumber(thermalRatio(G, omega, beta).r);
-  const l1 = l1Coherence(G, ss, factors, N, r, G.toNumber(omega));
+  const l1 = knownL1 ?? l1Coherence(G, ss, factors, N, r, G.toNumber(omega));
   return { ergotropy: W, errorBound, energy, passiveEnergy: passive, l1 };
 }
 
