@@ -23,6 +23,7 @@ export * from './physics/coherence.js';
 export * from './io/matrix-json.js';
 export * from './physics/spin-basis.js';
 export * from './physics/steady-state.js';
+export * from './physics/steady-summary.js';
 export * from './physics/states.js';
 export * from './physics/robustness.js';
 export * as symbolic from './symbolic/index.js';

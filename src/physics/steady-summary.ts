@@ -182,7 +182,7 @@ export function steadyStateSummary<T>(F: AnalyticField<T>, ss: CollectiveSteadyS
   const known = options.l1 !== undefined;
   if (F.kind !== 'decimal') return summaryInField(F, { blocks: ss.blocks, sectors: () => ss.sectors }, N, omega, beta, known ? options.l1 : undefined);
   const G = decimalField(F.digits + GUARD_DIGITS);
-  const up = (x: T) => convert(F, G, x);
+  const up = (x: T) => (F.isZero(x) ? G.zero : convert(F, G, x));
   // converted to the guard field block by block, zero blocks (most of them for a symmetric state) as zeros
   const blocks = ss.blocks.map((b) => {
     // with a narrower factor M itself is not used (nor formed)
