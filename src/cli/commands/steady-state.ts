@@ -133,7 +133,7 @@ function warnIfLong(p: ReturnType<typeof parse>, io: Io): void {
   const isFile = !['ground', 'excited', 'thermal'].includes(init);
   if (isFile && decimal && N >= 9) {
     io.err(`ergocheck: steady-state: note: a ${d}×${d} state at decimal precision — reading it, checking that it is positive semidefinite (a certified eigendecomposition) and mapping it take long at this size (minutes at 9 qubits, hours above); --float64 is much faster`);
-  } else if (isFile && N >= 10) {
+  } else if (isFile && N >= 9) {
     io.err(`ergocheck: steady-state: note: reading and checking a ${d}×${d} state (${(d * d * 2).toExponential(1)} entries) and mapping it take a while at this size`);
   }
   if (flag(p, 'json') && !flag(p, 'no-rho') && N >= 10) {
