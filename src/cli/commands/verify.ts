@@ -33,7 +33,8 @@ docs/report.schema.json) and report.junit.xml (for CI test viewers). Prints a su
   --precision D   significant digits of the numeric checks, 50–${MAX_PRECISION} (default 50)
   --seed S        seed of every random probe point and random state (default ${DEFAULT_SEED})
   --out DIR       the report directory (default "report"); it is replaced as a whole, atomically,
-                  and must not hold files other than report files
+                  and only if it is empty or holds nothing but an earlier report, unchanged (its
+                  .ergocheck-manifest.json lists the files ergocheck wrote)
   --format F      the files to write, comma-separated from md, html, json, junit (default all)
   --baseline FILE compare with an earlier report.json: any changed verdict, added or removed
                   claim, changed TeX (printed, derived, corrected), or largest deviation grown
@@ -47,7 +48,7 @@ docs/report.schema.json) and report.junit.xml (for CI test viewers). Prints a su
 
 Exit code: 0 if nothing failed; 1 if a claim failed, or a baseline change was found, or (with
 --strict) a claim is an erratum; 2 for a usage or input error (unknown option, claim or format,
-unreadable or malformed baseline).`;
+a bad --out place, unreadable or malformed baseline).`;
 
 /** The comma- or repeat-separated values of a list option. */
 function listOption(p: Parsed, name: string): string[] {
