@@ -81,7 +81,7 @@ ul.errata dl{margin:.2rem 0 0}
 .failures li,.baseline li{margin:.3rem 0}
 figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 .print-only{display:none}
-@media (max-width:900px){
+@media screen and (max-width:900px){
 .layout{display:block;background:none}
 nav.toc{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line)}
 main{padding:1rem}
@@ -108,8 +108,8 @@ details.evidence>summary::-webkit-details-marker{display:none}
 figure{break-inside:avoid}figure svg{max-height:115mm;width:auto}
 article.claim{box-shadow:none!important;border-left-width:4px;padding:.1rem .6rem .4rem;margin:.6rem 0}
 article.claim h4,h3.section{break-after:avoid}
-article.claim .head{break-inside:avoid}
-article.claim{break-inside:avoid-page}
+article.claim .head,dl.tex,ul.points,dt{break-inside:avoid}
+dt{break-after:avoid}
 table.checks{font-size:8pt}tr{break-inside:avoid}
 ul.errata>li{break-inside:avoid}
 }
