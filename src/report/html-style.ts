@@ -83,7 +83,10 @@ figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 .print-only{display:none}
 @media screen and (max-width:900px){
 .layout{display:block;background:none}
-nav.toc{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line)}
+nav.toc{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line);padding:.8rem 1rem}
+nav.toc>ul:first-of-type,#_filters,nav.toc ul.sections{display:flex;flex-wrap:wrap;gap:.2rem 1rem}
+#_controls label .n{margin-left:0}
+nav.toc h2{margin:.6rem 0 .2rem}
 main{padding:1rem}
 dl{grid-template-columns:minmax(0,1fr)}dt{margin-top:.3rem}
 }
