@@ -7,7 +7,7 @@
  * ergocheck writes (Greek letters, relations, sub- and superscripts) becomes LaTeX commands, and
  * any other character is shown as its code point, never dropped.
  */
-import type { CheckedClaim } from '../claims/claim.js';
+import { VERDICTS, type CheckedClaim } from '../claims/claim.js';
 import { isBeyondThePaper } from './outline.js';
 import { type Report } from './report.js';
 import { isProse, texParts } from './tex.js';
@@ -64,11 +64,14 @@ function field(tex: string): string {
     .join('')}\\par`;
 }
 
-/** "1 verified, 2 errata, …" from the claims' verdicts. */
+/** "48 verified, 10 errata, …" from the claims' verdicts, in the order of the claim model. */
 function verdictSummary(claims: readonly CheckedClaim[]): string {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, number>([...VERDICTS].map((v) => [v, 0]));
   for (const c of claims) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
-  return [...counts].map(([v, n]) => `${n} ${v.replace(/-/g, ' ')}`).join(', ');
+  return [...counts]
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${v === 'erratum' && n !== 1 ? 'errata' : v.replace(/-/g, ' ')}`)
+    .join(', ');
 }
 
 function checksSentence(c: CheckedClaim): string {

@@ -121,6 +121,8 @@ describe('report.tex of the real report (docs/baseline/report.json)', () => {
       from = at;
     }
     expect(tex).toContain(`${errata.length} of them are misprinted`);
+    const n = (v: string) => baseline.claims.filter((c) => c.verdict === v).length;
+    expect(tex).toContain(`: ${n('verified')} verified, ${errata.length} errata, `);
   });
   it('lists the results beyond the paper', () => {
     const beyond = tex.slice(tex.indexOf('\\section*{Beyond the paper}'));
