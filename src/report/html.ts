@@ -188,7 +188,7 @@ export function renderHtml(report: Report, figures: readonly ReportFigure[] = []
     ...verdicts.map((v) => `<label><input type="checkbox" value="${escapeHtml(v)}" checked> ${badge(v)} <span class="n" data-count="${escapeHtml(v)}">${count(v)}</span></label>`),
     '</fieldset>',
     `<input type="search" id="${pageId('search')}" placeholder="Search id, location, statement" aria-label="Search claims by id, location or statement">`,
-    `<p id="${pageId('status')}">Showing <b id="${pageId('shown')}">${report.claims.length}</b> of ${report.claims.length} claims <button type="button" id="${pageId('reset')}">Show all</button></p>`,
+    `<p id="${pageId('status')}" aria-live="polite">Showing <b id="${pageId('shown')}">${report.claims.length}</b> of ${report.claims.length} claims <button type="button" id="${pageId('reset')}">Show all</button></p>`,
     '</div>',
     '<h2>Sections</h2>',
     '<ul class="sections">',
