@@ -51,8 +51,8 @@ function badge(verdict: string): string {
 /**
  * TeX of a display formula with extra line-break points: the formula is typeset inline (KaTeX
  * breaks inline math after relations and binary operators) and `\allowbreak` is added after
- * top-level spaces, commas and semicolons outside brackets, and between the words of top-level `\text{…}`, so a
- * long formula wraps instead of running off the page.
+ * top-level spaces, commas and semicolons outside brackets, and between the words of top-level
+ * `\text{…}`, so a long formula wraps instead of running off the page.
  */
 export function breakableTex(tex: string): string {
   let out = '';
@@ -96,7 +96,8 @@ export function breakableTex(tex: string): string {
 function texField(tex: string): string {
   if (!isProse(tex)) {
     const html = typeset(`\\displaystyle ${breakableTex(tex)}`, false);
-    return html.startsWith('<span class="katex"') ? `<div class="math">${html}</div>` : html;
+    // TeX that KaTeX cannot parse is shown as the field's own source, not the rewritten one
+    return html.startsWith('<span class="katex"') ? `<div class="math">${html}</div>` : typeset(tex, true);
   }
   return `<span class="prose">${texParts(tex)
     .map((p) => (p.math ? typeset(p.text, false) : escapeHtml(p.text)))

@@ -65,6 +65,10 @@ describe('report.html: verdicts, filters and counts', () => {
     expect(page).toContain('<span class="badge v-newly-invented">newly invented</span>');
     expect(page).toMatch(/<article class="claim v-newly-invented" id="z-new" data-verdict="newly-invented"/);
   });
+  it('TeX KaTeX cannot parse is shown as the field wrote it, with the marker', () => {
+    expect(html.match(/class="tex-error"/g)).toHaveLength(1);
+    expect(element(html, 'g-bad-tex', 'article')).toContain('<code>\\frac{a</code>');
+  });
   it('the controls are hidden in the markup (they need the script), the evidence is open (so all shows without it)', () => {
     expect(html).toContain('<div id="_controls" hidden>');
     expect(html.match(/<details class="evidence" open>/g)).toHaveLength(r.claims.length);
