@@ -55,6 +55,11 @@ describe.skipIf(!HAS_CHROMIUM)(`report.html printed by chromium (needs Debian ch
         expect(await page.locator('nav.toc').isVisible()).toBe(false);
         // every claim's evidence is printed
         expect(await page.locator('dl.evidence:visible').count()).toBe(report.claims.length);
+        // the errata end within the first three page heights (267 mm of content each), before the figures and claims begin
+        const [errataEnd, figuresTop, claimsTop] = await page.evaluate<number[]>(`['ul.errata', '#_figures', '#_claims'].map((s, i) => { const r = document.querySelector(s).getBoundingClientRect(); return (i === 0 ? r.bottom : r.top) + scrollY; })`);
+        expect(errataEnd).toBeLessThan(3 * ((297 - 28) / 25.4) * 96);
+        expect(errataEnd).toBeLessThan(figuresTop);
+        expect(figuresTop).toBeLessThan(claimsTop);
       } finally {
         await page.emulateMedia({ media: null });
         await page.setViewportSize({ width: 1280, height: 900 });
