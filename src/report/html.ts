@@ -258,7 +258,7 @@ export function renderHtml(report: Report, figures: readonly ReportFigure[] = []
     '</section>',
     ...(figures.length === 0
       ? []
-      : [`<section id="${pageId('figures')}">`, '<h2>Figures</h2>', ...figures.map((f) => `<figure><h3>${escapeHtml(f.title)}</h3>${f.svg}<figcaption>${escapeHtml(f.caption)}</figcaption></figure>`), '</section>']),
+      : [`<section id="${pageId('figures')}">`, '<h2>Figures</h2>', ...figures.map((f) => `<figure><h3>${escapeHtml(f.title)}</h3>${f.svg}<figcaption>${escapeHtml(f.caption).replace(/C_l1/g, 'C<sub>l1</sub>')}</figcaption></figure>`), '</section>']),
     `<section id="${pageId('claims')}">`,
     '<h2>Claims</h2>',
     ...groups.flatMap((g) => [`<section class="paper-section" id="${sectionId(g.section.key)}">`, `<h3 class="section">${escapeHtml(g.section.title)}</h3>`, ...g.claims.map(claimArticle), '</section>']),

@@ -43,6 +43,14 @@ describe('report.html: one self-contained page', () => {
   });
 });
 
+describe('report.html: figures', () => {
+  it('each figure with its title and caption; C_l1 in a caption with a subscript', () => {
+    const html = renderHtml(syntheticReport(), [{ file: 'fig2.svg', title: 'Fig. 2', caption: 'C_l1 and W <of> the states', svg: '<svg></svg>' }]);
+    expect(html).toContain('<figure><h3>Fig. 2</h3><svg></svg><figcaption>C<sub>l1</sub> and W &lt;of&gt; the states</figcaption></figure>');
+    expect(html).toContain('<li><a href="#_figures">Figures</a></li>');
+  });
+});
+
 describe('report.html: verdicts, filters and counts', () => {
   const r = syntheticReport();
   const html = renderHtml(r);
