@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
+import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { VERDICTS } from '../../src/claims/claim.js';
 import type { Report } from '../../src/report/report.js';
@@ -118,6 +119,29 @@ describe.skipIf(!HAS_CHROMIUM)(`report.html navigated in chromium (needs Debian 
     await page.locator('#_search').fill('no such words anywhere');
     expect(await page.evaluate<string[]>(SHOWN)).toEqual([]);
     expect(await page.locator('#_shown').textContent()).toBe('0');
+    await page.context().close();
+  });
+
+  it('any filter and search given in the URL shows exactly the claims that match, with matching counts (seeded, 25 cases)', async () => {
+    const { page } = await open();
+    const sections = await page.evaluate<string[]>(`[...document.querySelectorAll('section.paper-section')].map((s) => s.id)`);
+    const sectionOf = new Map(await page.evaluate<[string, string][]>(`[...document.querySelectorAll('article.claim')].map((a) => [a.id, a.closest('section.paper-section').id])`));
+    const words = [...new Set(report.claims.flatMap((c) => `${c.id} ${c.location}`.toLowerCase().split(/[\s,()]+/)))].filter((w) => w.length > 1);
+    await fc.assert(
+      fc.asyncProperty(fc.subarray([...VERDICTS]), fc.array(fc.constantFrom(...words), { maxLength: 2 }), async (show, query) => {
+        const q = query.join(' ');
+        await page.evaluate(`location.hash = ${JSON.stringify(`show=${show.join(',')}${q ? `&q=${encodeURIComponent(q)}` : ''}`)}`);
+        const expected = report.claims.filter((c) => show.includes(c.verdict) && query.every((w) => `${c.id} ${c.location} ${c.statement}`.toLowerCase().includes(w)));
+        expect(await page.evaluate<string[]>(SHOWN)).toEqual(expected.map((c) => c.id).sort());
+        expect(await page.locator('#_shown').textContent()).toBe(String(expected.length));
+        for (const section of sections) {
+          const inSection = expected.filter((c) => sectionOf.get(c.id) === section);
+          const tally = Object.fromEntries(VERDICTS.map((v): [string, number] => [v, inSection.filter((c) => c.verdict === v).length]).filter(([, n]) => n > 0));
+          expect(await page.evaluate(tallyOf(section)), section).toEqual(tally);
+        }
+      }),
+      { seed: 20220513, numRuns: 25 },
+    );
     await page.context().close();
   });
 
