@@ -117,6 +117,33 @@ describe('report.html: sections', () => {
     expect(sectionOf.get('beyond-w-le-cl1-random')).toBe('Beyond the paper');
     expect(sectionOf.get('sec4-single-qubit-gibbs')).toBe('Sec. IV');
   });
+  it("the paper's outline places every kind of location (table, edge rows first)", () => {
+    const table: [string, string][] = [
+      ['Abstract, first sentence', 'Abstract'],
+      ['Conclusions, last paragraph', 'Conclusions'],
+      ['Sec. V, end', 'Conclusions'],
+      ['Eq. (1)', 'Sec. II'],
+      ['Eq. (3)', 'Sec. II'],
+      ['Eq. (4)', 'Sec. III'],
+      ['Eq. (6)', 'Sec. III'],
+      ['Eq. (7), definition of c', 'Sec. IV A'],
+      ['Eq. (12) and the text before it', 'Sec. IV A'],
+      ['Eqs. (13)–(14)', 'Sec. IV B 1'],
+      ['Eq. (16)', 'Sec. IV B 1'],
+      ['Eq. (A2)', 'Appendix A'],
+      ['Eq. (B3)', 'Appendix B'],
+      ['Fig. 1 caption', 'Sec. IV A'],
+      ['Fig. 2', 'Sec. IV B 1'],
+      ['Fig. 3 caption', 'Sec. IV B 2'],
+      ['Sec. IV, introduction', 'Sec. IV'],
+      ['Sec. IV B 2 and Fig. 3', 'Sec. IV B 2'],
+      ['Appendix B, (B1)', 'Appendix B'],
+      ['Fig. 3(b) (beyond the paper: W ≤ ωC_l1 for N > 2?), random initial states', 'Beyond the paper'],
+    ];
+    for (const [location, key] of table) expect(PAPER_OUTLINE.sectionOf(location), location).toBe(key);
+    const keys = new Set(PAPER_OUTLINE.sections.map((x) => x.key));
+    for (const [, key] of table) expect(keys.has(key), key).toBe(true);
+  });
   it('the navigation lists each section with its per-verdict counts, linked to the section', () => {
     const html = renderHtml(baseline, [], { outline: PAPER_OUTLINE });
     const item = html.slice(html.indexOf('<li data-section="_s-appendix-a">'), html.indexOf('</li>', html.indexOf('<li data-section="_s-appendix-a">')));
