@@ -136,6 +136,35 @@ describe('float64 block route', () => {
   });
 });
 
+describe('float64 block route against the float64 dense route', () => {
+  const F = float64;
+  it.each([
+    ['0.8', '1.6'],
+    ['Infinity', '0.7'],
+  ])('mixed states, N = 4, β = %s, ω = %s (C_l1 by the kernel at finite β, by the sector blocks at β = ∞)', (beta, omega) => {
+    const N = 4;
+    const d = 2 ** N;
+    const rho = hilbertSchmidtState(F, new Rng(31, ['summary-f64', beta]), d);
+    // no coherence between different excitation numbers, so that a limit exists at β = ∞ too
+    const exc = (a: number) => N - [0, 1, 2, 3].filter((q) => (a >> q) & 1).length;
+    for (let a = 0; a < d; a++)
+      for (let b = 0; b < d; b++)
+        if (exc(a) !== exc(b)) rho.re[a * d + b] = rho.im[a * d + b] = 0;
+    let tr = 0;
+    for (let a = 0; a < d; a++) tr += rho.re[a * d + a];
+    rho.re.forEach((x, q) => (rho.re[q] = x / tr));
+    rho.im.forEach((x, q) => (rho.im[q] = x / tr));
+    const m = model(F, N, beta, omega);
+    const ss = collectiveSteadyState(F, m, rho, { tolerance: 1e-12 });
+    const block = steadyStateSummary(F, ss, m);
+    const dense = ergotropy(F, ss.rho, h0(F, N, m.omega));
+    expect(Math.abs(block.ergotropy - dense.ergotropy)).toBeLessThanOrEqual(block.errorBound + dense.errorBound);
+    expect(Math.abs(block.energy - dense.energy)).toBeLessThanOrEqual(block.errorBound + dense.errorBound);
+    expect(Math.abs(block.l1 - l1Coherence(F, ss.rho))).toBeLessThan(1e-12);
+    expect(block.ergotropy).toBeGreaterThan(1e-3); // not a trivial (passive) case
+  });
+});
+
 describe('passiveEnergyOfGroups', () => {
   it('pairs the spectrum decreasing with the levels increasing (brute force over N = 3)', () => {
     // 8 eigenvalues in groups; the levels 0, 1, 1, 1, 2, 2, 2, 3 (times ω = 2)
