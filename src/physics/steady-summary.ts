@@ -1,5 +1,5 @@
 /**
- * W (Eq. (2), H0 = ω·excitations), C_l1 (Eq. (3), computational basis) and the energy of a
+ * The ergotropy W (H0 = ω·excitations), the l1-norm of coherence C_l1 (computational basis) and the energy of a
  * collective steady state from its spin blocks, never from a 2^N × 2^N matrix.
  *
  * ρ_ss = ⊕_j Gibbs_j ⊗ M_j commutes with H0, and its spectrum is the union over j of
