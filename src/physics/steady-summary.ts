@@ -1,6 +1,6 @@
 /**
- * The ergotropy W (H0 = ω·excitations), the l1-norm of coherence C_l1 (computational basis) and the energy of a
- * collective steady state from its spin blocks, never from a 2^N × 2^N matrix.
+ * The ergotropy W (H0 = ω·excitations), the l1-norm of coherence C_l1 (computational basis) and
+ * the energy of a collective steady state from its spin blocks, never from a 2^N × 2^N matrix.
  *
  * ρ_ss = ⊕_j Gibbs_j ⊗ M_j commutes with H0, and its spectrum is the union over j of
  * {w_{j,d} μ : μ ∈ eig(M_j), d = 0 … 2j} (w the Gibbs weights of the spin part). So the passive
