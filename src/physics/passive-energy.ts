@@ -66,7 +66,7 @@ function toExact<T>(F: Field<T>, x: T | Rational): Rational {
  *
  *   certifiedErgotropy(D, { value: energy, bound: energyBound },
  *                      { values: populations, bound: populationBound },
- *                      { values: levels, bound: 0 })   // e.g. exact levels ω·m as Rationals
+ *                      { values: levels, bound: RZERO })   // e.g. exact levels ω·m as Rationals
  */
 export function certifiedErgotropy<T>(F: Field<T>, energy: Bounded<T>, populations: CertifiedSpectrum<T>, levels: CertifiedSpectrum<T>): CertifiedErgotropy<T> {
   const n = populations.values.length;
