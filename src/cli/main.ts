@@ -24,6 +24,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   prove: { run: proveCommand, summary: "check the paper's claims and print verdicts with evidence" },
   verify: { run: verifyCommand, summary: 'check every claim and write the report (md, html, json, junit); CI regression guard' },
   figures: { run: figuresCommand, summary: 'recompute Figs. 1–3 (SVG + CSV/JSON), random initial states at scale' },
+  search: { run: async (a, io) => (await import('./commands/search.js')).searchCommand(a, io), summary: 'largest W/(ωC_l1) over initial states by a seeded local search (shardable)' },
 };
 
 /** The version in ergocheck's package.json, found by walking up from this module (src/ or dist/src/). */
