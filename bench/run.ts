@@ -19,6 +19,7 @@ const sections: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['claims (ergocheck prove)', () => benchProve()],
   ['reports (ergocheck verify)', () => benchVerify()],
   ['figures (ergocheck figures)', () => benchFigures(quick)],
+  ['W/(ωC_l1) search (ergocheck search)', async () => (await import('./search.bench.js')).benchSearch(quick)],
 ];
 
 console.log(`ergocheck benchmarks — node ${process.version}, ${cpus().length} cores${quick ? ', quick set' : ''}`);

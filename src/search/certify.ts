@@ -21,10 +21,13 @@ import { h0 } from '../physics/qubits.js';
 import { collectiveSteadyStateMap } from '../physics/steady-state.js';
 import type { RatioObjective } from './ergotropy-coherence-ratio.js';
 
-/** ρ0 = A A†/Tr(A A†): A is 2^N × m, given by columns of integer real and imaginary parts. */
+/**
+ * ρ0 = Σ_c k_c a_c a_c†/Tr(…): columns a_c of 2^N Gaussian integers (real and imaginary parts) with
+ * positive integer weights k_c (default 1), so ρ0 is exactly rational.
+ */
 export interface IntegerFactorState {
   readonly N: number;
-  readonly columns: readonly { readonly re: readonly number[]; readonly im: readonly number[] }[];
+  readonly columns: readonly { readonly re: readonly number[]; readonly im: readonly number[]; readonly weight?: number }[];
 }
 
 /** The search point x as an integer factor, entries scaled so that the largest is about `scale`. */
@@ -74,20 +77,23 @@ export interface CertifiedRatio {
 
 /** W and ωC_l1 of the steady state of `state` at β, ω (decimal strings) with `digits` significant digits. */
 export function certifyRatio(state: IntegerFactorState, beta: string, omega: string, digits = 50): CertifiedRatio {
+  for (const col of state.columns)
+    if (![...col.re, ...col.im].every(Number.isSafeInteger) || !(col.weight === undefined || (Number.isSafeInteger(col.weight) && col.weight > 0))) throw new RangeError('certifyRatio: entries and weights must be (positive) integers');
   const D: DecimalField = decimalField(digits + 20);
   const dim = 2 ** state.N;
   const re: Decimal[] = new Array(dim * dim);
   const im: Decimal[] = new Array(dim * dim);
   let trace = D.zero;
-  // A A† exactly (integers), then divided by its trace
+  // Σ k a a† exactly (integers), then divided by its trace
   for (let x = 0; x < dim; x++)
     for (let y = 0; y < dim; y++) {
       let sr = 0n;
       let si = 0n;
       for (const col of state.columns) {
         const [ar, ai, br, bi] = [BigInt(col.re[x]), BigInt(col.im[x]), BigInt(col.re[y]), BigInt(col.im[y])];
-        sr += ar * br + ai * bi;
-        si += ai * br - ar * bi;
+        const k = BigInt(col.weight ?? 1);
+        sr += k * (ar * br + ai * bi);
+        si += k * (ai * br - ar * bi);
       }
       re[x * dim + y] = D.fromString(sr.toString());
       im[x * dim + y] = D.fromString(si.toString());

@@ -4,8 +4,8 @@
  * Search space. The collective steady state depends on ρ0 only through its reduced state, the PSD
  * operators M_j on the multiplicity spaces (Σ_j Tr M_j = 1), and every such family is reached (from
  * ρ0 = ⊕_j I/(2j + 1) ⊗ M_j). Both W and C_l1 are positively homogeneous of degree 1 in (M_j), so
- * the ratio is scale-free: the search runs over unnormalised factors F_j (n_j × n_j complex, every
- * rank allowed) with M_j = F_j F_j†/Σ‖F‖².
+ * the ratio is scale-free: the search runs over unnormalised factors F_j (n_j × min(n_j, maxRank)
+ * complex; every rank by default) with M_j = F_j F_j†/Σ‖F‖².
  *
  * Quantities (ω drops out of the ratio: W is ω times a function of r = e^{−βω} and the M_j):
  * - the sector blocks of ρ_ss, B_k = Σ_{(j,d) in k} w_{j,d} V_{j,d}ᵀ M_j V_{j,d} (linear in M), and
@@ -57,21 +57,25 @@ export class RatioObjective {
   readonly dimension: number;
   /** Parameter offset of each family. */
   readonly offsets: readonly number[];
+  /** Columns of each factor F_j: min(n_j, maxRank). */
+  readonly columns: readonly number[];
   private readonly weights: Float64Array[];
   /** e_j = Σ_d w_{j,d} k(j, d). */
   private readonly energies: Float64Array;
 
-  constructor(N: number, r: number) {
+  /** `maxRank` bounds the rank of every M_j (1: each block rank one, e.g. every pure ρ0 with one ladder state per j). */
+  constructor(N: number, r: number, maxRank = Infinity) {
     if (!(r > 0 && r <= 1)) throw new RangeError(`RatioObjective: r = e^(−βω) must lie in (0, 1], got ${r}`);
     this.N = N;
     this.r = r;
     this.basis = kernelBasis(N);
     const offsets: number[] = [];
+    this.columns = this.basis.families.map((fam) => Math.min(fam.mult, maxRank));
     let p = 0;
-    for (const fam of this.basis.families) {
+    this.basis.families.forEach((fam, f) => {
       offsets.push(p);
-      p += 2 * fam.mult * fam.mult;
-    }
+      p += 2 * fam.mult * this.columns[f];
+    });
     this.offsets = offsets;
     this.dimension = p;
     this.weights = this.basis.families.map((fam) => Float64Array.from(spinGibbsWeights(float64, fam.twoJ, r)));
@@ -88,6 +92,7 @@ export class RatioObjective {
     for (let i = 0; i < this.dimension; i++) t += x[i] * x[i];
     return this.basis.families.map((fam, f) => {
       const n = fam.mult;
+      const m = this.columns[f];
       const o = this.offsets[f];
       const re = new Float64Array(n * n);
       const im = new Float64Array(n * n);
@@ -95,11 +100,11 @@ export class RatioObjective {
         for (let b = 0; b < n; b++) {
           let sr = 0;
           let si = 0;
-          for (let c = 0; c < n; c++) {
-            const ar = x[o + a * n + c];
-            const ai = x[o + n * n + a * n + c];
-            const br = x[o + b * n + c];
-            const bi = x[o + n * n + b * n + c];
+          for (let c = 0; c < m; c++) {
+            const ar = x[o + a * m + c];
+            const ai = x[o + n * m + a * m + c];
+            const br = x[o + b * m + c];
+            const bi = x[o + n * m + b * m + c];
             // F[a][c] · conj(F[b][c])
             sr += ar * br + ai * bi;
             si += ai * br - ar * bi;
@@ -117,9 +122,9 @@ export class RatioObjective {
     for (let i = 0; i < this.dimension; i++) t += x[i] * x[i];
     const s = 1 / Math.sqrt(t);
     return this.basis.families.map((fam, f) => {
-      const n = fam.mult;
+      const n = fam.mult * this.columns[f];
       const o = this.offsets[f];
-      return { r: n, re: Float64Array.from(x.subarray(o, o + n * n), (v) => v * s), im: Float64Array.from(x.subarray(o + n * n, o + 2 * n * n), (v) => v * s) };
+      return { r: this.columns[f], re: Float64Array.from(x.subarray(o, o + n), (v) => v * s), im: Float64Array.from(x.subarray(o + n, o + 2 * n), (v) => v * s) };
     });
   }
 
@@ -276,19 +281,20 @@ export class RatioObjective {
     });
     families.forEach((fam, f) => {
       const n = fam.mult;
+      const m = this.columns[f];
       const o = this.offsets[f];
       for (let a = 0; a < n; a++)
-        for (let c = 0; c < n; c++) {
+        for (let c = 0; c < m; c++) {
           let sr = 0;
           let si = 0;
           for (let b = 0; b < n; b++) {
-            const fr = x[o + b * n + c];
-            const fi = x[o + n * n + b * n + c];
+            const fr = x[o + b * m + c];
+            const fi = x[o + n * m + b * m + c];
             sr += G[f].gr[a * n + b] * fr - G[f].gi[a * n + b] * fi;
             si += G[f].gr[a * n + b] * fi + G[f].gi[a * n + b] * fr;
           }
-          grad[o + a * n + c] = (2 / t) * (sr - cc * x[o + a * n + c]);
-          grad[o + n * n + a * n + c] = (2 / t) * (si - cc * x[o + n * n + a * n + c]);
+          grad[o + a * m + c] = (2 / t) * (sr - cc * x[o + a * m + c]);
+          grad[o + n * m + a * m + c] = (2 / t) * (si - cc * x[o + n * m + a * m + c]);
         }
     });
     return { W, Cl1: C, ratio, grad };
@@ -327,11 +333,12 @@ export function startingPoint(obj: RatioObjective, rng: Rng, s: number): Float64
   const x = new Float64Array(obj.dimension);
   obj.basis.families.forEach((fam, f) => {
     const n = fam.mult;
+    const m = obj.columns[f];
     const o = obj.offsets[f];
     for (let a = 0; a < n; a++)
-      for (let c = 0; c < (kind === 'rank-one' ? 1 : n); c++) {
-        x[o + a * n + c] = rng.normal();
-        x[o + n * n + a * n + c] = rng.normal();
+      for (let c = 0; c < (kind === 'rank-one' ? 1 : m); c++) {
+        x[o + a * m + c] = rng.normal();
+        x[o + n * m + a * m + c] = rng.normal();
       }
   });
   normalise(x);

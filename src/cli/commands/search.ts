@@ -188,10 +188,12 @@ export async function searchCommand(args: string[], io: Io): Promise<number> {
   const o = runOptions(p);
   if (flag(p, 'certify') && o.shard.count > 1) throw new InputError('search: --certify applies to a whole search; give it to `ergocheck search merge`');
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const cases = searchRatio({ Ns: o.qubits, betas: o.betas, starts: o.starts, iterations: o.iterations, seed: o.seed, shard: o.shard }).map(record);
   if (flag(p, 'certify')) certifyCases(cases);
   output({ format: SEARCH_FORMAT, version: packageVersion(), ...o, cases }, p, io);
-  if (!flag(p, 'json')) io.out(`time ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const cpu = process.cpuUsage(cpu0);
+  if (!flag(p, 'json')) io.out(`time ${((performance.now() - t0) / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
   return 0;
 }
 
