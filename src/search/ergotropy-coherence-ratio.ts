@@ -18,8 +18,9 @@
  * the functions are not smooth (a zero entry of B, a tie in the spectrum).
  *
  * Ascent: steepest ascent of the ratio on the unit sphere of the factors, Armijo backtracking, until
- * the step or the gain is negligible. Start s of a case uses the stream
- * fork(`N=<N>/beta=<β>/start=<s>`) of the seed, so a start's result depends on nothing else and
+ * the step or the gain is negligible, through decreasing smoothings of C_l1. Start s of a case uses
+ * the stream fork(`N=<N>/beta=<β>/start=<s>`) of the seed and, for β > the smallest β, the end of
+ * the same start at the previous β (searchRatio), so a start's result depends on nothing else and
  * the search splits into shards whose merge (the best start per case) is exact.
  */
 import { float64 } from '../numeric/float64.js';
@@ -436,26 +437,44 @@ export const startRng = (seed: Seed, N: number, beta: number, s: number): Rng =>
 /** The better of two starts: larger ratio, then the smaller start index (so merging is order-free). */
 export const better = (a: AscentResult, b: AscentResult): AscentResult => (b.ratio > a.ratio || (b.ratio === a.ratio && b.start < a.start) ? b : a);
 
-/** Every case (N, β) of the search: the best start of this shard's starts. */
+/**
+ * Every case (N, β) of the search: the best start of this shard's starts. Start s is a chain over
+ * the β values in ascending order: at each β it ascends from its own seeded point and, after the
+ * first β, also from its end point at the previous β (continuation: random starts alone do poorly
+ * at β > 0 for N ≥ 6); the better of the two is its result there and the next link's start. A chain
+ * depends only on (seed, N, s, the β values), so shards stay exact.
+ */
 export function searchRatio(o: SearchOptions): CaseResult[] {
   const K = o.shard?.count ?? 1;
   const I = o.shard?.index ?? 1;
   const out: CaseResult[] = [];
-  for (const N of o.Ns)
-    for (const beta of o.betas) {
-      const obj = new RatioObjective(N, Math.exp(-beta));
-      let best: AscentResult | null = null;
-      let count = 0;
-      for (let s = I - 1; s < o.starts; s += K) {
-        const res = ascend(obj, startingPoint(obj, startRng(o.seed, N, beta, s), s), o.iterations, s);
-        best = best ? better(best, res) : res;
-        count++;
+  const ascending = [...o.betas].sort((a, b) => a - b);
+  for (const N of o.Ns) {
+    const objs = new Map(ascending.map((beta) => [beta, new RatioObjective(N, Math.exp(-beta))]));
+    const best = new Map<number, AscentResult>();
+    let count = 0;
+    for (let s = I - 1; s < o.starts; s += K) {
+      count++;
+      let prev: Float64Array | null = null;
+      for (const beta of ascending) {
+        const obj = objs.get(beta)!;
+        let res = ascend(obj, startingPoint(obj, startRng(o.seed, N, beta, s), s), o.iterations, s);
+        if (prev) {
+          const cont = ascend(obj, prev, o.iterations, s);
+          if (cont.ratio > res.ratio) res = cont;
+        }
+        prev = res.x;
+        const b = best.get(beta);
+        best.set(beta, b ? better(b, res) : res);
       }
-      if (!best) continue;
-      const c = caseResult(obj, beta, count, best);
+    }
+    if (count === 0) continue;
+    for (const beta of o.betas) {
+      const c = caseResult(objs.get(beta)!, beta, count, best.get(beta)!);
       o.onCase?.(c);
       out.push(c);
     }
+  }
   return out;
 }
 

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../../errors.js';
 import { packageVersion } from '../../package-files.js';
-import { MAX_DENSE_QUBITS } from '../../physics/qubits.js';
 import { runSamples } from '../../figures/fig3.js';
 import { decodeShard, encodeShard, mergeShards, SHARD_FORMAT, shardFileName, shardRange, type Shard } from '../../figures/shard.js';
 import { parse, str, flag, type Io } from '../options.js';
-import { BURES_MAX_QUBITS, estimateRun, formatDuration, writeFigures, type FiguresOptions } from './figures.js';
+import { estimateRun, formatDuration, maxQubitsFor, writeFigures, type FiguresOptions } from './figures.js';
 
 export const MERGE_HELP = `Usage: ergocheck figures merge SHARD… [--out DIR]
 
@@ -69,7 +68,7 @@ export async function figuresMergeCommand(args: string[], io: Io): Promise<numbe
     return { name, shard: decodeShard(text, name) };
   });
   const { header, values } = mergeShards(shards, packageVersion());
-  const limit = header.ensemble === 'bures' ? BURES_MAX_QUBITS : MAX_DENSE_QUBITS;
+  const limit = maxQubitsFor(header.ensemble);
   if (header.maxQubits > limit) throw new InputError(`figures merge: the shards go up to N = ${header.maxQubits}, beyond what figures computes for ${header.ensemble} (${limit})`);
   const o: FiguresOptions = { samples: header.samples, seed: header.seed, ensemble: header.ensemble, beta: header.beta, omega: header.omega, out, maxQubits: header.maxQubits, workers: 0 };
   io.out(`merged ${shards.length} shard${shards.length > 1 ? 's' : ''} of ${header.samples} samples per N`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../../errors.js';
 import { rationalToNumber } from '../../numeric/rational.js';
-import { MAX_DENSE_QUBITS } from '../../physics/qubits.js';
+import { MAX_DENSE_QUBITS, MAX_KERNEL_QUBITS } from '../../physics/qubits.js';
 import { ENSEMBLES, parseEnsemble, type Ensemble } from '../../random/ensembles.js';
 import { fig1Points, fig2Rows, FIG1_BETAS, type Fig2Row } from '../../figures/fig12.js';
 import { defaultWorkers, DRAW_PER_N, drawingSubsample, fig3Rows, runSamples } from '../../figures/fig3.js';
@@ -17,6 +17,12 @@ import { flag, numberOption, parse, str, type Io } from '../options.js';
 
 /** Bures samples need a dense 2^N × 2^N factor: N = 12 would take ≈ 70 s and ≈ 1 GB per sample and thread. */
 export const BURES_MAX_QUBITS = 11;
+
+/**
+ * Largest N per ensemble: haar up to the kernel's limit (N = 14: ≈ 1.1 GB per thread for the basis,
+ * ≈ 0.4 s per sample); hs and diagonal factor full-rank blocks (≈ 5 s per sample at N = 13), bures a dense factor.
+ */
+export const maxQubitsFor = (e: Ensemble): number => (e === 'haar' ? MAX_KERNEL_QUBITS : e === 'bures' ? BURES_MAX_QUBITS : MAX_DENSE_QUBITS);
 
 export const FIGURES_HELP = `Usage: ergocheck figures [--samples N] [--seed S] [--ensemble haar|hs|bures|diagonal]
                         [--beta B] [--omega W] [--out DIR] [--max-qubits N] [--workers K] [--shard I/K]
@@ -38,8 +44,9 @@ computational basis) and W (Eq. (2)) from it. Writes to DIR (default ./figures):
                     (default haar; the paper does not say which)
   --beta B          inverse temperature, finite, ≥ 0 (default 0, the high-temperature limit)
   --omega W         qubit frequency ω > 0 (default 1)
-  --max-qubits N    largest N of Figs. 2–3, 2–${MAX_DENSE_QUBITS} (default 7; bures: at most ${BURES_MAX_QUBITS}); a run
-                    expected to last over a minute says how long first
+  --max-qubits N    largest N of Figs. 2–3, 2–${MAX_DENSE_QUBITS} (default 7; haar: up to ${MAX_KERNEL_QUBITS}, ≈ 1.1 GB
+                    per worker at 14; bures: at most ${BURES_MAX_QUBITS}); a run expected to last over a
+                    minute says how long first
   --workers K       worker threads, 0–64 (0: this thread; default ${defaultWorkers()})
   --shard I/K       compute only shard I of K of the Fig. 3 samples (1 ≤ I ≤ K; every N's samples
                     split into K consecutive ranges) and write DIR/fig3-shard-I-of-K.json, nothing
@@ -99,7 +106,9 @@ export function figuresOptions(args: string[]): FiguresOptions | 'help' {
   if (!Number.isFinite(beta) || !Number.isFinite(omega) || Math.exp(-beta * omega) === 0) throw new InputError(`figures: β·ω = ${beta * omega} is too large for float64 (e^(−βω) underflows)`);
   const out = str(p, 'out') ?? 'figures';
   if (out.trim() === '') throw new InputError('figures: --out must name a directory');
-  const maxQubits = intOption('max-qubits', str(p, 'max-qubits'), 7, 2, MAX_DENSE_QUBITS);
+  const maxQubits = intOption('max-qubits', str(p, 'max-qubits'), 7, 2, MAX_KERNEL_QUBITS);
+  if (ensemble !== 'haar' && ensemble !== 'bures' && maxQubits > MAX_DENSE_QUBITS)
+    throw new InputError(`figures: --ensemble ${ensemble} factors full-rank blocks of every sample (≈ 5 s per sample at N = 13): --max-qubits must be at most ${MAX_DENSE_QUBITS} for it (haar goes to ${MAX_KERNEL_QUBITS})`);
   if (ensemble === 'bures' && maxQubits > BURES_MAX_QUBITS)
     throw new InputError(`figures: --ensemble bures needs the full 2^N × 2^N factor (I + U) G of every sample (≈ 1 s at N = 10, ×8 per further qubit): --max-qubits must be at most ${BURES_MAX_QUBITS} for it`);
   const samples = intOption('samples', str(p, 'samples'), 100_000, 2, 100_000_000);
