@@ -176,6 +176,13 @@ describe('ergocheck search', () => {
     writeFileSync(old, readFileSync(f(2, 3), 'utf8').replace(/"version":"[^"]*"/, '"version":"0.0.1"'));
     await expectRefusal(/from another search .* \(version "0\.0\.1" ≠ /, 'search', 'merge', f(1, 3), old, f(3, 3));
     await expectRefusal(/cannot read .* \(ENOENT\)/, 'search', 'merge', join(dir, 'none.json'));
+    const bad = join(dir, 'bad.json');
+    const o = JSON.parse(readFileSync(f(2, 3), 'utf8'));
+    delete o.cases[0].x;
+    writeFileSync(bad, JSON.stringify(o));
+    await expectRefusal(/bad\.json has a malformed case/, 'search', 'merge', f(1, 3), bad, f(3, 3));
+    writeFileSync(bad, '{"format": "ergocheck-ratio-search/1"');
+    await expectRefusal(/bad\.json is not JSON/, 'search', 'merge', bad);
     await expectRefusal(/no files given/, 'search', 'merge');
   });
 });

@@ -215,6 +215,13 @@ function readSearchFile(name: string): SearchFile {
   }
   if (typeof o !== 'object' || o === null || o.format !== SEARCH_FORMAT || !Array.isArray(o.cases) || !o.shard || !Array.isArray(o.qubits) || !Array.isArray(o.betas))
     throw new InputError(`search merge: ${name} is not a file of ergocheck search --out`);
+  const num = (v: unknown): boolean => typeof v === 'number' && !Number.isNaN(v);
+  for (const c of o.cases as unknown as Record<string, unknown>[])
+    if (typeof c !== 'object' || c === null || !['N', 'beta', 'starts', 'ratio', 'W', 'Cl1', 'start', 'iterations'].every((k) => num(c[k])) || !Array.isArray(c.x) || !c.x.every(num) || !Array.isArray(c.blocks))
+      throw new InputError(`search merge: ${name} has a malformed case (truncated or edited?)`);
+  const sh = o.shard as { index?: unknown; count?: unknown };
+  if (!Number.isSafeInteger(sh.index) || !Number.isSafeInteger(sh.count) || !((sh.index as number) >= 1 && (sh.index as number) <= (sh.count as number)))
+    throw new InputError(`search merge: ${name} has a malformed shard index`);
   return o;
 }
 
