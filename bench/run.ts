@@ -24,6 +24,7 @@ const sections: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['figures (ergocheck figures)', () => benchFigures(quick)],
   ['start-up (whole processes)', () => benchStartup(quick)],
   ['steady state from the spin blocks, any N ≤ 12; against QuTiP', () => benchSteadyBlocks(quick)],
+  ['W/(ωC_l1) search (ergocheck search)', async () => (await import('./search.bench.js')).benchSearch(quick)],
 ];
 
 console.log(`ergocheck benchmarks — node ${process.version}, ${cpus().length} cores${quick ? ', quick set' : ''}`);

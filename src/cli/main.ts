@@ -16,8 +16,9 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }
   'steady-state': { load: async () => (await import('./commands/steady-state.js')).steadyStateCommand, summary: 'exact collective steady state from an initial state (Sec. III, Eq. (7))' },
   evolve: { load: async () => (await import('./commands/evolve.js')).evolveCommand, summary: 'ergotropy and coherence over time under partially collective coupling' },
   prove: { load: async () => (await import('./commands/prove.js')).proveCommand, summary: "check the paper's claims and print verdicts with evidence" },
-  verify: { load: async () => (await import('./commands/verify.js')).verifyCommand, summary: 'check every claim and write the report (md, html, json, junit); CI regression guard' },
+  verify: { load: async () => (await import('./commands/verify.js')).verifyCommand, summary: 'check every claim and write the report (md, html, json, junit, tex); CI regression guard' },
   figures: { load: async () => (await import('./commands/figures.js')).figuresCommand, summary: 'recompute Figs. 1–3 (SVG + CSV/JSON), random initial states at scale' },
+  search: { load: async () => (await import('./commands/search.js')).searchCommand, summary: 'largest W/(ωC_l1) over initial states by a seeded local search (shardable)' },
 };
 
 /** The version in ergocheck's package.json, found by walking up from this module (src/ or dist/src/). */

@@ -51,6 +51,9 @@ export function stat(xs: ArrayLike<number>): Stat {
 export interface SampleRunOptions {
   readonly Ns: readonly number[];
   readonly samples: number;
+  /** Only the samples with index in [from, to) (a shard; default all): values still by index − from. */
+  readonly from?: number;
+  readonly to?: number;
   readonly seed: Seed;
   readonly ensemble: Ensemble;
   /** r = e^{−βω} ∈ (0, 1]. */
@@ -71,23 +74,27 @@ function workerUrl(): URL {
   return here.pathname.endsWith('.ts') ? new URL('../../dist/src/figures/worker.js', here) : new URL('./worker.js', here);
 }
 
-/** Per-sample values for every N in `Ns`, by sample index. */
+/** Per-sample values for every N in `Ns`, by sample index (minus `from`). */
 export async function runSamples(o: SampleRunOptions): Promise<Map<number, SampleValues>> {
   const workers = o.workers ?? defaultWorkers();
+  const from = o.from ?? 0;
+  const to = o.to ?? o.samples;
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= o.samples)) throw new RangeError(`runSamples: sample range [${from}, ${to}) outside [0, ${o.samples})`);
+  const count = to - from;
   const out = new Map<number, { Cl1: Float64Array; W: Float64Array }>();
   const tasks: SampleTask[] = [];
   // Chunks: large N first (they are the slow ones), ~16 chunks per N so that two workers balance.
   for (const N of [...o.Ns].sort((a, b) => b - a)) {
-    out.set(N, { Cl1: new Float64Array(o.samples), W: new Float64Array(o.samples) });
-    const size = Math.max(1, Math.ceil(o.samples / 16));
-    for (let s = 0; s < o.samples; s += size) tasks.push({ N, ensemble: o.ensemble, seed: o.seed, r: o.r, omega: o.omega, start: s, end: Math.min(o.samples, s + size) });
+    out.set(N, { Cl1: new Float64Array(count), W: new Float64Array(count) });
+    const size = Math.max(1, Math.ceil(count / 16));
+    for (let s = from; s < to; s += size) tasks.push({ N, ensemble: o.ensemble, seed: o.seed, r: o.r, omega: o.omega, start: s, end: Math.min(to, s + size) });
   }
-  const total = o.samples * o.Ns.length;
+  const total = count * o.Ns.length;
   let done = 0;
   const store = (t: SampleTask, v: SampleValues): void => {
     const dst = out.get(t.N)!;
-    dst.Cl1.set(v.Cl1, t.start);
-    dst.W.set(v.W, t.start);
+    dst.Cl1.set(v.Cl1, t.start - from);
+    dst.W.set(v.W, t.start - from);
     done += t.end - t.start;
     o.onProgress?.(done, total);
   };

@@ -20,10 +20,16 @@ import { zeros, type CMatrix } from '../numeric/matrix.js';
  */
 export const MAX_DENSE_QUBITS = 12;
 
-/** Throws InputError unless N is an integer in [1, MAX_DENSE_QUBITS]; exact check. */
-export function assertQubitCount(N: number, where: string = 'qubits'): void {
-  if (!Number.isInteger(N) || N < 1 || N > MAX_DENSE_QUBITS) {
-    throw new InputError(`${where}: number of qubits must be an integer in [1, ${MAX_DENSE_QUBITS}], got ${N}`);
+/**
+ * Largest N of the float64 steady-state kernel (steady-kernel.ts), which never forms a 2^N × 2^N
+ * matrix: its Schur–Weyl basis holds C(2N, N) values (4·10⁷ at N = 14, ≈ 0.3 GB per copy).
+ */
+export const MAX_KERNEL_QUBITS = 14;
+
+/** Throws InputError unless N is an integer in [1, max] (default MAX_DENSE_QUBITS); exact check. */
+export function assertQubitCount(N: number, where: string = 'qubits', max: number = MAX_DENSE_QUBITS): void {
+  if (!Number.isInteger(N) || N < 1 || N > max) {
+    throw new InputError(`${where}: number of qubits must be an integer in [1, ${max}], got ${N}`);
   }
 }
 

@@ -27,7 +27,7 @@
  * (field, N).
  */
 import type { Field } from '../numeric/field.js';
-import { assertQubitCount } from './qubits.js';
+import { assertQubitCount, MAX_DENSE_QUBITS } from './qubits.js';
 import type { StateVector } from './states.js';
 
 /** All the basis vectors of one total spin j. */
@@ -101,9 +101,12 @@ function lower<T>(F: Field<T>, n: number, t: SectorTables, k: number, v: readonl
 
 const cache = new WeakMap<object, Map<number, SpinBasis<unknown>>>();
 
-/** The Schur–Weyl basis of N ≤ 12 qubits in F (see the file header); cached, so repeated calls are free. Entries within O(N) roundings. */
-export function spinBasis<T>(F: Field<T>, N: number): SpinBasis<T> {
-  assertQubitCount(N, 'spinBasis');
+/**
+ * The Schur–Weyl basis of N ≤ maxQubits qubits in F (see the file header); cached, so repeated calls
+ * are free. Entries within O(N) roundings. maxQubits (default 12) is raised only by the float64 kernel.
+ */
+export function spinBasis<T>(F: Field<T>, N: number, maxQubits: number = MAX_DENSE_QUBITS): SpinBasis<T> {
+  assertQubitCount(N, 'spinBasis', maxQubits);
   let byN = cache.get(F);
   if (!byN) cache.set(F, (byN = new Map()));
   const hit = byN.get(N);

@@ -30,7 +30,7 @@ import { SimdKernels } from '../numeric/simd/kernels.js';
 import { spinBasis } from './spin-basis.js';
 import { spinGibbsWeights } from './steady-state.js';
 import { binomial } from './states.js';
-import { assertQubitCount } from './qubits.js';
+import { assertQubitCount, MAX_KERNEL_QUBITS } from './qubits.js';
 
 /** One total spin j of the Schur–Weyl basis, as flat arrays. */
 interface KernelFamily {
@@ -55,12 +55,12 @@ export interface KernelBasis {
 
 const basisCache = new Map<number, KernelBasis>();
 
-/** The kernel's basis for N qubits (1 ≤ N ≤ 12), built once per process from spinBasis(float64, N). Exact copy. */
+/** The kernel's basis for N qubits (1 ≤ N ≤ MAX_KERNEL_QUBITS), built once per process from spinBasis(float64, N). Exact copy. */
 export function kernelBasis(N: number): KernelBasis {
-  assertQubitCount(N, 'kernelBasis');
+  assertQubitCount(N, 'kernelBasis', MAX_KERNEL_QUBITS);
   const hit = basisCache.get(N);
   if (hit) return hit;
-  const sb = spinBasis(float64, N);
+  const sb = spinBasis(float64, N, MAX_KERNEL_QUBITS);
   const sectors = sb.sectors.map((xs) => Int32Array.from(xs));
   const families: KernelFamily[] = sb.families.map((fam) => ({
     twoJ: fam.twoJ,

@@ -24,8 +24,9 @@ describe('figures refuses bad options with one line and exit code 2', () => {
   it('a non-numeric β', () => expectRefusal(/--beta must be a number/, '--beta', 'hot'));
   it('β so large that e^(−βω) underflows', () => expectRefusal(/too large for float64/, '--beta', '1000'));
   it('ω = 0', () => expectRefusal(/--omega must be > 0/, '--omega', '0'));
-  it('--max-qubits 1', () => expectRefusal(/--max-qubits must be an integer from 2 to 12/, '--max-qubits', '1'));
-  it('--max-qubits 13', () => expectRefusal(/--max-qubits must be an integer from 2 to 12/, '--max-qubits', '13'));
+  it('--max-qubits 1', () => expectRefusal(/--max-qubits must be an integer from 2 to 14/, '--max-qubits', '1'));
+  it('--max-qubits 15', () => expectRefusal(/--max-qubits must be an integer from 2 to 14/, '--max-qubits', '15'));
+  it('hs beyond 12 qubits (haar goes to 14)', () => expectRefusal(/--ensemble hs factors full-rank blocks .* --max-qubits must be at most 12 for it \(haar goes to 14\)/, '--ensemble', 'hs', '--max-qubits', '13'));
   it('bures beyond 11 qubits', () => expectRefusal(/--ensemble bures needs the full 2\^N × 2\^N factor .* --max-qubits must be at most 11 for it/, '--ensemble', 'bures', '--max-qubits', '12'));
   it('--workers -1', () => expectRefusal(/--workers must be an integer from 0 to 64/, '--workers=-1'));
   it('a missing value', () => expectRefusal(/figures: Option '--out <value>' argument missing/, '--out'));

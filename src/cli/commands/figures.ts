@@ -2,11 +2,12 @@
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../../errors.js';
 import { rationalToNumber } from '../../numeric/rational.js';
-import { MAX_DENSE_QUBITS } from '../../physics/qubits.js';
+import { MAX_DENSE_QUBITS, MAX_KERNEL_QUBITS } from '../../physics/qubits.js';
 import { ENSEMBLES, parseEnsemble, type Ensemble } from '../../random/ensembles.js';
 import { fig1Points, fig2Rows, FIG1_BETAS, type Fig2Row } from '../../figures/fig12.js';
 import { defaultWorkers, DRAW_PER_N, drawingSubsample, fig3Rows, runSamples } from '../../figures/fig3.js';
-import { computeTask } from '../../figures/compute.js';
+import { computeTask, type SampleValues } from '../../figures/compute.js';
+import { parseShardSpec } from '../../figures/shard.js';
 import { SteadyKernel } from '../../physics/steady-kernel.js';
 import { assessSec4B2 } from '../../figures/assess.js';
 import { fig1Spec, fig2Spec, fig3aSpec, fig3bSpec, renderSvg } from '../../figures/render.js';
@@ -16,8 +17,15 @@ import { flag, numberOption, parse, str, type Io } from '../options.js';
 /** Bures samples need a dense 2^N × 2^N factor: N = 12 would take ≈ 70 s and ≈ 1 GB per sample and thread. */
 export const BURES_MAX_QUBITS = 11;
 
+/**
+ * Largest N per ensemble: haar up to the kernel's limit (N = 14: ≈ 1.1 GB per thread for the basis,
+ * ≈ 0.4 s per sample); hs and diagonal factor full-rank blocks (≈ 5 s per sample at N = 13), bures a dense factor.
+ */
+export const maxQubitsFor = (e: Ensemble): number => (e === 'haar' ? MAX_KERNEL_QUBITS : e === 'bures' ? BURES_MAX_QUBITS : MAX_DENSE_QUBITS);
+
 export const FIGURES_HELP = `Usage: ergocheck figures [--samples N] [--seed S] [--ensemble haar|hs|bures|diagonal]
-                        [--beta B] [--omega W] [--out DIR] [--max-qubits N] [--workers K]
+                        [--beta B] [--omega W] [--out DIR] [--max-qubits N] [--workers K] [--shard I/K]
+       ergocheck figures merge SHARD… [--out DIR]
 
 Recomputes Figs. 1–3 of the paper: every steady state by the exact Schur–Weyl map, C_l1 (Eq. (3),
 computational basis) and W (Eq. (2)) from it. Writes to DIR (default ./figures), as a whole at the
@@ -37,9 +45,15 @@ figures output, unchanged, as listed in its .ergocheck-manifest.json):
                     (default haar; the paper does not say which)
   --beta B          inverse temperature, finite, ≥ 0 (default 0, the high-temperature limit)
   --omega W         qubit frequency ω > 0 (default 1)
-  --max-qubits N    largest N of Figs. 2–3, 2–${MAX_DENSE_QUBITS} (default 7; bures: at most ${BURES_MAX_QUBITS}); a run
-                    expected to last over a minute says how long first
-  --workers K       worker threads, 0–64 (0: this thread; default ${defaultWorkers()})`;
+  --max-qubits N    largest N of Figs. 2–3, 2–${MAX_DENSE_QUBITS} (default 7; haar: up to ${MAX_KERNEL_QUBITS}, ≈ 1.1 GB
+                    per worker at 14; bures: at most ${BURES_MAX_QUBITS}); a run expected to last over a
+                    minute says how long first
+  --workers K       worker threads, 0–64 (0: this thread; default ${defaultWorkers()})
+  --shard I/K       compute only shard I of K of the Fig. 3 samples (1 ≤ I ≤ K; every N's samples
+                    split into K consecutive ranges) and write DIR/fig3-shard-I-of-K.json, nothing
+                    else; \`ergocheck figures merge\` then writes every file above from all K shards,
+                    byte-identical to a single run with the same options (docs/figures.md has a
+                    Slurm job array and a GitHub Actions matrix)`;
 
 const OPTIONS = {
   samples: { type: 'string' },
@@ -50,6 +64,7 @@ const OPTIONS = {
   out: { type: 'string' },
   'max-qubits': { type: 'string' },
   workers: { type: 'string' },
+  shard: { type: 'string' },
 } as const;
 
 function intOption(name: string, value: string | undefined, fallback: number, lo: number, hi: number): number {
@@ -69,6 +84,8 @@ export interface FiguresOptions {
   out: string;
   maxQubits: number;
   workers: number;
+  /** Only this shard of the Fig. 3 samples (1-based index of count). */
+  shard?: { index: number; count: number };
 }
 
 export function figuresOptions(args: string[]): FiguresOptions | 'help' {
@@ -90,11 +107,15 @@ export function figuresOptions(args: string[]): FiguresOptions | 'help' {
   if (!Number.isFinite(beta) || !Number.isFinite(omega) || Math.exp(-beta * omega) === 0) throw new InputError(`figures: β·ω = ${beta * omega} is too large for float64 (e^(−βω) underflows)`);
   const out = str(p, 'out') ?? 'figures';
   if (out.trim() === '') throw new InputError('figures: --out must name a directory');
-  const maxQubits = intOption('max-qubits', str(p, 'max-qubits'), 7, 2, MAX_DENSE_QUBITS);
+  const maxQubits = intOption('max-qubits', str(p, 'max-qubits'), 7, 2, MAX_KERNEL_QUBITS);
+  if (ensemble !== 'haar' && ensemble !== 'bures' && maxQubits > MAX_DENSE_QUBITS)
+    throw new InputError(`figures: --ensemble ${ensemble} factors full-rank blocks of every sample (≈ 5 s per sample at N = 13): --max-qubits must be at most ${MAX_DENSE_QUBITS} for it (haar goes to ${MAX_KERNEL_QUBITS})`);
   if (ensemble === 'bures' && maxQubits > BURES_MAX_QUBITS)
     throw new InputError(`figures: --ensemble bures needs the full 2^N × 2^N factor (I + U) G of every sample (≈ 1 s at N = 10, ×8 per further qubit): --max-qubits must be at most ${BURES_MAX_QUBITS} for it`);
+  const samples = intOption('samples', str(p, 'samples'), 100_000, 2, 100_000_000);
+  const shardText = str(p, 'shard');
   return {
-    samples: intOption('samples', str(p, 'samples'), 100_000, 2, 100_000_000),
+    samples,
     seed: intOption('seed', str(p, 'seed'), 1, 0, Number.MAX_SAFE_INTEGER),
     ensemble,
     beta,
@@ -102,6 +123,7 @@ export function figuresOptions(args: string[]): FiguresOptions | 'help' {
     out,
     maxQubits,
     workers: intOption('workers', str(p, 'workers'), defaultWorkers(), 0, 64),
+    ...(shardText === undefined ? {} : { shard: parseShardSpec(shardText, samples) }),
   };
 }
 
@@ -143,15 +165,22 @@ export function estimateRun(o: FiguresOptions): { perSample: number; total: numb
   const t0 = performance.now();
   computeTask({ ...task, start: 1, end: 2 });
   const perSample = (performance.now() - t0) / 1000;
-  return { perSample, total: (perSample * o.samples * 4) / 3 / Math.max(1, o.workers) };
+  return { perSample, total: (perSample * o.samples * 4) / 3 / Math.max(1, o.workers) / (o.shard?.count ?? 1) };
 }
 
 export async function figuresCommand(args: string[], io: Io): Promise<number> {
+  if (args[0] === 'merge') return (await import('./figures-shard.js')).figuresMergeCommand(args.slice(1), io);
   const o = figuresOptions(args);
   if (o === 'help') {
     io.out(FIGURES_HELP);
     return 0;
   }
+  if (o.shard) return (await import('./figures-shard.js')).figuresShardCommand(o, o.shard, io);
+  return writeFigures(o, io);
+}
+
+/** Every file of the command; the Fig. 3 values are computed here unless `given` (merged shards). */
+export async function writeFigures(o: FiguresOptions, io: Io, given?: Map<number, SampleValues>): Promise<number> {
   // the whole set is written at the end, atomically: an interrupted run keeps the previous set
   checkOutputDir(o.out, 'figures');
   const files: { name: string; render: () => string }[] = [];
@@ -172,13 +201,13 @@ export async function figuresCommand(args: string[], io: Io): Promise<number> {
   const Ns = Array.from({ length: o.maxQubits - 1 }, (_, i) => i + 2);
   const r = Math.exp(-o.beta * o.omega);
   // A long run says so before it starts (also without a terminal)
-  if (o.maxQubits >= 9) {
+  if (o.maxQubits >= 9 && !given) {
     const { perSample, total } = estimateRun(o);
     if (total > 60) io.err(`figures: this run will take ≈ ${formatDuration(total)} (one ${o.ensemble} sample at N = ${o.maxQubits} takes ${formatDuration(perSample)} on one thread; ${o.workers} workers)`);
   }
   const tty = process.stderr.isTTY === true;
   let last = 0;
-  const values = await runSamples({
+  const values = given ?? (await runSamples({
     Ns,
     samples: o.samples,
     seed: o.seed,
@@ -199,7 +228,7 @@ export async function figuresCommand(args: string[], io: Io): Promise<number> {
           if (done === total) process.stderr.write('\n');
         }
       : undefined,
-  });
+  }));
   const t3 = performance.now();
   const rows = fig3Rows(values);
   write('fig3.json', JSON.stringify({ ensemble: o.ensemble, samples: o.samples, seed: o.seed, beta: o.beta, omega: o.omega, rows }, null, 1) + '\n');
