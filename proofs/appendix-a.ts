@@ -11,9 +11,14 @@ import { float64 } from '../src/numeric/float64.js';
 import { rationalToNumber, rationalToString, rcmp, type Rational } from '../src/numeric/rational.js';
 import { rfadd, rfConst, rfdiv, rfevalPartial, rfevalRational, rfisZero, rfmul, rfsub, type RatFunc } from '../src/symbolic/ratfunc.js';
 import { interval, rootDecimal, solveSign } from '../src/symbolic/sturm.js';
+import { pcoefficients, ptoString } from '../src/symbolic/poly.js';
+import { radd, rmul } from '../src/numeric/rational.js';
+import { toTeX } from '../src/symbolic/expr.js';
+import { rftoString } from '../src/symbolic/ratfunc.js';
+import { affineRoot, strictSignOnY, texOf } from './sec4-coherence-sentences.js';
 import { evaluate, parse } from '../src/symbolic/expr.js';
 import { c, y, omega, ONE, Zp, Z, eq7At, eq7Symbolic, ergotropyAt, l1At } from './model.js';
-import { asPoly, C_A, C_C, evalFormula, fieldFor, gap, gridAgreement, gridPointText, orderingGrid, q, S, signOn, TRIPLET, TRIPLET_NAMES, W_ALL_FORMULA, W_CASE, Y_RANGE } from './model-ordering.js';
+import { asPoly, C_A, C_C, evalFormula, fieldFor, gap, gridAgreement, gridPointText, orderingGrid, q, rootsInY, S, signOn, TRIPLET, TRIPLET_NAMES, W_ALL_FORMULA, W_CASE, Y_RANGE } from './model-ordering.js';
 
 const R = (s: string): Rational => q(s);
 const at = (f: RatFunc, env: Record<string, string>): RatFunc => rfevalPartial(f, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, R(v)])));
@@ -37,15 +42,15 @@ function gridCheck(name: string, role: CheckRecord['role'], filter: Parameters<t
 
 // ----- Sec. IV A, text after Eq. (9) --------------------------------------------------------------
 
+/** Where 1 − c meets the largest triplet eigenvalue c/Z₊, solved for c from the spectrum. */
+const crossing = (): RatFunc => affineRoot(rfmul(Zp, rfsub(S.minus, S.zero)), 'c').root;
+
 const orderOnlyWhen = checksClaim({
   id: 'eq9-order-only-when',
   location: 'Sec. IV A, text after Eq. (9)',
   statement: 'The eigenvalues of Eq. (9), in the printed order (1 − c, c/Z₊, cy/Z₊, cy²/Z₊), are in descending order only when c ≤ 1/2.',
   printed: '\\text{The ordering of the eigenvalues given above is in the descending order only when } c \\leq 1/2.',
-  derived: 'c \\leq \\frac{Z_+}{1 + Z_+} = \\frac{1 + e^{-\\beta\\omega} + e^{-2\\beta\\omega}}{2 + e^{-\\beta\\omega} + e^{-2\\beta\\omega}} \\in (1/2, 3/4]',
-  corrected:
-    '\\text{The printed order is descending iff } c \\leq Z_+/(1 + Z_+) = (1 + e^{-\\beta\\omega} + e^{-2\\beta\\omega})/(2 + e^{-\\beta\\omega} + e^{-2\\beta\\omega}), \\text{ a threshold in } (1/2, 3/4] \\text{ (3/4 at } \\beta = 0, \\to 1/2 \\text{ as } \\beta \\to \\infty); \\ c \\leq 1/2 \\text{ is sufficient, not necessary}',
-  differsWhere: 'for every β ≥ 0 and Z₊/(1+Z₊) ≥ c > 1/2 the printed order is still descending (e.g. β = 0, c = 3/5: 2/5 > 1/5 = 1/5 = 1/5)',
+  derived: () => `\\text{the printed order is descending} \\iff c \\leq ${texOf(crossing())}, \\quad y = e^{-\\beta\\omega}`,
   howDecided:
     'c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ always (appa-triplet-order), so the order is descending iff 1 − c ≥ c/Z₊ ⟺ Z₊ − c(1 + Z₊) ≥ 0 ⟺ c ≤ Z₊/(1 + Z₊); the bounds of this threshold over y ∈ (0, 1] decided by Sturm sequences; a counterexample to "only when c ≤ 1/2" evaluated exactly; brute-force eigenvalue sorting on a grid',
   checks: () => [
@@ -74,8 +79,19 @@ const orderOnlyWhen = checksClaim({
       const vals = [S.minus, S.zero, S.plus, S.one].map((f) => rfevalRational(f, env));
       const txt = vals.map(rationalToString).join(', ');
       const desc = vals.every((v, i) => i === 0 || rcmp(vals[i - 1], v) >= 0);
-      return { pass: !desc, detail: `at β = 0, c = 3/5 the printed eigenvalues are ${txt}: descending although c > 1/2, so "only when c ≤ 1/2" is false (the exact condition is c ≤ Z₊/(1+Z₊), which exceeds 1/2 for every β)` };
+      return { pass: !desc, detail: `at β = 0, c = 3/5 the printed eigenvalues are ${txt}: descending although c > 1/2, so "only when c ≤ 1/2" is false` };
     }),
+    (() => {
+      const extra = strictSignOnY(rfsub(crossing(), rfConst(R('1/2'))));
+      return {
+        name: 'printed: the order is descending for no c > 1/2',
+        role: 'printed' as const,
+        method: 'exact-sign' as const,
+        outcome: extra.sign > 0 ? ('fail' as const) : ('pass' as const),
+        detail: `the derived crossing c* = ${rftoString(crossing())} minus 1/2 is ${extra.sign > 0 ? '> 0 on all of y ∈ (0, 1] (Sturm)' : 'not positive everywhere'}`,
+        ...(extra.sign > 0 ? { where: `for 1/2 < c ≤ ${rftoString(crossing())} (y = e^{−βω}), a non-empty range at every β: the printed order is still descending there` } : {}),
+      };
+    })(),
   ],
 });
 
@@ -368,6 +384,24 @@ function tripletSorted(p: { c: number; y: number; rankMinus: number; sorted: num
 
 // ----- (A1)–(A3) ------------------------------------------------------------------------------------
 
+/**
+ * The root y*(c) of G_k(c, ·) on (0, 1) in closed form, derived from the coefficients of G_k as a
+ * quadratic in y (quadratic formula); the sign of the square root is the one whose value matches
+ * the Sturm root at a point of the branch.
+ */
+export function derivedRoot(spec: Pick<ThresholdSpec, 'k' | 'cLo' | 'cHi'>): { formula: string } {
+  const G = asPoly(gap(spec.k));
+  const [a0, a1, a2] = pcoefficients(G, 'y').map((p) => `(${ptoString(p)})`);
+  const candidates = [`(-${a1} - sqrt(${a1}^2 - 4*${a2}*${a0}))/(2*${a2})`, `(-${a1} + sqrt(${a1}^2 - 4*${a2}*${a0}))/(2*${a2})`];
+  const mid = rmul(radd(R(spec.cLo), R(spec.cHi)), R('1/2'));
+  const [sturm] = rootsInY(gap(spec.k), mid);
+  const D = fieldFor(30);
+  const target = new D.Decimal(rootDecimal(sturm, 40).approx);
+  const pick = candidates.find((f) => evalFormula(D, f, { c: D.fromRational(mid) }).minus(target).abs().lt(new D.Decimal(10).pow(-25)));
+  if (!pick) throw new Error(`derivedRoot: no branch of the quadratic formula gives the root of G_${spec.k}`);
+  return { formula: pick };
+}
+
 export interface ThresholdSpec {
   id: string;
   location: string;
@@ -381,26 +415,20 @@ export interface ThresholdSpec {
   side: 'below' | 'above';
   /** The printed threshold on β, a formula in c and omega (transcribed faithfully). */
   printedThreshold: string;
-  /** Our closed form of the root y*(c) of G_k(c, ·) in (0, 1). */
-  closedRoot: string;
-  /** The corrected threshold on β (= (1/ω) ln(1/y*)). */
-  correctedThreshold: string;
-  correctedTeX: string;
-  derivedTeX: string;
   extra: (ctx: ClaimContext) => CheckRecord[];
 }
 
 /** A claim on a printed ordering threshold of Appendix A (exported for mutation tests). */
 export function thresholdClaim(spec: ThresholdSpec): Claim {
   const G = gap(spec.k);
+  const root = derivedRoot(spec);
+  const derivedThreshold = `log(1/(${root.formula}))/omega`;
   return checksClaim({
     id: spec.id,
     location: spec.location,
     statement: spec.statement,
     printed: spec.printed,
-    derived: spec.derivedTeX,
-    corrected: spec.correctedTeX,
-    differsWhere: 'for every ω ≠ 1: the printed threshold is the threshold on βω, not on β — e^{−ω·β_printed} ≠ y* unless ω = 1 (see the failing printed checks for points)',
+    derived: `\\beta ${spec.side === 'below' ? '>' : '<'} \\frac{1}{\\omega}\\ln\\frac{1}{y^*}, \\quad y^* = ${toTeX(root.formula).tex} \\quad (${spec.cLo} < c ${spec.cHi === '1' ? '<' : '\\leq'} ${spec.cHi})`,
     howDecided: `1 − c < ${TRIPLET_NAMES[spec.k]} ⟺ G(c, y) = c·w − (1 − c)Z₊ > 0 (a polynomial in c and y = e^{−βω}); at seeded rational c in the printed range G(c, ·) is solved exactly on (0, 1] with Sturm sequences and its root y*(c) refined rigorously to ≥ 50 digits; the printed threshold β_printed(c) is compared through e^{−ω·β_printed} = y* at ω = 1 and ω ≠ 1; regime boundaries decided exactly; brute-force eigenvalue sorting on a grid`,
     checks: (ctx) => {
       const D = fieldFor(ctx.precision);
@@ -448,7 +476,7 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
         }
         return { pass, lines, atOne, worst: worst.toSignificantDigits(3).toString() };
       };
-      const closed = cmp(spec.closedRoot, false);
+      const closed = cmp(root.formula, false);
       checks.push({ name: 'closed-form root (quadratic formula) vs Sturm root', role: 'consistency', method: 'numeric-probe', outcome: closed.pass ? 'pass' : 'fail', detail: closed.pass ? `agree to ${ctx.precision} digits at all ${roots.length} seeded c` : closed.lines[0], maxDeviation: closed.worst });
       const printed = cmp(spec.printedThreshold, true);
       const omegas = roots.map((r) => D.fromRational(r.omega).toSignificantDigits(6).toString());
@@ -459,16 +487,21 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
         outcome: printed.pass ? 'pass' : 'fail',
         detail: printed.pass ? `agree to ${ctx.precision} digits at ${roots.length} points (ω = ${omegas.join(', ')})` : `differ at ${printed.lines.length} of ${roots.length} points (${printed.atOne} of them at ω = 1${printed.atOne === 0 ? ': they agree at ω = 1, so the printed value is the threshold on βω' : ''}), e.g. ${printed.lines[0]}`,
         maxDeviation: printed.worst,
+        ...(printed.pass
+          ? {}
+          : {
+              where: `e^{−ω·β_printed(c)} ≠ y*(c) at ${printed.lines.length} of ${roots.length} seeded points; ${printed.atOne === 0 ? `all of them have ω ≠ 1 and the ${roots.filter((r) => rcmp(r.omega, R('1')) === 0).length} points at ω = 1 agree: the printed value is the threshold on βω, off by the factor 1/ω` : `${printed.atOne} of them at ω = 1, so the printed threshold is wrong even at ω = 1`}`,
+            }),
       });
-      const corrected = cmp(spec.correctedThreshold, true);
-      checks.push({ name: 'corrected threshold (1/ω)·ln(1/y*) vs Sturm root', role: 'consistency', method: 'numeric-probe', outcome: corrected.pass ? 'pass' : 'fail', detail: corrected.pass ? `agree to ${ctx.precision} digits at ${roots.length} points (ω = ${omegas.join(', ')})` : corrected.lines[0], maxDeviation: corrected.worst });
+      const corrected = cmp(derivedThreshold, true);
+      checks.push({ name: 'derived threshold (1/ω)·ln(1/y*) vs Sturm root', role: 'consistency', method: 'numeric-probe', outcome: corrected.pass ? 'pass' : 'fail', detail: corrected.pass ? `agree to ${ctx.precision} digits at ${roots.length} points (ω = ${omegas.join(', ')})` : corrected.lines[0], maxDeviation: corrected.worst });
       // (3) brute force on the grid, in the printed c range
       const cLo = rationalToNumber(R(spec.cLo));
       const cHi = rationalToNumber(R(spec.cHi));
       const inRange = (p: { c: number }) => p.c > cLo && p.c <= cHi && p.c < 1;
       const thr = (f: string) => (p: { c: number; omega: number }) => evaluate(parse(f), { c: p.c, omega: p.omega }, float64);
       const pred = (f: string) => (p: { c: number; beta: number; omega: number }) => (spec.side === 'below' ? p.beta > thr(f)(p) : p.beta < thr(f)(p));
-      checks.push(gridCheck('corrected condition vs brute-force sorting', 'consistency', inRange, (p) => p.rankMinus > spec.k, pred(spec.correctedThreshold), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the corrected condition`));
+      checks.push(gridCheck('derived condition vs brute-force sorting', 'consistency', inRange, (p) => p.rankMinus > spec.k, pred(derivedThreshold), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the derived condition`));
       checks.push(gridCheck('printed condition vs brute-force sorting', 'printed', inRange, (p) => p.rankMinus > spec.k, pred(spec.printedThreshold), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the printed condition`));
       checks.push(...spec.extra(ctx));
       return checks;
@@ -487,11 +520,6 @@ export const A1_SPEC: ThresholdSpec = {
   cHi: '3/4',
   side: 'below',
   printedThreshold: 'log((sqrt((-7*c^2+10*c-3)/(2*c-1)^2)*(2*c-1)-c+1)/(2*(2*c-1)))',
-  closedRoot: '(-(1-c) + sqrt((1-c)*(7*c-3)))/(2*(1-c))',
-  correctedThreshold: 'log((sqrt((-7*c^2+10*c-3)/(2*c-1)^2)*(2*c-1)-c+1)/(2*(2*c-1)))/omega',
-  derivedTeX: 'G = c - (1-c)(1+y+y^2) > 0 \\iff y < y^* = \\frac{-(1-c)+\\sqrt{(1-c)(7c-3)}}{2(1-c)} \\iff \\beta > \\frac{1}{\\omega}\\ln\\frac{1}{y^*}',
-  correctedTeX:
-    '\\beta > \\frac{1}{\\omega}\\log\\left(\\frac{\\sqrt{\\frac{-7c^2+10c-3}{(2c-1)^2}}(2c-1)-c+1}{2(2c-1)}\\right) \\text{ for } 1/2 < c \\leq 3/4 \\ (\\text{strict; at } c = 3/4 \\text{ this is } \\beta > 0), \\quad \\beta \\geq 0 \\text{ for } 3/4 < c < 1',
   extra: (ctx) => {
     const G = gap(0);
     return [
@@ -532,10 +560,6 @@ export const A2_SPEC: ThresholdSpec = {
   cHi: '1',
   side: 'above',
   printedThreshold: 'log((sqrt((4*c-3)/(c-1)^2)*(c-1)-2*c+1)/(2*(c-1)))/omega',
-  closedRoot: '((2*c-1) - sqrt(4*c-3))/(2*(1-c))',
-  correctedThreshold: 'log((sqrt((4*c-3)/(c-1)^2)*(c-1)-2*c+1)/(2*(c-1)))/omega',
-  derivedTeX: 'G = cy - (1-c)(1+y+y^2) > 0 \\iff y > y_- = \\frac{(2c-1)-\\sqrt{4c-3}}{2(1-c)} \\iff \\beta < \\frac{1}{\\omega}\\ln\\frac{1}{y_-}, \\ \\frac{1}{y_-} = \\frac{2c-1+\\sqrt{4c-3}}{2(1-c)}',
-  correctedTeX: '(as printed)',
   extra: () => {
     const G = gap(1);
     return [
@@ -564,10 +588,6 @@ export const A3_SPEC: ThresholdSpec = {
   cHi: '1',
   side: 'above',
   printedThreshold: 'log((1/2)*(sqrt((3-7*c)/(c-1)) - 1))/omega',
-  closedRoot: '((1-c) + sqrt((1-c)*(7*c-3)))/(2*(2*c-1))',
-  correctedThreshold: 'log((1/2)*(sqrt((3-7*c)/(c-1)) - 1))/omega',
-  derivedTeX: 'G = cy^2 - (1-c)(1+y+y^2) > 0 \\iff y > y_3 = \\frac{(1-c)+\\sqrt{(1-c)(7c-3)}}{2(2c-1)} \\iff \\beta < \\frac{1}{\\omega}\\ln\\frac{1}{y_3}',
-  correctedTeX: '(as printed)',
   extra: () => {
     const G = gap(2);
     return [

@@ -81,9 +81,9 @@ table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;pad
 table.counts td{text-align:right;font-variant-numeric:tabular-nums;min-width:3rem}
 table.checks{font-size:.85rem;width:100%}
 .badge{display:inline-block;border-radius:1rem;padding:0 .6rem;font-size:.8rem;font-weight:600;vertical-align:middle;color:#fff}
-.v-verified{background:#1a7f37}.v-erratum{background:#bf8700}.v-failed{background:#cf222e}.v-inconclusive{background:#8250df}.v-not-checkable{background:#6e7781}
+.v-verified{background:#1a7f37}.v-erratum{background:#bf8700}.v-supported{background:#0969da}.v-failed{background:#cf222e}.v-inconclusive{background:#8250df}.v-not-checkable{background:#6e7781}
 article.claim{border:1px solid #d0d7de;border-left-width:6px;border-radius:6px;padding:.2rem 1rem .8rem;margin:1rem 0;background:#fff}
-article.claim.v-verified{border-left-color:#1a7f37}article.claim.v-erratum{border-left-color:#bf8700}article.claim.v-failed{border-left-color:#cf222e}
+article.claim.v-verified{border-left-color:#1a7f37}article.claim.v-erratum{border-left-color:#bf8700}article.claim.v-supported{border-left-color:#0969da}article.claim.v-failed{border-left-color:#cf222e}
 article.claim.v-inconclusive{border-left-color:#8250df}article.claim.v-not-checkable{border-left-color:#6e7781}
 article.claim h3{margin:.6rem 0 .3rem}.id{font-family:ui-monospace,monospace}.loc{color:#57606a;font-weight:400}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0}dt{font-weight:600;color:#57606a}dd{margin:0;overflow-x:auto}
