@@ -10,7 +10,9 @@ import { drawPoints, exactCheck, exactIdentity, firstPrinciplesCheck, pointText 
 import { float64 } from '../src/numeric/float64.js';
 import { rationalToNumber, rationalToString, rcmp, type Rational } from '../src/numeric/rational.js';
 import { rfadd, rfConst, rfdiv, rfevalPartial, rfevalRational, rfisZero, rfmul, rfsub, type RatFunc } from '../src/symbolic/ratfunc.js';
-import { interval, rootDecimal, solveSign } from '../src/symbolic/sturm.js';
+import { interval, rootDecimal, solveSign, solveSignRatFunc, signSolutionToString } from '../src/symbolic/sturm.js';
+import { ratFuncOf } from '../src/claims/checks.js';
+import { EQ9_PRINTED_EIGENVALUES } from './sec4a-two-qubits.js';
 import { pcoefficients, ptoString } from '../src/symbolic/poly.js';
 import { radd, rmul } from '../src/numeric/rational.js';
 import { toTeX } from '../src/symbolic/expr.js';
@@ -326,10 +328,37 @@ const monotone = checksClaim({
         const ok = a.pass && b.pass && d.pass && e.pass;
         return { pass: ok, detail: `c_0 − 1/2 ${a.detail}; c_1 − c_0 ${b.detail}; c_2 − c_1 ${d.detail}; 1 − c_2 ${e.detail}` };
       }),
+      exactCheck('printed order of the crossings: 1 − c drops below the printed second, then third, then fourth eigenvalue as c grows', 'printed', 'exact-sign', () => {
+        // the crossing of 1 − c with each printed eigenvalue, solved for c, in the printed order
+        const printedL = EQ9_PRINTED_EIGENVALUES.map((f) => ratFuncOf(f));
+        const cross = [1, 2, 3].map((k) => affineRoot(rfsub(printedL[0], printedL[k]), 'c').root);
+        const steps = [0, 1].map((k) => strictSignOnY(rfsub(cross[k + 1], cross[k]), true));
+        const half = strictSignOnY(rfsub(cross[0], rfConst(R('1/2'))));
+        const ok = steps.every((st) => st.sign > 0) && half.sign > 0;
+        return { pass: ok, detail: `crossings c = ${cross.map(rftoString).join(', ')}: increasing on y ∈ (0, 1) (Sturm: ${steps.map((st) => (st.sign > 0 ? '> 0' : 'NOT > 0')).join(', ')}), the first above 1/2 (${half.sign > 0 ? 'yes' : 'NO'})` };
+      }),
       monotoneGrid(),
     ];
   },
 });
+
+/**
+ * An order among printed eigenvalues of Eq. (9), taken in the printed order and with the printed
+ * relation: each consecutive difference is c·g(y) with g of one sign on y ∈ (0, 1] (Sturm).
+ */
+function printedOrderCheck(name: string, idx: readonly number[], relation: '>' | '≥'): CheckRecord {
+  const L = EQ9_PRINTED_EIGENVALUES.map((f) => ratFuncOf(f));
+  const parts = idx.slice(1).map((k, i) => {
+    const d = rfsub(L[idx[i]], L[k]);
+    const g = rfevalPartial(d, { c: R('1') });
+    const linear = sameRf(d, rfmul(c, g));
+    const s = solveSignRatFunc(g, 'y', Y_RANGE);
+    const ok = linear && s.negative.length === 0 && (relation === '≥' || s.zeros.length === 0);
+    return { ok, text: `λ${idx[i] + 1} − λ${k + 1} = c·(${rftoString(g)}): ${signSolutionToString(s, 12, 'g')}`, where: ok ? null : `λ${idx[i] + 1} ${relation} λ${k + 1} fails where g < 0${relation === '>' ? ' or = 0' : ''}` };
+  });
+  const pass = parts.every((p) => p.ok);
+  return { name, role: 'printed', method: 'exact-sign', outcome: pass ? 'pass' : 'fail', detail: parts.map((p) => p.text).join('; '), ...(pass ? {} : { where: parts.filter((p) => p.where).map((p) => p.where).join('; ') }) };
+}
 
 function monotoneGrid(): CheckRecord {
   // for each (β, ω) walk c upward and require the numerical rank of the ψ− eigenvalue never to decrease
@@ -371,6 +400,7 @@ const tripletOrder = checksClaim({
       const ok = i1 && i2 && s1.pass && s2.pass;
       return { pass: ok, detail: `identities ${i1 && i2 ? 'exact' : 'FAIL'}; 1 − y ${s1.detail}; Z₊ ${s2.detail}` };
     }),
+    printedOrderCheck('the printed second ≥ third ≥ fourth eigenvalue of Eq. (9), for every c ∈ [0, 1] and β ≥ 0', [1, 2, 3], '≥'),
     gridCheck('triplet eigenvalues sorted numerically equal (c/Z₊, cy/Z₊, cy²/Z₊)', 'consistency', () => true, (p) => tripletSorted(p), () => true, 'the sorted numerical eigenvalues other than the ψ− one are c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ (to 1e-12)'),
   ],
 });

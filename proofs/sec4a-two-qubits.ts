@@ -1,7 +1,9 @@
 /** Sec. IV A of the paper: two qubits, Eqs. (7)–(12) and the text around them. */
 import type { Claim } from '../src/claims/claim.js';
 import { checksClaim, formulaClaim, notCheckable } from '../src/claims/templates.js';
-import { exactCheck, exactIdentity, firstPrinciplesCheck, numericProbe, ratFuncOf } from '../src/claims/checks.js';
+import { drawPoints, exactCheck, exactIdentity, firstPrinciplesCheck, numericProbe, pointText, ratFuncOf } from '../src/claims/checks.js';
+import { eigh } from '../src/numeric/eigh.js';
+import { decimalField } from '../src/numeric/decimal.js';
 import { interval, solveSign, solveSignRatFunc, signSolutionToString } from '../src/symbolic/sturm.js';
 import { collectiveSteadyState } from '../src/physics/steady-state.js';
 import { applyLindbladian, collectiveCoupling } from '../src/physics/lindblad.js';
@@ -18,6 +20,14 @@ import { rfadd, rfConst, rfderivative, rfdiv, rfmul, rfpow, rfsub, rfVar, rfeval
 import { Rf, c, y, ONE, HALF, Zp, Z, eq7Symbolic, lindbladSymbolic, isZeroMatrix, energySymbolic, ergotropyForOrder, eq7Spectrum, eq7At, ergotropyAt, l1At, psiPlusMinus } from './model.js';
 
 const RANGES = { c: { lo: 0, hi: 1 }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } };
+
+/** The four eigenvalues of Eq. (9), transcribed in the printed order. */
+export const EQ9_PRINTED_EIGENVALUES: readonly string[] = [
+  '1 - c',
+  'c*exp(2*beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))',
+  'c*exp(beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))',
+  'c/(1 + exp(beta*omega) + exp(2*beta*omega))',
+];
 const f = rfVar('f');
 
 /** The triplet projector P = |ψ1⟩⟨ψ1| + |ψ+⟩⟨ψ+| + |ψ0⟩⟨ψ0|, whose expectation is c (Eq. (7)). */
@@ -289,12 +299,7 @@ export const SEC4A: readonly Claim[] = [
     howDecided: 'ρv − λv computed exactly in Q(c, y) for each printed pair (the vectors are taken without their 1/√2, which does not change an eigenpair); the spectrum compared with the certified eigenvalues of the numerical state',
     checks: (ctx) => {
       const rho = eq7Symbolic();
-      const lam = [
-        ratFuncOf('1 - c'),
-        ratFuncOf('c*exp(2*beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))'),
-        ratFuncOf('c*exp(beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))'),
-        ratFuncOf('c/(1 + exp(beta*omega) + exp(2*beta*omega))'),
-      ];
+      const lam = EQ9_PRINTED_EIGENVALUES.map((f) => ratFuncOf(f));
       const vecs = [
         [0, -1, 1, 0],
         [0, 0, 0, 1],
@@ -365,9 +370,22 @@ export const SEC4A: readonly Claim[] = [
     statement: 'The initial state |ψ1⟩ has ergotropy 2ω and reaches the c = 1 steady state with less; |ψ0⟩ has zero ergotropy and reaches the same state, with non-zero ergotropy for a large range of temperatures.',
     printed: '\\mathcal{W}(|\\psi_1\\rangle) = 2\\omega > \\mathcal{W}(\\rho_{ss}(\\beta, 1)), \\quad \\mathcal{W}(|\\psi_0\\rangle) = 0 < \\mathcal{W}(\\rho_{ss}(\\beta, 1))',
     derived: '\\mathcal{W}(\\rho_{ss}(\\beta, 1)) = \\omega e^{-2\\beta\\omega}/Z_+ \\in (0, \\omega/3] \\text{ for every finite } \\beta',
-    howDecided: 'ergotropies of |ψ1⟩, |ψ0⟩ and of the exact steady state from each computed from first principles; both have c = 1',
-    checks: (ctx) =>
-      [0, 3].map((idx) =>
+    howDecided: 'exactly: c(|ψ1⟩) = c(|ψ0⟩) = 1 from the triplet projector, W(|ψ1⟩) = 2ω and W(|ψ0⟩) = 0 from their energies, and W(ρ_ss(β, 1)) from the spectrum at c = 1 (sorted, paired) compared with 0 and 2ω by Sturm sequences; second route: ergotropies of |ψ1⟩, |ψ0⟩ and of the exact steady state from each computed from first principles',
+    checks: (ctx) => [
+      exactCheck('c = 1 for both, W(|ψ1⟩) = 2ω > W(ρ_ss(β, 1)) > 0 = W(|ψ0⟩) for every β (Sturm)', 'printed', 'exact-sign', () => {
+        const P = tripletProjector();
+        const cOf = (i: number) => P.re[i * 5];
+        const c1 = rfisZero(rfsub(cOf(0), ONE)) && rfisZero(rfsub(cOf(3), ONE));
+        // at c = 1 the eigenvalue 1 − c is 0, the smallest: the order is 1/Z₊ ≥ y/Z₊ ≥ y²/Z₊ ≥ 0
+        const one = { c: { num: 1n, den: 1n } };
+        const wss = rfevalPartial(ergotropyForOrder(E7, [spec.zero, spec.plus, spec.one, spec.minus]), one);
+        const perOmega = rfdiv(wss, rfVar('omega'));
+        const pos = solveSignRatFunc(perOmega, 'y', interval(0, 1, '(]'));
+        const below = solveSignRatFunc(rfsub(rfConst(2), perOmega), 'y', interval(0, 1, '(]'));
+        const ok = c1 && pos.negative.length === 0 && pos.zeros.length === 0 && below.negative.length === 0 && below.zeros.length === 0;
+        return { pass: ok, detail: `c(|ψ1⟩) = c(|ψ0⟩) = 1 ${c1 ? 'exactly' : 'FAILS'}; W(ρ_ss(β, 1))/ω = ${rftoString(perOmega)}: ${signSolutionToString(pos, 12, 'W/ω')}; 2 − W/ω ${signSolutionToString(below, 12, '')}` };
+      }),
+      ...[0, 3].map((idx) =>
         firstPrinciplesCheck(
           idx === 0 ? 'W(|ψ1⟩) − W(ρ_ss) from |ψ1⟩' : 'W(ρ_ss) from |ψ0⟩',
           'printed',
@@ -386,6 +404,7 @@ export const SEC4A: readonly Claim[] = [
           { points: 3, what: 'ergotropies of the initial state and of its exact steady state' },
         ),
       ),
+    ],
   }),
   checksClaim({
     id: 'eq7-local-states',
@@ -393,8 +412,8 @@ export const SEC4A: readonly Claim[] = [
     statement: 'The local states of the qubits are diagonal with non-inverted populations, so work extraction needs a global process.',
     printed: '\\text{local states of the qubits are diagonal with non-inverted populations}',
     derived: '\\rho_A = \\mathrm{diag}(p_e, p_g), \\ p_g - p_e = c(1 - y^2)/Z_+ \\geq 0',
-    howDecided: 'partial trace of Eq. (7) computed symbolically; p_g − p_e shown identical to c(1 − y²)/Z₊, whose factors are non-negative on the domain',
-    checks: () => {
+    howDecided: 'partial trace of Eq. (7) computed symbolically; p_g − p_e shown identical to c(1 − y²)/Z₊, whose factors are non-negative on the domain; the reduced state of the numerically built state as second route',
+    checks: (ctx) => {
       const rhoA = partialTrace(Rf, eq7Symbolic(), [2, 2], [0]);
       return [
         exactCheck('ρ_A diagonal and p_g − p_e ≡ c(1 − y²)/Z₊ ≥ 0', 'printed', 'exact-identity', () => {
@@ -403,6 +422,18 @@ export const SEC4A: readonly Claim[] = [
           const ok = diagonal && rfisZero(rfsub(gap, rfdiv(rfmul(c, rfsub(ONE, rfpow(y, 2))), Zp)));
           return { pass: ok, detail: ok ? 'off-diagonals are 0; p_g − p_e = c(1 − y²)/Z₊ with c ≥ 0, 1 − y² ≥ 0, Z₊ > 0: never inverted (qubit 2 by symmetry)' : 'not as stated' };
         }),
+        firstPrinciplesCheck(
+          'p_g − p_e of the reduced state of the numerical ρ_ss',
+          'consistency',
+          rfdiv(rfmul(c, rfsub(ONE, rfpow(y, 2))), Zp),
+          (p, D) => {
+            const r = partialTrace(D, eq7At(D, p), [2, 2], [0]);
+            return { value: r.re[3].minus(r.re[0]) };
+          },
+          ctx,
+          RANGES,
+          { points: 3, what: 'the partial trace of Eq. (7) built at 70 digits' },
+        ),
       ];
     },
   }),
@@ -414,8 +445,9 @@ export const SEC4A: readonly Claim[] = [
     derived: '\\mathcal{C} = \\max\\!\\left(0, 1 - c - \\frac{3cy}{Z_+}\\right) > 0 \\iff c < \\frac{Z_+}{Z_+ + 3y}',
     howDecided:
       'Wootters concurrence of the X-state Eq. (7): C = 2max(0, |ρ23| − √(ρ11ρ44), |ρ14| − √(ρ22ρ33)); with ρ14 = 0 and ρ11ρ44 = (cy/Z₊)² this is max(0, |1 − c − cy/Z₊| − 2cy/Z₊); its positive part decreases with y (exact derivative) and is positive iff c < Z₊/(Z₊ + 3y), which tends to 1/2 at β = 0 (and to 1 at β → ∞)',
-    checks: () => {
+    checks: (ctx) => {
       const k = rfsub(rfsub(ONE, c), rfdiv(rfmul(rfConst(3), rfmul(c, y)), Zp));
+      const threshold = rfdiv(Zp, rfadd(Zp, rfmul(rfConst(3), y)));
       return [
         exactCheck('d/dy of 1 − c − 3cy/Z₊ ≡ −3c(1 − y²)/Z₊² ≤ 0', 'printed', 'exact-identity', () => {
           const d = rfdiv(rfmul(rfConst(-3), rfmul(c, rfsub(ONE, rfpow(y, 2)))), rfpow(Zp, 2));
@@ -430,6 +462,28 @@ export const SEC4A: readonly Claim[] = [
           const half = rfevalPartial(t, { y: { num: 1n, den: 1n } });
           const ok = rfisZero(atT) && rfisZero(rfsub(half, HALF));
           return { pass: ok, detail: ok ? 'C > 0 iff c < Z₊/(Z₊ + 3y); in the high-temperature limit only c < 1/2 keeps entanglement (at low temperature every c < 1 does: "small c" holds at high temperature)' : 'threshold differs' };
+        }),
+        exactCheck('PPT criterion on the numerical state: negative partial transpose ⟺ c < Z₊/(Z₊ + 3y)', 'consistency', 'first-principles', () => {
+          const D = decimalField(ctx.precision + 20);
+          const pts = drawPoints(ctx, 'eq7-ppt', RANGES, 8);
+          const bad: string[] = [];
+          for (const pt of pts) {
+            const env = { c: D.fromRational(pt.c), beta: D.fromRational(pt.beta), omega: D.fromRational(pt.omega) };
+            const rho = eq7At(D, env);
+            const T = zeros(D, 4);
+            for (let i = 0; i < 4; i++)
+              for (let j = 0; j < 4; j++) {
+                const [a1, b1, a2, b2] = [i >> 1, i & 1, j >> 1, j & 1];
+                T.re[(2 * a1 + b2) * 4 + (2 * a2 + b1)] = rho.re[i * 4 + j];
+                T.im[(2 * a1 + b2) * 4 + (2 * a2 + b1)] = rho.im[i * 4 + j];
+              }
+            const minEig = eigh(D, T).values.reduce((m, v) => (v.lt(m) ? v : m));
+            const yv = env.beta.times(env.omega).neg().exp();
+            const thr = D.one.plus(yv).plus(yv.times(yv));
+            const predicted = env.c.lt(thr.div(thr.plus(yv.times(3))));
+            if (minEig.lt(0) !== predicted) bad.push(pointText({ c: rationalToString(pt.c), beta: rationalToString(pt.beta) }));
+          }
+          return { pass: bad.length === 0, detail: bad.length ? `disagree at ${bad.join('; ')}` : `the sign of the smallest eigenvalue of ρ^{T_B} (eigh at ${ctx.precision + 20} digits) matches the derived threshold ${rftoString(threshold)} at all ${pts.length} seeded points` };
         }),
       ];
     },

@@ -49,6 +49,8 @@ export const PRINTED = {
   eq16: 'omega*(N + (N + r)/(r^(N+1) - 1) + r/(1 - r))',
   eq16LimitOne: 'omega*N*(N - 1)/(2*(N + 1))',
   rDef: 'nbar/nbar + 1',
+  /** The relation printed between consecutive block eigenvalues, p_k d_k > p_{k+1} d_{k+1}. */
+  blockOrder: '>' as '>' | '<',
 } as const;
 
 /** One exact check over several N: `test(N)` returns null when it holds, else the reason. */
@@ -504,6 +506,14 @@ export const SEC4B: readonly Claim[] = [
         }
         return null;
       }, 'each block weight is r times the previous, hence p_k d_k > p_{k+1} d_{k+1} exactly when 0 < r < 1 (β > 0); equality at β = 0 (r = 1), where every p_k d_k = 1/(N + 1)'),
+      exactForN(`printed direction: p_k d_k ${PRINTED.blockOrder} p_{k+1} d_{k+1} on 0 < r < 1 (Sturm)`, 'printed', fpNs(1, 12), (N) => {
+        for (let k = 0; k < N; k++) {
+          const s = solveSignRatFunc(rfsub(blockWeight(N, k), blockWeight(N, k + 1)), 'y', I01);
+          const holds = PRINTED.blockOrder === '>' ? s.negative.length === 0 && s.zeros.length === 0 : s.positive.length === 0 && s.zeros.length === 0;
+          if (!holds) return `k = ${k}: p_k d_k − p_{k+1} d_{k+1} ${signSolutionToString(s, 12, '')}`;
+        }
+        return null;
+      }, `the difference p_k d_k − p_{k+1} d_{k+1} has the printed sign (${PRINTED.blockOrder} 0) on all of 0 < r < 1`),
       exactForN('p_k d_k > 0 on (0, 1)', 'consistency', [2, 7, 30], (N) => {
         const s = solveSignRatFunc(blockWeight(N, N), 'y', I01);
         return s.negative.length === 0 && s.zeros.length === 0 ? null : signSolutionToString(s);

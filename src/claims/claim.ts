@@ -122,7 +122,7 @@ export function shortOfVerified(checks: readonly CheckRecord[], precision?: numb
   if (exact.length === 0) {
     const numeric = passed.filter((c) => c.method === 'numeric-probe' || c.method === 'first-principles');
     const points = new Set(numeric.flatMap((c) => (c.points ?? []).map((p) => JSON.stringify(p)))).size;
-    return `numerics only: ${numeric.length} numeric check${numeric.length === 1 ? '' : 's'}${points ? ` at ${points} points` : ''}${precision ? ` to ${precision} digits` : ''}, not a proof`;
+    return `numerics only: ${numeric.length} numeric check${numeric.length === 1 ? '' : 's'}${points ? ` at ${points} points${precision ? ` to ${precision} digits` : ''}` : ' (see their details for points and precision)'}, not a proof`;
   }
   const second = passed.some((c) => isSecondRoute(c) && !(exact.length === 1 && c === exact[0]));
   return second ? null : 'a single exact route: nothing independent (first principles or a second derivation) confirms it';
