@@ -5,7 +5,7 @@
  * sequences) and cross-checked against brute-force sorting of numerically computed eigenvalues.
  */
 import type { CheckRecord, Claim, ClaimContext } from '../src/claims/claim.js';
-import { checksClaim } from '../src/claims/templates.js';
+import { checksClaim, piecewiseClaim, type DerivedPiece, type PrintedBranch } from '../src/claims/templates.js';
 import { drawPoints, exactCheck, exactIdentity, firstPrinciplesCheck, pointText } from '../src/claims/checks.js';
 import { float64 } from '../src/numeric/float64.js';
 import { rationalToNumber, rationalToString, rcmp, type Rational } from '../src/numeric/rational.js';
@@ -123,74 +123,90 @@ const orderGuaranteed = checksClaim({
 
 // ----- Eq. (11), Eq. (12) and the text after them ---------------------------------------------------
 
-const eq11 = checksClaim({
-  id: 'eq11-low-temperature',
-  location: 'Eq. (11) and the text before it',
-  statement: 'As β → ∞ the eigenvalues of Eq. (9) tend to {1 − c, c, 0, 0}, and W → ω(1 − 2c) for 0 ≤ c < 1/2, W → 0 for 1/2 ≤ c ≤ 1.',
-  printed: '\\{1 - c, c, 0, 0\\}; \\quad \\mathcal{W} = \\begin{cases} \\omega(1 - 2c) & 0 \\leq c < 1/2 \\\\ 0 & 1/2 \\leq c \\leq 1 \\end{cases}',
-  derived: '\\lim_{y\\to 0} \\omega\\max(0,\\, 1 - c - c/Z_+,\\, cy^2/Z_+ - (1 - c)) = \\omega\\max(0, 1 - 2c)',
-  howDecided:
-    'the spectrum and the case formulas of the all-(c, β) closed form (beyond-w-closed-form) evaluated exactly at y = 0: the case boundaries c_A(0) = 1/2, c_C(0) = 1; first principles: the certified ergotropy of Eq. (7) at β = 200 (e^{−200ω} far below 50 digits), ω = 1 and ω ≠ 1',
-  checks: (ctx) => {
-    const y0 = { y: '0' };
-    const lim = [S.minus, S.zero, S.plus, S.one].map((f) => at(f, y0));
-    const want = [rfsub(ONE, c), c, rfConst(0), rfConst(0)];
-    return [
-      exactCheck('eigenvalues at y = 0 ≡ {1 − c, c, 0, 0}', 'printed', 'exact-value', () => {
-        const ok = lim.every((f, i) => sameRf(f, want[i]));
-        return { pass: ok, detail: ok ? '1 − c, c/Z₊ → c, cy/Z₊ → 0, cy²/Z₊ → 0 exactly (rational functions continuous at y = 0)' : 'differs' };
-      }),
-      exactCheck('case boundaries at y = 0: c_A = 1/2, c_C = 1', 'consistency', 'exact-value', () => {
-        const a = at(C_A, y0);
-        const cc = at(C_C, y0);
-        const ok = sameRf(a, rfConst(R('1/2'))) && sameRf(cc, ONE);
-        return { pass: ok, detail: ok ? 'so for y → 0: case A (W = ω(1 − c − c/Z₊)) for c < 1/2, case B (W = 0) for 1/2 < c < 1; at c = 1, W = ωy²/Z₊ → 0' : 'differs' };
-      }),
-      exactCheck('W_A(y = 0) ≡ ω(1 − 2c), W_C(c = 1, y = 0) = 0', 'printed', 'exact-identity', () => {
-        const ok = sameRf(at(W_CASE.A, y0), rfmul(omega, rfsub(ONE, rfmul(rfConst(2), c)))) && rfisZero(at(W_CASE.C, { y: '0', c: '1' })) && rfisZero(W_CASE.B1);
-        return { pass: ok, detail: ok ? 'branch c < 1/2 exact; the middle case gives W ≡ 0' : 'differs' };
-      }),
-      firstPrinciplesCheck('printed ω(1 − 2c), c < 1/2, vs first principles at β = 200', 'printed', 'omega*(1 - 2*c)', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: 0, hi: '1/2' }, beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } }, { points: 4, what: 'the certified ergotropy of Eq. (7) at β = 200' }),
-      firstPrinciplesCheck('printed 0, 1/2 ≤ c ≤ 1, vs first principles at β = 200', 'printed', '0', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: '1/2', hi: 1 }, beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } }, { points: 4, what: 'the certified ergotropy of Eq. (7) at β = 200' }),
-      firstPrinciplesCheck('closed form vs first principles at β = 200', 'consistency', W_ALL_FORMULA, (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: 0, hi: 1 }, beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } }, { points: 4, what: 'the certified ergotropy of Eq. (7) at β = 200' }),
-    ];
-  },
-});
+/** The two-qubit W as derived pieces in c at a fixed y: case A on [0, c_A], the middle cases on [c_A, c_C], case C on [c_C, 1]. */
+export function piecesAtY(yv: string): DerivedPiece[] {
+  const Y = { y: yv };
+  const a = rfevalRational(C_A, { y: R(yv) });
+  const b = rfevalRational(C_C, { y: R(yv) });
+  const raw: DerivedPiece[] = [
+    { lo: R('0'), hi: a, f: at(W_CASE.A, Y) },
+    { lo: a, hi: b, f: at(W_CASE.B1, Y) },
+    { lo: b, hi: R('1'), f: at(W_CASE.C, Y) },
+  ];
+  // a one-point piece is its value there
+  return raw.map((p) => (rcmp(p.lo, p.hi) === 0 ? { ...p, f: rfevalPartial(p.f, { c: p.lo }) } : p));
+}
 
-const eq12 = checksClaim({
-  id: 'eq12-high-temperature',
-  location: 'Eq. (12) and the text before it',
-  statement: 'As β → 0 the eigenvalues of Eq. (9) tend to {1 − c, c/3, c/3, c/3}, the ordering changes at c = 3/4, and W = ω(1 − 4c/3) for c < 3/4, 0 at c = 3/4, ω(4c/3 − 1) for 3/4 < c ≤ 1.',
-  printed: '\\mathcal{W} = \\begin{cases} \\omega \\left(1 - \\frac{4c}{3}\\right) & 0 \\leq c < 3/4 \\\\ 0 & c = 3/4 \\\\ \\omega \\left(\\frac{4c}{3} - 1\\right) & 3/4 < c \\leq 1 \\end{cases}',
-  derived: '\\mathcal{W}(y = 1) = \\omega\\,|1 - 4c/3|',
-  howDecided: 'the spectrum and the case formulas evaluated exactly at y = 1 (β = 0), where both case boundaries c_A, c_C equal 3/4; first principles: the certified ergotropy of Eq. (7) at β = 0 for each branch, ω = 1 and ω ≠ 1',
-  checks: (ctx) => {
-    const y1 = { y: '1' };
-    const third = rfmul(c, rfConst(R('1/3')));
-    const om = { omega: { lo: '1/2', hi: 3 } };
-    const fp = (p: Record<string, InstanceType<ReturnType<typeof fieldFor>['Decimal']>>, D: ReturnType<typeof fieldFor>) => ergotropyAt(D, eq7At(D, { ...p, beta: D.zero }), p.omega);
-    return [
-      exactCheck('eigenvalues at y = 1 ≡ {1 − c, c/3, c/3, c/3}', 'printed', 'exact-value', () => {
-        const ok = sameRf(at(S.minus, y1), rfsub(ONE, c)) && [S.zero, S.plus, S.one].every((f) => sameRf(at(f, y1), third));
-        return { pass: ok, detail: ok ? 'exact' : 'differs' };
-      }),
-      exactCheck('ordering change at c = 3/4: c_A(1) = c_C(1) = 3/4', 'printed', 'exact-value', () => {
-        const ok = sameRf(at(C_A, y1), rfConst(R('3/4'))) && sameRf(at(C_C, y1), rfConst(R('3/4')));
-        return { pass: ok, detail: ok ? '1 − c ≥ c/3 ⟺ c ≤ 3/4: case A below, case C above, the middle case B only at c = 3/4' : 'differs' };
-      }),
-      exactCheck('W_A(y = 1) ≡ ω(1 − 4c/3); W_C(y = 1) ≡ ω(4c/3 − 1); both 0 at c = 3/4', 'printed', 'exact-identity', () => {
-        const a = sameRf(at(W_CASE.A, y1), rfmul(omega, rfsub(ONE, rfmul(rfConst(R('4/3')), c))));
-        const cc = sameRf(at(W_CASE.C, y1), rfmul(omega, rfsub(rfmul(rfConst(R('4/3')), c), ONE)));
-        const z = rfisZero(at(W_CASE.A, { y: '1', c: '3/4' }));
-        return { pass: a && cc && z, detail: a && cc && z ? 'the three printed branches are exact at β = 0' : 'differs' };
-      }),
-      firstPrinciplesCheck('branch c < 3/4 vs first principles at β = 0', 'printed', 'omega*(1 - 4*c/3)', fp, ctx, { c: { lo: 0, hi: '3/4' }, ...om }, { points: 3, what: 'the certified ergotropy of Eq. (7) at β = 0' }),
-      firstPrinciplesCheck('branch c = 3/4 vs first principles at β = 0', 'printed', '0', fp, ctx, { c: { lo: '3/4', hi: '3/4' }, ...om }, { points: 2, what: 'the certified ergotropy of Eq. (7) at β = 0' }),
-      firstPrinciplesCheck('branch 3/4 < c ≤ 1 vs first principles at β = 0', 'printed', 'omega*(4*c/3 - 1)', fp, ctx, { c: { lo: '3/4', hi: 1 }, ...om }, { points: 3, what: 'the certified ergotropy of Eq. (7) at β = 0' }),
-      firstPrinciplesCheck('closed form |1 − 4c/3|ω vs first principles at β = 0', 'consistency', 'omega*abs(1 - 4*c/3)', fp, ctx, { c: { lo: 0, hi: 1 }, ...om }, { points: 4, what: 'the certified ergotropy of Eq. (7) at β = 0' }),
-    ];
-  },
-});
+/** Eq. (11), transcribed: the printed cases. */
+export const EQ11_PRINTED: readonly PrintedBranch[] = [
+  { printedFormula: 'omega*(1 - 2*c)', lo: '0', hi: '1/2', ends: '[)' },
+  { printedFormula: '0', lo: '1/2', hi: '1', ends: '[]' },
+];
+
+/** Eq. (12), transcribed: the printed cases. */
+export const EQ12_PRINTED: readonly PrintedBranch[] = [
+  { printedFormula: 'omega*(1 - 4*c/3)', lo: '0', hi: '3/4', ends: '[)' },
+  { printedFormula: '0', lo: '3/4', hi: '3/4', ends: '[]' },
+  { printedFormula: 'omega*(4*c/3 - 1)', lo: '3/4', hi: '1', ends: '(]' },
+];
+
+export function eq11Claim(branches: readonly PrintedBranch[]): Claim {
+  return piecewiseClaim({
+    id: 'eq11-low-temperature',
+    location: 'Eq. (11) and the text before it',
+    statement: 'As β → ∞ the eigenvalues of Eq. (9) tend to {1 − c, c, 0, 0}, and W → ω(1 − 2c) for 0 ≤ c < 1/2, W → 0 for 1/2 ≤ c ≤ 1.',
+    printed: '\\{1 - c, c, 0, 0\\}; \\quad \\mathcal{W} = \\begin{cases} \\omega(1 - 2c) & 0 \\leq c < 1/2 \\\\ 0 & 1/2 \\leq c \\leq 1 \\end{cases}',
+    variable: 'c',
+    domainLo: '0',
+    domainHi: '1',
+    branches: [...branches],
+    derive: () => piecesAtY('0'),
+    derivation: 'the case formulas of W (1 − c first, in the middle, or last in the decreasing order; beyond-w-closed-form) and the case boundaries c_A(y), c_C(y), all evaluated exactly at y = 0 (β → ∞)',
+    ranges: { beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } },
+    firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: 'the certified ergotropy of Eq. (7) at β = 200 (e^{−200ω} far below 50 digits)' },
+    extraChecks: () => {
+      const y0 = { y: '0' };
+      const lim = [S.minus, S.zero, S.plus, S.one].map((f) => at(f, y0));
+      const want = [rfsub(ONE, c), c, rfConst(0), rfConst(0)];
+      return [
+        exactCheck('eigenvalues at y = 0 ≡ {1 − c, c, 0, 0}', 'printed', 'exact-value', () => {
+          const ok = lim.every((f, i) => sameRf(f, want[i]));
+          return { pass: ok, detail: ok ? '1 − c, c/Z₊ → c, cy/Z₊ → 0, cy²/Z₊ → 0 exactly (rational functions continuous at y = 0)' : 'differs' };
+        }),
+      ];
+    },
+  });
+}
+
+export function eq12Claim(branches: readonly PrintedBranch[]): Claim {
+  return piecewiseClaim({
+    id: 'eq12-high-temperature',
+    location: 'Eq. (12) and the text before it',
+    statement: 'As β → 0 the eigenvalues of Eq. (9) tend to {1 − c, c/3, c/3, c/3}, the ordering changes at c = 3/4, and W = ω(1 − 4c/3) for c < 3/4, 0 at c = 3/4, ω(4c/3 − 1) for 3/4 < c ≤ 1.',
+    printed: '\\mathcal{W} = \\begin{cases} \\omega \\left(1 - \\frac{4c}{3}\\right) & 0 \\leq c < 3/4 \\\\ 0 & c = 3/4 \\\\ \\omega \\left(\\frac{4c}{3} - 1\\right) & 3/4 < c \\leq 1 \\end{cases}',
+    variable: 'c',
+    domainLo: '0',
+    domainHi: '1',
+    branches: [...branches],
+    derive: () => piecesAtY('1'),
+    derivation: 'the case formulas of W and the case boundaries c_A(y), c_C(y) evaluated exactly at y = 1 (β = 0), where both boundaries are 3/4',
+    ranges: { beta: { lo: 0, hi: 0 }, omega: { lo: '1/2', hi: 3 } },
+    firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: 'the certified ergotropy of Eq. (7) at β = 0' },
+    extraChecks: () => {
+      const y1 = { y: '1' };
+      const third = rfmul(c, rfConst(R('1/3')));
+      return [
+        exactCheck('eigenvalues at y = 1 ≡ {1 − c, c/3, c/3, c/3}', 'printed', 'exact-value', () => {
+          const ok = sameRf(at(S.minus, y1), rfsub(ONE, c)) && [S.zero, S.plus, S.one].every((f) => sameRf(at(f, y1), third));
+          return { pass: ok, detail: ok ? 'exact' : 'differs' };
+        }),
+      ];
+    },
+  });
+}
+
+const eq11 = eq11Claim(EQ11_PRINTED);
+const eq12 = eq12Claim(EQ12_PRINTED);
 
 const eq12l1 = checksClaim({
   id: 'eq12-w-equals-cl1',

@@ -1,6 +1,7 @@
 /** Sec. IV A of the paper: two qubits, Eqs. (7)–(12) and the text around them. */
 import type { Claim } from '../src/claims/claim.js';
-import { checksClaim, formulaClaim, notCheckable } from '../src/claims/templates.js';
+import { checksClaim, derivedTeXOf, domainOf, exactComparison, formulaClaim, notCheckable, type FormulaClaimSpec } from '../src/claims/templates.js';
+import type { CheckRecord } from '../src/claims/claim.js';
 import { drawPoints, exactCheck, exactIdentity, firstPrinciplesCheck, numericProbe, pointText, ratFuncOf } from '../src/claims/checks.js';
 import { eigh } from '../src/numeric/eigh.js';
 import { decimalField } from '../src/numeric/decimal.js';
@@ -67,6 +68,137 @@ const spec = eq7Spectrum();
 const E7 = energySymbolic(eq7Symbolic());
 /** W when 1 − c is the largest eigenvalue (the order printed in Eq. (9)). */
 const W_A = ergotropyForOrder(E7, [spec.minus, spec.zero, spec.plus, spec.one]);
+
+
+/** Eq. (8), both printed forms, transcribed. */
+export const EQ8_PRINTED: readonly string[] = ['abs(c*(1 + exp(-beta*omega))^2/(1 + exp(-beta*omega) + exp(-2*beta*omega)) - 1)', 'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))'];
+
+/** Eq. (8): C_l1 of Eq. (7) is |2ρ_23| (the only off-diagonal pair), compared with each printed form. */
+export function eq8Claim(forms: readonly string[]) {
+  return formulaClaim({
+    id: 'eq8',
+    location: 'Eq. (8)',
+    statement: 'The l1-norm of coherence of Eq. (7) is C_l1 = |cZ/Z₊ − 1| = |−1 + c + c/(1 + 2cosh βω)|.',
+    printed: '\\C_{l_1} = \\left| c \\frac{Z}{Z_+} - 1 \\right| = \\left| -1 + c + \\frac{c}{1 + 2 \\cosh(\\beta\\omega)} \\right|',
+    printedFormula: forms[0],
+    otherPrintedForms: forms.slice(1),
+    modulus: true,
+    derive: () => rfmul(rfConst(2), eq7Symbolic().re[1 * 4 + 2]),
+    derivation: 'the off-diagonal entries of Eq. (7) taken from the state (symbolic): only ρ_23 = ρ_32 are nonzero, so C_l1 = |2ρ_23|',
+    ranges: RANGES,
+    firstPrinciples: { compute: (p, D) => l1At(D, eq7At(D, p)), what: 'C_l1 (Eq. (3)) of Eq. (7) built at 70 digits' },
+    extraChecks: () => {
+      const rho = eq7Symbolic();
+      const off = rho.re.map((x, k) => ({ x, k })).filter(({ x, k }) => Math.floor(k / 4) !== k % 4 && !rfisZero(x));
+      return [
+        exactCheck('only ρ_23 = ρ_32 are off-diagonal', 'consistency', 'exact-identity', () => {
+          const ok = off.length === 2 && off.every(({ k }) => k === 6 || k === 9) && rho.im.every(rfisZero);
+          return { pass: ok, detail: ok ? 'C_l1 = 2|ρ_23| exactly' : `off-diagonal entries at ${off.map(({ k }) => k).join(', ')}` };
+        }),
+      ];
+    },
+  });
+}
+
+/**
+ * Eq. (9): the printed eigenvalues against the Rayleigh quotients v†ρv/v†v of the printed
+ * eigenvectors (exact), which are eigenvectors (ρv ≡ λv, exact); the spectrum against Tr ρ² of the
+ * numerical state.
+ */
+export function eq9Claim(printedEigenvalues: readonly string[]) {
+  const vecs = [
+    [0, -1, 1, 0],
+    [0, 0, 0, 1],
+    [0, 1, 1, 0],
+    [1, 0, 0, 0],
+  ];
+  const rayleigh = () => {
+    const rho = eq7Symbolic();
+    return vecs.map((v) => {
+      let num = rfConst(0);
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) num = rfadd(num, rfmul(rfConst(v[i] * v[j]), rho.re[i * 4 + j]));
+      return rfdiv(num, rfConst(v.reduce((acc, x) => acc + x * x, 0)));
+    });
+  };
+  return checksClaim({
+    id: 'eq9-eigenpairs',
+    location: 'Eq. (9)',
+    statement: 'The eigenvalues of Eq. (7) are {1 − c, ce^{2βω}/(1 + e^{βω} + e^{2βω}), ce^{βω}/(…), c/(…)} with eigenvectors (0, −1, 1, 0)/√2, (0, 0, 0, 1), (0, 1, 1, 0)/√2, (1, 0, 0, 0).',
+    printed:
+      '\\left\\{ 1 - c, \\frac{ce^{2\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{ce^{\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\right\\}, \\left\\{ \\frac{1}{\\sqrt{2}} [0, -1, 1, 0]^T, [0, 0, 0, 1]^T, \\frac{1}{\\sqrt{2}} [0, 1, 1, 0]^T, [1, 0, 0, 0]^T \\right\\}',
+    derived: () => `\\left\\{ ${rayleigh().map((f) => derivedTeXOf(rftoString(f)).split(', \\quad')[0]).join(', ')} \\right\\}, \\quad y = e^{-\\beta\\omega}`,
+    howDecided: 'each printed eigenvector is an eigenvector of Eq. (7) (ρv ≡ λv with λ its Rayleigh quotient v†ρv/v†v, exact in Q(c, y)); each printed eigenvalue compared exactly with the Rayleigh quotient of its printed eigenvector (where they differ: the zero set of the difference, Sturm); the derived spectrum against Tr ρ² of the numerically built state',
+    checks: (ctx) => {
+      const rho = eq7Symbolic();
+      const lam = rayleigh();
+      const checks: CheckRecord[] = [
+        exactCheck('ρv ≡ λv for the four printed eigenvectors, λ = v†ρv/v†v', 'consistency', 'exact-identity', () => {
+          const bad: number[] = [];
+          vecs.forEach((v, k) => {
+            for (let i = 0; i < 4; i++) {
+              let acc = rfConst(0);
+              for (let j = 0; j < 4; j++) acc = rfadd(acc, rfmul(rho.re[i * 4 + j], rfConst(v[j])));
+              if (!rfisZero(rfsub(acc, rfmul(lam[k], rfConst(v[i]))))) bad.push(k + 1);
+            }
+          });
+          return { pass: bad.length === 0, detail: bad.length === 0 ? 'all four printed vectors are eigenvectors, identically in (c, y); they are orthogonal and span C⁴' : `vector(s) ${[...new Set(bad)].join(', ')} are not eigenvectors` };
+        }),
+      ];
+      printedEigenvalues.forEach((f, k) => {
+        const name = `printed eigenvalue ${k + 1} ≡ v${k + 1}†ρv${k + 1}/v${k + 1}†v${k + 1}`;
+        const rec = exactComparison(name, f, lam[k], domainOf(RANGES));
+        if (rec) checks.push(rec.outcome === 'fail' ? { ...rec, where: `eigenvalue ${k + 1}: ${rec.where}` } : rec);
+        else {
+          // not a rational function of y = e^{−βω} (e.g. βω replaced by β): numeric probes decide
+          const probe = numericProbe(`${name} (numeric probe: the printed form is not rational in e^{−βω})`, 'printed', f, lam[k], ctx, RANGES);
+          checks.push(probe.outcome === 'fail' ? { ...probe, where: `eigenvalue ${k + 1}: at the probe points ${probe.failures.slice(0, 2).join('; ')}` } : probe);
+        }
+      });
+      checks.push(
+        firstPrinciplesCheck(
+          'Σ λ_k² of the derived spectrum vs Tr ρ² of the numerical state',
+          'consistency',
+          lam.reduce((acc, l) => rfadd(acc, rfmul(l, l)), rfConst(0)),
+          (p, D) => {
+            const r = eq7At(D, p);
+            let t = D.zero;
+            for (let k = 0; k < 16; k++) t = t.plus(r.re[k].times(r.re[k]));
+            return { value: t };
+          },
+          ctx,
+          RANGES,
+          { what: 'Tr ρ² of Eq. (7) built at 70 digits' },
+        ),
+      );
+      return checks;
+    },
+  });
+}
+
+export const EQ10_BELOW_HALF: FormulaClaimSpec = {
+  id: 'eq10-c-below-half',
+  location: 'Eq. (10), branch 0 ≤ c < 1/2',
+  statement: 'For 0 ≤ c < 1/2 the ergotropy of Eq. (7) is W = ω(1 − c[1 + 3cosh βω + sinh βω]/(1 + 2cosh βω)).',
+  printed: '\\mathcal{W} = \\omega \\left(1 - \\frac{c[1+3\\cosh(\\beta\\omega)+\\sinh(\\beta\\omega)]}{1+2\\cosh(\\beta\\omega)} \\right), \\quad 0 \\leq c < 1/2',
+  printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))',
+  derive: () => W_A,
+  derivation: 'W = Tr(ρH0) − Σ r_k↓ ε_k↑ computed symbolically with the spectrum of Eq. (9) in the printed order (1 − c ≥ c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊, which holds for c ≤ 1/2: see eq9-order-guaranteed)',
+  derivedForm: { formula: 'omega*(1 - c - c/(1 + y + y^2))' },
+  ranges: { c: { lo: 0, hi: '1/2' }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
+  firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: 'the certified ergotropy of Eq. (7) built and diagonalised at 70 digits' },
+  };
+export const EQ10_C_ONE: FormulaClaimSpec = {
+  id: 'eq10-c-one',
+  location: 'Eq. (10), branch c = 1',
+  statement: 'For c = 1 the ergotropy of Eq. (7) is W = ω/(1 + e^{−ωβ} + e^{−2ωβ}).',
+  printed: '\\mathcal{W} = \\frac{\\omega}{1+e^{-\\omega\\beta}+e^{-2\\omega\\beta}}, \\quad c = 1',
+  printedFormula: 'omega/(1 + exp(-omega*beta) + exp(-2*omega*beta))',
+  derive: () => rfevalPartial(ergotropyForOrder(E7, [spec.zero, spec.plus, spec.one, spec.minus]), { c: { num: 1n, den: 1n } }),
+  derivation: 'at c = 1 the eigenvalue 1 − c is 0, so the decreasing order is c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ ≥ 0; W = Tr(ρH0) − Σ r_k↓ ε_k↑ symbolically',
+  derivedForm: { formula: 'omega*y^2/(1 + y + y^2)' },
+  ranges: { beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
+  firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p, D.one), p.omega), what: 'the certified ergotropy of Eq. (7) at c = 1 built and diagonalised at 70 digits' },
+};
 
 export const SEC4A: readonly Claim[] = [
   checksClaim({
@@ -159,32 +291,7 @@ export const SEC4A: readonly Claim[] = [
       }),
     ],
   }),
-  checksClaim({
-    id: 'eq8',
-    location: 'Eq. (8)',
-    statement: 'The l1-norm of coherence of Eq. (7) is C_l1 = |cZ/Z₊ − 1| = |−1 + c + c/(1 + 2cosh βω)|.',
-    printed: 'C_{l_1} = \\left| c \\frac{Z}{Z_+} - 1 \\right| = \\left| -1 + c + \\frac{c}{1 + 2 \\cosh(\\beta\\omega)} \\right|',
-    derived: 'C_{l_1} = 2|\\rho_{23}| = \\left| \\frac{c\\,e^{-\\beta\\omega}}{Z_+} - (1 - c) \\right|',
-    howDecided: 'the only nonzero off-diagonal entries of Eq. (7) (symbolic) are ρ_23 = ρ_32; both printed forms inside the absolute value compared exactly with 2ρ_23, then with |·| by probes and against C_l1 of the numerically built state',
-    checks: (ctx) => {
-      const rho = eq7Symbolic();
-      const offDiagonal = rho.re.map((x, k) => ({ x, k })).filter(({ x, k }) => Math.floor(k / 4) !== k % 4 && !rfisZero(x));
-      const inner = rfmul(rfConst(2), rho.re[1 * 4 + 2]);
-      const Zs = '(1 + exp(-beta*omega))^2';
-      const Zps = '(1 + exp(-beta*omega) + exp(-2*beta*omega))';
-      return [
-        exactCheck('only ρ_23 = ρ_32 are off-diagonal', 'consistency', 'exact-identity', () => {
-          const ok = offDiagonal.length === 2 && offDiagonal.every(({ k }) => k === 6 || k === 9) && rho.im.every(rfisZero);
-          return { pass: ok, detail: ok ? 'C_l1 = 2|ρ_23| exactly' : `off-diagonal entries at ${offDiagonal.map(({ k }) => k).join(', ')}` };
-        }),
-        exactIdentity('first form inside |·|: cZ/Z₊ − 1 ≡ 2ρ_23', 'printed', `c*${Zs}/${Zps} - 1`, inner)!,
-        exactIdentity('second form inside |·|: −1 + c + c/(1 + 2cosh βω) ≡ 2ρ_23', 'printed', '-1 + c + c/(1 + 2*cosh(beta*omega))', inner)!,
-        numericProbe('printed |first form| vs |second form|', 'printed', `abs(c*${Zs}/${Zps} - 1)`, 'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))', ctx, RANGES),
-        firstPrinciplesCheck('printed vs C_l1 of the numerical state', 'printed', 'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))', (p, D) => l1At(D, eq7At(D, p)), ctx, RANGES, { what: 'C_l1 (Eq. (3)) of Eq. (7) built at 70 digits' }),
-        firstPrinciplesCheck('derived vs C_l1 of the numerical state', 'consistency', `abs(${'c*exp(-beta*omega)'}/${Zps} - (1 - c))`, (p, D) => l1At(D, eq7At(D, p)), ctx, RANGES, { what: 'C_l1 (Eq. (3)) of Eq. (7) built at 70 digits' }),
-      ];
-    },
-  }),
+  eq8Claim(EQ8_PRINTED),
   checksClaim({
     id: 'eq8-zero',
     location: 'Sec. IV A, text after Eq. (8)',
@@ -205,30 +312,8 @@ export const SEC4A: readonly Claim[] = [
       }),
     ],
   }),
-  formulaClaim({
-    id: 'eq10-c-below-half',
-    location: 'Eq. (10), branch 0 ≤ c < 1/2',
-    statement: 'For 0 ≤ c < 1/2 the ergotropy of Eq. (7) is W = ω(1 − c[1 + 3cosh βω + sinh βω]/(1 + 2cosh βω)).',
-    printed: '\\mathcal{W} = \\omega \\left(1 - \\frac{c[1+3\\cosh(\\beta\\omega)+\\sinh(\\beta\\omega)]}{1+2\\cosh(\\beta\\omega)} \\right), \\quad 0 \\leq c < 1/2',
-    printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))',
-    derive: () => W_A,
-    derivation: 'W = Tr(ρH0) − Σ r_k↓ ε_k↑ computed symbolically with the spectrum of Eq. (9) in the printed order (1 − c ≥ c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊, which holds for c ≤ 1/2: see eq9-order-guaranteed)',
-    derivedForm: { formula: 'omega*(1 - c - c/(1 + y + y^2))' },
-    ranges: { c: { lo: 0, hi: '1/2' }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
-    firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: 'the certified ergotropy of Eq. (7) built and diagonalised at 70 digits' },
-  }),
-  formulaClaim({
-    id: 'eq10-c-one',
-    location: 'Eq. (10), branch c = 1',
-    statement: 'For c = 1 the ergotropy of Eq. (7) is W = ω/(1 + e^{−ωβ} + e^{−2ωβ}).',
-    printed: '\\mathcal{W} = \\frac{\\omega}{1+e^{-\\omega\\beta}+e^{-2\\omega\\beta}}, \\quad c = 1',
-    printedFormula: 'omega/(1 + exp(-omega*beta) + exp(-2*omega*beta))',
-    derive: () => rfevalPartial(ergotropyForOrder(E7, [spec.zero, spec.plus, spec.one, spec.minus]), { c: { num: 1n, den: 1n } }),
-    derivation: 'at c = 1 the eigenvalue 1 − c is 0, so the decreasing order is c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ ≥ 0; W = Tr(ρH0) − Σ r_k↓ ε_k↑ symbolically',
-    derivedForm: { formula: 'omega*y^2/(1 + y + y^2)' },
-    ranges: { beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
-    firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p, D.one), p.omega), what: 'the certified ergotropy of Eq. (7) at c = 1 built and diagonalised at 70 digits' },
-  }),
+  formulaClaim(EQ10_BELOW_HALF),
+  formulaClaim(EQ10_C_ONE),
   checksClaim({
     id: 'eq8-thermal-overlap',
     location: 'Sec. IV A, text after Eq. (8)',
@@ -289,52 +374,7 @@ export const SEC4A: readonly Claim[] = [
       ];
     },
   }),
-  checksClaim({
-    id: 'eq9-eigenpairs',
-    location: 'Eq. (9)',
-    statement: 'The eigenvalues of Eq. (7) are {1 − c, ce^{2βω}/(1 + e^{βω} + e^{2βω}), ce^{βω}/(…), c/(…)} with eigenvectors (0, −1, 1, 0)/√2, (0, 0, 0, 1), (0, 1, 1, 0)/√2, (1, 0, 0, 0).',
-    printed:
-      '\\left\\{ 1 - c, \\frac{ce^{2\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{ce^{\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\right\\}, \\left\\{ \\frac{1}{\\sqrt{2}} [0, -1, 1, 0]^T, [0, 0, 0, 1]^T, \\frac{1}{\\sqrt{2}} [0, 1, 1, 0]^T, [1, 0, 0, 0]^T \\right\\}',
-    derived: '\\rho\\,v_k = \\lambda_k v_k \\ (k = 1…4) \\text{ exactly}',
-    howDecided: 'ρv − λv computed exactly in Q(c, y) for each printed pair (the vectors are taken without their 1/√2, which does not change an eigenpair); the spectrum compared with the certified eigenvalues of the numerical state',
-    checks: (ctx) => {
-      const rho = eq7Symbolic();
-      const lam = EQ9_PRINTED_EIGENVALUES.map((f) => ratFuncOf(f));
-      const vecs = [
-        [0, -1, 1, 0],
-        [0, 0, 0, 1],
-        [0, 1, 1, 0],
-        [1, 0, 0, 0],
-      ];
-      return [
-        exactCheck('ρv = λv for the four printed pairs', 'printed', 'exact-identity', () => {
-          const bad: number[] = [];
-          vecs.forEach((v, k) => {
-            for (let i = 0; i < 4; i++) {
-              let s = rfConst(0);
-              for (let j = 0; j < 4; j++) s = rfadd(s, rfmul(rho.re[i * 4 + j], rfConst(v[j])));
-              if (!rfisZero(rfsub(s, rfmul(lam[k], rfConst(v[i]))))) bad.push(k + 1);
-            }
-          });
-          return { pass: bad.length === 0, detail: bad.length === 0 ? 'all four pairs satisfy ρv = λv identically in (c, y); the vectors are orthogonal and span C⁴' : `pair(s) ${[...new Set(bad)].join(', ')} fail` };
-        }),
-        firstPrinciplesCheck(
-          'sum of squared printed eigenvalues vs Tr ρ² of the numerical state',
-          'consistency',
-          '(1 - c)^2 + (c*exp(2*beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega)))^2 + (c*exp(beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega)))^2 + (c/(1 + exp(beta*omega) + exp(2*beta*omega)))^2',
-          (p, D) => {
-            const r = eq7At(D, p);
-            let t = D.zero;
-            for (let k = 0; k < 16; k++) t = t.plus(r.re[k].times(r.re[k]));
-            return { value: t };
-          },
-          ctx,
-          RANGES,
-          { what: 'Tr ρ² of Eq. (7) built at 70 digits' },
-        ),
-      ];
-    },
-  }),
+  eq9Claim(EQ9_PRINTED_EIGENVALUES),
   checksClaim({
     id: 'eq7-populations-not-inverted',
     location: 'Sec. IV A, text after Fig. 1 ("the populations of the Eq. (7) is not inverted")',

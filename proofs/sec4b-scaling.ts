@@ -1,6 +1,6 @@
 /** Sec. IV B of the paper: scaling with the number of qubits, Eqs. (13)–(16), Figs. 2–3 and the text around them. */
 import type { CheckRecord, Claim, ClaimContext } from '../src/claims/claim.js';
-import { checksClaim, notCheckable } from '../src/claims/templates.js';
+import { checksClaim, formulaClaim, notCheckable } from '../src/claims/templates.js';
 import { exactCheck, exactIdentity, firstPrinciplesCheck, ratFuncOf, type Ranges } from '../src/claims/checks.js';
 import { maxAbs, sub, partialTrace, trace } from '../src/numeric/matrix.js';
 import { collectiveCoupling } from '../src/physics/lindblad.js';
@@ -155,6 +155,49 @@ function highTemperatureEnd(): { pass: boolean; beta: string; detail: string } {
 /** β = 0 exactly (r = 1): first principles at the high-temperature end. */
 const BETA0: Ranges = { beta: { lo: 0, hi: 0 }, omega: { lo: '1/2', hi: 2 } };
 
+/** Eq. (15): the printed closed form against the derived sum Σ_k d_k p_k (p_k − 1), N = 1..30 exactly and by induction. */
+export function eq15Claim(printedFormula: string): Claim {
+  return formulaClaim({
+    id: 'eq15-closed-form',
+    location: 'Eq. (15)',
+    statement: 'The l1-norm of coherence of Eq. (13) is C_l1 = Σ_k d_k p_k (p_k − 1) = (r − 1)(r + 1)^N/(r^{N+1} − 1) − 1.',
+    printed: 'C_{l_1} = \\sum_{k=0}^N d_k p_k (p_k - 1) = \\frac{(r-1)(r+1)^N}{r^{N+1} - 1} - 1',
+    printedFormula,
+    perN: NS_EXACT,
+    derive: (N) => cl1Sum(N!),
+    derivedTeX: 'C_{l_1} = \\frac{1-r}{1-r^{N+1}}\\sum_{k=0}^{N} r^k \\left(\\binom{N}{k} - 1\\right)',
+    derivation: 'the off-diagonal entries of the steady state (p_k² − p_k entries d_k per block) summed, a rational function of r for each N',
+    ranges: RANGES,
+    extraChecks: (ctx, printed) => [
+      exactCheck('closed form for symbolic N (induction)', 'printed', 'exact-identity', inductionEq15),
+      cl1FirstPrinciples('Σ d_k p_k(p_k − 1) vs first principles', 'consistency', (N) => cl1Sum(N), ctx),
+      cl1FirstPrinciples('printed closed form vs first principles', 'printed', (N) => withN(printed, N), ctx),
+    ],
+  });
+}
+
+/** Eq. (16): the printed sum and closed form against W derived from Eq. (2), N = 1..30 exactly and by induction. */
+export function eq16Claim(printedFormula: string): Claim {
+  return formulaClaim({
+    id: 'eq16-closed-form',
+    location: 'Eq. (16)',
+    statement: 'The ergotropy of Eq. (13) is W = Σ_{k=1}^{N−1} k p_{k+1} d_{k+1} ω = ω(N + (N + r)/(r^{N+1} − 1) + r/(1 − r)).',
+    printed: '\\mathcal{W} = \\sum_{k=1}^{N-1} kp_{k+1}d_{k+1}\\omega = \\omega \\left(N + \\frac{N+r}{r^{N+1}-1} + \\frac{r}{1-r} \\right)',
+    printedFormula,
+    perN: NS_EXACT,
+    derive: (N) => wPairing(N!),
+    derivedTeX: '\\mathcal{W} = \\mathrm{Tr}(\\rho H_0) - \\sum_i r_i^\\downarrow \\varepsilon_i^\\uparrow = \\omega\\sum_{k=1}^{N}(k-1)\\,p_k d_k',
+    derivation: 'W derived from Eq. (2) symbolically (energy Σ k ω p_k d_k minus the sorted pairing of the eigenvalues p_0d_0 > … > p_Nd_N, 0, … with the levels 0, ω, ω, …)',
+    ranges: RANGES,
+    extraChecks: (ctx, printed) => [
+      exactForN('printed sum Σ k p_{k+1} d_{k+1} ω ≡ derived W', 'printed', NS_EXACT, (N) => same(wSum(N), wPairing(N)), 'identical as rational functions of (r, ω)'),
+      exactCheck('closed form for symbolic N (induction)', 'printed', 'exact-identity', inductionEq16),
+      wFirstPrinciples('derived W vs first principles', 'consistency', (N) => wPairing(N), ctx),
+      wFirstPrinciples('printed closed form vs first principles', 'printed', (N) => withN(printed, N), ctx),
+    ],
+  });
+}
+
 export const SEC4B: readonly Claim[] = [
   checksClaim({
     id: 'sec4b-thermal-initial',
@@ -271,21 +314,7 @@ export const SEC4B: readonly Claim[] = [
       ),
     ],
   }),
-  checksClaim({
-    id: 'eq15-closed-form',
-    location: 'Eq. (15)',
-    statement: 'The l1-norm of coherence of Eq. (13) is C_l1 = Σ_k d_k p_k (p_k − 1) = (r − 1)(r + 1)^N/(r^{N+1} − 1) − 1.',
-    printed: 'C_{l_1} = \\sum_{k=0}^N d_k p_k (p_k - 1) = \\frac{(r-1)(r+1)^N}{r^{N+1} - 1} - 1',
-    derived: 'C_{l_1} = \\frac{1-r}{1-r^{N+1}}\\sum_{k=0}^{N} r^k \\left(\\binom{N}{k} - 1\\right)',
-    howDecided:
-      'the sum (p_k² − p_k off-diagonal entries d_k per block) and the closed form compared as rational functions of r for N = 1..30 and for symbolic N by induction; both against C_l1 of the first-principles steady state (N = 2..7, 60 digits)',
-    checks: (ctx) => [
-      exactForN('Σ d_k p_k(p_k − 1) ≡ closed form', 'printed', NS_EXACT, (N) => same(cl1Sum(N), ratFuncOf(withN(PRINTED.eq15, N))), 'identical as rational functions of r'),
-      exactCheck('closed form for symbolic N (induction)', 'printed', 'exact-identity', inductionEq15),
-      cl1FirstPrinciples('Σ d_k p_k(p_k − 1) vs first principles', 'consistency', (N) => cl1Sum(N), ctx),
-      cl1FirstPrinciples('printed closed form vs first principles', 'printed', (N) => withN(PRINTED.eq15, N), ctx),
-    ],
-  }),
+  eq15Claim(PRINTED.eq15),
   checksClaim({
     id: 'eq15-limits',
     location: 'Sec. IV B 1, text after Eq. (15)',
@@ -358,22 +387,7 @@ export const SEC4B: readonly Claim[] = [
       ];
     },
   }),
-  checksClaim({
-    id: 'eq16-closed-form',
-    location: 'Eq. (16)',
-    statement: 'The ergotropy of Eq. (13) is W = Σ_{k=1}^{N−1} k p_{k+1} d_{k+1} ω = ω(N + (N + r)/(r^{N+1} − 1) + r/(1 − r)).',
-    printed: '\\mathcal{W} = \\sum_{k=1}^{N-1} kp_{k+1}d_{k+1}\\omega = \\omega \\left(N + \\frac{N+r}{r^{N+1}-1} + \\frac{r}{1-r} \\right)',
-    derived: '\\mathcal{W} = \\mathrm{Tr}(\\rho H_0) - \\sum_i r_i^\\downarrow \\varepsilon_i^\\uparrow = \\omega\\sum_{k=1}^{N}(k-1)\\,p_k d_k',
-    howDecided:
-      'W derived from Eq. (2) symbolically (energy Σ k ω p_k d_k minus the sorted pairing of the eigenvalues p_0d_0 > … > p_Nd_N, 0, … with the levels 0, ω, ω, …); compared exactly with both printed forms for N = 1..30 and, for symbolic N, the closed form by induction; both against the certified ergotropy of the first-principles state (N = 2..6, 60 digits)',
-    checks: (ctx) => [
-      exactForN('printed sum ≡ derived W', 'printed', NS_EXACT, (N) => same(wSum(N), wPairing(N)), 'identical as rational functions of (r, ω)'),
-      exactForN('printed closed form ≡ derived W', 'printed', NS_EXACT, (N) => same(ratFuncOf(withN(PRINTED.eq16, N)), wPairing(N)), 'identical as rational functions of (r, ω)'),
-      exactCheck('closed form for symbolic N (induction)', 'printed', 'exact-identity', inductionEq16),
-      wFirstPrinciples('derived W vs first principles', 'consistency', (N) => wPairing(N), ctx),
-      wFirstPrinciples('printed closed form vs first principles', 'printed', (N) => withN(PRINTED.eq16, N), ctx),
-    ],
-  }),
+  eq16Claim(PRINTED.eq16),
   checksClaim({
     id: 'eq16-limits',
     location: 'Sec. IV B 1, text after Eq. (16)',

@@ -28,8 +28,16 @@ const header = ({ id, location, statement, printed }: ClaimHeader): ClaimHeader 
 export interface FormulaClaimSpec extends ClaimHeader {
   /** The printed formula transcribed into ergocheck's expression language (faithfully, errors included). */
   printedFormula: string;
-  /** The derivation from the model: a rational function (in c, y = e^{−βω}, ω, …) or a formula. */
-  derive: () => RatFunc | string;
+  /** Further printed forms of the same quantity (e.g. "= …" chains), each compared like the first. */
+  otherPrintedForms?: readonly string[];
+  /** The derivation from the model: a rational function (in c, y = e^{−βω}, ω, …) or a formula; with `perN`, for that N. */
+  derive: (N?: number) => RatFunc | string;
+  /**
+   * For a formula in the number of qubits N: the values of N at which printed (N substituted) and
+   * derived are compared exactly; `derivedTeX` then names the derived form for general N.
+   */
+  perN?: readonly number[];
+  derivedTeX?: string;
   /** The quantity is |derive()|: the printed form must be abs(P) with P ≡ ±derive() (e.g. C_l1 of an X state). */
   modulus?: boolean;
   /** One sentence: how `derive` obtains it. */
@@ -42,8 +50,39 @@ export interface FormulaClaimSpec extends ClaimHeader {
   domain?: Domain;
   /** The same quantity from first principles (ρ built, diagonalised, …), for the consistency check. */
   firstPrinciples?: { compute: FirstPrinciples; what: string };
-  /** Extra checks (e.g. on branch boundaries). */
-  extraChecks?: (ctx: ClaimContext) => CheckRecord[];
+  /** Extra checks (e.g. on branch boundaries); they receive the printed formula being checked. */
+  extraChecks?: (ctx: ClaimContext, printedFormula: string) => CheckRecord[];
+}
+
+/** A formula with the symbol N replaced by an integer. */
+const withN = (formula: string, N: number): string => formula.replace(/\bN\b/g, `(${N})`);
+
+/** The per-N form of a formula claim: printed and derived compared exactly at every listed N. */
+function perNOutcome(spec: FormulaClaimSpec, ctx: ClaimContext): ClaimOutcome {
+  const Ns = spec.perN!;
+  const checks: CheckRecord[] = [];
+  const domain = spec.domain ?? domainOf(spec.ranges);
+  for (const [i, form] of [spec.printedFormula, ...(spec.otherPrintedForms ?? [])].entries()) {
+    let failed: CheckRecord | null = null;
+    for (const N of Ns) {
+      const d = spec.derive(N);
+      if (typeof d === 'string') throw new Error('formulaClaim: perN needs a rational derivation');
+      const rec = exactComparison(`printed form ${i + 1} ≡ derived, N = ${Ns[0]}..${Ns[Ns.length - 1]} (exact)`, withN(form, N), d, domain, spec.modulus);
+      if (!rec) throw new Error(`formulaClaim: printed form ${form} is not rational at N = ${N}`);
+      if (rec.outcome === 'fail') {
+        failed = { ...rec, detail: `N = ${N}: ${rec.detail}`, where: `at N = ${N} (the first N tried that differs): ${rec.where}` };
+        break;
+      }
+    }
+    checks.push(failed ?? { name: `printed form ${i + 1} ≡ derived, N = ${Ns[0]}..${Ns[Ns.length - 1]} (exact)`, role: 'printed', method: 'exact-identity', outcome: 'pass', detail: `identical as rational functions for every N = ${Ns[0]}..${Ns[Ns.length - 1]}` });
+  }
+  if (spec.extraChecks) checks.push(...spec.extraChecks(ctx, spec.printedFormula));
+  const sample = Ns.filter((N) => N === 2 || N === 3).map((N) => `N = ${N}: ${derivedTeXOf(rftoString(spec.derive(N) as RatFunc))}`);
+  return {
+    derived: [spec.derivedTeX ?? '', ...sample].filter(Boolean).join('; \\quad '),
+    checks,
+    howDecided: `${spec.derivation}; printed and derived forms compared exactly as rational functions for N = ${Ns[0]}..${Ns[Ns.length - 1]} (where they differ: the zero set of the difference at the first differing N, by exact factors and Sturm sequences)`,
+  };
 }
 
 /** The domain of an exact comparison: the paper's, with c restricted to the claim's range. */
@@ -93,6 +132,7 @@ export function formulaClaim(spec: FormulaClaimSpec): Claim {
   return {
     ...header(spec),
     check(ctx): ClaimOutcome {
+      if (spec.perN) return perNOutcome(spec, ctx);
       const derived = spec.derive();
       const derivedText = typeof derived === 'string' ? derived : rftoString(derived);
       const wrap = (f: string) => (spec.modulus ? `abs(${f})` : f);
@@ -105,16 +145,22 @@ export function formulaClaim(spec: FormulaClaimSpec): Claim {
         if (rec.outcome === 'pass') readable = spec.derivedForm.formula;
       }
       const domain = spec.domain ?? domainOf(spec.ranges);
-      const exact = typeof derived === 'string' ? null : exactComparison('printed ≡ derived (exact)', spec.printedFormula, derived, domain, spec.modulus);
-      if (exact) checks.push(exact);
-      const probe = numericProbe('printed vs derived (numeric probe)', 'printed', spec.printedFormula, wrap(derivedText), ctx, spec.ranges);
-      if (!exact && probe.failures.length) probe.where = `at the probe points ${probe.failures.slice(0, 2).join('; ')} (the printed form is not rational: no exact zero set)`;
-      checks.push(probe);
+      const forms = [spec.printedFormula, ...(spec.otherPrintedForms ?? [])];
+      let exact: CheckRecord | null = null;
+      forms.forEach((form, i) => {
+        const label = forms.length > 1 ? `printed form ${i + 1}` : 'printed';
+        const e = typeof derived === 'string' ? null : exactComparison(`${label} ≡ derived (exact)`, form, derived, domain, spec.modulus);
+        if (e) checks.push(e);
+        exact ??= e;
+        const probe = numericProbe(`${label} vs derived (numeric probe)`, 'printed', form, wrap(derivedText), ctx, spec.ranges);
+        if (!e && probe.failures.length) probe.where = `at the probe points ${probe.failures.slice(0, 2).join('; ')} (the printed form is not rational: no exact zero set)`;
+        checks.push(probe);
+      });
       if (spec.firstPrinciples) {
         checks.push(firstPrinciplesCheck('derived vs first principles', 'consistency', wrap(derivedText), spec.firstPrinciples.compute, ctx, spec.ranges, { what: spec.firstPrinciples.what }));
         checks.push(firstPrinciplesCheck('printed vs first principles', 'printed', spec.printedFormula, spec.firstPrinciples.compute, ctx, spec.ranges, { what: spec.firstPrinciples.what }));
       }
-      if (spec.extraChecks) checks.push(...spec.extraChecks(ctx));
+      if (spec.extraChecks) checks.push(...spec.extraChecks(ctx, spec.printedFormula));
       return {
         derived: derivedTeXOf(wrap(readable)),
         checks,
@@ -153,6 +199,7 @@ export interface PiecewiseClaimSpec extends ClaimHeader {
   /** Ranges of the other variables for probes and first principles (ω must contain 1 and other values). */
   ranges: Ranges;
   firstPrinciples?: { compute: FirstPrinciples; what: string };
+  extraChecks?: (ctx: ClaimContext) => CheckRecord[];
 }
 
 const rq = (s: string): Rational => parseRational(s);
@@ -263,6 +310,7 @@ export function piecewiseClaim(spec: PiecewiseClaimSpec): Claim {
           checks.push(firstPrinciplesCheck(`printed case ${k + 1} vs first principles`, 'printed', b.printedFormula, fp.compute, ctx, ranges, { points: point ? 2 : 3, what: fp.what }));
         });
       }
+      if (spec.extraChecks) checks.push(...spec.extraChecks(ctx));
       return {
         derived: casesTeX(v, pieces),
         checks,
