@@ -430,6 +430,12 @@ function tripletSorted(p: { c: number; y: number; rankMinus: number; sorted: num
 
 // ----- (A1)–(A3) ------------------------------------------------------------------------------------
 
+/** Whether a positive piece of G on (0, 1] lies below its root (it starts at 0) or above it. */
+function sideOf(piece: { lo: { value: unknown } } | undefined): 'below' | 'above' {
+  const lo = piece?.lo.value as { kind: string; value?: Rational } | null | undefined;
+  return lo && lo.kind === 'rational' && lo.value!.num === 0n ? 'below' : 'above';
+}
+
 /**
  * The root y*(c) of G_k(c, ·) on (0, 1) in closed form, derived from the coefficients of G_k as a
  * quadratic in y (quadratic formula); the sign of the square root is the one whose value matches
@@ -468,13 +474,17 @@ export interface ThresholdSpec {
 export function thresholdClaim(spec: ThresholdSpec): Claim {
   const G = gap(spec.k);
   const root = derivedRoot(spec);
+  // the side of y* where G > 0, from the sign of G at the middle of the branch (Sturm)
+  const mid = rmul(radd(R(spec.cLo), R(spec.cHi)), R('1/2'));
+  const midSign = solveSign(asPoly(at(G, { c: rationalToString(mid) })), 'y', Y_RANGE);
+  const derivedSide: 'below' | 'above' = sideOf(midSign.positive[0]);
   const derivedThreshold = `log(1/(${root.formula}))/omega`;
   return checksClaim({
     id: spec.id,
     location: spec.location,
     statement: spec.statement,
     printed: spec.printed,
-    derived: `\\beta ${spec.side === 'below' ? '>' : '<'} \\frac{1}{\\omega}\\ln\\frac{1}{y^*}, \\quad y^* = ${toTeX(root.formula).tex} \\quad (${spec.cLo} < c ${spec.cHi === '1' ? '<' : '\\leq'} ${spec.cHi})`,
+    derived: `\\beta ${derivedSide === 'below' ? '>' : '<'} \\frac{1}{\\omega}\\ln\\frac{1}{y^*}, \\quad y^* = ${toTeX(root.formula).tex} \\quad (${spec.cLo} < c ${spec.cHi === '1' ? '<' : '\\leq'} ${spec.cHi})`,
     howDecided: `1 − c < ${TRIPLET_NAMES[spec.k]} ⟺ G(c, y) = c·w − (1 − c)Z₊ > 0 (a polynomial in c and y = e^{−βω}); at seeded rational c in the printed range G(c, ·) is solved exactly on (0, 1] with Sturm sequences and its root y*(c) refined rigorously to ≥ 50 digits; the printed threshold β_printed(c) is compared through e^{−ω·β_printed} = y* at ω = 1 and ω ≠ 1; regime boundaries decided exactly; brute-force eigenvalue sorting on a grid`,
     checks: (ctx) => {
       const D = fieldFor(ctx.precision);
@@ -489,20 +499,26 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
       // (1) exact structure at seeded c
       const roots: { c: Rational; omega: Rational; root: ReturnType<typeof rootDecimal> }[] = [];
       checks.push(
-        exactCheck(`shape: at seeded c ∈ (${spec.cLo}, ${spec.cHi}), G(c, ·) has one root y* in (0, 1) and G > 0 exactly for y ${spec.side === 'below' ? '< y* (β > threshold)' : '> y* (β < threshold)'}`, 'printed', 'exact-sign', () => {
+        exactCheck(`shape: at seeded c ∈ (${spec.cLo}, ${spec.cHi}), G(c, ·) has one root y* in (0, 1), and G > 0 on one side of it`, 'consistency', 'exact-sign', () => {
           const bad: string[] = [];
           for (const p of pts) {
             const Gc = asPoly(at(G, { c: rationalToString(p.c) }));
             const s = solveSign(Gc, 'y', Y_RANGE);
             const ok1 = s.zeros.length === 1 && s.positive.length === 1 && s.negative.length === 1;
-            const pos = s.positive[0];
-            const okSide = ok1 && (spec.side === 'below' ? pos.lo.value?.kind === 'rational' && pos.lo.value.value.num === 0n : pos.hi.closed && pos.hi.value?.kind === 'rational');
-            if (!okSide) bad.push(`c = ${rationalToString(p.c)}`);
+            const side = ok1 ? sideOf(s.positive[0]) : null;
+            if (!ok1 || side !== derivedSide) bad.push(`c = ${rationalToString(p.c)}`);
             else roots.push({ c: p.c, omega: p.omega, root: rootDecimal(s.zeros[0], ctx.precision + 10) });
           }
-          return { pass: bad.length === 0, detail: bad.length ? `wrong shape at ${bad.join(', ')}` : `at ${pts.length} seeded c (${pts.map((p) => pointText({ c: rationalToString(p.c) })).join('; ')}): exactly one root, G > 0 on the ${spec.side === 'below' ? 'low-y (high-β)' : 'high-y (low-β)'} side; y* refined to ${ctx.precision + 10} digits (rigorous enclosure)` };
+          return { pass: bad.length === 0, detail: bad.length ? `wrong shape at ${bad.join(', ')}` : `at ${pts.length} seeded c (${pts.map((p) => pointText({ c: rationalToString(p.c) })).join('; ')}): exactly one root, G > 0 on the ${derivedSide === 'below' ? 'low-y (high-β)' : 'high-y (low-β)'} side; y* refined to ${ctx.precision + 10} digits (rigorous enclosure)` };
         }),
       );
+      checks.push({
+        ...exactCheck('printed direction of the inequality on β', 'printed', 'exact-sign', () => ({
+          pass: spec.side === derivedSide,
+          detail: `printed: β ${spec.side === 'below' ? '>' : '<'} threshold; derived (sign of G on (0, 1], Sturm): β ${derivedSide === 'below' ? '>' : '<'} threshold`,
+        })),
+        ...(spec.side === derivedSide ? {} : { where: `for every c in (${spec.cLo}, ${spec.cHi}): the printed inequality on β points the wrong way (G > 0 for β ${derivedSide === 'below' ? '>' : '<'} the threshold)` }),
+      });
       // (2) our closed form of y* vs the Sturm root (two routes)
       const cmp = (formula: string, useOmega: boolean): { pass: boolean; lines: string[]; atOne: number; worst: string } => {
         const lines: string[] = [];
@@ -511,7 +527,16 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
         let atOne = 0;
         for (const r of roots) {
           const env = { c: D.fromRational(r.c), omega: D.fromRational(r.omega) };
-          const v = evalFormula(D, formula, env);
+          let v: InstanceType<typeof D.Decimal>;
+          try {
+            v = evalFormula(D, formula, env);
+          } catch (e) {
+            // a printed threshold that is not a real number where the derived one exists is wrong there
+            pass = false;
+            if (rcmp(r.omega, R('1')) === 0) atOne++;
+            lines.push(`c = ${D.fromRational(r.c).toSignificantDigits(10)}, ω = ${D.fromRational(r.omega).toSignificantDigits(10)}: the formula is undefined (${e instanceof Error ? e.message.split(' in ')[0] : String(e)})`);
+            continue;
+          }
           const yv = useOmega ? v.times(env.omega).neg().exp() : v;
           const dev = yv.minus(new D.Decimal(r.root.approx)).abs();
           if (dev.gt(worst)) worst = dev;
@@ -545,10 +570,16 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
       const cLo = rationalToNumber(R(spec.cLo));
       const cHi = rationalToNumber(R(spec.cHi));
       const inRange = (p: { c: number }) => p.c > cLo && p.c <= cHi && p.c < 1;
-      const thr = (f: string) => (p: { c: number; omega: number }) => evaluate(parse(f), { c: p.c, omega: p.omega }, float64);
-      const pred = (f: string) => (p: { c: number; beta: number; omega: number }) => (spec.side === 'below' ? p.beta > thr(f)(p) : p.beta < thr(f)(p));
-      checks.push(gridCheck('derived condition vs brute-force sorting', 'consistency', inRange, (p) => p.rankMinus > spec.k, pred(derivedThreshold), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the derived condition`));
-      checks.push(gridCheck('printed condition vs brute-force sorting', 'printed', inRange, (p) => p.rankMinus > spec.k, pred(spec.printedThreshold), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the printed condition`));
+      const thr = (f: string) => (p: { c: number; omega: number }) => {
+        try {
+          return evaluate(parse(f), { c: p.c, omega: p.omega }, float64);
+        } catch {
+          return NaN; // undefined threshold: the predicate is false, which brute force then contradicts
+        }
+      };
+      const pred = (f: string, side: 'below' | 'above') => (p: { c: number; beta: number; omega: number }) => (side === 'below' ? p.beta > thr(f)(p) : p.beta < thr(f)(p));
+      checks.push(gridCheck('derived condition vs brute-force sorting', 'consistency', inRange, (p) => p.rankMinus > spec.k, pred(derivedThreshold, derivedSide), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the derived condition`));
+      checks.push(gridCheck('printed condition vs brute-force sorting', 'printed', inRange, (p) => p.rankMinus > spec.k, pred(spec.printedThreshold, spec.side), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the printed condition`));
       checks.push(...spec.extra(ctx));
       return checks;
     },

@@ -67,8 +67,19 @@ function perNOutcome(spec: FormulaClaimSpec, ctx: ClaimContext): ClaimOutcome {
     for (const N of Ns) {
       const d = spec.derive(N);
       if (typeof d === 'string') throw new Error('formulaClaim: perN needs a rational derivation');
-      const rec = exactComparison(`printed form ${i + 1} ≡ derived, N = ${Ns[0]}..${Ns[Ns.length - 1]} (exact)`, withN(form, N), d, domain, spec.modulus);
-      if (!rec) throw new Error(`formulaClaim: printed form ${form} is not rational at N = ${N}`);
+      const name = `printed form ${i + 1} ≡ derived, N = ${Ns[0]}..${Ns[Ns.length - 1]} (exact)`;
+      let rec: CheckRecord | null;
+      try {
+        rec = exactComparison(name, withN(form, N), d, domain, spec.modulus);
+      } catch (e) {
+        rec = null;
+        if (!(e instanceof Error)) throw e;
+      }
+      if (!rec) {
+        // the derivation is a rational function at this N and the printed form is not (e.g. it divides by zero)
+        failed = { name, role: 'printed', method: 'exact-identity', outcome: 'fail', detail: `N = ${N}: the printed form is not a rational function of r here`, where: `at N = ${N}: the printed form is undefined or not rational (${fromAst(withN(form, N), { definitions: PAPER_DEFINITIONS }).ok ? 'not rational' : (fromAst(withN(form, N), { definitions: PAPER_DEFINITIONS }) as { message: string }).message}) while the derivation is ${rftoString(d)}` };
+        break;
+      }
       if (rec.outcome === 'fail') {
         failed = { ...rec, detail: `N = ${N}: ${rec.detail}`, where: `at N = ${N} (the first N tried that differs): ${rec.where}` };
         break;

@@ -54,11 +54,13 @@ describe('mutation: Eqs. (11) and (12)', () => {
   it('Eq. (11)', async () => {
     const r = await runMutants(eq11Claim(EQ11_PRINTED), branchMutants('eq11', EQ11_PRINTED, eq11Claim));
     console.log(rateText('Eq. (11)', r));
+    expect(r.killed / r.total).toBeGreaterThanOrEqual(0.95);
     expect(r.survivors.filter((s) => !(s.label in EXPLAINED))).toEqual([]);
   }, 60_000);
   it('Eq. (12)', async () => {
     const r = await runMutants(eq12Claim(EQ12_PRINTED), branchMutants('eq12', EQ12_PRINTED, eq12Claim));
     console.log(rateText('Eq. (12)', r));
+    expect(r.killed / r.total).toBeGreaterThanOrEqual(0.95);
     expect(r.survivors.filter((s) => !(s.label in EXPLAINED))).toEqual([]);
   }, 60_000);
 });
