@@ -8,7 +8,8 @@ import { decimalField } from '../src/numeric/decimal.js';
 import { interval, solveSign, solveSignRatFunc, signSolutionToString } from '../src/symbolic/sturm.js';
 import { collectiveSteadyState } from '../src/physics/steady-state.js';
 import { applyLindbladian, collectiveCoupling } from '../src/physics/lindblad.js';
-import { maxAbs, zeros, add, mul, partialTrace, traceProduct } from '../src/numeric/matrix.js';
+import { maxAbs, zeros, add, mul, partialTrace, traceProduct, scaleReal, sub } from '../src/numeric/matrix.js';
+import { gibbsState } from '../src/physics/states.js';
 import { zeroSetOfDifference } from '../src/claims/differs.js';
 import { toTeX } from '../src/symbolic/expr.js';
 import { rationalToString } from '../src/numeric/rational.js';
@@ -350,6 +351,58 @@ export const SEC4A: readonly Claim[] = [
             ...(printedTriple.matches ? {} : { where: `the printed triple differs from Z₊/Z ${z.text}` }),
           };
         })(),
+      ];
+    },
+  }),
+  checksClaim({
+    id: 'eq8-thermal-initial-ie',
+    location: 'Sec. IV A, text after Eq. (8) ("i.e. the initial state is a thermal one")',
+    statement: 'C_l1 = 0 exactly when c takes its thermal value Z₊/Z, "i.e. the initial state is a thermal one": c(ρ0) = Z₊/Z implies that ρ0 is the Gibbs state.',
+    printed: '\\text{[} c = Z_+/Z \\text{] i.e. the initial state is a thermal one} \\quad [c(\\rho_0) = Z_+/Z \\Rightarrow \\rho_0 = e^{-\\beta H_0}/Z]',
+    derived: () => `c(\\rho_0) = ${toTeX(rftoString(rfdiv(Zp, Z))).tex} \\iff \\rho_{ss} = e^{-\\beta H_0}/Z \\ (\\text{the steady state is thermal; the initial state need not be})`,
+    howDecided:
+      'the steady state of Eq. (7) at c = Z₊/Z compared exactly with the Gibbs state of H0; the printed implication tested on an initial state with c = Z₊/Z that is not thermal (a mixture of |ψ0⟩ and |ψ−⟩, its c computed with the triplet projector), whose steady state from the exact collective map is the Gibbs state (second route)',
+    checks: (ctx) => {
+      const cth = rfdiv(Zp, Z);
+      const gibbs = zeros(Rf, 4);
+      [rfpow(y, 2), y, y, ONE].forEach((p, i) => (gibbs.re[i * 5] = rfdiv(p, Z)));
+      // a non-thermal initial state with the thermal value of c: (Z₊/Z)|ψ0⟩⟨ψ0| + (1 − Z₊/Z)|ψ−⟩⟨ψ−|
+      const rho0 = add(Rf, scaleReal(Rf, rfsub(ONE, cth), psiPlusMinus(-1)), zeros(Rf, 4));
+      rho0.re[15] = rfadd(rho0.re[15], cth);
+      const P = tripletProjector();
+      const c0 = traceProduct(Rf, P, rho0).re;
+      const notThermal = !rho0.re.every((x, k) => rfisZero(rfsub(x, gibbs.re[k])));
+      const ssIsGibbs = eq7Symbolic(cth).re.every((x, k) => rfisZero(rfsub(x, gibbs.re[k])));
+      return [
+        exactCheck('ρ_ss(β, Z₊/Z) ≡ e^{−βH0}/Z', 'consistency', 'exact-identity', () => ({ pass: ssIsGibbs, detail: ssIsGibbs ? 'every entry identical as rational functions of y: C_l1 = 0 exactly when the steady state is thermal' : 'differs' })),
+        {
+          ...exactCheck('printed: c(ρ0) = Z₊/Z ⇒ ρ0 thermal', 'printed', 'exact-identity', () => {
+            const cOk = rfisZero(rfsub(c0, cth));
+            return { pass: !(cOk && notThermal), detail: cOk && notThermal ? `ρ0 = (Z₊/Z)|ψ0⟩⟨ψ0| + (1 − Z₊/Z)|ψ−⟩⟨ψ−| has c = ${rftoString(c0)} = Z₊/Z exactly but is not the Gibbs state (it has the coherence ⟨10|ρ0|01⟩ = −(1 − Z₊/Z)/2 ≠ 0)` : 'no counterexample' };
+          }),
+          ...(rfisZero(rfsub(c0, cth)) && notThermal ? { where: 'for every non-thermal initial state with c = Z₊/Z, e.g. (Z₊/Z)|ψ0⟩⟨ψ0| + (1 − Z₊/Z)|ψ−⟩⟨ψ−|: the steady state is thermal, the initial state is not' } : {}),
+        },
+        firstPrinciplesCheck(
+          'max|ρ_ss − Gibbs| from the non-thermal ρ0 (exact collective map)',
+          'consistency',
+          '0',
+          (p, D) => {
+            const yv = p.beta.times(p.omega).neg().exp();
+            const cv = D.one.plus(yv).plus(yv.times(yv)).div(D.one.plus(yv).pow(2));
+            const r0 = zeros(D, 4);
+            r0.re[15] = cv;
+            const half = D.one.minus(cv).div(2);
+            r0.re[5] = half;
+            r0.re[10] = half;
+            r0.re[6] = half.neg();
+            r0.re[9] = half.neg();
+            const model = collectiveCoupling(D, 2, { omega: p.omega, beta: p.beta, gamma0: D.one, timeScale: 'normalised' });
+            return { value: maxAbs(D, sub(D, collectiveSteadyState(D, model, r0).rho, gibbsState(D, 2, { beta: p.beta, omega: p.omega }))) };
+          },
+          ctx,
+          { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } },
+          { points: 3, what: 'the exact collective steady-state map at 70 digits' },
+        ),
       ];
     },
   }),
