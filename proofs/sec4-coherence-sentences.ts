@@ -257,7 +257,7 @@ const dueToCoherences = checksClaim({
 
 const abstractNotInverted = checksClaim({
   id: 'abstract-not-inverted',
-  location: 'Sec. I, abstract ("even though the system do not have inverted populations, it is possible to extract work from the coherences")',
+  location: 'Abstract ("even though the system do not have inverted populations, it is possible to extract work from the coherences")',
   statement: 'The two-qubit steady states from which work can be extracted (W > 0) do not have inverted populations: their ergotropy comes from the coherences.',
   printed: '\\text{even though the system do not have inverted populations, it is possible to extract work from the coherences} \\quad [\\mathcal{W} > 0 \\Rightarrow \\text{populations non-inverted}]',
   derived: () => {
@@ -357,7 +357,7 @@ const d2Coherences = checksClaim({
         method: 'exact-sign',
         outcome: inside ? 'fail' : 'pass',
         detail: inside ? `p(10) − p(11) = ${rftoString(g.gapHigh)} vanishes at r = ${zeroText(s.zeros)} and is < 0 above it: the dephased state is active there, W(Δρ)/ω = ${rftoString(g.incoherentSwapped)}, which is ${rationalToString(ratioAtOne)} of W at r → 1` : 'p(10) ≥ p(11) for every r',
-        ...(inside ? { where: `for r > ${zeroText(s.zeros)} (βω < −ln ${zeroText(s.zeros)}): W(Δρ) > 0` } : {}),
+        ...(inside ? { where: `for r > ${zeroText(s.zeros)} (βω < ln(1/r) at that root${s.zeros[0].kind === 'rational' ? ` = ln ${rationalToString({ num: s.zeros[0].value.den, den: s.zeros[0].value.num })}` : ''}): W(Δρ) > 0` } : {}),
       },
       firstPrinciplesCheck(
         'W(Δρ) derived vs the certified ergotropy of the dephased first-principles state (r > 1/2)',

@@ -71,6 +71,6 @@ describe('Secs. II–IV A: verdicts', async () => {
     expect(c.evidence.checks.find((k) => k.name.startsWith('W(Δρ) = 0 exactly'))!.detail).toContain('c = 1, y = 1: W(Δρ)/ω = 1/6, W/ω = 1/3');
   });
   it('locations start with the paper\'s own label', () => {
-    for (const c of checked) expect(c.location).toMatch(/^(Eq\. \(\d+\)|Eqs\. \(|Appendix [AB]|Fig\. \d|Sec\. (I|II|III|IV|V)\b)/);
+    for (const c of checked) expect(c.location).toMatch(/^(Eq\. \(\d+\)|Eqs\. \(|Appendix [AB]|Fig\. \d|Abstract|Sec\. (I|II|III|IV|V)\b)/);
   });
 });
