@@ -283,7 +283,7 @@ export const SEC4B: readonly Claim[] = [
     location: 'Eq. (14), text after it ("with r = n̄/n̄ + 1")',
     statement: 'The parameter of Eq. (14) is r = n̄/n̄ + 1.',
     printed: 'r = \\bar{n}/\\bar{n} + 1',
-    derived: `r = ${toTeX('nbar/(nbar + 1)').tex} = ${toTeX('exp(-beta*omega)').tex}`,
+    derived: `r = ${toTeX('nbar/(nbar + 1)').tex.replace(/nbar/g, '\\bar{n}')} = ${toTeX('exp(-beta*omega)').tex}`,
     howDecided:
       'the printed expression read literally ((n̄/n̄) + 1) and the parenthesised n̄/(n̄ + 1) compared exactly with e^{−βω} (n̄ = 1/(e^{βω} − 1)); the population ratio of successive blocks of the first-principles steady state measures r',
     checks: (ctx) => [

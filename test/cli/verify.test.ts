@@ -89,7 +89,7 @@ describe('ergocheck verify', () => {
     expect(j.parameters).toMatchObject({ precision: 50, seed: 20220513, only: ['eq10', 'eq8-zero'], skip: [] });
     expect(j.summary.erratum).toBe(1);
     expect(r.out).toMatch(/^ {2}erratum\s+1$/m);
-    expect(r.out).toContain('eq10-c-one (Eq. (10), branch c = 1): \\frac{\\omega}{1+e^{\\omega\\beta}+e^{2\\omega\\beta}}');
+    expect(r.out).toContain('eq10-c-one (Eq. (10), branch c = 1): \\omega \\cdot \\frac{{y}^{2}}{1 + y + {y}^{2}}, \\quad y = e^{-\\beta\\omega}');
     expect(r.err).toBe(''); // not a TTY: no progress lines
   });
   it('--fig3 0 leaves Fig. 3 out', async () => {
