@@ -582,13 +582,6 @@ export const SEC4A: readonly Claim[] = [
     },
   }),
   notCheckable({
-    id: 'eq7-discord',
-    location: 'Sec. IV A, text after Eq. (12)',
-    statement: 'Quantum discord follows the trend of C_l1 and is always smaller, with equality where C_l1 = 0 and at c = 1.',
-    printed: '\\text{quantum discord qualitatively follows the same trend with } C_{l_1} \\text{ [...] quantitatively it is always smaller}',
-    reason: 'the paper does not say which discord (one-way, on which qubit, which measurement class) it computed, and ergocheck does not implement discord',
-  }),
-  notCheckable({
     id: 'eq7-robust-stable',
     location: 'Sec. IV A, text after Eq. (12)',
     statement: 'Because the ergotropy is stored in the steady state, it is robust and stable.',
