@@ -279,7 +279,8 @@ export const SEC4A: readonly Claim[] = [
     printed: '\\mathcal{L}(|\\psi_-\\rangle \\langle \\psi_-|) = 0',
     howDecided: 'L(|ψ−⟩⟨ψ−|) computed symbolically in Q(y, ω, f)',
     derived: '\\mathcal{L}(|\\psi_-\\rangle \\langle \\psi_-|) = 0',
-    checks: () => [
+    checks: (ctx) => [
+      firstPrinciplesCheck('max|L(|ψ−⟩⟨ψ−|)| numerically', 'consistency', '0', (p, D) => ({ value: maxAbs(D, applyLindbladian(D, collectiveCoupling(D, 2, { omega: p.omega, beta: p.beta, gamma0: D.one, f: D.fromString('0.3'), timeScale: 'normalised' }), eq7At(D, p, D.zero))) }), ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'the sparse Lindbladian applied to the singlet at 70 digits' }),
       exactCheck('L(|ψ−⟩⟨ψ−|) ≡ 0', 'printed', 'exact-identity', () => {
         const z = isZeroMatrix(lindbladSymbolic(2, psiPlusMinus(-1), { coupling: 'collective', f }));
         return { pass: z, detail: z ? 'every entry is the zero rational function' : 'a nonzero entry remains' };
@@ -300,7 +301,8 @@ export const SEC4A: readonly Claim[] = [
     printed: 'C_{l_1} = 0 \\iff c = Z_+/Z',
     derived: 'c\\,Z/Z_+ - 1 = 0 \\iff c = Z_+/Z',
     howDecided: 'the inside of |·| is affine in c with slope Z/Z₊ ≠ 0; substituting c = Z₊/Z gives the zero rational function',
-    checks: () => [
+    checks: (ctx) => [
+      firstPrinciplesCheck('C_l1 of the numerical state at c = Z₊/Z', 'consistency', '0', (p, D) => { const yv = p.beta.times(p.omega).neg().exp(); return l1At(D, eq7At(D, p, D.one.plus(yv).plus(yv.times(yv)).div(D.one.plus(yv).pow(2)))); }, ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'C_l1 of Eq. (7) built at c = Z₊/Z at 70 digits' }),
       exactCheck('2ρ_23 at c = Z₊/Z ≡ 0', 'printed', 'exact-identity', () => {
         const inner = rfmul(rfConst(2), eq7Symbolic(rfdiv(Zp, Z)).re[6]);
         return { pass: rfisZero(inner), detail: rfisZero(inner) ? 'zero rational function of y' : 'nonzero' };
@@ -413,10 +415,11 @@ export const SEC4A: readonly Claim[] = [
     printed: '\\text{as the temperature decreases the point of } C_{l_1} = 0 \\text{ shifts towards } c = 1',
     derived: '\\frac{d}{dy}\\frac{Z_+}{Z} = \\frac{y - 1}{(1 + y)^3} < 0 \\text{ on } (0, 1), \\quad \\frac{Z_+}{Z} \\to 1 \\ (y \\to 0)',
     howDecided: 'the derivative of Z₊/Z in y = e^{−βω} computed exactly and its sign decided on (0, 1) with a Sturm sequence; the value at y = 0 exactly',
-    checks: () => {
+    checks: (ctx) => {
       const g = rfdiv(Zp, Z);
       const dg = rfdiv(rfsub(y, ONE), rfpow(rfadd(ONE, y), 3));
       return [
+        firstPrinciplesCheck('c of the numerical Gibbs state vs Z₊/Z', 'consistency', '(1 + exp(-beta*omega) + exp(-2*beta*omega))/(1 + exp(-beta*omega))^2', (p, D) => ({ value: eq7Parameter(D, gibbsState(D, 2, { beta: p.beta, omega: p.omega })) }), ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'c of the Gibbs state of H0 built at 70 digits' }),
         exactIdentity('d(Z₊/Z)/dy ≡ (y − 1)/(1 + y)³', 'consistency', rfderivative(g, 'y'), dg)!,
         exactCheck('Z₊/Z decreasing in y on (0, 1), → 1 at y = 0', 'printed', 'exact-sign', () => {
           const s = solveSign(rfsub(y, ONE).num, 'y', interval(0, 1, '()'));

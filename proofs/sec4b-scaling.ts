@@ -349,7 +349,8 @@ export const SEC4B: readonly Claim[] = [
     printed: '\\sup_{0<r<1} C_{l_1}(r) = \\lim_{r \\to 1} C_{l_1}(r)',
     derived: '\\frac{dC_{l_1}}{dr} > 0 \\text{ on } (0, 1) \\text{ for } N \\ge 2 \\ (C_{l_1} \\equiv 0 \\text{ for } N = 1)',
     howDecided: 'the numerator of dC_l1/dr (C_l1 the derived sum, a rational function of r) has no root in (0, 1) and is positive there: Sturm sequences, N = 2..20; the denominator is a square',
-    checks: () => [
+    checks: (ctx) => [
+      cl1FirstPrinciples('the derived C_l1(r) vs first principles', 'consistency', (N) => cl1Sum(N), ctx),
       exactForN('dC_l1/dr > 0 on (0, 1)', 'printed', fpNs(2, 20), (N) => {
         const d = rfDerivative(cl1Sum(N), 'y');
         const s = solveSign(d.num, 'y', I01);
@@ -474,13 +475,14 @@ export const SEC4B: readonly Claim[] = [
     derived: '\\frac{\\mathcal{W}(r\\to1)}{\\omega N} = \\frac{N-1}{2(N+1)} \\to \\frac12, \\qquad \\frac{N\\,C_{l_1}(r\\to1)}{2^N} = \\frac{N}{N+1} - \\frac{N}{2^N} \\to 1',
     howDecided:
       'exact: W(r→1)/(ωN) = (N − 1)/(2(N + 1)) is a rational function of N whose limit at N → ∞ is 1/2 (leading coefficients); N·C_l1(r→1)/2^N ≡ N/(N + 1) − N/w with w = 2^N in Q(N, w), and 0 < N/2^N ≤ 2/(N − 1) (from 2^N ≥ C(N, 2)) → 0, so the ratio → 1',
-    checks: () => {
+    checks: (ctx) => {
       const N = rfVar('N');
       const w = rfVar('w');
       const wOverN = rfdiv(ratFuncOf('N*(N - 1)/(2*(N + 1))'), N);
       const cl1One = ratFuncOf('(w - N - 1)/(N + 1)');
       const scaled = rfdiv(rfmul(N, cl1One), w);
       return [
+        firstPrinciplesPerN('the r → 1 value ωN(N − 1)/(2(N + 1)) vs W at β = 0', 'consistency', fpNs(2, 6), (N) => withN(PRINTED.eq16LimitOne, N), (N, p, D) => { const e = groundErgotropyAt(D, N, p); return { value: e.ergotropy, errorBound: e.errorBound }; }, ctx, BETA0, { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0, 60 digits' }),
         exactCheck('W(r→1)/(ωN) → 1/2 as N → ∞', 'printed', 'exact-value', () => {
           const l = limitAtInfinity(wOverN, 'N');
           const ok = l.kind === 'finite' && identical(l.value, rfConst({ num: 1n, den: 2n })).identical;
@@ -566,7 +568,8 @@ export const SEC4B: readonly Claim[] = [
     derived: '\\frac{p_{k+1}d_{k+1}}{p_k d_k} = r = e^{-\\beta\\omega}',
     howDecided:
       'the ratio p_{k+1}d_{k+1}/(p_k d_k) ≡ r exactly (N = 1..30, all k), and 0 < r < 1 for 0 < β < ∞ (strict); at β = 0 (r = 1) all p_k d_k are equal to 1/(N + 1), so the strict inequality holds for every finite nonzero temperature only; the eigenvalues of the first-principles state are checked in appendix-b-b2',
-    checks: () => [
+    checks: (ctx) => [
+      firstPrinciplesCheck('block-weight ratio w_2/w_1 of the first-principles state (N = 3)', 'consistency', 'exp(-beta*omega)', (p, D) => { const rho = groundSteadyAt(D, 3, p); let w1 = D.zero; let w2 = D.zero; for (let a = 0; a < 8; a++) { const exc = 3 - a.toString(2).split('').filter((x) => x === '1').length; if (exc === 1) w1 = D.add(w1, rho.re[a * 9]); if (exc === 2) w2 = D.add(w2, rho.re[a * 9]); } return { value: D.div(w2, w1) }; }, ctx, RANGES, { points: 3, what: 'the ratio of consecutive block weights of the exact steady state from the ground state, 60 digits' }),
       exactForN('p_{k+1}d_{k+1} ≡ r·p_k d_k', 'printed', NS_EXACT, (N) => {
         for (let k = 0; k < N; k++) {
           const w = same(blockWeight(N, k + 1), rfmul(Y, blockWeight(N, k)));
@@ -596,7 +599,8 @@ export const SEC4B: readonly Claim[] = [
     derived: '\\mathcal{W} = \\sum_{k=0}^{N} (k-1)^+\\,\\omega\\, \\lambda_k, \\quad \\lambda_k = p_k d_k',
     howDecided:
       'W of Eq. (2) computed with the block eigenvalues λ_k as FREE symbols (any decreasing λ_0 ≥ … ≥ λ_N, each block rank one with a uniform eigenvector, energy Σ k ω λ_k): the coefficient of λ_0 and λ_1 is exactly 0, that of λ_k (k ≥ 2) is (k − 1)ω > 0, N = 2..12; with λ_k = p_k d_k the sum is Eq. (16)',
-    checks: () => [
+    checks: (ctx) => [
+      wFirstPrinciples('Σ (k − 1) ω p_k d_k vs first principles', 'consistency', (N) => wPairing(N), ctx),
       exactForN('coefficients of λ_0, λ_1 are 0; of λ_k is (k − 1)ω', 'printed', fpNs(2, 12), (N) => {
         const lam = Array.from({ length: N + 1 }, (_, k) => rfVar(`l${k}`));
         let energy = ZERO;
