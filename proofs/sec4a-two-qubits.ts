@@ -101,57 +101,85 @@ export function eq8Claim(forms: readonly string[]) {
   });
 }
 
+/** The eigenvectors of Eq. (9) as printed (without their 1/√2), basis |11⟩, |10⟩, |01⟩, |00⟩. */
+export const EQ9_PRINTED_EIGENVECTORS: readonly (readonly number[])[] = [
+  [0, -1, 1, 0],
+  [0, 0, 0, 1],
+  [0, 1, 1, 0],
+  [1, 0, 0, 0],
+];
+
 /**
- * Eq. (9): the printed eigenvalues against the Rayleigh quotients v†ρv/v†v of the printed
- * eigenvectors (exact), which are eigenvectors (ρv ≡ λv, exact); the spectrum against Tr ρ² of the
- * numerical state.
+ * The eigenpairs of Eq. (7) derived from its block structure: the state commutes with the number of
+ * excitations, so |11⟩ and |00⟩ are eigenvectors and the single-excitation block [[a, b], [b, a]]
+ * (equal diagonal, checked exactly) has eigenvectors |10⟩ ± |01⟩ with eigenvalues a ± b.
  */
-export function eq9Claim(printedEigenvalues: readonly string[]) {
-  const vecs = [
-    [0, -1, 1, 0],
-    [0, 0, 0, 1],
-    [0, 1, 1, 0],
-    [1, 0, 0, 0],
+function eq7Eigenpairs(): { vector: number[]; value: RatFunc }[] {
+  const rho = eq7Symbolic();
+  const at = (i: number, j: number) => rho.re[i * 4 + j];
+  const blockFree = [0, 3].every((i) => [0, 1, 2, 3].every((j) => j === i || rfisZero(at(i, j))));
+  if (!blockFree || !rfisZero(rfsub(at(1, 1), at(2, 2))) || !rho.im.every(rfisZero)) throw new Error('eq7Eigenpairs: the state is not of the expected block form');
+  return [
+    { vector: [1, 0, 0, 0], value: at(0, 0) },
+    { vector: [0, 1, 1, 0], value: rfadd(at(1, 1), at(1, 2)) },
+    { vector: [0, 1, -1, 0], value: rfsub(at(1, 1), at(1, 2)) },
+    { vector: [0, 0, 0, 1], value: at(3, 3) },
   ];
-  const rayleigh = () => {
-    const rho = eq7Symbolic();
-    return vecs.map((v) => {
-      let num = rfConst(0);
-      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) num = rfadd(num, rfmul(rfConst(v[i] * v[j]), rho.re[i * 4 + j]));
-      return rfdiv(num, rfConst(v.reduce((acc, x) => acc + x * x, 0)));
-    });
-  };
+}
+
+/** u ∥ v for integer vectors: every 2 × 2 minor vanishes. */
+const parallel = (u: readonly number[], v: readonly number[]): boolean => v.some((x) => x !== 0) && u.every((ui, i) => u.every((uj, j) => ui * v[j] === uj * v[i]));
+
+/**
+ * Eq. (9): each printed eigenvector must be parallel to a derived eigenvector (block structure),
+ * and each printed eigenvalue identical to the derived eigenvalue of that vector (where not: the
+ * zero set of the difference, Sturm); the derived pairs satisfy ρu ≡ λu, and the derived spectrum
+ * agrees with Tr ρ² of the numerical state.
+ */
+export function eq9Claim(printedEigenvalues: readonly string[], printedVectors: readonly (readonly number[])[] = EQ9_PRINTED_EIGENVECTORS) {
   return checksClaim({
     id: 'eq9-eigenpairs',
     location: 'Eq. (9)',
     statement: 'The eigenvalues of Eq. (7) are {1 − c, ce^{2βω}/(1 + e^{βω} + e^{2βω}), ce^{βω}/(…), c/(…)} with eigenvectors (0, −1, 1, 0)/√2, (0, 0, 0, 1), (0, 1, 1, 0)/√2, (1, 0, 0, 0).',
     printed:
       '\\left\\{ 1 - c, \\frac{ce^{2\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{ce^{\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\right\\}, \\left\\{ \\frac{1}{\\sqrt{2}} [0, -1, 1, 0]^T, [0, 0, 0, 1]^T, \\frac{1}{\\sqrt{2}} [0, 1, 1, 0]^T, [1, 0, 0, 0]^T \\right\\}',
-    derived: () => `\\left\\{ ${rayleigh().map((f) => derivedTeXOf(rftoString(f)).split(', \\quad')[0]).join(', ')} \\right\\}, \\quad y = e^{-\\beta\\omega}`,
-    howDecided: 'each printed eigenvector is an eigenvector of Eq. (7) (ρv ≡ λv with λ its Rayleigh quotient v†ρv/v†v, exact in Q(c, y)); each printed eigenvalue compared exactly with the Rayleigh quotient of its printed eigenvector (where they differ: the zero set of the difference, Sturm); the derived spectrum against Tr ρ² of the numerically built state',
+    derived: () => {
+      // a fixed order (not the printed one), so that the correction does not depend on what is printed
+      const pairs = eq7Eigenpairs();
+      return `\\left\\{ ${pairs.map((p) => derivedTeXOf(rftoString(p.value)).split(', \\quad')[0]).join(', ')} \\right\\}, \\left\\{ ${pairs.map((p) => `[${p.vector.join(', ')}]^T`).join(', ')} \\right\\}, \\quad y = e^{-\\beta\\omega}`;
+    },
+    howDecided:
+      'the eigenpairs derived from the block structure of Eq. (7) (it commutes with the number of excitations; the single-excitation block has equal diagonal entries, exactly), checked by ρu ≡ λu in Q(c, y); each printed vector compared with them (parallel, exactly) and each printed eigenvalue with the derived eigenvalue of its vector (exactly; where they differ: the zero set of the difference, Sturm); the derived spectrum against Tr ρ² of the numerically built state',
     checks: (ctx) => {
       const rho = eq7Symbolic();
-      const lam = rayleigh();
+      const pairs = eq7Eigenpairs();
       const checks: CheckRecord[] = [
-        exactCheck('ρv ≡ λv for the four printed eigenvectors, λ = v†ρv/v†v', 'consistency', 'exact-identity', () => {
-          const bad: number[] = [];
-          vecs.forEach((v, k) => {
-            for (let i = 0; i < 4; i++) {
-              let acc = rfConst(0);
-              for (let j = 0; j < 4; j++) acc = rfadd(acc, rfmul(rho.re[i * 4 + j], rfConst(v[j])));
-              if (!rfisZero(rfsub(acc, rfmul(lam[k], rfConst(v[i]))))) bad.push(k + 1);
-            }
-          });
-          return { pass: bad.length === 0, detail: bad.length === 0 ? 'all four printed vectors are eigenvectors, identically in (c, y); they are orthogonal and span C⁴' : `vector(s) ${[...new Set(bad)].join(', ')} are not eigenvectors` };
+        exactCheck('ρu ≡ λu for the four derived eigenpairs', 'consistency', 'exact-identity', () => {
+          const bad = pairs.filter((p) => [0, 1, 2, 3].some((i) => {
+            let acc = rfConst(0);
+            for (let j = 0; j < 4; j++) acc = rfadd(acc, rfmul(rho.re[i * 4 + j], rfConst(p.vector[j])));
+            return !rfisZero(rfsub(acc, rfmul(p.value, rfConst(p.vector[i]))));
+          }));
+          return { pass: bad.length === 0, detail: bad.length === 0 ? 'all four derived pairs are eigenpairs identically in (c, y); the vectors are orthogonal and span C⁴' : `${bad.length} derived pair(s) fail` };
         }),
       ];
+      const unmatched = printedVectors.map((v, k) => ({ v, k })).filter(({ v }) => !pairs.some((p) => parallel(p.vector, v)));
+      checks.push({
+        ...exactCheck('each printed eigenvector is parallel to a derived one', 'printed', 'exact-identity', () => ({
+          pass: unmatched.length === 0,
+          detail: unmatched.length === 0 ? 'every printed vector is a multiple of a derived eigenvector (all 2 × 2 minors vanish)' : `printed vector(s) ${unmatched.map(({ v, k }) => `${k + 1} [${v.join(', ')}]`).join(', ')} are not eigenvectors of Eq. (7)`,
+        })),
+        ...(unmatched.length ? { where: `printed eigenvector(s) ${unmatched.map(({ k }) => k + 1).join(', ')}: not an eigenvector for any c ∈ (0, 1], β ≥ 0 (the eigenvectors are ${pairs.map((p) => `[${p.vector.join(', ')}]`).join(', ')})` } : {}),
+      });
       printedEigenvalues.forEach((f, k) => {
-        const name = `printed eigenvalue ${k + 1} ≡ v${k + 1}†ρv${k + 1}/v${k + 1}†v${k + 1}`;
-        const rec = exactComparison(name, f, lam[k], domainOf(RANGES));
+        const match = pairs.find((p) => parallel(p.vector, printedVectors[k] ?? []));
+        if (!match) return; // its vector is already reported
+        const name = `printed eigenvalue ${k + 1} ≡ the derived eigenvalue of its vector`;
+        const rec = exactComparison(name, f, match.value, domainOf(RANGES));
         if (rec) checks.push(rec.outcome === 'fail' ? { ...rec, where: `eigenvalue ${k + 1}: ${rec.where}` } : rec);
         else {
           // not a rational function of y = e^{−βω} (e.g. βω replaced by β): numeric probes decide
-          const probe = numericProbe(`${name} (numeric probe: the printed form is not rational in e^{−βω})`, 'printed', f, lam[k], ctx, RANGES);
+          const probe = numericProbe(`${name} (numeric probe: the printed form is not rational in e^{−βω})`, 'printed', f, match.value, ctx, RANGES);
           checks.push(probe.outcome === 'fail' ? { ...probe, where: `eigenvalue ${k + 1}: at the probe points ${probe.failures.slice(0, 2).join('; ')}` } : probe);
         }
       });
@@ -159,7 +187,7 @@ export function eq9Claim(printedEigenvalues: readonly string[]) {
         firstPrinciplesCheck(
           'Σ λ_k² of the derived spectrum vs Tr ρ² of the numerical state',
           'consistency',
-          lam.reduce((acc, l) => rfadd(acc, rfmul(l, l)), rfConst(0)),
+          pairs.reduce((acc, p) => rfadd(acc, rfmul(p.value, p.value)), rfConst(0)),
           (p, D) => {
             const r = eq7At(D, p);
             let t = D.zero;
