@@ -76,6 +76,17 @@ function b4Second(N: number): RatFunc {
 }
 
 /** (B1) printed padding: [leading zeros, trailing zeros] of |ε_i⟩ as printed, per label. */
+/** |ε_E⟩ for an index expression E such as "p_1+p_2+2", by the rule 2^N − i zeros before the 1 and i − 1 after. */
+function positionTeX(E: string): string {
+  const parts = E.split('+');
+  const k = parts.filter((x) => /^\d+$/.test(x)).reduce((acc, x) => acc + Number(x), 0);
+  const syms = parts.filter((x) => !/^\d+$/.test(x));
+  const lead = `2^N${syms.map((x) => `-${x}`).join('')}${k ? `-${k}` : ''}`;
+  const t = k - 1;
+  const trail = syms.length ? `${syms.join('+')}${t > 0 ? `+${t}` : t < 0 ? `-${-t}` : ''}` : String(t);
+  return `|\\varepsilon_{${E}}\\rangle = [\\underbrace{0,\\dots,0}_{${lead}}, 1, \\underbrace{0,\\dots,0}_{${trail}}]^T`;
+}
+
 const B1_PRINTED: readonly { label: string; i: (N: number) => number; lead: (N: number) => bigint; trail: (N: number) => bigint; level: number | 'N'; minN: number }[] = [
   { label: 'ε_1 = 0', i: () => 1, lead: (N) => 2n ** BigInt(N) - 1n, trail: () => 0n, level: 0, minN: 1 },
   { label: 'ε_2 = ω', i: () => 2, lead: (N) => 2n ** BigInt(N) - 2n, trail: () => 1n, level: 1, minN: 1 },
@@ -105,11 +116,11 @@ export const APPENDIX_B: readonly Claim[] = [
     statement: 'The spectrum of H0 in increasing order with its eigenvectors: ε_1 = 0, ε_2 … ε_{p_1+1} = ω, ε_{p_1+2} = 2ω, …, ε_{p_1+p_2+2} = 3ω, …, ε_{2^N} = Nω, each eigenvector a unit vector whose position is given by the numbers of zeros before and after the 1.',
     printed:
       '|\\varepsilon_{p_1+1}\\rangle = [\\underbrace{0,\\dots,0}_{2^N-p_1-1}, 1, \\underbrace{0,\\dots,0}_{p_1+1}]^T,\\ |\\varepsilon_{p_1+2}\\rangle = [\\underbrace{0,\\dots,0}_{2^N-p_1}, 1, \\underbrace{0,\\dots,0}_{p_1+2}],\\ |\\varepsilon_{p_1+p_2+2}\\rangle = [\\underbrace{0,\\dots,0}_{2^N-p_1-p_2}, 1, \\underbrace{0,\\dots,0}_{p_1+p_2+2}]',
-    derived: '|\\varepsilon_i\\rangle = [\\underbrace{0,\\dots,0}_{2^N-i}, 1, \\underbrace{0,\\dots,0}_{i-1}]^T',
-    corrected:
-      '|\\varepsilon_{p_1+1}\\rangle = [\\underbrace{0,\\dots,0}_{2^N-p_1-1}, 1, \\underbrace{0,\\dots,0}_{p_1}]^T,\\ |\\varepsilon_{p_1+2}\\rangle = [\\underbrace{0,\\dots,0}_{2^N-p_1-2}, 1, \\underbrace{0,\\dots,0}_{p_1+1}]^T,\\ |\\varepsilon_{p_1+p_2+2}\\rangle = [\\underbrace{0,\\dots,0}_{2^N-p_1-p_2-2}, 1, \\underbrace{0,\\dots,0}_{p_1+p_2+1}]^T',
-    differsWhere:
-      'the printed zero counts of |ε_{p_1+1}⟩, |ε_{p_1+2}⟩ and |ε_{p_1+p_2+2}⟩ give vectors of length 2^N + 1, 2^N + 3 and 2^N + 3 (every N); the eigenvalues and the vectors |ε_1⟩, |ε_2⟩, |ε_{2^N}⟩ are right. The slip does not affect (B3)–(B5), which only use the eigenvalues',
+    derived: () => {
+      // the position rule, confirmed on the printed first, second and last vectors, instantiated for every printed vector of the wrong length
+      const wrong = B1_PRINTED.filter((e) => e.lead(3) + 1n + e.trail(3) !== 8n);
+      return [`|\\varepsilon_i\\rangle = [\\underbrace{0,\\dots,0}_{2^N-i}, 1, \\underbrace{0,\\dots,0}_{i-1}]^T`, ...wrong.map((e) => positionTeX(/ε_\{?([^}= ]+)\}?/.exec(e.label)![1]))].join(',\\ ');
+    },
     howDecided:
       'the printed eigenvalue labels compared with the sorted levels of H0 (excitation counts with multiplicities C(N, k)), N = 1..8; the printed zero counts summed with the 1 and compared with the dimension 2^N; the corrected position 2^N − i of |ε_i⟩ is consistent with |ε_1⟩, |ε_2⟩, |ε_{2^N}⟩ as printed',
     checks: () => [
@@ -129,7 +140,7 @@ export const APPENDIX_B: readonly Claim[] = [
         return null;
       }, '|ε_i⟩ has 2^N − i zeros before and i − 1 zeros after the 1, as the printed first, second and last vectors do'),
       exactForN('printed vectors have length 2^N', 'printed', span(2, 8), (N) => {
-        const bad = B1_PRINTED.filter((e) => N >= e.minN && e.lead(N) + 1n + e.trail(N) !== 2n ** BigInt(N)).map((e) => `|${e.label.split(' ')[0]}⟩ has length ${e.lead(N) + 1n + e.trail(N)}`);
+        const bad = B1_PRINTED.filter((e) => N >= e.minN && e.lead(N) + 1n + e.trail(N) !== 2n ** BigInt(N)).map((e) => `|${e.label.split(' ')[0]}⟩ has length ${e.lead(N) + 1n + e.trail(N)} = 2^N + ${e.lead(N) + 1n + e.trail(N) - 2n ** BigInt(N)}`);
         return bad.length ? `${bad.join(', ')} instead of ${2 ** N}` : null;
       }, 'all printed vectors have length 2^N'),
     ],

@@ -7,5 +7,7 @@ import { SEC4B } from './sec4b-scaling.js';
 import { APPENDIX_B } from './appendix-b.js';
 import { BEYOND } from './beyond-the-paper.js';
 import { FIGURES } from './figures.js';
+import { SEC_COHERENCE_SENTENCES } from './sec4-coherence-sentences.js';
+import { SEC4A_DISCORD } from './sec4a-discord.js';
 
-export const CLAIMS: readonly Claim[] = [...SEC2_SEC3, ...SEC4A, ...SEC4A_ORDERING, ...SEC4B, ...APPENDIX_A, ...APPENDIX_B, ...FIGURES, ...BEYOND];
+export const CLAIMS: readonly Claim[] = [...SEC2_SEC3, ...SEC4A, ...SEC4A_DISCORD, ...SEC_COHERENCE_SENTENCES, ...SEC4A_ORDERING, ...SEC4B, ...APPENDIX_A, ...APPENDIX_B, ...FIGURES, ...BEYOND];

@@ -1,19 +1,35 @@
 /** Sec. IV A of the paper: two qubits, Eqs. (7)–(12) and the text around them. */
 import type { Claim } from '../src/claims/claim.js';
-import { checksClaim, formulaClaim, notCheckable } from '../src/claims/templates.js';
-import { exactCheck, exactIdentity, firstPrinciplesCheck, numericProbe, ratFuncOf } from '../src/claims/checks.js';
-import { interval, solveSign } from '../src/symbolic/sturm.js';
+import { checksClaim, derivedTeXOf, domainOf, exactComparison, formulaClaim, notCheckable, type FormulaClaimSpec } from '../src/claims/templates.js';
+import type { CheckRecord } from '../src/claims/claim.js';
+import { drawPoints, exactCheck, exactIdentity, firstPrinciplesCheck, numericProbe, pointText, ratFuncOf } from '../src/claims/checks.js';
+import { eigh } from '../src/numeric/eigh.js';
+import { decimalField } from '../src/numeric/decimal.js';
+import { interval, solveSign, solveSignRatFunc, signSolutionToString } from '../src/symbolic/sturm.js';
 import { collectiveSteadyState } from '../src/physics/steady-state.js';
 import { applyLindbladian, collectiveCoupling } from '../src/physics/lindblad.js';
-import { maxAbs, zeros, add, mul, partialTrace } from '../src/numeric/matrix.js';
+import { maxAbs, zeros, add, mul, partialTrace, traceProduct, scaleReal, sub } from '../src/numeric/matrix.js';
+import { gibbsState } from '../src/physics/states.js';
+import { zeroSetOfDifference } from '../src/claims/differs.js';
+import { toTeX } from '../src/symbolic/expr.js';
+import { rationalToString } from '../src/numeric/rational.js';
+import { populationWindow, populationsFirstPrinciples, strictSignOnY, windowChecks, windowTeX } from './sec4-coherence-sentences.js';
 import { eq7Parameter } from '../src/physics/states.js';
 import { evolve } from '../src/physics/evolve.js';
 import { hilbertSchmidtState } from '../src/random/mixed.js';
 import { Rng } from '../src/random/rng.js';
-import { rfadd, rfConst, rfderivative, rfdiv, rfmul, rfpow, rfsub, rfVar, rfevalPartial, rfisZero } from '../src/symbolic/ratfunc.js';
+import { rfadd, rfConst, rfderivative, rfdiv, rfmul, rfpow, rfsub, rfVar, rfevalPartial, rfevalRational, rfisZero, rftoString, type RatFunc } from '../src/symbolic/ratfunc.js';
 import { Rf, c, y, ONE, HALF, Zp, Z, eq7Symbolic, lindbladSymbolic, isZeroMatrix, energySymbolic, ergotropyForOrder, eq7Spectrum, eq7At, ergotropyAt, l1At, psiPlusMinus } from './model.js';
 
 const RANGES = { c: { lo: 0, hi: 1 }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } };
+
+/** The four eigenvalues of Eq. (9), transcribed in the printed order. */
+export const EQ9_PRINTED_EIGENVALUES: readonly string[] = [
+  '1 - c',
+  'c*exp(2*beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))',
+  'c*exp(beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))',
+  'c/(1 + exp(beta*omega) + exp(2*beta*omega))',
+];
 const f = rfVar('f');
 
 /** The triplet projector P = |ψ1⟩⟨ψ1| + |ψ+⟩⟨ψ+| + |ψ0⟩⟨ψ0|, whose expectation is c (Eq. (7)). */
@@ -24,10 +40,194 @@ function tripletProjector() {
   return P;
 }
 
+/** The overlaps of the thermal state with each triple of |ψ0⟩, |ψ1⟩, |ψ+⟩, |ψ−⟩, and whether the sum is the zero of C_l1, Z₊/Z. */
+function thermalTriples(): { names: string[]; sum: RatFunc; matches: boolean }[] {
+  const gibbs = zeros(Rf, 4);
+  [rfpow(y, 2), y, y, ONE].forEach((p, i) => (gibbs.re[i * 5] = rfdiv(p, Z)));
+  const unitAt = (i: number) => {
+    const M = zeros(Rf, 4);
+    M.re[i * 5] = ONE;
+    return M;
+  };
+  const states: [string, ReturnType<typeof zeros<RatFunc>>][] = [
+    ['0', unitAt(3)],
+    ['1', unitAt(0)],
+    ['+', psiPlusMinus(1)],
+    ['-', psiPlusMinus(-1)],
+  ];
+  const overlap = states.map(([, P]) => traceProduct(Rf, P, gibbs).re);
+  const out: { names: string[]; sum: RatFunc; matches: boolean }[] = [];
+  for (let skip = 3; skip >= 0; skip--) {
+    const idx = [0, 1, 2, 3].filter((i) => i !== skip);
+    const sum = idx.reduce((acc, i) => rfadd(acc, overlap[i]), rfConst(0));
+    out.push({ names: idx.map((i) => states[i][0]), sum, matches: rfisZero(rfsub(sum, rfdiv(Zp, Z))) });
+  }
+  return out;
+}
+
 const spec = eq7Spectrum();
 const E7 = energySymbolic(eq7Symbolic());
 /** W when 1 − c is the largest eigenvalue (the order printed in Eq. (9)). */
 const W_A = ergotropyForOrder(E7, [spec.minus, spec.zero, spec.plus, spec.one]);
+
+
+/** Eq. (8), both printed forms, transcribed. */
+export const EQ8_PRINTED: readonly string[] = ['abs(c*(1 + exp(-beta*omega))^2/(1 + exp(-beta*omega) + exp(-2*beta*omega)) - 1)', 'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))'];
+
+/** Eq. (8): C_l1 of Eq. (7) is |2ρ_23| (the only off-diagonal pair), compared with each printed form. */
+export function eq8Claim(forms: readonly string[]) {
+  return formulaClaim({
+    id: 'eq8',
+    location: 'Eq. (8)',
+    statement: 'The l1-norm of coherence of Eq. (7) is C_l1 = |cZ/Z₊ − 1| = |−1 + c + c/(1 + 2cosh βω)|.',
+    printed: '\\C_{l_1} = \\left| c \\frac{Z}{Z_+} - 1 \\right| = \\left| -1 + c + \\frac{c}{1 + 2 \\cosh(\\beta\\omega)} \\right|',
+    printedFormula: forms[0],
+    otherPrintedForms: forms.slice(1),
+    modulus: true,
+    derive: () => rfmul(rfConst(2), eq7Symbolic().re[1 * 4 + 2]),
+    derivation: 'the off-diagonal entries of Eq. (7) taken from the state (symbolic): only ρ_23 = ρ_32 are nonzero, so C_l1 = |2ρ_23|',
+    ranges: RANGES,
+    firstPrinciples: { compute: (p, D) => l1At(D, eq7At(D, p)), what: 'C_l1 (Eq. (3)) of Eq. (7) built at 70 digits' },
+    extraChecks: () => {
+      const rho = eq7Symbolic();
+      const off = rho.re.map((x, k) => ({ x, k })).filter(({ x, k }) => Math.floor(k / 4) !== k % 4 && !rfisZero(x));
+      return [
+        exactCheck('only ρ_23 = ρ_32 are off-diagonal', 'consistency', 'exact-identity', () => {
+          const ok = off.length === 2 && off.every(({ k }) => k === 6 || k === 9) && rho.im.every(rfisZero);
+          return { pass: ok, detail: ok ? 'C_l1 = 2|ρ_23| exactly' : `off-diagonal entries at ${off.map(({ k }) => k).join(', ')}` };
+        }),
+      ];
+    },
+  });
+}
+
+/** The eigenvectors of Eq. (9) as printed (without their 1/√2), basis |11⟩, |10⟩, |01⟩, |00⟩. */
+export const EQ9_PRINTED_EIGENVECTORS: readonly (readonly number[])[] = [
+  [0, -1, 1, 0],
+  [0, 0, 0, 1],
+  [0, 1, 1, 0],
+  [1, 0, 0, 0],
+];
+
+/**
+ * The eigenpairs of Eq. (7) derived from its block structure: the state commutes with the number of
+ * excitations, so |11⟩ and |00⟩ are eigenvectors and the single-excitation block [[a, b], [b, a]]
+ * (equal diagonal, checked exactly) has eigenvectors |10⟩ ± |01⟩ with eigenvalues a ± b.
+ */
+function eq7Eigenpairs(): { vector: number[]; value: RatFunc }[] {
+  const rho = eq7Symbolic();
+  const at = (i: number, j: number) => rho.re[i * 4 + j];
+  const blockFree = [0, 3].every((i) => [0, 1, 2, 3].every((j) => j === i || rfisZero(at(i, j))));
+  if (!blockFree || !rfisZero(rfsub(at(1, 1), at(2, 2))) || !rho.im.every(rfisZero)) throw new Error('eq7Eigenpairs: the state is not of the expected block form');
+  return [
+    { vector: [1, 0, 0, 0], value: at(0, 0) },
+    { vector: [0, 1, 1, 0], value: rfadd(at(1, 1), at(1, 2)) },
+    { vector: [0, 1, -1, 0], value: rfsub(at(1, 1), at(1, 2)) },
+    { vector: [0, 0, 0, 1], value: at(3, 3) },
+  ];
+}
+
+/** u ∥ v for integer vectors: every 2 × 2 minor vanishes. */
+const parallel = (u: readonly number[], v: readonly number[]): boolean => v.some((x) => x !== 0) && u.every((ui, i) => u.every((uj, j) => ui * v[j] === uj * v[i]));
+
+/**
+ * Eq. (9): each printed eigenvector must be parallel to a derived eigenvector (block structure),
+ * and each printed eigenvalue identical to the derived eigenvalue of that vector (where not: the
+ * zero set of the difference, Sturm); the derived pairs satisfy ρu ≡ λu, and the derived spectrum
+ * agrees with Tr ρ² of the numerical state.
+ */
+export function eq9Claim(printedEigenvalues: readonly string[], printedVectors: readonly (readonly number[])[] = EQ9_PRINTED_EIGENVECTORS) {
+  return checksClaim({
+    id: 'eq9-eigenpairs',
+    location: 'Eq. (9)',
+    statement: 'The eigenvalues of Eq. (7) are {1 − c, ce^{2βω}/(1 + e^{βω} + e^{2βω}), ce^{βω}/(…), c/(…)} with eigenvectors (0, −1, 1, 0)/√2, (0, 0, 0, 1), (0, 1, 1, 0)/√2, (1, 0, 0, 0).',
+    printed:
+      '\\left\\{ 1 - c, \\frac{ce^{2\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{ce^{\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\right\\}, \\left\\{ \\frac{1}{\\sqrt{2}} [0, -1, 1, 0]^T, [0, 0, 0, 1]^T, \\frac{1}{\\sqrt{2}} [0, 1, 1, 0]^T, [1, 0, 0, 0]^T \\right\\}',
+    derived: () => {
+      // a fixed order (not the printed one), so that the correction does not depend on what is printed
+      const pairs = eq7Eigenpairs();
+      return `\\left\\{ ${pairs.map((p) => derivedTeXOf(rftoString(p.value)).split(', \\quad')[0]).join(', ')} \\right\\}, \\left\\{ ${pairs.map((p) => `[${p.vector.join(', ')}]^T`).join(', ')} \\right\\}, \\quad y = e^{-\\beta\\omega}`;
+    },
+    howDecided:
+      'the eigenpairs derived from the block structure of Eq. (7) (it commutes with the number of excitations; the single-excitation block has equal diagonal entries, exactly), checked by ρu ≡ λu in Q(c, y); each printed vector compared with them (parallel, exactly) and each printed eigenvalue with the derived eigenvalue of its vector (exactly; where they differ: the zero set of the difference, Sturm); the derived spectrum against Tr ρ² of the numerically built state',
+    checks: (ctx) => {
+      const rho = eq7Symbolic();
+      const pairs = eq7Eigenpairs();
+      const checks: CheckRecord[] = [
+        exactCheck('ρu ≡ λu for the four derived eigenpairs', 'consistency', 'exact-identity', () => {
+          const bad = pairs.filter((p) => [0, 1, 2, 3].some((i) => {
+            let acc = rfConst(0);
+            for (let j = 0; j < 4; j++) acc = rfadd(acc, rfmul(rho.re[i * 4 + j], rfConst(p.vector[j])));
+            return !rfisZero(rfsub(acc, rfmul(p.value, rfConst(p.vector[i]))));
+          }));
+          return { pass: bad.length === 0, detail: bad.length === 0 ? 'all four derived pairs are eigenpairs identically in (c, y); the vectors are orthogonal and span C⁴' : `${bad.length} derived pair(s) fail` };
+        }),
+      ];
+      const unmatched = printedVectors.map((v, k) => ({ v, k })).filter(({ v }) => !pairs.some((p) => parallel(p.vector, v)));
+      checks.push({
+        ...exactCheck('each printed eigenvector is parallel to a derived one', 'printed', 'exact-identity', () => ({
+          pass: unmatched.length === 0,
+          detail: unmatched.length === 0 ? 'every printed vector is a multiple of a derived eigenvector (all 2 × 2 minors vanish)' : `printed vector(s) ${unmatched.map(({ v, k }) => `${k + 1} [${v.join(', ')}]`).join(', ')} are not eigenvectors of Eq. (7)`,
+        })),
+        ...(unmatched.length ? { where: `printed eigenvector(s) ${unmatched.map(({ k }) => k + 1).join(', ')}: not an eigenvector for any c ∈ (0, 1], β ≥ 0 (the eigenvectors are ${pairs.map((p) => `[${p.vector.join(', ')}]`).join(', ')})` } : {}),
+      });
+      printedEigenvalues.forEach((f, k) => {
+        const match = pairs.find((p) => parallel(p.vector, printedVectors[k] ?? []));
+        if (!match) return; // its vector is already reported
+        const name = `printed eigenvalue ${k + 1} ≡ the derived eigenvalue of its vector`;
+        const rec = exactComparison(name, f, match.value, domainOf(RANGES));
+        if (rec) checks.push(rec.outcome === 'fail' ? { ...rec, where: `eigenvalue ${k + 1}: ${rec.where}` } : rec);
+        else {
+          // not a rational function of y = e^{−βω} (e.g. βω replaced by β): numeric probes decide
+          const probe = numericProbe(`${name} (numeric probe: the printed form is not rational in e^{−βω})`, 'printed', f, match.value, ctx, RANGES);
+          checks.push(probe.outcome === 'fail' ? { ...probe, where: `eigenvalue ${k + 1}: at the probe points ${probe.failures.slice(0, 2).join('; ')}` } : probe);
+        }
+      });
+      checks.push(
+        firstPrinciplesCheck(
+          'Σ λ_k² of the derived spectrum vs Tr ρ² of the numerical state',
+          'consistency',
+          pairs.reduce((acc, p) => rfadd(acc, rfmul(p.value, p.value)), rfConst(0)),
+          (p, D) => {
+            const r = eq7At(D, p);
+            let t = D.zero;
+            for (let k = 0; k < 16; k++) t = t.plus(r.re[k].times(r.re[k]));
+            return { value: t };
+          },
+          ctx,
+          RANGES,
+          { what: 'Tr ρ² of Eq. (7) built at 70 digits' },
+        ),
+      );
+      return checks;
+    },
+  });
+}
+
+export const EQ10_BELOW_HALF: FormulaClaimSpec = {
+  id: 'eq10-c-below-half',
+  location: 'Eq. (10), branch 0 ≤ c < 1/2',
+  statement: 'For 0 ≤ c < 1/2 the ergotropy of Eq. (7) is W = ω(1 − c[1 + 3cosh βω + sinh βω]/(1 + 2cosh βω)).',
+  printed: '\\mathcal{W} = \\omega \\left(1 - \\frac{c[1+3\\cosh(\\beta\\omega)+\\sinh(\\beta\\omega)]}{1+2\\cosh(\\beta\\omega)} \\right), \\quad 0 \\leq c < 1/2',
+  printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))',
+  derive: () => W_A,
+  derivation: 'W = Tr(ρH0) − Σ r_k↓ ε_k↑ computed symbolically with the spectrum of Eq. (9) in the printed order (1 − c ≥ c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊, which holds for c ≤ 1/2: see eq9-order-guaranteed)',
+  derivedForm: { formula: 'omega*(1 - c - c/(1 + y + y^2))' },
+  ranges: { c: { lo: 0, hi: '1/2' }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
+  firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: 'the certified ergotropy of Eq. (7) built and diagonalised at 70 digits' },
+  };
+export const EQ10_C_ONE: FormulaClaimSpec = {
+  id: 'eq10-c-one',
+  location: 'Eq. (10), branch c = 1',
+  statement: 'For c = 1 the ergotropy of Eq. (7) is W = ω/(1 + e^{−ωβ} + e^{−2ωβ}).',
+  printed: '\\mathcal{W} = \\frac{\\omega}{1+e^{-\\omega\\beta}+e^{-2\\omega\\beta}}, \\quad c = 1',
+  printedFormula: 'omega/(1 + exp(-omega*beta) + exp(-2*omega*beta))',
+  derive: () => rfevalPartial(ergotropyForOrder(E7, [spec.zero, spec.plus, spec.one, spec.minus]), { c: { num: 1n, den: 1n } }),
+  derivation: 'at c = 1 the eigenvalue 1 − c is 0, so the decreasing order is c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ ≥ 0; W = Tr(ρH0) − Σ r_k↓ ε_k↑ symbolically',
+  derivedForm: { formula: 'omega*y^2/(1 + y + y^2)' },
+  ranges: { beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
+  firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p, D.one), p.omega), what: 'the certified ergotropy of Eq. (7) at c = 1 built and diagonalised at 70 digits' },
+};
 
 export const SEC4A: readonly Claim[] = [
   checksClaim({
@@ -107,7 +307,8 @@ export const SEC4A: readonly Claim[] = [
     printed: '\\mathcal{L}(|\\psi_-\\rangle \\langle \\psi_-|) = 0',
     howDecided: 'L(|ψ−⟩⟨ψ−|) computed symbolically in Q(y, ω, f)',
     derived: '\\mathcal{L}(|\\psi_-\\rangle \\langle \\psi_-|) = 0',
-    checks: () => [
+    checks: (ctx) => [
+      firstPrinciplesCheck('max|L(|ψ−⟩⟨ψ−|)| numerically', 'consistency', '0', (p, D) => ({ value: maxAbs(D, applyLindbladian(D, collectiveCoupling(D, 2, { omega: p.omega, beta: p.beta, gamma0: D.one, f: D.fromString('0.3'), timeScale: 'normalised' }), eq7At(D, p, D.zero))) }), ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'the sparse Lindbladian applied to the singlet at 70 digits' }),
       exactCheck('L(|ψ−⟩⟨ψ−|) ≡ 0', 'printed', 'exact-identity', () => {
         const z = isZeroMatrix(lindbladSymbolic(2, psiPlusMinus(-1), { coupling: 'collective', f }));
         return { pass: z, detail: z ? 'every entry is the zero rational function' : 'a nonzero entry remains' };
@@ -120,32 +321,7 @@ export const SEC4A: readonly Claim[] = [
       }),
     ],
   }),
-  checksClaim({
-    id: 'eq8',
-    location: 'Eq. (8)',
-    statement: 'The l1-norm of coherence of Eq. (7) is C_l1 = |cZ/Z₊ − 1| = |−1 + c + c/(1 + 2cosh βω)|.',
-    printed: 'C_{l_1} = \\left| c \\frac{Z}{Z_+} - 1 \\right| = \\left| -1 + c + \\frac{c}{1 + 2 \\cosh(\\beta\\omega)} \\right|',
-    derived: 'C_{l_1} = 2|\\rho_{23}| = \\left| \\frac{c\\,e^{-\\beta\\omega}}{Z_+} - (1 - c) \\right|',
-    howDecided: 'the only nonzero off-diagonal entries of Eq. (7) (symbolic) are ρ_23 = ρ_32; both printed forms inside the absolute value compared exactly with 2ρ_23, then with |·| by probes and against C_l1 of the numerically built state',
-    checks: (ctx) => {
-      const rho = eq7Symbolic();
-      const offDiagonal = rho.re.map((x, k) => ({ x, k })).filter(({ x, k }) => Math.floor(k / 4) !== k % 4 && !rfisZero(x));
-      const inner = rfmul(rfConst(2), rho.re[1 * 4 + 2]);
-      const Zs = '(1 + exp(-beta*omega))^2';
-      const Zps = '(1 + exp(-beta*omega) + exp(-2*beta*omega))';
-      return [
-        exactCheck('only ρ_23 = ρ_32 are off-diagonal', 'consistency', 'exact-identity', () => {
-          const ok = offDiagonal.length === 2 && offDiagonal.every(({ k }) => k === 6 || k === 9) && rho.im.every(rfisZero);
-          return { pass: ok, detail: ok ? 'C_l1 = 2|ρ_23| exactly' : `off-diagonal entries at ${offDiagonal.map(({ k }) => k).join(', ')}` };
-        }),
-        exactIdentity('first form inside |·|: cZ/Z₊ − 1 ≡ 2ρ_23', 'printed', `c*${Zs}/${Zps} - 1`, inner)!,
-        exactIdentity('second form inside |·|: −1 + c + c/(1 + 2cosh βω) ≡ 2ρ_23', 'printed', '-1 + c + c/(1 + 2*cosh(beta*omega))', inner)!,
-        numericProbe('printed |first form| vs |second form|', 'printed', `abs(c*${Zs}/${Zps} - 1)`, 'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))', ctx, RANGES),
-        firstPrinciplesCheck('printed vs C_l1 of the numerical state', 'printed', 'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))', (p, D) => l1At(D, eq7At(D, p)), ctx, RANGES, { what: 'C_l1 (Eq. (3)) of Eq. (7) built at 70 digits' }),
-        firstPrinciplesCheck('derived vs C_l1 of the numerical state', 'consistency', `abs(${'c*exp(-beta*omega)'}/${Zps} - (1 - c))`, (p, D) => l1At(D, eq7At(D, p)), ctx, RANGES, { what: 'C_l1 (Eq. (3)) of Eq. (7) built at 70 digits' }),
-      ];
-    },
-  }),
+  eq8Claim(EQ8_PRINTED),
   checksClaim({
     id: 'eq8-zero',
     location: 'Sec. IV A, text after Eq. (8)',
@@ -153,7 +329,8 @@ export const SEC4A: readonly Claim[] = [
     printed: 'C_{l_1} = 0 \\iff c = Z_+/Z',
     derived: 'c\\,Z/Z_+ - 1 = 0 \\iff c = Z_+/Z',
     howDecided: 'the inside of |·| is affine in c with slope Z/Z₊ ≠ 0; substituting c = Z₊/Z gives the zero rational function',
-    checks: () => [
+    checks: (ctx) => [
+      firstPrinciplesCheck('C_l1 of the numerical state at c = Z₊/Z', 'consistency', '0', (p, D) => { const yv = p.beta.times(p.omega).neg().exp(); return l1At(D, eq7At(D, p, D.one.plus(yv).plus(yv.times(yv)).div(D.one.plus(yv).pow(2)))); }, ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'C_l1 of Eq. (7) built at c = Z₊/Z at 70 digits' }),
       exactCheck('2ρ_23 at c = Z₊/Z ≡ 0', 'printed', 'exact-identity', () => {
         const inner = rfmul(rfConst(2), eq7Symbolic(rfdiv(Zp, Z)).re[6]);
         return { pass: rfisZero(inner), detail: rfisZero(inner) ? 'zero rational function of y' : 'nonzero' };
@@ -166,55 +343,96 @@ export const SEC4A: readonly Claim[] = [
       }),
     ],
   }),
-  formulaClaim({
-    id: 'eq10-c-below-half',
-    location: 'Eq. (10), branch 0 ≤ c < 1/2',
-    statement: 'For 0 ≤ c < 1/2 the ergotropy of Eq. (7) is W = ω(1 − c[1 + 3cosh βω + sinh βω]/(1 + 2cosh βω)).',
-    printed: '\\mathcal{W} = \\omega \\left(1 - \\frac{c[1+3\\cosh(\\beta\\omega)+\\sinh(\\beta\\omega)]}{1+2\\cosh(\\beta\\omega)} \\right), \\quad 0 \\leq c < 1/2',
-    printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))',
-    derive: () => W_A,
-    derivation: 'W = Tr(ρH0) − Σ r_k↓ ε_k↑ computed symbolically with the spectrum of Eq. (9) in the printed order (1 − c ≥ c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊, which holds for c ≤ 1/2: see eq9-order-guaranteed)',
-    derivedForm: { formula: 'omega*(1 - c - c/(1 + y + y^2))', tex: '\\omega\\left(1 - c - \\frac{c}{Z_+}\\right)' },
-    ranges: { c: { lo: 0, hi: '1/2' }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
-    firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: 'the certified ergotropy of Eq. (7) built and diagonalised at 70 digits' },
-  }),
-  formulaClaim({
-    id: 'eq10-c-one',
-    location: 'Eq. (10), branch c = 1',
-    statement: 'For c = 1 the ergotropy of Eq. (7) is W = ω/(1 + e^{−ωβ} + e^{−2ωβ}).',
-    printed: '\\mathcal{W} = \\frac{\\omega}{1+e^{-\\omega\\beta}+e^{-2\\omega\\beta}}, \\quad c = 1',
-    printedFormula: 'omega/(1 + exp(-omega*beta) + exp(-2*omega*beta))',
-    derive: () => rfevalPartial(ergotropyForOrder(E7, [spec.zero, spec.plus, spec.one, spec.minus]), { c: { num: 1n, den: 1n } }),
-    derivation: 'at c = 1 the eigenvalue 1 − c is 0, so the decreasing order is c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ ≥ 0; W = Tr(ρH0) − Σ r_k↓ ε_k↑ symbolically',
-    derivedForm: { formula: 'omega/(1 + exp(omega*beta) + exp(2*omega*beta))', tex: '\\frac{\\omega}{1+e^{\\omega\\beta}+e^{2\\omega\\beta}}' },
-    ranges: { beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
-    firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p, D.one), p.omega), what: 'the certified ergotropy of Eq. (7) at c = 1 built and diagonalised at 70 digits' },
-    differsWhere:
-      'for every β > 0 (they agree only at β = 0, where both are ω/3): the signs of the exponents are flipped; the printed form tends to ω as β → ∞, contradicting Eq. (11) (W = 0 for c ≥ 1/2), the derived form ω e^{−2βω}/Z₊ tends to 0',
-  }),
+  formulaClaim(EQ10_BELOW_HALF),
+  formulaClaim(EQ10_C_ONE),
   checksClaim({
     id: 'eq8-thermal-overlap',
     location: 'Sec. IV A, text after Eq. (8)',
     statement: 'C_l1 = 0 means that the sum of the overlaps of the initial state with |ψ0⟩, |ψ+⟩ and |ψ−⟩ equals its thermal value, i.e. the initial state is a thermal one.',
     printed: '\\text{the sum of the overlap of the initial state with } |\\psi_0\\rangle, |\\psi_+\\rangle \\text{ and } |\\psi_-\\rangle \\text{ is equal to its thermal value}',
-    derived: 'c = \\langle\\psi_0|\\rho_0|\\psi_0\\rangle + \\langle\\psi_1|\\rho_0|\\psi_1\\rangle + \\langle\\psi_+|\\rho_0|\\psi_+\\rangle = Z_+/Z \\text{ (its thermal value)}',
-    corrected: 'the sum of the overlaps with $|\\psi_0\\rangle$, $|\\psi_1\\rangle$ and $|\\psi_+\\rangle$ (that is, $c$) equals its thermal value $Z_+/Z$',
-    differsWhere: 'the printed list names ψ− instead of ψ1: for the thermal state the overlaps with ψ0, ψ+, ψ− sum to (1 + 2y)/Z, not Z₊/Z = (1 + y + y²)/Z, except at y = 0',
-    howDecided: 'the overlaps of the Gibbs state of H0 (populations y^k/Z) computed exactly; C_l1 = 0 exactly at c = Z₊/Z (eq8-zero)',
+    derived: () => {
+      const names = thermalTriples().filter((t) => t.matches).map((t) => t.names);
+      return `\\text{the overlaps of the thermal state with } ${names.map((n) => n.map((x) => `|\\psi_{${x}}\\rangle`).join(', ')).join(' \\text{ or } ')} \\text{ sum to its } C_{l_1} = 0 \\text{ value } c = ${toTeX(rftoString(rfdiv(Zp, Z))).tex}`;
+    },
+    howDecided:
+      'the overlaps ⟨ψ|ρ_th|ψ⟩ of the Gibbs state of H0 with the four Bell/product states computed exactly from the matrices; every triple of them whose sum is identically the zero of C_l1 (c = Z₊/Z, eq8-zero) found by exhaustive search; the printed triple compared exactly (where it differs: the zero set of the difference, Sturm)',
     checks: () => {
-      const thermal = { one: rfdiv(rfpow(y, 2), Z), single: rfdiv(y, Z), zero: rfdiv(ONE, Z) };
-      // ⟨ψ±|ρ|ψ±⟩ for ρ diagonal with population `single` on |10⟩ and |01⟩ is `single`
-      const cThermal = rfadd(rfadd(thermal.zero, thermal.one), thermal.single);
-      const printedSum = rfadd(rfadd(thermal.zero, thermal.single), thermal.single);
+      const triples = thermalTriples();
+      const printedTriple = triples.find((t) => t.names.join() === ['0', '+', '-'].join())!;
+      const found = triples.filter((t) => t.matches);
       return [
-        exactCheck('c of the thermal state ≡ Z₊/Z', 'consistency', 'exact-identity', () => {
+        exactCheck('c of the thermal state ≡ Z₊/Z (the zero of C_l1)', 'consistency', 'exact-identity', () => {
+          const cThermal = triples.find((t) => t.names.join() === ['0', '1', '+'].join())!.sum;
           const ok = rfisZero(rfsub(cThermal, rfdiv(Zp, Z)));
-          return { pass: ok, detail: ok ? 'c(Gibbs) = (1 + y + y²)/Z = Z₊/Z: the zero of C_l1 is the thermal value of c' : 'differs' };
+          return { pass: ok, detail: ok ? `c(Gibbs) = ${rftoString(cThermal)} = Z₊/Z: the zero of C_l1 is the thermal value of c` : 'differs' };
         }),
-        exactCheck('overlaps with ψ0, ψ+, ψ− of the thermal state ≡ Z₊/Z', 'printed', 'exact-identity', () => {
-          const ok = rfisZero(rfsub(printedSum, rfdiv(Zp, Z)));
-          return { pass: ok, detail: ok ? 'equal' : 'they sum to (1 + 2y)/Z, which differs from Z₊/Z = (1 + y + y²)/Z by y(1 − y)/Z ≠ 0 for 0 < y < 1' };
-        }),
+        exactCheck('the triples of overlaps that sum to Z₊/Z all contain ψ0 and ψ1', 'consistency', 'exact-identity', () => ({
+          pass: found.length > 0 && found.every((t) => t.names.includes('0') && t.names.includes('1')),
+          detail: `${found.length} of ${triples.length} triples: ${found.map((t) => `{${t.names.join(', ')}}`).join(', ')} (ψ+ and ψ− have the same thermal overlap y/Z)`,
+        })),
+        (() => {
+          const z = zeroSetOfDifference(printedTriple.sum, rfdiv(Zp, Z));
+          return {
+            name: 'overlaps with ψ0, ψ+, ψ− of the thermal state ≡ Z₊/Z',
+            role: 'printed' as const,
+            method: 'exact-identity' as const,
+            outcome: printedTriple.matches ? ('pass' as const) : ('fail' as const),
+            detail: printedTriple.matches ? 'equal' : `they sum to ${rftoString(printedTriple.sum)}, not Z₊/Z: differ ${z.text}`,
+            ...(printedTriple.matches ? {} : { where: `the printed triple differs from Z₊/Z ${z.text}` }),
+          };
+        })(),
+      ];
+    },
+  }),
+  checksClaim({
+    id: 'eq8-thermal-initial-ie',
+    location: 'Sec. IV A, text after Eq. (8) ("i.e. the initial state is a thermal one")',
+    statement: 'C_l1 = 0 exactly when c takes its thermal value Z₊/Z, "i.e. the initial state is a thermal one": c(ρ0) = Z₊/Z implies that ρ0 is the Gibbs state.',
+    printed: '\\text{[} c = Z_+/Z \\text{] i.e. the initial state is a thermal one} \\quad [c(\\rho_0) = Z_+/Z \\Rightarrow \\rho_0 = e^{-\\beta H_0}/Z]',
+    derived: () => `c(\\rho_0) = ${toTeX(rftoString(rfdiv(Zp, Z))).tex} \\iff \\rho_{ss} = e^{-\\beta H_0}/Z \\ (\\text{the steady state is thermal; the initial state need not be})`,
+    howDecided:
+      'the steady state of Eq. (7) at c = Z₊/Z compared exactly with the Gibbs state of H0; the printed implication tested on an initial state with c = Z₊/Z that is not thermal (a mixture of |ψ0⟩ and |ψ−⟩, its c computed with the triplet projector), whose steady state from the exact collective map is the Gibbs state (second route)',
+    checks: (ctx) => {
+      const cth = rfdiv(Zp, Z);
+      const gibbs = zeros(Rf, 4);
+      [rfpow(y, 2), y, y, ONE].forEach((p, i) => (gibbs.re[i * 5] = rfdiv(p, Z)));
+      // a non-thermal initial state with the thermal value of c: (Z₊/Z)|ψ0⟩⟨ψ0| + (1 − Z₊/Z)|ψ−⟩⟨ψ−|
+      const rho0 = add(Rf, scaleReal(Rf, rfsub(ONE, cth), psiPlusMinus(-1)), zeros(Rf, 4));
+      rho0.re[15] = rfadd(rho0.re[15], cth);
+      const P = tripletProjector();
+      const c0 = traceProduct(Rf, P, rho0).re;
+      const notThermal = !rho0.re.every((x, k) => rfisZero(rfsub(x, gibbs.re[k])));
+      const ssIsGibbs = eq7Symbolic(cth).re.every((x, k) => rfisZero(rfsub(x, gibbs.re[k])));
+      return [
+        exactCheck('ρ_ss(β, Z₊/Z) ≡ e^{−βH0}/Z', 'consistency', 'exact-identity', () => ({ pass: ssIsGibbs, detail: ssIsGibbs ? 'every entry identical as rational functions of y: C_l1 = 0 exactly when the steady state is thermal' : 'differs' })),
+        {
+          ...exactCheck('printed: c(ρ0) = Z₊/Z ⇒ ρ0 thermal', 'printed', 'exact-identity', () => {
+            const cOk = rfisZero(rfsub(c0, cth));
+            return { pass: !(cOk && notThermal), detail: cOk && notThermal ? `ρ0 = (Z₊/Z)|ψ0⟩⟨ψ0| + (1 − Z₊/Z)|ψ−⟩⟨ψ−| has c = ${rftoString(c0)} = Z₊/Z exactly but is not the Gibbs state (it has the coherence ⟨10|ρ0|01⟩ = −(1 − Z₊/Z)/2 ≠ 0)` : 'no counterexample' };
+          }),
+          ...(rfisZero(rfsub(c0, cth)) && notThermal ? { where: 'for every non-thermal initial state with c = Z₊/Z, e.g. (Z₊/Z)|ψ0⟩⟨ψ0| + (1 − Z₊/Z)|ψ−⟩⟨ψ−|: the steady state is thermal, the initial state is not' } : {}),
+        },
+        firstPrinciplesCheck(
+          'max|ρ_ss − Gibbs| from the non-thermal ρ0 (exact collective map)',
+          'consistency',
+          '0',
+          (p, D) => {
+            const yv = p.beta.times(p.omega).neg().exp();
+            const cv = D.one.plus(yv).plus(yv.times(yv)).div(D.one.plus(yv).pow(2));
+            const r0 = zeros(D, 4);
+            r0.re[15] = cv;
+            const half = D.one.minus(cv).div(2);
+            r0.re[5] = half;
+            r0.re[10] = half;
+            r0.re[6] = half.neg();
+            r0.re[9] = half.neg();
+            const model = collectiveCoupling(D, 2, { omega: p.omega, beta: p.beta, gamma0: D.one, timeScale: 'normalised' });
+            return { value: maxAbs(D, sub(D, collectiveSteadyState(D, model, r0).rho, gibbsState(D, 2, { beta: p.beta, omega: p.omega }))) };
+          },
+          ctx,
+          { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } },
+          { points: 3, what: 'the exact collective steady-state map at 70 digits' },
+        ),
       ];
     },
   }),
@@ -225,10 +443,11 @@ export const SEC4A: readonly Claim[] = [
     printed: '\\text{as the temperature decreases the point of } C_{l_1} = 0 \\text{ shifts towards } c = 1',
     derived: '\\frac{d}{dy}\\frac{Z_+}{Z} = \\frac{y - 1}{(1 + y)^3} < 0 \\text{ on } (0, 1), \\quad \\frac{Z_+}{Z} \\to 1 \\ (y \\to 0)',
     howDecided: 'the derivative of Z₊/Z in y = e^{−βω} computed exactly and its sign decided on (0, 1) with a Sturm sequence; the value at y = 0 exactly',
-    checks: () => {
+    checks: (ctx) => {
       const g = rfdiv(Zp, Z);
       const dg = rfdiv(rfsub(y, ONE), rfpow(rfadd(ONE, y), 3));
       return [
+        firstPrinciplesCheck('c of the numerical Gibbs state vs Z₊/Z', 'consistency', '(1 + exp(-beta*omega) + exp(-2*beta*omega))/(1 + exp(-beta*omega))^2', (p, D) => ({ value: eq7Parameter(D, gibbsState(D, 2, { beta: p.beta, omega: p.omega })) }), ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'c of the Gibbs state of H0 built at 70 digits' }),
         exactIdentity('d(Z₊/Z)/dy ≡ (y − 1)/(1 + y)³', 'consistency', rfderivative(g, 'y'), dg)!,
         exactCheck('Z₊/Z decreasing in y on (0, 1), → 1 at y = 0', 'printed', 'exact-sign', () => {
           const s = solveSign(rfsub(y, ONE).num, 'y', interval(0, 1, '()'));
@@ -239,100 +458,33 @@ export const SEC4A: readonly Claim[] = [
       ];
     },
   }),
-  checksClaim({
-    id: 'eq9-eigenpairs',
-    location: 'Eq. (9)',
-    statement: 'The eigenvalues of Eq. (7) are {1 − c, ce^{2βω}/(1 + e^{βω} + e^{2βω}), ce^{βω}/(…), c/(…)} with eigenvectors (0, −1, 1, 0)/√2, (0, 0, 0, 1), (0, 1, 1, 0)/√2, (1, 0, 0, 0).',
-    printed:
-      '\\left\\{ 1 - c, \\frac{ce^{2\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{ce^{\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\right\\}, \\left\\{ \\frac{1}{\\sqrt{2}} [0, -1, 1, 0]^T, [0, 0, 0, 1]^T, \\frac{1}{\\sqrt{2}} [0, 1, 1, 0]^T, [1, 0, 0, 0]^T \\right\\}',
-    derived: '\\rho\\,v_k = \\lambda_k v_k \\ (k = 1…4) \\text{ exactly}',
-    howDecided: 'ρv − λv computed exactly in Q(c, y) for each printed pair (the vectors are taken without their 1/√2, which does not change an eigenpair); the spectrum compared with the certified eigenvalues of the numerical state',
-    checks: (ctx) => {
-      const rho = eq7Symbolic();
-      const lam = [
-        ratFuncOf('1 - c'),
-        ratFuncOf('c*exp(2*beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))'),
-        ratFuncOf('c*exp(beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))'),
-        ratFuncOf('c/(1 + exp(beta*omega) + exp(2*beta*omega))'),
-      ];
-      const vecs = [
-        [0, -1, 1, 0],
-        [0, 0, 0, 1],
-        [0, 1, 1, 0],
-        [1, 0, 0, 0],
-      ];
-      return [
-        exactCheck('ρv = λv for the four printed pairs', 'printed', 'exact-identity', () => {
-          const bad: number[] = [];
-          vecs.forEach((v, k) => {
-            for (let i = 0; i < 4; i++) {
-              let s = rfConst(0);
-              for (let j = 0; j < 4; j++) s = rfadd(s, rfmul(rho.re[i * 4 + j], rfConst(v[j])));
-              if (!rfisZero(rfsub(s, rfmul(lam[k], rfConst(v[i]))))) bad.push(k + 1);
-            }
-          });
-          return { pass: bad.length === 0, detail: bad.length === 0 ? 'all four pairs satisfy ρv = λv identically in (c, y); the vectors are orthogonal and span C⁴' : `pair(s) ${[...new Set(bad)].join(', ')} fail` };
-        }),
-        firstPrinciplesCheck(
-          'sum of squared printed eigenvalues vs Tr ρ² of the numerical state',
-          'consistency',
-          '(1 - c)^2 + (c*exp(2*beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega)))^2 + (c*exp(beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega)))^2 + (c/(1 + exp(beta*omega) + exp(2*beta*omega)))^2',
-          (p, D) => {
-            const r = eq7At(D, p);
-            let t = D.zero;
-            for (let k = 0; k < 16; k++) t = t.plus(r.re[k].times(r.re[k]));
-            return { value: t };
-          },
-          ctx,
-          RANGES,
-          { what: 'Tr ρ² of Eq. (7) built at 70 digits' },
-        ),
-      ];
-    },
-  }),
+  eq9Claim(EQ9_PRINTED_EIGENVALUES),
   checksClaim({
     id: 'eq7-populations-not-inverted',
-    location: 'Sec. IV A, text after Fig. 1',
-    statement: 'The populations of Eq. (7) are not inverted, so all the non-zero ergotropy of these steady states is due to coherences.',
-    printed: '\\text{the populations of the Eq. (7) is not inverted, so all the non-zero ergotropy [...] are due to the presence of coherences}',
-    derived: '\\text{populations non-increasing in energy} \\iff c \\geq \\frac{1 + y + y^2}{3 + y^2}, \\ y = e^{-\\beta\\omega}',
-    corrected:
-      'the populations of Eq. (7) are non-increasing in energy only for $c \\geq (1 + e^{-\\beta\\omega} + e^{-2\\beta\\omega})/(3 + e^{-2\\beta\\omega})$ (between 1/3 at $\\beta\\to\\infty$ and 3/4 at $\\beta = 0$); for smaller $c$ the single-excitation states $|10\\rangle, |01\\rangle$ are more populated than $|00\\rangle$, and the dephased state alone is active (at $c = 0$ it carries $\\omega/2$ of the ergotropy $\\omega$)',
-    differsWhere: 'for c < (1 + y + y²)/(3 + y²): e.g. the singlet (c = 0) has populations (0, 1/2, 1/2, 0) on |11⟩, |10⟩, |01⟩, |00⟩',
-    howDecided: 'the population of |00⟩ minus that of |10⟩ is affine in c; its zero c*(y) computed exactly and the sign decided; the ergotropy of the dephased state at c = 0 computed from first principles',
+    location: 'Sec. IV A, text after Fig. 1 ("the populations of the Eq. (7) is not inverted")',
+    statement: 'The populations of Eq. (7) are not inverted: they do not increase with energy, p(|00⟩) ≥ p(|10⟩) = p(|01⟩) ≥ p(|11⟩), for every c and β.',
+    printed: '\\text{the populations of the Eq. (7) is not inverted} \\quad [p_{00} \\geq p_{10} = p_{01} \\geq p_{11} \\ \\forall c \\in [0, 1], \\beta \\geq 0]',
+    derived: () => `p_{00} \\geq p_{10} = p_{01} \\geq p_{11} \\iff ${windowTeX(populationWindow())}`,
+    howDecided:
+      'the populations of Eq. (7) by level taken from the state; the gaps p(00) − p(10) and p(10) − p(11) are affine in c, each solved for c exactly with its direction decided by the sign of the slope (Sturm on y ∈ (0, 1]); the printed "for every c" is decided by whether the window covers [0, 1]; second route: the populations of the numerically built state',
     checks: (ctx) => {
-      const rho = eq7Symbolic();
-      const gap = rfsub(rho.re[15], rho.re[5]); // p(|00⟩) − p(|10⟩)
-      const threshold = rfdiv(Zp, rfadd(rfConst(3), rfpow(y, 2)));
+      const w = populationWindow();
+      const lowPos = strictSignOnY(w.low.root);
+      const highBelowOne = solveSignRatFunc(rfsub(ONE, w.high.root), 'y', interval(0, 1, '(]'));
+      const holds = lowPos.sign <= 0 && highBelowOne.negative.length === 0 && lowPos.sign !== 1;
       return [
-        exactCheck('p(|00⟩) − p(|10⟩) vanishes exactly at c = (1 + y + y²)/(3 + y²) and grows with c', 'consistency', 'exact-identity', () => {
-          const g0 = rfevalPartial(gap, { c: { num: 0n, den: 1n } });
-          const g1 = rfevalPartial(gap, { c: { num: 1n, den: 1n } });
-          const slope = rfsub(g1, g0);
-          const zeroAt = rfadd(g0, rfmul(slope, threshold));
-          const ok = rfisZero(zeroAt) && rfisZero(rfsub(slope, rfdiv(rfadd(rfConst(3), rfpow(y, 2)), rfmul(rfConst(2), Zp))));
-          return { pass: ok, detail: ok ? 'p(|00⟩) − p(|10⟩) = (3 + y²)(c − c*)/(2Z₊) with c* = (1 + y + y²)/(3 + y²) ∈ [1/3, 3/4]' : 'the affine form differs' };
-        }),
-        exactCheck('populations not inverted for every c', 'printed', 'exact-sign', () => {
-          // the printed claim needs p(|00⟩) ≥ p(|10⟩) for all c; at c = 0 the gap is a constant in y
-          const at0 = rfevalPartial(gap, { c: { num: 0n, den: 1n } });
-          const isMinusHalf = rfisZero(rfsub(at0, rfConst({ num: -1n, den: 2n })));
-          return { pass: !isMinusHalf, detail: isMinusHalf ? 'at c = 0, p(|00⟩) − p(|10⟩) ≡ −1/2 < 0 for every β: the populations are inverted for every c < c*' : 'non-inverted at c = 0' };
-        }),
-        firstPrinciplesCheck(
-          'ergotropy of the dephased singlet (c = 0) = ω/2',
-          'consistency',
-          'omega/2',
-          (p, D) => {
-            const r = eq7At(D, p, D.zero);
-            const dephased = zeros(D, 4);
-            for (let i = 0; i < 4; i++) dephased.re[i * 5] = r.re[i * 5];
-            return ergotropyAt(D, dephased, p.omega);
-          },
-          ctx,
-          { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } },
-          { points: 3, what: 'the certified ergotropy of diag(ρ_ss) at c = 0' },
-        ),
+        ...windowChecks(),
+        ...populationsFirstPrinciples(ctx),
+        {
+          name: 'printed: non-inverted for every c ∈ [0, 1] and β ≥ 0 (both level pairs)',
+          role: 'printed',
+          method: 'exact-sign',
+          outcome: holds ? 'pass' : 'fail',
+          detail: holds
+            ? 'the window contains [0, 1] for every β'
+            : `the window's lower end ${rftoString(w.low.root)} is ${lowPos.sign > 0 ? '> 0' : 'not > 0'} on y ∈ (0, 1]; for its upper end, ${signSolutionToString(highBelowOne, 12, '1 − cHigh')} (Sturm): |10⟩ is over-populated below the window, |11⟩ above it where cHigh < 1`,
+          ...(holds ? {} : { where: `for c < ${rftoString(w.low.root)} (p(10) > p(00)) and for c > ${rftoString(w.high.root)} (p(11) > p(10); < 1 only for y ∈ ${highBelowOne.positive.map((pc) => `${pc.lo.closed ? '[' : '('}${pc.lo.value?.kind === 'rational' ? rationalToString(pc.lo.value.value) : '…'}, ${pc.hi.value?.kind === 'rational' ? rationalToString(pc.hi.value.value) : '…'}${pc.hi.closed ? ']' : ')'}`).join(' ∪ ')}), y = e^{−βω}; at β = 0 everywhere except c = ${rationalToString(rfevalRational(w.low.root, { y: { num: 1n, den: 1n } }))}` }),
+        },
       ];
     },
   }),
@@ -342,9 +494,22 @@ export const SEC4A: readonly Claim[] = [
     statement: 'The initial state |ψ1⟩ has ergotropy 2ω and reaches the c = 1 steady state with less; |ψ0⟩ has zero ergotropy and reaches the same state, with non-zero ergotropy for a large range of temperatures.',
     printed: '\\mathcal{W}(|\\psi_1\\rangle) = 2\\omega > \\mathcal{W}(\\rho_{ss}(\\beta, 1)), \\quad \\mathcal{W}(|\\psi_0\\rangle) = 0 < \\mathcal{W}(\\rho_{ss}(\\beta, 1))',
     derived: '\\mathcal{W}(\\rho_{ss}(\\beta, 1)) = \\omega e^{-2\\beta\\omega}/Z_+ \\in (0, \\omega/3] \\text{ for every finite } \\beta',
-    howDecided: 'ergotropies of |ψ1⟩, |ψ0⟩ and of the exact steady state from each computed from first principles; both have c = 1',
-    checks: (ctx) =>
-      [0, 3].map((idx) =>
+    howDecided: 'exactly: c(|ψ1⟩) = c(|ψ0⟩) = 1 from the triplet projector, W(|ψ1⟩) = 2ω and W(|ψ0⟩) = 0 from their energies, and W(ρ_ss(β, 1)) from the spectrum at c = 1 (sorted, paired) compared with 0 and 2ω by Sturm sequences; second route: ergotropies of |ψ1⟩, |ψ0⟩ and of the exact steady state from each computed from first principles',
+    checks: (ctx) => [
+      exactCheck('c = 1 for both, W(|ψ1⟩) = 2ω > W(ρ_ss(β, 1)) > 0 = W(|ψ0⟩) for every β (Sturm)', 'printed', 'exact-sign', () => {
+        const P = tripletProjector();
+        const cOf = (i: number) => P.re[i * 5];
+        const c1 = rfisZero(rfsub(cOf(0), ONE)) && rfisZero(rfsub(cOf(3), ONE));
+        // at c = 1 the eigenvalue 1 − c is 0, the smallest: the order is 1/Z₊ ≥ y/Z₊ ≥ y²/Z₊ ≥ 0
+        const one = { c: { num: 1n, den: 1n } };
+        const wss = rfevalPartial(ergotropyForOrder(E7, [spec.zero, spec.plus, spec.one, spec.minus]), one);
+        const perOmega = rfdiv(wss, rfVar('omega'));
+        const pos = solveSignRatFunc(perOmega, 'y', interval(0, 1, '(]'));
+        const below = solveSignRatFunc(rfsub(rfConst(2), perOmega), 'y', interval(0, 1, '(]'));
+        const ok = c1 && pos.negative.length === 0 && pos.zeros.length === 0 && below.negative.length === 0 && below.zeros.length === 0;
+        return { pass: ok, detail: `c(|ψ1⟩) = c(|ψ0⟩) = 1 ${c1 ? 'exactly' : 'FAILS'}; W(ρ_ss(β, 1))/ω = ${rftoString(perOmega)}: ${signSolutionToString(pos, 12, 'W/ω')}; 2 − W/ω ${signSolutionToString(below, 12, '')}` };
+      }),
+      ...[0, 3].map((idx) =>
         firstPrinciplesCheck(
           idx === 0 ? 'W(|ψ1⟩) − W(ρ_ss) from |ψ1⟩' : 'W(ρ_ss) from |ψ0⟩',
           'printed',
@@ -363,6 +528,7 @@ export const SEC4A: readonly Claim[] = [
           { points: 3, what: 'ergotropies of the initial state and of its exact steady state' },
         ),
       ),
+    ],
   }),
   checksClaim({
     id: 'eq7-local-states',
@@ -370,8 +536,8 @@ export const SEC4A: readonly Claim[] = [
     statement: 'The local states of the qubits are diagonal with non-inverted populations, so work extraction needs a global process.',
     printed: '\\text{local states of the qubits are diagonal with non-inverted populations}',
     derived: '\\rho_A = \\mathrm{diag}(p_e, p_g), \\ p_g - p_e = c(1 - y^2)/Z_+ \\geq 0',
-    howDecided: 'partial trace of Eq. (7) computed symbolically; p_g − p_e shown identical to c(1 − y²)/Z₊, whose factors are non-negative on the domain',
-    checks: () => {
+    howDecided: 'partial trace of Eq. (7) computed symbolically; p_g − p_e shown identical to c(1 − y²)/Z₊, whose factors are non-negative on the domain; the reduced state of the numerically built state as second route',
+    checks: (ctx) => {
       const rhoA = partialTrace(Rf, eq7Symbolic(), [2, 2], [0]);
       return [
         exactCheck('ρ_A diagonal and p_g − p_e ≡ c(1 − y²)/Z₊ ≥ 0', 'printed', 'exact-identity', () => {
@@ -380,6 +546,18 @@ export const SEC4A: readonly Claim[] = [
           const ok = diagonal && rfisZero(rfsub(gap, rfdiv(rfmul(c, rfsub(ONE, rfpow(y, 2))), Zp)));
           return { pass: ok, detail: ok ? 'off-diagonals are 0; p_g − p_e = c(1 − y²)/Z₊ with c ≥ 0, 1 − y² ≥ 0, Z₊ > 0: never inverted (qubit 2 by symmetry)' : 'not as stated' };
         }),
+        firstPrinciplesCheck(
+          'p_g − p_e of the reduced state of the numerical ρ_ss',
+          'consistency',
+          rfdiv(rfmul(c, rfsub(ONE, rfpow(y, 2))), Zp),
+          (p, D) => {
+            const r = partialTrace(D, eq7At(D, p), [2, 2], [0]);
+            return { value: r.re[3].minus(r.re[0]) };
+          },
+          ctx,
+          RANGES,
+          { points: 3, what: 'the partial trace of Eq. (7) built at 70 digits' },
+        ),
       ];
     },
   }),
@@ -391,8 +569,9 @@ export const SEC4A: readonly Claim[] = [
     derived: '\\mathcal{C} = \\max\\!\\left(0, 1 - c - \\frac{3cy}{Z_+}\\right) > 0 \\iff c < \\frac{Z_+}{Z_+ + 3y}',
     howDecided:
       'Wootters concurrence of the X-state Eq. (7): C = 2max(0, |ρ23| − √(ρ11ρ44), |ρ14| − √(ρ22ρ33)); with ρ14 = 0 and ρ11ρ44 = (cy/Z₊)² this is max(0, |1 − c − cy/Z₊| − 2cy/Z₊); its positive part decreases with y (exact derivative) and is positive iff c < Z₊/(Z₊ + 3y), which tends to 1/2 at β = 0 (and to 1 at β → ∞)',
-    checks: () => {
+    checks: (ctx) => {
       const k = rfsub(rfsub(ONE, c), rfdiv(rfmul(rfConst(3), rfmul(c, y)), Zp));
+      const threshold = rfdiv(Zp, rfadd(Zp, rfmul(rfConst(3), y)));
       return [
         exactCheck('d/dy of 1 − c − 3cy/Z₊ ≡ −3c(1 − y²)/Z₊² ≤ 0', 'printed', 'exact-identity', () => {
           const d = rfdiv(rfmul(rfConst(-3), rfmul(c, rfsub(ONE, rfpow(y, 2)))), rfpow(Zp, 2));
@@ -408,15 +587,30 @@ export const SEC4A: readonly Claim[] = [
           const ok = rfisZero(atT) && rfisZero(rfsub(half, HALF));
           return { pass: ok, detail: ok ? 'C > 0 iff c < Z₊/(Z₊ + 3y); in the high-temperature limit only c < 1/2 keeps entanglement (at low temperature every c < 1 does: "small c" holds at high temperature)' : 'threshold differs' };
         }),
+        exactCheck('PPT criterion on the numerical state: negative partial transpose ⟺ c < Z₊/(Z₊ + 3y)', 'consistency', 'first-principles', () => {
+          const D = decimalField(ctx.precision + 20);
+          const pts = drawPoints(ctx, 'eq7-ppt', RANGES, 8);
+          const bad: string[] = [];
+          for (const pt of pts) {
+            const env = { c: D.fromRational(pt.c), beta: D.fromRational(pt.beta), omega: D.fromRational(pt.omega) };
+            const rho = eq7At(D, env);
+            const T = zeros(D, 4);
+            for (let i = 0; i < 4; i++)
+              for (let j = 0; j < 4; j++) {
+                const [a1, b1, a2, b2] = [i >> 1, i & 1, j >> 1, j & 1];
+                T.re[(2 * a1 + b2) * 4 + (2 * a2 + b1)] = rho.re[i * 4 + j];
+                T.im[(2 * a1 + b2) * 4 + (2 * a2 + b1)] = rho.im[i * 4 + j];
+              }
+            const minEig = eigh(D, T).values.reduce((m, v) => (v.lt(m) ? v : m));
+            const yv = env.beta.times(env.omega).neg().exp();
+            const thr = D.one.plus(yv).plus(yv.times(yv));
+            const predicted = env.c.lt(thr.div(thr.plus(yv.times(3))));
+            if (minEig.lt(0) !== predicted) bad.push(pointText({ c: rationalToString(pt.c), beta: rationalToString(pt.beta) }));
+          }
+          return { pass: bad.length === 0, detail: bad.length ? `disagree at ${bad.join('; ')}` : `the sign of the smallest eigenvalue of ρ^{T_B} (eigh at ${ctx.precision + 20} digits) matches the derived threshold ${rftoString(threshold)} at all ${pts.length} seeded points` };
+        }),
       ];
     },
-  }),
-  notCheckable({
-    id: 'eq7-discord',
-    location: 'Sec. IV A, text after Eq. (12)',
-    statement: 'Quantum discord follows the trend of C_l1 and is always smaller, with equality where C_l1 = 0 and at c = 1.',
-    printed: '\\text{quantum discord qualitatively follows the same trend with } C_{l_1} \\text{ [...] quantitatively it is always smaller}',
-    reason: 'the paper does not say which discord (one-way, on which qubit, which measurement class) it computed, and ergocheck does not implement discord',
   }),
   notCheckable({
     id: 'eq7-robust-stable',

@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { Decimal } from 'decimal.js';
 import type { CheckedClaim, CheckRecord, Claim, ClaimContext, ClaimOutcome, ProbePoint } from './claim.js';
-import { verdictOf } from './claim.js';
+import { differsWhereOf, shortOfVerified, verdictOf } from './claim.js';
 
 /** Thrown by a check that could not finish (e.g. a CAS timeout): the verdict is inconclusive, never a pass. */
 export class InconclusiveError extends Error {
@@ -46,6 +46,7 @@ export async function runClaim(claim: Claim, ctx: ClaimContext): Promise<Checked
       checks: [{ name: 'check', role: 'consistency', method: 'text', outcome: inconclusive ? 'inconclusive' : 'fail', detail: message.split('\n')[0] }],
     };
   }
+  const differsWhere = differsWhereOf(outcome.checks);
   // keep exactly the published fields of each check (helpers may carry extras, e.g. failure lists)
   const checks: CheckRecord[] = outcome.checks.map(({ name, role, method, outcome: o, detail, maxDeviation, points }) => ({
     name,
@@ -59,6 +60,7 @@ export async function runClaim(claim: Claim, ctx: ClaimContext): Promise<Checked
   outcome = { ...outcome, checks };
   const verdict = verdictOf(outcome);
   const passed = outcome.checks.filter((c) => c.outcome === 'pass');
+  const howDecided = outcome.notCheckable !== undefined ? 'not checkable' : verdict === 'supported' ? `${outcome.howDecided} — supported, not verified: ${shortOfVerified(outcome.checks, ctx.precision)}` : outcome.howDecided;
   return {
     id: claim.id,
     location: claim.location,
@@ -66,14 +68,14 @@ export async function runClaim(claim: Claim, ctx: ClaimContext): Promise<Checked
     printed: claim.printed,
     derived: outcome.derived,
     verdict,
-    corrected: verdict === 'erratum' ? (outcome.corrected ?? null) : null,
+    corrected: verdict === 'erratum' ? outcome.derived : null,
     evidence: {
-      howDecided: outcome.notCheckable !== undefined ? 'not checkable' : outcome.howDecided,
+      howDecided,
       checks: outcome.checks,
       points: dedupe(outcome.checks.flatMap((c) => c.points ?? [])),
       maxDeviation: largest((passed.length > 0 ? passed : outcome.checks).map((c) => c.maxDeviation)),
       precision: ctx.precision,
-      differsWhere: verdict === 'erratum' ? (outcome.differsWhere ?? null) : null,
+      differsWhere: verdict === 'erratum' ? differsWhere : null,
       reason: outcome.notCheckable ?? null,
       seconds: Number(((performance.now() - t0) / 1000).toFixed(3)),
     },

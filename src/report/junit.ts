@@ -49,6 +49,7 @@ function testcase(c: CheckedClaim, options: JunitOptions): string {
   let inner: string[];
   switch (c.verdict) {
     case 'verified':
+    case 'supported':
       inner = [out];
       break;
     case 'failed':

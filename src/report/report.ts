@@ -25,6 +25,8 @@ export interface ReportParameters {
 export interface ReportSummary {
   verified: number;
   erratum: number;
+  /** Every check passed, but on numerics only or a single route (weaker than verified). */
+  supported: number;
   failed: number;
   inconclusive: number;
   notCheckable: number;
@@ -64,13 +66,14 @@ export interface Report {
 
 export function summarize(claims: readonly CheckedClaim[]): ReportSummary {
   const n = verdictCounts(claims);
-  return { verified: n.verified, erratum: n.erratum, failed: n.failed, inconclusive: n.inconclusive, notCheckable: n['not-checkable'] };
+  return { verified: n.verified, erratum: n.erratum, supported: n.supported, failed: n.failed, inconclusive: n.inconclusive, notCheckable: n['not-checkable'] };
 }
 
 /** The summary rows in the order they are shown, with the verdict each counts. */
 export const SUMMARY_ROWS: readonly { key: keyof ReportSummary; verdict: Verdict; label: string }[] = [
   { key: 'verified', verdict: 'verified', label: 'verified' },
   { key: 'erratum', verdict: 'erratum', label: 'erratum' },
+  { key: 'supported', verdict: 'supported', label: 'supported' },
   { key: 'failed', verdict: 'failed', label: 'failed' },
   { key: 'inconclusive', verdict: 'inconclusive', label: 'inconclusive' },
   { key: 'notCheckable', verdict: 'not-checkable', label: 'not checkable' },

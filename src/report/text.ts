@@ -3,7 +3,7 @@ import type { CheckedClaim, Verdict } from '../claims/claim.js';
 import { VERDICTS } from '../claims/claim.js';
 import { texToText } from './tex-text.js';
 
-const MARK: Record<Verdict, string> = { verified: 'ok', erratum: 'ERRATUM', failed: 'FAILED', inconclusive: 'inconclusive', 'not-checkable': 'not checkable' };
+const MARK: Record<Verdict, string> = { verified: 'ok', erratum: 'ERRATUM', supported: 'supported', failed: 'FAILED', inconclusive: 'inconclusive', 'not-checkable': 'not checkable' };
 
 export function verdictCounts(claims: readonly CheckedClaim[]): Record<Verdict, number> {
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
@@ -33,5 +33,5 @@ export function claimDetail(c: CheckedClaim): string {
 
 export function summaryLine(claims: readonly CheckedClaim[]): string {
   const n = verdictCounts(claims);
-  return `${claims.length} claims: ${n.verified} verified, ${n.erratum} erratum, ${n.failed} failed, ${n.inconclusive} inconclusive, ${n['not-checkable']} not checkable`;
+  return `${claims.length} claims: ${n.verified} verified, ${n.erratum} erratum, ${n.supported} supported, ${n.failed} failed, ${n.inconclusive} inconclusive, ${n['not-checkable']} not checkable`;
 }

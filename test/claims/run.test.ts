@@ -34,8 +34,24 @@ describe('runClaim', () => {
     expect(r.evidence.precision).toBe(50);
   });
   it('keeps the corrected form only for an erratum', async () => {
-    const c = checksClaim({ ...header, howDecided: 'test', corrected: 'fixed', checks: () => [exactCheck('ok', 'consistency', 'exact-identity', () => ({ pass: true, detail: '' }))] });
+    const c = checksClaim({ ...header, howDecided: 'test', derived: 'fixed', checks: () => [exactCheck('ok', 'consistency', 'exact-identity', () => ({ pass: true, detail: '' }))] });
     expect((await runClaim(c, ctx)).corrected).toBeNull();
+  });
+  it('gives an erratum the derived form as its correction and the failing check\'s computed region', async () => {
+    const c = checksClaim({
+      ...header,
+      howDecided: 'test',
+      derived: () => 'x^2',
+      checks: () => [
+        exactCheck('route', 'consistency', 'exact-identity', () => ({ pass: true, detail: '' })),
+        { ...exactCheck('printed', 'printed', 'exact-identity', () => ({ pass: false, detail: 'no' })), where: 'for x > 1' },
+      ],
+    });
+    const r = await runClaim(c, ctx);
+    expect(r.verdict).toBe('erratum');
+    expect(r.corrected).toBe('x^2');
+    expect(r.evidence.differsWhere).toBe('for x > 1');
+    expect(Object.keys(r.evidence.checks[1])).not.toContain('where');
   });
   it('runs claims in order and reports each one', async () => {
     const seen: string[] = [];

@@ -50,7 +50,25 @@ describe('ordering, Appendix A and beyond-the-paper claims', () => {
     expect(printed.outcome).toBe('fail');
     expect(printed.detail).toMatch(/0 of them at ω = 1/);
     expect(a1.corrected).toMatch(/\\frac\{1\}\{\\omega\}/);
+    expect(a1.evidence.differsWhere).toMatch(/off by the factor 1\/ω/);
   }, 60_000);
+
+  it('mutation: (A2) without its 1/ω is an erratum whose correction is the derived threshold, not "(as printed)"', async () => {
+    const mutated = thresholdClaim({ ...A2_SPEC, id: 'mutant-a2-erratum', printedThreshold: A2_SPEC.printedThreshold.replace(/\/omega$/, '') });
+    const [r] = await runClaims([mutated], CTX);
+    expect(r.verdict).toBe('erratum');
+    expect(r.corrected).toMatch(/\\frac\{1\}\{\\omega\}\\ln/);
+    expect(r.corrected).not.toMatch(/as printed/);
+    expect(r.evidence.differsWhere).toMatch(/off by the factor 1\/ω/);
+  });
+
+  it('mutation: (A3) × 1.001 differs at ω = 1 too, so it is not explained as a missing 1/ω', async () => {
+    const mutated = thresholdClaim({ ...A3_SPEC, id: 'mutant-a3-scaled', printedThreshold: `1.001*${A3_SPEC.printedThreshold}` });
+    const [r] = await runClaims([mutated], CTX);
+    expect(r.verdict).toBe('erratum');
+    expect(r.evidence.differsWhere).toMatch(/wrong even at ω = 1/);
+    expect(r.evidence.differsWhere).not.toMatch(/1\/ω/);
+  });
 
   it('mutation: (A2) without its 1/ω is not verified', async () => {
     const mutated = thresholdClaim({ ...A2_SPEC, id: 'mutant-a2', printedThreshold: A2_SPEC.printedThreshold.replace(/\/omega$/, '') });
@@ -65,7 +83,7 @@ describe('ordering, Appendix A and beyond-the-paper claims', () => {
   });
 
   it('control: (A1) with the 1/ω restored is verified', async () => {
-    const fixed = thresholdClaim({ ...A1_SPEC, id: 'fixed-a1', printedThreshold: A1_SPEC.correctedThreshold });
+    const fixed = thresholdClaim({ ...A1_SPEC, id: 'fixed-a1', printedThreshold: `${A1_SPEC.printedThreshold}/omega` });
     const [r] = await runClaims([fixed], CTX);
     expect(r.verdict).toBe('verified');
   });
@@ -80,7 +98,7 @@ describe('ordering, Appendix A and beyond-the-paper claims', () => {
       statement: 'W without case C',
       printed: '-',
       howDecided: 'first principles',
-      corrected: 'the closed form',
+      derived: 'the closed form',
       checks: (ctx) => [
         firstPrinciplesCheck('closed form', 'consistency', W_ALL_FORMULA, (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: '17/20', hi: 1 }, beta: { lo: 0, hi: '1/10' }, omega: { lo: '1/2', hi: 3 } }, { points: 3 }),
         firstPrinciplesCheck('mutant', 'printed', wrong, (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: '17/20', hi: 1 }, beta: { lo: 0, hi: '1/10' }, omega: { lo: '1/2', hi: 3 } }, { points: 3 }),

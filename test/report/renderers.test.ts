@@ -91,7 +91,7 @@ describe('report.json', () => {
     const json = JSON.parse(renderJson(r));
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     expect(Object.keys(json)).toEqual(['tool', 'parameters', 'summary', 'claims', 'baseline']);
-    expect(json.summary).toEqual({ verified: 2, erratum: 2, failed: 1, inconclusive: 1, notCheckable: 1 });
+    expect(json.summary).toEqual({ verified: 2, erratum: 2, supported: 0, failed: 1, inconclusive: 1, notCheckable: 1 });
     expect(json.claims).toEqual(r.claims);
   });
   it('the schema rejects a malformed report', () => {

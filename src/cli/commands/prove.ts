@@ -13,10 +13,11 @@ export const PROVE_HELP = `Usage: ergocheck prove [CLAIM…] [--precision D] [--
 Check the paper's claims and print each verdict with its evidence. CLAIM is a claim id or an id
 prefix (e.g. "eq10" selects every claim of Eq. (10)); without CLAIM every claim is checked.
 
-Verdicts: verified (printed form and both of our derivations agree), erratum (the printed form
-disagrees with two agreeing derivations; the corrected form is shown), failed (our own derivations
-disagree, or a check broke: a defect of ergocheck), inconclusive (a check could not finish),
-not-checkable (with the reason).
+Verdicts: verified (the printed form equals our derivation exactly, and a second route agrees),
+erratum (the printed form differs from a derivation that a second route confirms; the derived form
+is the correction, and where they differ is computed), supported (every check passes, but on
+numerics or a single route only: not a proof), failed (our own routes disagree, or a check broke:
+a defect of ergocheck), inconclusive (a check could not finish), not-checkable (with the reason).
 
   --precision D   significant digits of the numeric checks, 50–${MAX_PRECISION} (default 50)
   --seed S        seed of every random probe point and random state (default ${DEFAULT_SEED})
