@@ -14,7 +14,7 @@ import { interval, rootDecimal, solveSign, solveSignRatFunc, signSolutionToStrin
 import { ratFuncOf } from '../src/claims/checks.js';
 import { EQ9_PRINTED_EIGENVALUES } from './sec4a-two-qubits.js';
 import { pcoefficients, ptoString } from '../src/symbolic/poly.js';
-import { radd, rmul } from '../src/numeric/rational.js';
+import { radd, rmul, rsub } from '../src/numeric/rational.js';
 import { toTeX } from '../src/symbolic/expr.js';
 import { rftoString } from '../src/symbolic/ratfunc.js';
 import { affineRoot, strictSignOnY, texOf } from './sec4-coherence-sentences.js';
@@ -203,6 +203,55 @@ export function eq12Claim(branches: readonly PrintedBranch[]): Claim {
       ];
     },
   });
+}
+
+const halfOverlap = checksClaim({
+  id: 'eq11-half-overlap',
+  location: 'Sec. IV A, text after Eq. (11) ("one needs to initiate the system in a state that has at least 1/2 overlap with |ψ−⟩")',
+  statement: 'At low temperature a finite ergotropy needs an initial state with at least 1/2 overlap with |ψ−⟩: W(β → ∞) > 0 ⇒ 1 − c ≥ 1/2 (a necessary condition).',
+  printed: '\\text{one needs [...] at least } 1/2 \\text{ overlap with } |\\psi_-\\rangle \\text{ to get a finite ergotropy [...] in low temperatures} \\quad [\\mathcal{W}(\\beta\\to\\infty) > 0 \\Rightarrow 1 - c \\geq 1/2]',
+  derived: () => {
+    const pos = lowTemperaturePositive();
+    return `\\mathcal{W}(\\beta\\to\\infty) > 0 \\iff c < ${pos.bound} \\iff 1 - c > ${pos.overlap}`;
+  },
+  howDecided:
+    'the derived pieces of W at y = 0 (β → ∞): where each is positive, decided on its c-interval with Sturm sequences; the printed necessary condition compared with that set; first principles: the certified ergotropy of Eq. (7) at β = 200 on both sides of the bound',
+  checks: (ctx) => {
+    const pos = lowTemperaturePositive();
+    return [
+      exactCheck('printed: W(β → ∞) > 0 only where 1 − c ≥ 1/2', 'printed', 'exact-sign', () => ({
+        pass: pos.necessaryHolds,
+        detail: `W(β → ∞) > 0 exactly for c ∈ ${pos.set} (Sturm on each derived piece), i.e. for overlaps 1 − c > ${pos.overlap}: ${pos.necessaryHolds ? 'all of them have 1 − c ≥ 1/2 (necessary, as printed; the sharp condition is strict)' : 'some have 1 − c < 1/2'}`,
+      })),
+      firstPrinciplesCheck('W at β = 200, c ∈ [1/2, 1]: zero', 'consistency', '0', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: '1/2', hi: 1 }, beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'the certified ergotropy of Eq. (7) at β = 200' }),
+      firstPrinciplesCheck('W at β = 200, c < 1/2: ω(1 − 2c) > 0', 'consistency', 'omega*(1 - 2*c)', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: 0, hi: '1/2' }, beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'the certified ergotropy of Eq. (7) at β = 200' }),
+    ];
+  },
+});
+
+/** Where the derived W at y = 0 is positive (as a set of c), its sup, and whether 1 − c ≥ 1/2 there. */
+function lowTemperaturePositive(): { set: string; bound: string; overlap: string; necessaryHolds: boolean } {
+  const pieces = piecesAtY('0');
+  const parts: string[] = [];
+  let sup: Rational | null = null;
+  for (const p of pieces) {
+    if (rcmp(p.lo, p.hi) === 0) {
+      if (rfevalRational(rfevalPartial(p.f, { omega: R('1') }), { c: p.lo }).num > 0n) parts.push(`{${rationalToString(p.lo)}}`);
+      continue;
+    }
+    const f = rfevalPartial(p.f, { omega: R('1') });
+    const sgn = solveSignRatFunc(f, 'c', interval(p.lo, p.hi, '[]'));
+    for (const piece of sgn.positive) {
+      const hiV = piece.hi.value as { kind: string; value: Rational } | null;
+      if (hiV?.kind === 'rational' && (sup === null || rcmp(hiV.value, sup) > 0)) sup = hiV.value;
+      parts.push(signSolutionToString({ ...sgn, negative: [], zeros: [] }, 12, '').replace(/^ > 0 on /, '').replace(/; < 0 on ∅; = 0 at nowhere.*$/, ''));
+    }
+  }
+  const bound = sup ? rationalToString(sup) : '—';
+  const overlap = sup ? rationalToString(rsub(R('1'), sup)) : '—';
+  // necessary condition 1 − c ≥ 1/2 on the positive set ⟺ sup c ≤ 1/2
+  const necessaryHolds = sup !== null && rcmp(sup, R('1/2')) <= 0;
+  return { set: parts.join(' ∪ ') || '∅', bound, overlap, necessaryHolds };
 }
 
 const eq11 = eq11Claim(EQ11_PRINTED);
@@ -684,6 +733,6 @@ export const A3_SPEC: ThresholdSpec = {
 const A3 = thresholdClaim(A3_SPEC);
 
 /** Sec. IV A claims on the ordering and the limits (after SEC4A in the registry). */
-export const SEC4A_ORDERING: readonly Claim[] = [fig1, orderOnlyWhen, orderGuaranteed, eq11, eq12, eq12l1];
+export const SEC4A_ORDERING: readonly Claim[] = [fig1, orderOnlyWhen, orderGuaranteed, eq11, halfOverlap, eq12, eq12l1];
 
 export const APPENDIX_A: readonly Claim[] = [monotone, A1, A2, A3, tripletOrder];

@@ -44,7 +44,9 @@ describe('ergocheck prove', () => {
     for (const c of ja.claims) expect(validate(c), JSON.stringify(validate.errors)).toBe(true);
     const erratum = ja.claims.find((c: { id: string }) => c.id === 'eq10-c-one');
     expect(erratum.verdict).toBe('erratum');
-    expect(erratum.corrected).toBe('\\frac{\\omega}{1+e^{\\omega\\beta}+e^{2\\omega\\beta}}');
+    // the correction is the derived form, ωy²/(1 + y + y²) with y = e^{−βω}
+    expect(erratum.corrected).toBe(erratum.derived);
+    expect(erratum.corrected).toBe('\\omega \\cdot \\frac{{y}^{2}}{1 + y + {y}^{2}}, \\quad y = e^{-\\beta\\omega}');
     // the same command gives the same report apart from timings
     const jb = JSON.parse((await runCli('prove', 'eq10', 'eq8', '--json')).out);
     const strip = (x: { claims: { evidence: { seconds: number } }[] }) => JSON.stringify(x.claims.map((c) => ({ ...c, evidence: { ...c.evidence, seconds: 0 } })));
@@ -60,6 +62,6 @@ describe('ergocheck prove', () => {
   });
   it('prints a summary line without --json', async () => {
     const r = await runCli('prove', 'eq10');
-    expect(r.out).toMatch(/claims: \d+ verified, 1 erratum, 0 failed, 0 inconclusive, 0 not checkable$/m);
+    expect(r.out).toMatch(/claims: \d+ verified, 1 erratum, 0 supported, 0 failed, 0 inconclusive, 0 not checkable$/m);
   });
 });
