@@ -35,7 +35,7 @@ const TABLE: [string[], string, string[], RegExp][] = [
   [['verify', '--out', join(dir, 'v')], '--skip', ['', ',', 'no-such-claim'], /--skip|no claim matches/],
   [['verify', '--out', join(dir, 'v')], '--format', ['', ',', 'pdf', 'md,pdf', 'MD'], /--format|format/],
   [['figures', '--out', join(dir, 'f')], '--samples', ['', '0', '1', '-5', '1.5', 'abc', '100000001'], /--samples/],
-  [['figures', '--out', join(dir, 'f')], '--max-qubits', ['', '1', '13', 'x', '2.5'], /--max-qubits/],
+  [['figures', '--out', join(dir, 'f')], '--max-qubits', ['', '1', '15', 'x', '2.5'], /--max-qubits/],
   [['figures', '--out', join(dir, 'f')], '--workers', ['', '-1', '65', 'x'], /--workers/],
   [['figures', '--out', join(dir, 'f')], '--ensemble', ['', 'gaussian', 'HAAR '], /--ensemble/],
   [['figures', '--out', join(dir, 'f')], '--beta', ['-1', 'inf', '1e309', 'x'], /--beta|β/],
