@@ -7,6 +7,7 @@
 import { rational, rdiv, rmul, type Rational } from '../numeric/rational.js';
 import { padd, pdegree, pisZero, pmonomial, pmul, psub, pterms, pzero, type Poly, type PolyTerm } from '../symbolic/poly.js';
 import { ratfunc, type RatFunc } from '../symbolic/ratfunc.js';
+import { rfReduce } from './polynomial-gcd.js';
 
 function isqrt(n: bigint): bigint | undefined {
   if (n < 0n) return undefined;
@@ -76,5 +77,5 @@ export function polySqrt(p: Poly): Poly | undefined {
 /** √(N/D) = √(N·D)/D as a rational function, when N·D is a perfect square. */
 export function ratFuncSqrt(a: RatFunc): RatFunc | undefined {
   const s = polySqrt(pmul(a.num, a.den));
-  return s ? ratfunc(s, a.den) : undefined;
+  return s ? rfReduce(ratfunc(s, a.den)) : undefined;
 }

@@ -14,6 +14,7 @@ import { InputError } from '../errors.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { rfadd, rfConst, rfdiv, rfisZero, rfmul, rfneg, rfsub, identical, type RatFunc } from '../symbolic/ratfunc.js';
 import { connectedBlocks, echelon, nullSpace, type RfMatrix } from './exact-linear-algebra.js';
+import { rfReduce } from './polynomial-gcd.js';
 import { ratFuncSqrt } from './polynomial-root.js';
 
 const ZERO = rfConst(0);
@@ -60,10 +61,10 @@ export function characteristicPolynomial(A: RfMatrix): RatFunc[] {
   for (let k = 1; k <= n; k++) {
     // M_k = A·M_{k−1} + c_{n−k+1} I,  c_{n−k} = −tr(A·M_k)/k
     const AM = A.map((row) => M[0].map((_, j) => row.reduce((s, a, l) => (rfisZero(a) || rfisZero(M[l][j]) ? s : rfadd(s, rfmul(a, M[l][j]))), ZERO)));
-    M = AM.map((row, i) => row.map((x, j) => (i === j ? rfadd(x, coeffs[n - k + 1]) : x)));
+    M = AM.map((row, i) => row.map((x, j) => rfReduce(i === j ? rfadd(x, coeffs[n - k + 1]) : x)));
     let tr = ZERO;
     for (let i = 0; i < n; i++) for (let l = 0; l < n; l++) if (!rfisZero(A[i][l]) && !rfisZero(M[l][i])) tr = rfadd(tr, rfmul(A[i][l], M[l][i]));
-    coeffs[n - k] = rfneg(rfdiv(tr, rfConst(k)));
+    coeffs[n - k] = rfReduce(rfneg(rfdiv(tr, rfConst(k))));
   }
   return coeffs;
 }
@@ -82,7 +83,7 @@ function deflate(p: readonly RatFunc[], r: RatFunc): RatFunc[] {
   let carry = ZERO;
   for (let k = n; k >= 1; k--) {
     carry = rfadd(p[k], rfmul(carry, r));
-    q[k - 1] = carry;
+    q[k - 1] = carry = rfReduce(carry);
   }
   return q;
 }
@@ -93,7 +94,7 @@ function linearFactors(p: readonly RatFunc[], candidates: readonly RatFunc[], bl
   const roots: RatFunc[] = [];
   const tried: RatFunc[] = [];
   for (const r of candidates) if (!tried.some((t) => sameValue(t, r))) tried.push(r);
-  for (let progress = true; progress && q.length - 1 >= 3; ) {
+  for (let progress = true; progress && q.length - 1 >= 2; ) {
     progress = false;
     for (const r of tried)
       if (rfisZero(evalAt(q, r))) {
@@ -104,7 +105,7 @@ function linearFactors(p: readonly RatFunc[], candidates: readonly RatFunc[], bl
       }
   }
   const deg = q.length - 1;
-  if (deg === 1) roots.push(rfneg(q[0]));
+  if (deg === 1) roots.push(rfReduce(rfneg(q[0])));
   else if (deg === 2) {
     // λ² + bλ + c: λ = (−b ± √(b² − 4c))/2
     const b = q[1];
@@ -112,7 +113,7 @@ function linearFactors(p: readonly RatFunc[], candidates: readonly RatFunc[], bl
     const s = ratFuncSqrt(disc);
     if (!s) throw new SpectrumRefusal(`the characteristic polynomial of block [${block.join(', ')}] has a quadratic factor whose discriminant is not a square in Q(parameters): its eigenvalues are not rational functions`, block, 2);
     const half = rfConst({ num: 1n, den: 2n });
-    roots.push(rfmul(half, rfadd(rfneg(b), s)), rfmul(half, rfsub(rfneg(b), s)));
+    roots.push(rfReduce(rfmul(half, rfadd(rfneg(b), s))), rfReduce(rfmul(half, rfsub(rfneg(b), s))));
   } else if (deg >= 3) {
     throw new SpectrumRefusal(`block [${block.join(', ')}]: a factor of degree ${deg} of its characteristic polynomial has no root among the candidate eigenvalues (diagonal entries, row sums): not split`, block, deg);
   }
@@ -149,7 +150,7 @@ export function exactSpectrum(M: CMatrix<RatFunc>): ExactSpectrum {
       return full;
     };
     if (B.length === 1) {
-      addVector(A[0][0], embed([ONE]));
+      addVector(rfReduce(A[0][0]), embed([ONE]));
       continue;
     }
     largest = Math.max(largest, B.length);
@@ -165,11 +166,11 @@ export function exactSpectrum(M: CMatrix<RatFunc>): ExactSpectrum {
     const G = matMul(Vt, V);
     const R = matMul(Vt, matMul(A, V));
     const aug = echelon(G.map((row, i) => [...row, ...R[i]]));
-    const C: RfMatrix = aug.rows.map((row) => row.slice(r));
+    const C: RfMatrix = aug.rows.map((row) => row.slice(r).map(rfReduce));
     const p = characteristicPolynomial(C);
     const candidates: RatFunc[] = [];
-    for (let i = 0; i < C.length; i++) candidates.push(C[i][i], C[i].reduce((s, x) => rfadd(s, x), ZERO));
-    for (let i = 0; i < A.length; i++) candidates.push(A[i][i], A[i].reduce((s, x) => rfadd(s, x), ZERO));
+    for (let i = 0; i < C.length; i++) candidates.push(C[i][i], rfReduce(C[i].reduce((s, x) => rfadd(s, x), ZERO)));
+    for (let i = 0; i < A.length; i++) candidates.push(A[i][i], rfReduce(A[i].reduce((s, x) => rfadd(s, x), ZERO)));
     const roots = linearFactors(p, candidates, B);
     const distinct: RatFunc[] = [];
     for (const x of roots) if (!distinct.some((d) => sameValue(d, x))) distinct.push(x);
@@ -185,3 +186,6 @@ export function exactSpectrum(M: CMatrix<RatFunc>): ExactSpectrum {
   const how = `${blocks.length} connected block${blocks.length === 1 ? '' : 's'} (largest ${largest}×${largest}); per block: kernel by exact elimination, characteristic polynomial of the range (Faddeev–LeVerrier over Q(parameters)), linear factors checked exactly, eigenvectors as null spaces of B − λI`;
   return { eigenspaces, blocks, how };
 }
+
+/** The spectrum as levels (value, multiplicity) for orderings and passive pairing. */
+export const levelsOf = (s: ExactSpectrum): { value: RatFunc; multiplicity: number }[] => s.eigenspaces.map((e) => ({ value: e.value, multiplicity: e.multiplicity }));

@@ -181,3 +181,16 @@ export function projectorOnto(vectors: readonly (readonly RatFunc[])[], d: numbe
     }
   return { rows: d, cols: d, re, im: new Array<RatFunc>(d * d).fill(ZERO) };
 }
+
+/** Σ_k w_k σ_k: the steady state with sector weights w_k (e.g. 1 − c and c), exactly. */
+export function mixSectors(sectors: readonly SteadySector[], weights: readonly RatFunc[]): CMatrix<RatFunc> {
+  if (weights.length !== sectors.length) throw new RangeError(`mixSectors: ${weights.length} weights for ${sectors.length} sectors`);
+  const d = sectors[0].state.rows;
+  const re = new Array<RatFunc>(d * d).fill(ZERO);
+  const im = new Array<RatFunc>(d * d).fill(ZERO);
+  sectors.forEach((s, i) => {
+    s.state.re.forEach((x, k) => (re[k] = rfisZero(x) ? re[k] : rfadd(re[k], rfmul(weights[i], x))));
+    s.state.im.forEach((x, k) => (im[k] = rfisZero(x) ? im[k] : rfadd(im[k], rfmul(weights[i], x))));
+  });
+  return { rows: d, cols: d, re: re.map(rfReduce), im: im.map(rfReduce) };
+}
