@@ -1,6 +1,6 @@
 /**
  * The steady state reached from the all-ground state of N collectively coupled qubits, derived
- * exactly over Q(y) for any N ≤ 12 through the Schur–Weyl structure of the model.
+ * exactly over Q(y) for any N ≤ 64 through the Schur–Weyl structure of the model.
  *
  * The all-ground state is the bottom |j = N/2, m = −N/2⟩ of the symmetric ladder, so only the spin
  * j = N/2 sector is populated (its conserved weight is 1) and the steady state is a mixture of the
@@ -38,22 +38,23 @@ const popcount = (x: number): number => {
   return c;
 };
 
-/** The steady state reached from |0…0⟩ for N qubits (1 ≤ N ≤ 12), exactly over Q(y). */
+/** Largest N handled (the rational functions have degree N in y; nothing here is 2^N-sized). */
+export const MAX_LADDER_QUBITS = 64;
+
+/**
+ * The steady state reached from |0…0⟩ for N qubits (1 ≤ N ≤ 64), exactly over Q(y). The ladder
+ * vectors are permutation symmetric, so each is kept as its constant value a_k on the sector of k
+ * excitations (C(N, k) basis states): J₊ maps a state with k excitations to the C(…) states with one
+ * more, and a state with k + 1 excitations is reached from each of its k + 1 excited qubits, so
+ * a_{k+1} = (k + 1)·a_k and ‖v_k‖² = C(N, k)·a_k².
+ */
 export function groundLadderSteadyState(N: number): LadderSteadyState {
-  if (!Number.isInteger(N) || N < 1 || N > 12) throw new InputError(`groundLadderSteadyState: N must be an integer in [1, 12], got ${N}`);
-  const d = 2 ** N;
-  const excited = (x: number): number => N - popcount(x);
-  // v_0 = |0…0⟩ (the last basis vector); v_{k+1} = J₊ v_k, J₊ = Σ_i σ⁺_i clears one set bit
-  const ladder: bigint[][] = [];
-  let v = new Array<bigint>(d).fill(0n);
-  v[d - 1] = 1n;
-  ladder.push(v);
-  for (let k = 0; k < N; k++) {
-    const next = new Array<bigint>(d).fill(0n);
-    for (let x = 0; x < d; x++) if (v[x] !== 0n) for (let b = 0; b < N; b++) if (x & (1 << b)) next[x ^ (1 << b)] += v[x];
-    ladder.push((v = next));
-  }
-  const norm2 = ladder.map((u) => u.reduce((s, a) => s + a * a, 0n));
+  if (!Number.isInteger(N) || N < 1 || N > MAX_LADDER_QUBITS) throw new InputError(`groundLadderSteadyState: N must be an integer in [1, ${MAX_LADDER_QUBITS}], got ${N}`);
+  const sectorSizes: bigint[] = [1n];
+  for (let k = 0; k < N; k++) sectorSizes.push((sectorSizes[k] * BigInt(N - k)) / BigInt(k + 1));
+  const a: bigint[] = [1n];
+  for (let k = 0; k < N; k++) a.push(a[k] * BigInt(k + 1));
+  const norm2 = a.map((x, k) => sectorSizes[k] * x * x);
   const y = rfVar('y');
   // p_{k+1}/p_k = (absorption rate y·g_k)/(emission rate g_k), g_k = ‖v_{k+1}‖²/‖v_k‖²
   const ratios = Array.from({ length: N }, (_, k) => {
@@ -64,22 +65,18 @@ export function groundLadderSteadyState(N: number): LadderSteadyState {
   for (let k = 0; k < N; k++) unnormalised.push(rfmul(unnormalised[k], ratios[k]));
   const total = unnormalised.reduce((s, p) => rfadd(s, p), rfConst(0));
   const populations = unnormalised.map((p) => rfReduce(rfdiv(p, total)));
-  // entries of v_k v_kᵀ/‖v_k‖² on sector k: v_k is constant there (k!), so each is v²/‖v_k‖² = 1/C(N, k)
-  const sectorSizes = ladder.map((u, k) => BigInt(u.filter((a, x) => a !== 0n && excited(x) === k).length));
-  const blockEntries = ladder.map((u, k) => {
-    const a = u.find((x) => x !== 0n)!;
-    if (u.some((x) => x !== 0n && x !== a)) throw new Error('groundLadderSteadyState: a ladder vector is not constant on its sector');
-    return rfReduce(rfmul(populations[k], rfConst({ num: a * a, den: norm2[k] })));
-  });
-  const zeros = d - (N + 1);
+  // every entry of p_k v_k v_kᵀ/‖v_k‖² on sector k is p_k a_k²/‖v_k‖²
+  const blockEntries = populations.map((p, k) => rfReduce(rfmul(p, rfConst({ num: a[k] * a[k], den: norm2[k] }))));
+  const zeros = 2n ** BigInt(N) - BigInt(N + 1);
   const levels: Level[] = populations.map((p, k) => ({ value: p, multiplicity: 1, label: `p${k}` }));
-  if (zeros > 0) levels.push({ value: rfConst(0), multiplicity: zeros, label: '0' });
-  const how = `Schur–Weyl: the all-ground state is the bottom of the spin-${N}/2 ladder; ladder vectors J₊^k|0…0⟩ built exactly, populations from the balance of the ladder's emission and absorption rates, normalised over Q(y); spectrum read off the orthogonal ladder vectors`;
+  if (zeros > 0n) levels.push({ value: rfConst(0), multiplicity: Number(zeros), label: '0' });
+  const how = `Schur–Weyl: the all-ground state is the bottom of the spin-${N}/2 ladder; ladder vectors J₊^k|0…0⟩ (permutation symmetric, exact integers), populations from the balance of the ladder's emission and absorption rates, normalised over Q(y); spectrum read off the orthogonal ladder vectors`;
   return { N, populations, sectorSizes, blockEntries, levels, how };
 }
 
 /** The state as a dense 2^N × 2^N matrix over Q(y) (block k: every entry p_k/C(N, k)); for small N. */
 export function ladderStateMatrix(s: LadderSteadyState): CMatrix<RatFunc> {
+  if (s.N > 12) throw new InputError(`ladderStateMatrix: N = ${s.N} is too large for a dense matrix (N ≤ 12)`);
   const d = 2 ** s.N;
   const k = Array.from({ length: d }, (_, x) => s.N - popcount(x));
   const re = new Array<RatFunc>(d * d).fill(Rf.zero);

@@ -18,7 +18,7 @@ import { typedBlockEntry } from './typed-forms.js';
 describe('steady state from the all-ground state (Schur–Weyl ladder)', () => {
   it('refuses N outside 1…12', () => {
     expect(() => groundLadderSteadyState(0)).toThrow(InputError);
-    expect(() => groundLadderSteadyState(13)).toThrow(/\[1, 12\]/);
+    expect(() => groundLadderSteadyState(65)).toThrow(/\[1, 64\]/);
   });
 
   it('its block entries are the typed d_k for every N ≤ 12 (exact identity)', () => {
