@@ -37,8 +37,8 @@ export function energyOf(rho: CMatrix<RatFunc>, omega: RatFunc): RatFunc {
 /** The diagonal of ρ in the computational basis. */
 export const populationsOf = (rho: CMatrix<RatFunc>): RatFunc[] => Array.from({ length: rho.rows }, (_, a) => rho.re[a * rho.rows + a]);
 
-/** Distinct values with multiplicities (exact identity). */
-function tally(values: readonly RatFunc[]): Level[] {
+/** Distinct values with multiplicities (exact identity), e.g. the populations as levels for eigenvalueOrderings. */
+export function distinctLevels(values: readonly RatFunc[]): Level[] {
   const out: { value: RatFunc; multiplicity: number }[] = [];
   for (const v of values) {
     const hit = out.find((l) => identical(l.value, v).identical);
@@ -64,7 +64,7 @@ export function piecewiseL1Coherence(rho: CMatrix<RatFunc>, options: OrderingOpt
   if (!rho.im.every(rfisZero)) throw new InputError('piecewiseL1Coherence: ρ has imaginary entries (|ρ_ab| is then not a rational function)');
   const off: RatFunc[] = [];
   for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) if (a !== b && !rfisZero(rho.re[a * d + b])) off.push(rho.re[a * d + b]);
-  const levels = tally([...off, rfConst(0)]).map((l) => (rfisZero(l.value) ? { ...l, multiplicity: 1 } : l));
+  const levels = distinctLevels([...off, rfConst(0)]).map((l) => (rfisZero(l.value) ? { ...l, multiplicity: 1 } : l));
   const zero = levels.findIndex((l) => rfisZero(l.value));
   const ordering = eigenvalueOrderings(levels, options);
   const pieces: { value: RatFunc; ordering: Ordering; cells: Ordering['cells'][number][] }[] = [];
@@ -91,7 +91,7 @@ export function piecewiseL1Coherence(rho: CMatrix<RatFunc>, options: OrderingOpt
  */
 export function dephasedErgotropy(rho: CMatrix<RatFunc>, omega: RatFunc, options: OrderingOptions = {}): PiecewiseErgotropy {
   const N = qubitsOf(rho);
-  const ordering = eigenvalueOrderings(tally(populationsOf(rho)), options);
+  const ordering = eigenvalueOrderings(distinctLevels(populationsOf(rho)), options);
   return piecewiseErgotropy(energyOf(rho, omega), ordering, excitationLevels(N, omega));
 }
 
