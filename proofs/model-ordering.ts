@@ -30,6 +30,9 @@ const LEVELS = [S.minus, S.zero, S.plus, S.one].map((value) => ({ value, multipl
 export const ORDERING = eigenvalueOrderings(LEVELS);
 export const W_PIECEWISE = piecewiseErgotropy(E7, ORDERING, excitationLevels(2, omega));
 
+/** How the ordering and the ergotropy cases were obtained (for the reports). */
+export const ORDERING_HOW = `${ORDERING.how}; ${W_PIECEWISE.how}`;
+
 /** W where 1 − c (level 0) stands at position `p` of the decreasing order, from the derived pieces. */
 function wWithSingletAt(p: number): RatFunc {
   const piece = W_PIECEWISE.pieces.find((x) => x.orders.some((o) => o[p] === 0));

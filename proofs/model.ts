@@ -96,6 +96,8 @@ export function ergotropyForOrder(energy: RatFunc, decreasing: readonly RatFunc[
 }
 
 let spectrum7: { minus: RatFunc; zero: RatFunc; plus: RatFunc; one: RatFunc } | undefined;
+/** How eq7Spectrum was obtained (set on first use). */
+export let eq7SpectrumHow = '';
 /**
  * The eigenvalues of Eq. (7), derived by the pipeline (exact spectrum of eq7Symbolic()) and named by
  * their eigenvectors: ψ− = (0, −1, 1, 0), ψ0 = |00⟩, ψ+ = (0, 1, 1, 0), ψ1 = |11⟩ (checked in eq9).
@@ -103,6 +105,7 @@ let spectrum7: { minus: RatFunc; zero: RatFunc; plus: RatFunc; one: RatFunc } | 
 export const eq7Spectrum = (): { minus: RatFunc; zero: RatFunc; plus: RatFunc; one: RatFunc } => {
   if (spectrum7) return spectrum7;
   const spec = exactSpectrum(eq7Symbolic());
+  eq7SpectrumHow = spec.how;
   const withVector = (v: readonly number[]): RatFunc => {
     // e ∝ v iff e_k v_l = e_l v_k for all k, l
     const parallel = (e: readonly RatFunc[]): boolean => e.every((ek, k) => e.every((el, l) => identical(rfmul(ek, rfConst(v[l])), rfmul(el, rfConst(v[k]))).identical));
