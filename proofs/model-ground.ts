@@ -16,7 +16,8 @@ import { firstPrinciplesCheck, type Ranges } from '../src/claims/checks.js';
 import type { CheckRecord, ClaimContext } from '../src/claims/claim.js';
 import { pderivative, pmul, psub } from '../src/symbolic/poly.js';
 import { ratfunc, rfadd, rfConst, rfdiv, rfmul, rfpow, rfsub, rfVar, type RatFunc } from '../src/symbolic/ratfunc.js';
-import { Rf, type Dec } from './model.js';
+import { type Dec } from './model.js';
+import { groundLadderSteadyState, ladderStateMatrix, type LadderSteadyState } from '../src/derive/ladder-steady-state.js';
 
 export const Y = rfVar('y');
 export const OMEGA = rfVar('omega');
@@ -30,10 +31,18 @@ export function binom(n: number, k: number): bigint {
   return b;
 }
 
-/** p_k d_k = (1 − y) y^k / (1 − y^{N+1}) (Eq. (14) times p_k): the weight of block k. */
-export const blockWeight = (N: number, k: number): RatFunc => rfdiv(rfmul(rfsub(ONE, Y), rfpow(Y, k)), rfsub(ONE, rfpow(Y, N + 1)));
-/** d_k of Eq. (14) with r = y. */
-export const dk = (N: number, k: number): RatFunc => rfdiv(blockWeight(N, k), rfConst(binom(N, k)));
+const ladder = new Map<number, LadderSteadyState>();
+/** The steady state from the all-ground state, derived by the pipeline (Schur–Weyl ladder, src/derive), memoised per N. */
+export function groundDerivation(N: number): LadderSteadyState {
+  let s = ladder.get(N);
+  if (!s) ladder.set(N, (s = groundLadderSteadyState(N)));
+  return s;
+}
+
+/** p_k d_k, the weight of block k (derived: the population of the ladder state with k excitations; = (1 − y) y^k / (1 − y^{N+1})). */
+export const blockWeight = (N: number, k: number): RatFunc => groundDerivation(N).populations[k];
+/** d_k (derived: the common entry of block k; Eq. (14) with r = y). */
+export const dk = (N: number, k: number): RatFunc => groundDerivation(N).blockEntries[k];
 
 /** Σ_k d_k p_k (p_k − 1), the middle form of Eq. (15). */
 export function cl1Sum(N: number): RatFunc {
@@ -73,14 +82,9 @@ export function wPairing(N: number, decreasing: readonly number[] = Array.from({
   return rfmul(OMEGA, rfsub(energy, passive));
 }
 
-/** Eq. (13) with Eq. (14) in Q(y), in the computational basis (|1…1⟩ first, |0…0⟩ last). */
+/** Eqs. (13)–(14) in Q(y) as derived by the pipeline, in the computational basis (|1…1⟩ first, |0…0⟩ last). */
 export function groundStateSymbolic(N: number): CMatrix<RatFunc> {
-  const d = 2 ** N;
-  const rho = zeros(Rf, d);
-  const ds = Array.from({ length: N + 1 }, (_, k) => dk(N, k));
-  const ks = Array.from({ length: d }, (_, a) => excitations(a, N));
-  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) if (ks[a] === ks[b]) rho.re[a * d + b] = ds[ks[a]];
-  return rho;
+  return ladderStateMatrix(groundDerivation(N));
 }
 
 /** f′ (in v) as a rational function with numerator n′d − nd′ and denominator d². */

@@ -13,22 +13,35 @@ import { evaluate, parse } from '../src/symbolic/expr.js';
 import { pconstantValue, pisConstant, pscale, type Poly } from '../src/symbolic/poly.js';
 import { rfadd, rfdiv, rfmul, rfpow, rfsub, type RatFunc } from '../src/symbolic/ratfunc.js';
 import { compareWithRational, interval, rootsAt, rootDecimal, solveSignRatFunc, type RealAlgebraic, type RealInterval } from '../src/symbolic/sturm.js';
-import { c, y, ONE, Zp, eq7Spectrum, energySymbolic, eq7Symbolic, ergotropyForOrder } from './model.js';
+import { c, omega, ONE, Zp, eq7Spectrum, energySymbolic, eq7Symbolic } from './model.js';
+import { eigenvalueOrderings } from '../src/derive/ordering.js';
+import { excitationLevels, piecewiseErgotropy } from '../src/derive/passive-pairing.js';
+import { rfReduce } from '../src/derive/polynomial-gcd.js';
 
 export const S = eq7Spectrum();
 export const E7 = energySymbolic(eq7Symbolic());
-/** The Boltzmann weights w_k of the triplet eigenvalues b_k = c·w_k/Z₊: ψ0 → 1, ψ+ → y, ψ1 → y². */
-export const WEIGHTS: readonly RatFunc[] = [ONE, y, rfpow(y, 2)];
 export const TRIPLET: readonly RatFunc[] = [S.zero, S.plus, S.one];
+/** The Boltzmann weights w_k of the triplet eigenvalues b_k = c·w_k/Z₊ (ψ0, ψ+, ψ1), read off the derived spectrum. */
+export const WEIGHTS: readonly RatFunc[] = TRIPLET.map((b) => rfReduce(rfdiv(rfmul(b, Zp), c)));
 export const TRIPLET_NAMES = ['c/Z₊ (ψ0)', 'cy/Z₊ (ψ+)', 'cy²/Z₊ (ψ1)'] as const;
 
-/** W for the four positions of 1 − c in the decreasing order (the triplet is always b0 ≥ b1 ≥ b2). */
-export const W_CASE = {
-  A: ergotropyForOrder(E7, [S.minus, S.zero, S.plus, S.one]),
-  B1: ergotropyForOrder(E7, [S.zero, S.minus, S.plus, S.one]),
-  B2: ergotropyForOrder(E7, [S.zero, S.plus, S.minus, S.one]),
-  C: ergotropyForOrder(E7, [S.zero, S.plus, S.one, S.minus]),
-};
+/** The derived ordering of the spectrum of Eq. (7) over c ∈ [0, 1], y ∈ (0, 1] and W on each of its cells (src/derive). */
+const LEVELS = [S.minus, S.zero, S.plus, S.one].map((value) => ({ value, multiplicity: 1 }));
+export const ORDERING = eigenvalueOrderings(LEVELS);
+export const W_PIECEWISE = piecewiseErgotropy(E7, ORDERING, excitationLevels(2, omega));
+
+/** How the ordering and the ergotropy cases were obtained (for the reports). */
+export const ORDERING_HOW = `${ORDERING.how}; ${W_PIECEWISE.how}`;
+
+/** W where 1 − c (level 0) stands at position `p` of the decreasing order, from the derived pieces. */
+function wWithSingletAt(p: number): RatFunc {
+  const piece = W_PIECEWISE.pieces.find((x) => x.orders.some((o) => o[p] === 0));
+  if (!piece) throw new Error(`model-ordering: no cell of the derived ordering has 1 − c at position ${p}`);
+  return piece.value;
+}
+
+/** W for the four positions of 1 − c in the decreasing order (the triplet is always b0 ≥ b1 ≥ b2), derived. */
+export const W_CASE = { A: wWithSingletAt(0), B1: wWithSingletAt(1), B2: wWithSingletAt(2), C: wWithSingletAt(3) };
 
 /** A RatFunc with a constant denominator, as a polynomial. */
 export function asPoly(f: RatFunc): Poly {
@@ -142,9 +155,16 @@ export const W_ALL_FORMULA = (() => {
   return `omega*((${A} + abs(${A}))/2 + (${C} + abs(${C}))/2)`;
 })();
 
-/** Case boundaries in c: A (1 − c largest) iff c ≤ c_A(y) = Z₊/(1 + Z₊); C (1 − c smallest) iff c ≥ c_C(y) = Z₊/(Z₊ + y²). */
-export const C_A = rfdiv(Zp, rfadd(ONE, Zp));
-export const C_C = rfdiv(Zp, rfadd(Zp, rfpow(y, 2)));
+/** The derived threshold c = t(y) where 1 − c ties with the triplet eigenvalue k (0: ψ0, 1: ψ+, 2: ψ1). */
+function singletThreshold(k: number): RatFunc {
+  const th = ORDERING.thresholds.find((t) => t.pair[0] === 0 && t.pair[1] === k + 1);
+  if (!th) throw new Error(`model-ordering: no derived threshold between 1 − c and triplet level ${k}`);
+  return th.t;
+}
+
+/** Case boundaries in c, derived: A (1 − c largest) iff c ≤ c_A(y) (= Z₊/(1 + Z₊)); C (1 − c smallest) iff c ≥ c_C(y) (= Z₊/(Z₊ + y²)). */
+export const C_A = singletThreshold(0);
+export const C_C = singletThreshold(2);
 
 export { rcmp };
 

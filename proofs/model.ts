@@ -5,13 +5,17 @@
  */
 import type { DecimalField } from '../src/numeric/decimal.js';
 import type { CMatrix } from '../src/numeric/matrix.js';
-import { add, anticommutator, commutator, mul, scale, scaleReal, sub, trace, traceProduct, zeros } from '../src/numeric/matrix.js';
-import { h0, sigmaMinus, sigmaPlus } from '../src/physics/qubits.js';
+import { add, trace, traceProduct, zeros } from '../src/numeric/matrix.js';
+import { h0 } from '../src/physics/qubits.js';
+import { applyGenerator } from '../src/derive/generator.js';
+import { mixSectors, steadySectors, steadyStateFamily, type SteadySector } from '../src/derive/steady-state-family.js';
+import { exactSpectrum } from '../src/derive/spectrum.js';
+import { excitationLevels, passiveEnergy } from '../src/derive/passive-pairing.js';
 import { ergotropy } from '../src/physics/ergotropy.js';
 import { l1Coherence } from '../src/physics/coherence.js';
 import { eq7State } from '../src/physics/states.js';
 import { ratFuncField as Rf } from '../src/symbolic/ratfunc-field.js';
-import { rfadd, rfConst, rfdiv, rfmul, rfneg, rfpow, rfsub, rfVar, rfisZero, type RatFunc } from '../src/symbolic/ratfunc.js';
+import { identical, rfadd, rfConst, rfmul, rfneg, rfpow, rfsub, rfVar, rfisZero, type RatFunc } from '../src/symbolic/ratfunc.js';
 
 export { Rf };
 export type Dec = DecimalField['zero'];
@@ -38,33 +42,39 @@ export function psiPlusMinus(sign: 1 | -1): CMatrix<RatFunc> {
   return [unit(1, 1, HALF), unit(2, 2, HALF), unit(1, 2, off), unit(2, 1, off)].reduce((A, B) => add(Rf, A, B));
 }
 
-/** Eq. (7) in Q(c, y), from its definition: (1−c)|ψ−⟩⟨ψ−| + (c/Z₊)(y²|ψ1⟩⟨ψ1| + y|ψ+⟩⟨ψ+| + |ψ0⟩⟨ψ0|). */
+let twoQubitSectors: { singlet: SteadySector; triplet: SteadySector; how: string } | undefined;
+/**
+ * The two sectors of the two-qubit steady-state family, derived by the pipeline: the null space of
+ * the collective generator, its conserved quantities, and their minimal projections. The sector
+ * that holds the all-ground state |00⟩ carries the weight c (its projector is the paper's
+ * |ψ0⟩⟨ψ0| + |ψ1⟩⟨ψ1| + |ψ+⟩⟨ψ+|, see test/derive); the other is |ψ−⟩⟨ψ−|.
+ */
+export function twoQubitSteadySectors(): { singlet: SteadySector; triplet: SteadySector; how: string } {
+  if (!twoQubitSectors) {
+    const family = steadyStateFamily({ N: 2, coupling: 'collective' });
+    const sectors = steadySectors(family);
+    const triplet = sectors.find((x) => !rfisZero(x.projector.re[15]));
+    const singlet = sectors.find((x) => x !== triplet);
+    if (sectors.length !== 2 || !triplet || !singlet) throw new Error('model: the two-qubit steady-state family does not have two sectors');
+    twoQubitSectors = { singlet, triplet, how: `${family.how}; sectors from the minimal projections of the conserved quantities` };
+  }
+  return twoQubitSectors;
+}
+
+/** Eq. (7) in Q(c, y), derived: (1 − c)·(singlet sector's steady state) + c·(triplet sector's steady state). */
 export function eq7Symbolic(cc: RatFunc = c): CMatrix<RatFunc> {
-  const triplet = add(Rf, add(Rf, unit(0, 0, rfpow(y, 2)), scaleReal(Rf, y, psiPlusMinus(1))), unit(3, 3));
-  return add(Rf, scaleReal(Rf, rfsub(ONE, cc), psiPlusMinus(-1)), scaleReal(Rf, rfdiv(cc, Zp), triplet));
+  const { singlet, triplet } = twoQubitSteadySectors();
+  return mixSectors([singlet, triplet], [rfsub(ONE, cc), cc]);
 }
 
 /**
- * The generator of Eqs. (4)–(6) divided by (n̄+1), applied in Q(y, ω, f, …): emission rate γ_ij,
- * absorption rate y·γ_ij, Hamiltonian term (1 − y)(H0 + H_d). Same steady states and conserved
- * quantities as L itself (time rescaled by n̄+1). γ_ij = 1 (collective) or δ_ij (individual).
+ * The generator of Eqs. (4)–(6) divided by (n̄+1), applied in Q(y, ω, f, …) (src/derive/generator.ts):
+ * emission rate γ_ij, absorption rate y·γ_ij, Hamiltonian term (1 − y)(H0 + H_d). Same steady
+ * states and conserved quantities as L itself. γ_ij = 1 (collective) or δ_ij (individual).
  */
 export function lindbladSymbolic(N: number, rho: CMatrix<RatFunc>, options: { coupling: 'collective' | 'individual'; f?: RatFunc }): CMatrix<RatFunc> {
-  const sp = Array.from({ length: N }, (_, i) => sigmaPlus(Rf, N, i));
-  const sm = Array.from({ length: N }, (_, i) => sigmaMinus(Rf, N, i));
-  const f = options.f ?? rfConst(0);
-  let H = h0(Rf, N, omega);
-  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) if (i !== j && !rfisZero(f)) H = add(Rf, H, scaleReal(Rf, f, mul(Rf, sp[i], sm[j])));
-  // −i(1 − y)[H, ρ]
-  let L = scale(Rf, { re: rfConst(0), im: rfneg(rfsub(ONE, y)) }, commutator(Rf, H, rho));
-  for (let i = 0; i < N; i++)
-    for (let j = 0; j < N; j++) {
-      if (options.coupling === 'individual' && i !== j) continue;
-      const emit = sub(Rf, mul(Rf, mul(Rf, sm[j], rho), sp[i]), scaleReal(Rf, HALF, anticommutator(Rf, mul(Rf, sp[i], sm[j]), rho)));
-      const absorb = sub(Rf, mul(Rf, mul(Rf, sp[j], rho), sm[i]), scaleReal(Rf, HALF, anticommutator(Rf, mul(Rf, sm[i], sp[j]), rho)));
-      L = add(Rf, L, add(Rf, emit, scaleReal(Rf, y, absorb)));
-    }
-  return L;
+  const model = options.coupling === 'collective' ? { N, coupling: options.coupling, f: options.f ?? rfConst(0) } : { N, coupling: options.coupling };
+  return applyGenerator(model, rho);
 }
 
 /** True if every entry of M is the zero rational function. */
@@ -81,26 +91,31 @@ export const traceSymbolic = (rho: CMatrix<RatFunc>): RatFunc => trace(Rf, rho).
  * and the levels of H0 for N qubits (0, ω ×N, 2ω ×C(N,2), …): W = E − Σ_k r_k ε_k.
  */
 export function ergotropyForOrder(energy: RatFunc, decreasing: readonly RatFunc[], N = 2): RatFunc {
-  const levels: number[] = [];
-  for (let k = 0; k <= N; k++) for (let m = 0; m < binom(N, k); m++) levels.push(k);
-  let passive = rfConst(0);
-  decreasing.forEach((r, i) => (passive = rfadd(passive, rfmul(r, rfmul(rfConst(levels[i]), omega)))));
-  return rfsub(energy, passive);
+  const levels = decreasing.map((value) => ({ value, multiplicity: 1 }));
+  return rfsub(energy, passiveEnergy(levels, levels.map((_, i) => i), excitationLevels(N, omega)));
 }
 
-function binom(n: number, k: number): number {
-  let b = 1;
-  for (let i = 1; i <= k; i++) b = (b * (n - k + i)) / i;
-  return Math.round(b);
-}
-
-/** The eigenvalues of Eq. (7) as derived: ψ− → 1 − c, ψ0 → c/Z₊, ψ+ → cy/Z₊, ψ1 → cy²/Z₊ (checked in eq9). */
-export const eq7Spectrum = (): { minus: RatFunc; zero: RatFunc; plus: RatFunc; one: RatFunc } => ({
-  minus: rfsub(ONE, c),
-  zero: rfdiv(c, Zp),
-  plus: rfdiv(rfmul(c, y), Zp),
-  one: rfdiv(rfmul(c, rfpow(y, 2)), Zp),
-});
+let spectrum7: { minus: RatFunc; zero: RatFunc; plus: RatFunc; one: RatFunc } | undefined;
+/** How eq7Spectrum was obtained (set on first use). */
+export let eq7SpectrumHow = '';
+/**
+ * The eigenvalues of Eq. (7), derived by the pipeline (exact spectrum of eq7Symbolic()) and named by
+ * their eigenvectors: ψ− = (0, −1, 1, 0), ψ0 = |00⟩, ψ+ = (0, 1, 1, 0), ψ1 = |11⟩ (checked in eq9).
+ */
+export const eq7Spectrum = (): { minus: RatFunc; zero: RatFunc; plus: RatFunc; one: RatFunc } => {
+  if (spectrum7) return spectrum7;
+  const spec = exactSpectrum(eq7Symbolic());
+  eq7SpectrumHow = spec.how;
+  const withVector = (v: readonly number[]): RatFunc => {
+    // e ∝ v iff e_k v_l = e_l v_k for all k, l
+    const parallel = (e: readonly RatFunc[]): boolean => e.every((ek, k) => e.every((el, l) => identical(rfmul(ek, rfConst(v[l])), rfmul(el, rfConst(v[k]))).identical));
+    const hit = spec.eigenspaces.find((e) => e.multiplicity === 1 && parallel(e.vectors[0]));
+    if (!hit) throw new Error(`model: no eigenvector ∝ (${v.join(', ')}) in the derived spectrum of Eq. (7)`);
+    return hit.value;
+  };
+  spectrum7 = { minus: withVector([0, -1, 1, 0]), zero: withVector([0, 0, 0, 1]), plus: withVector([0, 1, 1, 0]), one: withVector([1, 0, 0, 0]) };
+  return spectrum7;
+};
 
 // ----- first principles, numerically (decimal) -------------------------------------------------
 

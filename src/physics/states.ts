@@ -12,6 +12,8 @@ import type { AnalyticField, Field } from '../numeric/field.js';
 import { gram, zeros, type CMatrix } from '../numeric/matrix.js';
 import { thermalRatio } from './lindblad.js';
 import { assertQubitCount, excitations } from './qubits.js';
+import { groundLadderSteadyState } from '../derive/ladder-steady-state.js';
+import { rfevalField, type RatFunc } from '../symbolic/ratfunc.js';
 
 /** A complex vector (not necessarily normalised) as real and imaginary parts. */
 export interface StateVector<T> {
@@ -99,27 +101,32 @@ export function eq7Parameter<T>(F: Field<T>, rho0: CMatrix<T>): T {
   return F.add(F.add(x[0], x[15]), plus);
 }
 
+const blockEntryCache = new Map<number, readonly RatFunc[]>();
+
 /**
- * d_k of Eq. (14), k = 0 … N: d_k = (1−r) r^k / ((1 − r^{N+1}) p_k), p_k = C(N, k), r = e^{−βω},
- * evaluated as r^k / (p_k Σ_{n=0}^{N} r^n) (the same number; no cancellation near r = 1, and r = 1
- * gives the β = 0 value 1/((N+1) p_k)). Each d_k within ≈ 2N units of roundoff.
+ * The entries d_k (k = 0 … N) of the blocks of the steady state reached from the all-ground state:
+ * the exact rational functions of r = e^{−βω} derived by the pipeline (src/derive: the spin-N/2
+ * ladder populations divided by the sector sizes, r^k / (C(N, k) Σ_{n=0}^{N} r^n) in lowest terms),
+ * evaluated in F. All terms are positive, so there is no cancellation near r = 1, and r = 1 gives
+ * the β = 0 value 1/((N+1) C(N, k)) exactly. Each d_k within ≈ 2N units of roundoff.
  */
-export function eq14Coefficients<T>(F: AnalyticField<T>, N: number, p: ThermalParameters<T>): T[] {
-  assertQubitCount(N, 'eq14Coefficients');
-  const r = thermalR(F, p, 'eq14Coefficients');
-  const powers: T[] = [F.one];
-  for (let k = 1; k <= N; k++) powers.push(F.mul(powers[k - 1], r));
-  let z = F.zero;
-  for (let k = N; k >= 0; k--) z = F.add(z, powers[k]); // small terms first
-  return powers.map((rk, k) => F.div(rk, F.mul(F.fromNumber(binomial(N, k)), z)));
+export function groundSteadyBlockEntries<T>(F: AnalyticField<T>, N: number, p: ThermalParameters<T>): T[] {
+  assertQubitCount(N, 'groundSteadyBlockEntries');
+  const r = thermalR(F, p, 'groundSteadyBlockEntries');
+  let entries = blockEntryCache.get(N);
+  if (!entries) blockEntryCache.set(N, (entries = groundLadderSteadyState(N).blockEntries));
+  return entries.map((e) => rfevalField(F, e, { y: r }));
 }
+
+/** The former name of groundSteadyBlockEntries, kept for existing callers. */
+export const eq14Coefficients = groundSteadyBlockEntries;
 
 /**
  * The steady state of Eqs. (13)–(14) reached from the all-ground state: block diagonal in the
- * excitation number k, each block D_k = d_k U_k (U_k the all-ones p_k × p_k matrix). Entries as eq14Coefficients.
+ * excitation number k, each block D_k = d_k U_k (U_k the all-ones p_k × p_k matrix). Entries as groundSteadyBlockEntries.
  */
 export function groundStateSteadyState<T>(F: AnalyticField<T>, N: number, p: ThermalParameters<T>): CMatrix<T> {
-  const dk = eq14Coefficients(F, N, p);
+  const dk = groundSteadyBlockEntries(F, N, p);
   const d = 2 ** N;
   const rho = zeros(F, d);
   const k = Array.from({ length: d }, (_, x) => excitations(x, N));
