@@ -155,7 +155,8 @@ export interface UserClaim extends Claim {
 /** The engine claim of a validated user claim; `source` (e.g. the file name) starts its location. */
 export function userClaim(spec: UserClaimSpec, source = 'claims file'): UserClaim {
   let corrections: CorrectedPiece[] | null = null;
-  const printed = spec.printed ?? toTeX(formsText(spec.formsAt(spec.qubits[0]))).tex;
+  const forms0 = spec.formsAt(spec.qubits[0]);
+  const printed = spec.printed ?? (forms0.length === 1 ? toTeX(forms0[0]).tex : `\\left(${forms0.map((f) => toTeX(f).tex).join(', ')}\\right)`);
   return {
     spec,
     id: spec.id,
