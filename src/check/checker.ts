@@ -160,7 +160,7 @@ export function userClaim(spec: UserClaimSpec, source = 'claims file'): UserClai
   return {
     spec,
     id: spec.id,
-    location: `${source}, claim ${spec.id}`,
+    location: `User claim ${spec.id} (${source})`,
     statement: spec.statement ?? statementOf(spec, spec.qubits[0]),
     printed,
     correctedPieces: () => corrections,

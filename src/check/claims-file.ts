@@ -127,7 +127,8 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
   if (!isObject(raw)) throw new InputError(`claim ${index + 1}: must be an object {"id", "quantity", "state", "printed" or "formula", "assume"}`);
   if (typeof raw.id !== 'string' || raw.id.trim() === '') throw new InputError(`claim ${index + 1}: "id" must be a non-empty string`);
   const id = raw.id;
-  if (!/^[A-Za-z0-9][A-Za-z0-9._:-]*$/.test(id)) throw new InputError(`claim "${id}": the id may contain only letters, digits and . _ : - (it names the claim in reports)`);
+  // the id pattern of docs/claim.schema.json, so checked user claims fit the reports
+  if (!/^[a-z0-9][a-z0-9.-]*$/.test(id)) throw new InputError(`claim "${id}": the id may contain only lower-case letters, digits, . and - (it names the claim in reports), starting with a letter or digit`);
   const where = `claim "${id}"`;
   for (const k of Object.keys(raw)) if (!CLAIM_KEYS.includes(k)) throw new InputError(`${where}: unknown key "${k}" (keys: ${CLAIM_KEYS.join(', ')})`);
 
