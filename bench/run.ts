@@ -8,6 +8,8 @@ import { benchSymbolic } from './symbolic.bench.js';
 import { benchProve } from './prove.bench.js';
 import { benchVerify } from './verify.bench.js';
 import { benchFigures } from './figures.bench.js';
+import { benchStartup } from './startup.bench.js';
+import { benchSteadyBlocks } from './steady-blocks.bench.js';
 import { formatRows, type BenchRow } from './harness.js';
 import { cpus } from 'node:os';
 
@@ -20,6 +22,8 @@ const sections: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['claims (ergocheck prove)', () => benchProve()],
   ['reports (ergocheck verify)', () => benchVerify()],
   ['figures (ergocheck figures)', () => benchFigures(quick)],
+  ['start-up (whole processes)', () => benchStartup(quick)],
+  ['steady state from the spin blocks, any N ≤ 12; against QuTiP', () => benchSteadyBlocks(quick)],
 ];
 
 console.log(`ergocheck benchmarks — node ${process.version}, ${cpus().length} cores${quick ? ', quick set' : ''}`);

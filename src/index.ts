@@ -24,6 +24,7 @@ export * from './physics/coherence.js';
 export * from './io/matrix-json.js';
 export * from './physics/spin-basis.js';
 export * from './physics/steady-state.js';
+export * from './physics/steady-summary.js';
 export * from './physics/states.js';
 export * from './physics/trajectory.js';
 export * from './physics/ergotropy-lifetime.js';

@@ -48,7 +48,10 @@ export interface ModelSetup<T> {
   betaText: string;
   omega: T;
   f: T;
+  /** ρ0 as a dense matrix (for ground, excited and thermal formed on first use). */
   rho0: CMatrix<T>;
+  /** Which initial state: one of the named ones, or a file. */
+  initialKind: 'ground' | 'excited' | 'thermal' | 'file';
   initialText: string;
 }
 
@@ -60,13 +63,16 @@ function qubitsOption(value: string | undefined, max: number, command: string): 
   return n;
 }
 
-/** Read and validate the model options; `command` names the command in messages. */
-export function modelSetup(p: Parsed, command: string): ModelSetup<unknown> {
+/**
+ * Read and validate the model options; `command` names the command in messages,
+ * `maxDecimalQubits` the largest N it takes with decimal precision.
+ */
+export function modelSetup(p: Parsed, command: string, maxDecimalQubits: number = MAX_DECIMAL_QUBITS): ModelSetup<unknown> {
   const useFloat = flag(p, 'float64');
   if (useFloat && str(p, 'precision') !== undefined) throw new InputError(`${command}: give --precision or --float64, not both`);
   const precision = useFloat ? ('float64' as const) : precisionOption(str(p, 'precision'));
   const F = (useFloat ? float64 : decimalField(precision as number)) as AnalyticField<unknown>;
-  const N = qubitsOption(str(p, 'qubits'), useFloat ? MAX_DENSE_QUBITS : MAX_DECIMAL_QUBITS, command);
+  const N = qubitsOption(str(p, 'qubits'), useFloat ? MAX_DENSE_QUBITS : maxDecimalQubits, command);
   const betaText = str(p, 'beta');
   if (betaText === undefined) throw new InputError(`${command}: --beta is required`);
   const beta = /^\+?(inf|infinity)$/i.test(betaText.trim()) ? F.fromString('Infinity') : F.fromRational(numberOption('beta', betaText, 'nonNegative'));
@@ -75,17 +81,27 @@ export function modelSetup(p: Parsed, command: string): ModelSetup<unknown> {
   const init = str(p, 'initial');
   if (init === undefined) throw new InputError(`${command}: --initial is required (ground, excited, thermal or a FILE)`);
   const d = 2 ** N;
-  let rho0: CMatrix<unknown>;
-  if (init === 'ground' || init === 'excited') {
-    rho0 = zeros(F, d);
-    const k = init === 'ground' ? d - 1 : 0; // all-ground is the last basis vector, all-excited the first
-    rho0.re[k * d + k] = F.one;
-  } else if (init === 'thermal') {
-    rho0 = gibbsState(F, N, { beta, omega });
-  } else {
-    const Q = readMatrixFile(init);
-    if (Q.rows !== d || Q.cols !== d) throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
-    rho0 = densityFromRational(F, Q, { tolerance: toleranceOption(str(p, 'tolerance')), what: `the initial state in ${init}` });
+  const base = { F, precision, N, beta, betaText, omega, f, initialText: init };
+  if (init === 'ground' || init === 'excited' || init === 'thermal') {
+    // formed on first use: a command working from the spin blocks never needs the 2^N × 2^N matrix
+    let rho0: CMatrix<unknown> | null = null;
+    const make = (): CMatrix<unknown> => {
+      if (init === 'thermal') return gibbsState(F, N, { beta, omega });
+      const m = zeros(F, d);
+      const k = init === 'ground' ? d - 1 : 0; // all-ground is the last basis vector, all-excited the first
+      m.re[k * d + k] = F.one;
+      return m;
+    };
+    return {
+      ...base,
+      initialKind: init,
+      get rho0(): CMatrix<unknown> {
+        return (rho0 ??= make());
+      },
+    };
   }
-  return { F, precision, N, beta, betaText, omega, f, rho0, initialText: init };
+  const Q = readMatrixFile(init);
+  if (Q.rows !== d || Q.cols !== d) throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
+  const rho0 = densityFromRational(F, Q, { tolerance: toleranceOption(str(p, 'tolerance')), what: `the initial state in ${init}` });
+  return { ...base, initialKind: 'file', rho0 };
 }

@@ -102,5 +102,6 @@ export const TOLERANCE_HELP = `Input checks (each failure: a one-line message an
   is a non-integer JSON number the input is taken to be float64 data and the
   tolerance is d·2^-50 (d the dimension). Positivity: the smallest eigenvalue,
   certified to ±bound, must be ≥ −(bound + d·10^(1−P)·max|ρ_ij| + tolerance),
-  P the working precision, so an exactly positive state passes at any precision.
+  P the working precision, so an exactly positive state passes at any precision
+  (a rigorous float64 Cholesky test decides first when it can: fast for big states).
   --tolerance T overrides the tolerance (absolute, T ≥ 0).`;

@@ -52,19 +52,23 @@ export function assessSec4B2(fig3: readonly Fig3Row[], fig2: readonly Fig2Row[])
       id: 'coherence-growth',
       text: 'mean C_l1 grows faster than mean W but slower than C_l1 for ground initial states',
       holds: aHolds,
-      evidence: steps.map((s) => `N=${s.N}→${s.N + 1}: C ×${fmt(s.c)}, W ×${fmt(s.w)}, ground C ×${fmt(s.g)}`).join('; '),
+      evidence:
+        steps.map((s) => `N=${s.N}→${s.N + 1}: C ×${fmt(s.c)}, W ×${fmt(s.w)}, ground C ×${fmt(s.g)}`).join('; ') +
+        `; rule: at every step W × < C × < ground C ×${aHolds ? '' : ` (not met at ${steps.filter((s) => !(s.c > s.w && s.c < s.g)).map((s) => `N=${s.N}→${s.N + 1}`).join(', ') || 'any step: no steps'})`}`,
     },
     {
       id: 'ergotropy-scaling',
       text: 'mean W scales similarly to W for ground initial states',
       holds: bHolds,
-      evidence: `mean W / ground W = ${rel.map(fmt).join(', ')} (N = ${rows.map((r) => r.N).join(', ')}); max/min ${fmt(spreadRatio)}; increasing: ${increasing}`,
+      evidence: `mean W / ground W = ${rel.map(fmt).join(', ')} (N = ${rows.map((r) => r.N).join(', ')}); max/min ${fmt(spreadRatio)}; increasing: ${increasing}; rule: mean W increases at every step and max/min ≤ 2`,
     },
     {
       id: 'ergotropy-spread',
       text: 'the standard deviation of W shrinks as N grows',
       holds: cHolds,
-      evidence: `std W = ${rows.map((r) => fmt(r.W.std)).join(', ')} (N = ${rows.map((r) => r.N).join(', ')})`,
+      evidence:
+        `std W = ${rows.map((r) => fmt(r.W.std)).join(', ')} (N = ${rows.map((r) => r.N).join(', ')}); rule: every step falls by more than twice its statistical noise (2·√(σ₁² + σ₂²), σ ≈ std/√(2(n−1)))` +
+        (cHolds ? '' : `; not met at ${cSteps.filter((s) => !(s.drop > s.noise)).map((s) => `N=${s.N}→${s.N + 1} (fall ${fmt(s.drop)}, noise ${fmt(s.noise)})`).join(', ') || 'any step: no steps'}`),
     },
   ];
 }

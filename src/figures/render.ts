@@ -10,16 +10,29 @@ import type { Fig3Row } from './fig3.js';
 const COLORS = { Cl1: '#1f77b4', W: '#ff7f0e' } as const;
 const QUANTITY = { field: 'quantity', type: 'nominal', title: null, scale: { domain: ['C_l1', 'W/ω'], range: [COLORS.Cl1, COLORS.W] } } as const;
 
-/** Render a Vega-Lite spec to an SVG string (headless). */
+/** Render a Vega-Lite spec to an SVG string (headless), with C_l1 in its text typeset as C with subscript l1. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const vg = compile(spec).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return subscripts(await view.toSVG());
   } finally {
     view.finalize();
   }
 }
+
+/**
+ * Vega draws text as plain strings; the name C_l1 in the text of axis titles and legend labels
+ * (not in attributes) becomes C with the subscript l1, as the paper writes it.
+ */
+export function subscripts(svg: string): string {
+  return svg.replace(/(<text\b[^>]*>)([^<]*)(<\/text>)/g, (_m, open: string, text: string, close: string) =>
+    `${open}${text.replace(/C_l1/g, 'C<tspan baseline-shift="sub" font-size="75%">l1</tspan>')}${close}`,
+  );
+}
+
+/** An integer axis N = lo…hi with half a step of room on either side, so no point sits on the plot's border. */
+const nAxisDomain = (Ns: readonly number[]): [number, number] => [Math.min(...Ns) - 0.5, Math.max(...Ns) + 0.5];
 
 /** Fig. 1: (a) C_l1 and (b) W against c, one line per β (dash pattern as in the caption). */
 export function fig1Spec(points: readonly Fig1Point[], omega: number): TopLevelSpec {
@@ -58,7 +71,7 @@ export function fig2Spec(rows: readonly Fig2Row[], omega: number, beta: number):
     data: { values },
     mark: { type: 'point', filled: true, size: 70 },
     encoding: {
-      x: { field: 'N', type: 'quantitative', title: 'N', axis: { tickMinStep: 1 } },
+      x: { field: 'N', type: 'quantitative', title: 'N', axis: { tickMinStep: 1 }, scale: { domain: nAxisDomain(rows.map((r) => r.N)), nice: false } },
       y: { field: 'value', type: 'quantitative', title: 'C_l1, W/ω' },
       color: QUANTITY,
       shape: { field: 'quantity', type: 'nominal', title: null, scale: { domain: ['C_l1', 'W/ω'], range: ['circle', 'square'] } },
@@ -72,7 +85,7 @@ export function fig3aSpec(rows: readonly Fig3Row[], omega: number, title: string
     { N: r.N, quantity: 'C_l1', mean: r.Cl1.mean, lo: r.Cl1.mean - r.Cl1.std, hi: r.Cl1.mean + r.Cl1.std },
     { N: r.N, quantity: 'W/ω', mean: r.W.mean / omega, lo: (r.W.mean - r.W.std) / omega, hi: (r.W.mean + r.W.std) / omega },
   ]);
-  const x = { field: 'N', type: 'quantitative', title: 'N', axis: { tickMinStep: 1 } } as const;
+  const x = { field: 'N', type: 'quantitative', title: 'N', axis: { tickMinStep: 1 }, scale: { domain: nAxisDomain(rows.map((r) => r.N)), nice: false } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
@@ -101,8 +114,8 @@ export function fig3bSpec(points: readonly { N: number; Cl1: number; W: number }
     data: { values: points.map((p) => ({ N: p.N, Cl1: p.Cl1, W: p.W / omega })) },
     mark: { type: 'circle', size: 6, opacity: 0.5 },
     encoding: {
-      x: { field: 'Cl1', type: 'quantitative', title: 'C_l1' },
-      y: { field: 'W', type: 'quantitative', title: 'W/ω' },
+      x: { field: 'Cl1', type: 'quantitative', title: 'C_l1', scale: { padding: 8, nice: false } },
+      y: { field: 'W', type: 'quantitative', title: 'W/ω', scale: { padding: 8, nice: false } },
       color: { field: 'N', type: 'ordinal', title: 'N', scale: { domain: Ns, range: palette.slice(0, Ns.length) } },
     },
   } as TopLevelSpec;

@@ -14,7 +14,7 @@ import type { CMatrix } from './matrix.js';
 import { convertMatrix } from './matrix.js';
 import type { DecimalField } from './decimal.js';
 import { GUARD_DIGITS, decimalField } from './decimal.js';
-import { bitsForDigits, fixedField } from './fixed.js';
+import { bitsForDigits, fixedField, parseUnreduced } from './fixed.js';
 import { FIXED_KERNEL_HEADROOM_BITS, eighKernel } from './eigh-kernel.js';
 import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertificate } from './certificate.js';
 import { float64 } from './float64.js';
@@ -105,11 +105,17 @@ function toKernel(D: DecimalField, A: CMatrix<DecimalValue>) {
   const n = A.rows;
   const scaleExp = scaleExponent(D, A);
   const K = fixedField(bitsForDigits(D.precision + GUARD_DIGITS) + Math.ceil(Math.log2(n + 1)) + FIXED_KERNEL_HEADROOM_BITS);
-  const W = decimalField(D.precision + 40);
-  const pow = new W.Decimal(2).pow(scaleExp);
-  const conv = (x: DecimalValue) => K.fromString(new W.Decimal(x).div(pow).toString());
+  const conv = scaledInto(K, scaleExp);
   const Ak: CMatrix<bigint> = { rows: n, cols: n, re: A.re.map(conv), im: A.im.map(conv) };
   return { K, scaleExp, Ak };
+}
+
+/** x·2^-scaleExp correctly rounded into fixed point K, from the exact decimal value of x (no decimal division). */
+function scaledInto(K: ReturnType<typeof fixedField>, scaleExp: number): (x: DecimalValue) => bigint {
+  return (x) => {
+    const q = parseUnreduced(x.toString());
+    return K.fromRational(scaleExp >= 0 ? { num: q.num, den: q.den << BigInt(scaleExp) } : { num: q.num << BigInt(-scaleExp), den: q.den });
+  };
 }
 
 function fromKernel(D: DecimalField, K: ReturnType<typeof fixedField>, x: bigint, scaleExp: number): DecimalValue {
@@ -144,11 +150,9 @@ function certifyDecimal(D: DecimalField, A: CMatrix<DecimalValue>, V: CMatrix<De
   // The claimed values and vectors against the original A, in fixed point finer than the kernel's.
   const n = A.rows;
   const scaleExp = scaleExponent(D, A);
-  const W = decimalField(D.precision + 40);
-  const pow = new W.Decimal(2).pow(scaleExp);
   const G = fixedField(bitsForDigits(D.precision + GUARD_DIGITS) + Math.ceil(Math.log2(n + 1)) + FIXED_KERNEL_HEADROOM_BITS + CERTIFICATE_EXTRA_BITS);
   const toG = (x: DecimalValue) => G.fromString(x.toString());
-  const toGScaled = (x: DecimalValue) => G.fromString(new W.Decimal(x).div(pow).toString());
+  const toGScaled = scaledInto(G, scaleExp);
   const nb = residualBounds(G, { rows: n, cols: n, re: A.re.map(toGScaled), im: A.im.map(toGScaled) }, { rows: n, cols: n, re: V.re.map(toG), im: V.im.map(toG) }, values.map(toGScaled));
   const B = decimalField(D.precision + 10);
   const fromG = (x: bigint) => B.fromString(G.toString(x, B.precision));

@@ -164,3 +164,8 @@ export const rmax = (a: Rational, b: Rational): Rational => (rcmp(a, b) >= 0 ? a
 
 /** Sum of rationals. */
 export const rsum = (xs: readonly Rational[]): Rational => xs.reduce((a, b) => radd(a, b), RZERO);
+
+/** A bound x of F printed with `digits` significant digits, rounded up so the string still bounds. */
+export function boundString<T>(F: Field<T>, x: T, digits = 3): string {
+  return ceilDecimalString(exactValue(F, x), digits);
+}

@@ -34,7 +34,7 @@ const PLAIN_DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  * anyway; reduction cost more than the arithmetic when converting whole matrices). Anything else
  * (fractions, odd forms) goes through parseRational, which validates.
  */
-function parseUnreduced(s: string): Rational {
+export function parseUnreduced(s: string): Rational {
   const m = PLAIN_DECIMAL.exec(s);
   if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) return parseRational(s);
   const frac = m[3] ?? '';

@@ -61,6 +61,12 @@ export function checkHermitianExact(Q: RationalMatrix, tolerance: number, what =
   const tol = toRational(tolerance);
   for (let i = 0; i < n; i++)
     for (let j = i; j < n; j++) {
+      // entries are in lowest terms: exact Hermitian pairs are equal componentwise, no arithmetic needed
+      const a = Q.re[i * n + j];
+      const b = Q.re[j * n + i];
+      const c = Q.im[i * n + j];
+      const d = Q.im[j * n + i];
+      if (a.num === b.num && a.den === b.den && c.num === -d.num && c.den === d.den) continue;
       const dr = rabs(rsub(Q.re[i * n + j], Q.re[j * n + i]));
       const di = rabs(radd(Q.im[i * n + j], Q.im[j * n + i]));
       // exact test of |Q_ij − conj Q_ji|² > tol²

@@ -9,7 +9,8 @@
  * the caller's field with that rounding measured and added. `errorBound` bounds the distance from
  * the true value of each returned number — ergotropy, energy, passive energy and each eigenvalue —
  * exactly as returned, so the decimal string of any of them (all their digits) is within it.
- * float64: the same quantities with a-priori rounding bounds of the float64 sums. A result below
+ * float64: the same quantities with a-priori rounding bounds of the float64 sums, plus the
+ * rounding of a 17-significant-digit print of each. A result below
  * −errorBound is impossible mathematically and throws InternalError: it is never clamped to zero.
  */
 import { InternalError } from '../errors.js';
@@ -22,7 +23,7 @@ import { FixedPointSum, bitsForSum, exactValue, floorLog2, rationalOfNumber } fr
 import { RZERO, radd, rcmp, rmul, rneg, type Rational, type RationalMatrix } from '../numeric/rational.js';
 import { assertPositiveSpectrum, checkDensityExact, defaultTolerance, rationalToField } from './density.js';
 import { excitations } from './qubits.js';
-import { certifiedErgotropy, type CertifiedSpectrum } from './passive-energy.js';
+import { certifiedErgotropy } from './passive-energy.js';
 
 export interface ErgotropyResult<T> {
   /** W = energy − passiveEnergy. */
@@ -58,13 +59,14 @@ export function ergotropy<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): Ergot
     // The entries of ρ and H are the exact input: the working field holds them exactly.
     const D = F as unknown as DecimalField;
     const W = decimalField(D.precision + GUARD_DIGITS);
+    const rhoW = toWorking(W, rho as unknown as CMatrix<Dec>);
     const input: ExactInput = {
-      rhoW: convertMatrix(D, W, rho as unknown as CMatrix<Dec>),
-      rhoDelta: RZERO,
+      rhoW,
+      rhoDelta: holdsExactly(W, rho as unknown as CMatrix<Dec>) ? RZERO : entryRoundingNorm(W, rhoW),
       rhoEntry: (k) => [exactValue(D, rho.re[k] as unknown as Dec), exactValue(D, rho.im[k] as unknown as Dec)],
       H: isDiagonal(F, H)
         ? { diagonal: Array.from({ length: H.rows }, (_, i) => exactValue(D, H.re[i * H.rows + i] as unknown as Dec)) }
-        : { matrix: convertMatrix(D, W, H as unknown as CMatrix<Dec>), delta: RZERO, entry: (k) => [exactValue(D, H.re[k] as unknown as Dec), exactValue(D, H.im[k] as unknown as Dec)] },
+        : { matrix: toWorking(W, H as unknown as CMatrix<Dec>), delta: holdsExactly(W, H as unknown as CMatrix<Dec>) ? RZERO : entryRoundingNorm(W, toWorking(W, H as unknown as CMatrix<Dec>)), entry: (k) => [exactValue(D, H.re[k] as unknown as Dec), exactValue(D, H.im[k] as unknown as Dec)] },
     };
     return ergotropyExact(D, input) as unknown as ErgotropyResult<T>;
   }
@@ -128,7 +130,7 @@ export function ergotropyExact(D: DecimalField, input: ExactInput): ErgotropyRes
       }
   }
   const energy = exactEnergy(D.precision, terms);
-  const c = certifiedErgotropy(D, energy, { values: r, bound: rhoBound } as CertifiedSpectrum<Dec>, { values: levels, bound: levelBound } as CertifiedSpectrum<Dec>);
+  const c = certifiedErgotropy<Dec>(D, energy, { values: r, bound: rhoBound }, { values: levels, bound: levelBound });
   const passiveState = zeros(W, n);
   if (order) {
     // H diagonal: the passive state is diagonal, r_k on the k-th lowest level
@@ -239,8 +241,14 @@ function ergotropyInField<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): Ergot
         }
     }
   }
-  const eigenvalueBound = rhoBound;
-  return { ergotropy: W, errorBound: F.cmp(errorBound, rhoBound) >= 0 ? errorBound : rhoBound, energy, passiveEnergy, eigenvalues: r, eigenvalueBound, levels, passiveState };
+  // Printed with 17 significant digits a float64 moves by < u·|x|: one more 2u of the largest
+  // value printed keeps every printed string within the bound.
+  let largest = F.abs(W);
+  for (const x of [energy, passiveEnergy, ...r]) if (F.cmp(F.abs(x), largest) > 0) largest = F.abs(x);
+  const printing = F.mul(F.add(F.epsilon, F.epsilon), largest);
+  const eigenvalueBound = F.add(rhoBound, printing);
+  const valueBound = F.add(errorBound, printing);
+  return { ergotropy: W, errorBound: F.cmp(valueBound, eigenvalueBound) >= 0 ? valueBound : eigenvalueBound, energy, passiveEnergy, eigenvalues: r, eigenvalueBound, levels, passiveState };
 }
 
 /** The field's per-operation error unit: relative fields use epsilon, fixed point is not supported here. */
@@ -290,6 +298,15 @@ export function ergotropyOfExactState(D: DecimalField, Q: RationalMatrix, H: Exa
     }
   }
   return ergotropyExact(D, { rhoW, rhoDelta: entryRoundingNorm(W, rhoW), rhoEntry: (k) => [Q.re[k], Q.im[k]], rhoEigen, H: hInput });
+}
+
+/** M with each entry correctly rounded into W from all its digits (exact when it has at most W's). */
+const toWorking = (W: DecimalField, M: CMatrix<Dec>): CMatrix<Dec> => ({ rows: M.rows, cols: M.cols, re: M.re.map((x) => W.fromString(x.toString())), im: M.im.map((x) => W.fromString(x.toString())) });
+
+/** True if every entry of M has at most W's digits (a Decimal built by its constructor may have more). */
+function holdsExactly(W: DecimalField, M: CMatrix<Dec>): boolean {
+  for (let k = 0; k < M.re.length; k++) if (M.re[k].sd() > W.precision || M.im[k].sd() > W.precision) return false;
+  return true;
 }
 
 /**

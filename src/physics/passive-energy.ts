@@ -14,9 +14,9 @@ import type { Field } from '../numeric/field.js';
 import { exactValue, rmax, roundInto, rsum, upperBoundIn } from '../numeric/exact-bounds.js';
 import { RZERO, rabs, radd, rcmp, rmul, rneg, rsub, type Rational } from '../numeric/rational.js';
 
-/** Computed eigenvalues (with multiplicity, any order) and a certificate for them. */
+/** Computed eigenvalues (with multiplicity, any order; field values or exact rationals) and a certificate for them. */
 export interface CertifiedSpectrum<T> {
-  values: readonly T[];
+  values: readonly (T | Rational)[];
   /** Sorted alike, each computed value is within `bound` of the true eigenvalue of the same rank. */
   bound: T | Rational;
 }

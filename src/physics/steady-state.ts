@@ -34,6 +34,7 @@ import { cdiv, cmul } from '../numeric/complex.js';
 import { gram, zeros, type CMatrix } from '../numeric/matrix.js';
 import { rateFactors, thermalRatio, validateModel, type LindbladModel } from './lindblad.js';
 import { assertQubitCount } from './qubits.js';
+import { binomial } from './states.js';
 import { sectorOf, spinBasis, type SpinBasis, type SpinFamily } from './spin-basis.js';
 import type { StateVector } from './states.js';
 
@@ -46,6 +47,11 @@ export interface SpinBlock<T> {
   readonly weights: readonly T[];
   /** M_j[α, α'] = Σ_m ⟨j, m, α|ρ0|j, m, α'⟩ (its trace is the weight of spin j in ρ0). */
   readonly M: CMatrix<T>;
+  /**
+   * For a pure initial state: C (multiplicity × (2j + 1)) with M = C C† (M rounded from it), so the
+   * spectrum of M is that of the small C† C; absent for a matrix input.
+   */
+  readonly factor?: CMatrix<T>;
 }
 
 /** A stationary coherence Σ X[α, α'] |j, −j, α⟩⟨j', −j', α'| (only at β = ∞ with ω = f). */
@@ -70,7 +76,10 @@ export interface CollectiveSteadyState<T> {
    * direct sum of `sectors` plus, only when `groundCoherences` is not empty, those cross-sector terms.
    */
   readonly rho: CMatrix<T>;
-  /** ρ_ss block by excitation number k = 0 … N (it commutes with H0 unless groundCoherences is not empty). */
+  /**
+   * ρ_ss block by excitation number k = 0 … N (it commutes with H0 unless groundCoherences is not
+   * empty); built on first access and then kept.
+   */
   readonly sectors: readonly SectorBlock<T>[];
   /** How it was obtained, e.g. "Schur–Weyl exact map (finite β)". */
   readonly method: string;
@@ -539,9 +548,16 @@ function multiplicityBlocks<T>(F: Field<T>, basis: SpinBasis<T>, initial: Initia
           factor.re[a * w + d] = comps.re[d][a];
           factor.im[a * w + d] = comps.im[d][a];
         }
-      // M[α][α'] = Σ_d C[α][d] conj(C[α'][d]) = C C†, exactly Hermitian
-      const M = gram(F, factor as CMatrix<T>) as unknown as CBlock<T>;
-      return { M, factor, comps };
+      // M[α][α'] = Σ_d C[α][d] conj(C[α'][d]) = C C†, exactly Hermitian; formed on first use
+      // (the spectrum and C_l1 go through the narrower factor)
+      let M: CBlock<T> | null = null;
+      return {
+        get M(): CBlock<T> {
+          return (M ??= gram(F, factor as CMatrix<T>) as unknown as CBlock<T>);
+        },
+        factor,
+        comps,
+      };
     }
     return { M: matrixBlocks[fam.twoJ], factor: null, comps: null };
   });
@@ -648,19 +664,44 @@ function materialise<T>(F: Field<T>, basis: SpinBasis<T>, sectors: readonly Sect
   return rho;
 }
 
-function result<T>(F: Field<T>, basis: SpinBasis<T>, mults: Multiplicity<T>[], weights: T[][], ground: { a: number; b: number; X: CBlock<T> }[], method: string, hermitian: boolean): CollectiveSteadyState<T> {
-  const sectors = sectorBlocks(F, basis, mults, weights, hermitian);
+interface FamilyShape {
+  readonly j: number;
+  readonly twoJ: number;
+  readonly multiplicity: number;
+}
+
+/**
+ * Assemble the result. `mults` and `weights` follow `families` (j decreasing); `getBasis` gives a
+ * basis whose families are a prefix of them (the whole basis, or the symmetric family alone when
+ * every other block is zero), called only when the sector blocks or ρ are needed.
+ */
+function result<T>(F: Field<T>, getBasis: () => SpinBasis<T>, families: readonly FamilyShape[], mults: Multiplicity<T>[], weights: T[][], ground: { a: number; b: number; X: CBlock<T> }[], method: string, hermitian: boolean): CollectiveSteadyState<T> {
+  let sectors: SectorBlock<T>[] | null = null;
   let dense: CMatrix<T> | null = null;
-  // ρ is built on first use: at N = 12 the dense matrix is 2 × 16.8 million entries, whose
-  // allocation alone costs more than the whole map.
+  // The sector blocks and ρ are built on first use: W, C_l1 and the energy need neither (see
+  // steady-summary.ts), and at N = 12 the dense matrix is 2 × 16.8 million entries.
   return {
+    get sectors(): readonly SectorBlock<T>[] {
+      return (sectors ??= sectorBlocks(F, getBasis(), mults, weights, hermitian));
+    },
     get rho(): CMatrix<T> {
-      return (dense ??= materialise(F, basis, sectors, ground));
+      return (dense ??= materialise(F, getBasis(), this.sectors, ground));
     },
     method,
-    sectors,
-    blocks: basis.families.map((fam, i) => ({ j: fam.j, twoJ: fam.twoJ, multiplicity: fam.multiplicity, weights: weights[i], M: toCMatrix(mults[i].M) })),
-    groundCoherences: ground.map(({ a, b, X }) => ({ twoJ: basis.families[a].twoJ, twoJPrime: basis.families[b].twoJ, X: toCMatrix(X) })),
+    blocks: families.map((fam, i) => {
+      const factor = mults[i].factor;
+      return {
+        j: fam.j,
+        twoJ: fam.twoJ,
+        multiplicity: fam.multiplicity,
+        weights: weights[i],
+        get M(): CMatrix<T> {
+          return toCMatrix(mults[i].M);
+        },
+        ...(factor ? { factor: toCMatrix(factor) } : {}),
+      };
+    }),
+    groundCoherences: ground.map(({ a, b, X }) => ({ twoJ: families[a].twoJ, twoJPrime: families[b].twoJ, X: toCMatrix(X) })),
   };
 }
 
@@ -669,7 +710,7 @@ function mapCore<T>(F: AnalyticField<T>, c: Collective<T>, initial: InitialState
   const mults = multiplicityBlocks(F, basis, initial, hermitian);
   if (!c.zeroTemperature) {
     const weights = basis.families.map((fam) => spinGibbsWeights(F, fam.twoJ, c.r));
-    return result(F, basis, mults, weights, [], 'Schur–Weyl exact map (finite β)', hermitian);
+    return result(F, () => basis, basis.families, mults, weights, [], 'Schur–Weyl exact map (finite β)', hermitian);
   }
   // β = ∞: the undamped amplitudes X_{jj'} = Σ_d ℓ_d ⟨j, −j+d|ρ0|j', −j'+d⟩ (header)
   const weights = basis.families.map((fam) => spinGibbsWeights(F, fam.twoJ, F.zero));
@@ -708,7 +749,7 @@ function mapCore<T>(F: AnalyticField<T>, c: Collective<T>, initial: InitialState
       ground.push({ a, b, X });
     }
   const method = ground.length > 0 ? 'Schur–Weyl exact limit at β = ∞ (ω = f: stationary coherences between spins kept)' : 'Schur–Weyl exact limit at β = ∞ (no undamped coherence in ρ0)';
-  return result(F, basis, mults, weights, ground, method, hermitian);
+  return result(F, () => basis, basis.families, mults, weights, ground, method, hermitian);
 }
 
 /**
@@ -754,7 +795,122 @@ export function steadyStateZeroTemperatureLimit<T>(F: Field<T>, N: number, initi
   const basis = spinBasis(F, N);
   const mults = multiplicityBlocks(F, basis, initial, true);
   const weights = basis.families.map((fam) => spinGibbsWeights(F, fam.twoJ, F.zero));
-  return result(F, basis, mults, weights, [], 'Schur–Weyl map, r → 0 limit of the finite-β map', true);
+  return result(F, () => basis, basis.families, mults, weights, [], 'Schur–Weyl map, r → 0 limit of the finite-β map', true);
+}
+
+/** The multiplicity-space operator of one total spin j of ρ0 (see SpinBlock.M). */
+export interface MultiplicityBlock<T> {
+  /** 2j: an integer 0 ≤ 2j ≤ N with the parity of N. */
+  readonly twoJ: number;
+  /** M_j, n_j × n_j with n_j = C(N, N/2 − j) − C(N, N/2 − j − 1). */
+  readonly M: CMatrix<T>;
+}
+
+/** n_j, the number of copies of the spin-j irrep among N qubits. */
+export const spinMultiplicity = (N: number, twoJ: number): number => binomial(N, (N - twoJ) / 2) - binomial(N, (N - twoJ) / 2 - 1);
+
+/**
+ * The symmetric family (j = N/2) alone: its vector of depth d is the Dicke state, uniform
+ * 1/√C(N, d) on the sector of d excitations. Enough for a state supported on the symmetric
+ * subspace, and it costs 2^N values instead of the C(2N, N) of the whole basis.
+ */
+function symmetricBasis<T>(F: Field<T>, N: number): SpinBasis<T> {
+  const sectors: number[][] = Array.from({ length: N + 1 }, () => []);
+  const position = new Int32Array(2 ** N);
+  for (let x = 0; x < 2 ** N; x++) {
+    let ones = 0;
+    for (let y = x; y !== 0; y &= y - 1) ones++;
+    const k = N - ones; // index bit 0 = excited
+    position[x] = sectors[k].length;
+    sectors[k].push(x);
+  }
+  const vectors = sectors.map((xs) => {
+    const v = F.div(F.one, F.sqrt(F.fromNumber(xs.length)));
+    return [xs.map(() => v)];
+  });
+  return { F, N, sectors, position, families: [{ twoJ: N, j: N / 2, multiplicity: 1, vectors }] };
+}
+
+/**
+ * ρ_ss from the multiplicity blocks M_j of ρ0 instead of ρ0 itself (families not listed have
+ * M_j = 0): everything the limit depends on, without a 2^N × 2^N matrix. At β = ∞ such a ρ0 has
+ * no coherence between different j, so the limit always exists. When only j = N/2 is present
+ * (e.g. the all-ground or all-excited state) the whole Schur–Weyl basis is never built. The blocks
+ * are checked to be Hermitian with Σ_j Tr M_j = 1 (tolerance as in collectiveSteadyState).
+ */
+export function collectiveSteadyStateFromBlocks<T>(F: AnalyticField<T>, model: LindbladModel<T>, blocks: readonly MultiplicityBlock<T>[], options: CollectiveSteadyStateOptions = {}): CollectiveSteadyState<T> {
+  const where = 'collectiveSteadyStateFromBlocks';
+  const tolerance = checkTolerance(options.tolerance, where);
+  const c = collectiveModel(F, model, where);
+  const N = c.N;
+  if (!Array.isArray(blocks)) throw new InputError(`${where}: blocks must be an array of {twoJ, M}`);
+  const byTwoJ = new Map<number, CMatrix<T>>();
+  let trace = F.zero;
+  let worst = F.zero;
+  for (const b of blocks) {
+    const t = b?.twoJ;
+    if (!Number.isInteger(t) || t < 0 || t > N || (N - t) % 2 !== 0) throw new InputError(`${where}: twoJ must be an integer in [0, ${N}] with the parity of N = ${N}, got ${t}`);
+    if (byTwoJ.has(t)) throw new InputError(`${where}: two blocks for twoJ = ${t}`);
+    const n = spinMultiplicity(N, t);
+    const M = b.M;
+    if (!M || M.rows !== n || M.cols !== n || M.re?.length !== n * n || M.im?.length !== n * n) throw new InputError(`${where}: M for twoJ = ${t} must be ${n}×${n}`);
+    for (let a = 0; a < n; a++) {
+      trace = F.add(trace, M.re[a * n + a]);
+      for (let e = a; e < n; e++) {
+        // (most entries of the named states' blocks are zero: skip those pairs cheaply)
+        if (F.isZero(M.re[a * n + e]) && F.isZero(M.re[e * n + a]) && F.isZero(M.im[a * n + e]) && F.isZero(M.im[e * n + a])) continue;
+        const dr = F.abs(F.sub(M.re[a * n + e], M.re[e * n + a]));
+        const di = F.abs(F.add(M.im[a * n + e], M.im[e * n + a]));
+        if (!Number.isFinite(F.toNumber(dr)) || !Number.isFinite(F.toNumber(di))) throw new InputError(`${where}: M for twoJ = ${t} has a non-finite entry`);
+        if (F.cmp(dr, worst) > 0) worst = dr;
+        if (F.cmp(di, worst) > 0) worst = di;
+      }
+    }
+    byTwoJ.set(t, M);
+  }
+  const tol = F.add(F.fromNumber(tolerance), F.mul(F.fromNumber(8 * 2 ** N), F.epsilon));
+  if (F.cmp(worst, tol) > 0) throw new InputError(`${where}: a block M_j is not Hermitian (max |M_ab − conj M_ba| component ${F.toString(worst, 3)}, tolerance ${F.toString(tol, 3)})`);
+  if (F.cmp(F.abs(F.sub(trace, F.one)), tol) > 0) throw new InputError(`${where}: Σ_j Tr M_j = ${F.toString(trace, 17)}, not 1 (tolerance ${F.toString(tol, 3)})`);
+  const symmetricOnly = [...byTwoJ.keys()].every((t) => t === N);
+  let basis: SpinBasis<T> | null = null;
+  const getBasis = (): SpinBasis<T> => (basis ??= symmetricOnly ? symmetricBasis(F, N) : spinBasis(F, N));
+  const r = c.zeroTemperature ? F.zero : c.r;
+  const families: FamilyShape[] = [];
+  for (let t = N; t >= 0; t -= 2) families.push({ j: t / 2, twoJ: t, multiplicity: spinMultiplicity(N, t) });
+  const mults: Multiplicity<T>[] = families.map(({ twoJ, multiplicity: n }) => {
+    const M = byTwoJ.get(twoJ) ?? zeros(F, n);
+    return { M: { rows: n, cols: n, re: M.re.slice(), im: M.im.slice() }, factor: null, comps: null };
+  });
+  const weights = families.map((fam) => spinGibbsWeights(F, fam.twoJ, r));
+  const method = c.zeroTemperature ? 'Schur–Weyl exact limit at β = ∞ (from the spin blocks of ρ0)' : 'Schur–Weyl exact map (finite β)';
+  return result(F, getBasis, families, mults, weights, [], method, true);
+}
+
+/**
+ * The multiplicity blocks of three initial states without forming them: the all-excited and the
+ * all-ground state (symmetric: only j = N/2, M = [1]) and the Gibbs state of H0 = ω·excitations at
+ * r = e^{−βω} (populations r^k/(1 + r)^N depend only on k, so M_j = (Σ_d r^{k0 + d}/(1 + r)^N)·I with
+ * k0 = N/2 − j; r = 0 is β = ∞).
+ */
+export function namedInitialBlocks<T>(F: Field<T>, N: number, kind: 'ground' | 'excited' | 'thermal', r: T = F.zero): MultiplicityBlock<T>[] {
+  assertQubitCount(N, 'namedInitialBlocks');
+  if (kind === 'ground' || kind === 'excited') return [{ twoJ: N, M: { rows: 1, cols: 1, re: [F.one], im: [F.zero] } }];
+  const onePlusR = F.add(F.one, r);
+  let z = F.one;
+  for (let i = 0; i < N; i++) z = F.mul(z, onePlusR);
+  const p: T[] = [F.div(F.one, z)];
+  for (let k = 1; k <= N; k++) p.push(F.mul(p[k - 1], r));
+  const out: MultiplicityBlock<T>[] = [];
+  for (let t = N; t >= 0; t -= 2) {
+    const n = spinMultiplicity(N, t);
+    const k0 = (N - t) / 2;
+    let c = F.zero;
+    for (let d = 0; d <= t; d++) c = F.add(c, p[k0 + d]);
+    const M = zeros(F, n);
+    for (let a = 0; a < n; a++) M.re[a * n + a] = c;
+    out.push({ twoJ: t, M });
+  }
+  return out;
 }
 
 function checkTolerance(t: number | undefined, where: string): number {

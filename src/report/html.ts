@@ -1,14 +1,24 @@
 /**
  * report.html: one self-contained offline page. Equations are typeset here (server-side) with
  * KaTeX; KaTeX's CSS and fonts are inlined, and a Content-Security-Policy forbids any request
- * other than data: URIs. A TeX string KaTeX cannot parse is shown as escaped source with a
- * visible "TeX not typeset" marker. Everything else is HTML-escaped text.
+ * other than data: URIs and any script but the page's own (admitted by its hash). A TeX string
+ * KaTeX cannot parse is shown as escaped source with a visible "TeX not typeset" marker.
+ * Everything else is HTML-escaped text.
+ *
+ * Claims are grouped by the paper's sections (an Outline), each with its evidence in a <details>
+ * that is open in the markup: without JavaScript everything is shown. The page script
+ * (html-script.ts) adds the verdict filters, the search, collapsing and URL state; the print
+ * stylesheet (html-style.ts) gives the printed document.
  */
+import { createHash } from 'node:crypto';
 import katex from 'katex';
-import type { CheckedClaim } from '../claims/claim.js';
+import { VERDICTS, type CheckedClaim } from '../claims/claim.js';
 import type { ReportFigure } from './figures.js';
+import { PAGE_SCRIPT } from './html-script.js';
+import { htmlStyle, verdictClass } from './html-style.js';
 import { katexCss } from './katex-css.js';
-import { failureDetail, firstPoints, SUMMARY_ROWS, totalSeconds, type Report } from './report.js';
+import { groupBySection, locationOutline, type Outline } from './outline.js';
+import { failureDetail, firstPoints, totalSeconds, type Report } from './report.js';
 import { isProse, texParts } from './tex.js';
 
 export function escapeHtml(s: string): string {
@@ -25,18 +35,84 @@ export function typeset(tex: string, display: boolean): string {
   return html;
 }
 
-/** A TeX field: one display formula, or prose with inline formulas. */
-function texField(tex: string, display = true): string {
-  if (!isProse(tex)) return typeset(tex, display);
-  return texParts(tex)
-    .map((p) => (p.math ? typeset(p.text, false) : escapeHtml(p.text)))
-    .join('');
+/** Verdicts in the order the page shows them: those of the claim model, then any other a claim carries. */
+export function verdictsOf(claims: readonly CheckedClaim[]): string[] {
+  const list: string[] = [...VERDICTS];
+  for (const c of claims) if (!list.includes(c.verdict)) list.push(c.verdict);
+  return list;
 }
 
-const claimAnchor = (c: CheckedClaim): string => `claim-${escapeHtml(c.id)}`;
+const verdictLabel = (verdict: string): string => verdict.replace(/-/g, ' ');
 
 function badge(verdict: string): string {
-  return `<span class="badge v-${escapeHtml(verdict.replace(/\s/g, '-'))}">${escapeHtml(verdict)}</span>`;
+  return `<span class="badge ${verdictClass(verdict)}">${escapeHtml(verdictLabel(verdict))}</span>`;
+}
+
+/**
+ * TeX of a display formula with extra line-break points: the formula is typeset inline (KaTeX
+ * breaks inline math after relations and binary operators) and `\allowbreak` is added after
+ * top-level spaces, commas and semicolons outside brackets, and between the words of top-level
+ * `\text{…}`, so a long formula wraps instead of running off the page.
+ */
+export function breakableTex(tex: string): string {
+  let out = '';
+  let depth = 0; // braces, \left…\right and \begin…\end, all counted as nesting
+  let brackets = 0; // ( and [: a list inside them is not broken at its commas
+  let i = 0;
+  while (i < tex.length) {
+    const ch = tex[i];
+    if (ch === '\\') {
+      const word = /^\\([a-zA-Z]+|.)/.exec(tex.slice(i));
+      const cmd = word ? word[0] : '\\';
+      if (depth === 0 && cmd === '\\text' && tex[i + cmd.length] === '{') {
+        const close = tex.indexOf('}', i + cmd.length);
+        const body = close < 0 ? '' : tex.slice(i + cmd.length + 1, close);
+        if (close >= 0 && !/[\\{$]/.test(body)) {
+          const pieces = body.split(/(?=\s)/);
+          out += pieces.map((w) => `\\text{${w}}`).join('\\allowbreak ');
+          i = close + 1;
+          continue;
+        }
+      }
+      if (cmd === '\\left' || cmd === '\\begin') depth++;
+      if (cmd === '\\right' || cmd === '\\end') depth--;
+      out += cmd;
+      i += cmd.length;
+      if (depth === 0 && (cmd === '\\ ' || cmd === '\\quad' || cmd === '\\qquad' || cmd === '\\;')) out += '\\allowbreak ';
+      continue;
+    }
+    if (ch === '{') depth++;
+    if (ch === '}') depth--;
+    if (ch === '(' || ch === '[') brackets++;
+    if (ch === ')' || ch === ']') brackets--;
+    out += ch;
+    i++;
+    if (depth === 0 && brackets <= 0 && (ch === ',' || ch === ';')) out += '\\allowbreak ';
+  }
+  return out;
+}
+
+/** A TeX field: one formula (wrapping, in a box that scrolls if a piece is still too wide), or prose with inline formulas. */
+function texField(tex: string): string {
+  if (!isProse(tex)) {
+    const html = typeset(`\\displaystyle ${breakableTex(tex)}`, false);
+    // TeX that KaTeX cannot parse is shown as the field's own source, not the rewritten one
+    return html.startsWith('<span class="katex"') ? `<div class="math">${html}</div>` : typeset(tex, true);
+  }
+  return `<span class="prose">${texParts(tex)
+    .map((p) => (p.math ? typeset(p.text, false) : escapeHtml(p.text)))
+    .join('')}</span>`;
+}
+
+/** An id for a page element that no claim id can take (claim ids start with a letter or digit). */
+const pageId = (name: string): string => `_${name}`;
+const sectionId = (key: string): string => pageId(`s-${key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`);
+
+function evidenceSummary(c: CheckedClaim): string {
+  const e = c.evidence;
+  const n = (outcome: string) => e.checks.filter((k) => k.outcome === outcome).length;
+  const checks = e.checks.length === 0 ? 'no checks' : `${e.checks.length} check${e.checks.length === 1 ? '' : 's'} (${['pass', 'fail', 'inconclusive'].filter((o) => n(o) > 0).map((o) => `${n(o)} ${o}`).join(', ')})`;
+  return `<b>Evidence</b>: ${checks}, ${e.points.length} probe point${e.points.length === 1 ? '' : 's'}${e.maxDeviation === null ? '' : `, largest deviation ${escapeHtml(e.maxDeviation)}`}`;
 }
 
 function claimArticle(c: CheckedClaim): string {
@@ -55,78 +131,107 @@ function claimArticle(c: CheckedClaim): string {
   const checks =
     e.checks.length === 0
       ? ''
-      : `<table class="checks"><thead><tr><th>check</th><th>role</th><th>method</th><th>outcome</th><th>detail</th><th>max deviation</th></tr></thead><tbody>${e.checks
+      : `<div class="table-wrap"><table class="checks"><thead><tr><th>check</th><th>role</th><th>method</th><th>outcome</th><th>detail</th><th>max deviation</th></tr></thead><tbody>${e.checks
           .map(
             (k) =>
               `<tr class="o-${escapeHtml(k.outcome)}"><td>${escapeHtml(k.name)}</td><td>${escapeHtml(k.role)}</td><td>${escapeHtml(k.method)}</td><td>${escapeHtml(k.outcome)}</td><td>${escapeHtml(k.detail)}</td><td>${k.maxDeviation === undefined ? '' : escapeHtml(k.maxDeviation)}</td></tr>`,
           )
-          .join('')}</tbody></table>`;
+          .join('')}</tbody></table></div>`;
+  const search = `${c.id} ${c.location} ${c.statement}`.toLowerCase();
   return [
-    `<article class="claim v-${escapeHtml(c.verdict)}" id="${claimAnchor(c)}">`,
-    `<h3>${badge(c.verdict)} <span class="id">${escapeHtml(c.id)}</span> <span class="loc">${escapeHtml(c.location)}</span></h3>`,
-    `<p class="statement">${escapeHtml(c.statement)}</p>`,
+    `<article class="claim ${verdictClass(c.verdict)}" id="${escapeHtml(c.id)}" data-verdict="${escapeHtml(c.verdict)}" data-search="${escapeHtml(search)}">`,
+    `<div class="head"><h4>${badge(c.verdict)} <a class="id" href="#${escapeHtml(c.id)}">${escapeHtml(c.id)}</a> <span class="loc">${escapeHtml(c.location)}</span></h4>`,
+    `<p class="statement">${escapeHtml(c.statement)}</p></div>`,
     `<dl class="tex">${tex.join('')}</dl>`,
+    `<details class="evidence" open><summary>${evidenceSummary(c)}</summary>`,
     `<dl class="evidence">${facts.join('')}</dl>`,
     checks,
+    '</details>',
     '</article>',
   ].join('\n');
 }
 
-const STYLE = `
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff;margin:0}
-main{max-width:62rem;margin:0 auto;padding:1.5rem}
-h1{margin:.2rem 0}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}
-.paper{color:#57606a;margin-top:0}
-table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
-table.counts td{text-align:right;font-variant-numeric:tabular-nums;min-width:3rem}
-table.checks{font-size:.85rem;width:100%}
-.badge{display:inline-block;border-radius:1rem;padding:0 .6rem;font-size:.8rem;font-weight:600;vertical-align:middle;color:#fff}
-.v-verified{background:#1a7f37}.v-erratum{background:#bf8700}.v-failed{background:#cf222e}.v-inconclusive{background:#8250df}.v-not-checkable{background:#6e7781}
-article.claim{border:1px solid #d0d7de;border-left-width:6px;border-radius:6px;padding:.2rem 1rem .8rem;margin:1rem 0;background:#fff}
-article.claim.v-verified{border-left-color:#1a7f37}article.claim.v-erratum{border-left-color:#bf8700}article.claim.v-failed{border-left-color:#cf222e}
-article.claim.v-inconclusive{border-left-color:#8250df}article.claim.v-not-checkable{border-left-color:#6e7781}
-article.claim h3{margin:.6rem 0 .3rem}.id{font-family:ui-monospace,monospace}.loc{color:#57606a;font-weight:400}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0}dt{font-weight:600;color:#57606a}dd{margin:0;overflow-x:auto}
-dl.tex dd .katex-display{margin:.2rem 0;text-align:left}.katex-display>.katex{text-align:left}
-dd.corrected{background:#fff8c5}
-ul.points{margin:.2rem 0;padding-left:1.2rem;font-size:.85rem}
-tr.o-fail td{background:#ffebe9}tr.o-inconclusive td{background:#fbefff}
-.tex-error{color:#cf222e}.tex-error-mark{font-weight:700}
-.errata li,.failures li,.baseline li{margin:.3rem 0}
-`;
+/** Per-verdict counts of some claims, as the small coloured numbers of the navigation. */
+function tally(claims: readonly CheckedClaim[], verdicts: readonly string[]): string {
+  return `<span class="tally">${verdicts
+    .map((v) => {
+      const n = claims.filter((c) => c.verdict === v).length;
+      return `<span class="${verdictClass(v)}${n === 0 ? ' zero' : ''}" data-verdict="${escapeHtml(v)}" title="${escapeHtml(verdictLabel(v))}">${n}</span>`;
+    })
+    .join('')}</span>`;
+}
 
-export function renderHtml(report: Report, figures: readonly ReportFigure[] = []): string {
+export interface HtmlOptions {
+  /** How claims are grouped into the paper's sections (default: by the section their location names). */
+  outline?: Outline;
+}
+
+export function renderHtml(report: Report, figures: readonly ReportFigure[] = [], options: HtmlOptions = {}): string {
   const p = report.parameters;
-  const counts = SUMMARY_ROWS.map((r) => `<tr><th>${badge(r.verdict)}</th><td data-count="${r.key}">${report.summary[r.key]}</td></tr>`).join('');
+  const verdicts = verdictsOf(report.claims);
+  const count = (v: string): number => report.claims.filter((c) => c.verdict === v).length;
+  const groups = groupBySection(report.claims, options.outline ?? locationOutline(report.claims));
+  const errata = report.claims.filter((c) => c.verdict === 'erratum');
+  const scriptHash = createHash('sha256').update(PAGE_SCRIPT, 'utf8').digest('base64');
+
+  const nav = [
+    '<nav class="toc" aria-label="Contents">',
+    '<p class="brand">ergocheck report</p>',
+    '<ul>',
+    `<li><a href="#${pageId('summary')}">Summary</a></li>`,
+    ...(errata.length > 0 ? [`<li><a href="#${pageId('errata')}">Errata</a> (${errata.length})</li>`] : []),
+    ...(figures.length > 0 ? [`<li><a href="#${pageId('figures')}">Figures</a></li>`] : []),
+    `<li><a href="#${pageId('claims')}">Claims</a> (${report.claims.length})</li>`,
+    '</ul>',
+    `<div id="${pageId('controls')}" hidden>`,
+    '<h2>Show</h2>',
+    `<fieldset id="${pageId('filters')}">`,
+    ...verdicts.map((v) => `<label><input type="checkbox" value="${escapeHtml(v)}" checked> ${badge(v)} <span class="n" data-count="${escapeHtml(v)}">${count(v)}</span></label>`),
+    '</fieldset>',
+    `<input type="search" id="${pageId('search')}" placeholder="Search id, location, statement" aria-label="Search claims by id, location or statement">`,
+    `<p id="${pageId('status')}" aria-live="polite">Showing <b id="${pageId('shown')}">${report.claims.length}</b> of ${report.claims.length} claims <button type="button" id="${pageId('reset')}">Show all</button></p>`,
+    '</div>',
+    '<h2>Sections</h2>',
+    '<ul class="sections">',
+    ...groups.map((g) => `<li data-section="${sectionId(g.section.key)}"><a href="#${sectionId(g.section.key)}">${escapeHtml(g.section.key)}</a>${tally(g.claims, verdicts)}</li>`),
+    '</ul>',
+    '</nav>',
+  ];
+
+  const counts = verdicts.map((v) => `<tr><th>${badge(v)}</th><td data-count="${escapeHtml(v)}">${count(v)}</td></tr>`).join('');
   const parts: string[] = [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; script-src 'sha256-${scriptHash}'">`,
     '<title>ergocheck report: Ergotropy from coherences in an open quantum system</title>',
     `<style>${katexCss()}</style>`,
-    `<style>${STYLE}</style>`,
+    `<style>${htmlStyle()}</style>`,
     '</head>',
     '<body>',
+    '<div class="layout">',
+    ...nav,
     '<main>',
     '<h1>ergocheck report</h1>',
     `<p class="paper">Ergotropy from coherences in an open quantum system (Çakmak): <span data-count="claims">${report.claims.length}</span> claims checked.</p>`,
-    '<section id="summary">',
+    `<section id="${pageId('summary')}">`,
     '<h2>Summary</h2>',
     `<table class="counts"><tbody>${counts}</tbody></table>`,
   ];
-  const errata = report.claims.filter((c) => c.verdict === 'erratum');
   if (errata.length > 0) {
-    parts.push('<h3>Errata</h3>', '<ul class="errata">');
-    for (const c of errata) parts.push(`<li><a href="#${claimAnchor(c)}">${escapeHtml(c.id)}</a> (${escapeHtml(c.location)}): corrected ${texField(c.corrected ?? '', false)}</li>`);
+    parts.push(`<h3 id="${pageId('errata')}">Errata</h3>`, '<ul class="errata">');
+    for (const c of errata)
+      parts.push(
+        `<li><a href="#${escapeHtml(c.id)}">${escapeHtml(c.id)}</a> — ${escapeHtml(c.location)}<dl class="tex"><dt>Printed</dt><dd>${texField(c.printed)}</dd><dt>Corrected</dt><dd class="corrected">${texField(c.corrected ?? '')}</dd></dl></li>`,
+      );
     parts.push('</ul>');
   }
   const bad = report.claims.filter((c) => c.verdict === 'failed' || c.verdict === 'inconclusive');
   if (bad.length > 0) {
     parts.push('<h3>Failed and inconclusive</h3>', '<ul class="failures">');
-    for (const c of bad) parts.push(`<li><a href="#${claimAnchor(c)}">${escapeHtml(c.id)}</a> (${escapeHtml(c.location)}): ${badge(c.verdict)} ${escapeHtml(failureDetail(c))}</li>`);
+    for (const c of bad) parts.push(`<li><a href="#${escapeHtml(c.id)}">${escapeHtml(c.id)}</a> (${escapeHtml(c.location)}): ${badge(c.verdict)} ${escapeHtml(failureDetail(c))}</li>`);
     parts.push('</ul>');
   }
   if (report.baseline !== null) {
@@ -153,12 +258,14 @@ export function renderHtml(report: Report, figures: readonly ReportFigure[] = []
     '</section>',
     ...(figures.length === 0
       ? []
-      : ['<section id="figures">', '<h2>Figures</h2>', ...figures.map((f) => `<figure><h3>${escapeHtml(f.title)}</h3>${f.svg}<figcaption>${escapeHtml(f.caption)}</figcaption></figure>`), '</section>']),
-    '<section id="claims">',
+      : [`<section id="${pageId('figures')}">`, '<h2>Figures</h2>', ...figures.map((f) => `<figure><h3>${escapeHtml(f.title)}</h3>${f.svg}<figcaption>${escapeHtml(f.caption).replace(/C_l1/g, 'C<sub>l1</sub>')}</figcaption></figure>`), '</section>']),
+    `<section id="${pageId('claims')}">`,
     '<h2>Claims</h2>',
-    ...report.claims.map(claimArticle),
+    ...groups.flatMap((g) => [`<section class="paper-section" id="${sectionId(g.section.key)}">`, `<h3 class="section">${escapeHtml(g.section.title)}</h3>`, ...g.claims.map(claimArticle), '</section>']),
     '</section>',
     '</main>',
+    '</div>',
+    `<script>${PAGE_SCRIPT}</script>`,
     '</body>',
     '</html>',
     '',

@@ -6,7 +6,7 @@
  */
 import { checkOutputDir, writeOutputDir } from './out-dir.js';
 
-export const REPORT_FILES = { md: 'report.md', html: 'report.html', json: 'report.json', junit: 'report.junit.xml' } as const;
+export const REPORT_FILES = { md: 'report.md', html: 'report.html', json: 'report.json', junit: 'report.junit.xml', tex: 'report.tex' } as const;
 export type ReportFormat = keyof typeof REPORT_FILES;
 export const REPORT_FORMATS = Object.keys(REPORT_FILES) as ReportFormat[];
 

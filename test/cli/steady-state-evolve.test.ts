@@ -15,7 +15,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('steady-state refuses bad parameters with exit code 2', () => {
   it('a missing --qubits', () => expectRefusal(/--qubits is required/, 'steady-state', '--beta', '1', '--initial', 'ground'));
   it('N < 1', () => expectRefusal(/--qubits must be an integer ≥ 1/, 'steady-state', '--qubits', '0', '--beta', '1', '--initial', 'ground'));
-  it('N too large for decimal precision', () => expectRefusal(/too large for this method \(at most 8/, 'steady-state', '--qubits', '9', '--beta', '1', '--initial', 'ground'));
+  it('N too large for decimal precision (evolve; steady-state takes any N ≤ 12)', () =>
+    expectRefusal(/too large for this method \(at most 8/, 'evolve', '--qubits', '9', '--beta', '1', '--initial', 'ground', '--mu', '1', '--times', '0,1'));
   it('N too large for float64', () => expectRefusal(/too large for this method \(at most 12\)/, 'steady-state', '--qubits', '13', '--beta', '1', '--initial', 'ground', '--float64'));
   it('a negative β', () => expectRefusal(/--beta must be ≥ 0/, 'steady-state', '--qubits', '2', '--beta=-1', '--initial', 'ground'));
   it('a non-numeric β', () => expectRefusal(/--beta must be a number/, 'steady-state', '--qubits', '2', '--beta', 'hot', '--initial', 'ground'));
@@ -45,7 +46,7 @@ describe('steady-state', () => {
     const r = await runCli('steady-state', '--qubits', '2', '--beta', '1', '--initial', 'ground', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j).sort()).toEqual(['energy', 'ergotropy', 'l1', 'method', 'precision', 'residual', 'rho']);
+    expect(Object.keys(j).sort()).toEqual(['energy', 'ergotropy', 'errorBound', 'l1', 'method', 'precision', 'residual', 'rho']);
     const e = new Decimal(1).exp();
     const W = new Decimal(1).div(e.plus(1).plus(e.pow(2)));
     expect(new Decimal(j.ergotropy).minus(W).abs().lt('1e-48')).toBe(true);

@@ -17,7 +17,7 @@ const SUBSET = ['--only', 'eq10,eq8-zero'];
 describe('ergocheck verify refuses (exit 2, one line, before any check runs)', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown option', ['--frobnicate'], /^ergocheck: verify: Unknown option '--frobnicate'/],
-    ['an unknown format', ['--format', 'md,pdf'], /^ergocheck: verify: unknown format "pdf" \(formats: md, html, json, junit\)$/],
+    ['an unknown format', ['--format', 'md,pdf'], /^ergocheck: verify: unknown format "pdf" \(formats: md, html, json, junit, tex\)$/],
     ['an unknown claim id in --only', ['--only', 'eq10,no-such-claim'], /^ergocheck: verify: no claim matches "no-such-claim"/],
     ['an unknown claim id in --skip', ['--skip', 'no-such-claim'], /^ergocheck: verify: no claim matches "no-such-claim"/],
     ['a missing baseline file', ['--baseline', 'no/such/report.json'], /^ergocheck: cannot read baseline no\/such\/report.json: no such file$/],
@@ -79,11 +79,11 @@ function stable(dir: string): Record<string, string> {
 }
 
 describe('ergocheck verify', () => {
-  it('writes all four files (and Figs. 1–3 beside report.md) by default; report.json is valid and each claim is in the CheckedClaim shape', async () => {
+  it('writes all five files (and Figs. 1–3 beside report.md) by default; report.json is valid and each claim is in the CheckedClaim shape', async () => {
     const out = join(tmp(), 'report');
     const r = await runCli('verify', '--out', out, ...SUBSET);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.ergocheck-manifest.json', 'fig1.svg', 'fig2.svg', 'fig3a.svg', 'fig3b.svg', 'report.html', 'report.json', 'report.junit.xml', 'report.md']);
+    expect(readdirSync(out).sort()).toEqual(['.ergocheck-manifest.json', 'fig1.svg', 'fig2.svg', 'fig3a.svg', 'fig3b.svg', 'report.html', 'report.json', 'report.junit.xml', 'report.md', 'report.tex']);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('10000 Haar-random pure initial states per N = 2…7');
     const j = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(validate(j), JSON.stringify(validate.errors)).toBe(true);
@@ -126,14 +126,14 @@ describe('ergocheck verify', () => {
     expect(r.code).toBe(1);
     expect(readFileSync(join(out, 'report.junit.xml'), 'utf8')).toContain('<failure type="erratum"');
   });
-  it('is deterministic: two runs give the same files (four reports, four figures) apart from start time and timings', async () => {
+  it('is deterministic: two runs give the same files (five reports, four figures) apart from start time and timings', async () => {
     const a = join(tmp(), 'a');
     const b = join(tmp(), 'b');
     expect((await runCli('verify', '--out', a, ...SUBSET)).code).toBe(0);
     expect((await runCli('verify', '--out', b, ...SUBSET)).code).toBe(0);
     const sa = stable(a);
     const sb = stable(b);
-    expect(Object.keys(sa)).toHaveLength(8);
+    expect(Object.keys(sa)).toHaveLength(9);
     for (const f of Object.keys(sa)) expect(sb[f], f).toBe(sa[f]);
   });
 });

@@ -31,7 +31,7 @@ describe('printed ergotropy within its printed bound: H0 of N qubits', () => {
         checkPrinted(json, t, what);
         checkTight(json, t, levels, precision, what);
       }),
-      fcParams('ergotropy-bound-h0', 300),
+      fcParams('ergotropy-bound-h0', 250),
     );
   });
 });

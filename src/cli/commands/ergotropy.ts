@@ -9,8 +9,9 @@ import { omegaOption, readHermitianExact, toleranceOption } from '../state-input
 
 export const ERGOTROPY_HELP = `Usage: ergocheck ergotropy --rho FILE [--hamiltonian FILE | --omega W] [--precision D] [--tolerance T] [--json]
 
-The ergotropy W = Tr(ρH) − Σ_k r_k↓ ε_k↑ of the paper's Eq. (2), with a rigorous error bound
-carried from certified eigendecompositions.
+The ergotropy W = Tr(ρH) − Σ_k r_k↓ ε_k↑ of the paper's Eq. (2), with a rigorous error bound:
+each printed value (W, energy, passive energy, eigenvalues) is within it of the true value for
+the exact input, every rounding up to the printed digits included.
 
   --rho FILE          the state, JSON {"re": [[…]], "im": [[…]]}
   --hamiltonian FILE  H as a Hermitian matrix in the same format

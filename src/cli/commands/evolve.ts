@@ -1,6 +1,7 @@
 /** `ergocheck evolve`: ergotropy and coherence over time under partially collective coupling. */
 import { InputError } from '../../errors.js';
 import type { AnalyticField } from '../../numeric/field.js';
+import { boundString } from '../../numeric/exact-bounds.js';
 import { parseRational, rationalToNumber } from '../../numeric/rational.js';
 import { partiallyCollective } from '../../physics/lindblad.js';
 import { trajectory } from '../../physics/trajectory.js';
@@ -19,7 +20,8 @@ Time is in units of 1/(γ0(n̄+1)) (the generator divided by n̄+1), which stays
 ${MODEL_HELP}
   --mu M              0 ≤ μ ≤ 1
   --times LIST        comma-separated times "0,0.5,2", or "start:stop:count" (evenly spaced)
-  --json              {"mu", "rows": [{"t", "ergotropy", "errorBound", "l1", "energy"}], "precision"}`;
+  --json              {"mu", "rows": [{"t", "ergotropy", "errorBound", "l1", "energy"}], "precision"}
+                      (errorBound: of W for the computed ρ(t); the error of ρ(t) is not in it)`;
 
 export const MAX_TIMES = 10000;
 
@@ -68,7 +70,7 @@ export function evolveCommand(args: string[], io: Io): number {
     io.out(
       JSON.stringify({
         mu: muText,
-        rows: rows.map((r, k) => ({ t: times[k], ergotropy: fmt(r.ergotropy), errorBound: fmt(r.errorBound, 3), l1: fmt(r.l1), energy: fmt(r.energy) })),
+        rows: rows.map((r, k) => ({ t: times[k], ergotropy: fmt(r.ergotropy), errorBound: boundString(F, r.errorBound), l1: fmt(r.l1), energy: fmt(r.energy) })),
         precision: s.precision,
       }),
     );

@@ -20,7 +20,9 @@ export const FIGURES_HELP = `Usage: ergocheck figures [--samples N] [--seed S] [
                         [--beta B] [--omega W] [--out DIR] [--max-qubits N] [--workers K]
 
 Recomputes Figs. 1–3 of the paper: every steady state by the exact Schur–Weyl map, C_l1 (Eq. (3),
-computational basis) and W (Eq. (2)) from it. Writes to DIR (default ./figures):
+computational basis) and W (Eq. (2)) from it. Writes to DIR (default ./figures), as a whole at the
+end (an interrupted run keeps the previous set; DIR must be empty, new, or ergocheck's own earlier
+figures output, unchanged, as listed in its .ergocheck-manifest.json):
   fig1.svg fig1.csv fig1.json   C_l1 and W against c, two qubits, β = ${FIG1_BETAS.join(', ')} (Eq. (7))
   fig2.svg fig2.csv fig2.json   ground initial states, N = 2 … max-qubits, at --beta
   fig3a.svg fig3b.svg fig3.csv fig3.json fig3-samples.csv assessment.json

@@ -1,75 +1,143 @@
 /** `ergocheck steady-state`: the exact steady state of the collective model from an initial state. */
 import type { AnalyticField } from '../../numeric/field.js';
+import { boundString } from '../../numeric/exact-bounds.js';
 import { maxAbs } from '../../numeric/matrix.js';
 import { matrixToJson } from '../../io/matrix-json.js';
-import { collectiveCoupling, applyLindbladian } from '../../physics/lindblad.js';
-import { collectiveSteadyState } from '../../physics/steady-state.js';
+import { collectiveCoupling, applyLindbladian, thermalRatio } from '../../physics/lindblad.js';
+import { collectiveSteadyState, collectiveSteadyStateFromBlocks, namedInitialBlocks } from '../../physics/steady-state.js';
+import { steadyStateSummary } from '../../physics/steady-summary.js';
 import { ergotropy } from '../../physics/ergotropy.js';
 import { l1Coherence } from '../../physics/coherence.js';
-import { h0 } from '../../physics/qubits.js';
-import { flag, parse, type Io } from '../options.js';
+import { h0, MAX_DENSE_QUBITS } from '../../physics/qubits.js';
+import { flag, parse, str, type Io } from '../options.js';
 import { MODEL_HELP, MODEL_OPTIONS, modelSetup } from '../model-options.js';
 
+/** Largest N whose residual max|L(ρ_ss)| is computed (it needs the dense ρ_ss and L on it). */
+const RESIDUAL_MAX_QUBITS = 8;
+
 export const STEADY_STATE_HELP = `Usage: ergocheck steady-state --qubits N --beta B [--omega W] [--f F]
-                             --initial ground|excited|thermal|FILE [--tolerance T] [--precision D | --float64] [--json]
+                             --initial ground|excited|thermal|FILE [--tolerance T] [--precision D | --float64]
+                             [--json [--no-rho]]
 
 The steady state ρ_ss = lim_{t→∞} e^{Lt} ρ0 of the master equation, Eq. (4), under collective
 coupling (γ_ij = γ0, f_ij = f; Sec. III), computed exactly (no time stepping) by the Schur–Weyl map:
-for each total spin j the multiplicity block of ρ0 is kept and the spin part becomes the Gibbs
-state of ωJ_z. Printed: ρ_ss, its ergotropy (Eq. (2), H0 = ω·excitations), C_l1 (Eq. (3)), its
-energy, the residual max|L(ρ_ss)_ij| and the method.
+for each total spin j the multiplicity block M_j of ρ0 is kept and the spin part becomes the Gibbs
+state of ωJ_z. Printed: its ergotropy (Eq. (2), H0 = ω·excitations) with a certified error bound,
+C_l1 (Eq. (3)), its energy, the residual max|L(ρ_ss)_ij| (N ≤ ${RESIDUAL_MAX_QUBITS}) and the method. W, C_l1
+and the energy come from the blocks (the spectrum of ρ_ss is that of the M_j times the Gibbs
+weights), never from a 2^N × 2^N eigendecomposition, so any N ≤ ${MAX_DENSE_QUBITS} runs at any precision.
 
-${MODEL_HELP}
-  --json              {"rho": {"re", "im"}, "ergotropy", "l1", "energy", "residual", "method",
-                      "precision"}, values as decimal strings
+${MODEL_HELP.replace(' (1–8 with decimal precision)', '')}
+  --json              {"rho": {"re", "im"}, "ergotropy", "errorBound", "l1", "energy",
+                      "residual", "method", "precision"}, values as decimal strings; "residual"
+                      is null above ${RESIDUAL_MAX_QUBITS} qubits
+  --no-rho            with --json: leave out "rho" (the dense 2^N × 2^N matrix)
 
 The residual is that of L/(n̄+1) (time in units of n̄+1), which stays finite at β = 0.
 At β = inf (zero temperature) a steady state exists only if ρ0 has no coherence that the bath
-never damps (e.g. between |ψ−⟩ and |00⟩ for two qubits); otherwise the command says so and exits 2.`;
+never damps (e.g. between |ψ−⟩ and |00⟩ for two qubits); otherwise the command says so and exits 2.
+A FILE of 9 or more qubits takes long at decimal precision (its positivity check is a certified
+eigendecomposition of the whole state); the command says so before it starts.`;
 
 export function steadyStateCommand(args: string[], io: Io): number {
-  const p = parse('steady-state', args, MODEL_OPTIONS);
+  const p = parse('steady-state', args, { ...MODEL_OPTIONS, 'no-rho': { type: 'boolean' } });
   if (flag(p, 'help')) {
     io.out(STEADY_STATE_HELP);
     return 0;
   }
-  const s = modelSetup(p, 'steady-state');
+  warnIfLong(p, io);
+  const s = modelSetup(p, 'steady-state', MAX_DENSE_QUBITS);
   const F = s.F as AnalyticField<unknown>;
-  const model = collectiveCoupling(F, s.N, { omega: s.omega, beta: s.beta, gamma0: F.one, f: s.f, timeScale: 'normalised' });
-  const ss = collectiveSteadyState(F, model, s.rho0);
-  const rho = ss.rho;
-  const W = ergotropy(F, rho, h0(F, s.N, s.omega));
-  const l1 = l1Coherence(F, rho);
-  const residual = maxAbs(F, applyLindbladian(F, model, rho));
+  const N = s.N;
+  const model = collectiveCoupling(F, N, { omega: s.omega, beta: s.beta, gamma0: F.one, f: s.f, timeScale: 'normalised' });
+  const kind = s.initialKind;
+  const ss =
+    kind === 'file'
+      ? collectiveSteadyState(F, model, s.rho0)
+      : collectiveSteadyStateFromBlocks(F, model, namedInitialBlocks(F, N, kind, thermalRatio(F, s.omega, s.beta).r));
+  // the Gibbs state of H0 is stationary: ρ_ss = ρ0, diagonal
+  const rhoSs = () => (kind === 'thermal' ? s.rho0 : ss.rho);
+  let W: { ergotropy: unknown; errorBound: unknown; energy: unknown };
+  let l1: unknown;
+  if (ss.groundCoherences.length === 0) {
+    const summary = steadyStateSummary(F, ss, model, kind === 'thermal' ? { l1: F.zero } : {});
+    W = summary;
+    l1 = summary.l1;
+  } else {
+    // β = ∞ with ω = f: coherences between spins survive, ρ_ss is not block diagonal
+    W = ergotropy(F, ss.rho, h0(F, N, s.omega));
+    l1 = l1Coherence(F, ss.rho);
+  }
+  const residual = N <= RESIDUAL_MAX_QUBITS ? maxAbs(F, applyLindbladian(F, model, rhoSs())) : null;
   const digits = s.precision === 'float64' ? 17 : s.precision;
   const fmt = (x: unknown) => F.toString(x, digits);
+  const residualText = residual === null ? null : F.toString(residual, 3);
   if (flag(p, 'json')) {
-    io.out(
-      JSON.stringify({
-        rho: matrixToJson(F, rho, digits),
-        ergotropy: fmt(W.ergotropy),
-        l1: fmt(l1),
-        energy: fmt(W.energy),
-        residual: F.toString(residual, 3),
-        method: ss.method,
-        precision: s.precision,
-      }),
-    );
+    const fields = {
+      ergotropy: fmt(W.ergotropy),
+      errorBound: boundString(F, W.errorBound),
+      l1: fmt(l1),
+      energy: fmt(W.energy),
+      residual: residualText,
+      method: ss.method,
+      precision: s.precision,
+    };
+    if (flag(p, 'no-rho')) io.out(JSON.stringify(fields));
+    else writeJsonWithRho(io, F, rhoSs(), digits, fields);
     return 0;
   }
   const lines = [
-    `steady state of ${s.N} qubit${s.N === 1 ? '' : 's'}, collective coupling, β = ${s.betaText}, ω = ${F.toString(s.omega)}, f = ${F.toString(s.f)}, from ${s.initialText}`,
+    `steady state of ${N} qubit${N === 1 ? '' : 's'}, collective coupling, β = ${s.betaText}, ω = ${F.toString(s.omega)}, f = ${F.toString(s.f)}, from ${s.initialText}`,
     `method          ${ss.method}`,
-    `ergotropy       W = ${fmt(W.ergotropy)}  (± ${F.toString(W.errorBound, 3)})`,
+    `ergotropy       W = ${fmt(W.ergotropy)}  (± ${boundString(F, W.errorBound)})`,
     `coherence       C_l1 = ${fmt(l1)}`,
     `energy          Tr(ρH0) = ${fmt(W.energy)}`,
-    `residual        max|L(ρ_ss)| = ${F.toString(residual, 3)}`,
+    `residual        ${residualText === null ? `not computed above ${RESIDUAL_MAX_QUBITS} qubits (stationary by construction)` : `max|L(ρ_ss)| = ${residualText}`}`,
     `precision       ${s.precision === 'float64' ? 'float64' : `${s.precision} significant digits`}`,
   ];
-  if (s.N <= 3) {
-    const json = matrixToJson(F, rho, Math.min(digits, 12));
+  if (N <= 3) {
+    const json = matrixToJson(F, rhoSs(), Math.min(digits, 12));
     lines.push('ρ_ss (real part, 12 digits):', ...json.re.map((row) => '  ' + row.join('  ')));
   }
   io.out(lines.join('\n'));
   return 0;
+}
+
+/**
+ * One JSON object; with "rho" first. Up to 9 qubits on one line; beyond, one matrix row per line
+ * (still valid JSON), since the whole text would exceed the longest string JavaScript can hold.
+ */
+function writeJsonWithRho(io: Io, F: AnalyticField<unknown>, rho: { rows: number; cols: number; re: unknown[]; im: unknown[] }, digits: number, fields: Record<string, unknown>): void {
+  const tail = JSON.stringify(fields).slice(1); // `"ergotropy":…}`
+  if (rho.rows <= 512) {
+    io.out(`{"rho":${JSON.stringify(matrixToJson(F, rho, digits))},${tail}`);
+    return;
+  }
+  const n = rho.cols;
+  for (const part of ['re', 'im'] as const) {
+    io.out(part === 're' ? '{"rho":{"re":[' : '],"im":[');
+    for (let i = 0; i < rho.rows; i++) {
+      const row = rho[part].slice(i * n, (i + 1) * n).map((x) => F.toString(x, digits));
+      io.out(JSON.stringify(row) + (i + 1 < rho.rows ? ',' : ''));
+    }
+  }
+  io.out(`]},${tail}`);
+}
+
+/** Say before a run that will take long: a big state FILE (read, checked, mapped) or dense output. */
+function warnIfLong(p: ReturnType<typeof parse>, io: Io): void {
+  const N = Number(str(p, 'qubits'));
+  const init = str(p, 'initial');
+  if (!Number.isInteger(N) || N < 1 || N > MAX_DENSE_QUBITS || init === undefined) return;
+  const d = 2 ** N;
+  const decimal = !flag(p, 'float64');
+  const isFile = !['ground', 'excited', 'thermal'].includes(init);
+  if (isFile && decimal && N >= 9) {
+    io.err(`ergocheck: steady-state: note: a ${d}×${d} state at decimal precision — reading it, checking that it is positive semidefinite (a certified eigendecomposition) and mapping it take long at this size (minutes at 9 qubits, hours above); --float64 is much faster`);
+  } else if (isFile && N >= 9) {
+    io.err(`ergocheck: steady-state: note: reading and checking a ${d}×${d} state (${(d * d * 2).toExponential(1)} entries) and mapping it take a while at this size`);
+  }
+  if (flag(p, 'json') && !flag(p, 'no-rho') && N >= 10) {
+    io.err(`ergocheck: steady-state: note: --json prints the dense ${d}×${d} ρ_ss (${(d * d * 2).toExponential(1)} numbers); --no-rho leaves it out`);
+  }
 }

@@ -2,11 +2,13 @@
 import { InputError } from '../../errors.js';
 import { runClaims } from '../../claims/run.js';
 import { CLAIMS } from '../../../proofs/index.js';
+import { PAPER_OUTLINE } from '../../../proofs/outline.js';
 import { packageVersion } from '../../package-files.js';
 import { compareWithBaseline, readBaseline } from '../../report/baseline.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJson } from '../../report/json.js';
 import { renderJunit } from '../../report/junit.js';
+import { renderLatex } from '../../report/latex.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { buildReport, type Report, type ReportParameters } from '../../report/report.js';
 import { renderSummaryTable } from '../../report/summary-table.js';
@@ -21,20 +23,22 @@ import { join } from 'node:path';
 export const DEFAULT_FIG3_SAMPLES = 10_000;
 
 export const VERIFY_HELP = `Usage: ergocheck verify [--only ID…] [--skip ID…] [--precision D] [--seed S] [--out DIR]
-                        [--format md,html,json,junit] [--baseline FILE] [--strict] [--quiet]
+                        [--format md,html,json,junit,tex] [--baseline FILE] [--strict] [--quiet]
                         [--fig3 N]
 
 Check the paper's claims and write the report into DIR: report.md (for a code host),
-report.html (one self-contained offline page, equations typeset), report.json (schema:
-docs/report.schema.json) and report.junit.xml (for CI test viewers). Prints a summary.
+report.html (one self-contained offline page, equations typeset; filters, search and a print
+layout), report.json (schema: docs/report.schema.json), report.junit.xml (for CI test viewers)
+and report.tex (a LaTeX erratum note for the paper's readers). Prints a summary.
 
   --only ID       check only these claims (ids or id prefixes, as in prove); repeat or use commas
   --skip ID       leave these claims out (ids or id prefixes); repeat or use commas
   --precision D   significant digits of the numeric checks, 50–${MAX_PRECISION} (default 50)
   --seed S        seed of every random probe point and random state (default ${DEFAULT_SEED})
   --out DIR       the report directory (default "report"); it is replaced as a whole, atomically,
-                  and must not hold files other than report files
-  --format F      the files to write, comma-separated from md, html, json, junit (default all)
+                  and only if it is empty or holds nothing but an earlier report, unchanged (its
+                  .ergocheck-manifest.json lists the files ergocheck wrote)
+  --format F      the files to write, comma-separated from md, html, json, junit, tex (default all)
   --baseline FILE compare with an earlier report.json: any changed verdict, added or removed
                   claim, changed TeX (printed, derived, corrected), or largest deviation grown
                   above 10^-(precision-10) is listed and makes the exit code 1
@@ -47,7 +51,7 @@ docs/report.schema.json) and report.junit.xml (for CI test viewers). Prints a su
 
 Exit code: 0 if nothing failed; 1 if a claim failed, or a baseline change was found, or (with
 --strict) a claim is an erratum; 2 for a usage or input error (unknown option, claim or format,
-unreadable or malformed baseline).`;
+a bad --out place, unreadable or malformed baseline).`;
 
 /** The comma- or repeat-separated values of a list option. */
 function listOption(p: Parsed, name: string): string[] {
@@ -122,9 +126,10 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const figures = drawn ? await reportFigures(fig3 > 0 ? { samples: fig3, seed } : undefined) : [];
   const renderers: Record<ReportFormat, () => string> = {
     md: () => renderMarkdown(report, figures),
-    html: () => renderHtml(report, figures),
+    html: () => renderHtml(report, figures, { outline: PAPER_OUTLINE }),
     json: () => renderJson(report),
     junit: () => renderJunit(report, { strict }),
+    tex: () => renderLatex(report),
   };
   writeReportDir(
     out,

@@ -1,0 +1,16 @@
+/**
+ * Property: each printed value of `ergocheck ergotropy --json` (ergotropy, energy, passive energy,
+ * eigenvalues) is within the printed errorBound of the true value, for exact states and
+ * Hamiltonians with exactly known spectra (exact-states.ts), dimensions 6–10, at 20–35 digits.
+ * The truth comes from the spectra put in (exact rational arithmetic), never from an eigensolver.
+ */
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { fcParams } from '../arbitraries.js';
+import { caseArb, runCase } from './ergotropy-bound.js';
+
+describe('printed ergotropy within its printed bound: dimensions 6–10', () => {
+  it('holds, and the bound is tight', async () => {
+    await fc.assert(fc.asyncProperty(caseArb(6, 10), async (c) => void runCase(c)), fcParams('ergotropy-bound-mid', 250));
+  });
+});
