@@ -160,7 +160,7 @@ export function userClaim(spec: UserClaimSpec, source = 'claims file'): UserClai
   return {
     spec,
     id: spec.id,
-    location: `User claim ${spec.id} (${source})`,
+    location: `User claims (${source}), claim ${spec.id}`,
     statement: spec.statement ?? statementOf(spec, spec.qubits[0]),
     printed,
     correctedPieces: () => corrections,
