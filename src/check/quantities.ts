@@ -14,11 +14,10 @@ import { l1Coherence } from '../physics/coherence.js';
 import { certifiedErgotropy } from '../physics/passive-energy.js';
 import { excitations } from '../physics/qubits.js';
 import { ratFuncField as R, rfConstantValue } from '../symbolic/ratfunc-field.js';
-import { identical, rfConst, rfevalPartial, rfVar, type RatFunc } from '../symbolic/ratfunc.js';
+import { identical, rfConst, rfevalPartial, rfevalRational, rfVar, type RatFunc } from '../symbolic/ratfunc.js';
 import { pterms } from '../symbolic/poly.js';
 import { compareReal, isolateRoots, realRational, type RealAlgebraic, type RealInterval } from '../symbolic/sturm.js';
 import { zfromPoly, zmul, zsignAt } from '../symbolic/upoly.js';
-import { simplestRational } from '../symbolic/sturm.js';
 import type { Quantity } from './claims-file.js';
 
 type Dec = DecimalField['zero'];
@@ -134,51 +133,77 @@ const freeVars = (fs: readonly RatFunc[]): string[] => [...new Set(fs.flatMap((f
 const allCoefficients = (f: RatFunc, s: 1 | -1): boolean => pterms(f.num).every((t) => (t.coef.num > 0n ? 1 : -1) === s);
 const denPositive = (f: RatFunc): boolean => pterms(f.den).every((t) => t.coef.num > 0n);
 
+/** A region of the domain: the free variable (if any) between two ends, and an exact point inside. */
+interface Region {
+  readonly variable: string | null;
+  readonly lo: RealAlgebraic | null;
+  readonly hi: RealAlgebraic | null;
+  readonly loIsDomainEnd: boolean;
+  readonly hiIsDomainEnd: boolean;
+  readonly sample: Readonly<Record<string, Rational>>;
+}
+
 /**
- * |f| summed, piecewise: with no free variable the signs are those of the constants; with one free
- * variable v on I the real roots of every entry's numerator and denominator split I (Sturm), and
- * each gap takes the signs at a rational point inside it; with several, only when each entry has
- * all coefficients of one sign (all variables being positive on the domain).
+ * The regions on which every one of `fs` keeps its sign: with no free variable, the whole domain;
+ * with one free variable v on I, the gaps between the real roots in I of every numerator and
+ * denominator (isolated by Sturm sequences), each with a rational point inside; with more, null.
+ */
+function signRegions(fs: readonly RatFunc[], intervals: Readonly<Record<string, RealInterval>>): Region[] | null | string {
+  const vars = freeVars(fs);
+  if (vars.length === 0) return [{ variable: null, lo: null, hi: null, loIsDomainEnd: true, hiIsDomainEnd: true, sample: {} }];
+  if (vars.length > 1) return null;
+  const v = vars[0];
+  const I = intervals[v];
+  if (I === undefined) return `no interval for ${v}`;
+  let points: RealAlgebraic[] = [];
+  for (const f of fs) {
+    const p = zmul(zfromPoly(f.num, v), zfromPoly(f.den, v));
+    if (p.length === 0) continue;
+    for (const r of isolateRoots(p, I)) if (!points.some((x) => compareReal(x, r) === 0)) points.push(r);
+  }
+  points = points.sort(compareReal);
+  const ends: (RealAlgebraic | null)[] = [I.lo === null ? null : realRational(I.lo), ...points, I.hi === null ? null : realRational(I.hi)];
+  const out: Region[] = [];
+  for (let k = 0; k + 1 < ends.length; k++) {
+    const lo = ends[k];
+    const hi = ends[k + 1];
+    if (lo !== null && hi !== null && compareReal(lo, hi) >= 0) continue;
+    out.push({ variable: v, lo, hi, loIsDomainEnd: k === 0, hiIsDomainEnd: k + 2 === ends.length, sample: { [v]: sampleBetween(lo, hi) } });
+  }
+  return out;
+}
+
+/** The pieces of a quantity given region by region; adjacent regions with identical values are one piece. */
+function piecesOver(regions: readonly Region[], valueAt: (r: Region) => RatFunc[]): ExactPiece[] {
+  const pieces: ExactPiece[] = [];
+  for (const r of regions) {
+    const values = valueAt(r);
+    const prev = pieces[pieces.length - 1];
+    if (prev && prev.values.every((f, i) => identical(f, values[i]).identical)) pieces[pieces.length - 1] = { ...prev, hi: r.hi, hiIsDomainEnd: r.hiIsDomainEnd };
+    else pieces.push({ values, variable: r.variable, lo: r.lo, hi: r.hi, loIsDomainEnd: r.loIsDomainEnd, hiIsDomainEnd: r.hiIsDomainEnd });
+  }
+  // a single piece has no condition beyond the domain
+  return pieces.length === 1 ? [{ ...pieces[0], variable: null, lo: null, hi: null }] : pieces;
+}
+
+const signAt = (f: RatFunc, at: Readonly<Record<string, Rational>>): number => rcmp(rfevalRational(f, at), { num: 0n, den: 1n });
+
+/**
+ * |f| summed, piecewise: on each region of signRegions the signs are those at its sample point;
+ * with several free variables, only when each entry has all coefficients of one sign (all
+ * variables being positive on the domain).
  */
 function absSum(entries: readonly RatFunc[], intervals: Readonly<Record<string, RealInterval>>): ExactQuantity {
   const nonzero = entries.filter((f) => !R.isZero(f));
   const vars = freeVars(nonzero);
-  const sumWith = (signs: readonly (1 | -1)[]): RatFunc => nonzero.reduce((acc, f, k) => (signs[k] > 0 ? R.add(acc, f) : R.sub(acc, f)), R.zero);
-  if (vars.length === 0) {
-    const signs = nonzero.map((f) => (rcmp(rfConstantValue(f)!, { num: 0n, den: 1n }) > 0 ? 1 : -1) as 1 | -1);
-    return { ok: true, pieces: [{ values: [sumWith(signs)], variable: null, lo: null, hi: null }], how: 'the signs of exact constants' };
+  const sumWith = (signs: readonly number[]): RatFunc => nonzero.reduce((acc, f, k) => (signs[k] > 0 ? R.add(acc, f) : R.sub(acc, f)), R.zero);
+  const regions = signRegions(nonzero, intervals);
+  if (typeof regions === 'string') return { ok: false, reason: regions };
+  if (regions !== null) {
+    const pieces = piecesOver(regions, (r) => [sumWith(nonzero.map((f) => signAt(f, r.sample)))]);
+    return { ok: true, pieces, how: vars.length === 0 ? 'the signs of exact constants' : `the sign of every entry on the domain of ${vars[0]}, decided by Sturm sequences` };
   }
-  if (vars.length === 1) {
-    const v = vars[0];
-    const I = intervals[v];
-    if (I === undefined) return { ok: false, reason: `no interval for ${v}` };
-    let points: RealAlgebraic[] = [];
-    for (const f of nonzero) {
-      const p = zmul(zfromPoly(f.num, v), zfromPoly(f.den, v));
-      for (const r of isolateRoots(p, I)) if (!points.some((x) => compareReal(x, r) === 0)) points.push(r);
-    }
-    points = points.sort(compareReal);
-    const ends: (RealAlgebraic | null)[] = [I.lo === null ? null : realRational(I.lo), ...points, I.hi === null ? null : realRational(I.hi)];
-    const pieces: ExactPiece[] = [];
-    for (let k = 0; k + 1 < ends.length; k++) {
-      const lo = ends[k];
-      const hi = ends[k + 1];
-      if (lo !== null && hi !== null && compareReal(lo, hi) >= 0) continue;
-      const s = sampleBetween(lo, hi);
-      const signs = nonzero.map((f) => {
-        const sg = zsignAt(zfromPoly(f.num, v), s) * zsignAt(zfromPoly(f.den, v), s);
-        return (sg >= 0 ? 1 : -1) as 1 | -1;
-      });
-      const value = sumWith(signs);
-      const prev = pieces[pieces.length - 1];
-      // adjacent gaps with the same formula are one piece
-      const hiIsDomainEnd = k + 2 === ends.length;
-      if (prev && identical(prev.values[0], value).identical) pieces[pieces.length - 1] = { ...prev, hi, hiIsDomainEnd };
-      else pieces.push({ values: [value], variable: v, lo, hi, loIsDomainEnd: k === 0, hiIsDomainEnd });
-    }
-    return { ok: true, pieces, how: `the sign of every entry on the domain of ${v}, decided by Sturm sequences` };
-  }
-  const signs: (1 | -1)[] = [];
+  const signs: number[] = [];
   for (const f of nonzero) {
     if (!denPositive(f)) return { ok: false, reason: `the sign of an entry in ${vars.join(', ')} is not decided (its denominator has coefficients of both signs)` };
     if (allCoefficients(f, 1)) signs.push(1);
@@ -186,6 +211,28 @@ function absSum(entries: readonly RatFunc[], intervals: Readonly<Record<string, 
     else return { ok: false, reason: `an entry changes sign in the (${vars.join(', ')}) domain; with more than one free variable its sign regions are not decided exactly (fix all but one parameter in "assume")` };
   }
   return { ok: true, pieces: [{ values: [sumWith(signs)], variable: null, lo: null, hi: null }], how: 'every entry has coefficients of one sign (all variables positive)' };
+}
+
+/**
+ * Energy minus passive energy of a diagonal state with populations `p` on levels k_a·ω: on each
+ * region where no two populations cross (their differences split the domain by Sturm), the
+ * populations sorted at the sample point fill the levels upwards.
+ */
+function diagonalErgotropy(p: readonly RatFunc[], levels: readonly number[], omega: RatFunc, intervals: Readonly<Record<string, RealInterval>>, what: 'ergotropy' | 'passive-energy'): ExactQuantity {
+  const distinct: RatFunc[] = [];
+  for (const f of p) if (!distinct.some((g) => identical(f, g).identical)) distinct.push(f);
+  const diffs: RatFunc[] = [];
+  for (let i = 0; i < distinct.length; i++) for (let j = i + 1; j < distinct.length; j++) diffs.push(R.sub(distinct[i], distinct[j]));
+  const regions = signRegions(diffs.length ? diffs : [R.zero], intervals);
+  if (regions === null || typeof regions === 'string') return { ok: false, reason: regions ?? 'the order of the populations over more than one free variable is not decided exactly (fix all but one parameter in "assume")' };
+  const upward = [...levels].sort((a, b) => a - b);
+  const energy = p.reduce((acc, f, a) => R.add(acc, R.mul(rfConst(levels[a]), f)), R.zero);
+  const pieces = piecesOver(regions, (r) => {
+    const order = p.map((f, a) => ({ a, v: rfevalRational(f, r.sample) })).sort((x, y) => rcmp(y.v, x.v));
+    const passive = order.reduce((acc, o, i) => R.add(acc, R.mul(rfConst(upward[i]), p[o.a])), R.zero);
+    return [R.mul(omega, what === 'ergotropy' ? R.sub(energy, passive) : passive)];
+  });
+  return { ok: true, pieces, how: `the populations sorted on each region where none cross (differences split by Sturm sequences), filling the levels kω upwards` };
 }
 
 /** A rational point strictly between two ends (either may be ±∞). */
@@ -202,7 +249,8 @@ function sampleBetween(lo: RealAlgebraic | null, hi: RealAlgebraic | null): Rati
     a = refine(a);
     b = refine(b);
   }
-  return simplestRational(upper(a), lower(b)) ?? upper(a);
+  // the midpoint: strictly inside (a simplest rational of the closed gap may be an end, a root)
+  return { num: upper(a).num * lower(b).den + lower(b).num * upper(a).den, den: 2n * upper(a).den * lower(b).den };
 }
 
 function refine(r: RealAlgebraic): RealAlgebraic {
@@ -251,10 +299,20 @@ export function exactQuantity(q: Quantity, rho0: CMatrix<RatFunc>, ctx: ExactCon
       const r = absSum(off, ctx.intervals);
       return r.ok ? { ...r, how: `C_l1 = Σ_{i≠j} |ρ_ij| with ${r.how}` } : r;
     }
+    case 'incoherent-ergotropy':
     case 'eigenvalues':
     case 'ergotropy':
-    case 'passive-energy':
-    case 'incoherent-ergotropy':
-      return { ok: false, reason: `no exact route for the ${q} yet (it needs the eigenvalues and their order over the domain); checked by first principles only` };
+    case 'passive-energy': {
+      const levels = Array.from({ length: d }, (_, a) => levelOf(a, ctx.N));
+      let diagonal = true;
+      for (let a = 0; a < d && diagonal; a++) for (let b = 0; b < d; b++) if (a !== b && !(R.isZero(rho.re[a * d + b]) && R.isZero(rho.im[a * d + b]))) diagonal = false;
+      if (q === 'incoherent-ergotropy') {
+        const r = diagonalErgotropy(diag, levels, omega, ctx.intervals, 'ergotropy');
+        return r.ok ? { ...r, how: `the dephased state's ${r.how}` } : r;
+      }
+      if (!diagonal) return { ok: false, reason: `no exact route for the ${q} of a state with coherences yet (it needs the eigenvalues and their order over the domain); checked by first principles only` };
+      if (q === 'eigenvalues') return { ok: true, pieces: [{ values: diag, variable: null, lo: null, hi: null }], how: 'the diagonal of the (diagonal) exact state' };
+      return diagonalErgotropy(diag, levels, omega, ctx.intervals, q);
+    }
   }
 }

@@ -35,7 +35,7 @@ describe('exact decisions', () => {
 });
 
 /** The correction of an erratum, evaluated where each piece holds, against first principles. */
-async function correctionsMatchFirstPrinciples(text: string, family: object, quantity: 'coherence', N: number, cRange: [number, number] | null): Promise<void> {
+async function correctionsMatchFirstPrinciples(text: string, family: object, quantity: 'coherence' | 'incoherent-ergotropy', N: number, cRange: [number, number] | null): Promise<void> {
   const [c] = await checkClaimsText(text, { seed: 11 });
   expect(c.verdict).toBe('erratum');
   const pieces = c.correctedPieces!;
@@ -71,6 +71,9 @@ describe('errata and their corrections', () => {
   it('a wrong formula: the correction equals the first-principles coherence', async () => {
     await correctionsMatchFirstPrinciples(one({ quantity: 'coherence', state: ground3, printed: 'C_{l_1} = \\frac{2r}{1+r}' }), { family: 'steady-state', initial: { kind: 'ground' } }, 'coherence', 3, null);
   });
+  it('three pieces with an algebraic end: each correction equals the first-principles incoherent ergotropy', async () => {
+    await correctionsMatchFirstPrinciples(one({ quantity: 'incoherent-ergotropy', state: ground3, formula: '0' }), { family: 'steady-state', initial: { kind: 'ground' } }, 'incoherent-ergotropy', 3, null);
+  });
   it('a formula right on part of its domain: erratum there only, two pieces split at c = 3/4', async () => {
     const text = one({ quantity: 'coherence', state: { family: 'eq7' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0', c: '0 <= c <= 1' } });
     const [c] = await checkClaimsText(text, { seed: 11 });
@@ -92,6 +95,19 @@ describe('errata and their corrections', () => {
     const [c] = await checkClaimsText(one({ quantity: 'coherence', state: { family: 'eq7' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0', c: '0 <= c <= 3/4' } }), { seed: 11 });
     expect(c.verdict).toBe('verified');
     expect(c.evidence.checks.some((k) => k.method === 'exact-identity' && k.outcome === 'pass')).toBe(true);
+  });
+  it('the incoherent ergotropy of the N = 3 ground family: three pieces, split where populations cross (y = 1/3, y = 1/√3)', async () => {
+    // dephased populations w0, w1/3 (×3), w2/3 (×3), w3 on levels 0, ω, 2ω, 3ω (w_k = y^k/S):
+    // w3 = w2/3 at y = 1/3 and w3 = w1/3 at y = 1/√3, an algebraic end
+    const [c] = await checkClaimsText(one({ quantity: 'incoherent-ergotropy', state: ground3, formula: '0' }), { seed: 11 });
+    expect(c.verdict).toBe('erratum');
+    const p = c.correctedPieces!;
+    expect(p.map((x) => x.where)).toEqual([['y <= 1/3'], ['y > 1/3', 'y <= 0.577350269189625764509148780502'], ['y > 0.577350269189625764509148780502', 'y <= 1']]);
+    expect(p[0].formula).toBe('0');
+    // the hand derivation: ω(w3 − w2/3) and ω(2w3 − w1/3 − w2/3)
+    const [mid] = await checkClaimsText(one({ quantity: 'incoherent-ergotropy', state: ground3, formula: 'omega*(y^3 - y^2/3)/(1 + y + y^2 + y^3)', assume: { y: '1/3 < y < 1/2' } }), { seed: 11 });
+    expect(mid.verdict).toBe('verified');
+    expect(mid.evidence.checks.some((k) => k.method === 'exact-identity' && k.outcome === 'pass')).toBe(true);
   });
   it('a coherence with a sign change in y (β free, c fixed) is split by Sturm sequences', async () => {
     // c = 1/2: entry cy/(2Z) − (1 − c)/2 = (y − (1 + y + y²))/(4Z) < 0 for all y: one piece, C = (1 + y²)/(2Z)

@@ -52,10 +52,10 @@ const rows: Row[] = [
   { name: 'ground passive energy', quantity: 'passive-energy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y + y^2 + y^3)/${S}`, exact: false },
   // dephased: w0 (level 0), w1/3 (×3, ω), w2/3 (×3, 2ω), w3 (3ω); w3 > w2/3 iff y > 1/3, w3 > w1/3 iff y > 1/√3
   // 1/3 < y < 1/√3: order w0, w1/3 ×3, w3, w2/3 ×3 ⇒ W_inc = ω(w3 − w2/3)
-  { name: 'ground incoherent ergotropy', quantity: 'incoherent-ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y^3 - y^2/3)/${S}`, assume: { y: '1/3 < y < 1/2' }, exact: false },
+  { name: 'ground incoherent ergotropy', quantity: 'incoherent-ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y^3 - y^2/3)/${S}`, assume: { y: '1/3 < y < 1/2' }, exact: true },
   // y > 1/√3: order w0, w3, w1/3 ×3, w2/3 ×3 ⇒ W_inc = ω(2w3 − w1/3 − w2/3)
-  { name: 'ground incoherent ergotropy, y > 3/5', quantity: 'incoherent-ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(2*y^3 - y/3 - y^2/3)/${S}`, assume: { y: '3/5 < y <= 1' }, exact: false },
-  { name: 'ground incoherent ergotropy, y < 1/3', quantity: 'incoherent-ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: '0', assume: { y: '0 < y < 1/3' }, exact: false },
+  { name: 'ground incoherent ergotropy, y > 3/5', quantity: 'incoherent-ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(2*y^3 - y/3 - y^2/3)/${S}`, assume: { y: '3/5 < y <= 1' }, exact: true },
+  { name: 'ground incoherent ergotropy, y < 1/3', quantity: 'incoherent-ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: '0', assume: { y: '0 < y < 1/3' }, exact: true },
   // other initial states: symmetric ones end in the same state; ψ− is stationary; the Gibbs state is stationary
   { name: 'excited coherence', quantity: 'coherence', state: { family: 'steady-state', qubits: 3, initial: 'excited' }, formula: '2*y/(1 + y^2)', exact: true },
   { name: 'dicke:1 energy', quantity: 'energy', state: { family: 'steady-state', qubits: 3, initial: 'dicke:1' }, formula: `omega*(y + 2*y^2 + 3*y^3)/${S}`, exact: true },
@@ -68,13 +68,13 @@ const rows: Row[] = [
   // Gibbs, N = 2: diag y^k/(1 + y)², passive
   { name: 'gibbs energy', quantity: 'energy', state: { family: 'gibbs', qubits: 2 }, formula: '2*omega*y/(1 + y)', exact: true },
   { name: 'gibbs coherence', quantity: 'coherence', state: { family: 'gibbs', qubits: 2 }, formula: '0', exact: true },
-  { name: 'gibbs ergotropy', quantity: 'ergotropy', state: { family: 'gibbs', qubits: 2 }, formula: '0', exact: false },
-  { name: 'gibbs eigenvalues', quantity: 'eigenvalues', state: { family: 'gibbs', qubits: 2 }, formula: ['y^2/(1+y)^2', 'y/(1+y)^2', 'y/(1+y)^2', '1/(1+y)^2'], exact: false },
+  { name: 'gibbs ergotropy', quantity: 'ergotropy', state: { family: 'gibbs', qubits: 2 }, formula: '0', exact: true },
+  { name: 'gibbs eigenvalues', quantity: 'eigenvalues', state: { family: 'gibbs', qubits: 2 }, formula: ['y^2/(1+y)^2', 'y/(1+y)^2', 'y/(1+y)^2', '1/(1+y)^2'], exact: true },
   // explicit |+⟩⟨+| of one qubit: E = ω/2, passive 0
   { name: 'explicit ergotropy', quantity: 'ergotropy', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: 'omega/2', exact: false },
   { name: 'explicit coherence', quantity: 'coherence', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: '1', exact: true },
   { name: 'explicit purity', quantity: 'purity', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: '1', exact: true },
-  { name: 'explicit incoherent ergotropy', quantity: 'incoherent-ergotropy', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: '0', exact: false },
+  { name: 'explicit incoherent ergotropy', quantity: 'incoherent-ergotropy', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: '0', exact: true },
   { name: 'explicit passive energy', quantity: 'passive-energy', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: '0', exact: false },
 ];
 
