@@ -5,7 +5,8 @@
  */
 import { InputError } from '../errors.js';
 import type { RationalMatrix } from '../numeric/rational.js';
-import { checkDensityExact, defaultTolerance } from '../physics/density.js';
+import { densityFromRational } from '../physics/density.js';
+import { decimalField } from '../numeric/decimal.js';
 import { parseMatrixJson } from '../io/matrix-json.js';
 import { astToString, parse as parseInfix, variables, type Ast } from '../symbolic/expr.js';
 import { lowerTeX, parsePrintedFormula, parseTeX, type TexNode } from '../symbolic/tex-parse.js';
@@ -92,9 +93,15 @@ function readInitial(raw: unknown, where: string): Initial {
 
 function readMatrix(raw: Record<string, unknown>, where: string): RationalMatrix {
   const Q = parseMatrixJson(JSON.stringify(raw), where);
-  checkDensityExact(Q, defaultTolerance(Q), `${where.replace(/^.*?: /, '')}`);
   const n = Q.rows;
-  if (n < 2 || (n & (n - 1)) !== 0 || n > 2 ** 12) throw new InputError(`${where}: a state of N qubits is 2^N × 2^N (N = 1…12), got ${n}×${n}`);
+  if (n !== Q.cols || n < 2 || (n & (n - 1)) !== 0 || n > 2 ** 12) throw new InputError(`${where}: a state of N qubits is 2^N × 2^N (N = 1…12), got ${n}×${Q.cols}`);
+  // Hermitian, unit trace (exactly) and positive semidefinite (certified)
+  try {
+    densityFromRational(decimalField(30), Q, { what: 'the matrix' });
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${where}: ${e.message}`);
+    throw e;
+  }
   return Q;
 }
 

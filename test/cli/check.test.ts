@@ -55,6 +55,11 @@ describe('ergocheck check refuses', () => {
     await refused(/claim "a": the formula uses "x", which is not a parameter/, { claims: [claim({ formula: 'x*omega' })] });
     await refused(/claim "a": the state gibbs has no parameter c/, { claims: [claim({ assume: { c: '0 <= c <= 1' } })] });
   });
+  it('an explicit matrix that is not a state', async () => {
+    await refused(/claim "a": matrix: the matrix has trace 2, not 1/, { claims: [claim({ state: { family: 'explicit', matrix: { re: [[1, 0], [0, 1]] } }, formula: 'omega' })] });
+    await refused(/claim "a": matrix: the matrix .*(negative|positive)/, { claims: [claim({ state: { family: 'explicit', matrix: { re: [['1/2', 1], [1, '1/2']] } }, formula: 'omega' })] });
+    await refused(/claim "a": initial: .*2\^N × 2\^N/, { claims: [claim({ state: { family: 'steady-state', initial: { re: [['1/3', 0, 0], [0, '1/3', 0], [0, 0, '1/3']] } } })] });
+  });
   it('a printed formula of another quantity', async () => {
     await refused(/defines C_l1 \(the coherence\), but the claim's quantity is ergotropy/, { claims: [claim({ quantity: 'ergotropy', state: { family: 'eq7' }, formula: undefined, printed: 'C_{l_1} = c' })] });
   });
