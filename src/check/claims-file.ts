@@ -13,7 +13,7 @@ import { lowerTeX, parsePrintedFormula, parseTeX, type TexNode } from '../symbol
 import { checkInModel, integersIn, isPoint, parseAssumption, PARAMETERS, TEMPERATURE, type Parameter, type Range } from './domain.js';
 
 /** The quantities a claim can be about. */
-export const QUANTITIES = ['ergotropy', 'coherence', 'energy', 'passive-energy', 'incoherent-ergotropy', 'eigenvalues', 'populations', 'purity'] as const;
+export const QUANTITIES = ['ergotropy', 'coherence', 'energy', 'passive-energy', 'incoherent-ergotropy', 'eigenvalues', 'populations', 'purity', 'concurrence'] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 /** Quantities whose value is a list (compared entry by entry; eigenvalues as sorted lists). */
 export const LIST_QUANTITIES: readonly Quantity[] = ['eigenvalues', 'populations'];
@@ -143,8 +143,7 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
   const qn = normalise(raw.quantity);
   const quantity = (QUANTITIES as readonly string[]).includes(qn) ? (qn as Quantity) : QUANTITY_ALIASES[qn];
   if (quantity === undefined) {
-    const note = qn === 'concurrence' ? ' (concurrence is not implemented yet)' : '';
-    throw new InputError(`${where}: unknown quantity "${raw.quantity}"${note} (quantities: ${QUANTITIES.join(', ')})`);
+    throw new InputError(`${where}: unknown quantity "${raw.quantity}" (quantities: ${QUANTITIES.join(', ')})`);
   }
 
   if (!isObject(raw.state)) throw new InputError(`${where}: "state" must be an object such as {"family": "eq7"}`);
@@ -203,6 +202,8 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
   if (family === 'eq7' || state.initial?.kind === 'psi-plus' || state.initial?.kind === 'psi-minus') {
     if (qubits.some((n) => n !== 2)) throw new InputError(`${where}: this state is a state of 2 qubits`);
   }
+
+  if (quantity === 'concurrence' && qubits.some((n) => n !== 2)) throw new InputError(`${where}: the concurrence is defined here for two qubits, not ${qubits.find((n) => n !== 2)}`);
 
   // the formula
   const list = LIST_QUANTITIES.includes(quantity);

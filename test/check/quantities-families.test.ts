@@ -70,6 +70,12 @@ const rows: Row[] = [
   { name: 'gibbs coherence', quantity: 'coherence', state: { family: 'gibbs', qubits: 2 }, formula: '0', exact: true },
   { name: 'gibbs ergotropy', quantity: 'ergotropy', state: { family: 'gibbs', qubits: 2 }, formula: '0', exact: true },
   { name: 'gibbs eigenvalues', quantity: 'eigenvalues', state: { family: 'gibbs', qubits: 2 }, formula: ['y^2/(1+y)^2', 'y/(1+y)^2', 'y/(1+y)^2', '1/(1+y)^2'], exact: true },
+  // concurrence of the X state: 2 max(0, |ρ_23| − √(ρ_11 ρ_44)) = max(0, |cy/Z − (1 − c)| − 2cy/Z), with max(0, m) = (m + |m|)/2
+  { name: 'eq7 concurrence', quantity: 'concurrence', state: { family: 'eq7' }, formula: `((abs(c*y/${Z} - (1 - c)) - 2*c*y/${Z}) + abs(abs(c*y/${Z} - (1 - c)) - 2*c*y/${Z}))/2`, exact: false },
+  { name: 'psi-minus concurrence', quantity: 'concurrence', state: { family: 'steady-state', initial: 'psi-minus' }, formula: '1', exact: false },
+  { name: 'gibbs concurrence', quantity: 'concurrence', state: { family: 'gibbs', qubits: 2 }, formula: '0', exact: false },
+  // |+⟩|+⟩ is a product state
+  { name: 'explicit concurrence', quantity: 'concurrence', state: { family: 'explicit', matrix: { re: Array.from({ length: 4 }, () => Array(4).fill('1/4')) } }, formula: '0', exact: false },
   // explicit |+⟩⟨+| of one qubit: E = ω/2, passive 0
   { name: 'explicit ergotropy', quantity: 'ergotropy', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: 'omega/2', exact: false },
   { name: 'explicit coherence', quantity: 'coherence', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: '1', exact: true },

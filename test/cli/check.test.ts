@@ -60,6 +60,7 @@ describe('ergocheck check refuses', () => {
     await refused(/claim "a": matrix: the matrix .*(negative|positive)/, { claims: [claim({ state: { family: 'explicit', matrix: { re: [['1/2', 1], [1, '1/2']] } }, formula: 'omega' })] });
     await refused(/claim "a": initial: .*2\^N × 2\^N/, { claims: [claim({ state: { family: 'steady-state', initial: { re: [['1/3', 0, 0], [0, '1/3', 0], [0, 0, '1/3']] } } })] });
   });
+  it('a concurrence of more than two qubits', async () => refused(/claim "a": the concurrence is defined here for two qubits, not 3/, { claims: [claim({ quantity: 'concurrence', state: { family: 'gibbs', qubits: 3 }, formula: '0' })] }));
   it('a printed formula of another quantity', async () => {
     await refused(/defines C_l1 \(the coherence\), but the claim's quantity is ergotropy/, { claims: [claim({ quantity: 'ergotropy', state: { family: 'eq7' }, formula: undefined, printed: 'C_{l_1} = c' })] });
   });
