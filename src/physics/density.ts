@@ -11,7 +11,7 @@ import { hermiticityDefect, trace } from '../numeric/matrix.js';
 import { eigh, type Eigen } from '../numeric/eigh.js';
 import { provesPositiveFloat64 } from '../numeric/psd-float64.js';
 import type { Rational, RationalMatrix } from '../numeric/rational.js';
-import { RONE, RZERO, rabs, radd, rcmp, rmul, rsub, rationalToNumber } from '../numeric/rational.js';
+import { RONE, RZERO, rabs, radd, rcmp, rmul, rsub } from '../numeric/rational.js';
 
 export type { RationalMatrix } from '../numeric/rational.js';
 

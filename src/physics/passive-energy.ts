@@ -14,7 +14,13 @@ import type { Field } from '../numeric/field.js';
 import { exactValue, rmax, roundInto, rsum, upperBoundIn } from '../numeric/exact-bounds.js';
 import { RZERO, rabs, radd, rcmp, rmul, rneg, rsub, type Rational } from '../numeric/rational.js';
 
-/** Computed eigenvalues (with multiplicity, any order; field values or exact rationals) and a certificate for them. */
+/**
+ * Computed eigenvalues (with multiplicity, any order; field values or exact rationals) and a
+ * certificate for them. A union of separately certified spectra (the blocks of a block-diagonal
+ * state, say, each scaled by exact weights) qualifies with the largest of their bounds: each
+ * computed value is within it of a distinct true eigenvalue, and sorting both lists never
+ * increases the largest distance of such a matching.
+ */
 export interface CertifiedSpectrum<T> {
   values: readonly (T | Rational)[];
   /** Sorted alike, each computed value is within `bound` of the true eigenvalue of the same rank. */
@@ -57,6 +63,10 @@ function toExact<T>(F: Field<T>, x: T | Rational): Rational {
  * Passive energy and ergotropy from the certified spectra of ρ (`populations`) and H (`levels`) and
  * the energy Tr(ρH) with its bound. Results are rounded into F, each rounding added to its bound.
  * Throws InternalError if the assembled W is below −(its bound): impossible for true inputs.
+ *
+ *   certifiedErgotropy(D, { value: energy, bound: energyBound },
+ *                      { values: populations, bound: populationBound },
+ *                      { values: levels, bound: RZERO })   // e.g. exact levels ω·m as Rationals
  */
 export function certifiedErgotropy<T>(F: Field<T>, energy: Bounded<T>, populations: CertifiedSpectrum<T>, levels: CertifiedSpectrum<T>): CertifiedErgotropy<T> {
   const n = populations.values.length;

@@ -1,6 +1,6 @@
 /**
- * W (Eq. (2), H0 = ω·excitations), C_l1 (Eq. (3), computational basis) and the energy of a
- * collective steady state from its spin blocks, never from a 2^N × 2^N matrix.
+ * The ergotropy W (H0 = ω·excitations), the l1-norm of coherence C_l1 (computational basis) and
+ * the energy of a collective steady state from its spin blocks, never from a 2^N × 2^N matrix.
  *
  * ρ_ss = ⊕_j Gibbs_j ⊗ M_j commutes with H0, and its spectrum is the union over j of
  * {w_{j,d} μ : μ ∈ eig(M_j), d = 0 … 2j} (w the Gibbs weights of the spin part). So the passive
@@ -12,9 +12,10 @@
  * sector blocks w_k M |D_k⟩⟨D_k| with the uniform Dicke vectors D_k, so C_l1 = M Σ_k w_k (C(N, k) − 1);
  * otherwise the sector blocks of `CollectiveSteadyState.sectors` are summed.
  *
- * Error bound (decimal fields: computed with GUARD_DIGITS more digits): `errorBound` bounds
- * |W − W*|, |E − E*| and |P − P*| where * is exact arithmetic applied to the computed blocks
- * (M_j, or the factor C): the eigenvalue certificates, the rounding of C†C, of the Gibbs weights
+ * Error bound (decimal fields: computed with GUARD_DIGITS more digits, the Gibbs weights recomputed
+ * there): `errorBound` bounds |W − W*|, |E − E*| and |P − P*| where * is exact arithmetic on the
+ * computed blocks (M_j, or the factor C) with the exact Gibbs weights of the model's β and ω (as
+ * numbers of the field): the eigenvalue certificates, the rounding of C†C, of the Gibbs weights
  * (including e^{−βω}) and of every sum. As for `ergotropy` of a dense ρ, the rounding in forming
  * the blocks from ρ0 itself (a few units of roundoff per entry) is not part of it.
  */
@@ -29,7 +30,7 @@ import { float64 } from '../numeric/float64.js';
 import { InputError } from '../errors.js';
 import { binomial } from './states.js';
 import { thermalRatio, type LindbladModel } from './lindblad.js';
-import type { CollectiveSteadyState, SpinBlock } from './steady-state.js';
+import { spinGibbsWeights, type CollectiveSteadyState, type SpinBlock } from './steady-state.js';
 import { SteadyKernel, type ReducedState } from './steady-kernel.js';
 
 export interface SteadySummary<T> {
@@ -183,12 +184,15 @@ export function steadyStateSummary<T>(F: AnalyticField<T>, ss: CollectiveSteadyS
   if (F.kind !== 'decimal') return summaryInField(F, { blocks: ss.blocks, sectors: () => ss.sectors }, N, omega, beta, known ? options.l1 : undefined);
   const G = decimalField(F.digits + GUARD_DIGITS);
   const up = (x: T) => (F.isZero(x) ? G.zero : convert(F, G, x));
-  // converted to the guard field block by block, zero blocks (most of them for a symmetric state) as zeros
+  // converted to the guard field block by block, zero blocks (most of them for a symmetric state)
+  // as zeros; the Gibbs weights recomputed there from the model's β and ω
+  const betaG = up(beta);
+  const rG = isPlusInfinity(G, betaG) ? G.zero : thermalRatio(G, up(omega), betaG).r;
   const blocks = ss.blocks.map((b) => {
     // with a narrower factor M itself is not used (nor formed)
     const narrow = b.factor !== undefined && b.factor.cols < b.multiplicity;
     const M = narrow || isZeroMatrix(F, b.M) ? zeroMatrix(G, b.multiplicity) : mapMatrix(b.M, up);
-    const out: SpinBlock<(typeof G)['zero']> = { j: b.j, twoJ: b.twoJ, multiplicity: b.multiplicity, weights: b.weights.map(up), M };
+    const out: SpinBlock<(typeof G)['zero']> = { j: b.j, twoJ: b.twoJ, multiplicity: b.multiplicity, weights: spinGibbsWeights(G, b.twoJ, rG), M };
     return narrow ? { ...out, factor: mapMatrix(b.factor!, up) } : out;
   });
   // (not a spread of ss: that would call its getters, i.e. build the sector blocks and ρ)
@@ -224,7 +228,8 @@ interface Blocks<T> {
 
 function summaryInField<T>(G: AnalyticField<T>, ss: Blocks<T>, N: number, omega: T, beta: T, knownL1?: T): SteadySummary<T> {
   const u = G.epsilon;
-  // relative error of r = e^{−βω}: β, ω and their product rounded, exp within one unit; of a
+  // relative error of r = e^{−βω}: β, ω and their product rounded, exp within one unit (decimal.js
+  // rounds it correctly; for float64 this assumes V8's exp, which is within one unit); of a
   // Gibbs weight r^d / Σ_n r^n (d ≤ 2j products, 2j sums, one division) in terms of it
   const zeroT = isPlusInfinity(G, beta);
   const bw = zeroT ? 0 : Math.abs(G.toNumber(G.mul(beta, omega)));

@@ -38,6 +38,19 @@ describe('steady-state at 50 digits for N up to 12', () => {
     expect(new Decimal(j.l1).minus(l1).abs().lt(l1.times('1e-48'))).toBe(true);
   });
 
+  it('--float64 from the all-ground state of 12 qubits agrees with the same closed form to 1e-12', async () => {
+    const N = 12;
+    const r = Math.exp(-1.5);
+    const z = Array.from({ length: N + 1 }, (_, k) => r ** k).reduce((a, b) => a + b);
+    const w = Array.from({ length: N + 1 }, (_, k) => r ** k / z);
+    const W = 1.5 * w.reduce((s, x, k) => (k >= 1 ? s + x * (k - 1) : s), 0);
+    const l1 = w.reduce((s, x, k) => s + x * (binom(N, k) - 1), 0);
+    const j = JSON.parse((await runCli('steady-state', '--qubits', '12', '--beta', '1', '--omega', '1.5', '--initial', 'ground', '--float64', '--json', '--no-rho')).out);
+    expect(j.precision).toBe('float64');
+    expect(Math.abs(Number(j.ergotropy) - W)).toBeLessThanOrEqual(Number(j.errorBound) + 1e-14);
+    expect(Math.abs(Number(j.l1) - l1)).toBeLessThan(1e-12 * l1);
+  });
+
   it('from the excited and the thermal state of 10 qubits: thermal is stationary (W = 0 within the bound, C_l1 = 0)', async () => {
     const t = JSON.parse((await runCli('steady-state', '--qubits', '10', '--beta', '0.4', '--initial', 'thermal', '--json', '--no-rho')).out);
     expect(new Decimal(t.ergotropy).abs().lte(t.errorBound)).toBe(true);

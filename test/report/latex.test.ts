@@ -165,7 +165,7 @@ describe('verify --format tex', () => {
     const r = await runCli('verify', '--only', 'eq10', '--format', 'tex', '--fig3', '0', '--quiet', '--out', out);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`report: ${join(out, 'report.tex')}`);
-    expect(readdirSync(out)).toEqual(['report.tex']);
+    expect(readdirSync(out)).toEqual(['.ergocheck-manifest.json', 'report.tex']);
     const tex = readFileSync(join(out, 'report.tex'), 'utf8');
     expectWellFormed(tex);
     expect(tex).toContain('We checked 2 statements of the paper');

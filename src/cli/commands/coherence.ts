@@ -2,6 +2,7 @@
 import { decimalField } from '../../numeric/decimal.js';
 import { l1Coherence } from '../../physics/coherence.js';
 import { flag, MAX_PRECISION, parse, precisionOption, str, requireOption, TOLERANCE_HELP, type Io } from '../options.js';
+import { statSync } from 'node:fs';
 import { toleranceOption } from '../state-input.js';
 import { readMatrixFile } from '../../io/matrix-json.js';
 import { densityFromRational } from '../../physics/density.js';
@@ -32,6 +33,9 @@ export function coherenceCommand(args: string[], io: Io): number {
   const D = decimalField(precision);
   const path = requireOption('coherence', 'rho', str(p, 'rho'));
   const t0 = performance.now();
+  // reading tens of MB of JSON exactly takes a while too: never silence
+  const bytes = fileSize(path);
+  if (bytes > 10 * 2 ** 20) io.err(`coherence: reading ${path} (${Math.round(bytes / 2 ** 20)} MB); how long the rest takes follows once it is read`);
   const Q = readMatrixFile(path);
   const n = Q.rows;
   // a big state says up front how long it takes: the rest costs a few times the reading, per entry
@@ -62,4 +66,12 @@ export function coherenceCommand(args: string[], io: Io): number {
   const l1 = D.toString(l1Coherence(D, rho), precision);
   io.out(flag(p, 'json') ? JSON.stringify({ l1, precision }) : [`l1-norm of coherence  C_l1 = ${l1}`, `basis                 computational (product) basis`, `precision             ${precision} significant digits`].join('\n'));
   return 0;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // readMatrixFile names the problem
+  }
 }

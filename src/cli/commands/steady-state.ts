@@ -133,7 +133,7 @@ function warnIfLong(p: ReturnType<typeof parse>, io: Io): void {
   const decimal = !flag(p, 'float64');
   const isFile = !['ground', 'excited', 'thermal'].includes(init);
   if (isFile && decimal && N >= 9) {
-    io.err(`ergocheck: steady-state: note: a ${d}×${d} state at decimal precision — reading it, checking that it is positive semidefinite (a certified eigendecomposition) and mapping it take long at this size (minutes at 9 qubits, hours above); --float64 is much faster`);
+    io.err(`ergocheck: steady-state: note: a ${d}×${d} state at decimal precision — checking that it is positive semidefinite is a certified eigendecomposition of the whole matrix, which takes tens of minutes or more at this size (its cost grows 8-fold per qubit); --float64 is much faster`);
   } else if (isFile && N >= 9) {
     io.err(`ergocheck: steady-state: note: reading and checking a ${d}×${d} state (${(d * d * 2).toExponential(1)} entries) and mapping it take a while at this size`);
   }

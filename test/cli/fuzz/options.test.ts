@@ -25,7 +25,7 @@ const TABLE: [string[], string, string[], RegExp][] = [
   [[...SS, '--beta', '1'], '--omega', ['0', '-2', '1e309', 'x'], /--omega/],
   [[...SS, '--beta', '1'], '--f', ['', 'abc', '1e309', 'NaN'], /--f\b/],
   [[...SS, '--beta', '1'], '--precision', ['8', '901', 'x'], /--precision/],
-  [['steady-state', '--beta', '1', '--initial', 'ground'], '--qubits', ['', '0', '-1', '1.5', 'abc', '13', '9', '1e1'], /--qubits/],
+  [['steady-state', '--beta', '1', '--initial', 'ground'], '--qubits', ['', '0', '-1', '1.5', 'abc', '13', '100', '1e1'], /--qubits/],
   [[...EV, '--times', '0,1'], '--mu', ['', 'abc', '-0.5', '1.5', '2', '1e309'], /--mu|μ/],
   [[...EV], '--times', ['', ',', '-1', 'a', '1,0', '0:1:1', '0:1:0', '1:0:5', '0:1:100000', 'NaN', '0,,1', '1e309'], /--times|times/],
   [['prove', 'eq10-c-one'], '--seed', ['', '-1', '1.5', 'abc', '1e3', '99999999999999999999'], /--seed/],

@@ -127,9 +127,12 @@ describe('an earlier output directory: replaced only if everything in it is ergo
       let k = 0;
       await fc.assert(
         fc.asyncProperty(fc.array(fc.tuple(actions, fc.constantFrom(...own)), { minLength: 0, maxLength: 3 }), async (edits) => {
-          const parent = join(base, `case${k++}`);
+          const id = k++;
+          const parent = join(base, `case${id}`);
           mkdirSync(parent);
           const out = join(parent, 'out');
+          // a file of the user's next to the output directory, which nothing may touch
+          writeFileSync(join(parent, 'sentinel.txt'), `user data ${id}`);
           cpSync(pristine, out, { recursive: true });
           for (const [a, f] of edits) act(out, a, f);
           const before = snapshot(out);
@@ -144,6 +147,7 @@ describe('an earlier output directory: replaced only if everything in it is ergo
             expectOwnDirectory(out);
           }
           expectNoLeftovers(parent);
+          expect(readFileSync(join(parent, 'sentinel.txt'), 'utf8')).toBe(`user data ${id}`);
           rmSync(parent, { recursive: true, force: true });
         }),
         fcParams(`fuzz: output directory edits (${cmd})`, cmd === 'verify' ? 24 : 10),

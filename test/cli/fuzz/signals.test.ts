@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fcParams } from '../../arbitraries.js';
 import { expectNoLeftovers, scratch, snapshot, spawnCli } from './harness.js';
@@ -32,6 +32,7 @@ for (const [cmd, args] of [
     it('keeps the earlier set or writes the new one whole; leaves no temporary directory', async () => {
       const base = scratch(`signals-${cmd}`);
       const out = join(base, 'out');
+      writeFileSync(join(base, 'sentinel.txt'), 'user data');
       const t0 = performance.now();
       const first = await spawnCli([...args, '--out', out]);
       const full = performance.now() - t0;
@@ -50,6 +51,7 @@ for (const [cmd, args] of [
           const now = expectComplete(out);
           if (r.code !== 0) expect([...now.keys()].sort()).toEqual([...earlier.keys()].sort());
           expectNoLeftovers(base);
+          expect(readFileSync(join(base, 'sentinel.txt'), 'utf8')).toBe('user data');
         }),
         fcParams(`fuzz: signals during ${cmd}`, 4),
       );
