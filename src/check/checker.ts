@@ -54,13 +54,15 @@ function drawIn(rng: Rng, R: Range, v: Parameter): Rational {
   const hi = R.hi ?? radd(lo, rationalFromNumber(SPAN[v]));
   const a = Number(lo.num) / Number(lo.den);
   const b = Number(hi.num) / Number(hi.den);
-  for (;;) {
+  for (let tries = 0; tries < 64; tries++) {
     const q = rationalFromNumber(rng.uniform(a, b));
     const cl = rcmp(q, lo);
     const ch = rcmp(q, hi);
     if (cl < 0 || ch > 0 || (cl === 0 && !R.loClosed) || (ch === 0 && (!R.hiClosed || R.hi === null))) continue;
     return q;
   }
+  // a range narrower than a double can resolve: its exact midpoint
+  return rdiv(radd(lo, hi), Q(2n));
 }
 
 interface Point {

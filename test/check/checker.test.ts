@@ -67,6 +67,14 @@ async function correctionsMatchFirstPrinciples(text: string, family: object, qua
   expect(checked).toBeGreaterThan(5);
 }
 
+describe('probe points', () => {
+  it('a range narrower than a double resolves still gets points inside it (no endless redraw)', async () => {
+    const [c] = await checkClaimsText(one({ quantity: 'purity', state: { family: 'eq7' }, formula: '(1 - c)^2 + c^2*(1 + y^2 + y^4)/(1 + y + y^2)^2', assume: { c: '1/3 < c < 1/3 + 10^-30' } }), { seed: 2 });
+    expect(c.verdict).toBe('verified');
+    for (const p of c.evidence.points) expect(p.c).toMatch(/^\d+\/\d+$/);
+  });
+});
+
 describe('errata and their corrections', () => {
   it('a wrong formula: the correction equals the first-principles coherence', async () => {
     await correctionsMatchFirstPrinciples(one({ quantity: 'coherence', state: ground3, printed: 'C_{l_1} = \\frac{2r}{1+r}' }), { family: 'steady-state', initial: { kind: 'ground' } }, 'coherence', 3, null);
