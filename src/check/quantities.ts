@@ -269,7 +269,7 @@ function absSum(entries: readonly RatFunc[], intervals: Readonly<Record<string, 
  * region where no two populations cross (their differences split the domain by Sturm), the
  * populations sorted at the sample point fill the levels upwards.
  */
-function diagonalErgotropy(p: readonly RatFunc[], levels: readonly number[], omega: RatFunc, intervals: Readonly<Record<string, RealInterval>>, what: 'ergotropy' | 'passive-energy'): ExactQuantity {
+function diagonalErgotropy(p: readonly RatFunc[], levels: readonly number[], omega: RatFunc, intervals: Readonly<Record<string, RealInterval>>, what: 'ergotropy' | 'passive-energy', energyInUnits?: RatFunc): ExactQuantity {
   const distinct: RatFunc[] = [];
   for (const f of p) if (!distinct.some((g) => identical(f, g).identical)) distinct.push(f);
   const diffs: RatFunc[] = [];
@@ -277,13 +277,54 @@ function diagonalErgotropy(p: readonly RatFunc[], levels: readonly number[], ome
   const regions = signRegions(diffs.length ? diffs : [R.zero], intervals);
   if (regions === null || typeof regions === 'string') return { ok: false, reason: regions ?? 'the order of the populations over more than one free variable is not decided exactly (fix all but one parameter in "assume")' };
   const upward = [...levels].sort((a, b) => a - b);
-  const energy = p.reduce((acc, f, a) => R.add(acc, R.mul(rfConst(levels[a]), f)), R.zero);
+  const energy = energyInUnits ?? p.reduce((acc, f, a) => R.add(acc, R.mul(rfConst(levels[a]), f)), R.zero);
   const pieces = piecesOver(regions, (r) => {
     const order = p.map((f, a) => ({ a, v: rfevalRational(f, r.sample) })).sort((x, y) => rcmp(y.v, x.v));
     const passive = order.reduce((acc, o, i) => R.add(acc, R.mul(rfConst(upward[i]), p[o.a])), R.zero);
     return [R.mul(omega, what === 'ergotropy' ? R.sub(energy, passive) : passive)];
   });
   return { ok: true, pieces, how: `the populations sorted on each region where none cross (differences split by Sturm sequences), filling the levels kω upwards` };
+}
+
+/**
+ * The eigenvalues of an exact state that commutes with H0, sector by sector, where each sector's
+ * block is structurally simple: 1×1; of rank ≤ 1 (every principal 2×2 minor ≡ 0, which for a
+ * positive semidefinite block — a density matrix's — means rank ≤ 1: eigenvalues its trace and
+ * zeros); or real 2×2 with equal diagonal a and off-diagonal z (eigenvalues a ± z). Else the reason.
+ */
+function exactSpectrum(rho: CMatrix<RatFunc>, N: number): RatFunc[] | string {
+  const d = rho.rows;
+  const at = (a: number, b: number): RatFunc => rho.re[a * d + b];
+  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) if (!R.isZero(rho.im[a * d + b])) return 'the state has complex entries';
+  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) if (levelOf(a, N) !== levelOf(b, N) && !R.isZero(at(a, b))) return 'the state has coherences between different energies';
+  const values: RatFunc[] = [];
+  for (let k = 0; k <= N; k++) {
+    const idx = Array.from({ length: d }, (_, a) => a).filter((a) => levelOf(a, N) === k);
+    if (idx.length === 1) {
+      values.push(at(idx[0], idx[0]));
+      continue;
+    }
+    let rankOne = true;
+    for (let i = 0; i < idx.length && rankOne; i++)
+      for (let j = i + 1; j < idx.length; j++) {
+        const [a, b] = [idx[i], idx[j]];
+        if (!R.isZero(R.sub(R.mul(at(a, a), at(b, b)), R.mul(at(a, b), at(b, a))))) {
+          rankOne = false;
+          break;
+        }
+      }
+    if (rankOne) {
+      values.push(idx.reduce((acc, a) => R.add(acc, at(a, a)), R.zero), ...idx.slice(1).map(() => R.zero));
+      continue;
+    }
+    const [a, b] = idx;
+    if (idx.length === 2 && identical(at(a, a), at(b, b)).identical && identical(at(a, b), at(b, a)).identical) {
+      values.push(R.add(at(a, a), at(a, b)), R.sub(at(a, a), at(a, b)));
+      continue;
+    }
+    return `the block of ${k} excitations (${idx.length}×${idx.length}) has no closed-form spectrum here`;
+  }
+  return values;
 }
 
 /** A rational point strictly between two ends (either may be ±∞). */
@@ -363,9 +404,13 @@ export function exactQuantity(q: Quantity, rho0: CMatrix<RatFunc>, ctx: ExactCon
         const r = diagonalErgotropy(diag, levels, omega, ctx.intervals, 'ergotropy');
         return r.ok ? { ...r, how: `the dephased state's ${r.how}` } : r;
       }
-      if (!diagonal) return { ok: false, reason: `no exact route for the ${q} of a state with coherences yet (it needs the eigenvalues and their order over the domain); checked by first principles only` };
-      if (q === 'eigenvalues') return { ok: true, pieces: [{ values: diag, variable: null, lo: null, hi: null }], how: 'the diagonal of the (diagonal) exact state' };
-      return diagonalErgotropy(diag, levels, omega, ctx.intervals, q);
+      const spectrum = diagonal ? diag : exactSpectrum(rho, ctx.N);
+      if (typeof spectrum === 'string') return { ok: false, reason: `no exact route for the ${q}: ${spectrum}; checked by first principles only` };
+      const how = diagonal ? 'the diagonal of the (diagonal) exact state' : 'the eigenvalues of the exact state, block by block of fixed excitation number';
+      if (q === 'eigenvalues') return { ok: true, pieces: [{ values: spectrum, variable: null, lo: null, hi: null }], how };
+      const energy = diag.reduce((acc, f, a) => R.add(acc, R.mul(rfConst(levels[a]), f)), R.zero);
+      const r = diagonalErgotropy(spectrum, levels, omega, ctx.intervals, q, energy);
+      return r.ok ? { ...r, how: `${how}, ${r.how.replace(/^the populations/, 'the eigenvalues')}` } : r;
     }
   }
 }

@@ -35,9 +35,12 @@ const rows: Row[] = [
   { name: 'eq7 purity', quantity: 'purity', state: { family: 'eq7' }, formula: eq7.purity, exact: true },
   // |cy/Z − (1 − c)| is not rational: compared by first principles (the exact route needs one free variable)
   { name: 'eq7 coherence', quantity: 'coherence', state: { family: 'eq7' }, formula: eq7.coherence, exact: false },
-  { name: 'eq7 eigenvalues', quantity: 'eigenvalues', state: { family: 'eq7' }, formula: eq7.eigenvalues, exact: false },
+  { name: 'eq7 eigenvalues', quantity: 'eigenvalues', state: { family: 'eq7' }, formula: eq7.eigenvalues, exact: true },
+  // c and y both free: the eigenvalues' order is not decided exactly (two variables), first principles only
   { name: 'eq7 ergotropy', quantity: 'ergotropy', state: { family: 'eq7' }, formula: W7, exact: false },
   { name: 'eq7 passive energy', quantity: 'passive-energy', state: { family: 'eq7' }, formula: `${eq7.energy} - ${W7}`, exact: false },
+  // β = 0: W = ω max(0, 1 − 4c/3, 4c/3 − 1), split at c = 3/4 by Sturm; the paper's Eq. (12)
+  { name: 'eq7 ergotropy at β = 0, c < 3/4', quantity: 'ergotropy', state: { family: 'eq7' }, formula: 'omega*(1 - 4*c/3)', assume: { beta: '0', c: '0 <= c <= 3/4' }, exact: true },
   // β = 0: populations c/3, 1/2 − c/3 (twice), c/3 on levels 2ω, ω, ω, 0 ⇒ W_inc = ω|1/2 − 2c/3|
   { name: 'eq7 incoherent ergotropy', quantity: 'incoherent-ergotropy', state: { family: 'eq7' }, formula: 'omega*abs(1/2 - 2*c/3)', assume: { beta: '0' }, exact: false },
   // ground family, N = 3
@@ -46,10 +49,10 @@ const rows: Row[] = [
   { name: 'ground purity', quantity: 'purity', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `(1 + y^2 + y^4 + y^6)/${S}^2`, exact: true },
   // C_l1 = Σ_k w_k (C(3, k) − 1) = (2y + 2y²)/S = 2y/(1 + y²)
   { name: 'ground coherence', quantity: 'coherence', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: '2*y/(1 + y^2)', exact: true },
-  { name: 'ground eigenvalues', quantity: 'eigenvalues', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: [`1/${S}`, `y/${S}`, `y^2/${S}`, `y^3/${S}`, '0', '0', '0', '0'], exact: false },
+  { name: 'ground eigenvalues', quantity: 'eigenvalues', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: [`1/${S}`, `y/${S}`, `y^2/${S}`, `y^3/${S}`, '0', '0', '0', '0'], exact: true },
   // w0 > w1 > w2 > w3 on levels 0, ω, ω, ω: passive ω(w1 + w2 + w3), W = ω(w2 + 2w3)
-  { name: 'ground ergotropy', quantity: 'ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y^2 + 2*y^3)/${S}`, exact: false },
-  { name: 'ground passive energy', quantity: 'passive-energy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y + y^2 + y^3)/${S}`, exact: false },
+  { name: 'ground ergotropy', quantity: 'ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y^2 + 2*y^3)/${S}`, exact: true },
+  { name: 'ground passive energy', quantity: 'passive-energy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y + y^2 + y^3)/${S}`, exact: true },
   // dephased: w0 (level 0), w1/3 (×3, ω), w2/3 (×3, 2ω), w3 (3ω); w3 > w2/3 iff y > 1/3, w3 > w1/3 iff y > 1/√3
   // 1/3 < y < 1/√3: order w0, w1/3 ×3, w3, w2/3 ×3 ⇒ W_inc = ω(w3 − w2/3)
   { name: 'ground incoherent ergotropy', quantity: 'incoherent-ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y^3 - y^2/3)/${S}`, assume: { y: '1/3 < y < 1/2' }, exact: true },
@@ -60,7 +63,7 @@ const rows: Row[] = [
   { name: 'excited coherence', quantity: 'coherence', state: { family: 'steady-state', qubits: 3, initial: 'excited' }, formula: '2*y/(1 + y^2)', exact: true },
   { name: 'dicke:1 energy', quantity: 'energy', state: { family: 'steady-state', qubits: 3, initial: 'dicke:1' }, formula: `omega*(y + 2*y^2 + 3*y^3)/${S}`, exact: true },
   { name: 'psi-plus coherence', quantity: 'coherence', state: { family: 'steady-state', initial: 'psi-plus' }, formula: 'y/(1 + y + y^2)', exact: true },
-  { name: 'psi-minus ergotropy', quantity: 'ergotropy', state: { family: 'steady-state', initial: 'psi-minus' }, formula: 'omega', exact: false },
+  { name: 'psi-minus ergotropy', quantity: 'ergotropy', state: { family: 'steady-state', initial: 'psi-minus' }, formula: 'omega', exact: true },
   { name: 'psi-minus purity', quantity: 'purity', state: { family: 'steady-state', initial: 'psi-minus' }, formula: '1', exact: true },
   { name: 'thermal populations', quantity: 'populations', state: { family: 'steady-state', qubits: 2, initial: 'thermal' }, formula: ['y^2/(1+y)^2', 'y/(1+y)^2', 'y/(1+y)^2', '1/(1+y)^2'], exact: true },
   // |01⟩⟨01| has c = 1/2: the two-qubit family at c = 1/2
