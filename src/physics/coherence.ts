@@ -29,13 +29,25 @@ export function l1Coherence<T>(F: Field<T>, rho: CMatrix<T>, options: CoherenceO
     M = mul(F, adjoint(F, B), mul(F, rho, B));
   }
   const n = M.rows;
+  // |ρ_ji| = |ρ_ij| when ρ_ji is exactly conj ρ_ij: the modulus (a square root) is computed once
+  // and kept for the lower triangle; the terms and their order are unchanged
+  const upper = new Map<number, T>();
+  const modulus = (a: T, b: T): T => (F.isZero(b) ? F.abs(a) : F.isZero(a) ? F.abs(b) : F.sqrt(F.add(F.mul(a, a), F.mul(b, b))));
   let s = F.zero;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
       const a = M.re[i * n + j];
       const b = M.im[i * n + j];
-      s = F.add(s, F.isZero(b) ? F.abs(a) : F.isZero(a) ? F.abs(b) : F.sqrt(F.add(F.mul(a, a), F.mul(b, b))));
+      let m: T | undefined;
+      if (i > j) {
+        m = upper.get(j * n + i);
+        if (m !== undefined) upper.delete(j * n + i);
+        if (m !== undefined && !(F.cmp(a, M.re[j * n + i]) === 0 && F.cmp(b, F.neg(M.im[j * n + i])) === 0)) m = undefined;
+      }
+      if (m === undefined) m = modulus(a, b);
+      if (i < j && !F.isZero(b) && !F.isZero(a)) upper.set(i * n + j, m);
+      s = F.add(s, m);
     }
   return s;
 }

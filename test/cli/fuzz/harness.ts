@@ -2,18 +2,27 @@
  * Shared pieces of the command-line fuzz suite: running the CLI in-process (cheap) or as the real
  * binary (pipes, signals), the assertions every case makes, and sentinel files that must survive.
  */
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliResult } from '../run-cli.js';
 
 export { runCli };
 
-/** A fresh scratch directory for one case. */
-export const scratch = (tag: string): string => mkdtempSync(join(tmpdir(), `ergocheck-fuzz-${tag}-`));
+const scratchDirs: string[] = [];
+afterAll(() => {
+  for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh scratch directory, removed after the test file. */
+export function scratch(tag: string): string {
+  const d = mkdtempSync(join(tmpdir(), `ergocheck-fuzz-${tag}-`));
+  scratchDirs.push(d);
+  return d;
+}
 
 /** Each in-process case must end within this many milliseconds (a hang fails the case, not the worker). */
 export const CASE_MS = 20_000;
