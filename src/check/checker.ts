@@ -10,7 +10,7 @@ import { Rng } from '../random/rng.js';
 import type { CheckRecord, CheckedClaim, Claim, ClaimContext, ClaimOutcome, ProbePoint } from '../claims/claim.js';
 import { runClaims } from '../claims/run.js';
 import { pointText } from '../claims/checks.js';
-import { astToString, evaluate, num, substitute, toTeX, type Ast } from '../symbolic/expr.js';
+import { evaluate, num, substitute, toTeX, type Ast } from '../symbolic/expr.js';
 import { fromAst, identical, PAPER_DEFINITIONS, rfevalField, rftoString, type RatFunc } from '../symbolic/ratfunc.js';
 import { interval, isolateRoots, realToString, rootDecimal, type RealAlgebraic, type RealInterval } from '../symbolic/sturm.js';
 import { PROBE_GUARD_DIGITS, PROBE_SLACK_DIGITS } from '../symbolic/probe.js';
@@ -89,14 +89,6 @@ function environment(D: DecimalField, p: Point, tv: string): Record<string, Dec>
   else if (!D.isZero(D.sub(y, D.one))) env.nbar = D.div(y, D.sub(D.one, y));
   if (p.exact.c !== undefined) env.c = D.fromRational(p.exact.c);
   return env;
-}
-
-/** y as an exact rational at a point, when it is one (y, r or n̄ drawn; β = 0). */
-function exactY(p: Point, tv: string): Rational | null {
-  const t = p.exact[tv];
-  if (tv === 'y' || tv === 'r') return t;
-  if (tv === 'nbar') return rdiv(t, radd(RONE, t));
-  return t.num === 0n ? RONE : null;
 }
 
 const endText = (r: RealAlgebraic): string => (r.kind === 'rational' ? rationalToString(r.value) : rootDecimal(r, 30).approx);

@@ -13,7 +13,7 @@ import { rcmp, type Rational } from '../numeric/rational.js';
 import { l1Coherence } from '../physics/coherence.js';
 import { certifiedErgotropy } from '../physics/passive-energy.js';
 import { excitations } from '../physics/qubits.js';
-import { ratFuncField as R, rfConstantValue } from '../symbolic/ratfunc-field.js';
+import { ratFuncField as R } from '../symbolic/ratfunc-field.js';
 import { identical, rfConst, rfevalPartial, rfevalRational, rfVar, type RatFunc } from '../symbolic/ratfunc.js';
 import { pterms } from '../symbolic/poly.js';
 import { compareReal, isolateRoots, realRational, type RealAlgebraic, type RealInterval } from '../symbolic/sturm.js';
@@ -230,7 +230,7 @@ function piecesOver(regions: readonly Region[], valueAt: (r: Region) => RatFunc[
   for (const r of regions) {
     const values = valueAt(r);
     const prev = pieces[pieces.length - 1];
-    if (prev && prev.values.every((f, i) => identical(f, values[i]).identical)) pieces[pieces.length - 1] = { ...prev, hi: r.hi, hiIsDomainEnd: r.hiIsDomainEnd };
+    if (prev?.values.every((f, i) => identical(f, values[i]).identical)) pieces[pieces.length - 1] = { ...prev, hi: r.hi, hiIsDomainEnd: r.hiIsDomainEnd };
     else pieces.push({ values, variable: r.variable, lo: r.lo, hi: r.hi, loIsDomainEnd: r.loIsDomainEnd, hiIsDomainEnd: r.hiIsDomainEnd });
   }
   // a single piece has no condition beyond the domain

@@ -171,7 +171,6 @@ export function exactState(spec: StateSpec, N: number): ExactState {
         case 'matrix': {
           if (N !== 2) return { ok: false, reason: `no exact route for an explicit initial state of ${N} qubits (its multiplicity blocks are not rational in general)` };
           // two qubits: only c = 1 − ⟨ψ−|ρ0|ψ−⟩ survives
-          const Q = init.matrix;
           const x = init.matrix.re;
           // ⟨ψ+|ρ0|ψ+⟩ = (ρ_11 + ρ_22 + ρ_12 + ρ_21)/2 on |10⟩ = 1, |01⟩ = 2
           const c = radd(radd(x[0], x[15]), rmul(rational(1n, 2n), radd(radd(x[5], x[10]), radd(x[6], x[9]))));
