@@ -67,6 +67,28 @@ async function correctionsMatchFirstPrinciples(text: string, family: object, qua
   expect(checked).toBeGreaterThan(5);
 }
 
+describe('list quantities in TeX', () => {
+  it('populations printed as a set \\{…\\} are compared entry by entry, exactly', async () => {
+    const [c] = await checkClaimsText(one({ quantity: 'populations', state: { family: 'gibbs', qubits: 1 }, printed: 'p = \\{\\frac{r}{1+r}, \\frac{1}{1+r}\\}' }), { seed: 4 });
+    expect(c.verdict).toBe('verified');
+    expect(c.evidence.checks.some((k) => k.method === 'exact-identity' && k.outcome === 'pass')).toBe(true);
+    const [w] = await checkClaimsText(one({ quantity: 'populations', state: { family: 'gibbs', qubits: 1 }, printed: 'p = \\{\\frac{1}{1+r}, \\frac{r}{1+r}\\}' }), { seed: 4 });
+    expect(w.verdict).toBe('erratum');
+  });
+});
+
+describe('seeds', () => {
+  it('the same seed gives the same result (up to check times); another seed other points', async () => {
+    const text = one({ quantity: 'coherence', state: { family: 'eq7' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0' } });
+    const strip = (x: unknown): string => JSON.stringify(x, (k, v) => (k === 'seconds' ? 0 : v));
+    const [a] = await checkClaimsText(text, { seed: 5 });
+    const [b] = await checkClaimsText(text, { seed: 5 });
+    const [d] = await checkClaimsText(text, { seed: 6 });
+    expect(strip(a)).toBe(strip(b));
+    expect(strip(a.evidence.points)).not.toBe(strip(d.evidence.points));
+  });
+});
+
 describe('probe points', () => {
   it('a range narrower than a double resolves still gets points inside it (no endless redraw)', async () => {
     const [c] = await checkClaimsText(one({ quantity: 'purity', state: { family: 'eq7' }, formula: '(1 - c)^2 + c^2*(1 + y^2 + y^4)/(1 + y + y^2)^2', assume: { c: '1/3 < c < 1/3 + 10^-30' } }), { seed: 2 });
