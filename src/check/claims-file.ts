@@ -226,7 +226,8 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
       }
     };
     const sym = printedQuantity(tex, qubits[0]);
-    if (sym !== null && SYMBOL_QUANTITY[sym] !== undefined && SYMBOL_QUANTITY[sym] !== quantity) throw new InputError(`${where}: the printed formula defines ${sym} (the ${SYMBOL_QUANTITY[sym]}), but the claim's quantity is ${quantity}`);
+    const fits = sym === null || SYMBOL_QUANTITY[sym] === undefined || SYMBOL_QUANTITY[sym] === quantity || (sym === 'W' && quantity === 'incoherent-ergotropy');
+    if (!fits && sym !== null) throw new InputError(`${where}: the printed formula defines ${sym} (the ${SYMBOL_QUANTITY[sym]}), but the claim's quantity is ${quantity}`);
   } else {
     const f = raw.formula;
     const texts = typeof f === 'string' ? [f] : Array.isArray(f) && f.every((x) => typeof x === 'string') ? (f as string[]) : null;
