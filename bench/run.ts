@@ -20,6 +20,7 @@ const sections: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['collective steady states', () => benchSteadyState(quick)],
   ['symbolic layer', () => benchSymbolic(quick)],
   ['claims (ergocheck prove)', () => benchProve()],
+  ['user claims (ergocheck check)', async () => (await import('./check.bench.js')).benchCheck()],
   ['reports (ergocheck verify)', () => benchVerify()],
   ['figures (ergocheck figures)', () => benchFigures(quick)],
   ['start-up (whole processes)', () => benchStartup(quick)],

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }
   'steady-state': { load: async () => (await import('./commands/steady-state.js')).steadyStateCommand, summary: 'exact collective steady state from an initial state (Sec. III, Eq. (7))' },
   evolve: { load: async () => (await import('./commands/evolve.js')).evolveCommand, summary: 'ergotropy and coherence over time under partially collective coupling' },
   prove: { load: async () => (await import('./commands/prove.js')).proveCommand, summary: "check the paper's claims and print verdicts with evidence" },
+  check: { load: async () => (await import('./commands/check.js')).checkCommand, summary: 'check your own formulas about states of the model, from a claims file' },
   verify: { load: async () => (await import('./commands/verify.js')).verifyCommand, summary: 'check every claim and write the report (md, html, json, junit, tex); CI regression guard' },
   figures: { load: async () => (await import('./commands/figures.js')).figuresCommand, summary: 'recompute Figs. 1–3 (SVG + CSV/JSON), random initial states at scale' },
   search: { load: async () => (await import('./commands/search.js')).searchCommand, summary: 'largest W/(ωC_l1) over initial states by a seeded local search (shardable)' },

@@ -17,6 +17,8 @@ import { reportFigures } from '../../report/figures.js';
 import { checkOutDir, REPORT_FILES, REPORT_FORMATS, writeReportDir, type ReportFormat } from '../../report/write.js';
 import { flag, MAX_PRECISION, parse, str, type Io, type Parsed } from '../options.js';
 import { claimRunOptions, DEFAULT_SEED, selectClaims } from './prove.js';
+import { readClaimsFile } from '../../check/index.js';
+import { checkUserClaims } from '../../check/checker.js';
 import { join } from 'node:path';
 
 /** Random initial states per N of the report's Fig. 3 (the paper used 10^5; the statements are decided either way). */
@@ -24,7 +26,7 @@ export const DEFAULT_FIG3_SAMPLES = 10_000;
 
 export const VERIFY_HELP = `Usage: ergocheck verify [--only ID…] [--skip ID…] [--precision D] [--seed S] [--out DIR]
                         [--format md,html,json,junit,tex] [--baseline FILE] [--strict] [--quiet]
-                        [--fig3 N]
+                        [--fig3 N] [--claims FILE]
 
 Check the paper's claims and write the report into DIR: report.md (for a code host),
 report.html (one self-contained offline page, equations typeset; filters, search and a print
@@ -44,6 +46,8 @@ and report.tex (a LaTeX erratum note for the paper's readers). Prints a summary.
                   above 10^-(precision-10) is listed and makes the exit code 1
   --strict        an erratum makes the exit code 1 (and is a failure in report.junit.xml)
   --quiet         no progress lines (they are printed on stderr only when it is a terminal)
+  --claims FILE   also check the claims of a claims file (see ergocheck check --help): they join
+                  the reports and the baseline comparison (--only and --skip select paper claims)
   --fig3 N        Fig. 3 in the md and html reports from N Haar-random initial states per
                   N = 2…7 (β = 0, seed S), with the statements of Sec. IV B 2 decided from them;
                   default ${DEFAULT_FIG3_SAMPLES} (≈ 1 s on 2 cores; 10^5, the paper's count, ≈ 8 s); 0 leaves
@@ -85,6 +89,7 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
     fig3: { type: 'string' },
+    claims: { type: 'string' },
   });
   if (flag(p, 'help')) {
     io.out(VERIFY_HELP);
@@ -106,6 +111,10 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const out = str(p, 'out') ?? 'report';
   if (out === '') throw new InputError('verify: --out must not be empty');
   checkOutDir(out);
+  const claimsFile = str(p, 'claims');
+  const userClaims = claimsFile === undefined ? [] : readClaimsFile(claimsFile);
+  const clash = userClaims.find((u) => CLAIMS.some((c) => c.id === u.id));
+  if (clash) throw new InputError(`verify: claim "${clash.id}" of ${claimsFile} has the id of a claim of the paper; rename it`);
   const baselineFile = str(p, 'baseline');
   const baseline = baselineFile === undefined ? null : readBaseline(baselineFile);
   const strict = flag(p, 'strict');
@@ -113,10 +122,16 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const progress = !flag(p, 'quiet') && process.stderr.isTTY === true;
 
   const parameters: ReportParameters = { precision, seed, only, skip, node: process.version, startedAt: new Date().toISOString() };
-  const checked = await runClaims(claims, { precision, seed }, (c, i) => {
-    if (progress) io.err(`[${i + 1}/${claims.length}] ${claimLine(c)}`);
+  const total = claims.length + userClaims.length;
+  const paperChecked = await runClaims(claims, { precision, seed }, (c, i) => {
+    if (progress) io.err(`[${i + 1}/${total}] ${claimLine(c)}`);
   });
-  const selected = (id: string) => (only.length === 0 || matches(id, only)) && !matches(id, skip);
+  const userChecked = await checkUserClaims(userClaims, { precision, seed }, (c, i) => {
+    if (progress) io.err(`[${claims.length + i + 1}/${total}] ${claimLine(c)}`);
+  });
+  const checked = [...paperChecked, ...userChecked];
+  const userIds = new Set(userClaims.map((c) => c.id));
+  const selected = (id: string) => userIds.has(id) || ((only.length === 0 || matches(id, only)) && !matches(id, skip));
   const comparison = baseline === null || baselineFile === undefined ? null : compareWithBaseline(baselineFile, baseline, checked, parameters, selected);
   const report: Report = buildReport(checked, parameters, packageVersion(), comparison);
 
