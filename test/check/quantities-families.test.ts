@@ -92,7 +92,8 @@ const file = (r: Row, formula: string | string[]): string => JSON.stringify({ cl
 describe('each quantity × family', () => {
   it.each(rows)('$name', async (r) => {
     const [c] = await checkClaimsText(file(r, r.formula), { seed: 7 });
-    expect(c.verdict, JSON.stringify(c.evidence.checks.filter((k) => k.outcome !== 'pass'))).toBe('verified');
+    // an exact route makes it verified; first principles alone (numerics) only supported
+    expect(c.verdict, JSON.stringify(c.evidence.checks.filter((k) => k.outcome !== 'pass'))).toBe(r.exact ? 'verified' : 'supported');
     expect(c.evidence.checks.some((k) => k.method === 'exact-identity' && k.outcome === 'pass')).toBe(r.exact);
     expect(c.evidence.checks.some((k) => k.method === 'first-principles' && k.role === 'printed' && k.outcome === 'pass')).toBe(true);
   });
