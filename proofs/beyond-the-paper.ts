@@ -16,7 +16,7 @@ import { collectiveSteadyState } from '../src/physics/steady-state.js';
 import type { Ensemble } from '../src/random/ensembles.js';
 import { Rng } from '../src/random/rng.js';
 import { computeTask } from '../src/figures/compute.js';
-import { type Dec } from '../src/numeric/decimal.js';
+import type { Dec } from '../src/numeric/decimal.js';
 import { spinBasis } from '../src/physics/spin-basis.js';
 import { ascend, RatioObjective, searchRatio, startingPoint, startRng } from '../src/search/ergotropy-coherence-ratio.js';
 import { certifyRatio, integerFactor } from '../src/search/certify.js';

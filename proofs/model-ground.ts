@@ -16,7 +16,7 @@ import { firstPrinciplesCheck, type Ranges } from '../src/claims/checks.js';
 import type { CheckRecord, ClaimContext } from '../src/claims/claim.js';
 import { pderivative, pmul, psub } from '../src/symbolic/poly.js';
 import { ratfunc, rfadd, rfConst, rfdiv, rfmul, rfpow, rfsub, rfVar, type RatFunc } from '../src/symbolic/ratfunc.js';
-import { type Dec } from './model.js';
+import type { Dec } from './model.js';
 import { groundLadderSteadyState, ladderStateMatrix, type LadderSteadyState } from '../src/derive/ladder-steady-state.js';
 
 export const Y = rfVar('y');

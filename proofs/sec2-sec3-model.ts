@@ -13,7 +13,7 @@ import { gibbsState } from '../src/physics/states.js';
 import { collectiveSteadyState } from '../src/physics/steady-state.js';
 import { hilbertSchmidtState } from '../src/random/mixed.js';
 import { Rng } from '../src/random/rng.js';
-import { rfadd, rfConst, rfdiv } from '../src/symbolic/ratfunc.js';
+import { rfadd, type rfConst, rfdiv } from '../src/symbolic/ratfunc.js';
 import { Rf, y, ONE, isZeroMatrix, lindbladSymbolic, psiPlusMinus, type Dec } from './model.js';
 
 /** The product Gibbs state of H0 for N qubits in Q(y): populations y^k/(1 + y)^N. */
