@@ -80,7 +80,7 @@ export function eq8Claim(forms: readonly string[]) {
     id: 'eq8',
     location: 'Eq. (8)',
     statement: 'The l1-norm of coherence of Eq. (7) is C_l1 = |cZ/Z₊ − 1| = |−1 + c + c/(1 + 2cosh βω)|.',
-    printed: '\\C_{l_1} = \\left| c \\frac{Z}{Z_+} - 1 \\right| = \\left| -1 + c + \\frac{c}{1 + 2 \\cosh(\\beta\\omega)} \\right|',
+    printed: 'C_{l_1} = \\left| c \\frac{Z}{Z_+} - 1 \\right| = \\left| -1 + c + \\frac{c}{1 + 2 \\cosh(\\beta\\omega)} \\right|',
     printedFormula: forms[0],
     otherPrintedForms: forms.slice(1),
     modulus: true,

@@ -3,7 +3,9 @@
  * claims as cards with their evidence in <details>, formulas that wrap at operators and, when one
  * piece is still too wide, scroll with a visible scrollbar and an edge shadow; and a print
  * stylesheet: no navigation or controls, evidence open, claims starting on a new page, formulas
- * scaled to the page width (--fit, set by the page script).
+ * scaled to the page width (--fit, set by the page script). An erratum never breaks inside, so its
+ * labels drop the break-after: avoid of the claims' labels: with both, Chromium pushed the whole
+ * errata list off the first page.
  */
 
 /** Badge colours of the verdicts; a verdict not listed here gets the neutral grey of `.badge`. */
@@ -114,7 +116,7 @@ article.claim h4,h3.section{break-after:avoid}
 article.claim .head,dl.tex,ul.points,dt{break-inside:avoid}
 dt{break-after:avoid}
 table.checks{font-size:8pt}tr{break-inside:avoid}
-ul.errata>li{break-inside:avoid}
+ul.errata>li{break-inside:avoid}ul.errata dt{break-after:auto}
 }
 `;
 }

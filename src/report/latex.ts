@@ -15,7 +15,7 @@ import { isProse, texParts } from './tex.js';
 /** LaTeX for the non-ASCII characters of ergocheck's texts; \ensuremath makes each valid in text and in math. */
 const UNICODE: Readonly<Record<string, string>> = {
   α: '\\alpha', β: '\\beta', γ: '\\gamma', δ: '\\delta', ε: '\\varepsilon', η: '\\eta', θ: '\\theta', λ: '\\lambda', μ: '\\mu', ν: '\\nu',
-  π: '\\pi', ρ: '\\rho', σ: '\\sigma', τ: '\\tau', φ: '\\phi', χ: '\\chi', ψ: '\\psi', ω: '\\omega', Γ: '\\Gamma', Δ: '\\Delta', Σ: '\\Sigma', Ψ: '\\Psi', Ω: '\\Omega',
+  π: '\\pi', ρ: '\\rho', σ: '\\sigma', τ: '\\tau', φ: '\\phi', χ: '\\chi', ψ: '\\psi', ω: '\\omega', Γ: '\\Gamma', Δ: '\\Delta', Θ: '\\Theta', Λ: '\\Lambda', Π: '\\Pi', Φ: '\\Phi', Σ: '\\Sigma', Ψ: '\\Psi', Ω: '\\Omega',
   '⟨': '\\langle', '⟩': '\\rangle', '−': '-', '≈': '\\approx', '≡': '\\equiv', '≢': '\\not\\equiv', '≥': '\\geq', '≤': '\\leq', '≠': '\\neq',
   '→': '\\to', '←': '\\leftarrow', '↓': '{\\downarrow}', '↑': '{\\uparrow}', '⊗': '\\otimes', '†': '^\\dagger', '∞': '\\infty', '√': '\\surd',
   '∈': '\\in', '∉': '\\notin', '∝': '\\propto', '⟺': '\\iff', '⇔': '\\Leftrightarrow', '⇒': '\\Rightarrow', '×': '\\times', '∅': '\\emptyset',

@@ -102,7 +102,8 @@ describe('report.html: sections', () => {
   });
   it("with the paper's outline, every claim of the real report lands in the section that holds it, in the paper's order", () => {
     const groups = groupBySection(baseline.claims, PAPER_OUTLINE);
-    expect(groups.map((g) => g.section.key)).toEqual(['Sec. II', 'Sec. III', 'Sec. IV', 'Sec. IV A', 'Sec. IV B', 'Sec. IV B 1', 'Sec. IV B 2', 'Appendix A', 'Appendix B', 'Beyond the paper']);
+    // the report now also checks a sentence of the Abstract and one of Sec. V (Conclusions), which stand first and before the appendices
+    expect(groups.map((g) => g.section.key)).toEqual(['Abstract', 'Sec. II', 'Sec. III', 'Sec. IV', 'Sec. IV A', 'Sec. IV B', 'Sec. IV B 1', 'Sec. IV B 2', 'Conclusions', 'Appendix A', 'Appendix B', 'Beyond the paper']);
     expect(groups.reduce((n, g) => n + g.claims.length, 0)).toBe(baseline.claims.length);
     const sectionOf = new Map(groups.flatMap((g) => g.claims.map((c) => [c.id, g.section.key])));
     // read off the paper: Eq. (2) in Sec. II, Eqs. (7)–(12) and Fig. 1 in Sec. IV A, Eqs. (13)–(16) and Fig. 2 in Sec. IV B 1, Fig. 3 in Sec. IV B 2
@@ -116,6 +117,8 @@ describe('report.html: sections', () => {
     expect(sectionOf.get('appendix-b-b1')).toBe('Appendix B');
     expect(sectionOf.get('beyond-w-le-cl1-random')).toBe('Beyond the paper');
     expect(sectionOf.get('sec4-single-qubit-gibbs')).toBe('Sec. IV');
+    expect(sectionOf.get('abstract-not-inverted')).toBe('Abstract');
+    expect(sectionOf.get('sec5-solely-coherences')).toBe('Conclusions');
   });
   it("the paper's outline places every kind of location (table, edge rows first)", () => {
     const table: [string, string][] = [
