@@ -22,6 +22,13 @@ import { evaluate, parse } from '../src/symbolic/expr.js';
 import { c, y, omega, ONE, Zp, Z, eq7At, eq7Symbolic, ergotropyAt, l1At } from './model.js';
 import { asPoly, C_A, C_C, evalFormula, fieldFor, gap, gridAgreement, gridPointText, orderingGrid, q, rootsInY, S, signOn, TRIPLET, TRIPLET_NAMES, W_ALL_FORMULA, W_CASE, Y_RANGE } from './model-ordering.js';
 
+/**
+ * β of the low-temperature first-principles checks: W differs from its β → ∞ limit by terms of
+ * order e^{−βω} ≤ e^{−β/2} (ω ≥ 1/2), which must lie below the tolerance 10^−(P−10) at every
+ * accepted precision P ≤ 900: e^{−2500} ≈ 10^−1086.
+ */
+const LOW_T_BETA = 5000;
+
 const R = (s: string): Rational => q(s);
 const at = (f: RatFunc, env: Record<string, string>): RatFunc => rfevalPartial(f, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, R(v)])));
 const sameRf = (a: RatFunc, b: RatFunc): boolean => rfisZero(rfsub(a, b));
@@ -162,8 +169,8 @@ export function eq11Claim(branches: readonly PrintedBranch[]): Claim {
     branches: [...branches],
     derive: () => piecesAtY('0'),
     derivation: 'the case formulas of W (1 − c first, in the middle, or last in the decreasing order; beyond-w-closed-form) and the case boundaries c_A(y), c_C(y), all evaluated exactly at y = 0 (β → ∞)',
-    ranges: { beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } },
-    firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: 'the certified ergotropy of Eq. (7) at β = 200 (e^{−200ω} far below 50 digits)' },
+    ranges: { beta: { lo: LOW_T_BETA, hi: LOW_T_BETA }, omega: { lo: '1/2', hi: 3 } },
+    firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: `the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA} (e^{−βω} ≤ e^{−${LOW_T_BETA / 2}}, below every working precision ergocheck accepts)` },
     extraChecks: () => {
       const y0 = { y: '0' };
       const lim = [S.minus, S.zero, S.plus, S.one].map((f) => at(f, y0));
@@ -215,7 +222,7 @@ const halfOverlap = checksClaim({
     return `\\mathcal{W}(\\beta\\to\\infty) > 0 \\iff c < ${pos.bound} \\iff 1 - c > ${pos.overlap}`;
   },
   howDecided:
-    'the derived pieces of W at y = 0 (β → ∞): where each is positive, decided on its c-interval with Sturm sequences; the printed necessary condition compared with that set; first principles: the certified ergotropy of Eq. (7) at β = 200 on both sides of the bound',
+    `the derived pieces of W at y = 0 (β → ∞): where each is positive, decided on its c-interval with Sturm sequences; the printed necessary condition compared with that set; first principles: the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA} on both sides of the bound`,
   checks: (ctx) => {
     const pos = lowTemperaturePositive();
     return [
@@ -223,8 +230,8 @@ const halfOverlap = checksClaim({
         pass: pos.necessaryHolds,
         detail: `W(β → ∞) > 0 exactly for c ∈ ${pos.set} (Sturm on each derived piece), i.e. for overlaps 1 − c > ${pos.overlap}: ${pos.necessaryHolds ? 'all of them have 1 − c ≥ 1/2 (necessary, as printed; the sharp condition is strict)' : 'some have 1 − c < 1/2'}`,
       })),
-      firstPrinciplesCheck('W at β = 200, c ∈ [1/2, 1]: zero', 'consistency', '0', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: '1/2', hi: 1 }, beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'the certified ergotropy of Eq. (7) at β = 200' }),
-      firstPrinciplesCheck('W at β = 200, c < 1/2: ω(1 − 2c) > 0', 'consistency', 'omega*(1 - 2*c)', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: 0, hi: '1/2' }, beta: { lo: 200, hi: 200 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'the certified ergotropy of Eq. (7) at β = 200' }),
+      firstPrinciplesCheck(`W at β = ${LOW_T_BETA}, c ∈ [1/2, 1]: zero`, 'consistency', '0', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: '1/2', hi: 1 }, beta: { lo: LOW_T_BETA, hi: LOW_T_BETA }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: `the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA}` }),
+      firstPrinciplesCheck(`W at β = ${LOW_T_BETA}, c < 1/2: ω(1 − 2c) > 0`, 'consistency', 'omega*(1 - 2*c)', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: 0, hi: '1/2' }, beta: { lo: LOW_T_BETA, hi: LOW_T_BETA }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: `the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA}` }),
     ];
   },
 });
