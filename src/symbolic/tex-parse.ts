@@ -20,7 +20,8 @@
  * `\mathcal{W}`, `\mathrm{Tr}`, sub- and superscripts, `\frac \tfrac \dfrac`, `\sqrt`, `\exp`,
  * `e^{…}`, `\cosh \sinh \log \ln`, `\left( \right)`, `\left[ \right]` and bare ( ) [ ] as
  * parentheses, `\left| \right|` and `| |` as absolute values, implicit multiplication, `\cdot`,
- * `\times`, `\pm`, relations (= < > \leq \geq \neq \to \sim \approx \iff \Rightarrow \in),
+ * `\times`, `\pm`, relations (= < > \leq \geq \neq \to \sim \approx \iff \Rightarrow \in), logical
+ * words (\forall \exists \lor \land \lnot, read as text items) and a bracketed statement [… ; …],
  * `\sum`/`\lim`/`\sup` with sub- and superscripts, `\begin{cases|pmatrix|aligned}`, `\text{…}`,
  * `\dots`, `\underbrace`, kets `|a\rangle`, bras and brakets, a trailing equation number
  * `\quad (10)` or `\tag{B1}`.
@@ -29,7 +30,7 @@
  * letter is its command name (`\beta` → `beta`, `\varepsilon` → `varepsilon`); `\bar{n}` → `nbar`;
  * `\mathcal{W}` → `W`, `\mathrm{Tr}` → `Tr`. A subscript is appended after `_`, flattened: an
  * integer-valued subscript (after the sum index and `values` are substituted) becomes its digits
- * (`p_{k+1}` at k = 2 → `p_3`), otherwise its letters and digits are kept and `+` → `p`, `-` → `m`,
+ * (`p_{k+1}` at k = 2 → `p_3`; a digit label with a leading zero keeps it, `p_{01}` → `p_01`), otherwise its letters and digits are kept and `+` → `p`, `-` → `m`,
  * nested subscripts and braces dropped (`C_{l_1}` → `C_l1`, `Z_+` → `Z_p`, `\rho_{ss}` → `rho_ss`,
  * `p_{N-1}` → `p_Nm1` while N is symbolic). These match the names of the expression language
  * (`beta`, `omega`, `nbar`), so printed TeX and our formulas meet in `fromAst`.
@@ -151,6 +152,8 @@ const SPACES = new Set([' ', ',', ';', '!', 'quad', 'qquad', ':', '>']);
 const THIN_SPACES = new Set([',', ';', '!', '>']);
 const DOTS = new Set(['dots', 'ldots', 'cdots', 'vdots', 'ddots']);
 const TEXT_COMMANDS = new Set(['text', 'textrm', 'mbox', 'textit']);
+/** Logical words written as symbols between the items of a statement (kept as text items). */
+const CONNECTIVES: Readonly<Record<string, string>> = { forall: 'for all', exists: 'there is', lor: 'or', vee: 'or', land: 'and', wedge: 'and', lnot: 'not', neg: 'not' };
 const DECORATIONS: Readonly<Record<string, string>> = { downarrow: 'down', uparrow: 'up', dagger: 'dag', ast: 'ast', prime: 'prime', '+': 'p', '-': 'm', '*': 'ast', T: 'T' };
 /** Symbols read as functions when directly followed by parentheses: Z_+(β), C_{l_1}(ρ), \mathcal{W}(…), C(N, k); any other symbol before ( … ) is a factor. */
 export const DEFAULT_FUNCTION_HEADS: readonly string[] = ['W', 'L', 'D', 'C_l1', 'Z', 'Z_p', 'rho', 'rho_ss', 'rho_0', 'Tr', 'diag', 'C', 'D_m', 'D_p'];
@@ -254,6 +257,11 @@ class Parser {
         out.push(this.text());
         continue;
       }
+      if (tok.t === 'cmd' && CONNECTIVES[tok.v]) {
+        this.next();
+        out.push({ kind: 'text', text: CONNECTIVES[tok.v], col: tok.col });
+        continue;
+      }
       if (this.is(tok, 'ch', '(') && this.is(this.peek(1), 'cmd', 'text') && out.length > 0) {
         // an equation number such as (\text{A1})
         const save = this.pos;
@@ -337,7 +345,7 @@ class Parser {
     }
     if (tok.t === 'cmd') {
       const v = tok.v;
-      if (RELATIONS[v] || SPACES.has(v) || TEXT_COMMANDS.has(v) || v === 'right' || v === 'end' || v === '\\' || v === '}' || v === 'rangle' || v === 'tag') return false;
+      if (RELATIONS[v] || SPACES.has(v) || TEXT_COMMANDS.has(v) || CONNECTIVES[v] || v === 'right' || v === 'end' || v === '\\' || v === '}' || v === 'rangle' || v === 'tag') return false;
       if (v === 'cdot' || v === 'times' || v === 'pm' || v === 'mp') return false;
       return true;
     }
@@ -595,13 +603,26 @@ class Parser {
   /** After an opening ( or [: a parenthesised expression, or a tuple / vector when commas separate items. */
   private bracketed(open: Tok, close: string, bracket: '(' | '['): TexNode {
     const items: TexNode[] = [];
+    // A bracketed statement, e.g. [a \geq b \ \forall c \in [0, 1]; \ D = C \lor c = 1]: inside [ ],
+    // spacing commands and ";" separate items and logical words are text items; an expression never
+    // contains these, so every bracket that parsed before reads as before.
+    const separator = (t: Tok): boolean => bracket === '[' && ((t.t === 'cmd' && SPACES.has(t.v)) || this.is(t, 'ch', ';'));
     for (;;) {
       if (this.is(this.peek(), 'ch', close) && items.length === 0) this.fail(`empty "${open.v}${close}"`, open.col);
-      items.push(this.argItem());
-      if (this.is(this.peek(), 'ch', ',')) {
+      while (separator(this.peek())) this.next();
+      const tok = this.peek();
+      if (bracket === '[' && tok.t === 'cmd' && CONNECTIVES[tok.v]) {
         this.next();
+        items.push({ kind: 'text', text: CONNECTIVES[tok.v], col: tok.col });
         continue;
       }
+      items.push(this.argItem());
+      if (this.is(this.peek(), 'ch', ',') || separator(this.peek())) {
+        while (this.is(this.peek(), 'ch', ',') || separator(this.peek())) this.next();
+        if (this.is(this.peek(), 'ch', close)) break;
+        continue;
+      }
+      if (bracket === '[' && this.peek().t === 'cmd' && CONNECTIVES[this.peek().v]) continue;
       break;
     }
     const end = this.next();
@@ -1023,8 +1044,10 @@ function integerValue(n: TexNode, values: Readonly<Record<string, number>>): num
 export function symbolName(n: Extract<TexNode, { kind: 'sym' }>, values: Readonly<Record<string, number>> = {}, headOnly = false): string {
   let name = n.base;
   if (n.sub) {
-    const k = integerValue(n.sub, values);
-    const s = k !== undefined ? (k < 0 ? `m${-k}` : String(k)) : flatName(n.sub);
+    // a digit label such as p_{01} (the population of |01⟩) keeps its digits, leading zero included
+    const label = n.sub.kind === 'num' && /^0\d/.test(n.sub.text) ? n.sub.text : undefined;
+    const k = label === undefined ? integerValue(n.sub, values) : undefined;
+    const s = label ?? (k !== undefined ? (k < 0 ? `m${-k}` : String(k)) : flatName(n.sub));
     if (s === undefined) throw new ParseError(`the subscript of ${n.base} at column ${n.col} is not a name or an integer`, n.col);
     name += `_${s}`;
   }

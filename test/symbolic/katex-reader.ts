@@ -19,6 +19,7 @@ class Unsupported extends Error {}
 /** Names that denote functions before parentheses (the paper's Z_+(β), C_{l_1}(ρ), 𝓦(…)): such a segment is not a scalar product. */
 const FUNCTION_HEADS = new Set(['W', 'L', 'D', 'C_l1', 'Z', 'Z_p', 'rho', 'rho_ss', 'rho_0', 'Tr', 'diag', 'C', 'D_m', 'D_p']);
 
+const LOGICAL = new Set(['\\forall', '\\exists', '\\lor', '\\land', '\\lnot', '\\neg', '\\vee', '\\wedge']);
 const GREEK = /^\\([A-Za-z]+)$/;
 const FUNCTIONS: Readonly<Record<string, (x: number) => number>> = {
   '\\cosh': Math.cosh,
@@ -274,7 +275,9 @@ function segments(nodes: readonly KNode[]): KNode[][] {
     }
     // \quad and "\ " separate items; thin spaces (\, in mu) do not
     const wide = (n.type === 'kern' && (n.dimension as { unit?: string } | undefined)?.unit === 'em') || (n.type === 'spacing' && /quad|\\ /.test(String(n.text)));
-    const splits = (n.type === 'atom' && (n.family === 'rel' || n.family === 'punct')) || n.type === 'text' || wide;
+    // logical words (∀, ∃, ∨, ∧, ¬) join statements, as text does
+    const logical = (n.type === 'textord' || n.type === 'atom') && LOGICAL.has(String(n.text));
+    const splits = (n.type === 'atom' && (n.family === 'rel' || n.family === 'punct')) || n.type === 'text' || wide || logical;
     if (splits) {
       flush();
       continue;

@@ -4,7 +4,7 @@ import { CLAIMS } from '../../proofs/index.js';
 import { InputError } from '../../src/errors.js';
 import { decimalField } from '../../src/numeric/decimal.js';
 import { astToString, evaluate, parse, ParseError, substitute, toTeX, variables, type Ast } from '../../src/symbolic/expr.js';
-import { parsePrintedFormula, parseTeX, printedEquations, scalarParts, texToAst, type Inequality } from '../../src/symbolic/tex-parse.js';
+import { parsePrintedFormula, parseTeX, printedEquations, scalarParts, symbolName, texToAst, type Inequality } from '../../src/symbolic/tex-parse.js';
 import { PAPER_MATH } from './paper-formulas.js';
 import { infixCopiesInProofs, sameFormula } from './tex-audit.js';
 import { katexSegments } from './katex-reader.js';
@@ -92,6 +92,8 @@ describe('texToAst: the notation of the paper', () => {
     ['\\gamma_0 \\mu', 'gamma_0*mu'],
     // thin spaces inside a product
     ['k\\omega\\, p_{2}d_{2}', 'k*omega*p_2*d_2'],
+    // digit labels keep a leading zero: the populations p_{00}, p_{01} of |00⟩, |01⟩
+    ['p_{00} + p_{01} + p_{10} + p_{1}', 'p_00 + p_01 + p_10 + p_1'],
   ])('%j ≡ %j', (tex, infix) => {
     expect(same(tex, infix)).toBe(true);
   });
@@ -155,6 +157,16 @@ describe('parseTeX: structure of what is not a scalar', () => {
       kind: 'cases',
       rows: [{ value: { kind: 'num' }, condition: { kind: 'rel' } }, { value: { kind: 'text', text: 'or' }, condition: null }, { value: { kind: 'num' }, condition: { kind: 'seq' } }],
     });
+  });
+  it('a bracketed statement: spacing and ";" separate its items, logical words are text', () => {
+    const b = body(String.raw`\text{s} \quad [D \leq C_{l_1}; \ D = C_{l_1} \iff C_{l_1} = 0 \lor c = 1, \ p_{00} \geq p_{11} \ \forall c \in [0, 1]]`);
+    expect(b).toMatchObject({ kind: 'seq', items: [{ kind: 'text' }, { kind: 'list', bracket: '[' }] });
+    const items = (b as Extract<typeof b, { kind: 'seq' }>).items[1] as Extract<typeof b, { kind: 'list' }>;
+    expect(items.items.map((i) => (i.kind === 'text' ? i.text : i.kind === 'rel' ? i.ops.join(' ') : i.kind))).toEqual(['<=', '= <=> =', 'or', '=', '>=', 'for all', 'in']);
+    // an expression and round brackets still refuse them
+    expect(() => texToAst(String.raw`[c \lor 1]`)).toThrow(/a set, vector or tuple/);
+    expect(() => parseTeX(String.raw`(c \ 1)`)).toThrow(/expected "\)" for the "\(" at column 1, found \\\(space\)/);
+    expect(() => parseTeX(String.raw`(c \lor 1)`)).toThrow(/expected "\)" for the "\(" at column 1/);
   });
   it('equation numbers: \\quad (n), \\quad (\\text{A1}), \\tag{B4}', () => {
     expect(parseTeX(String.raw`C_{l_1} = \sum_{i \neq j} |\rho_{ij}|, \quad (3)`).label).toBe('3');
@@ -285,6 +297,23 @@ describe('the plain-infix copies in proofs/ against the printed TeX', () => {
   // sqrt, log) to a scalar part of the printed TeX: of its own claim when it names one, else of any
   // claim. N and k are given values, and the copies' "p" stands for p_k.
   const { copies, mentions } = infixCopiesInProofs();
+  // Z and Z_+ as the paper prints them (its lines 79 and 92), for copies that write them out
+  const PAPER_DEFINITIONS: Record<string, string> = Object.fromEntries(
+    PAPER_MATH.filter((m) => m.line === 79 || m.line === 92)
+      .flatMap((m) => printedEquations(m.tex))
+      .filter((d) => d.quantity === 'Z' || d.quantity === 'Z_p')
+      .map((d) => [d.quantity, astToString(d.forms[d.forms.length - 1])]),
+  );
+  it('reads the definitions of Z and Z_+ from the paper', () => {
+    expect(Object.keys(PAPER_DEFINITIONS).sort()).toEqual(['Z', 'Z_p']);
+  });
+  /** The quantity a printed `cases` defines (e.g. W in "{…}; W = \begin{cases} … \end{cases}"). */
+  const casesQuantity = (tex: string): string | undefined => {
+    const b = parseTeX(tex).body;
+    const rel = (b.kind === 'seq' ? b.items : [b]).find((i) => i.kind === 'rel' && i.items[i.items.length - 1].kind === 'cases');
+    const head = rel?.kind === 'rel' ? rel.items[0] : undefined;
+    return head?.kind === 'sym' ? symbolName(head) : undefined;
+  };
   it('finds every copy proofs/ mentions', () => {
     expect(copies.length).toBe(mentions);
   });
@@ -292,6 +321,15 @@ describe('the plain-infix copies in proofs/ against the printed TeX', () => {
     const ownId = / of (\S+)$/.exec(copy.where)?.[1];
     const claims = CLAIMS.filter((c) => ownId === undefined || c.id === ownId);
     expect(claims.length).toBeGreaterThan(0);
+    if (copy.relation) {
+      // a printed relation symbol: some claim prints exactly one relation, with that symbol, between two scalars
+      const printsIt = claims.filter((cl) => {
+        const body = parseTeX(cl.printed).body;
+        return body.kind === 'rel' && body.ops.length === 1 && body.ops[0] === copy.formula && scalarParts(cl.printed, { values: { N: 3 } }).length === 2;
+      });
+      expect(printsIt.map((c) => c.id), `${copy.formula} is the relation of no printed TeX`).not.toEqual([]);
+      return;
+    }
     const hasN = /\bN\b/.test(copy.formula);
     const hasK = /\bk\b/.test(copy.formula);
     const points: { N?: number; k?: number }[] = [];
@@ -311,9 +349,17 @@ describe('the plain-infix copies in proofs/ against the printed TeX', () => {
     expect(matches.map((c) => c.id), `${copy.formula} matches no printed TeX`).not.toEqual([]);
     // the drop-in replacement: the formula a template would read with parsePrintedFormula
     if (ownId !== undefined) {
-      const p = parsePrintedFormula(claims[0].printed);
+      const p = parsePrintedFormula(claims[0].printed, copy.index !== undefined ? { quantity: casesQuantity(claims[0].printed) } : {});
       const copyAst = parse(copy.formula);
-      if (/printedFormula/.test(copy.where)) {
+      if (copy.index !== undefined && p.pieces !== null) {
+        // a branch of a printed `cases`: the piece at the same place
+        expect(p.pieces.length).toBeGreaterThan(copy.index);
+        expect(sameFormula(p.pieces[copy.index].value!, copyAst)).toBe('identical');
+      } else if (copy.index !== undefined) {
+        // one of the printed forms of an equality chain, in order; Z and Z_+ as the paper defines them
+        expect(p.forms.length).toBeGreaterThan(copy.index);
+        expect(sameFormula(p.forms[copy.index], copyAst, PAPER_DEFINITIONS)).toBe('identical');
+      } else if (/printedFormula/.test(copy.where)) {
         expect(p.forms).toHaveLength(1);
         expect(sameFormula(p.forms[0], copyAst)).toBe('identical');
       } else {
@@ -350,6 +396,13 @@ describe("the claims' printed TeX against the paper's own math", () => {
     'appendix-b-b3': 'the claim drops the printed term − r_4 ε_4 before the \\dots',
     'appendix-b-b4': 'the claim condenses the printed five-line sum (drops r_2 ε_4/p_1 and the r_3 … r_N groups)',
     'beyond-w-le-cl1-ground': 'the claim writes \\sum_k for the printed \\sum_{k=0}^N',
+    'eq7-populations-not-inverted': 'a sentence put in symbols (p_{00} ≥ p_{10} = p_{01} ≥ p_{11})',
+    'eq7-discord': 'a sentence put in symbols (D ≤ C_{l_1})',
+    'eq7-ergotropy-due-to-coherences': 'a sentence put in symbols (W(Δρ_ss) = 0)',
+    'sec4b1-d2-due-to-coherences': 'a sentence put in symbols (W(Δρ_ss) = 0)',
+    'sec5-solely-coherences': 'a sentence put in symbols (W(Δρ_ss) = 0)',
+    'eq8-thermal-initial-ie': 'a sentence put in symbols (ρ_0 = e^{−βH_0}/Z)',
+    'eq15-2n-scaling': 'the printed "2^N scaling" put in symbols (lim C_{l_1}/2^N > 0)',
   };
   const paperParts = new Map(
     [2, 3, 5].map((N) => [
