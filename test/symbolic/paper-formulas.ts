@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CLAIMS } from '../../proofs/index.js';
-import { astToString, variables } from '../../src/symbolic/expr.js';
+import { astToString, type Ast, variables } from '../../src/symbolic/expr.js';
 import { scalarParts } from '../../src/symbolic/tex-parse.js';
 
 export interface PaperFormula {
@@ -44,7 +44,7 @@ function collect(): PaperFormula[] {
   const seen = new Set<string>();
   const out: PaperFormula[] = [];
   for (const s of sources) {
-    let parts;
+    let parts: Ast[];
     try {
       parts = scalarParts(s.tex);
     } catch {

@@ -442,16 +442,16 @@ describe("the claims' printed TeX against the paper's own math", () => {
 describe("a second reading of the same TeX: KaTeX's parser (katex-reader.ts)", () => {
   // Values at three points: every variable gets a value in (0.55, 0.9) from a hash of its name and
   // the point, so both readings see the same values without sharing code.
-  const valueOf = (name: string, k: number): number => {
+  const pointValue = (name: string, k: number): number => {
     let h = 2166136261 ^ k;
     for (const ch of name) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
     return 0.55 + 0.35 * (((h >>> 0) % 10007) / 10007);
   };
-  const env = (k: number): Record<string, number> => new Proxy({}, { has: () => true, get: (_t, name: string) => valueOf(name, k) });
+  const env = (k: number): Record<string, number> => new Proxy({}, { has: () => true, get: (_t, name: string) => pointValue(name, k) });
   const close = (v: number, w: number): boolean => Math.abs(v - w) <= 1e-9 * Math.max(1, Math.abs(v));
   const ours = (a: Ast, k: number): number | undefined => {
     try {
-      return evaluate(a, Object.fromEntries(variables(a).map((x) => [x, valueOf(x, k)])), float64);
+      return evaluate(a, Object.fromEntries(variables(a).map((x) => [x, pointValue(x, k)])), float64);
     } catch {
       return undefined; // outside the domain at this point
     }
