@@ -133,6 +133,7 @@ class Reader {
 }
 
 /** Parenthesise a compound operand of / or √. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the combining macron and circumflex may follow a letter (n̄, x̂)
 const wrap = (x: string): string => (/^[\p{L}\p{N}\u0304\u0302.₀-₉⁰-⁹]+$/u.test(x) ? x : `(${x})`);
 
 function script(x: string, table: Record<string, string>, mark: string): string {

@@ -239,6 +239,7 @@ describe('densityFromRational accepts', () => {
     });
     it('float64 input with trace 1 + 1e-16 and 1 − 1e-16 (tolerance d·2^-50)', () => {
       const up = fromJsonNumbers([[0.30000000000000004, 0.1], [0.1, 0.7]]);
+      // biome-ignore lint/correctness/noPrecisionLoss: 0.6999999999999999 is the float64 that 1 − 0.3 rounds to, on purpose
       const down = fromJsonNumbers([[0.3, 0.1], [0.1, 0.6999999999999999]]);
       expect(up.hasFloatEntries && down.hasFloatEntries).toBe(true);
       expect(defaultTolerance(up)).toBe(2 * FLOAT_INPUT_TOLERANCE);
@@ -258,6 +259,7 @@ describe('densityFromRational accepts', () => {
 describe('asDensityMatrix accepts', () => {
   it('a float64 state with trace 1 ± 1e-16 and an asymmetry of 1e-17', () => {
     expect(() => asDensityMatrix(float64, fromNumbers(float64, [[0.30000000000000004, 0.1], [0.1, 0.7]]))).not.toThrow();
+    // biome-ignore lint/correctness/noPrecisionLoss: 0.6999999999999999 is the float64 that 1 − 0.3 rounds to, on purpose
     expect(() => asDensityMatrix(float64, fromNumbers(float64, [[0.3, 0.1], [0.1 + 1e-17, 0.6999999999999999]]))).not.toThrow();
   });
   it('a pure state at 50 digits, and returns the same matrix', () => {
