@@ -7,5 +7,6 @@ export * from './ast.js';
 export * from './infix-parse.js';
 export * from './definitions.js';
 export * from './print.js';
+export * from './cas-syntax.js';
 export * from './evaluate.js';
 export * from './tex-print.js';

@@ -1,12 +1,10 @@
 /**
- * Printing an expression in our own infix syntax (round-trips through `parse`) and in the CAS's.
+ * Printing an expression in our own infix syntax (round-trips through `parse`) and in the CAS's
+ * (without loading the CAS: toNerdamer, which checks names against it, is in cas-syntax.ts).
  */
-import { InputError } from '../errors.js';
 import { rationalToString } from '../numeric/rational.js';
-import { variables, type Ast } from './ast.js';
-import { casReservedNames } from './cas.js';
+import type { Ast } from './ast.js';
 import { PREC, precOf } from './precedence.js';
-
 
 function print(a: Ast, forCas: boolean): string {
   const wrap = (x: Ast, need: number, strict: boolean): string => {
@@ -43,14 +41,5 @@ function print(a: Ast, forCas: boolean): string {
 /** Our own infix form; `parse(astToString(a))` is structurally equal to `a`. */
 export const astToString = (a: Ast): string => print(a, false);
 
-/**
- * The formula as nerdamer input: numbers as exact fractions, minimal parentheses (nerdamer's
- * LaTeX converter fails on redundant ones such as `cosh((x))`). Throws InputError if a variable
- * collides with a name nerdamer reserves (a function or constant of the CAS).
- */
-export function toNerdamer(a: Ast): string {
-  const reserved = casReservedNames();
-  const clash = variables(a).filter((v) => reserved.has(v));
-  if (clash.length) throw new InputError(`variable name${clash.length > 1 ? 's' : ''} ${clash.map((v) => `"${v}"`).join(', ')} ${clash.length > 1 ? 'are' : 'is'} reserved by the CAS; rename ${clash.length > 1 ? 'them' : 'it'}`);
-  return print(a, true);
-}
+/** The CAS's infix form (numbers as exact fractions, minimal parentheses); see toNerdamer. */
+export const astToCasSyntax = (a: Ast): string => print(a, true);

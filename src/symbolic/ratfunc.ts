@@ -17,7 +17,11 @@
 import { InputError } from '../errors.js';
 import type { AnalyticField } from '../numeric/field.js';
 import { gcd, rational, rdiv, RONE, type Rational } from '../numeric/rational.js';
-import { astToString, exactConstant, toAst, type Ast } from './expr.js';
+// the expression modules one by one, not expr.ts: rational functions must not load the CAS
+import type { Ast } from './ast.js';
+import { exactConstant } from './evaluate.js';
+import { toAst } from './infix-parse.js';
+import { astToString } from './print.js';
 import {
   padd,
   pconst,

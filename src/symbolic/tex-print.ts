@@ -4,7 +4,7 @@
 import type { Ast } from './ast.js';
 import { toAst } from './infix-parse.js';
 import { PREC, precOf } from './precedence.js';
-import { toNerdamer } from './print.js';
+import { toNerdamer } from './cas-syntax.js';
 import { casCall, type CasFailure, type CasResult } from './cas.js';
 
 
