@@ -2,7 +2,7 @@
 import { bench, type BenchRow } from './harness.js';
 import { Rng } from '../src/random/rng.js';
 import { pmul, pmonomial, psum, psize, type Poly } from '../src/symbolic/poly.js';
-import { decideIdentity, PAPER_DEFINITIONS } from '../src/symbolic/ratfunc.js';
+import { decideIdentity, THERMAL_DEFINITIONS } from '../src/symbolic/ratfunc.js';
 import { isolateRoots, interval } from '../src/symbolic/sturm.js';
 import { parse } from '../src/symbolic/expr.js';
 import { InternalError } from '../src/errors.js';
@@ -69,7 +69,7 @@ export function benchSymbolic(quick = false): BenchRow[] {
   );
   for (const N of quick ? [7] : [7, 20]) {
     const { sum, closed } = eq15Sum(N);
-    const defs = { ...PAPER_DEFINITIONS, N: String(N) };
+    const defs = { ...THERMAL_DEFINITIONS, N: String(N) };
     const s = parse(sum);
     const c = parse(closed);
     rows.push(bench(`identity: Eq. (15) sum = closed form, N = ${N}`, () => decideIdentity(s, c, { definitions: defs }), quick ? 3 : 9));

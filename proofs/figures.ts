@@ -3,7 +3,7 @@ import type { Claim } from '../src/claims/claim.js';
 import { checksClaim } from '../src/claims/templates.js';
 import { exactCheck } from '../src/claims/checks.js';
 import { fig1Points, fig2Rows, FIG1_BETAS } from '../src/figures/fig12.js';
-import { eq8Coherence, twoQubitErgotropy } from '../src/figures/closed-forms.js';
+import { twoQubitSteadyCoherence, twoQubitErgotropy } from '../src/figures/closed-forms.js';
 
 /** Float64 first-principles points against closed forms: a few ulps of O(1) numbers. */
 const TOL = 1e-11;
@@ -21,7 +21,7 @@ export const FIGURES: readonly Claim[] = [
     checks: () => {
       const pts = fig1Points(1, 100, FIG1_BETAS);
       const worst = (f: (p: (typeof pts)[number]) => number) => Math.max(...pts.map(f));
-      const dCl1 = worst((p) => Math.abs(p.Cl1 - eq8Coherence(p.c, p.beta, 1)));
+      const dCl1 = worst((p) => Math.abs(p.Cl1 - twoQubitSteadyCoherence(p.c, p.beta, 1)));
       const dW = worst((p) => Math.abs(p.W - twoQubitErgotropy(p.c, p.beta, 1)));
       const hot = pts.filter((p) => p.beta === 0.01);
       const cold = pts.filter((p) => p.beta === 10);

@@ -8,7 +8,7 @@ import { decimalField, type DecimalField } from '../src/numeric/decimal.js';
 import { float64 } from '../src/numeric/float64.js';
 import { eigh } from '../src/numeric/eigh.js';
 import { parseRational, rational, rationalToString, rcmp, type Rational } from '../src/numeric/rational.js';
-import { eq7State } from '../src/physics/states.js';
+import { twoQubitCollectiveSteadyState } from '../src/physics/states.js';
 import { evaluate, parse } from '../src/symbolic/expr.js';
 import { pconstantValue, pisConstant, pscale, type Poly } from '../src/symbolic/poly.js';
 import { rfadd, rfdiv, rfmul, rfpow, rfsub, type RatFunc } from '../src/symbolic/ratfunc.js';
@@ -105,7 +105,7 @@ export function orderingGrid(): GridPoint[] {
       for (const w of [1, 1.7]) {
         const cc = i / 80;
         const beta = j / 10;
-        const rho = eq7State(float64, { beta, omega: w, c: cc });
+        const rho = twoQubitCollectiveSteadyState(float64, { beta, omega: w, c: cc });
         const e = eigh(float64, rho, { certify: false });
         // ψ− = (|01⟩ − |10⟩)/√2 = [0, −1, 1, 0]/√2 in the basis |11⟩, |10⟩, |01⟩, |00⟩
         let best = -1;

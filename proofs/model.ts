@@ -13,7 +13,7 @@ import { exactSpectrum } from '../src/derive/spectrum.js';
 import { excitationLevels, passiveEnergy } from '../src/derive/passive-pairing.js';
 import { ergotropy } from '../src/physics/ergotropy.js';
 import { l1Coherence } from '../src/physics/coherence.js';
-import { eq7State } from '../src/physics/states.js';
+import { twoQubitCollectiveSteadyState } from '../src/physics/states.js';
 import { ratFuncField as Rf } from '../src/symbolic/ratfunc-field.js';
 import { identical, rfadd, rfConst, rfmul, rfneg, rfpow, rfsub, rfVar, rfisZero, type RatFunc } from '../src/symbolic/ratfunc.js';
 
@@ -120,7 +120,7 @@ export const eq7Spectrum = (): { minus: RatFunc; zero: RatFunc; plus: RatFunc; o
 // ----- first principles, numerically (decimal) -------------------------------------------------
 
 /** Eq. (7) at a point, built numerically (src/physics/states.ts). */
-export const eq7At = (D: DecimalField, p: Readonly<Record<string, Dec>>, cValue?: Dec): CMatrix<Dec> => eq7State(D, { beta: p.beta, omega: p.omega, c: cValue ?? p.c });
+export const eq7At = (D: DecimalField, p: Readonly<Record<string, Dec>>, cValue?: Dec): CMatrix<Dec> => twoQubitCollectiveSteadyState(D, { beta: p.beta, omega: p.omega, c: cValue ?? p.c });
 
 /** Ergotropy (Eq. (2)) of ρ for H0 = ω·excitations of N qubits, with its certified error bound. */
 export function ergotropyAt(D: DecimalField, rho: CMatrix<Dec>, omegaValue: Dec, N = 2): { value: Dec; errorBound: Dec } {

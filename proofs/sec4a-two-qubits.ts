@@ -14,7 +14,7 @@ import { zeroSetOfDifference } from '../src/claims/differs.js';
 import { toTeX } from '../src/symbolic/expr.js';
 import { rationalToString } from '../src/numeric/rational.js';
 import { populationWindow, populationsFirstPrinciples, strictSignOnY, windowChecks, windowTeX } from './sec4-coherence-sentences.js';
-import { eq7Parameter } from '../src/physics/states.js';
+import { tripletWeight } from '../src/physics/states.js';
 import { evolve } from '../src/physics/evolve.js';
 import { hilbertSchmidtState } from '../src/random/mixed.js';
 import { Rng } from '../src/random/rng.js';
@@ -292,7 +292,7 @@ export const SEC4A: readonly Claim[] = [
           const rho0 = hilbertSchmidtState(D, new Rng(ctx.seed, ['eq7-c', p.beta.toString()]), 4);
           const model = collectiveCoupling(D, 2, { omega: p.omega, beta: p.beta, gamma0: D.one, f: D.fromString('0.3'), timeScale: 'normalised' });
           const rho = evolve(D, model, rho0, D.fromString('0.7'));
-          return { value: eq7Parameter(D, rho).minus(eq7Parameter(D, rho0)), errorBound: D.fromString('1e-45') };
+          return { value: tripletWeight(D, rho).minus(tripletWeight(D, rho0)), errorBound: D.fromString('1e-45') };
         },
         ctx,
         { beta: { lo: 0, hi: 4 }, omega: { lo: '1/2', hi: 2 } },
@@ -447,7 +447,7 @@ export const SEC4A: readonly Claim[] = [
       const g = rfdiv(Zp, Z);
       const dg = rfdiv(rfsub(y, ONE), rfpow(rfadd(ONE, y), 3));
       return [
-        firstPrinciplesCheck('c of the numerical Gibbs state vs Z₊/Z', 'consistency', '(1 + exp(-beta*omega) + exp(-2*beta*omega))/(1 + exp(-beta*omega))^2', (p, D) => ({ value: eq7Parameter(D, gibbsState(D, 2, { beta: p.beta, omega: p.omega })) }), ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'c of the Gibbs state of H0 built at 70 digits' }),
+        firstPrinciplesCheck('c of the numerical Gibbs state vs Z₊/Z', 'consistency', '(1 + exp(-beta*omega) + exp(-2*beta*omega))/(1 + exp(-beta*omega))^2', (p, D) => ({ value: tripletWeight(D, gibbsState(D, 2, { beta: p.beta, omega: p.omega })) }), ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'c of the Gibbs state of H0 built at 70 digits' }),
         exactIdentity('d(Z₊/Z)/dy ≡ (y − 1)/(1 + y)³', 'consistency', rfderivative(g, 'y'), dg)!,
         exactCheck('Z₊/Z decreasing in y on (0, 1), → 1 at y = 0', 'printed', 'exact-sign', () => {
           const s = solveSign(rfsub(y, ONE).num, 'y', interval(0, 1, '()'));

@@ -11,7 +11,7 @@ import type { CheckRecord, CheckedClaim, Claim, ClaimContext, ClaimOutcome, Prob
 import { runClaims } from '../claims/run.js';
 import { pointText } from '../claims/checks.js';
 import { evaluate, num, substitute, toTeX, type Ast } from '../symbolic/expr.js';
-import { fromAst, identical, PAPER_DEFINITIONS, rfevalField, rftoString, type RatFunc } from '../symbolic/ratfunc.js';
+import { fromAst, identical, THERMAL_DEFINITIONS, rfevalField, rftoString, type RatFunc } from '../symbolic/ratfunc.js';
 import { interval, isolateRoots, realToString, rootDecimal, type RealAlgebraic, type RealInterval } from '../symbolic/sturm.js';
 import { PROBE_GUARD_DIGITS, PROBE_SLACK_DIGITS } from '../symbolic/probe.js';
 import { zfromPoly } from '../symbolic/upoly.js';
@@ -233,7 +233,7 @@ function checkAtN(spec: UserClaimSpec, N: number, ctx: ClaimContext, suffix: str
   if (tv === 'beta' && isPoint(tRange)) fixedAst.beta = num(tRange.lo!);
   if (tv === 'nbar' && isPoint(tRange)) fixedAst.nbar = num(tRange.lo!);
   const printedRat: (RatFunc | null)[] = forms.map((f) => {
-    const r = fromAst(substitute(f, fixedAst), { definitions: PAPER_DEFINITIONS });
+    const r = fromAst(substitute(f, fixedAst), { definitions: THERMAL_DEFINITIONS });
     return r.ok ? r.value : null;
   });
 

@@ -13,7 +13,7 @@ import { radd, rational, rmul, type Rational } from '../numeric/rational.js';
 import { rationalToField } from '../physics/density.js';
 import { collectiveCoupling } from '../physics/lindblad.js';
 import { excitations } from '../physics/qubits.js';
-import { binomial, dickeState, eq7Basis, gibbsState, type StateVector } from '../physics/states.js';
+import { binomial, dickeState, twoQubitBellBasis, gibbsState, type StateVector } from '../physics/states.js';
 import { collectiveSteadyState } from '../physics/steady-state.js';
 import { ratFuncField as R } from '../symbolic/ratfunc-field.js';
 import { rfConst, rfVar, type RatFunc } from '../symbolic/ratfunc.js';
@@ -67,9 +67,9 @@ export function numericState(D: DecimalField, spec: StateSpec, N: number, p: Sta
         case 'dicke':
           return steady(dickeState(D, N, init.k));
         case 'psi-plus':
-          return steady(eq7Basis(D).psiPlus);
+          return steady(twoQubitBellBasis(D).psiPlus);
         case 'psi-minus':
-          return steady(eq7Basis(D).psiMinus);
+          return steady(twoQubitBellBasis(D).psiMinus);
         case 'matrix':
           return steady(rationalToField(D, init.matrix));
       }

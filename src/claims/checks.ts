@@ -6,7 +6,7 @@
 import { decimalField, type DecimalField } from '../numeric/decimal.js';
 import { parseRational, rationalFromNumber, rationalToString, rcmp, type Rational } from '../numeric/rational.js';
 import { Rng } from '../random/rng.js';
-import { decideIdentity, fromAst, PAPER_DEFINITIONS, rftoString, type FromAstOptions, type RatFunc } from '../symbolic/ratfunc.js';
+import { decideIdentity, fromAst, THERMAL_DEFINITIONS, rftoString, type FromAstOptions, type RatFunc } from '../symbolic/ratfunc.js';
 import { probeIdentity, PROBE_GUARD_DIGITS, PROBE_SLACK_DIGITS, type VariableRange } from '../symbolic/probe.js';
 import { evaluate, expandDefinitions, parse, variables, type Ast } from '../symbolic/expr.js';
 import type { CheckRecord, ClaimContext, ProbePoint } from './claim.js';
@@ -15,7 +15,7 @@ export type Ranges = Readonly<Record<string, VariableRange>>;
 type Dec = DecimalField['zero'];
 
 /** y = e^{−βω} and the paper's r, n̄ in terms of y: what probes substitute before evaluating. */
-export const PROBE_DEFINITIONS: Readonly<Record<string, string>> = { y: 'exp(-beta*omega)', r: 'exp(-beta*omega)', nbar: '1/(exp(beta*omega) - 1)' };
+export const THERMAL_DEFINITIONS_IN_BETA: Readonly<Record<string, string>> = { y: 'exp(-beta*omega)', r: 'exp(-beta*omega)', nbar: '1/(exp(beta*omega) - 1)' };
 
 const asString = (x: string | RatFunc): string => (typeof x === 'string' ? x : rftoString(x));
 
@@ -33,7 +33,7 @@ export const pointText = (at: Readonly<Record<string, string>>): string =>
  * r, n̄ into y. Returns null when a side is not rational (abs, sqrt, log): no exact decision.
  */
 export function exactIdentity(name: string, role: CheckRecord['role'], lhs: string | RatFunc, rhs: string | RatFunc, options: FromAstOptions = {}): CheckRecord | null {
-  const opts = { definitions: PAPER_DEFINITIONS, ...options };
+  const opts = { definitions: THERMAL_DEFINITIONS, ...options };
   const d = decideIdentity(asString(lhs), asString(rhs), opts);
   if (d.verdict === 'not-rational') return null;
   const pass = d.verdict === 'identical';
@@ -50,7 +50,7 @@ export function exactIdentity(name: string, role: CheckRecord['role'], lhs: stri
 
 /** The rational function of a formula (after the paper's rewriting), or throw naming the non-rational part. */
 export function ratFuncOf(formula: string, options: FromAstOptions = {}): RatFunc {
-  const r = fromAst(formula, { definitions: PAPER_DEFINITIONS, ...options });
+  const r = fromAst(formula, { definitions: THERMAL_DEFINITIONS, ...options });
   if (!r.ok) throw new Error(`not a rational function: ${r.message}`);
   return r.value;
 }
@@ -64,7 +64,7 @@ export function numericProbe(name: string, role: CheckRecord['role'], lhs: strin
     ranges,
     points: options.points ?? 6,
     precision: ctx.precision,
-    definitions: { ...PROBE_DEFINITIONS, ...options.definitions },
+    definitions: { ...THERMAL_DEFINITIONS_IN_BETA, ...options.definitions },
   });
   const failures = r.points.filter((p) => !p.pass).map((p) => `${pointText(p.at)}: ${p.error ?? `${short(p.lhs)} vs ${short(p.rhs)}`}`);
   return {
@@ -119,7 +119,7 @@ export type FirstPrinciples = (point: Readonly<Record<string, Dec>>, D: DecimalF
  */
 export function firstPrinciplesCheck(name: string, role: CheckRecord['role'], formula: string | RatFunc, compute: FirstPrinciples, ctx: ClaimContext, ranges: Ranges, options: { points?: number; what?: string } = {}): CheckRecord & { failures: string[] } {
   const D = decimalField(ctx.precision + PROBE_GUARD_DIGITS);
-  const ast: Ast = expandDefinitions(parse(asString(formula)), PROBE_DEFINITIONS);
+  const ast: Ast = expandDefinitions(parse(asString(formula)), THERMAL_DEFINITIONS_IN_BETA);
   const need = variables(ast);
   const pts = drawPoints(ctx, name, ranges, options.points ?? 5);
   const tol = new D.Decimal(10).pow(-(ctx.precision - PROBE_SLACK_DIGITS));

@@ -6,7 +6,7 @@
  *   notCheckable   — a statement that cannot be checked, with the reason.
  */
 import type { CheckRecord, Claim, ClaimContext, ClaimOutcome } from './claim.js';
-import { fromAst, PAPER_DEFINITIONS, rfevalPartial, rfisZero, rfneg, rfsub, rftoString, type RatFunc } from '../symbolic/ratfunc.js';
+import { fromAst, THERMAL_DEFINITIONS, rfevalPartial, rfisZero, rfneg, rfsub, rftoString, type RatFunc } from '../symbolic/ratfunc.js';
 import { astToString, parse, toTeX, variables } from '../symbolic/expr.js';
 import { interval, type RealInterval } from '../symbolic/sturm.js';
 import { parseRational, rationalToString, rcmp, type Rational } from '../numeric/rational.js';
@@ -77,7 +77,7 @@ function perNOutcome(spec: FormulaClaimSpec, ctx: ClaimContext): ClaimOutcome {
       }
       if (!rec) {
         // the derivation is a rational function at this N and the printed form is not (e.g. it divides by zero)
-        failed = { name, role: 'printed', method: 'exact-identity', outcome: 'fail', detail: `N = ${N}: the printed form is not a rational function of r here`, where: `at N = ${N}: the printed form is undefined or not rational (${fromAst(withN(form, N), { definitions: PAPER_DEFINITIONS }).ok ? 'not rational' : (fromAst(withN(form, N), { definitions: PAPER_DEFINITIONS }) as { message: string }).message}) while the derivation is ${rftoString(d)}` };
+        failed = { name, role: 'printed', method: 'exact-identity', outcome: 'fail', detail: `N = ${N}: the printed form is not a rational function of r here`, where: `at N = ${N}: the printed form is undefined or not rational (${fromAst(withN(form, N), { definitions: THERMAL_DEFINITIONS }).ok ? 'not rational' : (fromAst(withN(form, N), { definitions: THERMAL_DEFINITIONS }) as { message: string }).message}) while the derivation is ${rftoString(d)}` };
         break;
       }
       if (rec.outcome === 'fail') {
@@ -117,7 +117,7 @@ export function derivedTeXOf(formula: string): string {
 
 /** The printed formula as a rational function, or null (abs, sqrt, log). */
 function rationalOrNull(formula: string): RatFunc | null {
-  const r = fromAst(formula, { definitions: PAPER_DEFINITIONS });
+  const r = fromAst(formula, { definitions: THERMAL_DEFINITIONS });
   return r.ok ? r.value : null;
 }
 

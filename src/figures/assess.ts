@@ -29,7 +29,7 @@ export interface Statement {
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toPrecision(4) : String(x));
 
 /** Decide (a)–(c) above from Fig. 3 rows (random states) and Fig. 2 rows (ground states) at the same β. */
-export function assessSec4B2(fig3: readonly Fig3Row[], fig2: readonly Fig2Row[]): Statement[] {
+export function assessRandomStateScaling(fig3: readonly Fig3Row[], fig2: readonly Fig2Row[]): Statement[] {
   const ground = new Map(fig2.map((r) => [r.N, r]));
   const rows = [...fig3].filter((r) => ground.has(r.N)).sort((a, b) => a.N - b.N);
   const ratio = (a: number, b: number): number => (a > 0 && b > a ? b / a : b > a ? Infinity : 1);

@@ -12,7 +12,7 @@
 export const yOf = (beta: number, omega: number): number => Math.exp(-beta * omega);
 
 /** Eq. (8). */
-export function eq8Coherence(c: number, beta: number, omega: number): number {
+export function twoQubitSteadyCoherence(c: number, beta: number, omega: number): number {
   const y = yOf(beta, omega);
   const zPlus = 1 + y + y * y;
   return Math.abs((c * (1 + y) * (1 + y)) / zPlus - 1);
@@ -26,14 +26,14 @@ export function twoQubitErgotropy(c: number, beta: number, omega: number): numbe
 }
 
 /** Eq. (15); r = 1 (β = 0) gives (2^N − N − 1)/(N + 1) exactly in form. */
-export function eq15Coherence(N: number, beta: number, omega: number): number {
+export function groundSteadyCoherence(N: number, beta: number, omega: number): number {
   const r = yOf(beta, omega);
   if (r === 1) return (2 ** N - N - 1) / (N + 1);
   return ((r - 1) * (r + 1) ** N) / (r ** (N + 1) - 1) - 1;
 }
 
 /** Eq. (16); r = 1 (β = 0) gives ωN(N − 1)/(2(N + 1)). */
-export function eq16Ergotropy(N: number, beta: number, omega: number): number {
+export function groundSteadyErgotropy(N: number, beta: number, omega: number): number {
   const r = yOf(beta, omega);
   if (r === 1) return (omega * N * (N - 1)) / (2 * (N + 1));
   return omega * (N + (N + r) / (r ** (N + 1) - 1) + r / (1 - r));

@@ -9,7 +9,7 @@ import { collectiveSteadyState } from '../physics/steady-state.js';
 import { ergotropy } from '../physics/ergotropy.js';
 import { l1Coherence } from '../physics/coherence.js';
 import { h0 } from '../physics/qubits.js';
-import { eq7Basis } from '../physics/states.js';
+import { twoQubitBellBasis } from '../physics/states.js';
 
 /** The temperatures of Fig. 1 (caption): β = 0.01 (solid), 1 (dot-dashed), 10 (dashed). */
 export const FIG1_BETAS: readonly number[] = [0.01, 1, 10];
@@ -39,7 +39,7 @@ function quantities(N: number, beta: number, omega: number, rho0: Parameters<typ
  * ρ0 = (1 − c)|ψ−⟩⟨ψ−| + c|ψ0⟩⟨ψ0| (whose c of Eq. (7) is c), i.e. Eq. (7) itself.
  */
 export function fig1Points(omega = 1, points = 100, betas: readonly number[] = FIG1_BETAS): Fig1Point[] {
-  const { psiMinus } = eq7Basis(F);
+  const { psiMinus } = twoQubitBellBasis(F);
   const out: Fig1Point[] = [];
   for (const beta of betas)
     for (let i = 0; i <= points; i++) {

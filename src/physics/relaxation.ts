@@ -12,7 +12,7 @@ import { zeros } from '../numeric/matrix.js';
 import { ergotropy } from './ergotropy.js';
 import { rateFactors, thermalRatio, type Lindbladian, type LindbladModel } from './lindblad.js';
 import { excitations, h0, popcount } from './qubits.js';
-import { eq7State } from './states.js';
+import { twoQubitCollectiveSteadyState } from './states.js';
 import { compileModel } from './trajectory.js';
 
 export type { Eigenvalue };
@@ -242,7 +242,7 @@ export function twoQubitAdiabaticLifetime(model: LindbladModel<number>, c0: numb
   const zPlus = 1 + r + r * r;
   const cInf = zPlus / ((1 + r) * (1 + r));
   const H = h0(float64, 2, model.omega);
-  const W = (c: number) => ergotropy(float64, eq7State(float64, { beta: model.beta, omega: model.omega, c }), H).ergotropy;
+  const W = (c: number) => ergotropy(float64, twoQubitCollectiveSteadyState(float64, { beta: model.beta, omega: model.omega, c }), H).ergotropy;
   const plateau = W(c0);
   const target = threshold * plateau;
   if (!(plateau > 0) || c0 === cInf) throw new InputError(`${where}: Eq. (7) at c0 = ${c0} stores no ergotropy`);

@@ -54,7 +54,7 @@ export function pureState<T>(F: Field<T>, psi: StateVector<T>): CMatrix<T> {
 }
 
 /** The two-qubit vectors of Eq. (7): ψ0 = |00⟩, ψ1 = |11⟩, ψ± = (|01⟩ ± |10⟩)/√2; entries exact or one square root. */
-export function eq7Basis<T>(F: Field<T>): { psi0: StateVector<T>; psi1: StateVector<T>; psiPlus: StateVector<T>; psiMinus: StateVector<T> } {
+export function twoQubitBellBasis<T>(F: Field<T>): { psi0: StateVector<T>; psi1: StateVector<T>; psiPlus: StateVector<T>; psiMinus: StateVector<T> } {
   const s = F.div(F.one, F.sqrt(F.fromNumber(2)));
   const z = F.zero;
   const im = [z, z, z, z];
@@ -71,11 +71,11 @@ export function eq7Basis<T>(F: Field<T>): { psi0: StateVector<T>; psi1: StateVec
  * Eq. (7): ρ_ss(β, c) = (1−c)|ψ−⟩⟨ψ−| + c Z₊⁻¹ (e^{−2βω}|ψ1⟩⟨ψ1| + e^{−βω}|ψ+⟩⟨ψ+| + |ψ0⟩⟨ψ0|),
  * Z₊ = 1 + e^{−βω} + e^{−2βω}; c ∈ [0, 1]. Exactly Hermitian; each entry a few roundings.
  */
-export function eq7State<T>(F: AnalyticField<T>, p: ThermalParameters<T> & { readonly c: T }): CMatrix<T> {
-  const r = thermalR(F, p, 'eq7State');
+export function twoQubitCollectiveSteadyState<T>(F: AnalyticField<T>, p: ThermalParameters<T> & { readonly c: T }): CMatrix<T> {
+  const r = thermalR(F, p, 'twoQubitCollectiveSteadyState');
   const c = p.c;
-  if (Number.isNaN(F.toNumber(c))) throw new InputError('eq7State: c is NaN');
-  if (F.sign(c) < 0 || F.cmp(c, F.one) > 0) throw new InputError(`eq7State: c must lie in [0, 1] (it is a probability), got ${F.toString(c, 8)}`);
+  if (Number.isNaN(F.toNumber(c))) throw new InputError('twoQubitCollectiveSteadyState: c is NaN');
+  if (F.sign(c) < 0 || F.cmp(c, F.one) > 0) throw new InputError(`twoQubitCollectiveSteadyState: c must lie in [0, 1] (it is a probability), got ${F.toString(c, 8)}`);
   const r2 = F.mul(r, r);
   const zPlus = F.add(F.add(F.one, r), r2);
   const cz = F.div(c, zPlus);
@@ -93,8 +93,8 @@ export function eq7State<T>(F: AnalyticField<T>, p: ThermalParameters<T> & { rea
 /**
  * c = ⟨ψ0|ρ0|ψ0⟩ + ⟨ψ1|ρ0|ψ1⟩ + ⟨ψ+|ρ0|ψ+⟩ of Eq. (7) (= 1 − ⟨ψ−|ρ0|ψ−⟩ for unit trace); real part, a few roundings.
  */
-export function eq7Parameter<T>(F: Field<T>, rho0: CMatrix<T>): T {
-  if (rho0.rows !== 4 || rho0.cols !== 4) throw new InputError(`eq7Parameter: ρ0 must be 4×4 (two qubits), got ${rho0.rows}×${rho0.cols}`);
+export function tripletWeight<T>(F: Field<T>, rho0: CMatrix<T>): T {
+  if (rho0.rows !== 4 || rho0.cols !== 4) throw new InputError(`tripletWeight: ρ0 must be 4×4 (two qubits), got ${rho0.rows}×${rho0.cols}`);
   const x = rho0.re;
   // ⟨ψ+|ρ|ψ+⟩ = (ρ_11 + ρ_22 + ρ_12 + ρ_21)/2 on |10⟩ = 1, |01⟩ = 2
   const plus = F.scale2(F.add(F.add(x[5], x[10]), F.add(x[6], x[9])), -1);
@@ -117,9 +117,6 @@ export function groundSteadyBlockEntries<T>(F: AnalyticField<T>, N: number, p: T
   if (!entries) blockEntryCache.set(N, (entries = groundLadderSteadyState(N).blockEntries));
   return entries.map((e) => rfevalField(F, e, { y: r }));
 }
-
-/** The former name of groundSteadyBlockEntries, kept for existing callers. */
-export const eq14Coefficients = groundSteadyBlockEntries;
 
 /**
  * The steady state of Eqs. (13)–(14) reached from the all-ground state: block diagonal in the

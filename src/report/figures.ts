@@ -6,7 +6,7 @@
  */
 import { fig1Points, fig2Rows, FIG1_BETAS } from '../figures/fig12.js';
 import { DRAW_PER_N, drawingSubsample, fig3Rows, runSamples } from '../figures/fig3.js';
-import { assessSec4B2 } from '../figures/assess.js';
+import { assessRandomStateScaling } from '../figures/assess.js';
 import { fig1Spec, fig2Spec, fig3aSpec, fig3bSpec, renderSvg } from '../figures/render.js';
 
 export interface ReportFigure {
@@ -49,7 +49,7 @@ export async function reportFigures(fig3?: ReportFig3): Promise<ReportFigure[]> 
   const values = await runSamples({ Ns: [2, 3, 4, 5, 6, 7], samples: fig3.samples, seed: fig3.seed, ensemble: 'haar', r: 1, omega, workers: fig3.workers });
   const rows = fig3Rows(values);
   const title = `${fig3.samples} haar initial states per N, β = 0, seed ${fig3.seed}`;
-  const statements = assessSec4B2(rows, ground)
+  const statements = assessRandomStateScaling(rows, ground)
     .map((s) => `${s.holds ? 'reproduced' : 'NOT reproduced'}: ${s.text} (${s.evidence})`)
     .join('; ');
   const how = `${fig3.samples} Haar-random pure initial states per N = 2…7 (seed ${fig3.seed}), steady states by the exact map at β = 0, ω = 1`;

@@ -207,12 +207,12 @@ export interface BoltzmannNames {
 export const DEFAULT_BOLTZMANN: BoltzmannNames = { beta: 'beta', omega: 'omega', y: 'y' };
 
 /** The paper's definitions in terms of y = e^(−βω): r = n̄/(n̄ + 1) = y and n̄ = 1/(e^(βω) − 1) = y/(1 − y). */
-export const PAPER_DEFINITIONS: Readonly<Record<string, string>> = { r: 'y', nbar: 'y/(1 - y)' };
+export const THERMAL_DEFINITIONS: Readonly<Record<string, string>> = { r: 'y', nbar: 'y/(1 - y)' };
 
 export interface FromAstOptions {
   /** Rewrite exp/cosh/sinh of integer multiples of β·ω into powers of y (default on, default names); false disables. */
   readonly boltzmann?: BoltzmannNames | false;
-  /** Definitions substituted for variables (recursively; each a formula or AST), e.g. PAPER_DEFINITIONS or { N: '5' }. */
+  /** Definitions substituted for variables (recursively; each a formula or AST), e.g. THERMAL_DEFINITIONS or { N: '5' }. */
   readonly definitions?: Readonly<Record<string, string | Ast>>;
   /** Largest |integer exponent| accepted (default 100000). */
   readonly maxExponent?: number;

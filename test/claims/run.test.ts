@@ -6,7 +6,7 @@ import { exactCheck } from '../../src/claims/checks.js';
 import { ratFuncOf } from '../../src/claims/checks.js';
 import type { DecimalField } from '../../src/numeric/decimal.js';
 import { ergotropy } from '../../src/physics/ergotropy.js';
-import { eq7State } from '../../src/physics/states.js';
+import { twoQubitCollectiveSteadyState } from '../../src/physics/states.js';
 import { h0 } from '../../src/physics/qubits.js';
 
 type Dec = DecimalField['zero'];
@@ -71,7 +71,7 @@ describe('formulaClaim', () => {
     // the second route: the certified ergotropy of Eq. (7) built numerically
     firstPrinciples: {
       compute: (p: Record<string, Dec>, D: DecimalField) => {
-        const r = ergotropy(D, eq7State(D, { beta: p.beta, omega: p.omega, c: p.c }), h0(D, 2, p.omega));
+        const r = ergotropy(D, twoQubitCollectiveSteadyState(D, { beta: p.beta, omega: p.omega, c: p.c }), h0(D, 2, p.omega));
         return { value: r.ergotropy, errorBound: r.errorBound };
       },
       what: 'the ergotropy of Eq. (7)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessSec4B2 } from '../../src/figures/assess.js';
+import { assessRandomStateScaling } from '../../src/figures/assess.js';
 import type { Fig3Row } from '../../src/figures/fig3.js';
 import type { Fig2Row } from '../../src/figures/fig12.js';
 
@@ -8,16 +8,16 @@ const ground: Fig2Row[] = [2, 3, 4, 5].map((N) => ({ N, Cl1: (2 ** N - N - 1) / 
 const st = (mean: number, std: number, n = 1e5) => ({ mean, std, sem: std / Math.sqrt(n) });
 const row = (N: number, c: number, w: number, wStd: number, n = 1e5): Fig3Row => ({ N, samples: n, Cl1: st(c, 0.3, n), W: st(w, wStd, n) });
 
-describe('assessSec4B2 on synthetic rows', () => {
+describe('assessRandomStateScaling on synthetic rows', () => {
   it('no rows: nothing holds (edge row)', () => {
-    expect(assessSec4B2([], ground).map((s) => s.holds)).toEqual([false, false, false]);
+    expect(assessRandomStateScaling([], ground).map((s) => s.holds)).toEqual([false, false, false]);
   });
   it('rows without a matching ground row are ignored', () => {
-    expect(assessSec4B2([row(9, 1, 1, 0.1), row(10, 2, 1.5, 0.05)], ground).every((s) => !s.holds)).toBe(true);
+    expect(assessRandomStateScaling([row(9, 1, 1, 0.1), row(10, 2, 1.5, 0.05)], ground).every((s) => !s.holds)).toBe(true);
   });
   it('the paper’s picture: all three statements hold', () => {
     const rows = [2, 3, 4, 5].map((N, i) => row(N, 0.7 * ground[i].Cl1 ** 0.95, 0.6 * ground[i].W, 0.15 - 0.02 * i));
-    const a = assessSec4B2(rows, ground);
+    const a = assessRandomStateScaling(rows, ground);
     expect(a.map((s) => [s.id, s.holds])).toEqual([
       ['coherence-growth', true],
       ['ergotropy-scaling', true],
@@ -27,16 +27,16 @@ describe('assessSec4B2 on synthetic rows', () => {
   });
   it('coherence growing as fast as for ground states fails (a)', () => {
     const rows = [2, 3, 4, 5].map((N, i) => row(N, 0.5 * ground[i].Cl1, 0.6 * ground[i].W, 0.15 - 0.02 * i));
-    expect(assessSec4B2(rows, ground)[0].holds).toBe(false);
+    expect(assessRandomStateScaling(rows, ground)[0].holds).toBe(false);
   });
   it('ergotropy flat while ground W grows fails (b)', () => {
     const rows = [2, 3, 4, 5].map((N, i) => row(N, 0.7 * ground[i].Cl1 ** 0.95, 0.4, 0.15 - 0.02 * i));
-    expect(assessSec4B2(rows, ground)[1].holds).toBe(false);
+    expect(assessRandomStateScaling(rows, ground)[1].holds).toBe(false);
   });
   it('a spread that grows, or shrinks by less than the noise, fails (c)', () => {
     const grow = [2, 3, 4, 5].map((N, i) => row(N, 0.7 * ground[i].Cl1 ** 0.95, 0.6 * ground[i].W, 0.1 + 0.02 * i));
-    expect(assessSec4B2(grow, ground)[2].holds).toBe(false);
+    expect(assessRandomStateScaling(grow, ground)[2].holds).toBe(false);
     const noisy = [2, 3, 4, 5].map((N, i) => row(N, 0.7 * ground[i].Cl1 ** 0.95, 0.6 * ground[i].W, 0.15 - 0.001 * i, 100));
-    expect(assessSec4B2(noisy, ground)[2].holds).toBe(false);
+    expect(assessRandomStateScaling(noisy, ground)[2].holds).toBe(false);
   });
 });

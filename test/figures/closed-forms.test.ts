@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { eq15Coherence, eq16Ergotropy, eq8Coherence, twoQubitErgotropy } from '../../src/figures/closed-forms.js';
+import { groundSteadyCoherence, groundSteadyErgotropy, twoQubitSteadyCoherence, twoQubitErgotropy } from '../../src/figures/closed-forms.js';
 import { fig1Points, fig2Rows, FIG1_BETAS } from '../../src/figures/fig12.js';
 import { float64 as F } from '../../src/numeric/float64.js';
-import { eq7State } from '../../src/physics/states.js';
+import { twoQubitCollectiveSteadyState } from '../../src/physics/states.js';
 import { l1Coherence } from '../../src/physics/coherence.js';
 
 // Tolerances: the computed points carry a few hundred roundings of O(1) numbers (exact map, eigh,
@@ -14,8 +14,8 @@ describe('closed forms: edge rows first', () => {
   it('Eq. (8) vanishes at c = Z₊/Z and is 1 at c = 0 for every β', () => {
     for (const beta of [0, 0.01, 1, 10]) {
       const y = Math.exp(-beta);
-      expect(eq8Coherence(0, beta, 1)).toBe(1);
-      expect(eq8Coherence((1 + y + y * y) / (1 + y) ** 2, beta, 1)).toBeLessThan(1e-15);
+      expect(twoQubitSteadyCoherence(0, beta, 1)).toBe(1);
+      expect(twoQubitSteadyCoherence((1 + y + y * y) / (1 + y) ** 2, beta, 1)).toBeLessThan(1e-15);
     }
   });
   it('two-qubit W reduces to Eq. (12) at β = 0 and Eq. (11) at large β; ωy²/Z₊ at c = 1 (not Eq. (10)’s ω/Z₊)', () => {
@@ -28,8 +28,8 @@ describe('closed forms: edge rows first', () => {
   });
   it('Eqs. (15)–(16) approach their β = 0 values continuously', () => {
     for (let N = 2; N <= 7; N++) {
-      expect(eq15Coherence(N, 1e-6, 1)).toBeCloseTo(eq15Coherence(N, 0, 1), 4);
-      expect(eq16Ergotropy(N, 1e-6, 1)).toBeCloseTo(eq16Ergotropy(N, 0, 1), 4);
+      expect(groundSteadyCoherence(N, 1e-6, 1)).toBeCloseTo(groundSteadyCoherence(N, 0, 1), 4);
+      expect(groundSteadyErgotropy(N, 1e-6, 1)).toBeCloseTo(groundSteadyErgotropy(N, 0, 1), 4);
     }
   });
 });
@@ -41,14 +41,14 @@ describe('Fig. 1 points (exact map + numeric layer) against Eq. (8) and the two-
     expect([...new Set(pts.map((p) => p.beta))]).toEqual([...FIG1_BETAS]);
   });
   it.each(pts.map((p) => [p.beta, p.c, p] as const))('β = %s, c = %s', (beta, c, p) => {
-    expect(Math.abs(p.Cl1 - eq8Coherence(c, beta, 1)), `C_l1 ${p.Cl1} vs Eq. (8)`).toBeLessThan(TOL);
+    expect(Math.abs(p.Cl1 - twoQubitSteadyCoherence(c, beta, 1)), `C_l1 ${p.Cl1} vs Eq. (8)`).toBeLessThan(TOL);
     expect(Math.abs(p.W - twoQubitErgotropy(c, beta, 1)), `W ${p.W} vs closed form`).toBeLessThan(TOL);
-    expect(Math.abs(p.Cl1 - l1Coherence(F, eq7State(F, { beta, omega: 1, c })))).toBeLessThan(TOL);
+    expect(Math.abs(p.Cl1 - l1Coherence(F, twoQubitCollectiveSteadyState(F, { beta, omega: 1, c })))).toBeLessThan(TOL);
   });
   it('ω ≠ 1 scales W and keeps C_l1 (β·ω is what matters)', () => {
     const p = fig1Points(2.5, 4, [0.4]);
     for (const q of p) {
-      expect(Math.abs(q.Cl1 - eq8Coherence(q.c, 0.4, 2.5))).toBeLessThan(TOL);
+      expect(Math.abs(q.Cl1 - twoQubitSteadyCoherence(q.c, 0.4, 2.5))).toBeLessThan(TOL);
       expect(Math.abs(q.W - twoQubitErgotropy(q.c, 0.4, 2.5))).toBeLessThan(TOL);
     }
   });
@@ -58,8 +58,8 @@ describe('Fig. 2 rows against (2^N − N − 1)/(N + 1), N(N − 1)/(2(N + 1)) a
   for (const beta of [0, 0.3, 1, 5]) {
     it(`β = ${beta}, N = 2 … 6`, () => {
       for (const r of fig2Rows(beta, 1, 6)) {
-        expect(Math.abs(r.Cl1 - eq15Coherence(r.N, beta, 1)), `N=${r.N} C_l1`).toBeLessThan(TOL * 10);
-        expect(Math.abs(r.W - eq16Ergotropy(r.N, beta, 1)), `N=${r.N} W`).toBeLessThan(TOL * 10);
+        expect(Math.abs(r.Cl1 - groundSteadyCoherence(r.N, beta, 1)), `N=${r.N} C_l1`).toBeLessThan(TOL * 10);
+        expect(Math.abs(r.W - groundSteadyErgotropy(r.N, beta, 1)), `N=${r.N} W`).toBeLessThan(TOL * 10);
       }
     });
   }

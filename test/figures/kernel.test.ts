@@ -7,7 +7,7 @@ import { l1Coherence } from '../../src/physics/coherence.js';
 import { h0 } from '../../src/physics/qubits.js';
 import { SteadyKernel, kernelBasis } from '../../src/physics/steady-kernel.js';
 import { sampleDensity, sampleFactor, sampleReduced } from '../../src/figures/samples.js';
-import { eq15Coherence, eq16Ergotropy } from '../../src/figures/closed-forms.js';
+import { groundSteadyCoherence, groundSteadyErgotropy } from '../../src/figures/closed-forms.js';
 import { ENSEMBLES } from '../../src/random/ensembles.js';
 
 describe('SteadyKernel refuses what it cannot do', () => {
@@ -75,8 +75,8 @@ describe('the fast kernel equals the generic route (collectiveSteadyState + ergo
         const re = new Float64Array(2 ** N);
         re[2 ** N - 1] = 1;
         const q = new SteadyKernel(N, Math.exp(-beta), 1).evaluate({ m: 1, re, im: new Float64Array(2 ** N) });
-        expect(Math.abs(q.Cl1 - eq15Coherence(N, beta, 1)) / eq15Coherence(N, beta, 1)).toBeLessThan(1e-11);
-        expect(Math.abs(q.W - eq16Ergotropy(N, beta, 1)) / eq16Ergotropy(N, beta, 1)).toBeLessThan(1e-11);
+        expect(Math.abs(q.Cl1 - groundSteadyCoherence(N, beta, 1)) / groundSteadyCoherence(N, beta, 1)).toBeLessThan(1e-11);
+        expect(Math.abs(q.W - groundSteadyErgotropy(N, beta, 1)) / groundSteadyErgotropy(N, beta, 1)).toBeLessThan(1e-11);
       }
   });
 });

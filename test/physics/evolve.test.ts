@@ -7,7 +7,7 @@ import { convertMatrix, hermiticityDefect, identity, scaleReal, trace, zeros, ty
 import { collectiveCoupling, individualCoupling, lindbladian, partiallyCollective, thermalRatio } from '../../src/physics/lindblad.js';
 import { applySuperoperator, evolve, NotConvergedError, propagator, steadyStateByIntegration } from '../../src/physics/evolve.js';
 import { basisIndex, excitations } from '../../src/physics/qubits.js';
-import { eq7State, isPositiveWithin, maxAbsOf, maxDiff, productGibbs, projector, psi, randomDensity, rng } from './helpers.js';
+import { twoQubitCollectiveSteadyState, isPositiveWithin, maxAbsOf, maxDiff, productGibbs, projector, psi, randomDensity, rng } from './helpers.js';
 
 const F = float64;
 const D50 = decimalField(50);
@@ -129,7 +129,7 @@ describe('evolve: the paper’s steady states', () => {
       let overlap = 0;
       for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) overlap += v[a] * rho0.re[a * 4 + b] * v[b];
       const ss = steadyStateByIntegration(F, m, rho0, { tolerance: 1e-11 });
-      expect(maxDiff(F, ss.rho, eq7State(F, Math.exp(-beta), 1 - overlap))).toBeLessThan(1e-9);
+      expect(maxDiff(F, ss.rho, twoQubitCollectiveSteadyState(F, Math.exp(-beta), 1 - overlap))).toBeLessThan(1e-9);
     }
   });
   it('decimal(50): Eq. (7) is the limit of the integration to 1e-21 (β = 0.7, f = 0.4)', () => {
@@ -141,7 +141,7 @@ describe('evolve: the paper’s steady states', () => {
     for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) overlap = overlap.plus(v[a].times(rho0.re[a * 4 + b]).times(v[b]));
     const ss = steadyStateByIntegration(D50, m, rho0, { tolerance: 1e-22 });
     // the slowest mode decays at a rate ≈ 1, so the distance to the limit is about the residual
-    expect(maxDiff(D50, ss.rho, eq7State(D50, D50.exp(beta.neg()), D50.one.minus(overlap)))).toBeLessThan(1e-21);
+    expect(maxDiff(D50, ss.rho, twoQubitCollectiveSteadyState(D50, D50.exp(beta.neg()), D50.one.minus(overlap)))).toBeLessThan(1e-21);
   });
   it('collective N = 2 at β = ∞: a coherence between |ψ−⟩ and |00⟩ never decays, so no steady state is reached', () => {
     const m = collectiveCoupling(F, 2, { omega: 1, beta: Infinity, gamma0: 1, f: 0.3 });
@@ -210,7 +210,7 @@ describe('evolve: properties', () => {
   });
   it('a stationary state stays put: Eq. (7) and the product Gibbs state under evolution', () => {
     const m = collectiveCoupling(F, 2, { omega: 1, beta: 1.2, gamma0: 1, f: 0.4 });
-    expect(maxDiff(F, evolve(F, m, eq7State(F, Math.exp(-1.2), 0.35), 5), eq7State(F, Math.exp(-1.2), 0.35))).toBeLessThan(1e-13);
+    expect(maxDiff(F, evolve(F, m, twoQubitCollectiveSteadyState(F, Math.exp(-1.2), 0.35), 5), twoQubitCollectiveSteadyState(F, Math.exp(-1.2), 0.35))).toBeLessThan(1e-13);
     expect(maxAbsOf(F, evolve(F, m, zeros(F, 4), 5))).toBe(0);
   });
 });

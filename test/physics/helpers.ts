@@ -100,7 +100,7 @@ export function psi<T>(F: Field<T>, sign: 1 | -1): T[] {
 /**
  * Eq. (7): (1−c)|ψ−⟩⟨ψ−| + c Z₊⁻¹ (r²|11⟩⟨11| + r|ψ+⟩⟨ψ+| + |00⟩⟨00|), Z₊ = 1 + r + r², r = e^{−βω}.
  */
-export function eq7State<T>(F: AnalyticField<T>, r: T, c: T): CMatrix<T> {
+export function twoQubitCollectiveSteadyState<T>(F: AnalyticField<T>, r: T, c: T): CMatrix<T> {
   const zPlus = F.add(F.add(F.one, r), F.mul(r, r));
   const w = (x: T): T => F.div(F.mul(c, x), zPlus);
   let rho = scaleReal(F, F.sub(F.one, c), projector(F, psi(F, -1)));

@@ -17,7 +17,7 @@ import {
   type LindbladModel,
 } from '../../src/physics/lindblad.js';
 import { applySuperoperator } from '../../src/physics/evolve.js';
-import { denseLindbladian, eq7State, maxAbsOf, maxDiff, productGibbs, projector, psi, randomDensity, randomMatrix, rng } from './helpers.js';
+import { denseLindbladian, twoQubitCollectiveSteadyState, maxAbsOf, maxDiff, productGibbs, projector, psi, randomDensity, randomMatrix, rng } from './helpers.js';
 
 const F = float64;
 const D50 = decimalField(50);
@@ -212,24 +212,24 @@ describe('lindblad: stationary states', () => {
       for (const beta of [0.01, 0.5, 1, 3, 10, Infinity])
         for (const c of [0, 0.2, 0.5, 0.75, 1]) {
           const m = collectiveCoupling(F, 2, { omega: 1, beta, gamma0: 1, f });
-          const rho = eq7State(F, Math.exp(-beta), c);
+          const rho = twoQubitCollectiveSteadyState(F, Math.exp(-beta), c);
           // roundoff scales with the largest rate, γ0(n̄ + 1) ≈ 100 at β = 0.01
           expect(maxAbsOf(F, applyLindbladian(F, m, rho))).toBeLessThan(1e-15 * (2 + 1 / -Math.expm1(-beta)));
         }
   });
   it('collective coupling N = 2 at β = 0 (normalised): Eq. (7) with r = 1 is stationary', () => {
     const m = collectiveCoupling(F, 2, { omega: 1, beta: 0, gamma0: 1, f: 0.5, timeScale: 'normalised' });
-    for (const c of [0, 0.3, 0.75, 1]) expect(maxAbsOf(F, applyLindbladian(F, m, eq7State(F, 1, c)))).toBeLessThan(1e-15);
+    for (const c of [0, 0.3, 0.75, 1]) expect(maxAbsOf(F, applyLindbladian(F, m, twoQubitCollectiveSteadyState(F, 1, c)))).toBeLessThan(1e-15);
   });
   it('collective coupling N = 2 in decimal(50): Eq. (7) stationary to 1e-48', () => {
     const beta = D50.fromString('1.3');
     const m = collectiveCoupling(D50, 2, { omega: D50.one, beta, gamma0: D50.one, f: D50.fromString('0.2') });
-    const rho = eq7State(D50, D50.exp(beta.neg()), D50.fromString('0.6'));
+    const rho = twoQubitCollectiveSteadyState(D50, D50.exp(beta.neg()), D50.fromString('0.6'));
     expect(maxAbsOf(D50, applyLindbladian(D50, m, rho))).toBeLessThan(1e-48);
   });
   it('decimal(50) at β = ∞: Eq. (7) with r = 0 and the ground state are stationary exactly', () => {
     const m = collectiveCoupling(D50, 2, { omega: D50.one, beta: D50.fromString('Infinity'), gamma0: D50.one, f: D50.fromString('0.2') });
-    expect(maxAbsOf(D50, applyLindbladian(D50, m, eq7State(D50, D50.zero, D50.fromString('0.3'))))).toBeLessThan(1e-49);
+    expect(maxAbsOf(D50, applyLindbladian(D50, m, twoQubitCollectiveSteadyState(D50, D50.zero, D50.fromString('0.3'))))).toBeLessThan(1e-49);
   });
   it('partially collective (μ = 0.5): the singlet is not stationary, the Gibbs state is', () => {
     const m = partiallyCollective(F, 2, { ...base, mu: 0.5 });

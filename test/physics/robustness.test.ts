@@ -15,7 +15,7 @@ import { fitPowerLaw } from '../../src/numeric/least-squares.js';
 import { generalEigenvalues } from '../../src/numeric/general-eigenvalues.js';
 import { productGibbsState, trajectory } from '../../src/physics/trajectory.js';
 import { relaxationSpectrum, twoQubitAdiabaticLifetime, twoQubitSlowRate } from '../../src/physics/relaxation.js';
-import { eq7State, maxAbsOf, maxDiff, productGibbs, projector, psi, randomDensity, randomMatrix, rng } from './helpers.js';
+import { twoQubitCollectiveSteadyState, maxAbsOf, maxDiff, productGibbs, projector, psi, randomDensity, randomMatrix, rng } from './helpers.js';
 
 const F = float64;
 const D50 = decimalField(50);
@@ -63,7 +63,7 @@ describe('robustness: refuses', () => {
     ['maxTime ∞', () => ergotropyLifetime(F, m, g, { maxTime: Infinity }), /maxTime must be finite and > 0/],
     ['firstStep 0', () => ergotropyLifetime(F, m, g, { firstStep: 0 }), /firstStep must be finite and > 0/],
     ['a steady state that is not stationary', () => ergotropyLifetime(F, m, g, { steadyState: g }), /steadyState is not stationary/],
-    ['an active steady state (μ = 1, Eq. (7) at c = 0.2)', () => ergotropyLifetime(F, model(2, 1, 1), g, { steadyState: eq7State(F, Math.exp(-1), 0.2) }), /steadyState is not passive/],
+    ['an active steady state (μ = 1, Eq. (7) at c = 0.2)', () => ergotropyLifetime(F, model(2, 1, 1), g, { steadyState: twoQubitCollectiveSteadyState(F, Math.exp(-1), 0.2) }), /steadyState is not passive/],
     ['a trajectory without ergotropy (ρ0 = Gibbs)', () => ergotropyLifetime(F, m, productGibbsState(F, m)), /stores no resolvable ergotropy/],
     ['an unknown sector', () => relaxationSpectrum(m, 'diagonal' as never), /sector must be 'full', 'excitation-diagonal' or 'symmetric'/],
     ['the full sector beyond N = 4', () => relaxationSpectrum(model(5, 1, 0.5), 'full'), /N = 5 exceeds 4 for the 'full' sector/],

@@ -28,7 +28,7 @@ import { applyLindbladian, collectiveCoupling, type LindbladModel } from '../../
 import { excitations, h0 } from '../../src/physics/qubits.js';
 import { collectiveSteadyState } from '../../src/physics/steady-state.js';
 import { haarStateVector, Rng, type Ensemble } from '../../src/random/index.js';
-import { eq7Parameter, pureState } from '../../src/physics/states.js';
+import { tripletWeight, pureState } from '../../src/physics/states.js';
 import { buildState, fcParams, seedArb } from '../arbitraries.js';
 
 const D50 = decimalField(50);
@@ -87,7 +87,7 @@ describe('N = 2, β = 0: W/ω = C_l1 for every initial state', () => {
         const gap = D50.abs(D50.sub(D50.div(W, omega), Cl1));
         const bound = D50.add(D50.div(errorBound, omega), SLACK50);
         // and both equal |1 − 4c/3| (Eq. (12)) with c = ⟨ψ0|ρ0|ψ0⟩ + ⟨ψ1|ρ0|ψ1⟩ + ⟨ψ+|ρ0|ψ+⟩ read off ρ0 itself
-        const eq12 = D50.abs(D50.sub(D50.one, D50.div(D50.mul(D50.fromNumber(4), eq7Parameter(D50, rho0)), D50.fromNumber(3))));
+        const eq12 = D50.abs(D50.sub(D50.one, D50.div(D50.mul(D50.fromNumber(4), tripletWeight(D50, rho0)), D50.fromNumber(3))));
         return D50.cmp(gap, bound) <= 0 && D50.cmp(D50.abs(D50.sub(Cl1, eq12)), SLACK50) <= 0;
       }),
       fcParams(`steady-state N=2 beta=0 W/omega = Cl1, decimal(50), omega ${omega}`, 12),

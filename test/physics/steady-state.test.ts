@@ -9,7 +9,7 @@ import { applyLindbladian, collectiveCoupling, individualCoupling, partiallyColl
 import { evolve, steadyStateByIntegration } from '../../src/physics/evolve.js';
 import { collectiveSteadyState, collectiveSteadyStateMap, steadyStateZeroTemperatureLimit, type InitialState } from '../../src/physics/steady-state.js';
 import { spinBasis, spinBasisVector } from '../../src/physics/spin-basis.js';
-import { dickeState, eq7Parameter, eq7State, gibbsState, groundStateSteadyState, pureState, type StateVector } from '../../src/physics/states.js';
+import { dickeState, tripletWeight, twoQubitCollectiveSteadyState, gibbsState, groundStateSteadyState, pureState, type StateVector } from '../../src/physics/states.js';
 import { ergotropy } from '../../src/physics/ergotropy.js';
 import { l1Coherence } from '../../src/physics/coherence.js';
 import { basisIndex, h0 } from '../../src/physics/qubits.js';
@@ -66,18 +66,18 @@ describe('collectiveSteadyState: refuses', () => {
 });
 
 describe('collectiveSteadyState: the paper’s closed forms', () => {
-  it.each([0, 0.1, 1, 3, 40])('N = 2, β = %d: the map equals Eq. (7) with c = eq7Parameter(ρ0) for random ρ0 (float64 to 1e-15)', (beta) => {
+  it.each([0, 0.1, 1, 3, 40])('N = 2, β = %d: the map equals Eq. (7) with c = tripletWeight(ρ0) for random ρ0 (float64 to 1e-15)', (beta) => {
     for (let seed = 0; seed < 4; seed++) {
       const rho0 = seed % 2 === 0 ? mixed(F, seed, 2) : pureState(F, haar(F, seed, 2));
       const ss = collectiveSteadyState(F, collective(F, 2, beta, 0.3), rho0);
-      expect(maxDiff(F, ss.rho, eq7State(F, { beta, omega: 1, c: eq7Parameter(F, rho0) }))).toBeLessThan(1e-15);
+      expect(maxDiff(F, ss.rho, twoQubitCollectiveSteadyState(F, { beta, omega: 1, c: tripletWeight(F, rho0) }))).toBeLessThan(1e-15);
     }
   });
   it('decimal(50), N = 2, β = 0.7: the map equals Eq. (7) to 1e-48', () => {
     const beta = D50.fromString('0.7');
     const rho0 = mixed(D50, 3, 2);
     const ss = collectiveSteadyState(D50, collective(D50, 2, beta, '0.4'), rho0);
-    expect(maxDiff(D50, ss.rho, eq7State(D50, { beta, omega: D50.one, c: eq7Parameter(D50, rho0) }))).toBeLessThan(1e-48);
+    expect(maxDiff(D50, ss.rho, twoQubitCollectiveSteadyState(D50, { beta, omega: D50.one, c: tripletWeight(D50, rho0) }))).toBeLessThan(1e-48);
   });
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('N = %i: from the all-ground state the map gives Eqs. (13)–(14), at β = 0, 0.5, 3 (vector path; dense path for N ≤ 5)', (N) => {
     for (const beta of [0, 0.5, 3]) {

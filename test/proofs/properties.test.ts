@@ -10,7 +10,7 @@ import { decimalField } from '../../src/numeric/decimal.js';
 import { eigh } from '../../src/numeric/eigh.js';
 import { ergotropy } from '../../src/physics/ergotropy.js';
 import { l1Coherence } from '../../src/physics/coherence.js';
-import { eq7State } from '../../src/physics/states.js';
+import { twoQubitCollectiveSteadyState } from '../../src/physics/states.js';
 import { h0 } from '../../src/physics/qubits.js';
 
 const TOL = 1e-12;
@@ -22,7 +22,7 @@ const params = fc.record({
 const RUNS = { numRuns: 200, seed: 20220513 };
 
 function measure(c: number, beta: number, omega: number) {
-  const rho = eq7State(float64, { c, beta, omega });
+  const rho = twoQubitCollectiveSteadyState(float64, { c, beta, omega });
   const W = ergotropy(float64, rho, h0(float64, 2, omega));
   return { rho, W: W.ergotropy, bound: W.errorBound, C: l1Coherence(float64, rho) };
 }
@@ -80,7 +80,7 @@ describe('two-qubit steady states of Eq. (7), fuzzed', () => {
         fc.double({ min: 0, max: 6, noNaN: true, noDefaultInfinity: true }),
         fc.double({ min: 0.25, max: 4, noNaN: true, noDefaultInfinity: true }),
         (c, beta, omega) => {
-          const ev = eigh(float64, eq7State(float64, { c, beta, omega })).values;
+          const ev = eigh(float64, twoQubitCollectiveSteadyState(float64, { c, beta, omega })).values;
           const y = Math.exp(-beta * omega);
           const Zp = 1 + y + y * y;
           const lam = [c / Zp, (c * y) / Zp, (c * y * y) / Zp];
@@ -107,7 +107,7 @@ describe('two-qubit steady states of Eq. (7), fuzzed', () => {
     fc.assert(
       fc.property(params, ({ c, beta, omega }) => {
         const m = measure(c, beta, omega);
-        const r = ergotropy(D, eq7State(D, { c: D.fromNumber(c), beta: D.fromNumber(beta), omega: D.fromNumber(omega) }), h0(D, 2, D.fromNumber(omega)));
+        const r = ergotropy(D, twoQubitCollectiveSteadyState(D, { c: D.fromNumber(c), beta: D.fromNumber(beta), omega: D.fromNumber(omega) }), h0(D, 2, D.fromNumber(omega)));
         expect(Math.abs(m.W - r.ergotropy.toNumber())).toBeLessThanOrEqual(TOL * Math.max(1, omega));
       }),
       { numRuns: 25, seed: 20220513 },

@@ -9,7 +9,7 @@ import {
   decideIdentity,
   fromAst,
   identical,
-  PAPER_DEFINITIONS,
+  THERMAL_DEFINITIONS,
   ratfunc,
   rfadd,
   rfdiv,
@@ -103,11 +103,11 @@ describe('fromAst: the rewriting into y = e^(-βω)', () => {
     expect(rftoString(rf(src))).toBe(want);
   });
   it('definitions: the paper’s r and n̄ in terms of y', () => {
-    expect(rftoString(rf('nbar', PAPER_DEFINITIONS))).toBe('(-y) / (y - 1)');
-    // r = n̄/(n̄ + 1) with n̄ = 1/(e^(βω) − 1) is e^(−βω) = y, consistent with PAPER_DEFINITIONS.
+    expect(rftoString(rf('nbar', THERMAL_DEFINITIONS))).toBe('(-y) / (y - 1)');
+    // r = n̄/(n̄ + 1) with n̄ = 1/(e^(βω) − 1) is e^(−βω) = y, consistent with THERMAL_DEFINITIONS.
     expect(rftoString(rf('nbar/(nbar + 1)', { nbar: '1/(exp(beta*omega) - 1)' }))).toBe('y');
     // As printed, "r = n̄/n̄ + 1" reads (n̄/n̄) + 1 = 2.
-    expect(rftoString(rf('nbar/nbar + 1', PAPER_DEFINITIONS))).toBe('2');
+    expect(rftoString(rf('nbar/nbar + 1', THERMAL_DEFINITIONS))).toBe('2');
     // A numeric definition fixes a symbolic exponent.
     expect(rftoString(rf('r^(N + 1)', { N: '3' }))).toBe('r^4');
   });

@@ -298,14 +298,14 @@ describe('the plain-infix copies in proofs/ against the printed TeX', () => {
   // claim. N and k are given values, and the copies' "p" stands for p_k.
   const { copies, mentions } = infixCopiesInProofs();
   // Z and Z_+ as the paper prints them (its lines 79 and 92), for copies that write them out
-  const PAPER_DEFINITIONS: Record<string, string> = Object.fromEntries(
+  const THERMAL_DEFINITIONS: Record<string, string> = Object.fromEntries(
     PAPER_MATH.filter((m) => m.line === 79 || m.line === 92)
       .flatMap((m) => printedEquations(m.tex))
       .filter((d) => d.quantity === 'Z' || d.quantity === 'Z_p')
       .map((d) => [d.quantity, astToString(d.forms[d.forms.length - 1])]),
   );
   it('reads the definitions of Z and Z_+ from the paper', () => {
-    expect(Object.keys(PAPER_DEFINITIONS).sort()).toEqual(['Z', 'Z_p']);
+    expect(Object.keys(THERMAL_DEFINITIONS).sort()).toEqual(['Z', 'Z_p']);
   });
   /** The quantity a printed `cases` defines (e.g. W in "{…}; W = \begin{cases} … \end{cases}"). */
   const casesQuantity = (tex: string): string | undefined => {
@@ -358,7 +358,7 @@ describe('the plain-infix copies in proofs/ against the printed TeX', () => {
       } else if (copy.index !== undefined) {
         // one of the printed forms of an equality chain, in order; Z and Z_+ as the paper defines them
         expect(p.forms.length).toBeGreaterThan(copy.index);
-        expect(sameFormula(p.forms[copy.index], copyAst, PAPER_DEFINITIONS)).toBe('identical');
+        expect(sameFormula(p.forms[copy.index], copyAst, THERMAL_DEFINITIONS)).toBe('identical');
       } else if (/printedFormula/.test(copy.where)) {
         expect(p.forms).toHaveLength(1);
         expect(sameFormula(p.forms[0], copyAst)).toBe('identical');

@@ -9,7 +9,7 @@ import { defaultWorkers, DRAW_PER_N, drawingSubsample, fig3Rows, runSamples } fr
 import { computeTask, type SampleValues } from '../../figures/compute.js';
 import { parseShardSpec } from '../../figures/shard.js';
 import { SteadyKernel } from '../../physics/steady-kernel.js';
-import { assessSec4B2 } from '../../figures/assess.js';
+import { assessRandomStateScaling } from '../../figures/assess.js';
 import { fig1Spec, fig2Spec, fig3aSpec, fig3bSpec, renderSvg } from '../../figures/render.js';
 import { checkOutputDir, writeOutputDir } from '../../report/out-dir.js';
 import { flag, numberOption, parse, str, type Io } from '../options.js';
@@ -245,7 +245,7 @@ export async function writeFigures(o: FiguresOptions, io: Io, given?: Map<number
   const title = `${o.samples} ${o.ensemble} initial states per N, β = ${o.beta}, seed ${o.seed}`;
   write('fig3a.svg', await renderSvg(fig3aSpec(rows, o.omega, title)));
   write('fig3b.svg', await renderSvg(fig3bSpec(drawingSubsample(values, DRAW_PER_N), o.omega, title)));
-  const assessment = assessSec4B2(rows, f2);
+  const assessment = assessRandomStateScaling(rows, f2);
   write('assessment.json', JSON.stringify({ ensemble: o.ensemble, beta: o.beta, statements: assessment }, null, 1) + '\n');
   writeOutputDir(o.out, 'figures', files);
 
