@@ -3,6 +3,7 @@
  * before anything is checked (schema: docs/claims-file.schema.json). Every problem is an
  * InputError of one line naming the claim and the problem.
  */
+import { parseJsonText } from '../io/json-text.js';
 import { InputError } from '../errors.js';
 import type { RationalMatrix } from '../numeric/rational.js';
 import { densityFromRational } from '../physics/density.js';
@@ -277,13 +278,7 @@ function substituteN(a: Ast, N: number): Ast {
 
 /** Parse and validate a whole claims file (JSON text); `source` names it in messages. */
 export function parseClaimsFile(text: string, source = 'claims file'): UserClaimSpec[] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${source}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
-  }
+  const data = parseJsonText(text, source);
   if (!isObject(data) || !Array.isArray(data.claims)) throw new InputError(`${source}: expected {"claims": [ … ]}`);
   for (const k of Object.keys(data)) if (k !== 'claims') throw new InputError(`${source}: unknown key "${k}" (only "claims")`);
   if (data.claims.length === 0) throw new InputError(`${source}: "claims" is empty`);

@@ -4,6 +4,7 @@
  * ("0.125", "-1.5e-3") or exact fractions ("79/272"). Reading is exact: nothing is rounded until
  * the matrix is converted to a working field.
  */
+import { parseJsonText } from './json-text.js';
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
@@ -13,14 +14,7 @@ import { RZERO, parseRational, rationalFromNumber } from '../numeric/rational.js
 
 /** Parse the text of a matrix file; `source` names it in error messages. */
 export function parseMatrixJson(text: string, source: string): RationalMatrix {
-  // a byte-order mark (some editors write one) is not part of the JSON
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${source}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
-  }
+  const data = parseJsonText(text, source);
   const dup = duplicateKey(text);
   if (dup !== null) throw new InputError(`${source}: the key "${dup}" appears twice (JSON would silently keep the last one)`);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

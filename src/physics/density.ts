@@ -10,6 +10,7 @@ import type { CMatrix } from '../numeric/matrix.js';
 import { hermiticityDefect, trace } from '../numeric/matrix.js';
 import { eigh, type Eigen } from '../numeric/eigh.js';
 import { provesPositiveFloat64 } from '../numeric/psd-float64.js';
+import { rationalOfNumber } from '../numeric/exact-bounds.js';
 import type { Rational, RationalMatrix } from '../numeric/rational.js';
 import { RONE, RZERO, rabs, radd, rcmp, rmul, rsub } from '../numeric/rational.js';
 
@@ -80,15 +81,7 @@ export function checkHermitianExact(Q: RationalMatrix, tolerance: number, what =
 
 function toRational(x: number): Rational {
   if (!(x >= 0) || !Number.isFinite(x)) throw new InputError(`tolerance must be a finite number ≥ 0, got ${x}`);
-  // exact binary value of the double
-  if (x === 0) return RZERO;
-  let den = 1n;
-  let y = x;
-  while (!Number.isInteger(y)) {
-    y *= 2;
-    den *= 2n;
-  }
-  return { num: BigInt(y), den };
+  return rationalOfNumber(x); // the exact binary value of the double
 }
 
 /** Convert an exact matrix to field F (each entry correctly rounded where F rounds). */
