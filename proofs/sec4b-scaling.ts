@@ -56,11 +56,8 @@ export const PRINTED = {
 /** One exact check over several N: `test(N)` returns null when it holds, else the reason. */
 export function exactForN(name: string, role: CheckRecord['role'], Ns: readonly number[], test: (N: number) => string | null, ok: string): CheckRecord {
   return exactCheck(name, role, 'exact-identity', () => {
-    for (const N of Ns) {
-      const why = test(N);
-      if (why !== null) return { pass: false, detail: `N = ${N}: ${why}` };
-    }
-    return { pass: true, detail: `${ok} for N = ${rangeText(Ns)}` };
+    const failure = Ns.map((N) => ({ N, why: test(N) })).find((r) => r.why !== null);
+    return { pass: failure === undefined, detail: failure ? `N = ${failure.N}: ${failure.why}` : `${ok} for N = ${rangeText(Ns)}` };
   });
 }
 
@@ -257,11 +254,11 @@ export const SEC4B: readonly Claim[] = [
         { points: (N) => (N <= 6 ? 2 : 1), what: 'the exact collective steady-state map applied to the all-ground state, 60 digits' },
       ),
       exactCheck('L(ρ_printed) ≡ 0 symbolically (with f)', 'printed', 'exact-identity', () => {
-        for (const N of [2, 3]) {
-          const L = lindbladSymbolic(N, groundStateSymbolic(N), { coupling: 'collective', f: rfVar('f') });
-          if (!isZeroMatrix(L)) return { pass: false, detail: `N = ${N}: L(ρ) has a nonzero entry` };
-        }
-        return { pass: true, detail: 'every entry of L(ρ) of Eqs. (4)–(6) (collective, dipole coupling f) is the zero rational function of (y, ω, f) for N = 2, 3' };
+        const nonzero = [2, 3].find((N) => !isZeroMatrix(lindbladSymbolic(N, groundStateSymbolic(N), { coupling: 'collective', f: rfVar('f') })));
+        return {
+          pass: nonzero === undefined,
+          detail: nonzero === undefined ? 'every entry of L(ρ) of Eqs. (4)–(6) (collective, dipole coupling f) is the zero rational function of (y, ω, f) for N = 2, 3' : `N = ${nonzero}: L(ρ) has a nonzero entry`,
+        };
       }),
       exactForN('Tr ρ = Σ_k p_k d_k ≡ 1', 'printed', NS_EXACT, (N) => {
         let s = ZERO;

@@ -1,6 +1,6 @@
 /**
  * README.md's TypeScript examples run as written: every ```ts block that starts with an import of
- * 'ergocheck' is compiled (types stripped by TypeScript), run against the built package (Node
+ * 'ergocheck' or one of its entry points ('ergocheck/claims') is compiled (types stripped by TypeScript), run against the built package (Node
  * resolves the package's own name through its "exports"), and each `console.log(…); // → value`
  * line must print that value. Other ```ts blocks are fragments of code that lives in the tree.
  */
@@ -11,10 +11,13 @@ import ts from 'typescript';
 import { runNode } from '../support/spawn.js';
 
 const DOC = readFileSync('README.md', 'utf8');
-const examples = [...DOC.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).filter((code) => /^import .* from 'ergocheck';/m.test(code.split('\n')[0]));
+const examples = [...DOC.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).filter((code) => /^import .* from 'ergocheck(\/[a-z]+)?';/.test(code.split('\n')[0]));
 
 describe('README.md TypeScript examples', () => {
-  it('there is at least one runnable example', () => expect(examples.length).toBeGreaterThanOrEqual(1));
+  it('there is at least one runnable example, and one of the claims engine', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    expect(examples.filter((code) => code.startsWith('import') && code.split('\n')[0].includes("'ergocheck/claims'"))).toHaveLength(1);
+  });
   examples.forEach((code, k) => {
     it(`example ${k + 1} runs and prints what its comments say`, { timeout: 120_000 }, async () => {
       const expected = code.split('\n').flatMap((line) => {
