@@ -14,7 +14,12 @@ export async function benchCheck(): Promise<BenchRow[]> {
   const verdicts = checked.map((c) => c.verdict);
   const slowest = [...checked].sort((a, b) => b.evidence.seconds - a.evidence.seconds).slice(0, 3);
   return [
-    { name: `check: ${checked.length} claims at 50 digits (${verdicts.filter((v) => v === 'verified').length} verified, ${verdicts.filter((v) => v === 'erratum').length} errata)`, medianMs: ms, runs: 1, reference: 'target < 10 s' },
+    {
+      name: `check: ${checked.length} claims at 50 digits (${verdicts.filter((v) => v === 'verified').length} verified, ${verdicts.filter((v) => v === 'erratum').length} errata)`,
+      medianMs: ms,
+      runs: 1,
+      reference: 'target < 10 s',
+    },
     ...slowest.map((c) => ({ name: `  slowest: ${c.id}`, medianMs: c.evidence.seconds * 1000, runs: 1 })),
   ];
 }

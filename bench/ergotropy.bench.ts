@@ -43,7 +43,9 @@ const CPU_MARK = 'ergocheck-bench-cpu';
 function run(cmd: string, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = TIME ? spawn(TIME, ['-f', `${CPU_MARK} %U %S`, cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = TIME
+      ? spawn(TIME, ['-f', `${CPU_MARK} %U %S`, cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -136,8 +138,15 @@ export async function benchErgotropy(quick = false): Promise<BenchRow[]> {
         const [a, b] = Number.isNaN(x.cpuMs) || Number.isNaN(e.cpuMs) ? [x.ms, e.ms] : [x.cpuMs, e.cpuMs];
         return Number.isNaN(a) || Number.isNaN(b) ? '—' : `${(a / b).toFixed(2)}×`;
       };
-      rows.push({ name: what, medianMs: e.ms, runs: c.runs, reference: `CPU ${fmt(e.cpuMs)}; mpmath ${both(mp)}, Arb approx ${both(approx)}, Arb rigorous ${both(rig)}` });
-      table.push(`| ${c.n}×${c.n}, ${c.digits} digits | ${both(e)} | ${both(mp)} | ${both(approx)} | ${c.rigorous ? both(rig) : 'not run'} | ${ratio(mp)} | ${ratio(approx)} |`);
+      rows.push({
+        name: what,
+        medianMs: e.ms,
+        runs: c.runs,
+        reference: `CPU ${fmt(e.cpuMs)}; mpmath ${both(mp)}, Arb approx ${both(approx)}, Arb rigorous ${both(rig)}`,
+      });
+      table.push(
+        `| ${c.n}×${c.n}, ${c.digits} digits | ${both(e)} | ${both(mp)} | ${both(approx)} | ${c.rigorous ? both(rig) : 'not run'} | ${ratio(mp)} | ${ratio(approx)} |`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -53,7 +53,12 @@ export async function benchFigures(quick = false): Promise<BenchRow[]> {
     ['hs', 190],
   ] as const) {
     const t = await seconds(() => runSamples({ Ns: [2, 3, 4, 5, 6, 7], samples, seed: 1, ensemble, r: 1, omega: 1, workers }));
-    rows.push({ name: `Fig. 3: ${samples} ${ensemble} samples per N, N = 2..7, ${workers} workers`, medianMs: t, runs: 1, reference: quick ? 'quick run' : `target < 60 s; numpy exact map ≈ ${numpy} s (${((numpy * 1000) / t).toFixed(1)}× that)` });
+    rows.push({
+      name: `Fig. 3: ${samples} ${ensemble} samples per N, N = 2..7, ${workers} workers`,
+      medianMs: t,
+      runs: 1,
+      reference: quick ? 'quick run' : `target < 60 s; numpy exact map ≈ ${numpy} s (${((numpy * 1000) / t).toFixed(1)}× that)`,
+    });
   }
   const upTo12 = quick ? 200 : 10_000;
   const Ns = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -70,7 +75,12 @@ export async function benchFigures(quick = false): Promise<BenchRow[]> {
   ] as const) {
     const { referenceMs, kernelMs } = referenceRatio(N, ens, n);
     rows.push({ name: `N = ${N} ${ens}: reference (dense ρ0, map, 2^N eigh) per sample`, medianMs: referenceMs, runs: n });
-    rows.push({ name: `N = ${N} ${ens}: kernel route per sample (1 thread)`, medianMs: kernelMs, runs: n * 20, reference: `reference/kernel = ${(referenceMs / kernelMs).toFixed(0)}×` });
+    rows.push({
+      name: `N = ${N} ${ens}: kernel route per sample (1 thread)`,
+      medianMs: kernelMs,
+      runs: n * 20,
+      reference: `reference/kernel = ${(referenceMs / kernelMs).toFixed(0)}×`,
+    });
   }
   return rows;
 }

@@ -30,5 +30,7 @@ export function bench(name: string, fn: () => unknown, runs: number, options: { 
 export function formatRows(rows: BenchRow[]): string {
   const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
   const w = Math.max(...rows.map((r) => r.name.length));
-  return rows.map((r) => `${r.name.padEnd(w)}  ${fmt(r.medianMs).padStart(9)}  (median of ${r.runs})${r.reference ? `   reference: ${r.reference}` : ''}`).join('\n');
+  return rows
+    .map((r) => `${r.name.padEnd(w)}  ${fmt(r.medianMs).padStart(9)}  (median of ${r.runs})${r.reference ? `   reference: ${r.reference}` : ''}`)
+    .join('\n');
 }

@@ -32,7 +32,11 @@ export async function benchSearch(quick = false): Promise<BenchRow[]> {
     const merged = await run(['search', 'merge', join(dir, 's2.json'), join(dir, 's1.json'), '--out', join(dir, 'merged.json')]);
     const t = performance.now() - t0;
     const single = await run(['search', '--qubits', '3,4', '--beta', '0,1', '--starts', '4', '--iterations', '300', '--out', join(dir, 'single.json')]);
-    await Promise.all([1, 2, 3].map((i) => run(['search', '--qubits', '3,4', '--beta', '0,1', '--starts', '4', '--iterations', '300', '--shard', `${i}/3`, '--out', join(dir, `t${i}.json`)])));
+    await Promise.all(
+      [1, 2, 3].map((i) =>
+        run(['search', '--qubits', '3,4', '--beta', '0,1', '--starts', '4', '--iterations', '300', '--shard', `${i}/3`, '--out', join(dir, `t${i}.json`)]),
+      ),
+    );
     await run(['search', 'merge', ...[3, 1, 2].map((i) => join(dir, `t${i}.json`)), '--out', join(dir, 'tmerged.json')]);
     const same = readFileSync(join(dir, 'single.json')).equals(readFileSync(join(dir, 'tmerged.json')));
     void single;
@@ -42,7 +46,12 @@ export async function benchSearch(quick = false): Promise<BenchRow[]> {
       .map((l) => l.trim().split(/\s+/).slice(0, 3).join(' '))
       .join('; ');
     return [
-      { name: `W/(ωC_l1) search${quick ? ' (N = 3…5, 4 starts)' : ' (N = 3…6, β = 0, 0.5, 1, 2, 12 starts)'}: 2 shards in 2 processes + merge`, medianMs: t, runs: 1, reference: `target < 10 min on 2 cores; N β ratio: ${best}` },
+      {
+        name: `W/(ωC_l1) search${quick ? ' (N = 3…5, 4 starts)' : ' (N = 3…6, β = 0, 0.5, 1, 2, 12 starts)'}: 2 shards in 2 processes + merge`,
+        medianMs: t,
+        runs: 1,
+        reference: `target < 10 min on 2 cores; N β ratio: ${best}`,
+      },
       { name: 'search: 3 shards merged = single run, byte for byte', medianMs: 0, runs: 1, reference: same ? 'identical' : 'DIFFERENT' },
     ];
   } finally {

@@ -27,11 +27,29 @@ const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.
 export function benchSteadyBlocks(quick = false): BenchRow[] {
   const rows: BenchRow[] = [];
   const runs = quick ? 1 : 3;
-  rows.push({ name: 'steady-state --qubits 12 --initial ground, 50 digits (process)', medianMs: ergocheckMs(['steady-state', '--qubits', '12', '--beta', '1', '--initial', 'ground'], runs), runs, reference: 'target < 2 s' });
+  rows.push({
+    name: 'steady-state --qubits 12 --initial ground, 50 digits (process)',
+    medianMs: ergocheckMs(['steady-state', '--qubits', '12', '--beta', '1', '--initial', 'ground'], runs),
+    runs,
+    reference: 'target < 2 s',
+  });
   if (!quick) {
-    rows.push({ name: 'steady-state --qubits 12 --initial thermal, 50 digits (process)', medianMs: ergocheckMs(['steady-state', '--qubits', '12', '--beta', '1', '--initial', 'thermal'], runs), runs });
-    rows.push({ name: 'steady-state --float64 --qubits 12 --initial ground (process)', medianMs: ergocheckMs(['steady-state', '--float64', '--qubits', '12', '--beta', '1', '--initial', 'ground'], runs), runs, reference: 'was > 15 min' });
-    rows.push({ name: 'steady-state --float64 --qubits 12 --initial thermal (process)', medianMs: ergocheckMs(['steady-state', '--float64', '--qubits', '12', '--beta', '1', '--initial', 'thermal'], runs), runs });
+    rows.push({
+      name: 'steady-state --qubits 12 --initial thermal, 50 digits (process)',
+      medianMs: ergocheckMs(['steady-state', '--qubits', '12', '--beta', '1', '--initial', 'thermal'], runs),
+      runs,
+    });
+    rows.push({
+      name: 'steady-state --float64 --qubits 12 --initial ground (process)',
+      medianMs: ergocheckMs(['steady-state', '--float64', '--qubits', '12', '--beta', '1', '--initial', 'ground'], runs),
+      runs,
+      reference: 'was > 15 min',
+    });
+    rows.push({
+      name: 'steady-state --float64 --qubits 12 --initial thermal (process)',
+      medianMs: ergocheckMs(['steady-state', '--float64', '--qubits', '12', '--beta', '1', '--initial', 'thermal'], runs),
+      runs,
+    });
   }
 
   // the library route at 50 digits from a random pure state: map (incl. the first Schur–Weyl basis) + summary
@@ -44,7 +62,12 @@ export function benchSteadyBlocks(quick = false): BenchRow[] {
     const t1 = performance.now();
     steadyStateSummary(D, ss, model);
     const t2 = performance.now();
-    rows.push({ name: `random pure N=${N}, 50 digits: map + W, bound, C_l1 (library, first call)`, medianMs: t2 - t0, runs: 1, reference: `map ${fmt(t1 - t0)}, summary ${fmt(t2 - t1)}${N === 10 ? '; target < 10 s' : ''}` });
+    rows.push({
+      name: `random pure N=${N}, 50 digits: map + W, bound, C_l1 (library, first call)`,
+      medianMs: t2 - t0,
+      runs: 1,
+      reference: `map ${fmt(t1 - t0)}, summary ${fmt(t2 - t1)}${N === 10 ? '; target < 10 s' : ''}`,
+    });
   }
   if (!quick) {
     const model = collectiveCoupling(float64, 12, { omega: 1, beta: 1, gamma0: 1, f: 0.5 });
@@ -68,7 +91,9 @@ export function benchSteadyBlocks(quick = false): BenchRow[] {
       name: `steady-state --float64 --qubits ${N} --initial FILE (mixed; process)`,
       medianMs: ours,
       runs: quick ? 3 : 7,
-      reference: q ? `QuTiP mesolve to ‖L(ρ)‖ < 1e-10: ${fmt(q.wallMs)} process (t = ${q.out.t_final}, W = ${q.out.W.toPrecision(12)}); ratio ×${(q.wallMs / ours).toFixed(1)} (target ≥ ×100)` : 'QuTiP not found (set ERGOCHECK_PYTHON to a python3 with qutip): comparison skipped',
+      reference: q
+        ? `QuTiP mesolve to ‖L(ρ)‖ < 1e-10: ${fmt(q.wallMs)} process (t = ${q.out.t_final}, W = ${q.out.W.toPrecision(12)}); ratio ×${(q.wallMs / ours).toFixed(1)} (target ≥ ×100)`
+        : 'QuTiP not found (set ERGOCHECK_PYTHON to a python3 with qutip): comparison skipped',
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -38,7 +38,8 @@ export function benchSteadyState(quick = false): BenchRow[] {
   const psi = (K: AnalyticField<any>, N: number) => haarStateVector(K, new Rng(N, ['bench', 'steady']), 2 ** N);
 
   // Basis construction, measured on its first (uncached) call in this process.
-  for (const N of quick ? [7] : [7, 12]) rows.push({ name: `Schur–Weyl basis float64 N=${N} (first call, then cached)`, medianMs: time(() => spinBasis(F, N)), runs: 1 });
+  for (const N of quick ? [7] : [7, 12])
+    rows.push({ name: `Schur–Weyl basis float64 N=${N} (first call, then cached)`, medianMs: time(() => spinBasis(F, N)), runs: 1 });
 
   const m7 = model(F, 7, '1');
   const psi7 = psi(F, 7);
@@ -48,7 +49,9 @@ export function benchSteadyState(quick = false): BenchRow[] {
     const m12 = model(F, 12, '1');
     const psi12 = psi(F, 12);
     rows.push(row('steady state float64 N=12, random pure ψ: blocks', () => collectiveSteadyState(F, m12, psi12), 3, true, 'target < 1 s'));
-    rows.push(row('steady state float64 N=12, random pure ψ: blocks + dense 4096² ρ', () => collectiveSteadyState(F, m12, psi12).rho, 3, false, 'target < 1 s'));
+    rows.push(
+      row('steady state float64 N=12, random pure ψ: blocks + dense 4096² ρ', () => collectiveSteadyState(F, m12, psi12).rho, 3, false, 'target < 1 s'),
+    );
   }
   const D = decimalField(50);
   const m4 = model(D, 4, '1');
@@ -62,7 +65,12 @@ export function benchSteadyState(quick = false): BenchRow[] {
     const rho0 = pureState(F, psi(F, N));
     const exact = row('', () => collectiveSteadyState(F, m, rho0).rho, 5, true).medianMs;
     const integrated = time(() => steadyStateByIntegration(F, m, rho0, { tolerance: 1e-10 }));
-    rows.push({ name: `steadyStateByIntegration float64 N=${N} (‖L(ρ)‖ ≤ 1e-10)`, medianMs: integrated, runs: 1, reference: `exact map (dense ρ0) ${exact.toFixed(2)} ms, ×${Math.round(integrated / exact)} faster; ${QUTIP[N]}` });
+    rows.push({
+      name: `steadyStateByIntegration float64 N=${N} (‖L(ρ)‖ ≤ 1e-10)`,
+      medianMs: integrated,
+      runs: 1,
+      reference: `exact map (dense ρ0) ${exact.toFixed(2)} ms, ×${Math.round(integrated / exact)} faster; ${QUTIP[N]}`,
+    });
   }
   return rows;
 }

@@ -55,7 +55,9 @@ export function benchSymbolic(quick = false): BenchRow[] {
   const { a, b } = product1386();
   const n = psize(pmul(a, b));
   if (n !== 1386) throw new InternalError(`bench: expected 1386 terms, got ${n}`);
-  rows.push(bench('exact product 42 × 33 terms → 1,386 terms', () => pmul(a, b), quick ? 5 : 21, { reference: 'nerdamer-prime 1.5.0 expand: 44–66 s (issue)' }));
+  rows.push(
+    bench('exact product 42 × 33 terms → 1,386 terms', () => pmul(a, b), quick ? 5 : 21, { reference: 'nerdamer-prime 1.5.0 expand: 44–66 s (issue)' }),
+  );
   const rng = new Rng('bench:40x40');
   const p = randomPoly(rng.fork('p'), ['c', 'y', 'w'], 40, 6);
   const q = randomPoly(rng.fork('q'), ['c', 'y', 'w'], 40, 6);
@@ -63,7 +65,11 @@ export function benchSymbolic(quick = false): BenchRow[] {
   rows.push(
     bench(
       'identity: Eq. (8) after y = e^(-βω)',
-      () => decideIdentity('c*(1 + 2*exp(-omega*beta) + exp(-2*omega*beta))/(1 + exp(-omega*beta) + exp(-2*omega*beta)) - 1', '-1 + c + c/(1 + 2*cosh(beta*omega))'),
+      () =>
+        decideIdentity(
+          'c*(1 + 2*exp(-omega*beta) + exp(-2*omega*beta))/(1 + exp(-omega*beta) + exp(-2*omega*beta)) - 1',
+          '-1 + c + c/(1 + 2*cosh(beta*omega))',
+        ),
       quick ? 5 : 21,
     ),
   );

@@ -20,7 +20,26 @@ import { rftoString } from '../src/symbolic/ratfunc.js';
 import { affineRoot, strictSignOnY, texOf } from './sec4-coherence-sentences.js';
 import { evaluate, parse } from '../src/symbolic/expr.js';
 import { c, y, omega, ONE, Zp, Z, eq7At, eq7Symbolic, ergotropyAt, l1At } from './model.js';
-import { asPoly, C_A, C_C, evalFormula, fieldFor, gap, gridAgreement, gridPointText, orderingGrid, q, rootsInY, S, signOn, TRIPLET, TRIPLET_NAMES, W_ALL_FORMULA, W_CASE, Y_RANGE } from './model-ordering.js';
+import {
+  asPoly,
+  C_A,
+  C_C,
+  evalFormula,
+  fieldFor,
+  gap,
+  gridAgreement,
+  gridPointText,
+  orderingGrid,
+  q,
+  rootsInY,
+  S,
+  signOn,
+  TRIPLET,
+  TRIPLET_NAMES,
+  W_ALL_FORMULA,
+  W_CASE,
+  Y_RANGE,
+} from './model-ordering.js';
 
 /**
  * β of the low-temperature first-principles checks: W differs from its β → ∞ limit by terms of
@@ -35,7 +54,14 @@ const sameRf = (a: RatFunc, b: RatFunc): boolean => rfisZero(rfsub(a, b));
 const Zs = '(1 + exp(-beta*omega) + exp(-2*beta*omega))';
 
 /** Grid check: the numerically sorted position of 1 − c (eigenvector ψ−) against a predicate. */
-function gridCheck(name: string, role: CheckRecord['role'], filter: Parameters<typeof gridAgreement>[0], numeric: Parameters<typeof gridAgreement>[1], predicted: Parameters<typeof gridAgreement>[2], what: string): CheckRecord {
+function gridCheck(
+  name: string,
+  role: CheckRecord['role'],
+  filter: Parameters<typeof gridAgreement>[0],
+  numeric: Parameters<typeof gridAgreement>[1],
+  predicted: Parameters<typeof gridAgreement>[2],
+  what: string,
+): CheckRecord {
   const g = gridAgreement(filter, numeric, predicted);
   const pass = g.mismatches.length === 0 && g.checked > 0;
   return {
@@ -98,7 +124,9 @@ const orderOnlyWhen = checksClaim({
         method: 'exact-sign' as const,
         outcome: extra.sign > 0 ? ('fail' as const) : ('pass' as const),
         detail: `the derived crossing c* = ${rftoString(crossing())} minus 1/2 is ${extra.sign > 0 ? '> 0 on all of y ∈ (0, 1] (Sturm)' : 'not positive everywhere'}`,
-        ...(extra.sign > 0 ? { where: `for 1/2 < c ≤ ${rftoString(crossing())} (y = e^{−βω}), a non-empty range at every β: the printed order is still descending there` } : {}),
+        ...(extra.sign > 0
+          ? { where: `for 1/2 < c ≤ ${rftoString(crossing())} (y = e^{−βω}), a non-empty range at every β: the printed order is still descending there` }
+          : {}),
       };
     })(),
   ],
@@ -107,10 +135,12 @@ const orderOnlyWhen = checksClaim({
 const orderGuaranteed = checksClaim({
   id: 'eq9-order-guaranteed',
   location: 'Sec. IV A, text after Eq. (9)',
-  statement: 'The printed order of Eq. (9) is descending for every c ≤ 1/2; at c = 1 the first eigenvalue 1 − c = 0 is the smallest, so the order is c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ ≥ 0.',
+  statement:
+    'The printed order of Eq. (9) is descending for every c ≤ 1/2; at c = 1 the first eigenvalue 1 − c = 0 is the smallest, so the order is c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ ≥ 0.',
   printed: '\\text{Since the correct ordering is guaranteed for } c \\leq 1/2 \\text{ and } c = 1',
   derived: 'Z_+ - c(1 + Z_+) \\geq (Z_+ - 1)/2 > 0 \\ (c \\leq 1/2); \\quad c = 1: 0 < y^2/Z_+ \\leq y/Z_+ \\leq 1/Z_+',
-  howDecided: 'Z₊ − c(1 + Z₊) is decreasing in c, and at c = 1/2 equals (y + y²)/2 > 0 on (0, 1] (Sturm); at c = 1 the spectrum is {0, 1/Z₊, y/Z₊, y²/Z₊} exactly; brute-force sorting on the grid',
+  howDecided:
+    'Z₊ − c(1 + Z₊) is decreasing in c, and at c = 1/2 equals (y + y²)/2 > 0 on (0, 1] (Sturm); at c = 1 the spectrum is {0, 1/Z₊, y/Z₊, y²/Z₊} exactly; brute-force sorting on the grid',
   checks: () => [
     exactCheck('Z₊ − c(1 + Z₊) at c = 1/2 is > 0 on y ∈ (0, 1]; slope in c is −(1 + Z₊) < 0', 'printed', 'exact-sign', () => {
       const G = rfsub(Zp, rfmul(c, rfsub(Zp, rfConst(-1))));
@@ -124,7 +154,14 @@ const orderGuaranteed = checksClaim({
       const zero = rfisZero(at(S.minus, { c: '1' }));
       return { pass: r.pass && zero, detail: `1 − c ≡ 0 at c = 1; y²/Z₊ ${r.detail} (β < ∞), and the triplet order holds always (appa-triplet-order)` };
     }),
-    gridCheck('c ≤ 1/2 ⇒ 1 − c largest; c = 1 ⇒ 1 − c smallest (brute force)', 'consistency', (p) => p.c <= 0.5 || p.c === 1, (p) => (p.c === 1 ? p.rankMinus === 3 : p.rankMinus === 0), () => true, 'the guaranteed positions'),
+    gridCheck(
+      'c ≤ 1/2 ⇒ 1 − c largest; c = 1 ⇒ 1 − c smallest (brute force)',
+      'consistency',
+      (p) => p.c <= 0.5 || p.c === 1,
+      (p) => (p.c === 1 ? p.rankMinus === 3 : p.rankMinus === 0),
+      () => true,
+      'the guaranteed positions',
+    ),
   ],
 });
 
@@ -168,9 +205,13 @@ export function eq11Claim(branches: readonly PrintedBranch[]): Claim {
     domainHi: '1',
     branches: [...branches],
     derive: () => piecesAtY('0'),
-    derivation: 'the case formulas of W (1 − c first, in the middle, or last in the decreasing order; beyond-w-closed-form) and the case boundaries c_A(y), c_C(y), all evaluated exactly at y = 0 (β → ∞)',
+    derivation:
+      'the case formulas of W (1 − c first, in the middle, or last in the decreasing order; beyond-w-closed-form) and the case boundaries c_A(y), c_C(y), all evaluated exactly at y = 0 (β → ∞)',
     ranges: { beta: { lo: LOW_T_BETA, hi: LOW_T_BETA }, omega: { lo: '1/2', hi: 3 } },
-    firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: `the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA} (e^{−βω} ≤ e^{−${LOW_T_BETA / 2}}, below every working precision ergocheck accepts)` },
+    firstPrinciples: {
+      compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega),
+      what: `the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA} (e^{−βω} ≤ e^{−${LOW_T_BETA / 2}}, below every working precision ergocheck accepts)`,
+    },
     extraChecks: () => {
       const y0 = { y: '0' };
       const lim = [S.minus, S.zero, S.plus, S.one].map((f) => at(f, y0));
@@ -189,8 +230,10 @@ export function eq12Claim(branches: readonly PrintedBranch[]): Claim {
   return piecewiseClaim({
     id: 'eq12-high-temperature',
     location: 'Eq. (12) and the text before it',
-    statement: 'As β → 0 the eigenvalues of Eq. (9) tend to {1 − c, c/3, c/3, c/3}, the ordering changes at c = 3/4, and W = ω(1 − 4c/3) for c < 3/4, 0 at c = 3/4, ω(4c/3 − 1) for 3/4 < c ≤ 1.',
-    printed: '\\mathcal{W} = \\begin{cases} \\omega \\left(1 - \\frac{4c}{3}\\right) & 0 \\leq c < 3/4 \\\\ 0 & c = 3/4 \\\\ \\omega \\left(\\frac{4c}{3} - 1\\right) & 3/4 < c \\leq 1 \\end{cases}',
+    statement:
+      'As β → 0 the eigenvalues of Eq. (9) tend to {1 − c, c/3, c/3, c/3}, the ordering changes at c = 3/4, and W = ω(1 − 4c/3) for c < 3/4, 0 at c = 3/4, ω(4c/3 − 1) for 3/4 < c ≤ 1.',
+    printed:
+      '\\mathcal{W} = \\begin{cases} \\omega \\left(1 - \\frac{4c}{3}\\right) & 0 \\leq c < 3/4 \\\\ 0 & c = 3/4 \\\\ \\omega \\left(\\frac{4c}{3} - 1\\right) & 3/4 < c \\leq 1 \\end{cases}',
     variable: 'c',
     domainLo: '0',
     domainHi: '1',
@@ -215,14 +258,15 @@ export function eq12Claim(branches: readonly PrintedBranch[]): Claim {
 const halfOverlap = checksClaim({
   id: 'eq11-half-overlap',
   location: 'Sec. IV A, text after Eq. (11) ("one needs to initiate the system in a state that has at least 1/2 overlap with |ψ−⟩")',
-  statement: 'At low temperature a finite ergotropy needs an initial state with at least 1/2 overlap with |ψ−⟩: W(β → ∞) > 0 ⇒ 1 − c ≥ 1/2 (a necessary condition).',
-  printed: '\\text{one needs [...] at least } 1/2 \\text{ overlap with } |\\psi_-\\rangle \\text{ to get a finite ergotropy [...] in low temperatures} \\quad [\\mathcal{W}(\\beta\\to\\infty) > 0 \\Rightarrow 1 - c \\geq 1/2]',
+  statement:
+    'At low temperature a finite ergotropy needs an initial state with at least 1/2 overlap with |ψ−⟩: W(β → ∞) > 0 ⇒ 1 − c ≥ 1/2 (a necessary condition).',
+  printed:
+    '\\text{one needs [...] at least } 1/2 \\text{ overlap with } |\\psi_-\\rangle \\text{ to get a finite ergotropy [...] in low temperatures} \\quad [\\mathcal{W}(\\beta\\to\\infty) > 0 \\Rightarrow 1 - c \\geq 1/2]',
   derived: () => {
     const pos = lowTemperaturePositive();
     return `\\mathcal{W}(\\beta\\to\\infty) > 0 \\iff c < ${pos.bound} \\iff 1 - c > ${pos.overlap}`;
   },
-  howDecided:
-    `the derived pieces of W at y = 0 (β → ∞): where each is positive, decided on its c-interval with Sturm sequences; the printed necessary condition compared with that set; first principles: the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA} on both sides of the bound`,
+  howDecided: `the derived pieces of W at y = 0 (β → ∞): where each is positive, decided on its c-interval with Sturm sequences; the printed necessary condition compared with that set; first principles: the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA} on both sides of the bound`,
   checks: (ctx) => {
     const pos = lowTemperaturePositive();
     return [
@@ -230,8 +274,24 @@ const halfOverlap = checksClaim({
         pass: pos.necessaryHolds,
         detail: `W(β → ∞) > 0 exactly for c ∈ ${pos.set} (Sturm on each derived piece), i.e. for overlaps 1 − c > ${pos.overlap}: ${pos.necessaryHolds ? 'all of them have 1 − c ≥ 1/2 (necessary, as printed; the sharp condition is strict)' : 'some have 1 − c < 1/2'}`,
       })),
-      firstPrinciplesCheck(`W at β = ${LOW_T_BETA}, c ∈ [1/2, 1]: zero`, 'consistency', '0', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: '1/2', hi: 1 }, beta: { lo: LOW_T_BETA, hi: LOW_T_BETA }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: `the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA}` }),
-      firstPrinciplesCheck(`W at β = ${LOW_T_BETA}, c < 1/2: ω(1 − 2c) > 0`, 'consistency', 'omega*(1 - 2*c)', (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: 0, hi: '1/2' }, beta: { lo: LOW_T_BETA, hi: LOW_T_BETA }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: `the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA}` }),
+      firstPrinciplesCheck(
+        `W at β = ${LOW_T_BETA}, c ∈ [1/2, 1]: zero`,
+        'consistency',
+        '0',
+        (p, D) => ergotropyAt(D, eq7At(D, p), p.omega),
+        ctx,
+        { c: { lo: '1/2', hi: 1 }, beta: { lo: LOW_T_BETA, hi: LOW_T_BETA }, omega: { lo: '1/2', hi: 3 } },
+        { points: 3, what: `the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA}` },
+      ),
+      firstPrinciplesCheck(
+        `W at β = ${LOW_T_BETA}, c < 1/2: ω(1 − 2c) > 0`,
+        'consistency',
+        'omega*(1 - 2*c)',
+        (p, D) => ergotropyAt(D, eq7At(D, p), p.omega),
+        ctx,
+        { c: { lo: 0, hi: '1/2' }, beta: { lo: LOW_T_BETA, hi: LOW_T_BETA }, omega: { lo: '1/2', hi: 3 } },
+        { points: 3, what: `the certified ergotropy of Eq. (7) at β = ${LOW_T_BETA}` },
+      ),
     ];
   },
 });
@@ -251,7 +311,11 @@ function lowTemperaturePositive(): { set: string; bound: string; overlap: string
     for (const piece of sgn.positive) {
       const hiV = piece.hi.value as { kind: string; value: Rational } | null;
       if (hiV?.kind === 'rational' && (sup === null || rcmp(hiV.value, sup) > 0)) sup = hiV.value;
-      parts.push(signSolutionToString({ ...sgn, negative: [], zeros: [] }, 12, '').replace(/^ > 0 on /, '').replace(/; < 0 on ∅; = 0 at nowhere.*$/, ''));
+      parts.push(
+        signSolutionToString({ ...sgn, negative: [], zeros: [] }, 12, '')
+          .replace(/^ > 0 on /, '')
+          .replace(/; < 0 on ∅; = 0 at nowhere.*$/, ''),
+      );
     }
   }
   const bound = sup ? rationalToString(sup) : '—';
@@ -270,7 +334,8 @@ const eq12l1 = checksClaim({
   statement: 'In the high temperature limit C_l1 → |−1 + 4c/3| and W/ω = C_l1.',
   printed: 'C_{l_1} = |-1 + \\tfrac{4c}{3}|, \\quad \\mathcal{W}/\\omega = C_{l_1}',
   derived: 'C_{l_1}(y = 1) = |cZ/Z_+ - 1|_{y=1} = |4c/3 - 1| = \\mathcal{W}(y=1)/\\omega',
-  howDecided: 'cZ/Z₊ − 1 (the inside of Eq. (8)) at y = 1 is 4c/3 − 1 exactly, equal to −W_A/ω (c ≤ 3/4) and W_C/ω (c ≥ 3/4) at y = 1; first principles: ergotropy and C_l1 of Eq. (7) built at β = 0',
+  howDecided:
+    'cZ/Z₊ − 1 (the inside of Eq. (8)) at y = 1 is 4c/3 − 1 exactly, equal to −W_A/ω (c ≤ 3/4) and W_C/ω (c ≥ 3/4) at y = 1; first principles: ergotropy and C_l1 of Eq. (7) built at β = 0',
   checks: (ctx) => [
     exactCheck('(cZ/Z₊ − 1)(y = 1) ≡ 4c/3 − 1 ≡ −W_A/ω ≡ W_C/ω at y = 1', 'printed', 'exact-identity', () => {
       const innerOk = sameRf(at(rfsub(rfmul(c, Z), Zp), { y: '1' }), rfmul(rfConst(3), rfsub(rfmul(rfConst(R('4/3')), c), ONE)));
@@ -302,8 +367,10 @@ const fig1 = checksClaim({
   location: 'Sec. IV A, text after Fig. 1',
   statement:
     'C_l1 is always larger than W (ω = 1) for all bath temperatures, except in the high temperature limit where they are equal. Checked as: ωC_l1 ≥ W for every (c, β, ω), with the exact equality set. Note: equality also holds, for every β, at the isolated values c = 0 (W = ω, C_l1 = 1) and c = Z₊/Z (both 0); the sentence describes Fig. 1, so these isolated points are reported, not counted as an erratum.',
-  printed: '\\text{We observe that the } C_{l_1} \\text{ is always larger than the } W \\text{ for all bath temperatures, with the exception of the high temperature limit}',
-  derived: '\\omega C_{l_1} - \\mathcal{W} = \\begin{cases} \\omega c(1 - y)/Z_+ & c \\leq Z_+/(1+Z_+) \\\\ \\omega|c - Z_+/Z|\\,Z/Z_+ & \\text{between} \\\\ \\omega c y(1 - y)/Z_+ & c \\geq Z_+/(Z_+ + y^2) \\end{cases} \\geq 0, \\ = 0 \\iff \\beta = 0 \\lor c = 0 \\lor c = Z_+/Z',
+  printed:
+    '\\text{We observe that the } C_{l_1} \\text{ is always larger than the } W \\text{ for all bath temperatures, with the exception of the high temperature limit}',
+  derived:
+    '\\omega C_{l_1} - \\mathcal{W} = \\begin{cases} \\omega c(1 - y)/Z_+ & c \\leq Z_+/(1+Z_+) \\\\ \\omega|c - Z_+/Z|\\,Z/Z_+ & \\text{between} \\\\ \\omega c y(1 - y)/Z_+ & c \\geq Z_+/(Z_+ + y^2) \\end{cases} \\geq 0, \\ = 0 \\iff \\beta = 0 \\lor c = 0 \\lor c = Z_+/Z',
   howDecided:
     'by the three cases of the closed form (beyond-w-closed-form): exact identities ωC_l1 − W = (product of factors of known sign on c ∈ [0, 1], y ∈ (0, 1]) in cases A and C, W = 0 in case B; the equality set from the zero sets of the factors (Sturm for the placement of c = Z₊/Z); first principles at seeded points including the equality points',
   checks: (ctx) => {
@@ -319,13 +386,19 @@ const fig1 = checksClaim({
         const oneMinusY = signOn(rfsub(ONE, y), 'y', 1, Y_RANGE, [R('1')]);
         const fac2 = sameRf(rfmul(rfsub(S.zero, S.plus), Zp), rfmul(c, rfsub(ONE, y)));
         const ok = idA && fac2 && zp.pass && oneMinusY.pass;
-        return { pass: ok, detail: `ωC_l1 − W_A ≡ ω(b0 − b1) = ωc(1 − y)/Z₊ (exact); Z₊ ${zp.detail}; 1 − y ${oneMinusY.detail}; c ≥ 0. In case A, 1 − c − cy/Z₊ = W_A/ω + (b0 − b1) ≥ 0 so |·| resolves. Zero iff c = 0 or y = 1` };
+        return {
+          pass: ok,
+          detail: `ωC_l1 − W_A ≡ ω(b0 − b1) = ωc(1 − y)/Z₊ (exact); Z₊ ${zp.detail}; 1 − y ${oneMinusY.detail}; c ≥ 0. In case A, 1 − c − cy/Z₊ = W_A/ω + (b0 − b1) ≥ 0 so |·| resolves. Zero iff c = 0 or y = 1`,
+        };
       }),
       exactCheck('case C (1 − c ≤ cy²/Z₊): ωC_l1 − W ≡ ωcy(1 − y)/Z₊ ≥ 0', 'printed', 'exact-identity', () => {
         const idC = sameRf(rfsub(rfmul(omega, rfsub(S.plus, S.minus)), W_CASE.C), rfmul(omega, rfsub(S.plus, S.one)));
         const fac = sameRf(rfmul(rfsub(S.plus, S.one), Zp), rfmul(rfmul(c, y), rfsub(ONE, y)));
         const ok = idC && fac;
-        return { pass: ok, detail: `ωC_l1 − W_C ≡ ω(b1 − b2) = ωcy(1 − y)/Z₊ (exact), ≥ 0 since c, y > 0 there; cy/Z₊ − (1 − c) = W_C/ω + (b1 − b2) ≥ 0 so |·| resolves. Zero iff y = 1 (c > 0 in case C)` };
+        return {
+          pass: ok,
+          detail: `ωC_l1 − W_C ≡ ω(b1 − b2) = ωcy(1 − y)/Z₊ (exact), ≥ 0 since c, y > 0 there; cy/Z₊ − (1 − c) = W_C/ω + (b1 − b2) ≥ 0 so |·| resolves. Zero iff y = 1 (c > 0 in case C)`,
+        };
       }),
       exactCheck('case B (between): W ≡ 0 ≤ C_l1, equality iff c = Z₊/Z, which lies in case B', 'printed', 'exact-sign', () => {
         const b = rfisZero(W_CASE.B1) && rfisZero(W_CASE.B2);
@@ -356,7 +429,10 @@ const fig1 = checksClaim({
         const z = D.one.plus(yv).pow(2);
         const out: string[] = [];
         let ok = true;
-        for (const [label, cv] of [['c = 0', D.zero], ['c = Z₊/Z', zp.div(z)]] as const) {
+        for (const [label, cv] of [
+          ['c = 0', D.zero],
+          ['c = Z₊/Z', zp.div(z)],
+        ] as const) {
           const rho = eq7At(D, { beta, omega: om, c: cv });
           const w = ergotropyAt(D, rho, om);
           const diff = om.times(l1At(D, rho).value).minus(w.value).abs();
@@ -377,9 +453,11 @@ const monotone = checksClaim({
   location: 'Appendix A, first sentence',
   statement:
     'For 1/2 < c < 1 the first eigenvalue 1 − c becomes gradually smaller than the second, third and fourth eigenvalues as c increases (depending on c and β): each difference (1 − c) − b_k is strictly decreasing in c, it crosses 0 at c_k(y) = Z₊/(Z₊ + w_k) with 1/2 < c_0 ≤ c_1 ≤ c_2 < 1, so 1 − c drops below c/Z₊, then cy/Z₊, then cy²/Z₊.',
-  printed: '\\text{In this region the first eigenvalue appearing on Eq. (9) becomes gradually smaller than the second, thrid and fourth eigenvalue depending on } c \\text{ and } \\beta',
+  printed:
+    '\\text{In this region the first eigenvalue appearing on Eq. (9) becomes gradually smaller than the second, thrid and fourth eigenvalue depending on } c \\text{ and } \\beta',
   derived: '\\partial_c[(1 - c) - c w_k/Z_+] = -(1 + w_k/Z_+) < 0; \\ c_k = Z_+/(Z_+ + w_k): \\ 1/2 < c_0 \\leq c_1 \\leq c_2 < 1',
-  howDecided: '(1 − c) − b_k is affine in c with slope −(1 + w_k/Z₊) (exact); the crossing points c_k(y) compared by Sturm sequences on y ∈ (0, 1]; brute-force eigenvalue sorting: the rank of 1 − c is non-decreasing in c at every grid (β, ω)',
+  howDecided:
+    '(1 − c) − b_k is affine in c with slope −(1 + w_k/Z₊) (exact); the crossing points c_k(y) compared by Sturm sequences on y ∈ (0, 1]; brute-force eigenvalue sorting: the rank of 1 − c is non-decreasing in c at every grid (β, ω)',
   checks: () => {
     const crossings = [ONE, y, rfmul(y, y)].map((w) => rfdiv(Zp, rfadd(Zp, w)));
     return [
@@ -400,15 +478,23 @@ const monotone = checksClaim({
         const ok = a.pass && b.pass && d.pass && e.pass;
         return { pass: ok, detail: `c_0 − 1/2 ${a.detail}; c_1 − c_0 ${b.detail}; c_2 − c_1 ${d.detail}; 1 − c_2 ${e.detail}` };
       }),
-      exactCheck('printed order of the crossings: 1 − c drops below the printed second, then third, then fourth eigenvalue as c grows', 'printed', 'exact-sign', () => {
-        // the crossing of 1 − c with each printed eigenvalue, solved for c, in the printed order
-        const printedL = EQ9_PRINTED_EIGENVALUES.map((f) => ratFuncOf(f));
-        const cross = [1, 2, 3].map((k) => affineRoot(rfsub(printedL[0], printedL[k]), 'c').root);
-        const steps = [0, 1].map((k) => strictSignOnY(rfsub(cross[k + 1], cross[k]), true));
-        const half = strictSignOnY(rfsub(cross[0], rfConst(R('1/2'))));
-        const ok = steps.every((st) => st.sign > 0) && half.sign > 0;
-        return { pass: ok, detail: `crossings c = ${cross.map(rftoString).join(', ')}: increasing on y ∈ (0, 1) (Sturm: ${steps.map((st) => (st.sign > 0 ? '> 0' : 'NOT > 0')).join(', ')}), the first above 1/2 (${half.sign > 0 ? 'yes' : 'NO'})` };
-      }),
+      exactCheck(
+        'printed order of the crossings: 1 − c drops below the printed second, then third, then fourth eigenvalue as c grows',
+        'printed',
+        'exact-sign',
+        () => {
+          // the crossing of 1 − c with each printed eigenvalue, solved for c, in the printed order
+          const printedL = EQ9_PRINTED_EIGENVALUES.map((f) => ratFuncOf(f));
+          const cross = [1, 2, 3].map((k) => affineRoot(rfsub(printedL[0], printedL[k]), 'c').root);
+          const steps = [0, 1].map((k) => strictSignOnY(rfsub(cross[k + 1], cross[k]), true));
+          const half = strictSignOnY(rfsub(cross[0], rfConst(R('1/2'))));
+          const ok = steps.every((st) => st.sign > 0) && half.sign > 0;
+          return {
+            pass: ok,
+            detail: `crossings c = ${cross.map(rftoString).join(', ')}: increasing on y ∈ (0, 1) (Sturm: ${steps.map((st) => (st.sign > 0 ? '> 0' : 'NOT > 0')).join(', ')}), the first above 1/2 (${half.sign > 0 ? 'yes' : 'NO'})`,
+          };
+        },
+      ),
       monotoneGrid(),
     ];
   },
@@ -426,10 +512,28 @@ function printedOrderCheck(name: string, idx: readonly number[], relation: '>' |
     const linear = sameRf(d, rfmul(c, g));
     const s = solveSignRatFunc(g, 'y', Y_RANGE);
     const ok = linear && s.negative.length === 0 && (relation === '≥' || s.zeros.length === 0);
-    return { ok, text: `λ${idx[i] + 1} − λ${k + 1} = c·(${rftoString(g)}): ${signSolutionToString(s, 12, 'g')}`, where: ok ? null : `λ${idx[i] + 1} ${relation} λ${k + 1} fails where g < 0${relation === '>' ? ' or = 0' : ''}` };
+    return {
+      ok,
+      text: `λ${idx[i] + 1} − λ${k + 1} = c·(${rftoString(g)}): ${signSolutionToString(s, 12, 'g')}`,
+      where: ok ? null : `λ${idx[i] + 1} ${relation} λ${k + 1} fails where g < 0${relation === '>' ? ' or = 0' : ''}`,
+    };
   });
   const pass = parts.every((p) => p.ok);
-  return { name, role: 'printed', method: 'exact-sign', outcome: pass ? 'pass' : 'fail', detail: parts.map((p) => p.text).join('; '), ...(pass ? {} : { where: parts.filter((p) => p.where).map((p) => p.where).join('; ') }) };
+  return {
+    name,
+    role: 'printed',
+    method: 'exact-sign',
+    outcome: pass ? 'pass' : 'fail',
+    detail: parts.map((p) => p.text).join('; '),
+    ...(pass
+      ? {}
+      : {
+          where: parts
+            .filter((p) => p.where)
+            .map((p) => p.where)
+            .join('; '),
+        }),
+  };
 }
 
 function monotoneGrid(): CheckRecord {
@@ -452,17 +556,21 @@ function monotoneGrid(): CheckRecord {
     role: 'consistency',
     method: 'first-principles',
     outcome: bad ? 'fail' : 'pass',
-    detail: bad ? `the rank decreases: ${bad}` : `brute force (Eq. (7) diagonalised in float64, eigenvalues sorted): along c = i/80 the position of the ψ− eigenvalue never moves up, in all ${rows} rows (β = j/10 ≤ 6, ω ∈ {1, 1.7})`,
+    detail: bad
+      ? `the rank decreases: ${bad}`
+      : `brute force (Eq. (7) diagonalised in float64, eigenvalues sorted): along c = i/80 the position of the ψ− eigenvalue never moves up, in all ${rows} rows (β = j/10 ≤ 6, ω ∈ {1, 1.7})`,
   };
 }
 
 const tripletOrder = checksClaim({
   id: 'appa-triplet-order',
   location: 'Appendix A, last sentence',
-  statement: 'The ordering among the second, third and fourth eigenvalues of Eq. (9) remains the same for all parameters: c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ (equalities only at c = 0 or β = 0).',
+  statement:
+    'The ordering among the second, third and fourth eigenvalues of Eq. (9) remains the same for all parameters: c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ (equalities only at c = 0 or β = 0).',
   printed: '\\text{Note that the ordering among the second, third and fourth eigenvalues remains the same for all parameters.}',
   derived: 'b_0 - b_1 = c(1 - y)/Z_+ \\geq 0, \\quad b_1 - b_2 = cy(1 - y)/Z_+ \\geq 0',
-  howDecided: 'exact identities for the differences, signs of the factors on c ∈ [0, 1], y ∈ (0, 1] by Sturm sequences; brute-force sorting of the triplet eigenvalues on the grid',
+  howDecided:
+    'exact identities for the differences, signs of the factors on c ∈ [0, 1], y ∈ (0, 1] by Sturm sequences; brute-force sorting of the triplet eigenvalues on the grid',
   checks: () => [
     exactCheck('Z₊(b0 − b1) ≡ c(1 − y), Z₊(b1 − b2) ≡ cy(1 − y); 1 − y ≥ 0, Z₊ > 0', 'printed', 'exact-identity', () => {
       const i1 = sameRf(rfmul(rfsub(S.zero, S.plus), Zp), rfmul(c, rfsub(ONE, y)));
@@ -473,7 +581,14 @@ const tripletOrder = checksClaim({
       return { pass: ok, detail: `identities ${i1 && i2 ? 'exact' : 'FAIL'}; 1 − y ${s1.detail}; Z₊ ${s2.detail}` };
     }),
     printedOrderCheck('the printed second ≥ third ≥ fourth eigenvalue of Eq. (9), for every c ∈ [0, 1] and β ≥ 0', [1, 2, 3], '≥'),
-    gridCheck('triplet eigenvalues sorted numerically equal (c/Z₊, cy/Z₊, cy²/Z₊)', 'consistency', () => true, (p) => tripletSorted(p), () => true, 'the sorted numerical eigenvalues other than the ψ− one are c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ (to 1e-12)'),
+    gridCheck(
+      'triplet eigenvalues sorted numerically equal (c/Z₊, cy/Z₊, cy²/Z₊)',
+      'consistency',
+      () => true,
+      (p) => tripletSorted(p),
+      () => true,
+      'the sorted numerical eigenvalues other than the ψ− one are c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ (to 1e-12)',
+    ),
   ],
 });
 
@@ -505,7 +620,12 @@ export function derivedRoot(spec: Pick<ThresholdSpec, 'k' | 'cLo' | 'cHi'>): { f
   const [sturm] = rootsInY(gap(spec.k), mid);
   const D = fieldFor(30);
   const target = new D.Decimal(rootDecimal(sturm, 40).approx);
-  const pick = candidates.find((f) => evalFormula(D, f, { c: D.fromRational(mid) }).minus(target).abs().lt(new D.Decimal(10).pow(-25)));
+  const pick = candidates.find((f) =>
+    evalFormula(D, f, { c: D.fromRational(mid) })
+      .minus(target)
+      .abs()
+      .lt(new D.Decimal(10).pow(-25)),
+  );
   if (!pick) throw new Error(`derivedRoot: no branch of the quadratic formula gives the root of G_${spec.k}`);
   return { formula: pick };
 }
@@ -548,32 +668,51 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
       checks.push(
         exactCheck(`G ≡ Z₊·(${TRIPLET_NAMES[spec.k]} − (1 − c)) from the spectrum of Eq. (7)`, 'consistency', 'exact-identity', () => {
           const ok = sameRf(G, rfmul(Zp, rfsub(TRIPLET[spec.k], S.minus)));
-          return { pass: ok, detail: ok ? `G = ${['c − (1 − c)(1 + y + y²)', 'cy − (1 − c)(1 + y + y²)', 'cy² − (1 − c)(1 + y + y²)'][spec.k]} exactly; Z₊ > 0 so the condition is G > 0` : 'differs' };
+          return {
+            pass: ok,
+            detail: ok
+              ? `G = ${['c − (1 − c)(1 + y + y²)', 'cy − (1 − c)(1 + y + y²)', 'cy² − (1 − c)(1 + y + y²)'][spec.k]} exactly; Z₊ > 0 so the condition is G > 0`
+              : 'differs',
+          };
         }),
       );
       const pts = drawPoints(ctx, `${spec.id}-c`, { c: { lo: spec.cLo, hi: spec.cHi }, omega: { lo: '1/2', hi: 3 } }, 6);
       // (1) exact structure at seeded c
       const roots: { c: Rational; omega: Rational; root: ReturnType<typeof rootDecimal> }[] = [];
       checks.push(
-        exactCheck(`shape: at seeded c ∈ (${spec.cLo}, ${spec.cHi}), G(c, ·) has one root y* in (0, 1), and G > 0 on one side of it`, 'consistency', 'exact-sign', () => {
-          const bad: string[] = [];
-          for (const p of pts) {
-            const Gc = asPoly(at(G, { c: rationalToString(p.c) }));
-            const s = solveSign(Gc, 'y', Y_RANGE);
-            const ok1 = s.zeros.length === 1 && s.positive.length === 1 && s.negative.length === 1;
-            const side = ok1 ? sideOf(s.positive[0]) : null;
-            if (!ok1 || side !== derivedSide) bad.push(`c = ${rationalToString(p.c)}`);
-            else roots.push({ c: p.c, omega: p.omega, root: rootDecimal(s.zeros[0], ctx.precision + 10) });
-          }
-          return { pass: bad.length === 0, detail: bad.length ? `wrong shape at ${bad.join(', ')}` : `at ${pts.length} seeded c (${pts.map((p) => pointText({ c: rationalToString(p.c) })).join('; ')}): exactly one root, G > 0 on the ${derivedSide === 'below' ? 'low-y (high-β)' : 'high-y (low-β)'} side; y* refined to ${ctx.precision + 10} digits (rigorous enclosure)` };
-        }),
+        exactCheck(
+          `shape: at seeded c ∈ (${spec.cLo}, ${spec.cHi}), G(c, ·) has one root y* in (0, 1), and G > 0 on one side of it`,
+          'consistency',
+          'exact-sign',
+          () => {
+            const bad: string[] = [];
+            for (const p of pts) {
+              const Gc = asPoly(at(G, { c: rationalToString(p.c) }));
+              const s = solveSign(Gc, 'y', Y_RANGE);
+              const ok1 = s.zeros.length === 1 && s.positive.length === 1 && s.negative.length === 1;
+              const side = ok1 ? sideOf(s.positive[0]) : null;
+              if (!ok1 || side !== derivedSide) bad.push(`c = ${rationalToString(p.c)}`);
+              else roots.push({ c: p.c, omega: p.omega, root: rootDecimal(s.zeros[0], ctx.precision + 10) });
+            }
+            return {
+              pass: bad.length === 0,
+              detail: bad.length
+                ? `wrong shape at ${bad.join(', ')}`
+                : `at ${pts.length} seeded c (${pts.map((p) => pointText({ c: rationalToString(p.c) })).join('; ')}): exactly one root, G > 0 on the ${derivedSide === 'below' ? 'low-y (high-β)' : 'high-y (low-β)'} side; y* refined to ${ctx.precision + 10} digits (rigorous enclosure)`,
+            };
+          },
+        ),
       );
       checks.push({
         ...exactCheck('printed direction of the inequality on β', 'printed', 'exact-sign', () => ({
           pass: spec.side === derivedSide,
           detail: `printed: β ${spec.side === 'below' ? '>' : '<'} threshold; derived (sign of G on (0, 1], Sturm): β ${derivedSide === 'below' ? '>' : '<'} threshold`,
         })),
-        ...(spec.side === derivedSide ? {} : { where: `for every c in (${spec.cLo}, ${spec.cHi}): the printed inequality on β points the wrong way (G > 0 for β ${derivedSide === 'below' ? '>' : '<'} the threshold)` }),
+        ...(spec.side === derivedSide
+          ? {}
+          : {
+              where: `for every c in (${spec.cLo}, ${spec.cHi}): the printed inequality on β points the wrong way (G > 0 for β ${derivedSide === 'below' ? '>' : '<'} the threshold)`,
+            }),
       });
       // (2) our closed form of y* vs the Sturm root (two routes)
       const cmp = (formula: string, useOmega: boolean): { pass: boolean; lines: string[]; atOne: number; worst: string } => {
@@ -590,7 +729,9 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
             // a printed threshold that is not a real number where the derived one exists is wrong there
             pass = false;
             if (rcmp(r.omega, R('1')) === 0) atOne++;
-            lines.push(`c = ${D.fromRational(r.c).toSignificantDigits(10)}, ω = ${D.fromRational(r.omega).toSignificantDigits(10)}: the formula is undefined (${e instanceof Error ? e.message.split(' in ')[0] : String(e)})`);
+            lines.push(
+              `c = ${D.fromRational(r.c).toSignificantDigits(10)}, ω = ${D.fromRational(r.omega).toSignificantDigits(10)}: the formula is undefined (${e instanceof Error ? e.message.split(' in ')[0] : String(e)})`,
+            );
             continue;
           }
           const yv = useOmega ? v.times(env.omega).neg().exp() : v;
@@ -599,12 +740,22 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
           const ok = dev.lte(new D.Decimal(10).pow(-ctx.precision));
           pass &&= ok;
           if (!ok && rcmp(r.omega, R('1')) === 0) atOne++;
-          if (!ok) lines.push(`c = ${D.fromRational(r.c).toSignificantDigits(10)}, ω = ${D.fromRational(r.omega).toSignificantDigits(10)}: e^{−ωβ} = ${yv.toSignificantDigits(15)} vs y* = ${new D.Decimal(r.root.approx).toSignificantDigits(15)}`);
+          if (!ok)
+            lines.push(
+              `c = ${D.fromRational(r.c).toSignificantDigits(10)}, ω = ${D.fromRational(r.omega).toSignificantDigits(10)}: e^{−ωβ} = ${yv.toSignificantDigits(15)} vs y* = ${new D.Decimal(r.root.approx).toSignificantDigits(15)}`,
+            );
         }
         return { pass, lines, atOne, worst: worst.toSignificantDigits(3).toString() };
       };
       const closed = cmp(root.formula, false);
-      checks.push({ name: 'closed-form root (quadratic formula) vs Sturm root', role: 'consistency', method: 'numeric-probe', outcome: closed.pass ? 'pass' : 'fail', detail: closed.pass ? `agree to ${ctx.precision} digits at all ${roots.length} seeded c` : closed.lines[0], maxDeviation: closed.worst });
+      checks.push({
+        name: 'closed-form root (quadratic formula) vs Sturm root',
+        role: 'consistency',
+        method: 'numeric-probe',
+        outcome: closed.pass ? 'pass' : 'fail',
+        detail: closed.pass ? `agree to ${ctx.precision} digits at all ${roots.length} seeded c` : closed.lines[0],
+        maxDeviation: closed.worst,
+      });
       const printed = cmp(spec.printedThreshold, true);
       const omegas = roots.map((r) => D.fromRational(r.omega).toSignificantDigits(6).toString());
       checks.push({
@@ -612,7 +763,9 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
         role: 'printed',
         method: 'numeric-probe',
         outcome: printed.pass ? 'pass' : 'fail',
-        detail: printed.pass ? `agree to ${ctx.precision} digits at ${roots.length} points (ω = ${omegas.join(', ')})` : `differ at ${printed.lines.length} of ${roots.length} points (${printed.atOne} of them at ω = 1${printed.atOne === 0 ? ': they agree at ω = 1, so the printed value is the threshold on βω' : ''}), e.g. ${printed.lines[0]}`,
+        detail: printed.pass
+          ? `agree to ${ctx.precision} digits at ${roots.length} points (ω = ${omegas.join(', ')})`
+          : `differ at ${printed.lines.length} of ${roots.length} points (${printed.atOne} of them at ω = 1${printed.atOne === 0 ? ': they agree at ω = 1, so the printed value is the threshold on βω' : ''}), e.g. ${printed.lines[0]}`,
         maxDeviation: printed.worst,
         ...(printed.pass
           ? {}
@@ -621,7 +774,14 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
             }),
       });
       const corrected = cmp(derivedThreshold, true);
-      checks.push({ name: 'derived threshold (1/ω)·ln(1/y*) vs Sturm root', role: 'consistency', method: 'numeric-probe', outcome: corrected.pass ? 'pass' : 'fail', detail: corrected.pass ? `agree to ${ctx.precision} digits at ${roots.length} points (ω = ${omegas.join(', ')})` : corrected.lines[0], maxDeviation: corrected.worst });
+      checks.push({
+        name: 'derived threshold (1/ω)·ln(1/y*) vs Sturm root',
+        role: 'consistency',
+        method: 'numeric-probe',
+        outcome: corrected.pass ? 'pass' : 'fail',
+        detail: corrected.pass ? `agree to ${ctx.precision} digits at ${roots.length} points (ω = ${omegas.join(', ')})` : corrected.lines[0],
+        maxDeviation: corrected.worst,
+      });
       // (3) brute force on the grid, in the printed c range
       const cLo = rationalToNumber(R(spec.cLo));
       const cHi = rationalToNumber(R(spec.cHi));
@@ -633,9 +793,28 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
           return NaN; // undefined threshold: the predicate is false, which brute force then contradicts
         }
       };
-      const pred = (f: string, side: 'below' | 'above') => (p: { c: number; beta: number; omega: number }) => (side === 'below' ? p.beta > thr(f)(p) : p.beta < thr(f)(p));
-      checks.push(gridCheck('derived condition vs brute-force sorting', 'consistency', inRange, (p) => p.rankMinus > spec.k, pred(derivedThreshold, derivedSide), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the derived condition`));
-      checks.push(gridCheck('printed condition vs brute-force sorting', 'printed', inRange, (p) => p.rankMinus > spec.k, pred(spec.printedThreshold, spec.side), `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the printed condition`));
+      const pred = (f: string, side: 'below' | 'above') => (p: { c: number; beta: number; omega: number }) =>
+        side === 'below' ? p.beta > thr(f)(p) : p.beta < thr(f)(p);
+      checks.push(
+        gridCheck(
+          'derived condition vs brute-force sorting',
+          'consistency',
+          inRange,
+          (p) => p.rankMinus > spec.k,
+          pred(derivedThreshold, derivedSide),
+          `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the derived condition`,
+        ),
+      );
+      checks.push(
+        gridCheck(
+          'printed condition vs brute-force sorting',
+          'printed',
+          inRange,
+          (p) => p.rankMinus > spec.k,
+          pred(spec.printedThreshold, spec.side),
+          `"1 − c below ${TRIPLET_NAMES[spec.k]}" ⟺ the printed condition`,
+        ),
+      );
       checks.push(...spec.extra(ctx));
       return checks;
     },
@@ -645,7 +824,8 @@ export function thresholdClaim(spec: ThresholdSpec): Claim {
 export const A1_SPEC: ThresholdSpec = {
   id: 'appa-a1',
   location: 'Appendix A, (A1)',
-  statement: '1 − c < c e^{2βω}/(1 + e^{βω} + e^{2βω}) (= c/Z₊) when β > log(…) (printed threshold, without a factor 1/ω) for 1/2 < c ≤ 3/4, and for all β ≥ 0 when 3/4 < c < 1.',
+  statement:
+    '1 − c < c e^{2βω}/(1 + e^{βω} + e^{2βω}) (= c/Z₊) when β > log(…) (printed threshold, without a factor 1/ω) for 1/2 < c ≤ 3/4, and for all β ≥ 0 when 3/4 < c < 1.',
   printed:
     '1 - c < \\frac{ce^{2\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\text{ when } \\begin{cases} \\beta > \\log\\left(\\frac{\\sqrt{\\frac{-7c^2+10c-3}{(2c-1)^2}}(2c-1)-c+1}{2(2c-1)}\\right) & \\text{for } 1/2 < c \\leq 3/4 \\\\ \\text{or} \\\\ \\beta \\geq 0 & \\text{for } 3/4 < c < 1, \\end{cases}',
   k: 0,
@@ -671,12 +851,20 @@ export const A1_SPEC: ThresholdSpec = {
           detail: `G(3/4, ·) ${s.detail}: at c = 3/4 and β = 0 the two eigenvalues are equal (1 − c = c/Z₊ = 1/4), so the strict inequality holds exactly for β > 0; the printed threshold at c = 3/4 is log(1) = 0 (|value| = ${thr.abs().toSignificantDigits(2)}), so the printed strict "β > 0" is right at the boundary (and "β ≥ 0" would be wrong there)`,
         };
       }),
-      exactCheck('lower branch for all c ∈ (1/2, 3/4]: G(c, 0) = 2c − 1 > 0 ≥ G(c, 1) = 4c − 3, G strictly decreasing in y', 'consistency', 'exact-sign', () => {
-        const a = signOn(at(G, { y: '0' }), 'c', 1, interval('1/2', '3/4', '(]'));
-        const b = signOn(at(G, { y: '1' }), 'c', -1, interval('1/2', '3/4', '(]'), [R('3/4')]);
-        const slope = sameRf(rfsub(at(G, { y: '1' }), at(G, { y: '0' })), rfmul(rfConst(-2), rfsub(ONE, c)));
-        return { pass: a.pass && b.pass && slope, detail: `G(c, 0) ${a.detail}; G(c, 1) ${b.detail}; ∂G/∂y = −(1 − c)(1 + 2y) < 0: exactly one root y* ∈ (0, 1] for every c in the branch, so the condition is one threshold β > (1/ω)ln(1/y*)` };
-      }),
+      exactCheck(
+        'lower branch for all c ∈ (1/2, 3/4]: G(c, 0) = 2c − 1 > 0 ≥ G(c, 1) = 4c − 3, G strictly decreasing in y',
+        'consistency',
+        'exact-sign',
+        () => {
+          const a = signOn(at(G, { y: '0' }), 'c', 1, interval('1/2', '3/4', '(]'));
+          const b = signOn(at(G, { y: '1' }), 'c', -1, interval('1/2', '3/4', '(]'), [R('3/4')]);
+          const slope = sameRf(rfsub(at(G, { y: '1' }), at(G, { y: '0' })), rfmul(rfConst(-2), rfsub(ONE, c)));
+          return {
+            pass: a.pass && b.pass && slope,
+            detail: `G(c, 0) ${a.detail}; G(c, 1) ${b.detail}; ∂G/∂y = −(1 − c)(1 + 2y) < 0: exactly one root y* ∈ (0, 1] for every c in the branch, so the condition is one threshold β > (1/ω)ln(1/y*)`,
+          };
+        },
+      ),
     ];
   },
 };
@@ -700,7 +888,10 @@ export const A2_SPEC: ThresholdSpec = {
         const s = signOn(at(G, { c: '3/4' }), 'y', -1, Y_RANGE, [R('1')]);
         const bad: string[] = [];
         for (const cc of ['1/10', '1/2', '2/3', '37/50', '749/1000']) if (!signOn(at(G, { c: cc }), 'y', -1, Y_RANGE).pass) bad.push(cc);
-        return { pass: s.pass && bad.length === 0, detail: `G(3/4, ·) ${s.detail}; c ∈ {1/10, 1/2, 2/3, 37/50, 749/1000}: G < 0 on (0, 1] ${bad.length ? `FAILS at ${bad.join(', ')}` : 'at all (discriminant 4c − 3 < 0)'}` };
+        return {
+          pass: s.pass && bad.length === 0,
+          detail: `G(3/4, ·) ${s.detail}; c ∈ {1/10, 1/2, 2/3, 37/50, 749/1000}: G < 0 on (0, 1] ${bad.length ? `FAILS at ${bad.join(', ')}` : 'at all (discriminant 4c − 3 < 0)'}`,
+        };
       }),
       exactCheck('holds at β = 0 for 3/4 < c < 1: G(c, 1) = 4c − 3 > 0', 'printed', 'exact-sign', () => {
         const s = signOn(at(G, { y: '1' }), 'c', 1, interval('3/4', 1, '()'));
@@ -715,7 +906,8 @@ export const A3_SPEC: ThresholdSpec = {
   id: 'appa-a3',
   location: 'Appendix A, (A3)',
   statement: '1 − c < c/(1 + e^{βω} + e^{2βω}) (= cy²/Z₊) when 0 ≤ β < log(½(√((3 − 7c)/(c − 1)) − 1))/ω for 3/4 < c < 1 (and never for c ≤ 3/4).',
-  printed: '1 - c < \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\text{ when } 0 \\leq \\beta < \\frac{\\log\\left(\\frac{1}{2}\\left(\\sqrt{\\frac{3-7c}{c-1}} - 1\\right)\\right)}{\\omega} \\text{ for } 3/4 < c < 1',
+  printed:
+    '1 - c < \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\text{ when } 0 \\leq \\beta < \\frac{\\log\\left(\\frac{1}{2}\\left(\\sqrt{\\frac{3-7c}{c-1}} - 1\\right)\\right)}{\\omega} \\text{ for } 3/4 < c < 1',
   k: 2,
   cLo: '3/4',
   cHi: '1',

@@ -25,7 +25,10 @@ import { c, y, omega, ONE, Zp, eq7At, ergotropyAt } from './model.js';
 import { C_A, C_C, q, S, signOn, W_ALL_FORMULA, W_CASE, Y_RANGE } from './model-ordering.js';
 
 const sameRf = (a: RatFunc, b: RatFunc): boolean => rfisZero(rfsub(a, b));
-const fpW: { compute: FirstPrinciples; what: string } = { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: 'the certified ergotropy of Eq. (7) built and diagonalised at 70 digits' };
+const fpW: { compute: FirstPrinciples; what: string } = {
+  compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega),
+  what: 'the certified ergotropy of Eq. (7) built and diagonalised at 70 digits',
+};
 
 // ----- two qubits: W for all (c, β) -------------------------------------------------------------------
 
@@ -46,14 +49,46 @@ const closedForm = checksClaim({
         const ok = sameRf(W_CASE.A, rfmul(omega, uA)) && rfisZero(W_CASE.B1) && rfisZero(W_CASE.B2) && sameRf(W_CASE.C, rfmul(omega, uC));
         return { pass: ok, detail: ok ? 'exact (the passive energies differ only in which eigenvalue sits on the two degenerate ω levels)' : 'differs' };
       }),
-      exactCheck('case boundaries: c_A = Z₊/(1+Z₊) ≤ c_C = Z₊/(Z₊ + y²), equal only at y = 1; u_A + u_C ≡ −c(1 − y²)/Z₊ ≤ 0', 'consistency', 'exact-sign', () => {
-        const s = signOn(rfsub(C_C, C_A), 'y', 1, Y_RANGE, [q('1')]);
-        const id = sameRf(rfmul(rfadd(uA, uC), Zp), rfmul(rfConst(-1), rfmul(c, rfsub(ONE, rfpow(y, 2)))));
-        return { pass: s.pass && id, detail: `c_C − c_A ${s.detail}; u_A + u_C = b2 − b0 ≤ 0 (exact), so u_A and u_C are never both positive: max(0, u_A, u_C) is u_A in case A (u_A ≥ 0), u_C in case C, 0 in case B` };
-      }),
-      firstPrinciplesCheck('closed form vs first principles (all regions)', 'consistency', W_ALL_FORMULA, fpW.compute, ctx, { c: { lo: 0, hi: 1 }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } }, { points: 10, what: fpW.what }),
-      firstPrinciplesCheck('closed form vs first principles (case B region: 0.6 ≤ c < 0.95, βω ≥ 1.5)', 'consistency', W_ALL_FORMULA, fpW.compute, ctx, { c: { lo: '3/5', hi: '19/20' }, beta: { lo: 3, hi: 8 }, omega: { lo: '1/2', hi: 3 } }, { points: 5, what: fpW.what }),
-      firstPrinciplesCheck('closed form vs first principles (case C region: c ≥ 0.85, β ≤ 0.1)', 'consistency', W_ALL_FORMULA, fpW.compute, ctx, { c: { lo: '17/20', hi: 1 }, beta: { lo: 0, hi: '1/10' }, omega: { lo: '1/2', hi: 3 } }, { points: 5, what: fpW.what }),
+      exactCheck(
+        'case boundaries: c_A = Z₊/(1+Z₊) ≤ c_C = Z₊/(Z₊ + y²), equal only at y = 1; u_A + u_C ≡ −c(1 − y²)/Z₊ ≤ 0',
+        'consistency',
+        'exact-sign',
+        () => {
+          const s = signOn(rfsub(C_C, C_A), 'y', 1, Y_RANGE, [q('1')]);
+          const id = sameRf(rfmul(rfadd(uA, uC), Zp), rfmul(rfConst(-1), rfmul(c, rfsub(ONE, rfpow(y, 2)))));
+          return {
+            pass: s.pass && id,
+            detail: `c_C − c_A ${s.detail}; u_A + u_C = b2 − b0 ≤ 0 (exact), so u_A and u_C are never both positive: max(0, u_A, u_C) is u_A in case A (u_A ≥ 0), u_C in case C, 0 in case B`,
+          };
+        },
+      ),
+      firstPrinciplesCheck(
+        'closed form vs first principles (all regions)',
+        'consistency',
+        W_ALL_FORMULA,
+        fpW.compute,
+        ctx,
+        { c: { lo: 0, hi: 1 }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
+        { points: 10, what: fpW.what },
+      ),
+      firstPrinciplesCheck(
+        'closed form vs first principles (case B region: 0.6 ≤ c < 0.95, βω ≥ 1.5)',
+        'consistency',
+        W_ALL_FORMULA,
+        fpW.compute,
+        ctx,
+        { c: { lo: '3/5', hi: '19/20' }, beta: { lo: 3, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
+        { points: 5, what: fpW.what },
+      ),
+      firstPrinciplesCheck(
+        'closed form vs first principles (case C region: c ≥ 0.85, β ≤ 0.1)',
+        'consistency',
+        W_ALL_FORMULA,
+        fpW.compute,
+        ctx,
+        { c: { lo: '17/20', hi: 1 }, beta: { lo: 0, hi: '1/10' }, omega: { lo: '1/2', hi: 3 } },
+        { points: 5, what: fpW.what },
+      ),
     ];
   },
 });
@@ -71,10 +106,7 @@ function groundDifference(N: number): { sum: RatFunc; hint: RatFunc; closed: Rat
   for (let k = 1; k <= N - 1; k++) W = rfadd(W, rfmul(rfConst(k), e(k + 1)));
   let hint = rfmul(rfConst(N - 1), rfsub(e(1), e(N)));
   for (let k = 2; k <= N - 1; k++) hint = rfadd(hint, rfmul(rfConst(binomial(N, k) - k), e(k)));
-  const closed = rfsub(
-    ratFuncOf(`(y-1)*(y+1)^${N}/(y^${N + 1}-1) - 1`),
-    ratFuncOf(`${N} + (${N}+y)/(y^${N + 1}-1) + y/(1-y)`),
-  );
+  const closed = rfsub(ratFuncOf(`(y-1)*(y+1)^${N}/(y^${N + 1}-1) - 1`), ratFuncOf(`${N} + (${N}+y)/(y^${N + 1}-1) + y/(1-y)`));
   return { sum: rfsub(C, W), hint, closed };
 }
 
@@ -127,9 +159,18 @@ const groundN = checksClaim({
       );
     };
     return [
-      exactCheck('sum form ≡ (N−1)(e_1 − e_N) + Σ_{k=2}^{N−1}(p_k − k)e_k, N = 2…20', 'consistency', 'exact-identity', () => ({ pass: identOk, detail: identOk ? 'identical as rational functions of r for every N' : 'differs for some N' })),
-      exactCheck('sum form ≡ Eq. (15) − Eq. (16)/ω (closed forms), N = 2…20', 'consistency', 'exact-identity', () => ({ pass: closedOk, detail: closedOk ? 'identical as rational functions of r for every N' : 'differs for some N' })),
-      exactCheck('C_l1 − W/ω ≥ 0 on r ∈ (0, 1], N = 2…20 (Sturm)', 'consistency', 'exact-sign', () => ({ pass: signOk, detail: `${rows.join('; ')}; (N = 5…19 likewise: > 0 on (0, 1])` })),
+      exactCheck('sum form ≡ (N−1)(e_1 − e_N) + Σ_{k=2}^{N−1}(p_k − k)e_k, N = 2…20', 'consistency', 'exact-identity', () => ({
+        pass: identOk,
+        detail: identOk ? 'identical as rational functions of r for every N' : 'differs for some N',
+      })),
+      exactCheck('sum form ≡ Eq. (15) − Eq. (16)/ω (closed forms), N = 2…20', 'consistency', 'exact-identity', () => ({
+        pass: closedOk,
+        detail: closedOk ? 'identical as rational functions of r for every N' : 'differs for some N',
+      })),
+      exactCheck('C_l1 − W/ω ≥ 0 on r ∈ (0, 1], N = 2…20 (Sturm)', 'consistency', 'exact-sign', () => ({
+        pass: signOk,
+        detail: `${rows.join('; ')}; (N = 5…19 likewise: > 0 on (0, 1])`,
+      })),
       fp(3),
       fp(4),
     ];
@@ -188,7 +229,8 @@ const randomN = checksClaim({
   statement:
     'W ≤ ωC_l1 (which holds for every two-qubit steady state and for ground initial states of any N) fails for general initial states from N = 4 on. For N = 4, ρ0 = p|00⟩⟨00|⊗|ψ−⟩⟨ψ−| + (1 − p)|ψ−⟩⟨ψ−|⊗|ψ−⟩⟨ψ−| with p = (1 + y + y²)/(1 + y)² (y = e^{−βω}) has C_l1 = 1 and W/ω = 1 + y²/(1 + y)² > 1 at every finite β (5/4 at β = 0). A local search over the multiplicity blocks M_j (ergocheck search) finds W/(ωC_l1) up to 1.25 (N = 4), 1.37 (N = 5) and 1.50 (N = 6) at β = 0, and still above 1 at β = 2; its maximisers rounded to exact rational initial states stay above 1 at 50 digits (checked here for N = 5; N = 4…6 by ergocheck search --certify); random initial states (32,800 of four ensembles, N = 3…7) stay below 0.967. For N = 3 no ratio above 1 is found and 1 is attained (|ψ−⟩⊗|0⟩ at every β); it is proven for N = 3 initial states without a symmetric component (M_{3/2} = 0: then C_l1 ≥ 1 ≥ W/ω) and, for every N, for permutation-symmetric initial states (only the j = N/2 block: the steady state is that of the ground state).',
   printed: '\\text{(Fig. 3(b): ergotropy vs. coherence scatter for } N = 2 \\ldots 7\\text{; the paper makes no statement)}',
-  derived: '\\rho_0 = p\\,|00\\rangle\\langle 00| \\otimes |\\psi^-\\rangle\\langle\\psi^-| + (1-p)\\,|\\psi^-\\rangle\\langle\\psi^-|^{\\otimes 2},\\ p = \\frac{1+y+y^2}{(1+y)^2}: \\quad C_{l_1} = 1,\\ \\ \\mathcal{W} = \\omega\\left(1 + \\frac{y^2}{(1+y)^2}\\right) > \\omega C_{l_1}',
+  derived:
+    '\\rho_0 = p\\,|00\\rangle\\langle 00| \\otimes |\\psi^-\\rangle\\langle\\psi^-| + (1-p)\\,|\\psi^-\\rangle\\langle\\psi^-|^{\\otimes 2},\\ p = \\frac{1+y+y^2}{(1+y)^2}: \\quad C_{l_1} = 1,\\ \\ \\mathcal{W} = \\omega\\left(1 + \\frac{y^2}{(1+y)^2}\\right) > \\omega C_{l_1}',
   howDecided:
     'the N = 4 family exactly (W/ω and C_l1 as rational functions of y from its spectrum and sector blocks; the sign by Sturm), against the certified generic route at 50 digits (exact map, certified ergotropy, l1Coherence) on the rational state at β = 0 and at seeded (β, ω); an N = 5 maximiser of a seeded local search rounded to a rational state and certified in the same way; N = 3 and the random searches in float64 (no proof for N = 3: open)',
   checks: (ctx) => {
@@ -203,7 +245,10 @@ const randomN = checksClaim({
         const excess = rfsub(fam.W, fam.C);
         const s = signOn(excess, 'y', 1, Y_RANGE);
         const ok = Wok && Cok && order.every((o) => o.pass) && s.pass && sameRf(excess, rfdiv(rfpow(y, 2), rfpow(rfadd(ONE, y), 2)));
-        return { pass: ok, detail: `λ_a ≥ λ_b = λ_s ≥ λ_c (${order.map((o) => o.detail).join('; ')}); C_l1 ≡ 1 and W/ω ≡ (1 + 2y + 2y²)/(1 + y)² ${Wok && Cok ? 'exactly' : 'NOT'}; W/ω − C_l1 = y²/(1 + y)² ${s.detail}` };
+        return {
+          pass: ok,
+          detail: `λ_a ≥ λ_b = λ_s ≥ λ_c (${order.map((o) => o.detail).join('; ')}); C_l1 ≡ 1 and W/ω ≡ (1 + 2y + 2y²)/(1 + y)² ${Wok && Cok ? 'exactly' : 'NOT'}; W/ω − C_l1 = y²/(1 + y)² ${s.detail}`,
+        };
       }),
       exactCheck('N = 4, β = 0, rational ρ0 (p = 3/4): W = 5ω/4, ωC_l1 = ω at 50 digits (certified ergotropy)', 'consistency', 'first-principles', () => {
         const out: string[] = [];
@@ -211,7 +256,10 @@ const randomN = checksClaim({
         for (const os of ['1', '1.7']) {
           const r = certifyRatio({ N: 4, columns: [{ ...intColumn(N4_A), weight: 6 }, intColumn(N4_S)] }, '0', os, ctx.precision);
           const w = D50.fromString(os);
-          const good = r.verdict === 'above' && D50.fromString(r.W).minus(w.times(5).div(4)).abs().lte(tol(r.errorBound)) && D50.fromString(r.omegaCl1).minus(w).abs().lte(tol('0'));
+          const good =
+            r.verdict === 'above' &&
+            D50.fromString(r.W).minus(w.times(5).div(4)).abs().lte(tol(r.errorBound)) &&
+            D50.fromString(r.omegaCl1).minus(w).abs().lte(tol('0'));
           ok &&= good;
           out.push(`ω = ${os}: W = ${r.W.slice(0, 14)}…, ωC_l1 = ${r.omegaCl1.slice(0, 14)}…, error bound ${r.errorBound}`);
         }
@@ -227,7 +275,8 @@ const randomN = checksClaim({
           const a = intColumn(N4_A).re;
           const sv = intColumn(N4_S).re;
           const re: Dec[] = [];
-          for (let x = 0; x < 16; x++) for (let z = 0; z < 16; z++) re.push(D.add(D.mul(p, D.fromNumber((a[x] * a[z]) / 2)), D.mul(D.sub(D.one, p), D.fromNumber((sv[x] * sv[z]) / 4))));
+          for (let x = 0; x < 16; x++)
+            for (let z = 0; z < 16; z++) re.push(D.add(D.mul(p, D.fromNumber((a[x] * a[z]) / 2)), D.mul(D.sub(D.one, p), D.fromNumber((sv[x] * sv[z]) / 4))));
           const rho0 = { rows: 16, cols: 16, re, im: re.map(() => D.zero) };
           const model = collectiveCoupling(D, 4, { omega: pt.omega, beta: pt.beta, gamma0: D.one, timeScale: 'normalised' });
           const ss = collectiveSteadyState(D, model, rho0);
@@ -245,7 +294,11 @@ const randomN = checksClaim({
         const D = decimalField(ctx.precision + 20);
         const out: string[] = [];
         let ok = true;
-        for (const [bs, os] of [['0', '1'], ['0.7', '1.9'], ['2.5', '0.6']]) {
+        for (const [bs, os] of [
+          ['0', '1'],
+          ['0.7', '1.9'],
+          ['2.5', '0.6'],
+        ]) {
           const v = singletTimesGround(3);
           const vec = { re: v.re.map((x) => (x === 0 ? D.zero : D.fromString(x > 0 ? '1' : '-1').div(D.fromNumber(2).sqrt()))), im: v.im.map(() => D.zero) };
           const model = collectiveCoupling(D, 3, { omega: D.fromString(os), beta: D.fromString(bs), gamma0: D.one, timeScale: 'normalised' });
@@ -258,103 +311,133 @@ const randomN = checksClaim({
         }
         return { pass: ok, detail: `${out.join('; ')}: W = ω, C_l1 = 1 — if W ≤ ωC_l1 holds for N = 3 it is tight` };
       }),
-      exactCheck('permutation-symmetric ρ0 (N = 4, seeded): steady state = that of the ground state (Eq. (13)), 50 digits', 'consistency', 'first-principles', () => {
-        // the j = N/2 multiplicity is C(N, 0) = 1, so M_{N/2} = Tr ρ0 = 1 and every other block is 0
-        const D = decimalField(ctx.precision + 20);
-        const rng = new Rng(ctx.seed, ['beyond-symmetric']);
-        const N = 4;
-        const sym = spinBasis(D, N).families[0];
-        // ψ = Σ_d c_d |N/2, d⟩ (Dicke states) with seeded complex c_d
-        const re = new Array<Dec>(2 ** N).fill(D.zero);
-        const im = new Array<Dec>(2 ** N).fill(D.zero);
-        const secs = spinBasis(D, N).sectors;
-        let norm = D.zero;
-        const cs = sym.vectors.map(() => [D.fromNumber(rng.normal()), D.fromNumber(rng.normal())]);
-        for (const [cr, ci] of cs) norm = D.add(norm, D.add(D.mul(cr, cr), D.mul(ci, ci)));
-        const s = D.sqrt(norm);
-        sym.vectors.forEach((vs, d) => {
-          const k = (N - sym.twoJ) / 2 + d;
-          vs[0].forEach((v, x) => {
-            re[secs[k][x]] = D.div(D.mul(cs[d][0], v), s);
-            im[secs[k][x]] = D.div(D.mul(cs[d][1], v), s);
+      exactCheck(
+        'permutation-symmetric ρ0 (N = 4, seeded): steady state = that of the ground state (Eq. (13)), 50 digits',
+        'consistency',
+        'first-principles',
+        () => {
+          // the j = N/2 multiplicity is C(N, 0) = 1, so M_{N/2} = Tr ρ0 = 1 and every other block is 0
+          const D = decimalField(ctx.precision + 20);
+          const rng = new Rng(ctx.seed, ['beyond-symmetric']);
+          const N = 4;
+          const sym = spinBasis(D, N).families[0];
+          // ψ = Σ_d c_d |N/2, d⟩ (Dicke states) with seeded complex c_d
+          const re = new Array<Dec>(2 ** N).fill(D.zero);
+          const im = new Array<Dec>(2 ** N).fill(D.zero);
+          const secs = spinBasis(D, N).sectors;
+          let norm = D.zero;
+          const cs = sym.vectors.map(() => [D.fromNumber(rng.normal()), D.fromNumber(rng.normal())]);
+          for (const [cr, ci] of cs) norm = D.add(norm, D.add(D.mul(cr, cr), D.mul(ci, ci)));
+          const s = D.sqrt(norm);
+          sym.vectors.forEach((vs, d) => {
+            const k = (N - sym.twoJ) / 2 + d;
+            vs[0].forEach((v, x) => {
+              re[secs[k][x]] = D.div(D.mul(cs[d][0], v), s);
+              im[secs[k][x]] = D.div(D.mul(cs[d][1], v), s);
+            });
           });
-        });
-        const model = collectiveCoupling(D, N, { omega: D.fromString('1.3'), beta: D.fromString('0.8'), gamma0: D.one, timeScale: 'normalised' });
-        const ss = collectiveSteadyState(D, model, { re, im }).rho;
-        const g = groundStateSteadyState(D, N, { beta: D.fromString('0.8'), omega: D.fromString('1.3') });
-        let dev = D.zero;
-        for (let i = 0; i < ss.re.length; i++) dev = D.add(dev, D.add(D.abs(D.sub(ss.re[i], g.re[i])), D.abs(D.sub(ss.im[i], g.im[i]))));
-        const ok = sym.multiplicity === 1 && dev.lt(new D.Decimal(10).pow(-ctx.precision));
-        return { pass: ok, detail: `multiplicity of j = N/2: ${sym.multiplicity}; Σ|ρ_ss − ρ_ss(ground)| = ${dev.toSignificantDigits(2)} at β = 0.8, ω = 1.3: on this subclass W ≤ ωC_l1 is beyond-w-le-cl1-ground (exact, N = 2…20)` };
-      }),
-      exactCheck('no symmetric component (M_{N/2} = 0): C_l1 ≥ 1 for every N; for N = 3 also W ≤ ω, so W ≤ ωC_l1 (proof, 50-digit confirmation)', 'consistency', 'first-principles', () => {
-        const D = decimalField(ctx.precision + 20);
-        const eps = new D.Decimal(10).pow(-ctx.precision + 5);
-        // (a) every basis vector of spin j < N/2 sums to 0 over its sector (it is orthogonal to the Dicke state)
-        let lemma = true;
-        for (let N = 3; N <= 6; N++)
-          for (const fam of spinBasis(D, N).families.slice(1))
-            for (const vs of fam.vectors) for (const v of vs) lemma &&= v.reduce((acc, x) => D.add(acc, x), D.zero).abs().lt(eps);
-        // (b) N = 3: seeded mixed states of the spin-1/2 families; C_l1 ≥ 1, W/ω = w_1 + w_0 μ_1 ≤ 1
-        const N = 3;
-        const basis = spinBasis(D, N);
-        const half = basis.families[1];
-        const rng = new Rng(ctx.seed, ['beyond-no-symmetric']);
-        const rows: string[] = [];
-        let ok = lemma;
-        for (const [bs, os] of [['0', '1'], ['0.6', '1.4'], ['2', '0.7']]) {
-          const cols: { re: Dec[]; im: Dec[] }[] = [];
-          for (let c = 0; c < 2; c++) {
-            const re = new Array<Dec>(8).fill(D.zero);
-            const im = new Array<Dec>(8).fill(D.zero);
-            half.vectors.forEach((vs, d) =>
-              vs.forEach((v, a) => {
-                const [zr, zi] = [D.fromNumber(rng.normal()), D.fromNumber(rng.normal())];
-                void a;
-                v.forEach((x, i) => {
-                  const g = basis.sectors[1 + d][i];
-                  re[g] = D.add(re[g], D.mul(zr, x));
-                  im[g] = D.add(im[g], D.mul(zi, x));
-                });
-              }),
-            );
-            cols.push({ re, im });
-          }
-          const rr: Dec[] = [];
-          const ri: Dec[] = [];
-          let tr = D.zero;
-          for (let x = 0; x < 8; x++)
-            for (let z = 0; z < 8; z++) {
-              let sr = D.zero;
-              let si = D.zero;
-              for (const col of cols) {
-                sr = D.add(sr, D.add(D.mul(col.re[x], col.re[z]), D.mul(col.im[x], col.im[z])));
-                si = D.add(si, D.sub(D.mul(col.im[x], col.re[z]), D.mul(col.re[x], col.im[z])));
-              }
-              rr.push(sr);
-              ri.push(si);
-              if (x === z) tr = D.add(tr, sr);
+          const model = collectiveCoupling(D, N, { omega: D.fromString('1.3'), beta: D.fromString('0.8'), gamma0: D.one, timeScale: 'normalised' });
+          const ss = collectiveSteadyState(D, model, { re, im }).rho;
+          const g = groundStateSteadyState(D, N, { beta: D.fromString('0.8'), omega: D.fromString('1.3') });
+          let dev = D.zero;
+          for (let i = 0; i < ss.re.length; i++) dev = D.add(dev, D.add(D.abs(D.sub(ss.re[i], g.re[i])), D.abs(D.sub(ss.im[i], g.im[i]))));
+          const ok = sym.multiplicity === 1 && dev.lt(new D.Decimal(10).pow(-ctx.precision));
+          return {
+            pass: ok,
+            detail: `multiplicity of j = N/2: ${sym.multiplicity}; Σ|ρ_ss − ρ_ss(ground)| = ${dev.toSignificantDigits(2)} at β = 0.8, ω = 1.3: on this subclass W ≤ ωC_l1 is beyond-w-le-cl1-ground (exact, N = 2…20)`,
+          };
+        },
+      ),
+      exactCheck(
+        'no symmetric component (M_{N/2} = 0): C_l1 ≥ 1 for every N; for N = 3 also W ≤ ω, so W ≤ ωC_l1 (proof, 50-digit confirmation)',
+        'consistency',
+        'first-principles',
+        () => {
+          const D = decimalField(ctx.precision + 20);
+          const eps = new D.Decimal(10).pow(-ctx.precision + 5);
+          // (a) every basis vector of spin j < N/2 sums to 0 over its sector (it is orthogonal to the Dicke state)
+          let lemma = true;
+          for (let N = 3; N <= 6; N++)
+            for (const fam of spinBasis(D, N).families.slice(1))
+              for (const vs of fam.vectors)
+                for (const v of vs)
+                  lemma &&= v
+                    .reduce((acc, x) => D.add(acc, x), D.zero)
+                    .abs()
+                    .lt(eps);
+          // (b) N = 3: seeded mixed states of the spin-1/2 families; C_l1 ≥ 1, W/ω = w_1 + w_0 μ_1 ≤ 1
+          const N = 3;
+          const basis = spinBasis(D, N);
+          const half = basis.families[1];
+          const rng = new Rng(ctx.seed, ['beyond-no-symmetric']);
+          const rows: string[] = [];
+          let ok = lemma;
+          for (const [bs, os] of [
+            ['0', '1'],
+            ['0.6', '1.4'],
+            ['2', '0.7'],
+          ]) {
+            const cols: { re: Dec[]; im: Dec[] }[] = [];
+            for (let c = 0; c < 2; c++) {
+              const re = new Array<Dec>(8).fill(D.zero);
+              const im = new Array<Dec>(8).fill(D.zero);
+              half.vectors.forEach((vs, d) =>
+                vs.forEach((v, a) => {
+                  const [zr, zi] = [D.fromNumber(rng.normal()), D.fromNumber(rng.normal())];
+                  void a;
+                  v.forEach((x, i) => {
+                    const g = basis.sectors[1 + d][i];
+                    re[g] = D.add(re[g], D.mul(zr, x));
+                    im[g] = D.add(im[g], D.mul(zi, x));
+                  });
+                }),
+              );
+              cols.push({ re, im });
             }
-          const rho0 = { rows: 8, cols: 8, re: rr.map((v) => D.div(v, tr)), im: ri.map((v) => D.div(v, tr)) };
-          const w = D.fromString(os);
-          const model = collectiveCoupling(D, N, { omega: w, beta: D.fromString(bs), gamma0: D.one, timeScale: 'normalised' });
-          const ss = collectiveSteadyState(D, model, rho0);
-          const blk = ss.blocks.find((b) => b.twoJ === 1)!;
-          const M = blk.M;
-          const [m11, m22, m12r, m12i] = [M.re[0], M.re[3], M.re[1], M.im[1]];
-          const mu1 = D.div(D.add(D.add(m11, m22), D.sqrt(D.add(D.mul(D.sub(m11, m22), D.sub(m11, m22)), D.mul(D.fromNumber(4), D.add(D.mul(m12r, m12r), D.mul(m12i, m12i)))))), D.fromNumber(2));
-          const Wv = D.div(ergotropy(D, ss.rho, h0(D, N, w)).ergotropy, w);
-          const C = l1Coherence(D, ss.rho);
-          const formula = D.add(blk.weights[1], D.mul(blk.weights[0], mu1));
-          const good = ss.blocks[0].M.re[0].abs().lt(eps) && C.gte(D.sub(D.one, eps)) && Wv.lte(D.add(D.one, eps)) && Wv.minus(formula).abs().lt(eps);
-          ok &&= good;
-          rows.push(`β = ${bs}, ω = ${os}: C_l1 = ${C.toSignificantDigits(8)}, W/ω = ${Wv.toSignificantDigits(8)} = w_1 + w_0μ_1 (|Δ| = ${Wv.minus(formula).abs().toSignificantDigits(2)})`);
-        }
-        return {
-          pass: ok,
-          detail: `every spin-basis vector with j < N/2 sums to 0 over its sector (N = 3…6, 50 digits: ${lemma ? 'yes' : 'NO'}), so with M_{N/2} = 0 every sector block B of ρ_ss has zero row sums and Σ_{y≠x}|B_xy| ≥ |Σ_{y≠x} B_xy| = B_xx: C_l1 ≥ Tr ρ_ss = 1 (every N; the N = 4 family meets it with equality). For N = 3 the four eigenvalues w_dμ_α (μ_1 ≥ μ_2 of M_{1/2}) pair with the levels 0, 1, 1, 1, so W/ω = 1 + w_1 − (1 − w_0μ_1) = w_1 + w_0μ_1 ≤ 1 ≤ C_l1. Seeded states: ${rows.join('; ')}`,
-        };
-      }),
+            const rr: Dec[] = [];
+            const ri: Dec[] = [];
+            let tr = D.zero;
+            for (let x = 0; x < 8; x++)
+              for (let z = 0; z < 8; z++) {
+                let sr = D.zero;
+                let si = D.zero;
+                for (const col of cols) {
+                  sr = D.add(sr, D.add(D.mul(col.re[x], col.re[z]), D.mul(col.im[x], col.im[z])));
+                  si = D.add(si, D.sub(D.mul(col.im[x], col.re[z]), D.mul(col.re[x], col.im[z])));
+                }
+                rr.push(sr);
+                ri.push(si);
+                if (x === z) tr = D.add(tr, sr);
+              }
+            const rho0 = { rows: 8, cols: 8, re: rr.map((v) => D.div(v, tr)), im: ri.map((v) => D.div(v, tr)) };
+            const w = D.fromString(os);
+            const model = collectiveCoupling(D, N, { omega: w, beta: D.fromString(bs), gamma0: D.one, timeScale: 'normalised' });
+            const ss = collectiveSteadyState(D, model, rho0);
+            const blk = ss.blocks.find((b) => b.twoJ === 1)!;
+            const M = blk.M;
+            const [m11, m22, m12r, m12i] = [M.re[0], M.re[3], M.re[1], M.im[1]];
+            const mu1 = D.div(
+              D.add(
+                D.add(m11, m22),
+                D.sqrt(D.add(D.mul(D.sub(m11, m22), D.sub(m11, m22)), D.mul(D.fromNumber(4), D.add(D.mul(m12r, m12r), D.mul(m12i, m12i))))),
+              ),
+              D.fromNumber(2),
+            );
+            const Wv = D.div(ergotropy(D, ss.rho, h0(D, N, w)).ergotropy, w);
+            const C = l1Coherence(D, ss.rho);
+            const formula = D.add(blk.weights[1], D.mul(blk.weights[0], mu1));
+            const good = ss.blocks[0].M.re[0].abs().lt(eps) && C.gte(D.sub(D.one, eps)) && Wv.lte(D.add(D.one, eps)) && Wv.minus(formula).abs().lt(eps);
+            ok &&= good;
+            rows.push(
+              `β = ${bs}, ω = ${os}: C_l1 = ${C.toSignificantDigits(8)}, W/ω = ${Wv.toSignificantDigits(8)} = w_1 + w_0μ_1 (|Δ| = ${Wv.minus(formula).abs().toSignificantDigits(2)})`,
+            );
+          }
+          return {
+            pass: ok,
+            detail: `every spin-basis vector with j < N/2 sums to 0 over its sector (N = 3…6, 50 digits: ${lemma ? 'yes' : 'NO'}), so with M_{N/2} = 0 every sector block B of ρ_ss has zero row sums and Σ_{y≠x}|B_xy| ≥ |Σ_{y≠x} B_xy| = B_xx: C_l1 ≥ Tr ρ_ss = 1 (every N; the N = 4 family meets it with equality). For N = 3 the four eigenvalues w_dμ_α (μ_1 ≥ μ_2 of M_{1/2}) pair with the levels 0, 1, 1, 1, so W/ω = 1 + w_1 − (1 − w_0μ_1) = w_1 + w_0μ_1 ≤ 1 ≤ C_l1. Seeded states: ${rows.join('; ')}`,
+          };
+        },
+      ),
       kernelSearch(ctx.seed),
     ];
     return checks;
@@ -383,7 +466,13 @@ function searchCounterexample(N: number, seed: number, digits: number): CheckRec
         detail: `${tried.join('; ')}: W = ${c.W.slice(0, 14)}…, ωC_l1 = ${c.omegaCl1.slice(0, 14)}… (ω = 1), W − ωC_l1 above the error bound ${c.errorBound}; ρ0 = A A†/Tr with A of integers up to 10^4 (ergocheck search --certify prints such states)`,
       };
   }
-  return { name: `N = ${N}, β = 0: counterexample from the search`, role: 'consistency', method: 'first-principles', outcome: 'fail', detail: `no certified counterexample: ${tried.join('; ')}` };
+  return {
+    name: `N = ${N}, β = 0: counterexample from the search`,
+    role: 'consistency',
+    method: 'first-principles',
+    outcome: 'fail',
+    detail: `no certified counterexample: ${tried.join('; ')}`,
+  };
 }
 
 /** N = 3: the search over the blocks at β = 0, 0.5, 1, 2 finds nothing above 1 (float64). */
@@ -441,4 +530,3 @@ function kernelSearch(seed: number): CheckRecord {
 }
 
 export const BEYOND: readonly Claim[] = [closedForm, groundN, randomN];
-

@@ -34,8 +34,14 @@ export const FIGURES: readonly Claim[] = [
           pass: dCl1 <= TOL && dW <= TOL,
           detail: `303 points; max |ΔC_l1| = ${dCl1.toExponential(2)}, max |ΔW| = ${dW.toExponential(2)} (tolerance ${TOL})`,
         })),
-        exactCheck('β = 0.01 curve vs Eq. (12)', 'printed', 'first-principles', () => ({ pass: d12 <= (4 * 0.01) / 3 + TOL, detail: `max |W − |1 − 4c/3|| = ${d12.toExponential(3)} ≤ 4βω/3 = 1.33e-2` })),
-        exactCheck('β = 10 curve vs Eq. (11)', 'printed', 'first-principles', () => ({ pass: d11 <= 3 * Math.exp(-10) + TOL, detail: `max |W − max(0, 1 − 2c)| = ${d11.toExponential(3)} ≤ 3e^{−10} = 1.36e-4` })),
+        exactCheck('β = 0.01 curve vs Eq. (12)', 'printed', 'first-principles', () => ({
+          pass: d12 <= (4 * 0.01) / 3 + TOL,
+          detail: `max |W − |1 − 4c/3|| = ${d12.toExponential(3)} ≤ 4βω/3 = 1.33e-2`,
+        })),
+        exactCheck('β = 10 curve vs Eq. (11)', 'printed', 'first-principles', () => ({
+          pass: d11 <= 3 * Math.exp(-10) + TOL,
+          detail: `max |W − max(0, 1 − 2c)| = ${d11.toExponential(3)} ≤ 3e^{−10} = 1.36e-4`,
+        })),
         exactCheck('C_l1 ≥ W, equal at high temperature', 'printed', 'first-principles', () => ({
           pass: above <= TOL && dHot <= 0.01 + TOL,
           detail: `max (W − C_l1) = ${above.toExponential(2)}; at β = 0.01 max |W − C_l1| = ${dHot.toExponential(3)} ≤ βω`,
@@ -46,13 +52,17 @@ export const FIGURES: readonly Claim[] = [
   checksClaim({
     id: 'fig2-points',
     location: 'Fig. 2',
-    statement: 'Fig. 2 shows C_l1 and W of the steady states reached from the ground state, N = 2…7, in the high-temperature limit: (2^N − N − 1)/(N + 1) and N(N − 1)/(2(N + 1)) (text after Eqs. (15) and (16)).',
+    statement:
+      'Fig. 2 shows C_l1 and W of the steady states reached from the ground state, N = 2…7, in the high-temperature limit: (2^N − N − 1)/(N + 1) and N(N − 1)/(2(N + 1)) (text after Eqs. (15) and (16)).',
     printed: '\\text{FIG. 2. Scaling of coherence (blue circles) and ergotropy (orange squares) [...] in the high temperature limit [...] and } \\omega = 1',
     derived: 'C_{l_1} = \\frac{2^N - N - 1}{N + 1}, \\ \\mathcal{W} = \\frac{N(N - 1)}{2(N + 1)} \\ (\\beta = 0)',
-    howDecided: 'the plotted points recomputed from first principles at β = 0 (exact steady state of N = 2…7 qubits from the ground state, float64 C_l1 and certified ergotropy) and compared with the r → 1 limits the text gives',
+    howDecided:
+      'the plotted points recomputed from first principles at β = 0 (exact steady state of N = 2…7 qubits from the ground state, float64 C_l1 and certified ergotropy) and compared with the r → 1 limits the text gives',
     checks: () => {
       const rows = fig2Rows(0, 1, 7);
-      const dev = Math.max(...rows.map((r) => Math.max(Math.abs(r.Cl1 - (2 ** r.N - r.N - 1) / (r.N + 1)), Math.abs(r.W - (r.N * (r.N - 1)) / (2 * (r.N + 1))))));
+      const dev = Math.max(
+        ...rows.map((r) => Math.max(Math.abs(r.Cl1 - (2 ** r.N - r.N - 1) / (r.N + 1)), Math.abs(r.W - (r.N * (r.N - 1)) / (2 * (r.N + 1))))),
+      );
       return [
         exactCheck('points vs (2^N − N − 1)/(N + 1) and N(N − 1)/(2(N + 1))', 'printed', 'first-principles', () => ({
           pass: dev <= 1e-10,

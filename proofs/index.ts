@@ -10,4 +10,15 @@ import { FIGURES } from './figures.js';
 import { SEC_COHERENCE_SENTENCES } from './sec4-coherence-sentences.js';
 import { SEC4A_DISCORD } from './sec4a-discord.js';
 
-export const CLAIMS: readonly Claim[] = [...SEC2_SEC3, ...SEC4A, ...SEC4A_DISCORD, ...SEC_COHERENCE_SENTENCES, ...SEC4A_ORDERING, ...SEC4B, ...APPENDIX_A, ...APPENDIX_B, ...FIGURES, ...BEYOND];
+export const CLAIMS: readonly Claim[] = [
+  ...SEC2_SEC3,
+  ...SEC4A,
+  ...SEC4A_DISCORD,
+  ...SEC_COHERENCE_SENTENCES,
+  ...SEC4A_ORDERING,
+  ...SEC4B,
+  ...APPENDIX_A,
+  ...APPENDIX_B,
+  ...FIGURES,
+  ...BEYOND,
+];

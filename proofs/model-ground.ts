@@ -96,7 +96,8 @@ export function rfDerivative(f: RatFunc, v: string): RatFunc {
 export const withN = (formula: string, N: number): string => formula.replace(/\bN\b/g, `(${N})`);
 
 /** "1, 2, …, 8" → "1..8" for a contiguous list. */
-export const rangeText = (ns: readonly number[]): string => (ns.length > 2 && ns[ns.length - 1] - ns[0] === ns.length - 1 ? `${ns[0]}..${ns[ns.length - 1]}` : ns.join(', '));
+export const rangeText = (ns: readonly number[]): string =>
+  ns.length > 2 && ns[ns.length - 1] - ns[0] === ns.length - 1 ? `${ns[0]}..${ns[ns.length - 1]}` : ns.join(', ');
 
 // ----- first principles, numerically -------------------------------------------------------------
 
@@ -140,7 +141,8 @@ export function mergeRecords(name: string, role: CheckRecord['role'], parts: rea
   const failed = parts.filter((x) => x.rec.outcome === 'fail');
   const inconclusive = parts.some((x) => x.rec.outcome === 'inconclusive');
   let maxDev: string | undefined;
-  for (const x of parts) if (x.rec.maxDeviation !== undefined && (maxDev === undefined || Number(x.rec.maxDeviation) > Number(maxDev))) maxDev = x.rec.maxDeviation;
+  for (const x of parts)
+    if (x.rec.maxDeviation !== undefined && (maxDev === undefined || Number(x.rec.maxDeviation) > Number(maxDev))) maxDev = x.rec.maxDeviation;
   const npts = parts.reduce((s, x) => s + (x.rec.points?.length ?? 0), 0);
   return {
     name,
@@ -168,7 +170,10 @@ export function firstPrinciplesPerN(
 ): CheckRecord {
   const parts = Ns.map((N) => ({
     N,
-    rec: firstPrinciplesCheck(`${name} [N=${N}]`, role, formula(N), (p, D) => compute(N, p, D), ctx, ranges, { points: options.points?.(N) ?? 2, what: options.what }) as CheckRecord,
+    rec: firstPrinciplesCheck(`${name} [N=${N}]`, role, formula(N), (p, D) => compute(N, p, D), ctx, ranges, {
+      points: options.points?.(N) ?? 2,
+      what: options.what,
+    }) as CheckRecord,
   }));
   return mergeRecords(name, role, parts, options.what);
 }

@@ -57,13 +57,22 @@ export const Y_RANGE: RealInterval = interval(0, 1, '(]');
 export const q = (s: string): Rational => parseRational(s);
 
 /** Sign of a rational function of y alone on I, as one sentence; pass iff its sign is `want` on I except at the listed zeros. */
-export function signOnY(f: RatFunc, want: 1 | -1, I: RealInterval = Y_RANGE, allowedZeros: readonly Rational[] = []): { pass: boolean; detail: string; zeros: RealAlgebraic[] } {
+export function signOnY(
+  f: RatFunc,
+  want: 1 | -1,
+  I: RealInterval = Y_RANGE,
+  allowedZeros: readonly Rational[] = [],
+): { pass: boolean; detail: string; zeros: RealAlgebraic[] } {
   const s = solveSignRatFunc(f, 'y', I);
   const wrong = want > 0 ? s.negative : s.positive;
   const zerosOk = s.zeros.every((z) => allowedZeros.some((a) => compareWithRational(z, a) === 0));
   const pass = !s.identicallyZero && wrong.length === 0 && zerosOk && s.undefinedAt.length === 0;
   const zs = s.zeros.map((z) => (z.kind === 'rational' ? rationalToString(z.value) : `≈${rootDecimal(z, 12).approx}`));
-  return { pass, zeros: s.zeros, detail: `${want > 0 ? '> 0' : '< 0'} on y ∈ ${I.loClosed ? '[' : '('}${I.lo ? rationalToString(I.lo) : '-inf'}, ${I.hi ? rationalToString(I.hi) : 'inf'}${I.hiClosed ? ']' : ')'}${zs.length ? ` except = 0 at y = ${zs.join(', ')}` : ''}: ${pass ? 'yes' : 'NO'} (Sturm)` };
+  return {
+    pass,
+    zeros: s.zeros,
+    detail: `${want > 0 ? '> 0' : '< 0'} on y ∈ ${I.loClosed ? '[' : '('}${I.lo ? rationalToString(I.lo) : '-inf'}, ${I.hi ? rationalToString(I.hi) : 'inf'}${I.hiClosed ? ']' : ')'}${zs.length ? ` except = 0 at y = ${zs.join(', ')}` : ''}: ${pass ? 'yes' : 'NO'} (Sturm)`,
+  };
 }
 
 /** The roots of G(c0, y) in I (default (0, 1]) at a rational c0, isolated exactly (Sturm). */
@@ -129,7 +138,11 @@ export function orderingGrid(): GridPoint[] {
 }
 
 /** Compare a predicate with the grid's numerical ordering; points within 1e-9 of a tie are skipped. */
-export function gridAgreement(filter: (p: GridPoint) => boolean, numeric: (p: GridPoint) => boolean, predicted: (p: GridPoint) => boolean): { checked: number; skipped: number; mismatches: GridPoint[] } {
+export function gridAgreement(
+  filter: (p: GridPoint) => boolean,
+  numeric: (p: GridPoint) => boolean,
+  predicted: (p: GridPoint) => boolean,
+): { checked: number; skipped: number; mismatches: GridPoint[] } {
   let checked = 0;
   let skipped = 0;
   const mismatches: GridPoint[] = [];

@@ -92,7 +92,14 @@ export const traceSymbolic = (rho: CMatrix<RatFunc>): RatFunc => trace(Rf, rho).
  */
 export function ergotropyForOrder(energy: RatFunc, decreasing: readonly RatFunc[], N = 2): RatFunc {
   const levels = decreasing.map((value) => ({ value, multiplicity: 1 }));
-  return rfsub(energy, passiveEnergy(levels, levels.map((_, i) => i), excitationLevels(N, omega)));
+  return rfsub(
+    energy,
+    passiveEnergy(
+      levels,
+      levels.map((_, i) => i),
+      excitationLevels(N, omega),
+    ),
+  );
 }
 
 let spectrum7: { minus: RatFunc; zero: RatFunc; plus: RatFunc; one: RatFunc } | undefined;
@@ -108,7 +115,8 @@ export const eq7Spectrum = (): { minus: RatFunc; zero: RatFunc; plus: RatFunc; o
   eq7SpectrumHow = spec.how;
   const withVector = (v: readonly number[]): RatFunc => {
     // e ∝ v iff e_k v_l = e_l v_k for all k, l
-    const parallel = (e: readonly RatFunc[]): boolean => e.every((ek, k) => e.every((el, l) => identical(rfmul(ek, rfConst(v[l])), rfmul(el, rfConst(v[k]))).identical));
+    const parallel = (e: readonly RatFunc[]): boolean =>
+      e.every((ek, k) => e.every((el, l) => identical(rfmul(ek, rfConst(v[l])), rfmul(el, rfConst(v[k]))).identical));
     const hit = spec.eigenspaces.find((e) => e.multiplicity === 1 && parallel(e.vectors[0]));
     if (!hit) throw new Error(`model: no eigenvector ∝ (${v.join(', ')}) in the derived spectrum of Eq. (7)`);
     return hit.value;
@@ -120,7 +128,8 @@ export const eq7Spectrum = (): { minus: RatFunc; zero: RatFunc; plus: RatFunc; o
 // ----- first principles, numerically (decimal) -------------------------------------------------
 
 /** Eq. (7) at a point, built numerically (src/physics/states.ts). */
-export const eq7At = (D: DecimalField, p: Readonly<Record<string, Dec>>, cValue?: Dec): CMatrix<Dec> => twoQubitCollectiveSteadyState(D, { beta: p.beta, omega: p.omega, c: cValue ?? p.c });
+export const eq7At = (D: DecimalField, p: Readonly<Record<string, Dec>>, cValue?: Dec): CMatrix<Dec> =>
+  twoQubitCollectiveSteadyState(D, { beta: p.beta, omega: p.omega, c: cValue ?? p.c });
 
 /** Ergotropy (Eq. (2)) of ρ for H0 = ω·excitations of N qubits, with its certified error bound. */
 export function ergotropyAt(D: DecimalField, rho: CMatrix<Dec>, omegaValue: Dec, N = 2): { value: Dec; errorBound: Dec } {

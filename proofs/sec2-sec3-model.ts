@@ -39,7 +39,8 @@ export const SEC2_SEC3: readonly Claim[] = [
     statement: 'The ergotropy is W = Σ_{j,i} r_j ε_i (|⟨r_j|ε_i⟩|² − δ_ji), with r_j decreasing and ε_i increasing (Eq. (1)).',
     printed: '\\mathcal{W} = \\sum_{j,i} r_j \\varepsilon_i (|\\langle r_j | \\varepsilon_i \\rangle|^2 - \\delta_{ji})',
     derived: '\\mathcal{W} = \\mathrm{Tr}(\\rho H) - \\sum_k r_k^{\\downarrow} \\varepsilon_k^{\\uparrow}',
-    howDecided: 'the printed double sum evaluated literally from certified eigendecompositions of random states and random Hamiltonians, against the library ergotropy (energy minus passive energy)',
+    howDecided:
+      'the printed double sum evaluated literally from certified eigendecompositions of random states and random Hamiltonians, against the library ergotropy (energy minus passive energy)',
     checks: (ctx) => [
       firstPrinciplesCheck(
         'printed double sum vs Tr(ρH) − Σ r↓ε↑',
@@ -82,8 +83,10 @@ export const SEC2_SEC3: readonly Claim[] = [
     location: 'Sec. II, text after Eq. (2)',
     statement: 'Combinations of passive states can be active, but no combination of thermal states is: thermal states are completely passive.',
     printed: '\\text{Combination of passive states can allow work extraction [...] with thermal states being an exception}',
-    derived: '\\mathcal{W}(\\gamma_\\beta^{\\otimes k}) = 0; \\ \\mathcal{W}(\\sigma^{\\otimes 2}) = 1/8 \\text{ for the passive } \\sigma = \\mathrm{diag}(1/2, 1/2, 0), \\ H = \\mathrm{diag}(0, 1, 3/2)',
-    howDecided: 'certified ergotropies: k copies of a qubit Gibbs state (k = 1…4) are passive; two copies of a passive but non-thermal qutrit state are active (W = 1/8 exactly by hand: the level (0, 2) at 3/2 lies below (1, 1) at 2)',
+    derived:
+      '\\mathcal{W}(\\gamma_\\beta^{\\otimes k}) = 0; \\ \\mathcal{W}(\\sigma^{\\otimes 2}) = 1/8 \\text{ for the passive } \\sigma = \\mathrm{diag}(1/2, 1/2, 0), \\ H = \\mathrm{diag}(0, 1, 3/2)',
+    howDecided:
+      'certified ergotropies: k copies of a qubit Gibbs state (k = 1…4) are passive; two copies of a passive but non-thermal qutrit state are active (W = 1/8 exactly by hand: the level (0, 2) at 3/2 lies below (1, 1) at 2)',
     checks: (ctx) => [
       firstPrinciplesCheck(
         'W of k copies of a Gibbs state',
@@ -124,7 +127,8 @@ export const SEC2_SEC3: readonly Claim[] = [
     statement: 'With individual coupling (γ_ij = γ0δ_ij, f_ij ≈ 0) all qubits thermalize with the bath: the product Gibbs state is the unique steady state.',
     printed: 'f_{ij} \\approx 0, \\ \\gamma_{ij} = \\gamma_0 \\delta_{ij}: \\text{ all individual qubits thermalize with the temperature of the bath}',
     derived: '\\mathcal{L}(\\gamma_\\beta^{\\otimes N}) = 0, \\ \\dim\\ker\\mathcal{L} = 1',
-    howDecided: 'L(Gibbs) computed symbolically for N = 2, 3; the kernel dimension of the superoperator (N = 2, 3) from the certified spectrum of S†S at 50 digits',
+    howDecided:
+      'L(Gibbs) computed symbolically for N = 2, 3; the kernel dimension of the superoperator (N = 2, 3) from the certified spectrum of S†S at 50 digits',
     checks: (ctx) => [
       exactCheck('L_individual(γ^{⊗N}) ≡ 0, N = 2, 3', 'printed', 'exact-identity', () => {
         const ok = [2, 3].every((N) => isZeroMatrix(lindbladSymbolic(N, gibbsSymbolic(N), { coupling: 'individual' })));
@@ -154,15 +158,25 @@ export const SEC2_SEC3: readonly Claim[] = [
     howDecided: 'two linearly independent stationary states (singlet and Gibbs) found symbolically; the kernel dimension of the superoperator at 50 digits',
     checks: (ctx) => [
       exactCheck('singlet and Gibbs state both stationary (N = 2)', 'printed', 'exact-identity', () => {
-        const ok = isZeroMatrix(lindbladSymbolic(2, psiPlusMinus(-1), { coupling: 'collective' })) && isZeroMatrix(lindbladSymbolic(2, gibbsSymbolic(2), { coupling: 'collective' }));
-        return { pass: ok, detail: ok ? 'L vanishes on both, and they are linearly independent (the singlet has a zero |00⟩ population, the Gibbs state does not)' : 'not both stationary' };
+        const ok =
+          isZeroMatrix(lindbladSymbolic(2, psiPlusMinus(-1), { coupling: 'collective' })) &&
+          isZeroMatrix(lindbladSymbolic(2, gibbsSymbolic(2), { coupling: 'collective' }));
+        return {
+          pass: ok,
+          detail: ok
+            ? 'L vanishes on both, and they are linearly independent (the singlet has a zero |00⟩ population, the Gibbs state does not)'
+            : 'not both stationary',
+        };
       }),
       firstPrinciplesCheck(
         'dim ker L_collective ≥ 2',
         'consistency',
         '2',
         (p, D) => {
-          const S = lindbladSuperoperator(D, collectiveCoupling(D, 2, { omega: p.omega, beta: p.beta, gamma0: D.one, f: D.fromString('0.3'), timeScale: 'normalised' }));
+          const S = lindbladSuperoperator(
+            D,
+            collectiveCoupling(D, 2, { omega: p.omega, beta: p.beta, gamma0: D.one, f: D.fromString('0.3'), timeScale: 'normalised' }),
+          );
           // the collective kernel for N = 2 is spanned by the j = 1 Gibbs block and the singlet: dimension 2
           return { value: D.fromNumber(kernelDimension(D, S).dim) };
         },
@@ -175,7 +189,8 @@ export const SEC2_SEC3: readonly Claim[] = [
   checksClaim({
     id: 'sec3-coherence-from-incoherent',
     location: 'Sec. III, collective coupling',
-    statement: 'Under collective coupling the system evolves into a steady state with coherences in the energy eigenbasis even when it starts in an incoherent state.',
+    statement:
+      'Under collective coupling the system evolves into a steady state with coherences in the energy eigenbasis even when it starts in an incoherent state.',
     printed: '\\text{[...] a non-trivial steady-state that has coherences in the energy eigenbasis, even when the system is initiated in an incoherent state}',
     derived: 'C_{l_1}(\\rho_{ss}) = e^{-\\beta\\omega}/Z_+ > 0 \\text{ from } |00\\rangle',
     howDecided: 'the exact steady state from the (incoherent) all-ground state computed at 70 digits; its C_l1 compared with Eq. (8) at c = 1',
@@ -228,4 +243,3 @@ function ergotropyOf(D: DecimalField, rho: CMatrix<Dec>, H: CMatrix<Dec>): { val
   const r = ergotropy(D, rho, H);
   return { value: r.ergotropy, errorBound: r.errorBound };
 }
-

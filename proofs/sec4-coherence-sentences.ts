@@ -12,7 +12,20 @@ import { exactCheck, firstPrinciplesCheck } from '../src/claims/checks.js';
 import { zeros } from '../src/numeric/matrix.js';
 import { radd, rationalToString, rcmp, rmul, rsub, type Rational } from '../src/numeric/rational.js';
 import { toTeX } from '../src/symbolic/expr.js';
-import { rfadd, rfConst, rfdiv, rfevalPartial, rfevalRational, rfisZero, rfmul, rfneg, rfsub, rftoString, rfVar, type RatFunc } from '../src/symbolic/ratfunc.js';
+import {
+  rfadd,
+  rfConst,
+  rfdiv,
+  rfevalPartial,
+  rfevalRational,
+  rfisZero,
+  rfmul,
+  rfneg,
+  rfsub,
+  rftoString,
+  rfVar,
+  type RatFunc,
+} from '../src/symbolic/ratfunc.js';
 import { interval, solveSignRatFunc, rootDecimal, type RealAlgebraic } from '../src/symbolic/sturm.js';
 import { c, y, ONE, Zp, eq7Symbolic, eq7At, ergotropyAt, energySymbolic, eq7Spectrum } from './model.js';
 import { groundStateSymbolic, groundSteadyAt, wPairing } from './model-ground.js';
@@ -32,7 +45,14 @@ export function affineRoot(f: RatFunc, v: string): { root: RatFunc; slope: RatFu
   if (!rfisZero(rfsub(f, rfadd(rfmul(a, rfVarOf(v)), b)))) throw new Error(`affineRoot: not affine in ${v}`);
   return { root: rfdiv(rfneg(b), a), slope: a };
 }
-const rfVarOf = (v: string): RatFunc => (v === 'c' ? c : v === 'y' ? y : (() => { throw new Error(`no variable ${v}`); })());
+const rfVarOf = (v: string): RatFunc =>
+  v === 'c'
+    ? c
+    : v === 'y'
+      ? y
+      : (() => {
+          throw new Error(`no variable ${v}`);
+        })();
 
 /** The sign of f(y) on (0, 1] (or (0, 1)) as +1 / −1 if it keeps one strictly, else 0 (Sturm). */
 export function strictSignOnY(f: RatFunc, open = false): { sign: 1 | -1 | 0; zeros: RealAlgebraic[] } {
@@ -43,7 +63,8 @@ export function strictSignOnY(f: RatFunc, open = false): { sign: 1 | -1 | 0; zer
   return { sign: 0, zeros: s.zeros };
 }
 
-const zeroText = (zs: readonly RealAlgebraic[]): string => zs.map((z) => (z.kind === 'rational' ? rationalToString(z.value) : `≈${rootDecimal(z, 12).approx}`)).join(', ');
+const zeroText = (zs: readonly RealAlgebraic[]): string =>
+  zs.map((z) => (z.kind === 'rational' ? rationalToString(z.value) : `≈${rootDecimal(z, 12).approx}`)).join(', ');
 
 /** Ergotropy/ω of a diagonal state with rational populations on the given excitation levels (exact: sort and pair). */
 export function diagonalErgotropy(pops: readonly Rational[], levels: readonly number[]): Rational {
@@ -104,7 +125,10 @@ export function windowChecks(): CheckRecord[] {
     }),
     exactCheck('the window is non-empty, and a single point only at β = 0', 'consistency', 'exact-sign', () => {
       const ok = ws.sign > 0 && atOne.num === 0n;
-      return { pass: ok, detail: `cHigh − cLow = ${rftoString(width)} ${ws.sign > 0 ? '> 0' : 'is not > 0'} on y ∈ (0, 1) (Sturm) and = ${rationalToString(atOne)} at y = 1` };
+      return {
+        pass: ok,
+        detail: `cHigh − cLow = ${rftoString(width)} ${ws.sign > 0 ? '> 0' : 'is not > 0'} on y ∈ (0, 1) (Sturm) and = ${rationalToString(atOne)} at y = 1`,
+      };
     }),
   ];
 }
@@ -114,21 +138,40 @@ export function populationsFirstPrinciples(ctx: { precision: number; seed: numbe
   const w = populationWindow();
   const ranges = { c: { lo: 0, hi: 1 }, beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } };
   return [
-    firstPrinciplesCheck('p(00) − p(10) of the numerical state vs the derived gap', 'consistency', w.gapLow, (pt, D) => {
-      const r = eq7At(D, pt);
-      return { value: r.re[15].minus(r.re[5]) };
-    }, ctx, ranges, { points: 3, what: 'the populations of Eq. (7) built at 70 digits' }),
-    firstPrinciplesCheck('p(10) − p(11) of the numerical state vs the derived gap', 'consistency', w.gapHigh, (pt, D) => {
-      const r = eq7At(D, pt);
-      return { value: r.re[5].minus(r.re[0]) };
-    }, ctx, ranges, { points: 3, what: 'the populations of Eq. (7) built at 70 digits' }),
+    firstPrinciplesCheck(
+      'p(00) − p(10) of the numerical state vs the derived gap',
+      'consistency',
+      w.gapLow,
+      (pt, D) => {
+        const r = eq7At(D, pt);
+        return { value: r.re[15].minus(r.re[5]) };
+      },
+      ctx,
+      ranges,
+      { points: 3, what: 'the populations of Eq. (7) built at 70 digits' },
+    ),
+    firstPrinciplesCheck(
+      'p(10) − p(11) of the numerical state vs the derived gap',
+      'consistency',
+      w.gapHigh,
+      (pt, D) => {
+        const r = eq7At(D, pt);
+        return { value: r.re[5].minus(r.re[0]) };
+      },
+      ctx,
+      ranges,
+      { points: 3, what: 'the populations of Eq. (7) built at 70 digits' },
+    ),
   ];
 }
 
 /** The incoherent ergotropy W(Δρ)/ω of the two-qubit steady state at a rational (c, y), exactly. */
 function incoherentTwoQubit(cv: Rational, yv: Rational): Rational {
   const { p } = populationWindow();
-  return diagonalErgotropy(p.map((f) => rfevalRational(f, { c: cv, y: yv })), LEVELS2);
+  return diagonalErgotropy(
+    p.map((f) => rfevalRational(f, { c: cv, y: yv })),
+    LEVELS2,
+  );
 }
 
 /** Sample points (c, y) across the domain: the window's inside and both outsides, at β = 0 and β > 0. */
@@ -164,7 +207,8 @@ function incoherentChecks(name: string, role: CheckRecord['role'], wantZeroEvery
     const full = twoQubitW(cv, yv);
     return { cv, yv, inc, inside, full };
   });
-  const text = (r: (typeof rows)[number]) => `c = ${rationalToString(r.cv)}, y = ${rationalToString(r.yv)}: W(Δρ)/ω = ${rationalToString(r.inc)}, W/ω = ${rationalToString(r.full)}`;
+  const text = (r: (typeof rows)[number]) =>
+    `c = ${rationalToString(r.cv)}, y = ${rationalToString(r.yv)}: W(Δρ)/ω = ${rationalToString(r.inc)}, W/ω = ${rationalToString(r.full)}`;
   const lemma = rows.every((r) => (r.inc.num === 0n) === r.inside);
   const positive = rows.filter((r) => r.inc.num !== 0n);
   const printedHolds = positive.length === 0;
@@ -181,8 +225,12 @@ function incoherentChecks(name: string, role: CheckRecord['role'], wantZeroEvery
       role,
       method: 'exact-value',
       outcome: printedHolds ? 'pass' : 'fail',
-      detail: printedHolds ? 'W(Δρ) = 0 at every sample point' : `W(Δρ) > 0 at ${positive.length} of ${rows.length} sample points, e.g. ${text(r0)}: part of the ergotropy needs no coherence`,
-      ...(printedHolds ? {} : { where: `wherever c lies outside [${rftoString(w.low.root)}, ${rftoString(w.high.root)}] (y = e^{−βω}): there W(Δρ) > 0, e.g. ${text(r0)}` }),
+      detail: printedHolds
+        ? 'W(Δρ) = 0 at every sample point'
+        : `W(Δρ) > 0 at ${positive.length} of ${rows.length} sample points, e.g. ${text(r0)}: part of the ergotropy needs no coherence`,
+      ...(printedHolds
+        ? {}
+        : { where: `wherever c lies outside [${rftoString(w.low.root)}, ${rftoString(w.high.root)}] (y = e^{−βω}): there W(Δρ) > 0, e.g. ${text(r0)}` }),
     });
   }
   const D = fieldOf(ctx.precision);
@@ -199,7 +247,9 @@ function incoherentChecks(name: string, role: CheckRecord['role'], wantZeroEvery
     role: 'consistency',
     method: 'first-principles',
     outcome: bad.length ? 'fail' : 'pass',
-    detail: bad.length ? `differs at ${bad.join('; ')}` : `agree at all ${rows.length} points within the certified error bound (ω = 1, ${ctx.precision} digits)`,
+    detail: bad.length
+      ? `differs at ${bad.join('; ')}`
+      : `agree at all ${rows.length} points within the certified error bound (ω = 1, ${ctx.precision} digits)`,
     maxDeviation: worst.toSignificantDigits(3).toString(),
   });
   return checks;
@@ -240,13 +290,16 @@ const rfVarOmega = (): RatFunc => rfVar('omega');
 
 // ----- the claims --------------------------------------------------------------------------------
 
-const TWO_QUBIT_NOTE = 'y = e^{−βω}; the populations of Eq. (7) by level (|00⟩: 0, |10⟩ and |01⟩: ω, |11⟩: 2ω) taken from the state, the two gaps between neighbouring levels solved for c exactly and their directions decided with Sturm sequences';
+const TWO_QUBIT_NOTE =
+  'y = e^{−βω}; the populations of Eq. (7) by level (|00⟩: 0, |10⟩ and |01⟩: ω, |11⟩: 2ω) taken from the state, the two gaps between neighbouring levels solved for c exactly and their directions decided with Sturm sequences';
 
 const dueToCoherences = checksClaim({
   id: 'eq7-ergotropy-due-to-coherences',
   location: 'Sec. IV A, text after Fig. 1 ("so all the non-zero ergotropy [...] are due to the presence of coherences")',
-  statement: 'All the non-zero ergotropy of the steady states of Eq. (7) is due to the presence of coherences: the dephased state carries none, W(Δρ) = 0 for every c and β.',
-  printed: '\\text{all the non-zero ergotropy we contained in these steady-states are due to the presence of coherences} \\quad [\\mathcal{W}(\\Delta\\rho_{ss}) = 0 \\ \\forall c, \\beta]',
+  statement:
+    'All the non-zero ergotropy of the steady states of Eq. (7) is due to the presence of coherences: the dephased state carries none, W(Δρ) = 0 for every c and β.',
+  printed:
+    '\\text{all the non-zero ergotropy we contained in these steady-states are due to the presence of coherences} \\quad [\\mathcal{W}(\\Delta\\rho_{ss}) = 0 \\ \\forall c, \\beta]',
   derived: () => {
     const w = populationWindow();
     return `\\mathcal{W}(\\Delta\\rho_{ss}) = 0 \\iff ${windowTeX(w)}; \\text{ elsewhere } \\mathcal{W}(\\Delta\\rho_{ss}) > 0`;
@@ -258,8 +311,10 @@ const dueToCoherences = checksClaim({
 const abstractNotInverted = checksClaim({
   id: 'abstract-not-inverted',
   location: 'Abstract ("even though the system do not have inverted populations, it is possible to extract work from the coherences")',
-  statement: 'The two-qubit steady states from which work can be extracted (W > 0) do not have inverted populations: their ergotropy comes from the coherences.',
-  printed: '\\text{even though the system do not have inverted populations, it is possible to extract work from the coherences} \\quad [\\mathcal{W} > 0 \\Rightarrow \\text{populations non-inverted}]',
+  statement:
+    'The two-qubit steady states from which work can be extracted (W > 0) do not have inverted populations: their ergotropy comes from the coherences.',
+  printed:
+    '\\text{even though the system do not have inverted populations, it is possible to extract work from the coherences} \\quad [\\mathcal{W} > 0 \\Rightarrow \\text{populations non-inverted}]',
   derived: () => {
     const w = populationWindow();
     const cA = affineRoot(rfmul(Zp, rfsub(eq7Spectrum().minus, eq7Spectrum().zero)), 'c').root;
@@ -289,7 +344,11 @@ const abstractNotInverted = checksClaim({
         detail: counter
           ? `at c = ${rationalToString(counter.cv)}, y = ${rationalToString(counter.yv)}: W/ω = ${rationalToString(counter.W)} > 0 with inverted populations (W(Δρ)/ω = ${rationalToString(counter.inc)} > 0)`
           : 'no sample with W > 0 has inverted populations',
-        ...(counter ? { where: `for c < ${rftoString(w.low.root)} or c > ${rftoString(w.high.root)} (y = e^{−βω}) where W > 0, e.g. c = ${rationalToString(counter.cv)}, y = ${rationalToString(counter.yv)}` } : {}),
+        ...(counter
+          ? {
+              where: `for c < ${rftoString(w.low.root)} or c > ${rftoString(w.high.root)} (y = e^{−βω}) where W > 0, e.g. c = ${rationalToString(counter.cv)}, y = ${rationalToString(counter.yv)}`,
+            }
+          : {}),
       },
       ...incoherentChecks('', 'consistency', false, ctx).filter((k) => k.method === 'first-principles'),
     ];
@@ -299,8 +358,10 @@ const abstractNotInverted = checksClaim({
 const conclusionSolely = checksClaim({
   id: 'sec5-solely-coherences',
   location: 'Sec. V ("solely due to the presence of such coherences, the steady-states [...] yield a finite amount of ergotropy")',
-  statement: 'The steady states yield a finite ergotropy solely due to the presence of coherences: the dephased steady state carries no ergotropy, for the two-qubit family of Eq. (7) and for the ground initial states.',
-  printed: '\\text{solely due to the presence of such coherences, the steady-states [...] yield a finite amount of ergotropy} \\quad [\\mathcal{W}(\\Delta\\rho_{ss}) = 0]',
+  statement:
+    'The steady states yield a finite ergotropy solely due to the presence of coherences: the dephased steady state carries no ergotropy, for the two-qubit family of Eq. (7) and for the ground initial states.',
+  printed:
+    '\\text{solely due to the presence of such coherences, the steady-states [...] yield a finite amount of ergotropy} \\quad [\\mathcal{W}(\\Delta\\rho_{ss}) = 0]',
   derived: () => {
     const w = populationWindow();
     const g = groundTwo();
@@ -331,8 +392,10 @@ function affineRootInR(f: RatFunc): string {
 const d2Coherences = checksClaim({
   id: 'sec4b1-d2-due-to-coherences',
   location: 'Sec. IV B 1, remark on N = 2 ("the reason behind D₂ can be extracted as work is indeed due to the presence of coherences")',
-  statement: 'For two qubits started in the ground state, the ergotropy (which comes from the block D₂) is due to the coherences: the dephased steady state carries none.',
-  printed: '\\text{the reason behind } D_2 \\text{ can be extracted as work is indeed due to the presence of coherences} \\quad [\\mathcal{W}(\\Delta\\rho_{ss}) = 0, \\ 0 < r < 1]',
+  statement:
+    'For two qubits started in the ground state, the ergotropy (which comes from the block D₂) is due to the coherences: the dephased steady state carries none.',
+  printed:
+    '\\text{the reason behind } D_2 \\text{ can be extracted as work is indeed due to the presence of coherences} \\quad [\\mathcal{W}(\\Delta\\rho_{ss}) = 0, \\ 0 < r < 1]',
   derived: () => {
     const g = groundTwo();
     return `\\mathcal{W}(\\Delta\\rho_{ss}) = 0 \\iff r \\leq ${affineRootInR(g.gapHigh)}; \\quad r > ${affineRootInR(g.gapHigh)}: \\ \\mathcal{W}(\\Delta\\rho_{ss}) = \\omega\\,${texOf(g.incoherentSwapped)}, \\quad r = e^{-\\beta\\omega}`;
@@ -350,14 +413,23 @@ const d2Coherences = checksClaim({
     })();
     const inside = s.zeros.length === 1;
     return [
-      exactCheck('p(00) − p(10) > 0 on r ∈ (0, 1)', 'consistency', 'exact-sign', () => ({ pass: low.sign > 0, detail: `p(00) − p(10) = ${rftoString(g.gapLow)} ${low.sign > 0 ? '> 0' : 'not > 0'} (Sturm)` })),
+      exactCheck('p(00) − p(10) > 0 on r ∈ (0, 1)', 'consistency', 'exact-sign', () => ({
+        pass: low.sign > 0,
+        detail: `p(00) − p(10) = ${rftoString(g.gapLow)} ${low.sign > 0 ? '> 0' : 'not > 0'} (Sturm)`,
+      })),
       {
         name: 'printed: W(Δρ) = 0 for every r ∈ (0, 1)',
         role: 'printed',
         method: 'exact-sign',
         outcome: inside ? 'fail' : 'pass',
-        detail: inside ? `p(10) − p(11) = ${rftoString(g.gapHigh)} vanishes at r = ${zeroText(s.zeros)} and is < 0 above it: the dephased state is active there, W(Δρ)/ω = ${rftoString(g.incoherentSwapped)}, which is ${rationalToString(ratioAtOne)} of W at r → 1` : 'p(10) ≥ p(11) for every r',
-        ...(inside ? { where: `for r > ${zeroText(s.zeros)} (βω < ln(1/r) at that root${s.zeros[0].kind === 'rational' ? ` = ln ${rationalToString({ num: s.zeros[0].value.den, den: s.zeros[0].value.num })}` : ''}): W(Δρ) > 0` } : {}),
+        detail: inside
+          ? `p(10) − p(11) = ${rftoString(g.gapHigh)} vanishes at r = ${zeroText(s.zeros)} and is < 0 above it: the dephased state is active there, W(Δρ)/ω = ${rftoString(g.incoherentSwapped)}, which is ${rationalToString(ratioAtOne)} of W at r → 1`
+          : 'p(10) ≥ p(11) for every r',
+        ...(inside
+          ? {
+              where: `for r > ${zeroText(s.zeros)} (βω < ln(1/r) at that root${s.zeros[0].kind === 'rational' ? ` = ln ${rationalToString({ num: s.zeros[0].value.den, den: s.zeros[0].value.num })}` : ''}): W(Δρ) > 0`,
+            }
+          : {}),
       },
       firstPrinciplesCheck(
         'W(Δρ) derived vs the certified ergotropy of the dephased first-principles state (r > 1/2)',

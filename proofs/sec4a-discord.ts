@@ -66,7 +66,10 @@ export function discordAt(D: DecimalField, p: Readonly<Record<string, Dec>>): { 
   const rho = eq7At(D, p);
   const env = { c: p.c, y: p.beta.times(p.omega).neg().exp() };
   const S = eq7Spectrum();
-  const sAB = entropyOf(D, [S.minus, S.zero, S.plus, S.one].map((f) => rfevalField(D, f, env)));
+  const sAB = entropyOf(
+    D,
+    [S.minus, S.zero, S.plus, S.one].map((f) => rfevalField(D, f, env)),
+  );
   const rA = partialTrace(D, rho, [2, 2], [0]);
   const rB = partialTrace(D, rho, [2, 2], [1]);
   const sA = entropy2(D, rA.re[0], rA.re[1], rA.re[3]);
@@ -122,7 +125,8 @@ const discord: Claim = checksClaim({
   location: 'Sec. IV A, text after Eq. (12) ("quantitatively it is always smaller than that, with equality attained when C_l1 becomes zero and at c = 1")',
   statement:
     'The quantum discord of the steady states of Eq. (7) is always smaller than C_l1, with equality where C_l1 = 0 and at c = 1. Convention (the paper states none): one-way discord D(A|B), projective measurements on qubit B, entropies in bits.',
-  printed: '\\text{quantitatively it is always smaller than that, with equality attained when } C_{l_1} \\text{ becomes zero and at } c = 1 \\quad [D \\leq C_{l_1}; \\ D = C_{l_1} \\iff C_{l_1} = 0 \\lor c = 1]',
+  printed:
+    '\\text{quantitatively it is always smaller than that, with equality attained when } C_{l_1} \\text{ becomes zero and at } c = 1 \\quad [D \\leq C_{l_1}; \\ D = C_{l_1} \\iff C_{l_1} = 0 \\lor c = 1]',
   derived: (ctx) => {
     void ctx;
     const D = FIELD;
@@ -164,10 +168,21 @@ const discord: Claim = checksClaim({
       const half = rfConst({ num: 1n, den: 2n });
       return rfisZero(rfsub(A.re[0], half)) && rfisZero(A.re[1]) && rfisZero(rfsub(A.re[3], half));
     })();
-    const text = (r: (typeof rows)[number]) => `${pointText({ c: rationalToString(r.pt.c), beta: rationalToString(r.pt.beta), omega: rationalToString(r.pt.omega) })}: D ≤ ${r.d.toSignificantDigits(10)} vs C_l1 = ${r.cl1.toSignificantDigits(10)}`;
+    const text = (r: (typeof rows)[number]) =>
+      `${pointText({ c: rationalToString(r.pt.c), beta: rationalToString(r.pt.beta), omega: rationalToString(r.pt.omega) })}: D ≤ ${r.d.toSignificantDigits(10)} vs C_l1 = ${r.cl1.toSignificantDigits(10)}`;
     const checks: CheckRecord[] = [
-      exactCheck('c = Z₊/Z: ρ_ss = ρ_A ⊗ ρ_B exactly (D = 0 = C_l1)', 'consistency', 'exact-identity', () => ({ pass: gibbsProduct, detail: gibbsProduct ? 'every entry of ρ_ss(β, Z₊/Z) equals the product of its marginals, identically in y: no correlation of any kind' : 'not a product' })),
-      exactCheck('c = 0: the pure singlet, ρ_A = I/2 exactly (D = S(ρ_A) = 1 = C_l1)', 'consistency', 'exact-identity', () => ({ pass: singletMixed, detail: singletMixed ? 'for a pure state D(A|B) = S(ρ_A) = 1 bit, and C_l1 = 2|ρ_23| = 1: equality at c = 0, which the sentence does not list' : 'ρ_A is not I/2' })),
+      exactCheck('c = Z₊/Z: ρ_ss = ρ_A ⊗ ρ_B exactly (D = 0 = C_l1)', 'consistency', 'exact-identity', () => ({
+        pass: gibbsProduct,
+        detail: gibbsProduct
+          ? 'every entry of ρ_ss(β, Z₊/Z) equals the product of its marginals, identically in y: no correlation of any kind'
+          : 'not a product',
+      })),
+      exactCheck('c = 0: the pure singlet, ρ_A = I/2 exactly (D = S(ρ_A) = 1 = C_l1)', 'consistency', 'exact-identity', () => ({
+        pass: singletMixed,
+        detail: singletMixed
+          ? 'for a pure state D(A|B) = S(ρ_A) = 1 bit, and C_l1 = 2|ρ_23| = 1: equality at c = 0, which the sentence does not list'
+          : 'ρ_A is not I/2',
+      })),
       {
         name: `D ≤ C_l1 at ${rows.length} seeded points (${DIGITS}+ digits)`,
         role: 'printed',
@@ -182,7 +197,11 @@ const discord: Claim = checksClaim({
         method: 'first-principles',
         outcome: unequal.length ? 'fail' : 'pass',
         detail: cOne.map((r) => `β = ${r.b}: D ≤ ${r.d.toSignificantDigits(12)}, C_l1 = ${r.cl1.toSignificantDigits(12)}`).join('; '),
-        ...(unequal.length ? { where: `at c = 1 for β > 0: ${unequal.map((r) => `β = ${r.b}: C_l1 − D ≥ ${r.cl1.minus(r.d).toSignificantDigits(6)}`).join('; ')} (an upper bound on D, so the gap is real); equality at c = 1 holds at β = 0 only, and c = 0 is an equality point the sentence omits` } : {}),
+        ...(unequal.length
+          ? {
+              where: `at c = 1 for β > 0: ${unequal.map((r) => `β = ${r.b}: C_l1 − D ≥ ${r.cl1.minus(r.d).toSignificantDigits(6)}`).join('; ')} (an upper bound on D, so the gap is real); equality at c = 1 holds at β = 0 only, and c = 0 is an equality point the sentence omits`,
+            }
+          : {}),
       },
     ];
     return checks;

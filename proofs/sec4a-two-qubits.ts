@@ -18,8 +18,40 @@ import { tripletWeight } from '../src/physics/states.js';
 import { evolve } from '../src/physics/evolve.js';
 import { hilbertSchmidtState } from '../src/random/mixed.js';
 import { Rng } from '../src/random/rng.js';
-import { rfadd, rfConst, rfderivative, rfdiv, rfmul, rfpow, rfsub, rfVar, rfevalPartial, rfevalRational, rfisZero, rftoString, type RatFunc } from '../src/symbolic/ratfunc.js';
-import { Rf, c, y, ONE, HALF, Zp, Z, eq7Symbolic, lindbladSymbolic, isZeroMatrix, energySymbolic, ergotropyForOrder, eq7Spectrum, eq7At, ergotropyAt, l1At, psiPlusMinus } from './model.js';
+import {
+  rfadd,
+  rfConst,
+  rfderivative,
+  rfdiv,
+  rfmul,
+  rfpow,
+  rfsub,
+  rfVar,
+  rfevalPartial,
+  rfevalRational,
+  rfisZero,
+  rftoString,
+  type RatFunc,
+} from '../src/symbolic/ratfunc.js';
+import {
+  Rf,
+  c,
+  y,
+  ONE,
+  HALF,
+  Zp,
+  Z,
+  eq7Symbolic,
+  lindbladSymbolic,
+  isZeroMatrix,
+  energySymbolic,
+  ergotropyForOrder,
+  eq7Spectrum,
+  eq7At,
+  ergotropyAt,
+  l1At,
+  psiPlusMinus,
+} from './model.js';
 
 const RANGES = { c: { lo: 0, hi: 1 }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } };
 
@@ -70,9 +102,11 @@ const E7 = energySymbolic(eq7Symbolic());
 /** W when 1 − c is the largest eigenvalue (the order printed in Eq. (9)). */
 const W_A = ergotropyForOrder(E7, [spec.minus, spec.zero, spec.plus, spec.one]);
 
-
 /** Eq. (8), both printed forms, transcribed. */
-export const EQ8_PRINTED: readonly string[] = ['abs(c*(1 + exp(-beta*omega))^2/(1 + exp(-beta*omega) + exp(-2*beta*omega)) - 1)', 'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))'];
+export const EQ8_PRINTED: readonly string[] = [
+  'abs(c*(1 + exp(-beta*omega))^2/(1 + exp(-beta*omega) + exp(-2*beta*omega)) - 1)',
+  'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))',
+];
 
 /** Eq. (8): C_l1 of Eq. (7) is |2ρ_23| (the only off-diagonal pair), compared with each printed form. */
 export function eq8Claim(forms: readonly string[]) {
@@ -118,7 +152,8 @@ function eq7Eigenpairs(): { vector: number[]; value: RatFunc }[] {
   const rho = eq7Symbolic();
   const at = (i: number, j: number) => rho.re[i * 4 + j];
   const blockFree = [0, 3].every((i) => [0, 1, 2, 3].every((j) => j === i || rfisZero(at(i, j))));
-  if (!blockFree || !rfisZero(rfsub(at(1, 1), at(2, 2))) || !rho.im.every(rfisZero)) throw new Error('eq7Eigenpairs: the state is not of the expected block form');
+  if (!blockFree || !rfisZero(rfsub(at(1, 1), at(2, 2))) || !rho.im.every(rfisZero))
+    throw new Error('eq7Eigenpairs: the state is not of the expected block form');
   return [
     { vector: [1, 0, 0, 0], value: at(0, 0) },
     { vector: [0, 1, 1, 0], value: rfadd(at(1, 1), at(1, 2)) },
@@ -128,7 +163,8 @@ function eq7Eigenpairs(): { vector: number[]; value: RatFunc }[] {
 }
 
 /** u ∥ v for integer vectors: every 2 × 2 minor vanishes. */
-const parallel = (u: readonly number[], v: readonly number[]): boolean => v.some((x) => x !== 0) && u.every((ui, i) => u.every((uj, j) => ui * v[j] === uj * v[i]));
+const parallel = (u: readonly number[], v: readonly number[]): boolean =>
+  v.some((x) => x !== 0) && u.every((ui, i) => u.every((uj, j) => ui * v[j] === uj * v[i]));
 
 /**
  * Eq. (9): each printed eigenvector must be parallel to a derived eigenvector (block structure),
@@ -140,7 +176,8 @@ export function eq9Claim(printedEigenvalues: readonly string[], printedVectors: 
   return checksClaim({
     id: 'eq9-eigenpairs',
     location: 'Eq. (9)',
-    statement: 'The eigenvalues of Eq. (7) are {1 − c, ce^{2βω}/(1 + e^{βω} + e^{2βω}), ce^{βω}/(…), c/(…)} with eigenvectors (0, −1, 1, 0)/√2, (0, 0, 0, 1), (0, 1, 1, 0)/√2, (1, 0, 0, 0).',
+    statement:
+      'The eigenvalues of Eq. (7) are {1 − c, ce^{2βω}/(1 + e^{βω} + e^{2βω}), ce^{βω}/(…), c/(…)} with eigenvectors (0, −1, 1, 0)/√2, (0, 0, 0, 1), (0, 1, 1, 0)/√2, (1, 0, 0, 0).',
     printed:
       '\\left\\{ 1 - c, \\frac{ce^{2\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{ce^{\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\right\\}, \\left\\{ \\frac{1}{\\sqrt{2}} [0, -1, 1, 0]^T, [0, 0, 0, 1]^T, \\frac{1}{\\sqrt{2}} [0, 1, 1, 0]^T, [1, 0, 0, 0]^T \\right\\}',
     derived: () => {
@@ -155,21 +192,36 @@ export function eq9Claim(printedEigenvalues: readonly string[], printedVectors: 
       const pairs = eq7Eigenpairs();
       const checks: CheckRecord[] = [
         exactCheck('ρu ≡ λu for the four derived eigenpairs', 'consistency', 'exact-identity', () => {
-          const bad = pairs.filter((p) => [0, 1, 2, 3].some((i) => {
-            let acc = rfConst(0);
-            for (let j = 0; j < 4; j++) acc = rfadd(acc, rfmul(rho.re[i * 4 + j], rfConst(p.vector[j])));
-            return !rfisZero(rfsub(acc, rfmul(p.value, rfConst(p.vector[i]))));
-          }));
-          return { pass: bad.length === 0, detail: bad.length === 0 ? 'all four derived pairs are eigenpairs identically in (c, y); the vectors are orthogonal and span C⁴' : `${bad.length} derived pair(s) fail` };
+          const bad = pairs.filter((p) =>
+            [0, 1, 2, 3].some((i) => {
+              let acc = rfConst(0);
+              for (let j = 0; j < 4; j++) acc = rfadd(acc, rfmul(rho.re[i * 4 + j], rfConst(p.vector[j])));
+              return !rfisZero(rfsub(acc, rfmul(p.value, rfConst(p.vector[i]))));
+            }),
+          );
+          return {
+            pass: bad.length === 0,
+            detail:
+              bad.length === 0
+                ? 'all four derived pairs are eigenpairs identically in (c, y); the vectors are orthogonal and span C⁴'
+                : `${bad.length} derived pair(s) fail`,
+          };
         }),
       ];
       const unmatched = printedVectors.map((v, k) => ({ v, k })).filter(({ v }) => !pairs.some((p) => parallel(p.vector, v)));
       checks.push({
         ...exactCheck('each printed eigenvector is parallel to a derived one', 'printed', 'exact-identity', () => ({
           pass: unmatched.length === 0,
-          detail: unmatched.length === 0 ? 'every printed vector is a multiple of a derived eigenvector (all 2 × 2 minors vanish)' : `printed vector(s) ${unmatched.map(({ v, k }) => `${k + 1} [${v.join(', ')}]`).join(', ')} are not eigenvectors of Eq. (7)`,
+          detail:
+            unmatched.length === 0
+              ? 'every printed vector is a multiple of a derived eigenvector (all 2 × 2 minors vanish)'
+              : `printed vector(s) ${unmatched.map(({ v, k }) => `${k + 1} [${v.join(', ')}]`).join(', ')} are not eigenvectors of Eq. (7)`,
         })),
-        ...(unmatched.length ? { where: `printed eigenvector(s) ${unmatched.map(({ k }) => k + 1).join(', ')}: not an eigenvector for any c ∈ (0, 1], β ≥ 0 (the eigenvectors are ${pairs.map((p) => `[${p.vector.join(', ')}]`).join(', ')})` } : {}),
+        ...(unmatched.length
+          ? {
+              where: `printed eigenvector(s) ${unmatched.map(({ k }) => k + 1).join(', ')}: not an eigenvector for any c ∈ (0, 1], β ≥ 0 (the eigenvectors are ${pairs.map((p) => `[${p.vector.join(', ')}]`).join(', ')})`,
+            }
+          : {}),
       });
       printedEigenvalues.forEach((f, k) => {
         const match = pairs.find((p) => parallel(p.vector, printedVectors[k] ?? []));
@@ -180,7 +232,9 @@ export function eq9Claim(printedEigenvalues: readonly string[], printedVectors: 
         else {
           // not a rational function of y = e^{−βω} (e.g. βω replaced by β): numeric probes decide
           const probe = numericProbe(`${name} (numeric probe: the printed form is not rational in e^{−βω})`, 'printed', f, match.value, ctx, RANGES);
-          checks.push(probe.outcome === 'fail' ? { ...probe, where: `eigenvalue ${k + 1}: at the probe points ${probe.failures.slice(0, 2).join('; ')}` } : probe);
+          checks.push(
+            probe.outcome === 'fail' ? { ...probe, where: `eigenvalue ${k + 1}: at the probe points ${probe.failures.slice(0, 2).join('; ')}` } : probe,
+          );
         }
       });
       checks.push(
@@ -208,14 +262,16 @@ export const EQ10_BELOW_HALF: FormulaClaimSpec = {
   id: 'eq10-c-below-half',
   location: 'Eq. (10), branch 0 ≤ c < 1/2',
   statement: 'For 0 ≤ c < 1/2 the ergotropy of Eq. (7) is W = ω(1 − c[1 + 3cosh βω + sinh βω]/(1 + 2cosh βω)).',
-  printed: '\\mathcal{W} = \\omega \\left(1 - \\frac{c[1+3\\cosh(\\beta\\omega)+\\sinh(\\beta\\omega)]}{1+2\\cosh(\\beta\\omega)} \\right), \\quad 0 \\leq c < 1/2',
+  printed:
+    '\\mathcal{W} = \\omega \\left(1 - \\frac{c[1+3\\cosh(\\beta\\omega)+\\sinh(\\beta\\omega)]}{1+2\\cosh(\\beta\\omega)} \\right), \\quad 0 \\leq c < 1/2',
   printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))',
   derive: () => W_A,
-  derivation: 'W = Tr(ρH0) − Σ r_k↓ ε_k↑ computed symbolically with the spectrum of Eq. (9) in the printed order (1 − c ≥ c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊, which holds for c ≤ 1/2: see eq9-order-guaranteed)',
+  derivation:
+    'W = Tr(ρH0) − Σ r_k↓ ε_k↑ computed symbolically with the spectrum of Eq. (9) in the printed order (1 − c ≥ c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊, which holds for c ≤ 1/2: see eq9-order-guaranteed)',
   derivedForm: { formula: 'omega*(1 - c - c/(1 + y + y^2))' },
   ranges: { c: { lo: 0, hi: '1/2' }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
   firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: 'the certified ergotropy of Eq. (7) built and diagonalised at 70 digits' },
-  };
+};
 export const EQ10_C_ONE: FormulaClaimSpec = {
   id: 'eq10-c-one',
   location: 'Eq. (10), branch c = 1',
@@ -226,7 +282,10 @@ export const EQ10_C_ONE: FormulaClaimSpec = {
   derivation: 'at c = 1 the eigenvalue 1 − c is 0, so the decreasing order is c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ ≥ 0; W = Tr(ρH0) − Σ r_k↓ ε_k↑ symbolically',
   derivedForm: { formula: 'omega*y^2/(1 + y + y^2)' },
   ranges: { beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
-  firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p, D.one), p.omega), what: 'the certified ergotropy of Eq. (7) at c = 1 built and diagonalised at 70 digits' },
+  firstPrinciples: {
+    compute: (p, D) => ergotropyAt(D, eq7At(D, p, D.one), p.omega),
+    what: 'the certified ergotropy of Eq. (7) at c = 1 built and diagonalised at 70 digits',
+  },
 };
 
 export const SEC4A: readonly Claim[] = [
@@ -236,12 +295,16 @@ export const SEC4A: readonly Claim[] = [
     statement: 'ρ_ss(β, c) of Eq. (7) is stationary under the collective Lindbladian (γ_ij = γ0, f_ij = f) for every c, β and f.',
     printed:
       '\\rho_{ss}(\\beta, c) = (1 - c) |\\psi_-\\rangle \\langle \\psi_-| + c Z_+^{-1}(\\beta) (e^{-2\\omega\\beta} |\\psi_1\\rangle \\langle \\psi_1| + e^{-\\omega\\beta} |\\psi_+\\rangle \\langle \\psi_+| + |\\psi_0\\rangle \\langle \\psi_0|)',
-    howDecided: 'L(ρ_ss) computed symbolically in Q(c, y, ω, f) from Eqs. (4)–(6) and compared with the zero matrix; the exact steady-state map (Schur–Weyl) and the sparse Lindbladian at 50 digits as first principles',
+    howDecided:
+      'L(ρ_ss) computed symbolically in Q(c, y, ω, f) from Eqs. (4)–(6) and compared with the zero matrix; the exact steady-state map (Schur–Weyl) and the sparse Lindbladian at 50 digits as first principles',
     derived: 'L(\\rho_{ss}) = 0',
     checks: (ctx) => [
       exactCheck('L(ρ_ss) ≡ 0 (symbolic, with f)', 'printed', 'exact-identity', () => {
         const L = lindbladSymbolic(2, eq7Symbolic(), { coupling: 'collective', f });
-        return { pass: isZeroMatrix(L), detail: isZeroMatrix(L) ? 'every entry of L(ρ_ss) is the zero rational function of (c, y, ω, f)' : 'L(ρ_ss) has a nonzero entry' };
+        return {
+          pass: isZeroMatrix(L),
+          detail: isZeroMatrix(L) ? 'every entry of L(ρ_ss) is the zero rational function of (c, y, ω, f)' : 'L(ρ_ss) has a nonzero entry',
+        };
       }),
       firstPrinciplesCheck(
         'max|L(ρ_ss)| numerically',
@@ -261,8 +324,10 @@ export const SEC4A: readonly Claim[] = [
     id: 'eq7-c-conserved',
     location: 'Eq. (7), definition of c',
     statement: 'c = ⟨ψ0|ρ0|ψ0⟩ + ⟨ψ1|ρ0|ψ1⟩ + ⟨ψ+|ρ0|ψ+⟩ is conserved by the collective dynamics, so it labels the steady state reached from ρ0.',
-    printed: 'c = \\langle \\psi_0 | \\rho_0 | \\psi_0 \\rangle + \\langle \\psi_1 | \\rho_0 | \\psi_1 \\rangle + \\langle \\psi_+ | \\rho_0 | \\psi_+ \\rangle',
-    howDecided: 'Tr(P L(E_ab)) = 0 for all 16 matrix units E_ab (P the triplet projector), symbolically; and c(ρ(t)) = c(ρ0) along a numerical evolution from random states',
+    printed:
+      'c = \\langle \\psi_0 | \\rho_0 | \\psi_0 \\rangle + \\langle \\psi_1 | \\rho_0 | \\psi_1 \\rangle + \\langle \\psi_+ | \\rho_0 | \\psi_+ \\rangle',
+    howDecided:
+      'Tr(P L(E_ab)) = 0 for all 16 matrix units E_ab (P the triplet projector), symbolically; and c(ρ(t)) = c(ρ0) along a numerical evolution from random states',
     derived: '\\mathrm{Tr}\\,(P\\,\\mathcal{L}(X)) = 0 \\ \\forall X',
     checks: (ctx) => [
       exactCheck('Tr(P L(E_ab)) ≡ 0 for every matrix unit', 'printed', 'exact-identity', () => {
@@ -308,7 +373,24 @@ export const SEC4A: readonly Claim[] = [
     howDecided: 'L(|ψ−⟩⟨ψ−|) computed symbolically in Q(y, ω, f)',
     derived: '\\mathcal{L}(|\\psi_-\\rangle \\langle \\psi_-|) = 0',
     checks: (ctx) => [
-      firstPrinciplesCheck('max|L(|ψ−⟩⟨ψ−|)| numerically', 'consistency', '0', (p, D) => ({ value: maxAbs(D, applyLindbladian(D, collectiveCoupling(D, 2, { omega: p.omega, beta: p.beta, gamma0: D.one, f: D.fromString('0.3'), timeScale: 'normalised' }), eq7At(D, p, D.zero))) }), ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'the sparse Lindbladian applied to the singlet at 70 digits' }),
+      firstPrinciplesCheck(
+        'max|L(|ψ−⟩⟨ψ−|)| numerically',
+        'consistency',
+        '0',
+        (p, D) => ({
+          value: maxAbs(
+            D,
+            applyLindbladian(
+              D,
+              collectiveCoupling(D, 2, { omega: p.omega, beta: p.beta, gamma0: D.one, f: D.fromString('0.3'), timeScale: 'normalised' }),
+              eq7At(D, p, D.zero),
+            ),
+          ),
+        }),
+        ctx,
+        { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } },
+        { points: 3, what: 'the sparse Lindbladian applied to the singlet at 70 digits' },
+      ),
       exactCheck('L(|ψ−⟩⟨ψ−|) ≡ 0', 'printed', 'exact-identity', () => {
         const z = isZeroMatrix(lindbladSymbolic(2, psiPlusMinus(-1), { coupling: 'collective', f }));
         return { pass: z, detail: z ? 'every entry is the zero rational function' : 'a nonzero entry remains' };
@@ -330,7 +412,18 @@ export const SEC4A: readonly Claim[] = [
     derived: 'c\\,Z/Z_+ - 1 = 0 \\iff c = Z_+/Z',
     howDecided: 'the inside of |·| is affine in c with slope Z/Z₊ ≠ 0; substituting c = Z₊/Z gives the zero rational function',
     checks: (ctx) => [
-      firstPrinciplesCheck('C_l1 of the numerical state at c = Z₊/Z', 'consistency', '0', (p, D) => { const yv = p.beta.times(p.omega).neg().exp(); return l1At(D, eq7At(D, p, D.one.plus(yv).plus(yv.times(yv)).div(D.one.plus(yv).pow(2)))); }, ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'C_l1 of Eq. (7) built at c = Z₊/Z at 70 digits' }),
+      firstPrinciplesCheck(
+        'C_l1 of the numerical state at c = Z₊/Z',
+        'consistency',
+        '0',
+        (p, D) => {
+          const yv = p.beta.times(p.omega).neg().exp();
+          return l1At(D, eq7At(D, p, D.one.plus(yv).plus(yv.times(yv)).div(D.one.plus(yv).pow(2))));
+        },
+        ctx,
+        { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } },
+        { points: 3, what: 'C_l1 of Eq. (7) built at c = Z₊/Z at 70 digits' },
+      ),
       exactCheck('2ρ_23 at c = Z₊/Z ≡ 0', 'printed', 'exact-identity', () => {
         const inner = rfmul(rfConst(2), eq7Symbolic(rfdiv(Zp, Z)).re[6]);
         return { pass: rfisZero(inner), detail: rfisZero(inner) ? 'zero rational function of y' : 'nonzero' };
@@ -348,10 +441,14 @@ export const SEC4A: readonly Claim[] = [
   checksClaim({
     id: 'eq8-thermal-overlap',
     location: 'Sec. IV A, text after Eq. (8)',
-    statement: 'C_l1 = 0 means that the sum of the overlaps of the initial state with |ψ0⟩, |ψ+⟩ and |ψ−⟩ equals its thermal value, i.e. the initial state is a thermal one.',
-    printed: '\\text{the sum of the overlap of the initial state with } |\\psi_0\\rangle, |\\psi_+\\rangle \\text{ and } |\\psi_-\\rangle \\text{ is equal to its thermal value}',
+    statement:
+      'C_l1 = 0 means that the sum of the overlaps of the initial state with |ψ0⟩, |ψ+⟩ and |ψ−⟩ equals its thermal value, i.e. the initial state is a thermal one.',
+    printed:
+      '\\text{the sum of the overlap of the initial state with } |\\psi_0\\rangle, |\\psi_+\\rangle \\text{ and } |\\psi_-\\rangle \\text{ is equal to its thermal value}',
     derived: () => {
-      const names = thermalTriples().filter((t) => t.matches).map((t) => t.names);
+      const names = thermalTriples()
+        .filter((t) => t.matches)
+        .map((t) => t.names);
       return `\\text{the overlaps of the thermal state with } ${names.map((n) => n.map((x) => `|\\psi_{${x}}\\rangle`).join(', ')).join(' \\text{ or } ')} \\text{ sum to its } C_{l_1} = 0 \\text{ value } c = ${toTeX(rftoString(rfdiv(Zp, Z))).tex}`;
     },
     howDecided:
@@ -387,9 +484,11 @@ export const SEC4A: readonly Claim[] = [
   checksClaim({
     id: 'eq8-thermal-initial-ie',
     location: 'Sec. IV A, text after Eq. (8) ("i.e. the initial state is a thermal one")',
-    statement: 'C_l1 = 0 exactly when c takes its thermal value Z₊/Z, "i.e. the initial state is a thermal one": c(ρ0) = Z₊/Z implies that ρ0 is the Gibbs state.',
+    statement:
+      'C_l1 = 0 exactly when c takes its thermal value Z₊/Z, "i.e. the initial state is a thermal one": c(ρ0) = Z₊/Z implies that ρ0 is the Gibbs state.',
     printed: '\\text{[} c = Z_+/Z \\text{] i.e. the initial state is a thermal one} \\quad [c(\\rho_0) = Z_+/Z \\Rightarrow \\rho_0 = e^{-\\beta H_0}/Z]',
-    derived: () => `c(\\rho_0) = ${toTeX(rftoString(rfdiv(Zp, Z))).tex} \\iff \\rho_{ss} = e^{-\\beta H_0}/Z \\ (\\text{the steady state is thermal; the initial state need not be})`,
+    derived: () =>
+      `c(\\rho_0) = ${toTeX(rftoString(rfdiv(Zp, Z))).tex} \\iff \\rho_{ss} = e^{-\\beta H_0}/Z \\ (\\text{the steady state is thermal; the initial state need not be})`,
     howDecided:
       'the steady state of Eq. (7) at c = Z₊/Z compared exactly with the Gibbs state of H0; the printed implication tested on an initial state with c = Z₊/Z that is not thermal (a mixture of |ψ0⟩ and |ψ−⟩, its c computed with the triplet projector), whose steady state from the exact collective map is the Gibbs state (second route)',
     checks: (ctx) => {
@@ -404,13 +503,27 @@ export const SEC4A: readonly Claim[] = [
       const notThermal = !rho0.re.every((x, k) => rfisZero(rfsub(x, gibbs.re[k])));
       const ssIsGibbs = eq7Symbolic(cth).re.every((x, k) => rfisZero(rfsub(x, gibbs.re[k])));
       return [
-        exactCheck('ρ_ss(β, Z₊/Z) ≡ e^{−βH0}/Z', 'consistency', 'exact-identity', () => ({ pass: ssIsGibbs, detail: ssIsGibbs ? 'every entry identical as rational functions of y: C_l1 = 0 exactly when the steady state is thermal' : 'differs' })),
+        exactCheck('ρ_ss(β, Z₊/Z) ≡ e^{−βH0}/Z', 'consistency', 'exact-identity', () => ({
+          pass: ssIsGibbs,
+          detail: ssIsGibbs ? 'every entry identical as rational functions of y: C_l1 = 0 exactly when the steady state is thermal' : 'differs',
+        })),
         {
           ...exactCheck('printed: c(ρ0) = Z₊/Z ⇒ ρ0 thermal', 'printed', 'exact-identity', () => {
             const cOk = rfisZero(rfsub(c0, cth));
-            return { pass: !(cOk && notThermal), detail: cOk && notThermal ? `ρ0 = (Z₊/Z)|ψ0⟩⟨ψ0| + (1 − Z₊/Z)|ψ−⟩⟨ψ−| has c = ${rftoString(c0)} = Z₊/Z exactly but is not the Gibbs state (it has the coherence ⟨10|ρ0|01⟩ = −(1 − Z₊/Z)/2 ≠ 0)` : 'no counterexample' };
+            return {
+              pass: !(cOk && notThermal),
+              detail:
+                cOk && notThermal
+                  ? `ρ0 = (Z₊/Z)|ψ0⟩⟨ψ0| + (1 − Z₊/Z)|ψ−⟩⟨ψ−| has c = ${rftoString(c0)} = Z₊/Z exactly but is not the Gibbs state (it has the coherence ⟨10|ρ0|01⟩ = −(1 − Z₊/Z)/2 ≠ 0)`
+                  : 'no counterexample',
+            };
           }),
-          ...(rfisZero(rfsub(c0, cth)) && notThermal ? { where: 'for every non-thermal initial state with c = Z₊/Z, e.g. (Z₊/Z)|ψ0⟩⟨ψ0| + (1 − Z₊/Z)|ψ−⟩⟨ψ−|: the steady state is thermal, the initial state is not' } : {}),
+          ...(rfisZero(rfsub(c0, cth)) && notThermal
+            ? {
+                where:
+                  'for every non-thermal initial state with c = Z₊/Z, e.g. (Z₊/Z)|ψ0⟩⟨ψ0| + (1 − Z₊/Z)|ψ−⟩⟨ψ−|: the steady state is thermal, the initial state is not',
+              }
+            : {}),
         },
         firstPrinciplesCheck(
           'max|ρ_ss − Gibbs| from the non-thermal ρ0 (exact collective map)',
@@ -447,13 +560,24 @@ export const SEC4A: readonly Claim[] = [
       const g = rfdiv(Zp, Z);
       const dg = rfdiv(rfsub(y, ONE), rfpow(rfadd(ONE, y), 3));
       return [
-        firstPrinciplesCheck('c of the numerical Gibbs state vs Z₊/Z', 'consistency', '(1 + exp(-beta*omega) + exp(-2*beta*omega))/(1 + exp(-beta*omega))^2', (p, D) => ({ value: tripletWeight(D, gibbsState(D, 2, { beta: p.beta, omega: p.omega })) }), ctx, { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } }, { points: 3, what: 'c of the Gibbs state of H0 built at 70 digits' }),
+        firstPrinciplesCheck(
+          'c of the numerical Gibbs state vs Z₊/Z',
+          'consistency',
+          '(1 + exp(-beta*omega) + exp(-2*beta*omega))/(1 + exp(-beta*omega))^2',
+          (p, D) => ({ value: tripletWeight(D, gibbsState(D, 2, { beta: p.beta, omega: p.omega })) }),
+          ctx,
+          { beta: { lo: 0, hi: 6 }, omega: { lo: '1/2', hi: 3 } },
+          { points: 3, what: 'c of the Gibbs state of H0 built at 70 digits' },
+        ),
         exactIdentity('d(Z₊/Z)/dy ≡ (y − 1)/(1 + y)³', 'consistency', rfderivative(g, 'y'), dg)!,
         exactCheck('Z₊/Z decreasing in y on (0, 1), → 1 at y = 0', 'printed', 'exact-sign', () => {
           const s = solveSign(rfsub(y, ONE).num, 'y', interval(0, 1, '()'));
           const atZero = rfevalPartial(g, { y: { num: 0n, den: 1n } });
           const ok = s.positive.length === 0 && s.zeros.length === 0 && rfisZero(rfsub(atZero, ONE));
-          return { pass: ok, detail: ok ? 'y − 1 < 0 on (0, 1) (Sturm: no root), so Z₊/Z increases as β grows (y falls) and reaches 1 at y = 0 (β → ∞)' : 'sign condition fails' };
+          return {
+            pass: ok,
+            detail: ok ? 'y − 1 < 0 on (0, 1) (Sturm: no root), so Z₊/Z increases as β grows (y falls) and reaches 1 at y = 0 (β → ∞)' : 'sign condition fails',
+          };
         }),
       ];
     },
@@ -463,7 +587,8 @@ export const SEC4A: readonly Claim[] = [
     id: 'eq7-populations-not-inverted',
     location: 'Sec. IV A, text after Fig. 1 ("the populations of the Eq. (7) is not inverted")',
     statement: 'The populations of Eq. (7) are not inverted: they do not increase with energy, p(|00⟩) ≥ p(|10⟩) = p(|01⟩) ≥ p(|11⟩), for every c and β.',
-    printed: '\\text{the populations of the Eq. (7) is not inverted} \\quad [p_{00} \\geq p_{10} = p_{01} \\geq p_{11} \\ \\forall c \\in [0, 1], \\beta \\geq 0]',
+    printed:
+      '\\text{the populations of the Eq. (7) is not inverted} \\quad [p_{00} \\geq p_{10} = p_{01} \\geq p_{11} \\ \\forall c \\in [0, 1], \\beta \\geq 0]',
     derived: () => `p_{00} \\geq p_{10} = p_{01} \\geq p_{11} \\iff ${windowTeX(populationWindow())}`,
     howDecided:
       'the populations of Eq. (7) by level taken from the state; the gaps p(00) − p(10) and p(10) − p(11) are affine in c, each solved for c exactly with its direction decided by the sign of the slope (Sturm on y ∈ (0, 1]); the printed "for every c" is decided by whether the window covers [0, 1]; second route: the populations of the numerically built state',
@@ -483,7 +608,11 @@ export const SEC4A: readonly Claim[] = [
           detail: holds
             ? 'the window contains [0, 1] for every β'
             : `the window's lower end ${rftoString(w.low.root)} is ${lowPos.sign > 0 ? '> 0' : 'not > 0'} on y ∈ (0, 1]; for its upper end, ${signSolutionToString(highBelowOne, 12, '1 − cHigh')} (Sturm): |10⟩ is over-populated below the window, |11⟩ above it where cHigh < 1`,
-          ...(holds ? {} : { where: `for c < ${rftoString(w.low.root)} (p(10) > p(00)) and for c > ${rftoString(w.high.root)} (p(11) > p(10); < 1 only for y ∈ ${highBelowOne.positive.map((pc) => `${pc.lo.closed ? '[' : '('}${pc.lo.value?.kind === 'rational' ? rationalToString(pc.lo.value.value) : '…'}, ${pc.hi.value?.kind === 'rational' ? rationalToString(pc.hi.value.value) : '…'}${pc.hi.closed ? ']' : ')'}`).join(' ∪ ')}), y = e^{−βω}; at β = 0 everywhere except c = ${rationalToString(rfevalRational(w.low.root, { y: { num: 1n, den: 1n } }))}` }),
+          ...(holds
+            ? {}
+            : {
+                where: `for c < ${rftoString(w.low.root)} (p(10) > p(00)) and for c > ${rftoString(w.high.root)} (p(11) > p(10); < 1 only for y ∈ ${highBelowOne.positive.map((pc) => `${pc.lo.closed ? '[' : '('}${pc.lo.value?.kind === 'rational' ? rationalToString(pc.lo.value.value) : '…'}, ${pc.hi.value?.kind === 'rational' ? rationalToString(pc.hi.value.value) : '…'}${pc.hi.closed ? ']' : ')'}`).join(' ∪ ')}), y = e^{−βω}; at β = 0 everywhere except c = ${rationalToString(rfevalRational(w.low.root, { y: { num: 1n, den: 1n } }))}`,
+              }),
         },
       ];
     },
@@ -491,10 +620,13 @@ export const SEC4A: readonly Claim[] = [
   checksClaim({
     id: 'psi1-psi0-initial-states',
     location: 'Sec. IV A, text after Eq. (12)',
-    statement: 'The initial state |ψ1⟩ has ergotropy 2ω and reaches the c = 1 steady state with less; |ψ0⟩ has zero ergotropy and reaches the same state, with non-zero ergotropy for a large range of temperatures.',
-    printed: '\\mathcal{W}(|\\psi_1\\rangle) = 2\\omega > \\mathcal{W}(\\rho_{ss}(\\beta, 1)), \\quad \\mathcal{W}(|\\psi_0\\rangle) = 0 < \\mathcal{W}(\\rho_{ss}(\\beta, 1))',
+    statement:
+      'The initial state |ψ1⟩ has ergotropy 2ω and reaches the c = 1 steady state with less; |ψ0⟩ has zero ergotropy and reaches the same state, with non-zero ergotropy for a large range of temperatures.',
+    printed:
+      '\\mathcal{W}(|\\psi_1\\rangle) = 2\\omega > \\mathcal{W}(\\rho_{ss}(\\beta, 1)), \\quad \\mathcal{W}(|\\psi_0\\rangle) = 0 < \\mathcal{W}(\\rho_{ss}(\\beta, 1))',
     derived: '\\mathcal{W}(\\rho_{ss}(\\beta, 1)) = \\omega e^{-2\\beta\\omega}/Z_+ \\in (0, \\omega/3] \\text{ for every finite } \\beta',
-    howDecided: 'exactly: c(|ψ1⟩) = c(|ψ0⟩) = 1 from the triplet projector, W(|ψ1⟩) = 2ω and W(|ψ0⟩) = 0 from their energies, and W(ρ_ss(β, 1)) from the spectrum at c = 1 (sorted, paired) compared with 0 and 2ω by Sturm sequences; second route: ergotropies of |ψ1⟩, |ψ0⟩ and of the exact steady state from each computed from first principles',
+    howDecided:
+      'exactly: c(|ψ1⟩) = c(|ψ0⟩) = 1 from the triplet projector, W(|ψ1⟩) = 2ω and W(|ψ0⟩) = 0 from their energies, and W(ρ_ss(β, 1)) from the spectrum at c = 1 (sorted, paired) compared with 0 and 2ω by Sturm sequences; second route: ergotropies of |ψ1⟩, |ψ0⟩ and of the exact steady state from each computed from first principles',
     checks: (ctx) => [
       exactCheck('c = 1 for both, W(|ψ1⟩) = 2ω > W(ρ_ss(β, 1)) > 0 = W(|ψ0⟩) for every β (Sturm)', 'printed', 'exact-sign', () => {
         const P = tripletProjector();
@@ -507,13 +639,18 @@ export const SEC4A: readonly Claim[] = [
         const pos = solveSignRatFunc(perOmega, 'y', interval(0, 1, '(]'));
         const below = solveSignRatFunc(rfsub(rfConst(2), perOmega), 'y', interval(0, 1, '(]'));
         const ok = c1 && pos.negative.length === 0 && pos.zeros.length === 0 && below.negative.length === 0 && below.zeros.length === 0;
-        return { pass: ok, detail: `c(|ψ1⟩) = c(|ψ0⟩) = 1 ${c1 ? 'exactly' : 'FAILS'}; W(ρ_ss(β, 1))/ω = ${rftoString(perOmega)}: ${signSolutionToString(pos, 12, 'W/ω')}; 2 − W/ω ${signSolutionToString(below, 12, '')}` };
+        return {
+          pass: ok,
+          detail: `c(|ψ1⟩) = c(|ψ0⟩) = 1 ${c1 ? 'exactly' : 'FAILS'}; W(ρ_ss(β, 1))/ω = ${rftoString(perOmega)}: ${signSolutionToString(pos, 12, 'W/ω')}; 2 − W/ω ${signSolutionToString(below, 12, '')}`,
+        };
       }),
       ...[0, 3].map((idx) =>
         firstPrinciplesCheck(
           idx === 0 ? 'W(|ψ1⟩) − W(ρ_ss) from |ψ1⟩' : 'W(ρ_ss) from |ψ0⟩',
           'printed',
-          idx === 0 ? '2*omega - omega*exp(-2*beta*omega)/(1 + exp(-beta*omega) + exp(-2*beta*omega))' : 'omega*exp(-2*beta*omega)/(1 + exp(-beta*omega) + exp(-2*beta*omega))',
+          idx === 0
+            ? '2*omega - omega*exp(-2*beta*omega)/(1 + exp(-beta*omega) + exp(-2*beta*omega))'
+            : 'omega*exp(-2*beta*omega)/(1 + exp(-beta*omega) + exp(-2*beta*omega))',
           (p, D) => {
             const rho0 = zeros(D, 4);
             rho0.re[idx * 5] = D.one;
@@ -536,7 +673,8 @@ export const SEC4A: readonly Claim[] = [
     statement: 'The local states of the qubits are diagonal with non-inverted populations, so work extraction needs a global process.',
     printed: '\\text{local states of the qubits are diagonal with non-inverted populations}',
     derived: '\\rho_A = \\mathrm{diag}(p_e, p_g), \\ p_g - p_e = c(1 - y^2)/Z_+ \\geq 0',
-    howDecided: 'partial trace of Eq. (7) computed symbolically; p_g − p_e shown identical to c(1 − y²)/Z₊, whose factors are non-negative on the domain; the reduced state of the numerically built state as second route',
+    howDecided:
+      'partial trace of Eq. (7) computed symbolically; p_g − p_e shown identical to c(1 − y²)/Z₊, whose factors are non-negative on the domain; the reduced state of the numerically built state as second route',
     checks: (ctx) => {
       const rhoA = partialTrace(Rf, eq7Symbolic(), [2, 2], [0]);
       return [
@@ -544,7 +682,10 @@ export const SEC4A: readonly Claim[] = [
           const diagonal = rfisZero(rhoA.re[1]) && rfisZero(rhoA.re[2]) && rhoA.im.every(rfisZero);
           const gap = rfsub(rhoA.re[3], rhoA.re[0]);
           const ok = diagonal && rfisZero(rfsub(gap, rfdiv(rfmul(c, rfsub(ONE, rfpow(y, 2))), Zp)));
-          return { pass: ok, detail: ok ? 'off-diagonals are 0; p_g − p_e = c(1 − y²)/Z₊ with c ≥ 0, 1 − y² ≥ 0, Z₊ > 0: never inverted (qubit 2 by symmetry)' : 'not as stated' };
+          return {
+            pass: ok,
+            detail: ok ? 'off-diagonals are 0; p_g − p_e = c(1 − y²)/Z₊ with c ≥ 0, 1 − y² ≥ 0, Z₊ > 0: never inverted (qubit 2 by symmetry)' : 'not as stated',
+          };
         }),
         firstPrinciplesCheck(
           'p_g − p_e of the reduced state of the numerical ρ_ss',
@@ -585,7 +726,12 @@ export const SEC4A: readonly Claim[] = [
           const atT = rfadd(k0, rfmul(rfsub(k1, k0), t));
           const half = rfevalPartial(t, { y: { num: 1n, den: 1n } });
           const ok = rfisZero(atT) && rfisZero(rfsub(half, HALF));
-          return { pass: ok, detail: ok ? 'C > 0 iff c < Z₊/(Z₊ + 3y); in the high-temperature limit only c < 1/2 keeps entanglement (at low temperature every c < 1 does: "small c" holds at high temperature)' : 'threshold differs' };
+          return {
+            pass: ok,
+            detail: ok
+              ? 'C > 0 iff c < Z₊/(Z₊ + 3y); in the high-temperature limit only c < 1/2 keeps entanglement (at low temperature every c < 1 does: "small c" holds at high temperature)'
+              : 'threshold differs',
+          };
         }),
         exactCheck('PPT criterion on the numerical state: negative partial transpose ⟺ c < Z₊/(Z₊ + 3y)', 'consistency', 'first-principles', () => {
           const D = decimalField(ctx.precision + 20);
@@ -607,7 +753,12 @@ export const SEC4A: readonly Claim[] = [
             const predicted = env.c.lt(thr.div(thr.plus(yv.times(3))));
             if (minEig.lt(0) !== predicted) bad.push(pointText({ c: rationalToString(pt.c), beta: rationalToString(pt.beta) }));
           }
-          return { pass: bad.length === 0, detail: bad.length ? `disagree at ${bad.join('; ')}` : `the sign of the smallest eigenvalue of ρ^{T_B} (eigh at ${ctx.precision + 20} digits) matches the derived threshold ${rftoString(threshold)} at all ${pts.length} seeded points` };
+          return {
+            pass: bad.length === 0,
+            detail: bad.length
+              ? `disagree at ${bad.join('; ')}`
+              : `the sign of the smallest eigenvalue of ρ^{T_B} (eigh at ${ctx.precision + 20} digits) matches the derived threshold ${rftoString(threshold)} at all ${pts.length} seeded points`,
+          };
         }),
       ];
     },

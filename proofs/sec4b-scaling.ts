@@ -136,7 +136,10 @@ function wFirstPrinciples(name: string, role: CheckRecord['role'], formula: (N: 
     },
     ctx,
     RANGES,
-    { points: ptsFor, what: 'the certified ergotropy (Eq. (2)) of the steady state reached from the all-ground state (exact collective map, diagonalised at 60 digits)' },
+    {
+      points: ptsFor,
+      what: 'the certified ergotropy (Eq. (2)) of the steady state reached from the all-ground state (exact collective map, diagonalised at 60 digits)',
+    },
   );
 }
 
@@ -146,7 +149,13 @@ function highTemperatureEnd(): { pass: boolean; beta: string; detail: string } {
   const at1 = limitAt(nbar, 'y', 1);
   const at0 = limitAt(nbar, 'y', 0);
   const pass = at1.kind === 'pole' && at0.kind === 'finite' && rfisZero(at0.value);
-  return { pass, beta: at1.kind === 'pole' ? '0' : '\\infty', detail: pass ? 'n̄ = y/(1 − y) has a pole at y = 1 (β = 0) and tends to 0 at y = 0 (β → ∞), exactly: the high-temperature limit is β → 0' : 'n̄ has no pole at y = 1' };
+  return {
+    pass,
+    beta: at1.kind === 'pole' ? '0' : '\\infty',
+    detail: pass
+      ? 'n̄ = y/(1 − y) has a pole at y = 1 (β = 0) and tends to 0 at y = 0 (β → ∞), exactly: the high-temperature limit is β → 0'
+      : 'n̄ has no pole at y = 1',
+  };
 }
 
 /** β = 0 exactly (r = 1): first principles at the high-temperature end. */
@@ -184,10 +193,17 @@ export function eq16Claim(printedFormula: string): Claim {
     perN: NS_EXACT,
     derive: (N) => wPairing(N!),
     derivedTeX: '\\mathcal{W} = \\mathrm{Tr}(\\rho H_0) - \\sum_i r_i^\\downarrow \\varepsilon_i^\\uparrow = \\omega\\sum_{k=1}^{N}(k-1)\\,p_k d_k',
-    derivation: 'W derived from Eq. (2) symbolically (energy Σ k ω p_k d_k minus the sorted pairing of the eigenvalues p_0d_0 > … > p_Nd_N, 0, … with the levels 0, ω, ω, …)',
+    derivation:
+      'W derived from Eq. (2) symbolically (energy Σ k ω p_k d_k minus the sorted pairing of the eigenvalues p_0d_0 > … > p_Nd_N, 0, … with the levels 0, ω, ω, …)',
     ranges: RANGES,
     extraChecks: (ctx, printed) => [
-      exactForN('printed sum Σ k p_{k+1} d_{k+1} ω ≡ derived W', 'printed', NS_EXACT, (N) => same(wSum(N), wPairing(N)), 'identical as rational functions of (r, ω)'),
+      exactForN(
+        'printed sum Σ k p_{k+1} d_{k+1} ω ≡ derived W',
+        'printed',
+        NS_EXACT,
+        (N) => same(wSum(N), wPairing(N)),
+        'identical as rational functions of (r, ω)',
+      ),
       exactCheck('closed form for symbolic N (induction)', 'printed', 'exact-identity', inductionEq16),
       wFirstPrinciples('derived W vs first principles', 'consistency', (N) => wPairing(N), ctx),
       wFirstPrinciples('printed closed form vs first principles', 'printed', (N) => withN(printed, N), ctx),
@@ -199,7 +215,8 @@ export const SEC4B: readonly Claim[] = [
   checksClaim({
     id: 'sec4b-thermal-initial',
     location: 'Sec. IV B, text before Sec. IV B 1',
-    statement: 'From a thermal (Gibbs) initial state the dynamics generates no coherence at the steady state, so its ergotropy is zero too; this continues for larger numbers of qubits.',
+    statement:
+      'From a thermal (Gibbs) initial state the dynamics generates no coherence at the steady state, so its ergotropy is zero too; this continues for larger numbers of qubits.',
     printed: '\\text{thermal initial state} \\Rightarrow C_{l_1}(\\rho_{ss}) = 0,\\ \\mathcal{W}(\\rho_{ss}) = 0 \\quad \\text{for every } N',
     derived: '\\rho_{ss} = \\rho_{\\mathrm{Gibbs}} = e^{-\\beta H_0}/Z',
     howDecided:
@@ -219,17 +236,32 @@ export const SEC4B: readonly Claim[] = [
         RANGES,
         { points: (N) => (N <= 5 ? 2 : 1), what: 'the exact collective steady-state map applied to the Gibbs state, 60 digits' },
       ),
-      firstPrinciplesPerN('C_l1 and W of the steady state from the Gibbs state', 'printed', fpNs(1, 5), () => '0', (N, p, D) => {
-        const g = gibbsAt(D, N, p);
-        const model = collectiveCoupling(D, N, { omega: p.omega, beta: p.beta, gamma0: D.one, timeScale: 'normalised' });
-        const ss = collectiveSteadyState(D, model, g).rho;
-        const e = ergotropy(D, ss, h0(D, N, p.omega));
-        return { value: D.add(l1Coherence(D, ss), e.ergotropy), errorBound: e.errorBound };
-      }, ctx, RANGES, { points: () => 1, what: 'C_l1 + certified ergotropy of that steady state (both ≥ 0), 60 digits' }),
-      exactForN('Gibbs populations r^k/(1+r)^N decrease with k (passive)', 'consistency', [1, 8, 30], (N) => {
-        const ratio = rfdiv(rfdiv(rfpow(Y, 1), rfpow(rfadd(ONE, Y), N)), rfdiv(ONE, rfpow(rfadd(ONE, Y), N)));
-        return identical(ratio, Y).identical ? null : 'ratio of successive populations is not y';
-      }, 'successive populations have ratio exactly y = e^{−βω} < 1 (β > 0): decreasing in energy, a passive diagonal state'),
+      firstPrinciplesPerN(
+        'C_l1 and W of the steady state from the Gibbs state',
+        'printed',
+        fpNs(1, 5),
+        () => '0',
+        (N, p, D) => {
+          const g = gibbsAt(D, N, p);
+          const model = collectiveCoupling(D, N, { omega: p.omega, beta: p.beta, gamma0: D.one, timeScale: 'normalised' });
+          const ss = collectiveSteadyState(D, model, g).rho;
+          const e = ergotropy(D, ss, h0(D, N, p.omega));
+          return { value: D.add(l1Coherence(D, ss), e.ergotropy), errorBound: e.errorBound };
+        },
+        ctx,
+        RANGES,
+        { points: () => 1, what: 'C_l1 + certified ergotropy of that steady state (both ≥ 0), 60 digits' },
+      ),
+      exactForN(
+        'Gibbs populations r^k/(1+r)^N decrease with k (passive)',
+        'consistency',
+        [1, 8, 30],
+        (N) => {
+          const ratio = rfdiv(rfdiv(rfpow(Y, 1), rfpow(rfadd(ONE, Y), N)), rfdiv(ONE, rfpow(rfadd(ONE, Y), N)));
+          return identical(ratio, Y).identical ? null : 'ratio of successive populations is not y';
+        },
+        'successive populations have ratio exactly y = e^{−βω} < 1 (β > 0): decreasing in energy, a passive diagonal state',
+      ),
     ],
   }),
   checksClaim({
@@ -237,8 +269,7 @@ export const SEC4B: readonly Claim[] = [
     location: 'Eqs. (13)–(14)',
     statement:
       'From the all-ground initial state the steady state is block diagonal in the excitation number k (blocks D_N, …, D_0 after ordering the basis by k), each block D_k = d_k U_k (U_k the p_k × p_k matrix of ones, p_k = C(N, k)) with d_k = (1 − r) r^k / ((1 − r^{N+1}) p_k).',
-    printed:
-      '\\rho = \\mathrm{diag}(D_N, D_{N-1}, \\dots, D_1, D_0), \\quad D_k = d_k U_k, \\quad d_k = \\frac{(1-r)r^k}{(1-r^{N+1})p_k}',
+    printed: '\\rho = \\mathrm{diag}(D_N, D_{N-1}, \\dots, D_1, D_0), \\quad D_k = d_k U_k, \\quad d_k = \\frac{(1-r)r^k}{(1-r^{N+1})p_k}',
     derived: '\\rho_{ss} = \\sum_{k=0}^{N} \\frac{(1-r)r^k}{1-r^{N+1}} |D_{N,k}\\rangle\\langle D_{N,k}|, \\quad r = e^{-\\beta\\omega}',
     howDecided:
       'the printed state (with r = e^{−βω}) is compared entrywise with the steady state that the exact collective map (Schur–Weyl, with a dipole coupling f = 0.3) gives from the all-ground state (N = 1..8, 60 digits); symbolically it is stationary (L(ρ) ≡ 0 in Q(y, ω, f), N = 2, 3) and has unit trace (N = 1..30)',
@@ -257,22 +288,42 @@ export const SEC4B: readonly Claim[] = [
         const nonzero = [2, 3].find((N) => !isZeroMatrix(lindbladSymbolic(N, groundStateSymbolic(N), { coupling: 'collective', f: rfVar('f') })));
         return {
           pass: nonzero === undefined,
-          detail: nonzero === undefined ? 'every entry of L(ρ) of Eqs. (4)–(6) (collective, dipole coupling f) is the zero rational function of (y, ω, f) for N = 2, 3' : `N = ${nonzero}: L(ρ) has a nonzero entry`,
+          detail:
+            nonzero === undefined
+              ? 'every entry of L(ρ) of Eqs. (4)–(6) (collective, dipole coupling f) is the zero rational function of (y, ω, f) for N = 2, 3'
+              : `N = ${nonzero}: L(ρ) has a nonzero entry`,
         };
       }),
-      exactForN('Tr ρ = Σ_k p_k d_k ≡ 1', 'printed', NS_EXACT, (N) => {
-        let s = ZERO;
-        for (let k = 0; k <= N; k++) s = rfadd(s, rfmul(rfConst(binom(N, k)), dk(N, k)));
-        return same(s, ONE);
-      }, 'Σ_k p_k d_k ≡ 1 as rational functions of r'),
-      exactForN('printed d_k (transcribed) ≡ d_k used here', 'consistency', [1, 5, 12], (N) => {
-        for (let k = 0; k <= N; k++) {
-          const pr = ratFuncOf(PRINTED.eq14d.replace(/\bk\b/g, `(${k})`).replace(/\bp\b/g, `(${binom(N, k)})`).replace(/\bN\b/g, `(${N})`));
-          const w = same(pr, dk(N, k));
-          if (w) return `k = ${k}: ${w}`;
-        }
-        return null;
-      }, 'the transcription of Eq. (14) and the d_k used by the symbolic checks agree'),
+      exactForN(
+        'Tr ρ = Σ_k p_k d_k ≡ 1',
+        'printed',
+        NS_EXACT,
+        (N) => {
+          let s = ZERO;
+          for (let k = 0; k <= N; k++) s = rfadd(s, rfmul(rfConst(binom(N, k)), dk(N, k)));
+          return same(s, ONE);
+        },
+        'Σ_k p_k d_k ≡ 1 as rational functions of r',
+      ),
+      exactForN(
+        'printed d_k (transcribed) ≡ d_k used here',
+        'consistency',
+        [1, 5, 12],
+        (N) => {
+          for (let k = 0; k <= N; k++) {
+            const pr = ratFuncOf(
+              PRINTED.eq14d
+                .replace(/\bk\b/g, `(${k})`)
+                .replace(/\bp\b/g, `(${binom(N, k)})`)
+                .replace(/\bN\b/g, `(${N})`),
+            );
+            const w = same(pr, dk(N, k));
+            if (w) return `k = ${k}: ${w}`;
+          }
+          return null;
+        },
+        'the transcription of Eq. (14) and the d_k used by the symbolic checks agree',
+      ),
     ],
   }),
   checksClaim({
@@ -299,7 +350,12 @@ export const SEC4B: readonly Claim[] = [
           let w1 = D.zero;
           let w2 = D.zero;
           for (let a = 0; a < 8; a++) {
-            const exc = 3 - a.toString(2).split('').filter((c) => c === '1').length;
+            const exc =
+              3 -
+              a
+                .toString(2)
+                .split('')
+                .filter((c) => c === '1').length;
             if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
             if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
           }
@@ -321,11 +377,29 @@ export const SEC4B: readonly Claim[] = [
     howDecided:
       'exact limits of the printed closed form (a rational function of r; substitute r = a + t and compare lowest orders in t) for N = 1..30; for symbolic N, at r = 1 every block weight p_k d_k is 1/(N + 1) and Σ_k (C(N,k) − 1) = 2^N − N − 1; and C_l1 of the first-principles state at β = 0 exactly',
     checks: (ctx) => [
-      exactForN('lim_{r→0} of Eq. (15) = 0', 'printed', NS_EXACT, (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq15, N)), 0), ZERO), 'the limit is exactly 0'),
-      exactForN('lim_{r→1} of Eq. (15) = (2^N − N − 1)/(N + 1)', 'printed', NS_EXACT, (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq15, N)), 1), ratFuncOf(withN(PRINTED.eq15LimitOne, N))), 'the limit is exactly (2^N − N − 1)/(N + 1)'),
+      exactForN(
+        'lim_{r→0} of Eq. (15) = 0',
+        'printed',
+        NS_EXACT,
+        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq15, N)), 0), ZERO),
+        'the limit is exactly 0',
+      ),
+      exactForN(
+        'lim_{r→1} of Eq. (15) = (2^N − N − 1)/(N + 1)',
+        'printed',
+        NS_EXACT,
+        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq15, N)), 1), ratFuncOf(withN(PRINTED.eq15LimitOne, N))),
+        'the limit is exactly (2^N − N − 1)/(N + 1)',
+      ),
       exactCheck('symbolic N: block weights at r = 1 are 1/(N + 1)', 'consistency', 'exact-identity', () => {
         // p_k d_k = (1 − r) r^k/(1 − r^{N+1}) = r^k / G(N), G(N) = Σ_{j=0}^N r^j → N + 1 at r = 1
-        const ok = NS_EXACT.every((N) => NS_EXACT.length > 0 && Array.from({ length: N + 1 }, (_, k) => k).every((k) => identical(limitValue(blockWeight(N, k), 1), rfConst({ num: 1n, den: BigInt(N + 1) })).identical));
+        const ok = NS_EXACT.every(
+          (N) =>
+            NS_EXACT.length > 0 &&
+            Array.from({ length: N + 1 }, (_, k) => k).every(
+              (k) => identical(limitValue(blockWeight(N, k), 1), rfConst({ num: 1n, den: BigInt(N + 1) })).identical,
+            ),
+        );
         return {
           pass: ok,
           detail: ok
@@ -333,10 +407,19 @@ export const SEC4B: readonly Claim[] = [
             : 'a block weight does not tend to 1/(N + 1)',
         };
       }),
-      firstPrinciplesPerN('printed r → 1 value vs C_l1 at β = 0', 'printed', fpNs(2, 7), (N) => withN(PRINTED.eq15LimitOne, N), (N, p, D) => ({ value: groundL1At(D, N, p) }), ctx, BETA0, {
-        points: () => 1,
-        what: 'C_l1 of the exact steady state from the ground state at β = 0 (r = 1), 60 digits',
-      }),
+      firstPrinciplesPerN(
+        'printed r → 1 value vs C_l1 at β = 0',
+        'printed',
+        fpNs(2, 7),
+        (N) => withN(PRINTED.eq15LimitOne, N),
+        (N, p, D) => ({ value: groundL1At(D, N, p) }),
+        ctx,
+        BETA0,
+        {
+          points: () => 1,
+          what: 'C_l1 of the exact steady state from the ground state at β = 0 (r = 1), 60 digits',
+        },
+      ),
     ],
   }),
   checksClaim({
@@ -345,15 +428,25 @@ export const SEC4B: readonly Claim[] = [
     statement: 'The high-temperature limit r → 1 gives the highest coherence that can be generated from the ground state: C_l1 is increasing in r on (0, 1).',
     printed: '\\sup_{0<r<1} C_{l_1}(r) = \\lim_{r \\to 1} C_{l_1}(r)',
     derived: '\\frac{dC_{l_1}}{dr} > 0 \\text{ on } (0, 1) \\text{ for } N \\ge 2 \\ (C_{l_1} \\equiv 0 \\text{ for } N = 1)',
-    howDecided: 'the numerator of dC_l1/dr (C_l1 the derived sum, a rational function of r) has no root in (0, 1) and is positive there: Sturm sequences, N = 2..20; the denominator is a square',
+    howDecided:
+      'the numerator of dC_l1/dr (C_l1 the derived sum, a rational function of r) has no root in (0, 1) and is positive there: Sturm sequences, N = 2..20; the denominator is a square',
     checks: (ctx) => [
       cl1FirstPrinciples('the derived C_l1(r) vs first principles', 'consistency', (N) => cl1Sum(N), ctx),
-      exactForN('dC_l1/dr > 0 on (0, 1)', 'printed', fpNs(2, 20), (N) => {
-        const d = rfDerivative(cl1Sum(N), 'y');
-        const s = solveSign(d.num, 'y', I01);
-        return s.negative.length === 0 && s.zeros.length === 0 && s.positive.length === 1 ? null : `numerator of the derivative: ${signSolutionToString(s)}`;
-      }, 'the numerator of dC_l1/dr is positive on the whole of (0, 1) (Sturm), so C_l1 increases strictly and its supremum is the r → 1 value'),
-      exactCheck('N = 1: no coherence at all', 'consistency', 'exact-identity', () => ({ pass: rfisZero(cl1Sum(1)), detail: rfisZero(cl1Sum(1)) ? 'C_l1 ≡ 0 for one qubit (blocks are 1 × 1)' : 'C_l1 ≢ 0 for N = 1' })),
+      exactForN(
+        'dC_l1/dr > 0 on (0, 1)',
+        'printed',
+        fpNs(2, 20),
+        (N) => {
+          const d = rfDerivative(cl1Sum(N), 'y');
+          const s = solveSign(d.num, 'y', I01);
+          return s.negative.length === 0 && s.zeros.length === 0 && s.positive.length === 1 ? null : `numerator of the derivative: ${signSolutionToString(s)}`;
+        },
+        'the numerator of dC_l1/dr is positive on the whole of (0, 1) (Sturm), so C_l1 increases strictly and its supremum is the r → 1 value',
+      ),
+      exactCheck('N = 1: no coherence at all', 'consistency', 'exact-identity', () => ({
+        pass: rfisZero(cl1Sum(1)),
+        detail: rfisZero(cl1Sum(1)) ? 'C_l1 ≡ 0 for one qubit (blocks are 1 × 1)' : 'C_l1 ≢ 0 for N = 1',
+      })),
     ],
   }),
   checksClaim({
@@ -380,34 +473,66 @@ export const SEC4B: readonly Claim[] = [
         {
           ...exactCheck('printed: C_l1(r→1)/2^N has a positive limit', 'printed', 'exact-value', () => ({
             pass: !(ident && toZero),
-            detail: ident && toZero ? 'C_l1(r→1)/2^N ≡ 1/(N + 1) − 1/2^N ≤ 1/(N + 1) → 0 exactly: the growth is slower than 2^N by the factor N + 1' : 'a positive limit',
+            detail:
+              ident && toZero
+                ? 'C_l1(r→1)/2^N ≡ 1/(N + 1) − 1/2^N ≤ 1/(N + 1) → 0 exactly: the growth is slower than 2^N by the factor N + 1'
+                : 'a positive limit',
           })),
-          ...(ident && toZero ? { where: 'for large N: C_l1(r→1)/2^N ≤ 1/(N + 1) → 0, so the coherence scales as 2^N/N (as Sec. V and the text after Eq. (16) say), not as 2^N' } : {}),
+          ...(ident && toZero
+            ? { where: 'for large N: C_l1(r→1)/2^N ≤ 1/(N + 1) → 0, so the coherence scales as 2^N/N (as Sec. V and the text after Eq. (16) say), not as 2^N' }
+            : {}),
         },
-        exactForN('the r → 1 value (2^N − N − 1)/(N + 1) is the limit of the derived sum', 'consistency', fpNs(1, 12), (M) => same(limitValue(cl1Sum(M), 1), rfevalPartial(cOne, { N: { num: BigInt(M), den: 1n }, w: { num: 2n ** BigInt(M), den: 1n } })), 'identical for every N'),
+        exactForN(
+          'the r → 1 value (2^N − N − 1)/(N + 1) is the limit of the derived sum',
+          'consistency',
+          fpNs(1, 12),
+          (M) => same(limitValue(cl1Sum(M), 1), rfevalPartial(cOne, { N: { num: BigInt(M), den: 1n }, w: { num: 2n ** BigInt(M), den: 1n } })),
+          'identical for every N',
+        ),
       ];
     },
   }),
   checksClaim({
     id: 'fig2-text-highest',
     location: 'Sec. IV B 1, text after Eq. (16) ("at the high temperature limit where we get the highest amount of coherence and ergotropy")',
-    statement: 'For the ground initial states, N = 2…7, the high-temperature limit r → 1 gives the highest coherence and the highest ergotropy: both increase with r on (0, 1).',
-    printed: '\\text{the high temperature limit where we get the highest amount of coherence and ergotropy} \\quad [\\sup_{0<r<1} C_{l_1} = C_{l_1}(r\\to1), \\ \\sup_{0<r<1} \\mathcal{W} = \\mathcal{W}(r\\to1)]',
+    statement:
+      'For the ground initial states, N = 2…7, the high-temperature limit r → 1 gives the highest coherence and the highest ergotropy: both increase with r on (0, 1).',
+    printed:
+      '\\text{the high temperature limit where we get the highest amount of coherence and ergotropy} \\quad [\\sup_{0<r<1} C_{l_1} = C_{l_1}(r\\to1), \\ \\sup_{0<r<1} \\mathcal{W} = \\mathcal{W}(r\\to1)]',
     derived: '\\frac{dC_{l_1}}{dr} > 0, \\ \\frac{d\\mathcal{W}}{dr} > 0 \\text{ on } (0, 1), \\ N = 2..7',
-    howDecided: 'the numerators of dC_l1/dr and dW/dr (C_l1 and W the derived rational functions of r, Eqs. (15)–(16)) decided positive on (0, 1) with Sturm sequences, N = 2..7; the certified ergotropy and C_l1 of the first-principles state at β = 0 equal the r → 1 limits (second route)',
+    howDecided:
+      'the numerators of dC_l1/dr and dW/dr (C_l1 and W the derived rational functions of r, Eqs. (15)–(16)) decided positive on (0, 1) with Sturm sequences, N = 2..7; the certified ergotropy and C_l1 of the first-principles state at β = 0 equal the r → 1 limits (second route)',
     checks: (ctx) => [
-      exactForN('dC_l1/dr > 0 and dW/dr > 0 on (0, 1)', 'printed', fpNs(2, 7), (M) => {
-        for (const [label, f] of [['C_l1', cl1Sum(M)], ['W', rfdiv(wPairing(M), OMEGA)]] as const) {
-          const d = rfDerivative(f, 'y');
-          const sgn = solveSign(d.num, 'y', I01);
-          if (!(sgn.negative.length === 0 && sgn.zeros.length === 0 && sgn.positive.length === 1)) return `d${label}/dr: ${signSolutionToString(sgn)}`;
-        }
-        return null;
-      }, 'both derivatives have a numerator positive on all of (0, 1) (Sturm; the denominators are squares): the suprema are the r → 1 values'),
-      firstPrinciplesPerN('W at β = 0 vs the r → 1 limit of the derived W', 'consistency', fpNs(2, 5), (M) => limitValue(wPairing(M), 1), (M, p, D) => {
-        const e = groundErgotropyAt(D, M, p);
-        return { value: e.ergotropy, errorBound: e.errorBound };
-      }, ctx, BETA0, { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0, 60 digits' }),
+      exactForN(
+        'dC_l1/dr > 0 and dW/dr > 0 on (0, 1)',
+        'printed',
+        fpNs(2, 7),
+        (M) => {
+          for (const [label, f] of [
+            ['C_l1', cl1Sum(M)],
+            ['W', rfdiv(wPairing(M), OMEGA)],
+          ] as const) {
+            const d = rfDerivative(f, 'y');
+            const sgn = solveSign(d.num, 'y', I01);
+            if (!(sgn.negative.length === 0 && sgn.zeros.length === 0 && sgn.positive.length === 1)) return `d${label}/dr: ${signSolutionToString(sgn)}`;
+          }
+          return null;
+        },
+        'both derivatives have a numerator positive on all of (0, 1) (Sturm; the denominators are squares): the suprema are the r → 1 values',
+      ),
+      firstPrinciplesPerN(
+        'W at β = 0 vs the r → 1 limit of the derived W',
+        'consistency',
+        fpNs(2, 5),
+        (M) => limitValue(wPairing(M), 1),
+        (M, p, D) => {
+          const e = groundErgotropyAt(D, M, p);
+          return { value: e.ergotropy, errorBound: e.errorBound };
+        },
+        ctx,
+        BETA0,
+        { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0, 60 digits' },
+      ),
     ],
   }),
   checksClaim({
@@ -418,21 +543,28 @@ export const SEC4B: readonly Claim[] = [
     derived: () => {
       const s = solveSignRatFunc(rfDerivative(rfdiv(Y, rfsub(ONE, Y)), 'y'), 'y', I01);
       // dy/dβ = −ωy < 0, so n̄ moves with β opposite to its slope in y
-      const withBeta = s.negative.length === 0 && s.zeros.length === 0 ? 'decreasing' : s.positive.length === 0 && s.zeros.length === 0 ? 'increasing' : 'non-monotone';
+      const withBeta =
+        s.negative.length === 0 && s.zeros.length === 0 ? 'decreasing' : s.positive.length === 0 && s.zeros.length === 0 ? 'increasing' : 'non-monotone';
       return `\\text{increasing } \\bar{n} \\text{ corresponds to ${withBeta} } \\beta`;
     },
-    howDecided: 'n̄ = y/(1 − y) with y = e^{−βω}: dn̄/dy = 1/(1 − y)² > 0 exactly and dy/dβ = −ωy < 0, so dn̄/dβ < 0 for all β > 0; the printed direction is checked against this sign',
+    howDecided:
+      'n̄ = y/(1 − y) with y = e^{−βω}: dn̄/dy = 1/(1 − y)² > 0 exactly and dy/dβ = −ωy < 0, so dn̄/dβ < 0 for all β > 0; the printed direction is checked against this sign',
     checks: () => {
       const nbar = rfdiv(Y, rfsub(ONE, Y));
       const dn = rfDerivative(nbar, 'y');
       const s = solveSignRatFunc(dn, 'y', I01);
       const increasingInY = s.negative.length === 0 && s.zeros.length === 0;
       return [
-        exactCheck('dn̄/dy > 0 on (0, 1)', 'consistency', 'exact-sign', () => ({ pass: increasingInY, detail: `dn̄/dy = ${rftoString(dn)}: ${signSolutionToString(s, 12, 'dn̄/dy')}` })),
+        exactCheck('dn̄/dy > 0 on (0, 1)', 'consistency', 'exact-sign', () => ({
+          pass: increasingInY,
+          detail: `dn̄/dy = ${rftoString(dn)}: ${signSolutionToString(s, 12, 'dn̄/dy')}`,
+        })),
         {
           ...exactCheck('printed: n̄ increases with β', 'printed', 'exact-sign', () => ({
             pass: !increasingInY,
-            detail: increasingInY ? 'false: dn̄/dβ = (dn̄/dy)(dy/dβ) = (dn̄/dy)(−ω y) < 0 for all β > 0 (y = e^{−βω} decreases with β), so n̄ increases as β DECREASES' : 'n̄ increases with β',
+            detail: increasingInY
+              ? 'false: dn̄/dβ = (dn̄/dy)(dy/dβ) = (dn̄/dy)(−ω y) < 0 for all β > 0 (y = e^{−βω} decreases with β), so n̄ increases as β DECREASES'
+              : 'n̄ increases with β',
           })),
           ...(increasingInY ? { where: `for every β > 0: dn̄/dy ${signSolutionToString(s, 12, '')} on y ∈ (0, 1), so dn̄/dβ < 0` } : {}),
         },
@@ -449,18 +581,44 @@ export const SEC4B: readonly Claim[] = [
     howDecided:
       'exact limits of the printed closed form of Eq. (16) for N = 1..30 (the closed form has poles at r = 1 that cancel); for symbolic N, p_k d_k → 1/(N + 1) and Σ_{k=1}^{N−1} k = N(N − 1)/2; and the certified ergotropy of the first-principles state at β = 0',
     checks: (ctx) => [
-      exactForN('lim_{r→0} of Eq. (16) = 0', 'printed', NS_EXACT, (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq16, N)), 0), ZERO), 'the limit is exactly 0'),
-      exactForN('lim_{r→1} of Eq. (16) = ωN(N − 1)/(2(N + 1))', 'printed', NS_EXACT, (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq16, N)), 1), ratFuncOf(withN(PRINTED.eq16LimitOne, N))), 'the limit is exactly ωN(N − 1)/(2(N + 1))'),
+      exactForN(
+        'lim_{r→0} of Eq. (16) = 0',
+        'printed',
+        NS_EXACT,
+        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq16, N)), 0), ZERO),
+        'the limit is exactly 0',
+      ),
+      exactForN(
+        'lim_{r→1} of Eq. (16) = ωN(N − 1)/(2(N + 1))',
+        'printed',
+        NS_EXACT,
+        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq16, N)), 1), ratFuncOf(withN(PRINTED.eq16LimitOne, N))),
+        'the limit is exactly ωN(N − 1)/(2(N + 1))',
+      ),
       exactCheck('symbolic N: Σ_{k=1}^{N−1} k/(N + 1) = N(N − 1)/(2(N + 1))', 'consistency', 'exact-identity', () => {
         // S(N) = Σ_{k=1}^{N−1} k: S(1) = 0, S(N+1) − S(N) = N; closed form s(n) = n(n − 1)/2
         const s = (x: RatFunc): RatFunc => rfdiv(rfmul(x, rfsub(x, ONE)), rfConst(2));
         const ok = rfisZero(s(ONE)) && identical(rfsub(s(rfadd(n, ONE)), s(n)), n).identical;
-        return { pass: ok, detail: ok ? 'Gauss sum by induction in Q(N); with p_k d_k → 1/(N + 1) (eq15-limits) the sum form of Eq. (16) tends to ωN(N − 1)/(2(N + 1)) for every N' : 'induction failed' };
+        return {
+          pass: ok,
+          detail: ok
+            ? 'Gauss sum by induction in Q(N); with p_k d_k → 1/(N + 1) (eq15-limits) the sum form of Eq. (16) tends to ωN(N − 1)/(2(N + 1)) for every N'
+            : 'induction failed',
+        };
       }),
-      firstPrinciplesPerN('printed r → 1 value vs W at β = 0', 'printed', fpNs(2, 6), (N) => withN(PRINTED.eq16LimitOne, N), (N, p, D) => {
-        const e = groundErgotropyAt(D, N, p);
-        return { value: e.ergotropy, errorBound: e.errorBound };
-      }, ctx, BETA0, { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0 (r = 1), 60 digits' }),
+      firstPrinciplesPerN(
+        'printed r → 1 value vs W at β = 0',
+        'printed',
+        fpNs(2, 6),
+        (N) => withN(PRINTED.eq16LimitOne, N),
+        (N, p, D) => {
+          const e = groundErgotropyAt(D, N, p);
+          return { value: e.ergotropy, errorBound: e.errorBound };
+        },
+        ctx,
+        BETA0,
+        { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0 (r = 1), 60 digits' },
+      ),
     ],
   }),
   checksClaim({
@@ -469,7 +627,8 @@ export const SEC4B: readonly Claim[] = [
     statement:
       'At high temperature (r → 1) the ergotropy scales linearly with N and the coherence as 2^N/N (repeated in Sec. V: "a 2^N/N and N scaling"); the text after Eq. (15) calls the latter "a 2^N scaling".',
     printed: '\\mathcal{W}(r\\to1) \\sim N, \\qquad C_{l_1}(r\\to1) \\sim 2^N/N',
-    derived: '\\frac{\\mathcal{W}(r\\to1)}{\\omega N} = \\frac{N-1}{2(N+1)} \\to \\frac12, \\qquad \\frac{N\\,C_{l_1}(r\\to1)}{2^N} = \\frac{N}{N+1} - \\frac{N}{2^N} \\to 1',
+    derived:
+      '\\frac{\\mathcal{W}(r\\to1)}{\\omega N} = \\frac{N-1}{2(N+1)} \\to \\frac12, \\qquad \\frac{N\\,C_{l_1}(r\\to1)}{2^N} = \\frac{N}{N+1} - \\frac{N}{2^N} \\to 1',
     howDecided:
       'exact: W(r→1)/(ωN) = (N − 1)/(2(N + 1)) is a rational function of N whose limit at N → ∞ is 1/2 (leading coefficients); N·C_l1(r→1)/2^N ≡ N/(N + 1) − N/w with w = 2^N in Q(N, w), and 0 < N/2^N ≤ 2/(N − 1) (from 2^N ≥ C(N, 2)) → 0, so the ratio → 1',
     checks: (ctx) => {
@@ -479,7 +638,19 @@ export const SEC4B: readonly Claim[] = [
       const cl1One = ratFuncOf('(w - N - 1)/(N + 1)');
       const scaled = rfdiv(rfmul(N, cl1One), w);
       return [
-        firstPrinciplesPerN('the r → 1 value ωN(N − 1)/(2(N + 1)) vs W at β = 0', 'consistency', fpNs(2, 6), (N) => withN(PRINTED.eq16LimitOne, N), (N, p, D) => { const e = groundErgotropyAt(D, N, p); return { value: e.ergotropy, errorBound: e.errorBound }; }, ctx, BETA0, { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0, 60 digits' }),
+        firstPrinciplesPerN(
+          'the r → 1 value ωN(N − 1)/(2(N + 1)) vs W at β = 0',
+          'consistency',
+          fpNs(2, 6),
+          (N) => withN(PRINTED.eq16LimitOne, N),
+          (N, p, D) => {
+            const e = groundErgotropyAt(D, N, p);
+            return { value: e.ergotropy, errorBound: e.errorBound };
+          },
+          ctx,
+          BETA0,
+          { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0, 60 digits' },
+        ),
         exactCheck('W(r→1)/(ωN) → 1/2 as N → ∞', 'printed', 'exact-value', () => {
           const l = limitAtInfinity(wOverN, 'N');
           const ok = l.kind === 'finite' && identical(l.value, rfConst({ num: 1n, den: 2n })).identical;
@@ -500,11 +671,17 @@ export const SEC4B: readonly Claim[] = [
               : `failed (identity ${ident}, limit ${lim1}, bound ${bound})`,
           };
         }),
-        exactForN('the r → 1 values used here are the limits of Eqs. (15)–(16)', 'consistency', fpNs(1, 12), (M) => {
-          const a = same(limitValue(cl1Sum(M), 1), rfevalPartial(cl1One, { N: { num: BigInt(M), den: 1n }, w: { num: 2n ** BigInt(M), den: 1n } }));
-          if (a) return a;
-          return same(limitValue(wPairing(M), 1), rfmul(OMEGA, rfmul(rfConst(M), rfevalPartial(wOverN, { N: { num: BigInt(M), den: 1n } }))));
-        }, 'the limits of the derived sums agree with the expressions in N and 2^N'),
+        exactForN(
+          'the r → 1 values used here are the limits of Eqs. (15)–(16)',
+          'consistency',
+          fpNs(1, 12),
+          (M) => {
+            const a = same(limitValue(cl1Sum(M), 1), rfevalPartial(cl1One, { N: { num: BigInt(M), den: 1n }, w: { num: 2n ** BigInt(M), den: 1n } }));
+            if (a) return a;
+            return same(limitValue(wPairing(M), 1), rfmul(OMEGA, rfmul(rfConst(M), rfevalPartial(wOverN, { N: { num: BigInt(M), den: 1n } }))));
+          },
+          'the limits of the derived sums agree with the expressions in N and 2^N',
+        ),
       ];
     },
   }),
@@ -514,21 +691,38 @@ export const SEC4B: readonly Claim[] = [
     statement: 'Fig. 2 shows the scaling of coherence and ergotropy of ground initial states "in the high temperature limit, β → ∞", ω = 1.',
     printed: '\\text{high temperature limit, } \\beta \\rightarrow \\infty',
     derived: () => `\\text{high temperature limit } (\\bar{n} \\to \\infty)\\text{: } \\beta \\rightarrow ${highTemperatureEnd().beta}`,
-    howDecided: 'the exact limits of Eqs. (15)–(16) at r → 0 (β → ∞) and r → 1 (β → 0) for N = 2..7, set against the text that Fig. 2 shows the highest (nonzero) values; the paper defines the high-temperature limit as β → 0 in Sec. IV A',
+    howDecided:
+      'the exact limits of Eqs. (15)–(16) at r → 0 (β → ∞) and r → 1 (β → 0) for N = 2..7, set against the text that Fig. 2 shows the highest (nonzero) values; the paper defines the high-temperature limit as β → 0 in Sec. IV A',
     checks: () => [
       (() => {
-        const rec = exactForN('caption: at β → ∞ the plotted quantities would be nonzero', 'printed', fpNs(2, 7), (N) => {
-          const c0 = limitValue(cl1Sum(N), 0);
-          const w0 = limitValue(wPairing(N), 0);
-          return rfisZero(c0) && rfisZero(w0) ? 'at β → ∞ (r → 0) C_l1 = 0 and W = 0 exactly: the figure (nonzero values growing with N, "the highest amount of coherence and ergotropy") cannot be at β → ∞' : null;
-        }, 'nonzero at β → ∞');
-        return rec.outcome === 'pass' ? rec : { ...rec, where: 'at β → ∞ (r → 0) the limits of Eqs. (15)–(16) are C_l1 = W = 0 exactly for N = 2..7, while the figure shows nonzero values' };
+        const rec = exactForN(
+          'caption: at β → ∞ the plotted quantities would be nonzero',
+          'printed',
+          fpNs(2, 7),
+          (N) => {
+            const c0 = limitValue(cl1Sum(N), 0);
+            const w0 = limitValue(wPairing(N), 0);
+            return rfisZero(c0) && rfisZero(w0)
+              ? 'at β → ∞ (r → 0) C_l1 = 0 and W = 0 exactly: the figure (nonzero values growing with N, "the highest amount of coherence and ergotropy") cannot be at β → ∞'
+              : null;
+          },
+          'nonzero at β → ∞',
+        );
+        return rec.outcome === 'pass'
+          ? rec
+          : { ...rec, where: 'at β → ∞ (r → 0) the limits of Eqs. (15)–(16) are C_l1 = W = 0 exactly for N = 2..7, while the figure shows nonzero values' };
       })(),
-      exactForN('at β → 0 (r → 1) the values are the nonzero ones the text attributes to Fig. 2', 'consistency', fpNs(2, 7), (N) => {
-        const c1 = limitValue(cl1Sum(N), 1);
-        const w1 = limitValue(wPairing(N), 1);
-        return rfisZero(c1) || rfisZero(w1) ? 'a value vanishes' : null;
-      }, 'C_l1 = (2^N − N − 1)/(N + 1) > 0 and W = ωN(N − 1)/(2(N + 1)) > 0, the maxima over temperature (eq15-maximal-at-high-temperature)'),
+      exactForN(
+        'at β → 0 (r → 1) the values are the nonzero ones the text attributes to Fig. 2',
+        'consistency',
+        fpNs(2, 7),
+        (N) => {
+          const c1 = limitValue(cl1Sum(N), 1);
+          const w1 = limitValue(wPairing(N), 1);
+          return rfisZero(c1) || rfisZero(w1) ? 'a value vanishes' : null;
+        },
+        'C_l1 = (2^N − N − 1)/(N + 1) > 0 and W = ωN(N − 1)/(2(N + 1)) > 0, the maxima over temperature (eq15-maximal-at-high-temperature)',
+      ),
       exactCheck('n̄ → ∞ (high temperature) exactly as β → 0', 'consistency', 'exact-value', () => highTemperatureEnd()),
     ],
   }),
@@ -538,7 +732,8 @@ export const SEC4B: readonly Claim[] = [
     statement: 'Fig. 3 (random initial states) is "in the high temperature limit, β → ∞", ω = 1.',
     printed: '\\text{high temperature limit, } \\beta \\rightarrow \\infty',
     derived: () => `\\text{high temperature limit } (\\bar{n} \\to \\infty)\\text{: } \\beta \\rightarrow ${highTemperatureEnd().beta}`,
-    howDecided: 'the caption\'s limit compared with the paper\'s own definitions (Sec. IV A) and with n̄ → ∞ (high temperature) ⇔ β → 0, exactly; the figure data themselves depend on an unstated ensemble (see sec4b2-random-states)',
+    howDecided:
+      "the caption's limit compared with the paper's own definitions (Sec. IV A) and with n̄ → ∞ (high temperature) ⇔ β → 0, exactly; the figure data themselves depend on an unstated ensemble (see sec4b2-random-states)",
     checks: () => {
       const l = limitAt(rfdiv(Y, rfsub(ONE, Y)), 'y', 0);
       const atInfinity = l.kind === 'finite' && rfisZero(l.value);
@@ -546,13 +741,18 @@ export const SEC4B: readonly Claim[] = [
         {
           ...exactCheck('caption: β → ∞ is a high-temperature limit (n̄ → ∞)', 'printed', 'exact-value', () => ({
             pass: !atInfinity,
-            detail: atInfinity ? 'false: β → ∞ means y = e^{−βω} → 0 and n̄ = y/(1 − y) → 0 exactly: no thermal photons, the zero-temperature limit' : 'n̄ does not vanish',
+            detail: atInfinity
+              ? 'false: β → ∞ means y = e^{−βω} → 0 and n̄ = y/(1 − y) → 0 exactly: no thermal photons, the zero-temperature limit'
+              : 'n̄ does not vanish',
           })),
           ...(atInfinity ? { where: 'at β → ∞ the mean photon number n̄ = y/(1 − y) tends to 0 exactly (the zero-temperature end)' } : {}),
         },
         exactCheck('β → 0 gives n̄ → ∞ (pole at y = 1)', 'consistency', 'exact-value', () => {
           const p = limitAt(rfdiv(Y, rfsub(ONE, Y)), 'y', 1);
-          return { pass: p.kind === 'pole', detail: p.kind === 'pole' ? `n̄ = y/(1 − y) has a pole of order ${p.order} at y = 1 (β = 0): infinite temperature` : 'no pole' };
+          return {
+            pass: p.kind === 'pole',
+            detail: p.kind === 'pole' ? `n̄ = y/(1 − y) has a pole of order ${p.order} at y = 1 (β = 0): infinite temperature` : 'no pole',
+          };
         }),
       ];
     },
@@ -566,98 +766,183 @@ export const SEC4B: readonly Claim[] = [
     howDecided:
       'the ratio p_{k+1}d_{k+1}/(p_k d_k) ≡ r exactly (N = 1..30, all k), and 0 < r < 1 for 0 < β < ∞ (strict); at β = 0 (r = 1) all p_k d_k are equal to 1/(N + 1), so the strict inequality holds for every finite nonzero temperature only; the eigenvalues of the first-principles state are checked in appendix-b-b2',
     checks: (ctx) => [
-      firstPrinciplesCheck('block-weight ratio w_2/w_1 of the first-principles state (N = 3)', 'consistency', 'exp(-beta*omega)', (p, D) => { const rho = groundSteadyAt(D, 3, p); let w1 = D.zero; let w2 = D.zero; for (let a = 0; a < 8; a++) { const exc = 3 - a.toString(2).split('').filter((x) => x === '1').length; if (exc === 1) w1 = D.add(w1, rho.re[a * 9]); if (exc === 2) w2 = D.add(w2, rho.re[a * 9]); } return { value: D.div(w2, w1) }; }, ctx, RANGES, { points: 3, what: 'the ratio of consecutive block weights of the exact steady state from the ground state, 60 digits' }),
-      exactForN('p_{k+1}d_{k+1} ≡ r·p_k d_k', 'printed', NS_EXACT, (N) => {
-        for (let k = 0; k < N; k++) {
-          const w = same(blockWeight(N, k + 1), rfmul(Y, blockWeight(N, k)));
-          if (w) return `k = ${k}: ${w}`;
-        }
-        return null;
-      }, 'each block weight is r times the previous, hence p_k d_k > p_{k+1} d_{k+1} exactly when 0 < r < 1 (β > 0); equality at β = 0 (r = 1), where every p_k d_k = 1/(N + 1)'),
-      exactForN(`printed direction: p_k d_k ${PRINTED.blockOrder} p_{k+1} d_{k+1} on 0 < r < 1 (Sturm)`, 'printed', fpNs(1, 12), (N) => {
-        for (let k = 0; k < N; k++) {
-          const s = solveSignRatFunc(rfsub(blockWeight(N, k), blockWeight(N, k + 1)), 'y', I01);
-          const holds = PRINTED.blockOrder === '>' ? s.negative.length === 0 && s.zeros.length === 0 : s.positive.length === 0 && s.zeros.length === 0;
-          if (!holds) return `k = ${k}: p_k d_k − p_{k+1} d_{k+1} ${signSolutionToString(s, 12, '')}`;
-        }
-        return null;
-      }, `the difference p_k d_k − p_{k+1} d_{k+1} has the printed sign (${PRINTED.blockOrder} 0) on all of 0 < r < 1`),
-      exactForN('p_k d_k > 0 on (0, 1)', 'consistency', [2, 7, 30], (N) => {
-        const s = solveSignRatFunc(blockWeight(N, N), 'y', I01);
-        return s.negative.length === 0 && s.zeros.length === 0 ? null : signSolutionToString(s);
-      }, 'the block weights are positive for 0 < r < 1, so the ratio r < 1 gives a strict decrease'),
+      firstPrinciplesCheck(
+        'block-weight ratio w_2/w_1 of the first-principles state (N = 3)',
+        'consistency',
+        'exp(-beta*omega)',
+        (p, D) => {
+          const rho = groundSteadyAt(D, 3, p);
+          let w1 = D.zero;
+          let w2 = D.zero;
+          for (let a = 0; a < 8; a++) {
+            const exc =
+              3 -
+              a
+                .toString(2)
+                .split('')
+                .filter((x) => x === '1').length;
+            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
+            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
+          }
+          return { value: D.div(w2, w1) };
+        },
+        ctx,
+        RANGES,
+        { points: 3, what: 'the ratio of consecutive block weights of the exact steady state from the ground state, 60 digits' },
+      ),
+      exactForN(
+        'p_{k+1}d_{k+1} ≡ r·p_k d_k',
+        'printed',
+        NS_EXACT,
+        (N) => {
+          for (let k = 0; k < N; k++) {
+            const w = same(blockWeight(N, k + 1), rfmul(Y, blockWeight(N, k)));
+            if (w) return `k = ${k}: ${w}`;
+          }
+          return null;
+        },
+        'each block weight is r times the previous, hence p_k d_k > p_{k+1} d_{k+1} exactly when 0 < r < 1 (β > 0); equality at β = 0 (r = 1), where every p_k d_k = 1/(N + 1)',
+      ),
+      exactForN(
+        `printed direction: p_k d_k ${PRINTED.blockOrder} p_{k+1} d_{k+1} on 0 < r < 1 (Sturm)`,
+        'printed',
+        fpNs(1, 12),
+        (N) => {
+          for (let k = 0; k < N; k++) {
+            const s = solveSignRatFunc(rfsub(blockWeight(N, k), blockWeight(N, k + 1)), 'y', I01);
+            const holds = PRINTED.blockOrder === '>' ? s.negative.length === 0 && s.zeros.length === 0 : s.positive.length === 0 && s.zeros.length === 0;
+            if (!holds) return `k = ${k}: p_k d_k − p_{k+1} d_{k+1} ${signSolutionToString(s, 12, '')}`;
+          }
+          return null;
+        },
+        `the difference p_k d_k − p_{k+1} d_{k+1} has the printed sign (${PRINTED.blockOrder} 0) on all of 0 < r < 1`,
+      ),
+      exactForN(
+        'p_k d_k > 0 on (0, 1)',
+        'consistency',
+        [2, 7, 30],
+        (N) => {
+          const s = solveSignRatFunc(blockWeight(N, N), 'y', I01);
+          return s.negative.length === 0 && s.zeros.length === 0 ? null : signSolutionToString(s);
+        },
+        'the block weights are positive for 0 < r < 1, so the ratio r < 1 gives a strict decrease',
+      ),
     ],
   }),
   checksClaim({
     id: 'blocks-ergotropy-contributions',
     location: 'Sec. IV B 1, text after Eq. (16) ("D_0 ... and D_1, do not contribute to the ergotropy")',
-    statement: 'D_0 and the single-excitation block D_1 do not contribute to the ergotropy; every other block D_k contributes in proportion to its nonzero eigenvalue p_k d_k.',
+    statement:
+      'D_0 and the single-excitation block D_1 do not contribute to the ergotropy; every other block D_k contributes in proportion to its nonzero eigenvalue p_k d_k.',
     printed: '\\mathcal{W} = \\sum_{k=1}^{N-1} k\\omega\\, p_{k+1}d_{k+1}: \\ D_0, D_1 \\text{ absent}',
     derived: '\\mathcal{W} = \\sum_{k=0}^{N} (k-1)^+\\,\\omega\\, \\lambda_k, \\quad \\lambda_k = p_k d_k',
     howDecided:
       'W of Eq. (2) computed with the block eigenvalues λ_k as FREE symbols (any decreasing λ_0 ≥ … ≥ λ_N, each block rank one with a uniform eigenvector, energy Σ k ω λ_k): the coefficient of λ_0 and λ_1 is exactly 0, that of λ_k (k ≥ 2) is (k − 1)ω > 0, N = 2..12; with λ_k = p_k d_k the sum is Eq. (16)',
     checks: (ctx) => [
       wFirstPrinciples('Σ (k − 1) ω p_k d_k vs first principles', 'consistency', (N) => wPairing(N), ctx),
-      exactForN('coefficients of λ_0, λ_1 are 0; of λ_k is (k − 1)ω', 'printed', fpNs(2, 12), (N) => {
-        const lam = Array.from({ length: N + 1 }, (_, k) => rfVar(`l${k}`));
-        let energy = ZERO;
-        lam.forEach((l, k) => (energy = rfadd(energy, rfmul(rfConst(k), l))));
-        let passive = ZERO;
-        // the i-th largest eigenvalue λ_i is paired with the i-th lowest level (0, then ω × N)
-        lam.forEach((l, i) => (passive = rfadd(passive, rfmul(rfConst(i === 0 ? 0 : 1), l))));
-        const W = rfmul(OMEGA, rfsub(energy, passive));
-        let expect = ZERO;
-        lam.forEach((l, k) => (expect = rfadd(expect, rfmul(rfConst(Math.max(k - 1, 0)), rfmul(OMEGA, l)))));
-        return same(W, expect);
-      }, 'W ≡ Σ_k max(k − 1, 0) ω λ_k as a polynomial in free λ_0 … λ_N: λ_0 (D_0) and λ_1 (D_1) have coefficient 0, λ_k has (k − 1)ω'),
-      exactForN('with λ_k = p_k d_k this is Eq. (16)', 'consistency', fpNs(2, 12), (N) => {
-        let s = ZERO;
-        for (let k = 2; k <= N; k++) s = rfadd(s, rfmul(rfConst(k - 1), blockWeight(N, k)));
-        return same(rfmul(OMEGA, s), wPairing(N));
-      }, 'Σ_{k≥2} (k − 1) ω p_k d_k ≡ the derived ergotropy'),
+      exactForN(
+        'coefficients of λ_0, λ_1 are 0; of λ_k is (k − 1)ω',
+        'printed',
+        fpNs(2, 12),
+        (N) => {
+          const lam = Array.from({ length: N + 1 }, (_, k) => rfVar(`l${k}`));
+          let energy = ZERO;
+          lam.forEach((l, k) => (energy = rfadd(energy, rfmul(rfConst(k), l))));
+          let passive = ZERO;
+          // the i-th largest eigenvalue λ_i is paired with the i-th lowest level (0, then ω × N)
+          lam.forEach((l, i) => (passive = rfadd(passive, rfmul(rfConst(i === 0 ? 0 : 1), l))));
+          const W = rfmul(OMEGA, rfsub(energy, passive));
+          let expect = ZERO;
+          lam.forEach((l, k) => (expect = rfadd(expect, rfmul(rfConst(Math.max(k - 1, 0)), rfmul(OMEGA, l)))));
+          return same(W, expect);
+        },
+        'W ≡ Σ_k max(k − 1, 0) ω λ_k as a polynomial in free λ_0 … λ_N: λ_0 (D_0) and λ_1 (D_1) have coefficient 0, λ_k has (k − 1)ω',
+      ),
+      exactForN(
+        'with λ_k = p_k d_k this is Eq. (16)',
+        'consistency',
+        fpNs(2, 12),
+        (N) => {
+          let s = ZERO;
+          for (let k = 2; k <= N; k++) s = rfadd(s, rfmul(rfConst(k - 1), blockWeight(N, k)));
+          return same(rfmul(OMEGA, s), wPairing(N));
+        },
+        'Σ_{k≥2} (k − 1) ω p_k d_k ≡ the derived ergotropy',
+      ),
     ],
   }),
   checksClaim({
     id: 'n2-only-d2',
     location: 'Sec. IV B 1, remark on the N = 2 case',
-    statement: 'For two qubits initiated in the ground state the only source of ergotropy is the D_2 block (the population of the doubly excited state): W = ω p_2 d_2.',
+    statement:
+      'For two qubits initiated in the ground state the only source of ergotropy is the D_2 block (the population of the doubly excited state): W = ω p_2 d_2.',
     printed: 'N = 2: \\ \\mathcal{W} = \\omega\\, p_2 d_2',
     derived: '\\mathcal{W} = \\frac{\\omega r^2}{1 + r + r^2}',
-    howDecided: 'the derived ergotropy for N = 2 compared exactly with ω p_2 d_2 and with Eq. (10) at c = 1 (the ground state has c = 1) as derived in Sec. IV A; and with the certified ergotropy of the first-principles state',
+    howDecided:
+      'the derived ergotropy for N = 2 compared exactly with ω p_2 d_2 and with Eq. (10) at c = 1 (the ground state has c = 1) as derived in Sec. IV A; and with the certified ergotropy of the first-principles state',
     checks: (ctx) => [
       exactIdentity('W(N = 2) ≡ ω p_2 d_2', 'printed', wPairing(2), rfmul(OMEGA, blockWeight(2, 2)))!,
-      exactIdentity('≡ ω e^{−2βω}/Z₊ (Eq. (7) at c = 1, derived in eq10-c-one)', 'consistency', wPairing(2), 'omega*exp(-2*beta*omega)/(1 + exp(-beta*omega) + exp(-2*beta*omega))')!,
-      firstPrinciplesCheck('ω p_2 d_2 vs first principles', 'printed', rfmul(OMEGA, blockWeight(2, 2)), (p, D) => {
-        const e = groundErgotropyAt(D, 2, p);
-        return { value: e.ergotropy, errorBound: e.errorBound };
-      }, ctx, RANGES, { points: 3, what: 'the certified ergotropy of the exact steady state from |00⟩, 60 digits' }),
+      exactIdentity(
+        '≡ ω e^{−2βω}/Z₊ (Eq. (7) at c = 1, derived in eq10-c-one)',
+        'consistency',
+        wPairing(2),
+        'omega*exp(-2*beta*omega)/(1 + exp(-beta*omega) + exp(-2*beta*omega))',
+      )!,
+      firstPrinciplesCheck(
+        'ω p_2 d_2 vs first principles',
+        'printed',
+        rfmul(OMEGA, blockWeight(2, 2)),
+        (p, D) => {
+          const e = groundErgotropyAt(D, 2, p);
+          return { value: e.ergotropy, errorBound: e.errorBound };
+        },
+        ctx,
+        RANGES,
+        { points: 3, what: 'the certified ergotropy of the exact steady state from |00⟩, 60 digits' },
+      ),
     ],
   }),
   checksClaim({
     id: 'local-qubits-diagonal-passive',
     location: 'Sec. IV B 1, last paragraph ("The reduced density matrices of each individual qubit of Eq. (13) are also diagonal")',
-    statement: 'The single-qubit reduced states of Eq. (13) are diagonal (with non-inverted populations), so no ergotropy can be obtained from individual qubits.',
+    statement:
+      'The single-qubit reduced states of Eq. (13) are diagonal (with non-inverted populations), so no ergotropy can be obtained from individual qubits.',
     printed: '\\rho_i = \\mathrm{Tr}_{\\bar i}\\,\\rho \\text{ diagonal}, \\ \\mathcal{W}(\\rho_i) = 0',
     derived: '\\rho_i = \\mathrm{diag}(P_e, 1 - P_e), \\ P_e = \\sum_k \\tfrac{k}{N} p_k d_k \\le \\tfrac12',
     howDecided:
       'partial traces of the symbolic Eq. (13) over Q(y) for N = 2..7 and each qubit: off-diagonal entries ≡ 0 and P_e − P_g < 0 on (0, 1) (Sturm; = 0 only at r = 1, still passive); and numerically the certified ergotropy of the single-qubit reduced first-principles state is 0',
     checks: (ctx) => [
-      exactForN('single-qubit reduced states diagonal, P_e < P_g on 0 < r < 1', 'printed', fpNs(2, 7), (N) => {
-        const rho = groundStateSymbolic(N);
-        for (const q of N <= 4 ? Array.from({ length: N }, (_, i) => i) : [0, N - 1]) {
-          const red = partialTrace(Rf, rho, new Array<number>(N).fill(2), [q]);
-          if (!rfisZero(red.re[1]) || !rfisZero(red.re[2]) || !rfisZero(red.im[1]) || !rfisZero(red.im[2])) return `qubit ${q}: off-diagonal entry ≢ 0`;
-          const s = solveSignRatFunc(rfsub(red.re[0], red.re[3]), 'y', I01);
-          if (s.positive.length || s.zeros.length) return `qubit ${q}: populations inverted somewhere: ${signSolutionToString(s)}`;
-          if (!identical(trace(Rf, red).re, ONE).identical) return `qubit ${q}: trace ≢ 1`;
-        }
-        return null;
-      }, 'each single-qubit reduced state is exactly diagonal with excited population below the ground population for 0 < r < 1 (equal at r = 1): passive, zero ergotropy (all qubits for N ≤ 4, first and last for N = 5..7; the state is permutation symmetric)'),
-      firstPrinciplesPerN('W of a single-qubit reduced first-principles state', 'consistency', fpNs(2, 7), () => '0', (N, p, D) => {
-        const red = partialTrace(D, groundSteadyAt(D, N, p), new Array<number>(N).fill(2), [0]);
-        const e = ergotropy(D, red, h0(D, 1, p.omega));
-        return { value: D.add(e.ergotropy, D.add(D.abs(red.re[1]), D.abs(red.im[1]))), errorBound: e.errorBound };
-      }, ctx, RANGES, { points: () => 1, what: 'the certified ergotropy plus |off-diagonal| of qubit 0 of the exact steady state, 60 digits' }),
+      exactForN(
+        'single-qubit reduced states diagonal, P_e < P_g on 0 < r < 1',
+        'printed',
+        fpNs(2, 7),
+        (N) => {
+          const rho = groundStateSymbolic(N);
+          for (const q of N <= 4 ? Array.from({ length: N }, (_, i) => i) : [0, N - 1]) {
+            const red = partialTrace(Rf, rho, new Array<number>(N).fill(2), [q]);
+            if (!rfisZero(red.re[1]) || !rfisZero(red.re[2]) || !rfisZero(red.im[1]) || !rfisZero(red.im[2])) return `qubit ${q}: off-diagonal entry ≢ 0`;
+            const s = solveSignRatFunc(rfsub(red.re[0], red.re[3]), 'y', I01);
+            if (s.positive.length || s.zeros.length) return `qubit ${q}: populations inverted somewhere: ${signSolutionToString(s)}`;
+            if (!identical(trace(Rf, red).re, ONE).identical) return `qubit ${q}: trace ≢ 1`;
+          }
+          return null;
+        },
+        'each single-qubit reduced state is exactly diagonal with excited population below the ground population for 0 < r < 1 (equal at r = 1): passive, zero ergotropy (all qubits for N ≤ 4, first and last for N = 5..7; the state is permutation symmetric)',
+      ),
+      firstPrinciplesPerN(
+        'W of a single-qubit reduced first-principles state',
+        'consistency',
+        fpNs(2, 7),
+        () => '0',
+        (N, p, D) => {
+          const red = partialTrace(D, groundSteadyAt(D, N, p), new Array<number>(N).fill(2), [0]);
+          const e = ergotropy(D, red, h0(D, 1, p.omega));
+          return { value: D.add(e.ergotropy, D.add(D.abs(red.re[1]), D.abs(red.im[1]))), errorBound: e.errorBound };
+        },
+        ctx,
+        RANGES,
+        { points: () => 1, what: 'the certified ergotropy plus |off-diagonal| of qubit 0 of the exact steady state, 60 digits' },
+      ),
     ],
   }),
   checksClaim({
@@ -666,23 +951,39 @@ export const SEC4B: readonly Claim[] = [
     statement: 'For more than two qubits the two-qubit (bipartite) reduced states of Eq. (13) have coherences.',
     printed: 'N > 2: \\ \\mathrm{Tr}_{\\overline{ij}}\\,\\rho \\text{ has off-diagonal elements}',
     derived: '\\langle 10|\\rho_{ij}|01\\rangle = \\sum_k \\frac{\\binom{N-2}{k-1}}{\\binom{N}{k}}\\, p_k d_k > 0',
-    howDecided: 'two-qubit partial traces of the symbolic Eq. (13) for N = 3, 4: the ⟨10|ρ|01⟩ entry is a nonzero rational function, positive on (0, 1] (Sturm); numerically C_l1 > 0 for the first-principles reduced state',
+    howDecided:
+      'two-qubit partial traces of the symbolic Eq. (13) for N = 3, 4: the ⟨10|ρ|01⟩ entry is a nonzero rational function, positive on (0, 1] (Sturm); numerically C_l1 > 0 for the first-principles reduced state',
     checks: (ctx) => [
-      exactForN('⟨10|ρ_12|01⟩ ≢ 0 and > 0 on (0, 1]', 'printed', [3, 4], (N) => {
-        const red = partialTrace(Rf, groundStateSymbolic(N), new Array<number>(N).fill(2), [0, 1]);
-        const x = red.re[1 * 4 + 2];
-        if (rfisZero(x)) return 'the coherence vanishes identically';
-        const s = solveSignRatFunc(x, 'y', interval(0, 1, '(]'));
-        return s.negative.length || s.zeros.length ? signSolutionToString(s) : null;
-      }, 'the two-qubit reduced state has the coherence ⟨10|ρ|01⟩ > 0 for every temperature'),
-      firstPrinciplesPerN('C_l1 of the two-qubit reduced first-principles state', 'consistency', [3, 4], (N) => {
-        // 2⟨10|ρ_12|01⟩ from the symbolic reduced state
-        const red = partialTrace(Rf, groundStateSymbolic(N), new Array<number>(N).fill(2), [0, 1]);
-        return rfmul(rfConst(2), red.re[6]);
-      }, (N, p, D) => ({ value: l1Coherence(D, partialTrace(D, groundSteadyAt(D, N, p), new Array<number>(N).fill(2), [0, 1])) }), ctx, RANGES, {
-        points: () => 2,
-        what: 'C_l1 of the two-qubit reduced state of the exact steady state, 60 digits',
-      }),
+      exactForN(
+        '⟨10|ρ_12|01⟩ ≢ 0 and > 0 on (0, 1]',
+        'printed',
+        [3, 4],
+        (N) => {
+          const red = partialTrace(Rf, groundStateSymbolic(N), new Array<number>(N).fill(2), [0, 1]);
+          const x = red.re[1 * 4 + 2];
+          if (rfisZero(x)) return 'the coherence vanishes identically';
+          const s = solveSignRatFunc(x, 'y', interval(0, 1, '(]'));
+          return s.negative.length || s.zeros.length ? signSolutionToString(s) : null;
+        },
+        'the two-qubit reduced state has the coherence ⟨10|ρ|01⟩ > 0 for every temperature',
+      ),
+      firstPrinciplesPerN(
+        'C_l1 of the two-qubit reduced first-principles state',
+        'consistency',
+        [3, 4],
+        (N) => {
+          // 2⟨10|ρ_12|01⟩ from the symbolic reduced state
+          const red = partialTrace(Rf, groundStateSymbolic(N), new Array<number>(N).fill(2), [0, 1]);
+          return rfmul(rfConst(2), red.re[6]);
+        },
+        (N, p, D) => ({ value: l1Coherence(D, partialTrace(D, groundSteadyAt(D, N, p), new Array<number>(N).fill(2), [0, 1])) }),
+        ctx,
+        RANGES,
+        {
+          points: () => 2,
+          what: 'C_l1 of the two-qubit reduced state of the exact steady state, 60 digits',
+        },
+      ),
     ],
   }),
   checksClaim({
@@ -694,19 +995,28 @@ export const SEC4B: readonly Claim[] = [
     howDecided:
       'the certified ergotropies of the two-qubit and (N − 1)-qubit reduced states of the first-principles steady state against the global one (N = 3, 4, seeded β, ω), with the error bounds: W(ρ) − W(ρ_A) must exceed both bounds; this is evidence at sample points, not a proof for all β',
     checks: (ctx) => {
-      const rec = firstPrinciplesPerN('W(ρ) − W(ρ_A) > 0', 'printed', [3, 4], () => '0', (N, p, D) => {
-        const e = groundErgotropyAt(D, N, p);
-        let worst: { v: ReturnType<typeof D.fromString>; b: ReturnType<typeof D.fromString> } | null = null;
-        for (const keep of [[0, 1], Array.from({ length: N - 1 }, (_, i) => i)]) {
-          const red = partialTrace(D, groundSteadyAt(D, N, p), new Array<number>(N).fill(2), keep);
-          const er = ergotropy(D, red, h0(D, keep.length, p.omega));
-          const gap = D.sub(e.ergotropy, er.ergotropy);
-          const bound = D.add(e.errorBound, er.errorBound);
-          if (worst === null || D.cmp(D.sub(gap, bound), D.sub(worst.v, worst.b)) < 0) worst = { v: gap, b: bound };
-        }
-        // report 0 when the gap is certified positive, else the (non-positive) gap itself
-        return { value: D.cmp(worst!.v, worst!.b) > 0 ? D.zero : D.sub(D.one, worst!.v) };
-      }, ctx, RANGES, { points: () => 2, what: 'certified ergotropies of the reduced and global exact steady states (gap certified positive), 60 digits' });
+      const rec = firstPrinciplesPerN(
+        'W(ρ) − W(ρ_A) > 0',
+        'printed',
+        [3, 4],
+        () => '0',
+        (N, p, D) => {
+          const e = groundErgotropyAt(D, N, p);
+          let worst: { v: ReturnType<typeof D.fromString>; b: ReturnType<typeof D.fromString> } | null = null;
+          for (const keep of [[0, 1], Array.from({ length: N - 1 }, (_, i) => i)]) {
+            const red = partialTrace(D, groundSteadyAt(D, N, p), new Array<number>(N).fill(2), keep);
+            const er = ergotropy(D, red, h0(D, keep.length, p.omega));
+            const gap = D.sub(e.ergotropy, er.ergotropy);
+            const bound = D.add(e.errorBound, er.errorBound);
+            if (worst === null || D.cmp(D.sub(gap, bound), D.sub(worst.v, worst.b)) < 0) worst = { v: gap, b: bound };
+          }
+          // report 0 when the gap is certified positive, else the (non-positive) gap itself
+          return { value: D.cmp(worst!.v, worst!.b) > 0 ? D.zero : D.sub(D.one, worst!.v) };
+        },
+        ctx,
+        RANGES,
+        { points: () => 2, what: 'certified ergotropies of the reduced and global exact steady states (gap certified positive), 60 digits' },
+      );
       return [{ ...rec, method: 'first-principles' }];
     },
   }),

@@ -190,7 +190,9 @@ export function robustnessStudy(options: StudyOptions = {}): RobustnessStudy {
       seconds: (Date.now() - t0) / 1000,
     };
     cache.set(key, row);
-    log(`lifetime N = ${N} ${state} β = ${beta} 1−μ = ${oneMinusMu}: τ = ${row.lifetime.toPrecision(6)}, κτ = ${row.kappaTimesLifetime.toFixed(4)}${row.ratio === null ? '' : `, τ/τ_pred = ${row.ratio.toFixed(4)}`} (${row.seconds} s)`);
+    log(
+      `lifetime N = ${N} ${state} β = ${beta} 1−μ = ${oneMinusMu}: τ = ${row.lifetime.toPrecision(6)}, κτ = ${row.kappaTimesLifetime.toFixed(4)}${row.ratio === null ? '' : `, τ/τ_pred = ${row.ratio.toFixed(4)}`} (${row.seconds} s)`,
+    );
     return row;
   };
 
@@ -198,8 +200,19 @@ export function robustnessStudy(options: StudyOptions = {}): RobustnessStudy {
   const lifetimes: LifetimeRow[] = [];
   const fits: FitRow[] = [];
   const muSeries: [number, InitialState, number][] = quick
-    ? [[2, 'ground', 1], [2, 'ground', 0], [3, 'ground', 1]]
-    : [[2, 'ground', 1], [2, 'ground', 0], [2, 'singlet-heavy', 1], [2, 'singlet-heavy', 0], [3, 'ground', 1], [4, 'ground', 1]];
+    ? [
+        [2, 'ground', 1],
+        [2, 'ground', 0],
+        [3, 'ground', 1],
+      ]
+    : [
+        [2, 'ground', 1],
+        [2, 'ground', 0],
+        [2, 'singlet-heavy', 1],
+        [2, 'singlet-heavy', 0],
+        [3, 'ground', 1],
+        [4, 'ground', 1],
+      ];
   for (const [N, state, beta] of muSeries) {
     const rows = gaps.map((g) => ({ scan: 'mu' as const, ...measure(N, state, beta, g) }));
     lifetimes.push(...rows);
@@ -207,19 +220,22 @@ export function robustnessStudy(options: StudyOptions = {}): RobustnessStudy {
     const taus = rows.map((r) => r.lifetime);
     const kappas = rows.map((r) => r.kappa);
     fits.push({ series: `${name}, all`, points: rows.length, oneMinusMu: gaps, fit: fitPowerLaw(gaps, taus), affine: fitInverseAffine(gaps, taus) });
-    fits.push({ series: `${name}, last 3`, points: 3, oneMinusMu: gaps.slice(-3), fit: fitPowerLaw(gaps.slice(-3), taus.slice(-3)), affine: fitInverseAffine(gaps.slice(-3), taus.slice(-3)) });
+    fits.push({
+      series: `${name}, last 3`,
+      points: 3,
+      oneMinusMu: gaps.slice(-3),
+      fit: fitPowerLaw(gaps.slice(-3), taus.slice(-3)),
+      affine: fitInverseAffine(gaps.slice(-3), taus.slice(-3)),
+    });
     fits.push({ series: `kappa(N=${N}, ${state}, beta=${beta}), all`, points: rows.length, oneMinusMu: gaps, fit: fitPowerLaw(gaps, kappas), affine: null });
   }
 
   const gapNbar = quick ? 1e-2 : 1e-3;
   const betas = quick ? [0, 1, 2] : [0, 0.1, 0.25, 0.5, 1, 1.5, 2, 3];
-  for (const state of ['ground', 'singlet-heavy'] as const)
-    for (const beta of betas) lifetimes.push({ scan: 'nbar', ...measure(2, state, beta, gapNbar) });
+  for (const state of ['ground', 'singlet-heavy'] as const) for (const beta of betas) lifetimes.push({ scan: 'nbar', ...measure(2, state, beta, gapNbar) });
 
   const Ns = quick ? [2, 3] : [2, 3, 4];
-  for (const beta of [0, 1])
-    for (const g of quick ? [1e-2] : [1e-2, 1e-3])
-      for (const N of Ns) lifetimes.push({ scan: 'N', ...measure(N, 'ground', beta, g) });
+  for (const beta of [0, 1]) for (const g of quick ? [1e-2] : [1e-2, 1e-3]) for (const N of Ns) lifetimes.push({ scan: 'N', ...measure(N, 'ground', beta, g) });
 
   // First-order coefficients of the slow rates.
   const rates: RateRow[] = [];
@@ -324,7 +340,8 @@ function trajectorySeries(rows: readonly TrajectoryRow[]): Record<string, unknow
 export function writeRobustnessData(study: RobustnessStudy, outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
   // ±Infinity (n̄ at β = 0) as a string, NaN as null: JSON has neither.
-  const json = (x: unknown, indent = 1) => JSON.stringify(x, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : String(v)) : v), indent) + '\n';
+  const json = (x: unknown, indent = 1) =>
+    JSON.stringify(x, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : String(v)) : v), indent) + '\n';
   const files: [string, string][] = [
     ['robustness-trajectories.csv', toCsv(study.trajectories.map(round12) as unknown as Record<string, unknown>[])],
     ['robustness-trajectories.json', json({ meta: study.meta, series: trajectorySeries(study.trajectories) }, 0)],
@@ -348,6 +365,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const study = robustnessStudy({ quick, log: (l) => console.log(l) });
   for (const p of writeRobustnessData(study, outDir)) console.log(`wrote ${p}`);
   for (const f of study.fits) {
-    console.log(`${f.series}: exponent ${f.fit.exponent.toFixed(4)} ± ${f.fit.exponentStdError.toFixed(4)}, prefactor ${f.fit.prefactor.toPrecision(4)}${f.affine ? `; affine ${f.affine.a.toPrecision(4)}/(1−μ) + ${f.affine.b.toPrecision(4)}` : ''}`);
+    console.log(
+      `${f.series}: exponent ${f.fit.exponent.toFixed(4)} ± ${f.fit.exponentStdError.toFixed(4)}, prefactor ${f.fit.prefactor.toPrecision(4)}${f.affine ? `; affine ${f.affine.a.toPrecision(4)}/(1−μ) + ${f.affine.b.toPrecision(4)}` : ''}`,
+    );
   }
 }

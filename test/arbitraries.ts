@@ -99,7 +99,11 @@ export type HamiltonianSpec =
 export type HamiltonianKind = HamiltonianSpec['kind'];
 
 /** Levels for an n-dimensional diagonal Hamiltonian: multiples of 1/2 in [−3, 3] (exact, often degenerate). */
-export const levelsArb = (n: number): fc.Arbitrary<number[]> => fc.array(fc.integer({ min: -6, max: 6 }).map((k) => k / 2), { minLength: n, maxLength: n });
+export const levelsArb = (n: number): fc.Arbitrary<number[]> =>
+  fc.array(
+    fc.integer({ min: -6, max: 6 }).map((k) => k / 2),
+    { minLength: n, maxLength: n },
+  );
 
 /** ω as an exact decimal or fraction string: 1, 1/2, 7/3, 0.37 (the paper uses ω = 1). */
 export const omegaArb = (): fc.Arbitrary<string> => fc.constantFrom('1', '1/2', '7/3', '0.37', '3');
@@ -108,7 +112,8 @@ export const omegaArb = (): fc.Arbitrary<string> => fc.constantFrom('1', '1/2', 
 export function hamiltonianSpecOfDim(n: number, kinds: readonly HamiltonianKind[] = ['h0', 'levels', 'rotated', 'ginibre']): fc.Arbitrary<HamiltonianSpec> {
   const N = Math.log2(n);
   const options: fc.Arbitrary<HamiltonianSpec>[] = [];
-  if (kinds.includes('h0') && Number.isInteger(N) && N >= 1) options.push(fc.record({ kind: fc.constant('h0' as const), N: fc.constant(N), omega: omegaArb() }));
+  if (kinds.includes('h0') && Number.isInteger(N) && N >= 1)
+    options.push(fc.record({ kind: fc.constant('h0' as const), N: fc.constant(N), omega: omegaArb() }));
   if (kinds.includes('levels')) options.push(fc.record({ kind: fc.constant('levels' as const), levels: levelsArb(n) }));
   if (kinds.includes('rotated')) options.push(fc.record({ kind: fc.constant('rotated' as const), levels: levelsArb(n), seed: seedArb() }));
   if (kinds.includes('ginibre')) options.push(fc.record({ kind: fc.constant('ginibre' as const), n: fc.constant(n), seed: seedArb() }));
@@ -130,10 +135,27 @@ export function buildHamiltonian<T>(F: Field<T>, h: HamiltonianSpec): CMatrix<T>
     case 'h0':
       return h0(F, h.N, F.fromRational(parseRational(h.omega)));
     case 'levels':
-      return diag(F, h.levels.map((x) => F.fromNumber(x)));
+      return diag(
+        F,
+        h.levels.map((x) => F.fromNumber(x)),
+      );
     case 'rotated': {
       const U = haarUnitary(F, new Rng(h.seed, ['hamiltonian']), h.levels.length);
-      return hermitianPart(F, mul(F, mul(F, U, diag(F, h.levels.map((x) => F.fromNumber(x)))), adjoint(F, U)));
+      return hermitianPart(
+        F,
+        mul(
+          F,
+          mul(
+            F,
+            U,
+            diag(
+              F,
+              h.levels.map((x) => F.fromNumber(x)),
+            ),
+          ),
+          adjoint(F, U),
+        ),
+      );
     }
     case 'ginibre': {
       const rng = new Rng(h.seed, ['hamiltonian']);
@@ -184,9 +206,7 @@ export interface ProblemSpec {
 /** A random state and a random Hamiltonian of a common dimension in [minDim, maxDim]. */
 export function problemSpec(options: StateSpecOptions & { kinds?: readonly HamiltonianKind[] } = {}): fc.Arbitrary<ProblemSpec> {
   const { minDim = 1, maxDim = 6, ensembles = ALL_ENSEMBLES, kinds } = options;
-  return fc
-    .integer({ min: minDim, max: maxDim })
-    .chain((n) => fc.record({ state: stateSpecOfDim(n, ensembles), hamiltonian: hamiltonianSpecOfDim(n, kinds) }));
+  return fc.integer({ min: minDim, max: maxDim }).chain((n) => fc.record({ state: stateSpecOfDim(n, ensembles), hamiltonian: hamiltonianSpecOfDim(n, kinds) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,16 +244,21 @@ export function gibbsStateFor<T>(F: AnalyticField<T>, levels: readonly T[], beta
   let min = levels[0];
   for (const e of levels) if (F.cmp(e, min) < 0) min = e;
   const w =
-    beta === Infinity
-      ? levels.map((e) => (F.cmp(e, min) === 0 ? F.one : F.zero))
-      : levels.map((e) => F.exp(F.neg(F.mul(F.fromNumber(beta), F.sub(e, min)))));
+    beta === Infinity ? levels.map((e) => (F.cmp(e, min) === 0 ? F.one : F.zero)) : levels.map((e) => F.exp(F.neg(F.mul(F.fromNumber(beta), F.sub(e, min)))));
   let Z = F.zero;
   for (const x of w) Z = F.add(Z, x);
-  return diag(F, w.map((x) => F.div(x, Z)));
+  return diag(
+    F,
+    w.map((x) => F.div(x, Z)),
+  );
 }
 
 /** β values for Gibbs states: 0 (maximally mixed), small, moderate, large and ∞ (ground space). */
-export const betaArb = (): fc.Arbitrary<number> => fc.oneof(fc.constantFrom(0, 1e-3, 0.01, 1, 10, 50, Infinity), fc.integer({ min: 1, max: 80 }).map((k) => k / 8));
+export const betaArb = (): fc.Arbitrary<number> =>
+  fc.oneof(
+    fc.constantFrom(0, 1e-3, 0.01, 1, 10, 50, Infinity),
+    fc.integer({ min: 1, max: 80 }).map((k) => k / 8),
+  );
 
 /**
  * A unitary that commutes with the diagonal Hamiltonian with `levels`: block diagonal, one Haar

@@ -108,7 +108,8 @@ function pieceWhere(p: ExactPiece): string[] {
 function inPiece(D: DecimalField, p: ExactPiece, env: Record<string, Dec>): boolean {
   if (p.variable === null) return true;
   const x = env[p.variable];
-  const end = (r: RealAlgebraic | null): Dec | null => (r === null ? null : r.kind === 'rational' ? D.fromRational(r.value) : D.fromString(rootDecimal(r, D.precision + 5).approx.replace(/^≈/, '')));
+  const end = (r: RealAlgebraic | null): Dec | null =>
+    r === null ? null : r.kind === 'rational' ? D.fromRational(r.value) : D.fromString(rootDecimal(r, D.precision + 5).approx.replace(/^≈/, ''));
   const lo = end(p.lo);
   const hi = end(p.hi);
   return (lo === null || D.cmp(x, lo) >= 0) && (hi === null || D.cmp(x, hi) <= 0);
@@ -120,7 +121,14 @@ const texOf = (f: RatFunc): string => toTeX(rftoString(f)).tex;
 function piecesTeX(pieces: readonly ExactPiece[]): string {
   const value = (p: ExactPiece): string => (p.values.length === 1 ? texOf(p.values[0]) : `\\left(${p.values.map(texOf).join(', ')}\\right)`);
   if (pieces.length === 1) return value(pieces[0]);
-  return pieces.map((p) => `${value(p)} \\ \\text{for } ${pieceWhere(p).map((w) => w.replace('<=', '\\leq')).join(',\\ ')}`).join(';\\quad ');
+  return pieces
+    .map(
+      (p) =>
+        `${value(p)} \\ \\text{for } ${pieceWhere(p)
+          .map((w) => w.replace('<=', '\\leq'))
+          .join(',\\ ')}`,
+    )
+    .join(';\\quad ');
 }
 
 /** The claim in words, when the user gave none. */
@@ -239,7 +247,13 @@ function checkAtN(spec: UserClaimSpec, N: number, ctx: ClaimContext, suffix: str
 
   const st = exactState(spec.state, N);
   const ex = st.ok ? exactQuantity(spec.quantity, st.rho, { N, fixed, intervals }) : st;
-  const how = [st.ok ? `exact: ${st.how}` : `no exact state: ${st.reason}`, st.ok ? (ex.ok ? `the ${spec.quantity} by ${ex.how}` : ex.reason) : null, `first principles: the state built from the model (Schur–Weyl map of the collective master equation, or the given matrix) and measured at ${ctx.precision} digits`].filter(Boolean).join('; ');
+  const how = [
+    st.ok ? `exact: ${st.how}` : `no exact state: ${st.reason}`,
+    st.ok ? (ex.ok ? `the ${spec.quantity} by ${ex.how}` : ex.reason) : null,
+    `first principles: the state built from the model (Schur–Weyl map of the collective master equation, or the given matrix) and measured at ${ctx.precision} digits`,
+  ]
+    .filter(Boolean)
+    .join('; ');
   const checks: CheckRecord[] = [];
 
   // Probe points: seeded in the domain, the first at ω = 1, plus one inside each exact piece.
@@ -248,7 +262,8 @@ function checkAtN(spec: UserClaimSpec, N: number, ctx: ClaimContext, suffix: str
   for (let k = 0; k < PROBE_POINTS; k++) {
     const exact: Record<string, Rational> = { [tv]: drawIn(rng, tRange, tv), omega: drawIn(rng, omegaRange, 'omega') };
     if (hasC) exact.c = drawIn(rng, cRange, 'c');
-    if (k === 0 && !isPoint(omegaRange) && rcmp(Q(1n), omegaRange.lo ?? Q(0n)) > 0 && (omegaRange.hi === null || rcmp(Q(1n), omegaRange.hi) < 0)) exact.omega = Q(1n);
+    if (k === 0 && !isPoint(omegaRange) && rcmp(Q(1n), omegaRange.lo ?? Q(0n)) > 0 && (omegaRange.hi === null || rcmp(Q(1n), omegaRange.hi) < 0))
+      exact.omega = Q(1n);
     points.push({ exact });
   }
   if (ex.ok && ex.pieces.length > 1) {
@@ -323,7 +338,10 @@ function checkAtN(spec: UserClaimSpec, N: number, ctx: ClaimContext, suffix: str
         if (!same) bad.push(p);
       }
       const domain = Object.entries(spec.assume).flatMap(([v, R]) => rangeConstraints(v, R!));
-      pieces = ex.pieces.map((p) => ({ formula: p.values.length === 1 && !list ? rftoString(p.values[0]) : p.values.map(rftoString), where: [...domain.filter((c) => !/^N /.test(c)), ...pieceWhere(p)] }));
+      pieces = ex.pieces.map((p) => ({
+        formula: p.values.length === 1 && !list ? rftoString(p.values[0]) : p.values.map(rftoString),
+        where: [...domain.filter((c) => !/^N /.test(c)), ...pieceWhere(p)],
+      }));
       if (bad.length > 0) differs = bad.map((p) => differsText(printedRat as RatFunc[], p)).join('; ');
       checks.push({
         name: `printed ≡ derived (exact)${suffix}`,
@@ -358,7 +376,13 @@ function checkAtN(spec: UserClaimSpec, N: number, ctx: ClaimContext, suffix: str
 
 /** Note, without a verdict of its own, that the printed form is not rational (so it was compared numerically). */
 function notRationalNote(checks: CheckRecord[], suffix: string): void {
-  checks.push({ name: `printed form${suffix}`, role: 'printed', method: 'text', outcome: 'pass', detail: 'the printed form is not a rational function of y = e^{-βω}, c, ω (abs, sqrt, log …): compared with the derivation by first-principles probes only' });
+  checks.push({
+    name: `printed form${suffix}`,
+    role: 'printed',
+    method: 'text',
+    outcome: 'pass',
+    detail: 'the printed form is not a rational function of y = e^{-βω}, c, ω (abs, sqrt, log …): compared with the derivation by first-principles probes only',
+  });
 }
 
 function multisetEqual(a: readonly RatFunc[], b: readonly RatFunc[]): boolean {
@@ -381,8 +405,14 @@ function differsText(printed: readonly RatFunc[], p: ExactPiece): string {
     if (d.identical || p.variable === null) return;
     const v = p.variable;
     if (d.numerator.vars.length === 1 && d.numerator.vars[0] === v) {
-      const I: RealInterval = { lo: p.lo?.kind === 'rational' ? p.lo.value : null, hi: p.hi?.kind === 'rational' ? p.hi.value : null, loClosed: false, hiClosed: false };
-      for (const r of isolateRoots(zfromPoly(d.numerator, v), I)) zeros.push(`${v} = ${r.kind === 'rational' ? rationalToString(r.value) : realToString(r, 20, v)}`);
+      const I: RealInterval = {
+        lo: p.lo?.kind === 'rational' ? p.lo.value : null,
+        hi: p.hi?.kind === 'rational' ? p.hi.value : null,
+        loClosed: false,
+        hiClosed: false,
+      };
+      for (const r of isolateRoots(zfromPoly(d.numerator, v), I))
+        zeros.push(`${v} = ${r.kind === 'rational' ? rationalToString(r.value) : realToString(r, 20, v)}`);
     }
   });
   const region = where.length ? where.join(', ') : 'the whole domain';
@@ -400,7 +430,11 @@ function pieceSample(p: ExactPiece): Rational {
 }
 
 /** Check user claims with the engine (runClaims), adding `correctedPieces` to each erratum. */
-export async function checkUserClaims(claims: readonly UserClaim[], ctx: ClaimContext, onDone?: (c: CheckedUserClaim, index: number) => void): Promise<CheckedUserClaim[]> {
+export async function checkUserClaims(
+  claims: readonly UserClaim[],
+  ctx: ClaimContext,
+  onDone?: (c: CheckedUserClaim, index: number) => void,
+): Promise<CheckedUserClaim[]> {
   const byId = new Map(claims.map((c) => [c.id, c]));
   const withPieces = (c: CheckedClaim): CheckedUserClaim => {
     const pieces = c.verdict === 'erratum' ? byId.get(c.id)?.correctedPieces() : null;
@@ -409,4 +443,3 @@ export async function checkUserClaims(claims: readonly UserClaim[], ctx: ClaimCo
   const out = await runClaims(claims, ctx, (c, i) => onDone?.(withPieces(c), i));
   return out.map(withPieces);
 }
-

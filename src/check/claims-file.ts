@@ -14,7 +14,17 @@ import { lowerTeX, parsePrintedFormula, parseTeX, type TexNode } from '../symbol
 import { checkInModel, integersIn, isPoint, parseAssumption, PARAMETERS, TEMPERATURE, type Parameter, type Range } from './domain.js';
 
 /** The quantities a claim can be about. */
-export const QUANTITIES = ['ergotropy', 'coherence', 'energy', 'passive-energy', 'incoherent-ergotropy', 'eigenvalues', 'populations', 'purity', 'concurrence'] as const;
+export const QUANTITIES = [
+  'ergotropy',
+  'coherence',
+  'energy',
+  'passive-energy',
+  'incoherent-ergotropy',
+  'eigenvalues',
+  'populations',
+  'purity',
+  'concurrence',
+] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 /** Quantities whose value is a list (compared entry by entry; eigenvalues as sorted lists). */
 export const LIST_QUANTITIES: readonly Quantity[] = ['eigenvalues', 'populations'];
@@ -67,16 +77,30 @@ export function familyParameters(family: Family): Parameter[] {
   }
 }
 
-const QUANTITY_ALIASES: Readonly<Record<string, Quantity>> = { 'l1-coherence': 'coherence', coherences: 'coherence', spectrum: 'eigenvalues', 'dephased-ergotropy': 'incoherent-ergotropy' };
+const QUANTITY_ALIASES: Readonly<Record<string, Quantity>> = {
+  'l1-coherence': 'coherence',
+  coherences: 'coherence',
+  spectrum: 'eigenvalues',
+  'dephased-ergotropy': 'incoherent-ergotropy',
+};
 
 /** "passive energy", "Passive_Energy" → "passive-energy". */
-const normalise = (s: string): string => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+const normalise = (s: string): string =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 
 /** The quantity a printed left-hand side names, for catching a formula filed under the wrong quantity. */
 const SYMBOL_QUANTITY: Readonly<Record<string, Quantity>> = { W: 'ergotropy', C_l1: 'coherence' };
 
 const CLAIM_KEYS = ['id', 'quantity', 'state', 'printed', 'formula', 'assume', 'statement'];
-const STATE_KEYS: Readonly<Record<Family, string[]>> = { eq7: ['family'], 'steady-state': ['family', 'qubits', 'initial'], gibbs: ['family', 'qubits'], explicit: ['family', 'matrix'] };
+const STATE_KEYS: Readonly<Record<Family, string[]>> = {
+  eq7: ['family'],
+  'steady-state': ['family', 'qubits', 'initial'],
+  gibbs: ['family', 'qubits'],
+  explicit: ['family', 'matrix'],
+};
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -95,7 +119,8 @@ function readInitial(raw: unknown, where: string): Initial {
 function readMatrix(raw: Record<string, unknown>, where: string): RationalMatrix {
   const Q = parseMatrixJson(JSON.stringify(raw), where);
   const n = Q.rows;
-  if (n !== Q.cols || n < 2 || (n & (n - 1)) !== 0 || n > 2 ** 12) throw new InputError(`${where}: a state of N qubits is 2^N × 2^N (N = 1…12), got ${n}×${Q.cols}`);
+  if (n !== Q.cols || n < 2 || (n & (n - 1)) !== 0 || n > 2 ** 12)
+    throw new InputError(`${where}: a state of N qubits is 2^N × 2^N (N = 1…12), got ${n}×${Q.cols}`);
   // Hermitian, unit trace (exactly) and positive semidefinite (certified)
   try {
     densityFromRational(decimalField(30), Q, { what: 'the matrix' });
@@ -136,7 +161,10 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
   if (typeof raw.id !== 'string' || raw.id.trim() === '') throw new InputError(`claim ${index + 1}: "id" must be a non-empty string`);
   const id = raw.id;
   // the id pattern of docs/claim.schema.json, so checked user claims fit the reports
-  if (!/^[a-z0-9][a-z0-9.-]*$/.test(id)) throw new InputError(`claim "${id}": the id may contain only lower-case letters, digits, . and - (it names the claim in reports), starting with a letter or digit`);
+  if (!/^[a-z0-9][a-z0-9.-]*$/.test(id))
+    throw new InputError(
+      `claim "${id}": the id may contain only lower-case letters, digits, . and - (it names the claim in reports), starting with a letter or digit`,
+    );
   const where = `claim "${id}"`;
   for (const k of Object.keys(raw)) if (!CLAIM_KEYS.includes(k)) throw new InputError(`${where}: unknown key "${k}" (keys: ${CLAIM_KEYS.join(', ')})`);
 
@@ -149,9 +177,12 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
 
   if (!isObject(raw.state)) throw new InputError(`${where}: "state" must be an object such as {"family": "eq7"}`);
   const st = raw.state;
-  if (typeof st.family !== 'string' || !(FAMILIES as readonly string[]).includes(st.family)) throw new InputError(`${where}: unknown state family ${JSON.stringify(st.family)} (families: ${FAMILIES.join(', ')})`);
+  if (typeof st.family !== 'string' || !(FAMILIES as readonly string[]).includes(st.family))
+    throw new InputError(`${where}: unknown state family ${JSON.stringify(st.family)} (families: ${FAMILIES.join(', ')})`);
   const family = st.family as Family;
-  for (const k of Object.keys(st)) if (!STATE_KEYS[family].includes(k)) throw new InputError(`${where}: the state family ${family} has no key "${k}" (keys: ${STATE_KEYS[family].join(', ')})`);
+  for (const k of Object.keys(st))
+    if (!STATE_KEYS[family].includes(k))
+      throw new InputError(`${where}: the state family ${family} has no key "${k}" (keys: ${STATE_KEYS[family].join(', ')})`);
   if (st.basis !== undefined) throw new InputError(`${where}: only the computational basis is supported`);
 
   // the numbers of qubits the state fixes
@@ -159,18 +190,22 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
   let state: StateSpec = { family };
   if (family === 'eq7') fixedN = 2;
   if (st.qubits !== undefined) {
-    if (typeof st.qubits !== 'number' || !Number.isInteger(st.qubits) || st.qubits < 1 || st.qubits > 12) throw new InputError(`${where}: "qubits" must be an integer from 1 to 12, got ${JSON.stringify(st.qubits)}`);
+    if (typeof st.qubits !== 'number' || !Number.isInteger(st.qubits) || st.qubits < 1 || st.qubits > 12)
+      throw new InputError(`${where}: "qubits" must be an integer from 1 to 12, got ${JSON.stringify(st.qubits)}`);
     fixedN = st.qubits;
   }
   if (family === 'steady-state') {
-    if (st.initial === undefined) throw new InputError(`${where}: a steady state needs "initial" (ground, excited, thermal, dicke:K, psi-plus, psi-minus, or a matrix)`);
+    if (st.initial === undefined)
+      throw new InputError(`${where}: a steady state needs "initial" (ground, excited, thermal, dicke:K, psi-plus, psi-minus, or a matrix)`);
     const initial = readInitial(st.initial, where);
     if (initial.kind === 'matrix') {
       const n = Math.log2(initial.matrix.rows);
-      if (fixedN !== undefined && n !== fixedN) throw new InputError(`${where}: the initial matrix is ${initial.matrix.rows}×${initial.matrix.rows}, not a state of ${fixedN} qubits`);
+      if (fixedN !== undefined && n !== fixedN)
+        throw new InputError(`${where}: the initial matrix is ${initial.matrix.rows}×${initial.matrix.rows}, not a state of ${fixedN} qubits`);
       fixedN = n;
     }
-    if ((initial.kind === 'psi-plus' || initial.kind === 'psi-minus') && fixedN !== undefined && fixedN !== 2) throw new InputError(`${where}: ${initial.kind} is a state of 2 qubits, not ${fixedN}`);
+    if ((initial.kind === 'psi-plus' || initial.kind === 'psi-minus') && fixedN !== undefined && fixedN !== 2)
+      throw new InputError(`${where}: ${initial.kind} is a state of 2 qubits, not ${fixedN}`);
     if (initial.kind === 'psi-plus' || initial.kind === 'psi-minus') fixedN = 2;
     state = { family, initial };
   }
@@ -187,24 +222,32 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
   if (raw.assume !== undefined) {
     if (!isObject(raw.assume)) throw new InputError(`${where}: "assume" must be an object such as {"beta": "0", "c": "0 <= c < 1/2"}`);
     for (const [k, v] of Object.entries(raw.assume)) {
-      if (!(PARAMETERS as readonly string[]).includes(k)) throw new InputError(`${where}: unknown parameter "${k}" in "assume" (parameters: ${PARAMETERS.join(', ')})`);
+      if (!(PARAMETERS as readonly string[]).includes(k))
+        throw new InputError(`${where}: unknown parameter "${k}" in "assume" (parameters: ${PARAMETERS.join(', ')})`);
       const p = k as Parameter;
       if (!params.includes(p)) throw new InputError(`${where}: the state ${family} has no parameter ${p} (it has ${params.join(', ') || 'none'})`);
-      if (typeof v !== 'string' && typeof v !== 'number') throw new InputError(`${where}: the assumption on ${p} must be a string such as "0" or "0 <= ${p} < 1/2"`);
+      if (typeof v !== 'string' && typeof v !== 'number')
+        throw new InputError(`${where}: the assumption on ${p} must be a string such as "0" or "0 <= ${p} < 1/2"`);
       assume[p] = checkInModel(p, parseAssumption(p, String(v), `${where}: assume ${p}`), `${where}: assume ${p}`);
     }
   }
   const temps = TEMPERATURE.filter((t) => assume[t] !== undefined);
-  if (temps.length > 1) throw new InputError(`${where}: assume bounds ${temps.join(' and ')}, which are one temperature (y = r = e^{-beta omega}, nbar = y/(1 - y)): bound only one`);
-  if (assume.N !== undefined && fixedN !== undefined && !(isPoint(assume.N) && assume.N.lo!.num === BigInt(fixedN))) throw new InputError(`${where}: assume N contradicts the state, which has ${fixedN} qubits`);
+  if (temps.length > 1)
+    throw new InputError(
+      `${where}: assume bounds ${temps.join(' and ')}, which are one temperature (y = r = e^{-beta omega}, nbar = y/(1 - y)): bound only one`,
+    );
+  if (assume.N !== undefined && fixedN !== undefined && !(isPoint(assume.N) && assume.N.lo!.num === BigInt(fixedN)))
+    throw new InputError(`${where}: assume N contradicts the state, which has ${fixedN} qubits`);
   const qubits = fixedN !== undefined ? [fixedN] : assume.N !== undefined ? integersIn(assume.N) : [];
   if (qubits.length === 0) throw new InputError(`${where}: give the number of qubits ("qubits" in the state, or "N" in "assume")`);
-  if (state.initial?.kind === 'dicke' && state.initial.k > qubits[0]) throw new InputError(`${where}: dicke:${state.initial.k} has more excitations than ${qubits[0]} qubits`);
+  if (state.initial?.kind === 'dicke' && state.initial.k > qubits[0])
+    throw new InputError(`${where}: dicke:${state.initial.k} has more excitations than ${qubits[0]} qubits`);
   if (family === 'eq7' || state.initial?.kind === 'psi-plus' || state.initial?.kind === 'psi-minus') {
     if (qubits.some((n) => n !== 2)) throw new InputError(`${where}: this state is a state of 2 qubits`);
   }
 
-  if (quantity === 'concurrence' && qubits.some((n) => n !== 2)) throw new InputError(`${where}: the concurrence is defined here for two qubits, not ${qubits.find((n) => n !== 2)}`);
+  if (quantity === 'concurrence' && qubits.some((n) => n !== 2))
+    throw new InputError(`${where}: the concurrence is defined here for two qubits, not ${qubits.find((n) => n !== 2)}`);
 
   // the formula
   const list = LIST_QUANTITIES.includes(quantity);
@@ -227,12 +270,15 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
       }
     };
     const sym = printedQuantity(tex, qubits[0]);
-    const fits = sym === null || SYMBOL_QUANTITY[sym] === undefined || SYMBOL_QUANTITY[sym] === quantity || (sym === 'W' && quantity === 'incoherent-ergotropy');
-    if (!fits && sym !== null) throw new InputError(`${where}: the printed formula defines ${sym} (the ${SYMBOL_QUANTITY[sym]}), but the claim's quantity is ${quantity}`);
+    const fits =
+      sym === null || SYMBOL_QUANTITY[sym] === undefined || SYMBOL_QUANTITY[sym] === quantity || (sym === 'W' && quantity === 'incoherent-ergotropy');
+    if (!fits && sym !== null)
+      throw new InputError(`${where}: the printed formula defines ${sym} (the ${SYMBOL_QUANTITY[sym]}), but the claim's quantity is ${quantity}`);
   } else {
     const f = raw.formula;
     const texts = typeof f === 'string' ? [f] : Array.isArray(f) && f.every((x) => typeof x === 'string') ? (f as string[]) : null;
-    if (texts === null || texts.length === 0 || texts.some((t) => t.trim() === '')) throw new InputError(`${where}: "formula" must be a plain infix string${list ? ' or a list of them' : ''}`);
+    if (texts === null || texts.length === 0 || texts.some((t) => t.trim() === ''))
+      throw new InputError(`${where}: "formula" must be a plain infix string${list ? ' or a list of them' : ''}`);
     if (!list && texts.length !== 1) throw new InputError(`${where}: ${quantity} is one number: give one formula, not a list`);
     const asts = texts.map((t, k) => {
       try {
@@ -251,8 +297,10 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
     const forms = formsAt(N);
     for (const a of forms) {
       for (const v of variables(a)) {
-        if (!(PARAMETERS as readonly string[]).includes(v)) throw new InputError(`${where}: the formula uses "${v}", which is not a parameter of the model (parameters: ${PARAMETERS.join(', ')})`);
-        if (!params.includes(v as Parameter)) throw new InputError(`${where}: the formula uses ${v}, which the state ${family} does not have (it has ${params.join(', ') || 'no parameter'})`);
+        if (!(PARAMETERS as readonly string[]).includes(v))
+          throw new InputError(`${where}: the formula uses "${v}", which is not a parameter of the model (parameters: ${PARAMETERS.join(', ')})`);
+        if (!params.includes(v as Parameter))
+          throw new InputError(`${where}: the formula uses ${v}, which the state ${family} does not have (it has ${params.join(', ') || 'no parameter'})`);
       }
     }
   }

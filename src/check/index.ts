@@ -18,7 +18,18 @@ import { checkUserClaims, userClaim, type CheckedUserClaim, type UserClaim } fro
 export type { CheckRecord, CheckedClaim, Claim, ClaimContext, ClaimOutcome, Evidence, ProbePoint, Verdict } from '../claims/claim.js';
 export { VERDICTS, verdictOf } from '../claims/claim.js';
 export { runClaim, runClaims, InconclusiveError } from '../claims/run.js';
-export { FAMILIES, LIST_QUANTITIES, QUANTITIES, familyParameters, parseClaimsFile, type Family, type Initial, type Quantity, type StateSpec, type UserClaimSpec } from './claims-file.js';
+export {
+  FAMILIES,
+  LIST_QUANTITIES,
+  QUANTITIES,
+  familyParameters,
+  parseClaimsFile,
+  type Family,
+  type Initial,
+  type Quantity,
+  type StateSpec,
+  type UserClaimSpec,
+} from './claims-file.js';
 export { PARAMETERS, MODEL_RANGES, parseAssumption, type Parameter, type Range } from './domain.js';
 export { checkUserClaims, userClaim, PROBE_POINTS, type CheckedUserClaim, type CorrectedPiece, type UserClaim } from './checker.js';
 export { exactQuantity, numericQuantity, type ExactPiece, type ExactQuantity, type NumericValue } from './quantities.js';

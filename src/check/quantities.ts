@@ -35,8 +35,7 @@ const levelOf = (a: number, N: number): number => excitations(a, N);
 function sectorIndices(D: DecimalField, rho: CMatrix<Dec>, N: number): number[][] | null {
   const d = rho.rows;
   for (let a = 0; a < d; a++)
-    for (let b = 0; b < d; b++)
-      if (levelOf(a, N) !== levelOf(b, N) && !(D.isZero(rho.re[a * d + b]) && D.isZero(rho.im[a * d + b]))) return null;
+    for (let b = 0; b < d; b++) if (levelOf(a, N) !== levelOf(b, N) && !(D.isZero(rho.re[a * d + b]) && D.isZero(rho.im[a * d + b]))) return null;
   const out: number[][] = Array.from({ length: N + 1 }, () => []);
   for (let a = 0; a < d; a++) out[levelOf(a, N)].push(a);
   return out;
@@ -149,7 +148,9 @@ export function numericQuantity(D: DecimalField, q: Quantity, rho: CMatrix<Dec>,
     case 'ergotropy':
     case 'passive-energy': {
       const w = spectral(D, rho, N, omega, spectrum(D, rho, N));
-      return q === 'ergotropy' ? { values: [w.ergotropy], bound: D.add(w.ergotropyBound, tiny) } : { values: [w.passiveEnergy], bound: D.add(w.passiveEnergyBound, tiny) };
+      return q === 'ergotropy'
+        ? { values: [w.ergotropy], bound: D.add(w.ergotropyBound, tiny) }
+        : { values: [w.passiveEnergy], bound: D.add(w.passiveEnergyBound, tiny) };
     }
     case 'incoherent-ergotropy': {
       // the dephased state is diagonal: its spectrum is its diagonal, exactly
@@ -176,7 +177,9 @@ export interface ExactPiece {
   readonly hiIsDomainEnd?: boolean;
 }
 
-export type ExactQuantity = { readonly ok: true; readonly pieces: readonly ExactPiece[]; readonly how: string } | { readonly ok: false; readonly reason: string };
+export type ExactQuantity =
+  | { readonly ok: true; readonly pieces: readonly ExactPiece[]; readonly how: string }
+  | { readonly ok: false; readonly reason: string };
 
 const freeVars = (fs: readonly RatFunc[]): string[] => [...new Set(fs.flatMap((f) => [...f.num.vars, ...f.den.vars]))].sort();
 
@@ -252,16 +255,29 @@ function absSum(entries: readonly RatFunc[], intervals: Readonly<Record<string, 
   if (typeof regions === 'string') return { ok: false, reason: regions };
   if (regions !== null) {
     const pieces = piecesOver(regions, (r) => [sumWith(nonzero.map((f) => signAt(f, r.sample)))]);
-    return { ok: true, pieces, how: vars.length === 0 ? 'the signs of exact constants' : `the sign of every entry on the domain of ${vars[0]}, decided by Sturm sequences` };
+    return {
+      ok: true,
+      pieces,
+      how: vars.length === 0 ? 'the signs of exact constants' : `the sign of every entry on the domain of ${vars[0]}, decided by Sturm sequences`,
+    };
   }
   const signs: number[] = [];
   for (const f of nonzero) {
-    if (!denPositive(f)) return { ok: false, reason: `the sign of an entry in ${vars.join(', ')} is not decided (its denominator has coefficients of both signs)` };
+    if (!denPositive(f))
+      return { ok: false, reason: `the sign of an entry in ${vars.join(', ')} is not decided (its denominator has coefficients of both signs)` };
     if (allCoefficients(f, 1)) signs.push(1);
     else if (allCoefficients(f, -1)) signs.push(-1);
-    else return { ok: false, reason: `an entry changes sign in the (${vars.join(', ')}) domain; with more than one free variable its sign regions are not decided exactly (fix all but one parameter in "assume")` };
+    else
+      return {
+        ok: false,
+        reason: `an entry changes sign in the (${vars.join(', ')}) domain; with more than one free variable its sign regions are not decided exactly (fix all but one parameter in "assume")`,
+      };
   }
-  return { ok: true, pieces: [{ values: [sumWith(signs)], variable: null, lo: null, hi: null }], how: 'every entry has coefficients of one sign (all variables positive)' };
+  return {
+    ok: true,
+    pieces: [{ values: [sumWith(signs)], variable: null, lo: null, hi: null }],
+    how: 'every entry has coefficients of one sign (all variables positive)',
+  };
 }
 
 /**
@@ -269,13 +285,24 @@ function absSum(entries: readonly RatFunc[], intervals: Readonly<Record<string, 
  * region where no two populations cross (their differences split the domain by Sturm), the
  * populations sorted at the sample point fill the levels upwards.
  */
-function diagonalErgotropy(p: readonly RatFunc[], levels: readonly number[], omega: RatFunc, intervals: Readonly<Record<string, RealInterval>>, what: 'ergotropy' | 'passive-energy', energyInUnits?: RatFunc): ExactQuantity {
+function diagonalErgotropy(
+  p: readonly RatFunc[],
+  levels: readonly number[],
+  omega: RatFunc,
+  intervals: Readonly<Record<string, RealInterval>>,
+  what: 'ergotropy' | 'passive-energy',
+  energyInUnits?: RatFunc,
+): ExactQuantity {
   const distinct: RatFunc[] = [];
   for (const f of p) if (!distinct.some((g) => identical(f, g).identical)) distinct.push(f);
   const diffs: RatFunc[] = [];
   for (let i = 0; i < distinct.length; i++) for (let j = i + 1; j < distinct.length; j++) diffs.push(R.sub(distinct[i], distinct[j]));
   const regions = signRegions(diffs.length ? diffs : [R.zero], intervals);
-  if (regions === null || typeof regions === 'string') return { ok: false, reason: regions ?? 'the order of the populations over more than one free variable is not decided exactly (fix all but one parameter in "assume")' };
+  if (regions === null || typeof regions === 'string')
+    return {
+      ok: false,
+      reason: regions ?? 'the order of the populations over more than one free variable is not decided exactly (fix all but one parameter in "assume")',
+    };
   const upward = [...levels].sort((a, b) => a - b);
   const energy = energyInUnits ?? p.reduce((acc, f, a) => R.add(acc, R.mul(rfConst(levels[a]), f)), R.zero);
   const pieces = piecesOver(regions, (r) => {
@@ -283,7 +310,11 @@ function diagonalErgotropy(p: readonly RatFunc[], levels: readonly number[], ome
     const passive = order.reduce((acc, o, i) => R.add(acc, R.mul(rfConst(upward[i]), p[o.a])), R.zero);
     return [R.mul(omega, what === 'ergotropy' ? R.sub(energy, passive) : passive)];
   });
-  return { ok: true, pieces, how: `the populations sorted on each region where none cross (differences split by Sturm sequences), filling the levels kω upwards` };
+  return {
+    ok: true,
+    pieces,
+    how: `the populations sorted on each region where none cross (differences split by Sturm sequences), filling the levels kω upwards`,
+  };
 }
 
 /**
@@ -296,7 +327,8 @@ function exactSpectrum(rho: CMatrix<RatFunc>, N: number): RatFunc[] | string {
   const d = rho.rows;
   const at = (a: number, b: number): RatFunc => rho.re[a * d + b];
   for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) if (!R.isZero(rho.im[a * d + b])) return 'the state has complex entries';
-  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) if (levelOf(a, N) !== levelOf(b, N) && !R.isZero(at(a, b))) return 'the state has coherences between different energies';
+  for (let a = 0; a < d; a++)
+    for (let b = 0; b < d; b++) if (levelOf(a, N) !== levelOf(b, N) && !R.isZero(at(a, b))) return 'the state has coherences between different energies';
   const values: RatFunc[] = [];
   for (let k = 0; k <= N; k++) {
     const idx = Array.from({ length: d }, (_, a) => a).filter((a) => levelOf(a, N) === k);
@@ -314,7 +346,10 @@ function exactSpectrum(rho: CMatrix<RatFunc>, N: number): RatFunc[] | string {
         }
       }
     if (rankOne) {
-      values.push(idx.reduce((acc, a) => R.add(acc, at(a, a)), R.zero), ...idx.slice(1).map(() => R.zero));
+      values.push(
+        idx.reduce((acc, a) => R.add(acc, at(a, a)), R.zero),
+        ...idx.slice(1).map(() => R.zero),
+      );
       continue;
     }
     const [a, b] = idx;
@@ -399,7 +434,8 @@ export function exactQuantity(q: Quantity, rho0: CMatrix<RatFunc>, ctx: ExactCon
     case 'passive-energy': {
       const levels = Array.from({ length: d }, (_, a) => levelOf(a, ctx.N));
       let diagonal = true;
-      for (let a = 0; a < d && diagonal; a++) for (let b = 0; b < d; b++) if (a !== b && !(R.isZero(rho.re[a * d + b]) && R.isZero(rho.im[a * d + b]))) diagonal = false;
+      for (let a = 0; a < d && diagonal; a++)
+        for (let b = 0; b < d; b++) if (a !== b && !(R.isZero(rho.re[a * d + b]) && R.isZero(rho.im[a * d + b]))) diagonal = false;
       if (q === 'incoherent-ergotropy') {
         const r = diagonalErgotropy(diag, levels, omega, ctx.intervals, 'ergotropy');
         return r.ok ? { ...r, how: `the dephased state's ${r.how}` } : r;

@@ -46,7 +46,8 @@ export function twoQubitInitial<T>(F: { zero: T; one: T; sub(a: T, b: T): T; sca
 /** The state at a point, from first principles (see the module comment). */
 export function numericState(D: DecimalField, spec: StateSpec, N: number, p: StatePoint): CMatrix<Dec> {
   const thermal = { beta: p.beta, omega: p.omega };
-  const steady = (initial: CMatrix<Dec> | StateVector<Dec>): CMatrix<Dec> => collectiveSteadyState(D, collectiveCoupling(D, N, { ...thermal, gamma0: D.one, timeScale: 'normalised' }), initial).rho;
+  const steady = (initial: CMatrix<Dec> | StateVector<Dec>): CMatrix<Dec> =>
+    collectiveSteadyState(D, collectiveCoupling(D, N, { ...thermal, gamma0: D.one, timeScale: 'normalised' }), initial).rho;
   const d = 2 ** N;
   switch (spec.family) {
     case 'eq7':
@@ -137,7 +138,12 @@ function twoQubitExact(c: RatFunc): CMatrix<RatFunc> {
   return rho;
 }
 
-const constantMatrix = (re: readonly Rational[], im: readonly Rational[], n: number): CMatrix<RatFunc> => ({ rows: n, cols: n, re: re.map((x) => rfConst(x)), im: im.map((x) => rfConst(x)) });
+const constantMatrix = (re: readonly Rational[], im: readonly Rational[], n: number): CMatrix<RatFunc> => ({
+  rows: n,
+  cols: n,
+  re: re.map((x) => rfConst(x)),
+  im: im.map((x) => rfConst(x)),
+});
 
 /** The state over Q(y, c), or why there is no exact route. */
 export function exactState(spec: StateSpec, N: number): ExactState {
@@ -169,7 +175,8 @@ export function exactState(spec: StateSpec, N: number): ExactState {
         case 'thermal':
           return { ok: true, rho: gibbsExact(N), how: 'the product Gibbs state, which is stationary' };
         case 'matrix': {
-          if (N !== 2) return { ok: false, reason: `no exact route for an explicit initial state of ${N} qubits (its multiplicity blocks are not rational in general)` };
+          if (N !== 2)
+            return { ok: false, reason: `no exact route for an explicit initial state of ${N} qubits (its multiplicity blocks are not rational in general)` };
           // two qubits: only c = 1 − ⟨ψ−|ρ0|ψ−⟩ survives
           const x = init.matrix.re;
           // ⟨ψ+|ρ0|ψ+⟩ = (ρ_11 + ρ_22 + ρ_12 + ρ_21)/2 on |10⟩ = 1, |01⟩ = 2

@@ -32,7 +32,13 @@ export const pointText = (at: Readonly<Record<string, string>>): string =>
  * lhs ≡ rhs as rational functions after rewriting exp/cosh/sinh of βω into y = e^{−βω} and
  * r, n̄ into y. Returns null when a side is not rational (abs, sqrt, log): no exact decision.
  */
-export function exactIdentity(name: string, role: CheckRecord['role'], lhs: string | RatFunc, rhs: string | RatFunc, options: FromAstOptions = {}): CheckRecord | null {
+export function exactIdentity(
+  name: string,
+  role: CheckRecord['role'],
+  lhs: string | RatFunc,
+  rhs: string | RatFunc,
+  options: FromAstOptions = {},
+): CheckRecord | null {
   const opts = { definitions: THERMAL_DEFINITIONS, ...options };
   const d = decideIdentity(asString(lhs), asString(rhs), opts);
   if (d.verdict === 'not-rational') return null;
@@ -58,7 +64,15 @@ export function ratFuncOf(formula: string, options: FromAstOptions = {}): RatFun
 const toProbePoint = (at: Readonly<Record<string, string>>): ProbePoint => ({ ...at });
 
 /** Both formulas at ≥ 50 digits at seeded random points (always ω = 1 and ω ≠ 1 when ω occurs). */
-export function numericProbe(name: string, role: CheckRecord['role'], lhs: string | RatFunc, rhs: string | RatFunc, ctx: ClaimContext, ranges: Ranges, options: { points?: number; definitions?: Readonly<Record<string, string>> } = {}): CheckRecord & { failures: string[] } {
+export function numericProbe(
+  name: string,
+  role: CheckRecord['role'],
+  lhs: string | RatFunc,
+  rhs: string | RatFunc,
+  ctx: ClaimContext,
+  ranges: Ranges,
+  options: { points?: number; definitions?: Readonly<Record<string, string>> } = {},
+): CheckRecord & { failures: string[] } {
   const r = probeIdentity(asString(lhs), asString(rhs), {
     rng: new Rng(ctx.seed, ['probe', name]),
     ranges,
@@ -117,7 +131,15 @@ export type FirstPrinciples = (point: Readonly<Record<string, Dec>>, D: DecimalF
  * A formula against a first-principles computation (density matrices, eigendecompositions) at
  * seeded points: agreement within the computation's error bound plus 10^−(p−10)·max(1, |value|).
  */
-export function firstPrinciplesCheck(name: string, role: CheckRecord['role'], formula: string | RatFunc, compute: FirstPrinciples, ctx: ClaimContext, ranges: Ranges, options: { points?: number; what?: string } = {}): CheckRecord & { failures: string[] } {
+export function firstPrinciplesCheck(
+  name: string,
+  role: CheckRecord['role'],
+  formula: string | RatFunc,
+  compute: FirstPrinciples,
+  ctx: ClaimContext,
+  ranges: Ranges,
+  options: { points?: number; what?: string } = {},
+): CheckRecord & { failures: string[] } {
   const D = decimalField(ctx.precision + PROBE_GUARD_DIGITS);
   const ast: Ast = expandDefinitions(parse(asString(formula)), THERMAL_DEFINITIONS_IN_BETA);
   const need = variables(ast);
@@ -158,7 +180,12 @@ export function firstPrinciplesCheck(name: string, role: CheckRecord['role'], fo
 }
 
 /** A check decided by an exact computation that returns pass/fail and a sentence. */
-export function exactCheck(name: string, role: CheckRecord['role'], method: CheckRecord['method'], decide: () => { pass: boolean; detail: string }): CheckRecord {
+export function exactCheck(
+  name: string,
+  role: CheckRecord['role'],
+  method: CheckRecord['method'],
+  decide: () => { pass: boolean; detail: string },
+): CheckRecord {
   const r = decide();
   return { name, role, method, outcome: r.pass ? 'pass' : 'fail', detail: r.detail };
 }

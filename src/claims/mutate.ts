@@ -29,7 +29,11 @@ export function mutants(formula: string): Mutant[] {
   const walk = (node: Ast, replace: (n: Ast) => Ast, inExponent: boolean): void => {
     switch (node.kind) {
       case 'num':
-        push(inExponent ? 'exponent' : 'constant', `${node.text} → ${astToString(num(radd(node.value, { num: 1n, den: 1n })))}`, replace(num(radd(node.value, { num: 1n, den: 1n }))));
+        push(
+          inExponent ? 'exponent' : 'constant',
+          `${node.text} → ${astToString(num(radd(node.value, { num: 1n, den: 1n })))}`,
+          replace(num(radd(node.value, { num: 1n, den: 1n }))),
+        );
         return;
       case 'var':
         return;
@@ -38,7 +42,8 @@ export function mutants(formula: string): Mutant[] {
         walk(node.arg, (n) => replace(neg(n)), inExponent);
         return;
       case 'call':
-        if (node.fn === 'cosh' || node.fn === 'sinh') push('cosh-sinh', `${node.fn} → ${node.fn === 'cosh' ? 'sinh' : 'cosh'}`, replace(call(node.fn === 'cosh' ? 'sinh' : 'cosh', node.arg)));
+        if (node.fn === 'cosh' || node.fn === 'sinh')
+          push('cosh-sinh', `${node.fn} → ${node.fn === 'cosh' ? 'sinh' : 'cosh'}`, replace(call(node.fn === 'cosh' ? 'sinh' : 'cosh', node.arg)));
         walk(node.arg, (n) => replace(call(node.fn, n)), inExponent);
         return;
       case 'bin': {

@@ -9,7 +9,17 @@ export class InconclusiveError extends Error {
   override readonly name = 'InconclusiveError';
 }
 
-const D = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -7, toExpPos: 21, minE: -9e15, maxE: 9e15, crypto: false, modulo: Decimal.ROUND_DOWN, defaults: false });
+const D = Decimal.clone({
+  precision: 20,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -7,
+  toExpPos: 21,
+  minE: -9e15,
+  maxE: 9e15,
+  crypto: false,
+  modulo: Decimal.ROUND_DOWN,
+  defaults: false,
+});
 
 function largest(values: (string | undefined)[]): string | null {
   let best: InstanceType<typeof D> | null = null;
@@ -60,7 +70,12 @@ export async function runClaim(claim: Claim, ctx: ClaimContext): Promise<Checked
   outcome = { ...outcome, checks };
   const verdict = verdictOf(outcome);
   const passed = outcome.checks.filter((c) => c.outcome === 'pass');
-  const howDecided = outcome.notCheckable !== undefined ? 'not checkable' : verdict === 'supported' ? `${outcome.howDecided} — supported, not verified: ${shortOfVerified(outcome.checks, ctx.precision)}` : outcome.howDecided;
+  const howDecided =
+    outcome.notCheckable !== undefined
+      ? 'not checkable'
+      : verdict === 'supported'
+        ? `${outcome.howDecided} — supported, not verified: ${shortOfVerified(outcome.checks, ctx.precision)}`
+        : outcome.howDecided;
   return {
     id: claim.id,
     location: claim.location,

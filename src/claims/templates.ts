@@ -77,7 +77,14 @@ function perNOutcome(spec: FormulaClaimSpec, ctx: ClaimContext): ClaimOutcome {
       }
       if (!rec) {
         // the derivation is a rational function at this N and the printed form is not (e.g. it divides by zero)
-        failed = { name, role: 'printed', method: 'exact-identity', outcome: 'fail', detail: `N = ${N}: the printed form is not a rational function of r here`, where: `at N = ${N}: the printed form is undefined or not rational (${fromAst(withN(form, N), { definitions: THERMAL_DEFINITIONS }).ok ? 'not rational' : (fromAst(withN(form, N), { definitions: THERMAL_DEFINITIONS }) as { message: string }).message}) while the derivation is ${rftoString(d)}` };
+        failed = {
+          name,
+          role: 'printed',
+          method: 'exact-identity',
+          outcome: 'fail',
+          detail: `N = ${N}: the printed form is not a rational function of r here`,
+          where: `at N = ${N}: the printed form is undefined or not rational (${fromAst(withN(form, N), { definitions: THERMAL_DEFINITIONS }).ok ? 'not rational' : (fromAst(withN(form, N), { definitions: THERMAL_DEFINITIONS }) as { message: string }).message}) while the derivation is ${rftoString(d)}`,
+        };
         break;
       }
       if (rec.outcome === 'fail') {
@@ -85,7 +92,15 @@ function perNOutcome(spec: FormulaClaimSpec, ctx: ClaimContext): ClaimOutcome {
         break;
       }
     }
-    checks.push(failed ?? { name: `printed form ${i + 1} ≡ derived, N = ${Ns[0]}..${Ns[Ns.length - 1]} (exact)`, role: 'printed', method: 'exact-identity', outcome: 'pass', detail: `identical as rational functions for every N = ${Ns[0]}..${Ns[Ns.length - 1]}` });
+    checks.push(
+      failed ?? {
+        name: `printed form ${i + 1} ≡ derived, N = ${Ns[0]}..${Ns[Ns.length - 1]} (exact)`,
+        role: 'printed',
+        method: 'exact-identity',
+        outcome: 'pass',
+        detail: `identical as rational functions for every N = ${Ns[0]}..${Ns[Ns.length - 1]}`,
+      },
+    );
   }
   if (spec.extraChecks) checks.push(...spec.extraChecks(ctx, spec.printedFormula));
   const sample = Ns.filter((N) => N === 2 || N === 3).map((N) => `N = ${N}: ${derivedTeXOf(rftoString(spec.derive(N) as RatFunc))}`);
@@ -127,15 +142,36 @@ export function exactComparison(name: string, printedFormula: string, derived: R
   let signs: RatFunc[] = [derived];
   if (modulus) {
     const ast = parse(printedFormula);
-    if (ast.kind !== 'call' || ast.fn !== 'abs') return { name, role: 'printed', method: 'exact-identity', outcome: 'fail', detail: 'the quantity is an absolute value and the printed form is not one', where: 'everywhere the inside changes sign' };
+    if (ast.kind !== 'call' || ast.fn !== 'abs')
+      return {
+        name,
+        role: 'printed',
+        method: 'exact-identity',
+        outcome: 'fail',
+        detail: 'the quantity is an absolute value and the printed form is not one',
+        where: 'everywhere the inside changes sign',
+      };
     printedRf = rationalOrNull(astToString(ast.arg));
     signs = [derived, rfneg(derived)];
   } else printedRf = rationalOrNull(printedFormula);
   if (!printedRf) return null;
   if (signs.some((d) => rfisZero(rfsub(printedRf!, d))))
-    return { name, role: 'printed', method: 'exact-identity', outcome: 'pass', detail: `identical as rational functions${modulus ? ' (inside the absolute value, up to sign)' : ''}: the numerator of the difference over the common denominator expands to the zero polynomial` };
+    return {
+      name,
+      role: 'printed',
+      method: 'exact-identity',
+      outcome: 'pass',
+      detail: `identical as rational functions${modulus ? ' (inside the absolute value, up to sign)' : ''}: the numerator of the difference over the common denominator expands to the zero polynomial`,
+    };
   const z = zeroSetOfDifference(printedRf, derived, domain);
-  return { name, role: 'printed', method: 'exact-identity', outcome: 'fail', detail: `not identical: printed − derived${modulus ? ' (inside the absolute value)' : ''} is nonzero ${z.text}`, where: `printed ≠ derived ${z.text}` };
+  return {
+    name,
+    role: 'printed',
+    method: 'exact-identity',
+    outcome: 'fail',
+    detail: `not identical: printed − derived${modulus ? ' (inside the absolute value)' : ''} is nonzero ${z.text}`,
+    where: `printed ≠ derived ${z.text}`,
+  };
 }
 
 /** A printed formula checked against a derivation (exactly and by probes) and against first principles. */
@@ -164,12 +200,21 @@ export function formulaClaim(spec: FormulaClaimSpec): Claim {
         if (e) checks.push(e);
         exact ??= e;
         const probe = numericProbe(`${label} vs derived (numeric probe)`, 'printed', form, wrap(derivedText), ctx, spec.ranges);
-        if (!e && probe.failures.length) probe.where = `at the probe points ${probe.failures.slice(0, 2).join('; ')} (the printed form is not rational: no exact zero set)`;
+        if (!e && probe.failures.length)
+          probe.where = `at the probe points ${probe.failures.slice(0, 2).join('; ')} (the printed form is not rational: no exact zero set)`;
         checks.push(probe);
       });
       if (spec.firstPrinciples) {
-        checks.push(firstPrinciplesCheck('derived vs first principles', 'consistency', wrap(derivedText), spec.firstPrinciples.compute, ctx, spec.ranges, { what: spec.firstPrinciples.what }));
-        checks.push(firstPrinciplesCheck('printed vs first principles', 'printed', spec.printedFormula, spec.firstPrinciples.compute, ctx, spec.ranges, { what: spec.firstPrinciples.what }));
+        checks.push(
+          firstPrinciplesCheck('derived vs first principles', 'consistency', wrap(derivedText), spec.firstPrinciples.compute, ctx, spec.ranges, {
+            what: spec.firstPrinciples.what,
+          }),
+        );
+        checks.push(
+          firstPrinciplesCheck('printed vs first principles', 'printed', spec.printedFormula, spec.firstPrinciples.compute, ctx, spec.ranges, {
+            what: spec.firstPrinciples.what,
+          }),
+        );
       }
       if (spec.extraChecks) checks.push(...spec.extraChecks(ctx, spec.printedFormula));
       return {
@@ -226,7 +271,8 @@ function casesTeX(variable: string, pieces: readonly DerivedPiece[]): string {
     else merged.push(p);
   }
   const v = variable === 'omega' ? '\\omega' : variable;
-  const row = (p: DerivedPiece) => `${toTeX(rftoString(p.f)).tex} & ${rcmp(p.lo, p.hi) === 0 ? `${v} = ${rationalToString(p.lo)}` : `${rationalToString(p.lo)} \\leq ${v} \\leq ${rationalToString(p.hi)}`}`;
+  const row = (p: DerivedPiece) =>
+    `${toTeX(rftoString(p.f)).tex} & ${rcmp(p.lo, p.hi) === 0 ? `${v} = ${rationalToString(p.lo)}` : `${rationalToString(p.lo)} \\leq ${v} \\leq ${rationalToString(p.hi)}`}`;
   return merged.length === 1 ? toTeX(rftoString(merged[0].f)).tex : `\\begin{cases} ${merged.map(row).join(' \\\\ ')} \\end{cases}`;
 }
 
@@ -261,7 +307,8 @@ export function piecewiseClaim(spec: PiecewiseClaimSpec): Claim {
           reachClosed = b.ends[1] === ']';
         }
       }
-      if (rcmp(reach, hi) < 0 || !reachClosed) gaps.push(rcmp(reach, hi) < 0 ? `${reachClosed ? '(' : '['}${rationalToString(reach)}, ${rationalToString(hi)}]` : `${v} = ${rationalToString(hi)}`);
+      if (rcmp(reach, hi) < 0 || !reachClosed)
+        gaps.push(rcmp(reach, hi) < 0 ? `${reachClosed ? '(' : '['}${rationalToString(reach)}, ${rationalToString(hi)}]` : `${v} = ${rationalToString(hi)}`);
       checks.push({
         name: `the printed cases cover ${v} ∈ [${spec.domainLo}, ${spec.domainHi}]`,
         role: 'printed',
@@ -289,7 +336,8 @@ export function piecewiseClaim(spec: PiecewiseClaimSpec): Claim {
           if (rfisZero(diff)) continue;
           if (cmp === 0) {
             const at = rfevalPartial(diff, { [v]: a });
-            if (!rfisZero(at)) bad.push(`at ${v} = ${rationalToString(a)}: printed ${b.printedFormula} ≠ derived ${rftoString(rfevalPartial(p.f, { [v]: a }))}`);
+            if (!rfisZero(at))
+              bad.push(`at ${v} = ${rationalToString(a)}: printed ${b.printedFormula} ≠ derived ${rftoString(rfevalPartial(p.f, { [v]: a }))}`);
             continue;
           }
           const zs = zeroSetOfDifference(pf, p.f, { ...PAPER_DOMAIN, [v]: interval(a, z, `${aIn ? '[' : '('}${zIn ? ']' : ')'}` as '[]') });
@@ -306,19 +354,43 @@ export function piecewiseClaim(spec: PiecewiseClaimSpec): Claim {
       });
       // the derived pieces are contiguous and continuous
       let joined = rcmp(pieces[0].lo, lo) === 0 && rcmp(pieces[pieces.length - 1].hi, hi) === 0;
-      for (let k = 1; k < pieces.length; k++) joined &&= rcmp(pieces[k - 1].hi, pieces[k].lo) === 0 && rfisZero(rfsub(rfevalPartial(pieces[k - 1].f, { [v]: pieces[k].lo }), rfevalPartial(pieces[k].f, { [v]: pieces[k].lo })));
-      checks.push({ name: 'the derived pieces cover the domain and join continuously', role: 'consistency', method: 'exact-value', outcome: joined ? 'pass' : 'fail', detail: joined ? `${pieces.length} pieces, equal values at every junction (exact)` : 'a gap or a jump between derived pieces' });
+      for (let k = 1; k < pieces.length; k++)
+        joined &&=
+          rcmp(pieces[k - 1].hi, pieces[k].lo) === 0 &&
+          rfisZero(rfsub(rfevalPartial(pieces[k - 1].f, { [v]: pieces[k].lo }), rfevalPartial(pieces[k].f, { [v]: pieces[k].lo })));
+      checks.push({
+        name: 'the derived pieces cover the domain and join continuously',
+        role: 'consistency',
+        method: 'exact-value',
+        outcome: joined ? 'pass' : 'fail',
+        detail: joined ? `${pieces.length} pieces, equal values at every junction (exact)` : 'a gap or a jump between derived pieces',
+      });
       if (spec.firstPrinciples) {
         const fp = spec.firstPrinciples;
         pieces.forEach((p, k) => {
           const point = rcmp(p.lo, p.hi) === 0;
           const ranges = { ...spec.ranges, [v]: { lo: rationalToString(p.lo), hi: rationalToString(p.hi) } };
-          checks.push(firstPrinciplesCheck(`derived piece ${k + 1} (${point ? `${v} = ${rationalToString(p.lo)}` : `${rationalToString(p.lo)} ≤ ${v} ≤ ${rationalToString(p.hi)}`}) vs first principles`, 'consistency', p.f, fp.compute, ctx, ranges, { points: point ? 2 : 3, what: fp.what }));
+          checks.push(
+            firstPrinciplesCheck(
+              `derived piece ${k + 1} (${point ? `${v} = ${rationalToString(p.lo)}` : `${rationalToString(p.lo)} ≤ ${v} ≤ ${rationalToString(p.hi)}`}) vs first principles`,
+              'consistency',
+              p.f,
+              fp.compute,
+              ctx,
+              ranges,
+              { points: point ? 2 : 3, what: fp.what },
+            ),
+          );
         });
         spec.branches.forEach((b, k) => {
           const point = b.lo === b.hi;
           const ranges = { ...spec.ranges, [v]: { lo: b.lo, hi: b.hi } };
-          checks.push(firstPrinciplesCheck(`printed case ${k + 1} vs first principles`, 'printed', b.printedFormula, fp.compute, ctx, ranges, { points: point ? 2 : 3, what: fp.what }));
+          checks.push(
+            firstPrinciplesCheck(`printed case ${k + 1} vs first principles`, 'printed', b.printedFormula, fp.compute, ctx, ranges, {
+              points: point ? 2 : 3,
+              what: fp.what,
+            }),
+          );
         });
       }
       if (spec.extraChecks) checks.push(...spec.extraChecks(ctx));

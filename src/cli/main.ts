@@ -11,15 +11,36 @@ type Command = (args: string[], io: Io) => number | Promise<number>;
 // Each command's module is imported only when that command runs, so `--version`, `--help` and the
 // numeric commands never load what they do not use (vega, katex and the CAS are heavy to load).
 const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
-  ergotropy: { load: async () => (await import('./commands/ergotropy.js')).ergotropyCommand, summary: 'ergotropy of a state, Eq. (2), with a certified error bound' },
+  ergotropy: {
+    load: async () => (await import('./commands/ergotropy.js')).ergotropyCommand,
+    summary: 'ergotropy of a state, Eq. (2), with a certified error bound',
+  },
   coherence: { load: async () => (await import('./commands/coherence.js')).coherenceCommand, summary: 'l1-norm of coherence of a state, Eq. (3)' },
-  'steady-state': { load: async () => (await import('./commands/steady-state.js')).steadyStateCommand, summary: 'exact collective steady state from an initial state (Sec. III, Eq. (7))' },
-  evolve: { load: async () => (await import('./commands/evolve.js')).evolveCommand, summary: 'ergotropy and coherence over time under partially collective coupling' },
+  'steady-state': {
+    load: async () => (await import('./commands/steady-state.js')).steadyStateCommand,
+    summary: 'exact collective steady state from an initial state (Sec. III, Eq. (7))',
+  },
+  evolve: {
+    load: async () => (await import('./commands/evolve.js')).evolveCommand,
+    summary: 'ergotropy and coherence over time under partially collective coupling',
+  },
   prove: { load: async () => (await import('./commands/prove.js')).proveCommand, summary: "check the paper's claims and print verdicts with evidence" },
-  check: { load: async () => (await import('./commands/check.js')).checkCommand, summary: 'check your own formulas about states of the model, from a claims file' },
-  verify: { load: async () => (await import('./commands/verify.js')).verifyCommand, summary: 'check every claim and write the report (md, html, json, junit, tex); CI regression guard' },
-  figures: { load: async () => (await import('./commands/figures.js')).figuresCommand, summary: 'recompute Figs. 1–3 (SVG + CSV/JSON), random initial states at scale' },
-  search: { load: async () => (await import('./commands/search.js')).searchCommand, summary: 'largest W/(ωC_l1) over initial states by a seeded local search (shardable)' },
+  check: {
+    load: async () => (await import('./commands/check.js')).checkCommand,
+    summary: 'check your own formulas about states of the model, from a claims file',
+  },
+  verify: {
+    load: async () => (await import('./commands/verify.js')).verifyCommand,
+    summary: 'check every claim and write the report (md, html, json, junit, tex); CI regression guard',
+  },
+  figures: {
+    load: async () => (await import('./commands/figures.js')).figuresCommand,
+    summary: 'recompute Figs. 1–3 (SVG + CSV/JSON), random initial states at scale',
+  },
+  search: {
+    load: async () => (await import('./commands/search.js')).searchCommand,
+    summary: 'largest W/(ωC_l1) over initial states by a seeded local search (shardable)',
+  },
 };
 
 /** The version in ergocheck's package.json, found by walking up from this module (src/ or dist/src/). */

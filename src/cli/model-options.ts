@@ -59,7 +59,10 @@ function qubitsOption(value: string | undefined, max: number, command: string): 
   if (value === undefined) throw new InputError(`${command}: --qubits is required`);
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n < 1) throw new InputError(`--qubits must be an integer ≥ 1, got "${value}"`);
-  if (n > max) throw new InputError(`--qubits ${n} is too large for this method (at most ${max}${max === MAX_DECIMAL_QUBITS ? ' with decimal precision; --float64 allows ' + MAX_DENSE_QUBITS : ''})`);
+  if (n > max)
+    throw new InputError(
+      `--qubits ${n} is too large for this method (at most ${max}${max === MAX_DECIMAL_QUBITS ? ' with decimal precision; --float64 allows ' + MAX_DENSE_QUBITS : ''})`,
+    );
   return n;
 }
 
@@ -101,7 +104,8 @@ export function modelSetup(p: Parsed, command: string, maxDecimalQubits: number 
     };
   }
   const Q = readMatrixFile(init);
-  if (Q.rows !== d || Q.cols !== d) throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
+  if (Q.rows !== d || Q.cols !== d)
+    throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
   const rho0 = densityFromRational(F, Q, { tolerance: toleranceOption(str(p, 'tolerance')), what: `the initial state in ${init}` });
   return { ...base, initialKind: 'file', rho0 };
 }

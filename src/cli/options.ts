@@ -54,7 +54,12 @@ function joinNegativeValues(args: string[], options: Options): string[] {
 
 export function parse(command: string, args: string[], options: Options, allowPositionals = false): Parsed {
   try {
-    return parseArgs({ args: joinNegativeValues(args, options), options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true }) as Parsed;
+    return parseArgs({
+      args: joinNegativeValues(args, options),
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals,
+      strict: true,
+    }) as Parsed;
   } catch (e) {
     const first = (e as Error).message.split('\n')[0];
     // node's message for "--opt -1" does not say what to do

@@ -72,7 +72,13 @@ function mulSparse(A: Sparse, B: Sparse, d: number): Sparse {
   return out;
 }
 
-const scaled = (A: Sparse, s: RatFunc): Sparse => new Map([...A].filter(([, v]) => !rfisZero(v)).map(([k, v]) => [k, rfmul(s, v)] as [number, RatFunc]).filter(([, v]) => !rfisZero(v)));
+const scaled = (A: Sparse, s: RatFunc): Sparse =>
+  new Map(
+    [...A]
+      .filter(([, v]) => !rfisZero(v))
+      .map(([k, v]) => [k, rfmul(s, v)] as [number, RatFunc])
+      .filter(([, v]) => !rfisZero(v)),
+  );
 
 function sum(...As: Sparse[]): Sparse {
   const out: Sparse = new Map();
@@ -91,7 +97,8 @@ interface Compiled {
 
 function checkModel(m: GeneratorModel): void {
   if (!Number.isInteger(m.N) || m.N < 1 || m.N > 6) throw new InputError(`generator: N must be an integer in [1, 6], got ${m.N}`);
-  if (m.coupling !== 'collective' && m.coupling !== 'individual') throw new InputError(`generator: coupling must be 'collective' or 'individual', got ${String(m.coupling)}`);
+  if (m.coupling !== 'collective' && m.coupling !== 'individual')
+    throw new InputError(`generator: coupling must be 'collective' or 'individual', got ${String(m.coupling)}`);
   if (m.coupling === 'individual' && m.f !== undefined && !rfisZero(m.f)) throw new InputError('generator: individual coupling has no dipole term (f_ij ≈ 0)');
 }
 

@@ -49,7 +49,8 @@ export const MAX_LADDER_QUBITS = 64;
  * a_{k+1} = (k + 1)·a_k and ‖v_k‖² = C(N, k)·a_k².
  */
 export function groundLadderSteadyState(N: number): LadderSteadyState {
-  if (!Number.isInteger(N) || N < 1 || N > MAX_LADDER_QUBITS) throw new InputError(`groundLadderSteadyState: N must be an integer in [1, ${MAX_LADDER_QUBITS}], got ${N}`);
+  if (!Number.isInteger(N) || N < 1 || N > MAX_LADDER_QUBITS)
+    throw new InputError(`groundLadderSteadyState: N must be an integer in [1, ${MAX_LADDER_QUBITS}], got ${N}`);
   const sectorSizes: bigint[] = [1n];
   for (let k = 0; k < N; k++) sectorSizes.push((sectorSizes[k] * BigInt(N - k)) / BigInt(k + 1));
   const a: bigint[] = [1n];

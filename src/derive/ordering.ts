@@ -26,7 +26,9 @@ export interface Level {
 }
 
 /** A bound of a cell in c: a constant, or a threshold c = t(y) where levels i and j tie. */
-export type CBound = { readonly kind: 'constant'; readonly value: Rational } | { readonly kind: 'threshold'; readonly t: RatFunc; readonly pair: readonly [number, number] };
+export type CBound =
+  | { readonly kind: 'constant'; readonly value: Rational }
+  | { readonly kind: 'threshold'; readonly t: RatFunc; readonly pair: readonly [number, number] };
 
 export interface OrderingCell {
   /** The open y-interval (lo, hi) of the cell (its closure is part of the domain). */
@@ -123,7 +125,8 @@ export function eigenvalueOrderings(levels: readonly Level[], options: OrderingO
     if (usesC)
       for (const th of thresholds) {
         const v = rfevalRational(th.t, env);
-        if (rcmp(v, ZERO_Q) > 0 && rcmp(v, ONE_Q) < 0 && !cuts.some((x) => rcmp(x.at, v) === 0)) cuts.push({ at: v, bound: { kind: 'threshold', t: th.t, pair: th.pair } });
+        if (rcmp(v, ZERO_Q) > 0 && rcmp(v, ONE_Q) < 0 && !cuts.some((x) => rcmp(x.at, v) === 0))
+          cuts.push({ at: v, bound: { kind: 'threshold', t: th.t, pair: th.pair } });
       }
     cuts.sort((a, b) => rcmp(a.at, b.at));
     const bounds: { at: Rational; bound: CBound }[] = usesC
@@ -138,9 +141,16 @@ export function eigenvalueOrderings(levels: readonly Level[], options: OrderingO
       const values = levels.map((l) => rfevalRational(l.value, point));
       const order = levels.map((_, i) => i).sort((a, b) => rcmp(values[b], values[a]) || a - b);
       for (let i = 0; i + 1 < order.length; i++)
-        if (rcmp(values[order[i]], values[order[i + 1]]) === 0) throw new Error(`ordering: a tie at the sample point ${JSON.stringify(point)} (a missed critical value)`);
+        if (rcmp(values[order[i]], values[order[i + 1]]) === 0)
+          throw new Error(`ordering: a tie at the sample point ${JSON.stringify(point)} (a missed critical value)`);
       const inequalities = order.slice(0, -1).map((i, q) => rfsub(levels[i].value, levels[order[q + 1]].value));
-      cells.push({ y: { lo: ends[k], hi: ends[k + 1] }, ...(usesC ? { c: { lo: bounds[m].bound, hi: bounds[m + 1].bound } } : {}), order, inequalities, sample: point });
+      cells.push({
+        y: { lo: ends[k], hi: ends[k + 1] },
+        ...(usesC ? { c: { lo: bounds[m].bound, hi: bounds[m + 1].bound } } : {}),
+        order,
+        inequalities,
+        sample: point,
+      });
     }
   }
   const how = `${n} levels; ${thresholds.length} thresholds c = t(y) from the pairwise differences (affine in ${c}); ${yCritical.length} critical values of ${y} in (0, 1) isolated by Sturm sequences; ${cells.length} cells, each order decided exactly at a rational sample point`;

@@ -51,7 +51,10 @@ export function piecewiseErgotropy(energy: RatFunc, ordering: Ordering, hamilton
       if (!hit.orders.some((o) => o.join(',') === key)) hit.orders.push(cell.order);
     } else pieces.push({ value: W, cells: [cell], orders: [cell.order] });
   }
-  return { pieces, how: `passive pairing (eigenvalues decreasing, levels of H increasing) on each of ${ordering.cells.length} cells; ${pieces.length} distinct expressions after merging identical ones` };
+  return {
+    pieces,
+    how: `passive pairing (eigenvalues decreasing, levels of H increasing) on each of ${ordering.cells.length} cells; ${pieces.length} distinct expressions after merging identical ones`,
+  };
 }
 
 /** The levels of H0 = ω·(number of excitations) for N qubits, increasing, with multiplicities C(N, k). */

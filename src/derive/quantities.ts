@@ -81,7 +81,10 @@ export function piecewiseL1Coherence(rho: CMatrix<RatFunc>, options: OrderingOpt
     if (hit) hit.cells.push(cell);
     else pieces.push({ value, ordering, cells: [cell] });
   }
-  return { pieces, how: `signs of ${levels.length - 1} distinct off-diagonal entries decided against 0 over the domain (${ordering.how}); ${pieces.length} distinct expressions` };
+  return {
+    pieces,
+    how: `signs of ${levels.length - 1} distinct off-diagonal entries decided against 0 over the domain (${ordering.how}); ${pieces.length} distinct expressions`,
+  };
 }
 
 /**

@@ -111,11 +111,20 @@ function linearFactors(p: readonly RatFunc[], candidates: readonly RatFunc[], bl
     const b = q[1];
     const disc = rfsub(rfmul(b, b), rfmul(rfConst(4), q[0]));
     const s = ratFuncSqrt(disc);
-    if (!s) throw new SpectrumRefusal(`the characteristic polynomial of block [${block.join(', ')}] has a quadratic factor whose discriminant is not a square in Q(parameters): its eigenvalues are not rational functions`, block, 2);
+    if (!s)
+      throw new SpectrumRefusal(
+        `the characteristic polynomial of block [${block.join(', ')}] has a quadratic factor whose discriminant is not a square in Q(parameters): its eigenvalues are not rational functions`,
+        block,
+        2,
+      );
     const half = rfConst({ num: 1n, den: 2n });
     roots.push(rfReduce(rfmul(half, rfadd(rfneg(b), s))), rfReduce(rfmul(half, rfsub(rfneg(b), s))));
   } else if (deg >= 3) {
-    throw new SpectrumRefusal(`block [${block.join(', ')}]: a factor of degree ${deg} of its characteristic polynomial has no root among the candidate eigenvalues (diagonal entries, row sums): not split`, block, deg);
+    throw new SpectrumRefusal(
+      `block [${block.join(', ')}]: a factor of degree ${deg} of its characteristic polynomial has no root among the candidate eigenvalues (diagonal entries, row sums): not split`,
+      block,
+      deg,
+    );
   }
   return roots;
 }
@@ -133,7 +142,9 @@ export function exactSpectrum(M: CMatrix<RatFunc>): ExactSpectrum {
   const n = M.rows;
   if (M.cols !== n) throw new InputError(`exactSpectrum: the matrix is ${M.rows}×${M.cols}, not square`);
   if (!M.im.every(rfisZero)) throw new InputError('exactSpectrum: only real symmetric matrices are handled (the imaginary part is not zero)');
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (!sameValue(M.re[i * n + j], M.re[j * n + i])) throw new InputError(`exactSpectrum: the matrix is not symmetric at (${i}, ${j})`);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      if (!sameValue(M.re[i * n + j], M.re[j * n + i])) throw new InputError(`exactSpectrum: the matrix is not symmetric at (${i}, ${j})`);
   const blocks = connectedBlocks(n, (i, j) => !rfisZero(M.re[i * n + j]));
   const spaces: { value: RatFunc; vectors: RatFunc[][] }[] = [];
   const addVector = (value: RatFunc, v: RatFunc[]): void => {
@@ -175,10 +186,12 @@ export function exactSpectrum(M: CMatrix<RatFunc>): ExactSpectrum {
     const distinct: RatFunc[] = [];
     for (const x of roots) if (!distinct.some((d) => sameValue(d, x))) distinct.push(x);
     for (const lambda of distinct) {
-      if (rfisZero(lambda)) throw new SpectrumRefusal(`block [${B.join(', ')}]: zero is a root of the range's characteristic polynomial (a nilpotent part?)`, B, r);
+      if (rfisZero(lambda))
+        throw new SpectrumRefusal(`block [${B.join(', ')}]: zero is a root of the range's characteristic polynomial (a nilpotent part?)`, B, r);
       const mult = roots.filter((x) => sameValue(x, lambda)).length;
       const ns = nullSpace(A.map((row, i) => row.map((x, j) => (i === j ? rfsub(x, lambda) : x))));
-      if (ns.basis.length !== mult) throw new SpectrumRefusal(`block [${B.join(', ')}]: eigenvalue of multiplicity ${mult} has a ${ns.basis.length}-dimensional eigenspace`, B, r);
+      if (ns.basis.length !== mult)
+        throw new SpectrumRefusal(`block [${B.join(', ')}]: eigenvalue of multiplicity ${mult} has a ${ns.basis.length}-dimensional eigenspace`, B, r);
       for (const v of ns.basis) addVector(lambda, embed(v));
     }
   }
@@ -188,4 +201,5 @@ export function exactSpectrum(M: CMatrix<RatFunc>): ExactSpectrum {
 }
 
 /** The spectrum as levels (value, multiplicity) for orderings and passive pairing. */
-export const levelsOf = (s: ExactSpectrum): { value: RatFunc; multiplicity: number }[] => s.eigenspaces.map((e) => ({ value: e.value, multiplicity: e.multiplicity }));
+export const levelsOf = (s: ExactSpectrum): { value: RatFunc; multiplicity: number }[] =>
+  s.eigenspaces.map((e) => ({ value: e.value, multiplicity: e.multiplicity }));

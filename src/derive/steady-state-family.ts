@@ -27,7 +27,12 @@ import { coordinatesOf, generatorMatrix, hermitianFromCoordinates, type Generato
 const ZERO = rfConst(0);
 
 /** A rational point at which no pivot of the models here vanishes: used only to prove full rank. */
-export const GENERIC_POINT: Readonly<Record<string, Rational>> = { y: { num: 3n, den: 7n }, omega: { num: 5n, den: 3n }, f: { num: 2n, den: 11n }, c: { num: 2n, den: 9n } };
+export const GENERIC_POINT: Readonly<Record<string, Rational>> = {
+  y: { num: 3n, den: 7n },
+  omega: { num: 5n, den: 3n },
+  f: { num: 2n, den: 11n },
+  c: { num: 2n, den: 9n },
+};
 
 export interface SteadyStateFamily {
   readonly model: GeneratorModel;
@@ -38,7 +43,11 @@ export interface SteadyStateFamily {
   /** Basis of the conserved linear functionals (ℓ with ℓ·L(x) = 0 for every x). */
   readonly conserved: RfMatrix;
   /** The blocks of the generator, with the dimension of the kernel found in each. */
-  readonly blocks: readonly { readonly size: number; readonly nullity: number; readonly decidedBy: 'rank at a rational point' | 'elimination over Q(parameters)' }[];
+  readonly blocks: readonly {
+    readonly size: number;
+    readonly nullity: number;
+    readonly decidedBy: 'rank at a rational point' | 'elimination over Q(parameters)';
+  }[];
   /** Pivots divided by in the symbolic eliminations (the result holds where none vanishes). */
   readonly validWhere: readonly RatFunc[];
   readonly how: string;
@@ -79,7 +88,8 @@ export function steadyStateFamily(model: GeneratorModel, point: Readonly<Record<
   return { model, dimension: n, coordinates, kernel, conserved, blocks, validWhere, how };
 }
 
-const dot = (a: readonly RatFunc[], b: readonly RatFunc[]): RatFunc => a.reduce((s, x, k) => (rfisZero(x) || rfisZero(b[k]) ? s : rfadd(s, rfmul(x, b[k]))), ZERO);
+const dot = (a: readonly RatFunc[], b: readonly RatFunc[]): RatFunc =>
+  a.reduce((s, x, k) => (rfisZero(x) || rfisZero(b[k]) ? s : rfadd(s, rfmul(x, b[k]))), ZERO);
 
 /** The steady state reached from the Hermitian ρ0 (entries over Q(params)): R (ℓR)⁻¹ ℓ x0, exactly. */
 export function steadyStateFrom(family: SteadyStateFamily, rho0: CMatrix<RatFunc>): CMatrix<RatFunc> {
@@ -91,7 +101,8 @@ export function steadyStateFrom(family: SteadyStateFamily, rho0: CMatrix<RatFunc
   const G: RfMatrix = L.map((l) => R.map((r) => dot(l, r)));
   const rhs = L.map((l) => dot(l, x0));
   const E = echelon(G.map((row, i) => [...row, rhs[i]]));
-  if (E.rows.length !== k || E.pivotColumns.some((c, i) => c !== i)) throw new RangeError('steadyStateFrom: the conserved quantities do not determine the stationary state (ℓR is singular)');
+  if (E.rows.length !== k || E.pivotColumns.some((c, i) => c !== i))
+    throw new RangeError('steadyStateFrom: the conserved quantities do not determine the stationary state (ℓR is singular)');
   const t = E.rows.map((row) => rfReduce(row[k]));
   const x = R[0] ? R[0].map((_, j) => R.reduce((s, r, i) => (rfisZero(r[j]) || rfisZero(t[i]) ? s : rfadd(s, rfmul(t[i], r[j]))), ZERO)) : [];
   return hermitianFromCoordinates(rho0.rows, x.map(rfReduce));
@@ -152,12 +163,16 @@ export function steadySectors(family: SteadyStateFamily): SteadySector[] {
     for (let b = a + 1; b < Qs.length; b++) {
       const ab = prod(Qs[a], Qs[b]);
       const ba = prod(Qs[b], Qs[a]);
-      if (ab.some((x, k) => !identical(x, ba[k]).identical)) throw new RangeError('steadySectors: the conserved quantities do not commute (non-commutative fixed-point algebra)');
+      if (ab.some((x, k) => !identical(x, ba[k]).identical))
+        throw new RangeError('steadySectors: the conserved quantities do not commute (non-commutative fixed-point algebra)');
     }
   const X = { rows: d, cols: d, re: new Array<RatFunc>(d * d).fill(ZERO), im: new Array<RatFunc>(d * d).fill(ZERO) };
   Qs.forEach((Q, i) => Q.re.forEach((x, k) => (X.re[k] = rfadd(X.re[k], rfmul(rfConst(2 * i + 3), x)))));
   const spec = exactSpectrum(X);
-  if (spec.eigenspaces.length !== Qs.length) throw new RangeError(`steadySectors: ${spec.eigenspaces.length} spectral projections for ${Qs.length} conserved quantities (the seeded combination is not generic)`);
+  if (spec.eigenspaces.length !== Qs.length)
+    throw new RangeError(
+      `steadySectors: ${spec.eigenspaces.length} spectral projections for ${Qs.length} conserved quantities (the seeded combination is not generic)`,
+    );
   return spec.eigenspaces.map((e) => {
     const P = projectorOnto(e.vectors, d);
     const tr = P.re.filter((_, k) => k % (d + 1) === 0).reduce((s, x) => rfadd(s, x), ZERO);
@@ -176,7 +191,8 @@ export function projectorOnto(vectors: readonly (readonly RatFunc[])[], d: numbe
     for (let b = 0; b < d; b++) {
       let s = ZERO;
       for (let i = 0; i < k; i++)
-        for (let j = 0; j < k; j++) if (!rfisZero(vectors[i][a]) && !rfisZero(vectors[j][b]) && !rfisZero(inv[i][j])) s = rfadd(s, rfmul(rfmul(vectors[i][a], inv[i][j]), vectors[j][b]));
+        for (let j = 0; j < k; j++)
+          if (!rfisZero(vectors[i][a]) && !rfisZero(vectors[j][b]) && !rfisZero(inv[i][j])) s = rfadd(s, rfmul(rfmul(vectors[i][a], inv[i][j]), vectors[j][b]));
       re[a * d + b] = rfReduce(s);
     }
   return { rows: d, cols: d, re, im: new Array<RatFunc>(d * d).fill(ZERO) };

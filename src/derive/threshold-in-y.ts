@@ -61,7 +61,8 @@ export function thresholdInY(t: RatFunc, options: { c?: string; y?: string; samp
     if (roots.length === 1) {
       // which branch equals the isolated root: compare numerically at a narrow enclosure
       const r = refineRoot(roots[0], rational(1n, 10n ** 30n));
-      const mid = r.kind === 'rational' ? Number(r.value.num) / Number(r.value.den) : (Number(r.lo.num) / Number(r.lo.den) + Number(r.hi.num) / Number(r.hi.den)) / 2;
+      const mid =
+        r.kind === 'rational' ? Number(r.value.num) / Number(r.value.den) : (Number(r.lo.num) / Number(r.lo.den) + Number(r.hi.num) / Number(r.hi.den)) / 2;
       const at = (p: Poly): number => {
         const v = pevalPartial(p, { [cv]: sampleC }).terms.get('')?.coef ?? { num: 0n, den: 1n };
         return Number(v.num) / Number(v.den);
@@ -91,7 +92,14 @@ export function rootsInY(s: Pick<ThresholdInY, 'polynomial'>, c0: Rational, c = 
 }
 
 /** β = −ln(y)/ω for each root y ∈ (0, 1] at c = c0, in D (roots refined to D's precision first). */
-export function betaAt(D: DecimalField, s: Pick<ThresholdInY, 'polynomial'>, c0: Rational, omega: InstanceType<DecimalField['Decimal']>, c = 'c', y = 'y'): InstanceType<DecimalField['Decimal']>[] {
+export function betaAt(
+  D: DecimalField,
+  s: Pick<ThresholdInY, 'polynomial'>,
+  c0: Rational,
+  omega: InstanceType<DecimalField['Decimal']>,
+  c = 'c',
+  y = 'y',
+): InstanceType<DecimalField['Decimal']>[] {
   const width = rational(1n, 10n ** BigInt(D.digits + 5));
   return rootsInY(s, c0, c, y).map((r) => {
     const q = refineRoot(r, width);

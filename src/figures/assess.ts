@@ -54,7 +54,16 @@ export function assessRandomStateScaling(fig3: readonly Fig3Row[], fig2: readonl
       holds: aHolds,
       evidence:
         steps.map((s) => `N=${s.N}→${s.N + 1}: C ×${fmt(s.c)}, W ×${fmt(s.w)}, ground C ×${fmt(s.g)}`).join('; ') +
-        `; rule: at every step W × < C × < ground C ×${aHolds ? '' : ` (not met at ${steps.filter((s) => !(s.c > s.w && s.c < s.g)).map((s) => `N=${s.N}→${s.N + 1}`).join(', ') || 'any step: no steps'})`}`,
+        `; rule: at every step W × < C × < ground C ×${
+          aHolds
+            ? ''
+            : ` (not met at ${
+                steps
+                  .filter((s) => !(s.c > s.w && s.c < s.g))
+                  .map((s) => `N=${s.N}→${s.N + 1}`)
+                  .join(', ') || 'any step: no steps'
+              })`
+        }`,
     },
     {
       id: 'ergotropy-scaling',
@@ -68,7 +77,14 @@ export function assessRandomStateScaling(fig3: readonly Fig3Row[], fig2: readonl
       holds: cHolds,
       evidence:
         `std W = ${rows.map((r) => fmt(r.W.std)).join(', ')} (N = ${rows.map((r) => r.N).join(', ')}); rule: every step falls by more than twice its statistical noise (2·√(σ₁² + σ₂²), σ ≈ std/√(2(n−1)))` +
-        (cHolds ? '' : `; not met at ${cSteps.filter((s) => !(s.drop > s.noise)).map((s) => `N=${s.N}→${s.N + 1} (fall ${fmt(s.drop)}, noise ${fmt(s.noise)})`).join(', ') || 'any step: no steps'}`),
+        (cHolds
+          ? ''
+          : `; not met at ${
+              cSteps
+                .filter((s) => !(s.drop > s.noise))
+                .map((s) => `N=${s.N}→${s.N + 1} (fall ${fmt(s.drop)}, noise ${fmt(s.noise)})`)
+                .join(', ') || 'any step: no steps'
+            }`),
     },
   ];
 }

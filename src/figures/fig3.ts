@@ -79,7 +79,8 @@ export async function runSamples(o: SampleRunOptions): Promise<Map<number, Sampl
   const workers = o.workers ?? defaultWorkers();
   const from = o.from ?? 0;
   const to = o.to ?? o.samples;
-  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= o.samples)) throw new RangeError(`runSamples: sample range [${from}, ${to}) outside [0, ${o.samples})`);
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= o.samples))
+    throw new RangeError(`runSamples: sample range [${from}, ${to}) outside [0, ${o.samples})`);
   const count = to - from;
   const out = new Map<number, { Cl1: Float64Array; W: Float64Array }>();
   const tasks: SampleTask[] = [];
@@ -132,10 +133,12 @@ export async function runSamples(o: SampleRunOptions): Promise<Map<number, Sampl
 
 /** Fig. 3 rows (N ascending) from per-sample values. */
 export function fig3Rows(values: Map<number, SampleValues>): Fig3Row[] {
-  return [...values.keys()].sort((a, b) => a - b).map((N) => {
-    const v = values.get(N)!;
-    return { N, samples: v.Cl1.length, Cl1: stat(v.Cl1), W: stat(v.W) };
-  });
+  return [...values.keys()]
+    .sort((a, b) => a - b)
+    .map((N) => {
+      const v = values.get(N)!;
+      return { N, samples: v.Cl1.length, Cl1: stat(v.Cl1), W: stat(v.W) };
+    });
 }
 
 /** Points per N drawn in Fig. 3(b). */

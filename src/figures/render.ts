@@ -26,8 +26,9 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
  * (not in attributes) becomes C with the subscript l1, as the paper writes it.
  */
 export function subscripts(svg: string): string {
-  return svg.replace(/(<text\b[^>]*>)([^<]*)(<\/text>)/g, (_m, open: string, text: string, close: string) =>
-    `${open}${text.replace(/C_l1/g, 'C<tspan baseline-shift="sub" font-size="75%">l1</tspan>')}${close}`,
+  return svg.replace(
+    /(<text\b[^>]*>)([^<]*)(<\/text>)/g,
+    (_m, open: string, text: string, close: string) => `${open}${text.replace(/C_l1/g, 'C<tspan baseline-shift="sub" font-size="75%">l1</tspan>')}${close}`,
   );
 }
 
@@ -38,7 +39,19 @@ const nAxisDomain = (Ns: readonly number[]): [number, number] => [Math.min(...Ns
 export function fig1Spec(points: readonly Fig1Point[], omega: number): TopLevelSpec {
   const values = points.map((p) => ({ beta: `β = ${p.beta}`, c: p.c, Cl1: p.Cl1, W: p.W / omega }));
   const betas = [...new Set(values.map((v) => v.beta))];
-  const dash = { field: 'beta', type: 'nominal', title: null, scale: { domain: betas, range: [[1, 0], [8, 3, 2, 3], [6, 4]] } } as const;
+  const dash = {
+    field: 'beta',
+    type: 'nominal',
+    title: null,
+    scale: {
+      domain: betas,
+      range: [
+        [1, 0],
+        [8, 3, 2, 3],
+        [6, 4],
+      ],
+    },
+  } as const;
   const panel = (field: 'Cl1' | 'W', title: string, label: string) => ({
     title,
     width: 300,
@@ -85,7 +98,13 @@ export function fig3aSpec(rows: readonly Fig3Row[], omega: number, title: string
     { N: r.N, quantity: 'C_l1', mean: r.Cl1.mean, lo: r.Cl1.mean - r.Cl1.std, hi: r.Cl1.mean + r.Cl1.std },
     { N: r.N, quantity: 'W/ω', mean: r.W.mean / omega, lo: (r.W.mean - r.W.std) / omega, hi: (r.W.mean + r.W.std) / omega },
   ]);
-  const x = { field: 'N', type: 'quantitative', title: 'N', axis: { tickMinStep: 1 }, scale: { domain: nAxisDomain(rows.map((r) => r.N)), nice: false } } as const;
+  const x = {
+    field: 'N',
+    type: 'quantitative',
+    title: 'N',
+    axis: { tickMinStep: 1 },
+    scale: { domain: nAxisDomain(rows.map((r) => r.N)), nice: false },
+  } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
@@ -93,10 +112,18 @@ export function fig3aSpec(rows: readonly Fig3Row[], omega: number, title: string
     height: 260,
     data: { values },
     layer: [
-      { mark: { type: 'rule' }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: 'mean C_l1, W/ω (± std)' }, y2: { field: 'hi' }, color: QUANTITY } },
+      {
+        mark: { type: 'rule' },
+        encoding: { x, y: { field: 'lo', type: 'quantitative', title: 'mean C_l1, W/ω (± std)' }, y2: { field: 'hi' }, color: QUANTITY },
+      },
       {
         mark: { type: 'point', filled: true, size: 70 },
-        encoding: { x, y: { field: 'mean', type: 'quantitative' }, color: QUANTITY, shape: { field: 'quantity', type: 'nominal', title: null, scale: { domain: ['C_l1', 'W/ω'], range: ['circle', 'square'] } } },
+        encoding: {
+          x,
+          y: { field: 'mean', type: 'quantitative' },
+          color: QUANTITY,
+          shape: { field: 'quantity', type: 'nominal', title: null, scale: { domain: ['C_l1', 'W/ω'], range: ['circle', 'square'] } },
+        },
       },
     ],
   } as TopLevelSpec;

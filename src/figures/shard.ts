@@ -37,7 +37,8 @@ export interface Shard {
 
 /** The sample indices [start, end) of shard `index` (1-based) of `count`. */
 export function shardRange(samples: number, index: number, count: number): { start: number; end: number } {
-  if (!(Number.isInteger(count) && count >= 1 && Number.isInteger(index) && index >= 1 && index <= count)) throw new RangeError(`shardRange: shard ${index}/${count}`);
+  if (!(Number.isInteger(count) && count >= 1 && Number.isInteger(index) && index >= 1 && index <= count))
+    throw new RangeError(`shardRange: shard ${index}/${count}`);
   return { start: Math.floor(((index - 1) * samples) / count), end: Math.floor((index * samples) / count) };
 }
 
@@ -78,7 +79,8 @@ export function encodeShard(header: ShardHeader, values: Map<number, SampleValue
   const rows = [...values.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([N, v]) => {
-      if (v.Cl1.length !== end - start || v.W.length !== end - start) throw new RangeError(`encodeShard: N = ${N} has ${v.Cl1.length} values for ${end - start} samples`);
+      if (v.Cl1.length !== end - start || v.W.length !== end - start)
+        throw new RangeError(`encodeShard: N = ${N} has ${v.Cl1.length} values for ${end - start} samples`);
       return { N, Cl1: encodeFloats(v.Cl1), W: encodeFloats(v.W) };
     });
   return JSON.stringify({ ...header, start, end, rows }) + '\n';
@@ -103,7 +105,8 @@ export function decodeShard(text: string, name: string): Shard {
   const sh = o.shard as { index?: unknown; count?: unknown } | undefined;
   if (!sh || !isInt(sh.count, 1) || !isInt(sh.index, 1) || sh.index > sh.count) throw bad('shard index malformed');
   const { start, end } = shardRange(o.samples, sh.index, sh.count);
-  if (o.start !== start || o.end !== end) throw bad(`sample range [${String(o.start)}, ${String(o.end)}) is not that of shard ${sh.index}/${sh.count} ([${start}, ${end}))`);
+  if (o.start !== start || o.end !== end)
+    throw bad(`sample range [${String(o.start)}, ${String(o.end)}) is not that of shard ${sh.index}/${sh.count} ([${start}, ${end}))`);
   const rows = o.rows;
   const Ns = Array.from({ length: o.maxQubits - 1 }, (_, i) => i + 2);
   if (!Array.isArray(rows) || rows.length !== Ns.length) throw bad(`expected values for N = 2 … ${o.maxQubits}`);
@@ -142,9 +145,11 @@ export function mergeShards(shards: readonly { name: string; shard: Shard }[], v
     const h = shard.header;
     for (const k of keys)
       if (h[k] !== h0[k]) throw new InputError(`figures merge: ${name} is from another run than ${first.name} (${k} ${String(h[k])} ≠ ${String(h0[k])})`);
-    if (h.shard.count !== h0.shard.count) throw new InputError(`figures merge: ${name} is shard ${h.shard.index} of ${h.shard.count}, ${first.name} one of ${h0.shard.count}`);
+    if (h.shard.count !== h0.shard.count)
+      throw new InputError(`figures merge: ${name} is shard ${h.shard.index} of ${h.shard.count}, ${first.name} one of ${h0.shard.count}`);
   }
-  if (h0.version !== version) throw new InputError(`figures merge: the shards were computed by ergocheck ${h0.version}, this is ${version} (recompute them with one version)`);
+  if (h0.version !== version)
+    throw new InputError(`figures merge: the shards were computed by ergocheck ${h0.version}, this is ${version} (recompute them with one version)`);
   const K = h0.shard.count;
   const seen = new Map<number, string>();
   for (const { name, shard } of shards) {
@@ -154,7 +159,10 @@ export function mergeShards(shards: readonly { name: string; shard: Shard }[], v
     seen.set(i, name);
   }
   const missing = Array.from({ length: K }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new InputError(`figures merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''} of ${K}`);
+  if (missing.length > 0)
+    throw new InputError(
+      `figures merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''} of ${K}`,
+    );
   const values = new Map<number, SampleValues>();
   for (let N = 2; N <= h0.maxQubits; N++) values.set(N, { Cl1: new Float64Array(h0.samples), W: new Float64Array(h0.samples) });
   for (const { shard } of shards) {

@@ -89,7 +89,10 @@ export function readMatrixFile(path: string): RationalMatrix {
   let text: string;
   try {
     const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) throw new InputError(`cannot read ${path}: ${(size / 2 ** 20).toFixed(0)} MB is more than a JSON text can hold here (512 MB; write the entries with fewer digits)`);
+    if (size > MAX_FILE_BYTES)
+      throw new InputError(
+        `cannot read ${path}: ${(size / 2 ** 20).toFixed(0)} MB is more than a JSON text can hold here (512 MB; write the entries with fewer digits)`,
+      );
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof InputError) throw e;

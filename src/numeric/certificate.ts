@@ -117,7 +117,8 @@ export function residualBounds<T>(G: Field<T>, A: CMatrix<T>, V: CMatrix<T>, val
   }
   const max = (xs: T[]): T => xs.reduce((a, b) => (G.cmp(a, b) >= 0 ? a : b), G.zero);
   // Summing n bounds adds rounding too (relative model): inflate by (1 + 2n·u).
-  const inflate = (x: T): T => (G.errorModel === 'relative' ? G.mul(x, G.add(G.one, G.mul(G.fromNumber(2 * n + 2), G.epsilon))) : G.add(x, G.mul(G.fromNumber(n + 1), G.epsilon)));
+  const inflate = (x: T): T =>
+    G.errorModel === 'relative' ? G.mul(x, G.add(G.one, G.mul(G.fromNumber(2 * n + 2), G.epsilon))) : G.add(x, G.mul(G.fromNumber(n + 1), G.epsilon));
   return {
     r1: inflate(max(colR)),
     rInf: inflate(max(rowR)),
@@ -251,5 +252,13 @@ export function residualBoundsFloat64(A: CMatrix<number>, V: CMatrix<number>, va
     }
   const inflate = (x: number) => x * (1 + (2 * n + 2) * u);
   const max = (xs: Float64Array) => xs.reduce((a, b) => Math.max(a, b), 0);
-  return { r1: inflate(max(colR)), rInf: inflate(max(rowR)), e1: inflate(max(colE)), eInf: inflate(max(rowE)), a1: inflate(max(colAbsA)), aInf: inflate(max(rowAbsA)), lambdaMax };
+  return {
+    r1: inflate(max(colR)),
+    rInf: inflate(max(rowR)),
+    e1: inflate(max(colE)),
+    eInf: inflate(max(rowE)),
+    a1: inflate(max(colAbsA)),
+    aInf: inflate(max(rowAbsA)),
+    lambdaMax,
+  };
 }

@@ -196,7 +196,17 @@ export function eighKernel<T, Q = T>(F: Field<T>, A: CMatrix<T>, wantVectors: bo
   let values: T[] = d;
   if (ql) {
     const dq = d.map((x) => conv.toQ(x));
-    tql(conv, dq, e.map((x) => conv.toQ(x)), F, z, n, 0, n, MAX_QL_ITERATIONS);
+    tql(
+      conv,
+      dq,
+      e.map((x) => conv.toQ(x)),
+      F,
+      z,
+      n,
+      0,
+      n,
+      MAX_QL_ITERATIONS,
+    );
     values = dq.map((x) => conv.fromQ(x));
   } else {
     const stallLimit = F.errorModel === 'relative' ? MAX_QL_ITERATIONS : FIXED_STALL_ITERATIONS;

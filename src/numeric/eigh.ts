@@ -86,7 +86,13 @@ export function certify<T>(F: Field<T>, A: CMatrix<T>, V: CMatrix<T>, values: re
     const nb = residualBoundsFloat64(A as unknown as CMatrix<number>, V as unknown as CMatrix<number>, values as unknown as number[]);
     return finishBound(float64, nb, 1, float64.name) as unknown as EigenCertificate<T>;
   }
-  if (F.kind === 'decimal') return certifyDecimal(F as unknown as DecimalField, A as unknown as CMatrix<DecimalValue>, V as unknown as CMatrix<DecimalValue>, values as unknown as DecimalValue[]) as unknown as EigenCertificate<T>;
+  if (F.kind === 'decimal')
+    return certifyDecimal(
+      F as unknown as DecimalField,
+      A as unknown as CMatrix<DecimalValue>,
+      V as unknown as CMatrix<DecimalValue>,
+      values as unknown as DecimalValue[],
+    ) as unknown as EigenCertificate<T>;
   throw new RangeError(`certify: unsupported field ${F.name}`);
 }
 
@@ -143,7 +149,9 @@ function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate:
   const values2 = vd.map((x) => D.fromString(x.toString()));
   const vectors2 = convertMatrix(Wd, D, Vd!);
   const certificate2 = certifyDecimal(D, A, vectors2, values2);
-  return certificate2.valid && (!certificate.valid || certificate2.bound.lt(certificate.bound)) ? { values: values2, vectors: vectors2, certificate: certificate2 } : { values, vectors, certificate };
+  return certificate2.valid && (!certificate.valid || certificate2.bound.lt(certificate.bound))
+    ? { values: values2, vectors: vectors2, certificate: certificate2 }
+    : { values, vectors, certificate };
 }
 
 function certifyDecimal(D: DecimalField, A: CMatrix<DecimalValue>, V: CMatrix<DecimalValue>, values: readonly DecimalValue[]): EigenCertificate<DecimalValue> {
@@ -153,7 +161,12 @@ function certifyDecimal(D: DecimalField, A: CMatrix<DecimalValue>, V: CMatrix<De
   const G = fixedField(bitsForDigits(D.precision + GUARD_DIGITS) + Math.ceil(Math.log2(n + 1)) + FIXED_KERNEL_HEADROOM_BITS + CERTIFICATE_EXTRA_BITS);
   const toG = (x: DecimalValue) => G.fromString(x.toString());
   const toGScaled = scaledInto(G, scaleExp);
-  const nb = residualBounds(G, { rows: n, cols: n, re: A.re.map(toGScaled), im: A.im.map(toGScaled) }, { rows: n, cols: n, re: V.re.map(toG), im: V.im.map(toG) }, values.map(toGScaled));
+  const nb = residualBounds(
+    G,
+    { rows: n, cols: n, re: A.re.map(toGScaled), im: A.im.map(toGScaled) },
+    { rows: n, cols: n, re: V.re.map(toG), im: V.im.map(toG) },
+    values.map(toGScaled),
+  );
   const B = decimalField(D.precision + 10);
   const fromG = (x: bigint) => B.fromString(G.toString(x, B.precision));
   const cert = finishBound(

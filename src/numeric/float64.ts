@@ -34,7 +34,13 @@ export const float64: AnalyticField<number> = {
   isZero: (a) => a === 0,
   toNumber: (a) => a,
   // Strip trailing zeros of the fraction only: toPrecision(3) of 100.4 is "100", whose zeros count.
-  toString: (a, digits = 17) => (Number.isInteger(a) && Math.abs(a) < 1e21 ? String(a) : a.toPrecision(Math.max(1, Math.min(17, digits))).replace(/\.(\d*?)0+(e|$)/, '.$1$2').replace(/\.(e|$)/, '$1')),
+  toString: (a, digits = 17) =>
+    Number.isInteger(a) && Math.abs(a) < 1e21
+      ? String(a)
+      : a
+          .toPrecision(Math.max(1, Math.min(17, digits)))
+          .replace(/\.(\d*?)0+(e|$)/, '.$1$2')
+          .replace(/\.(e|$)/, '$1'),
   exp: (a) => Math.exp(a),
   ln: (a) => Math.log(a),
   pow: (a, b) => a ** b,

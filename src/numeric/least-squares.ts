@@ -47,7 +47,8 @@ export interface PowerLawFit {
 export function fitPowerLaw(x: readonly number[], y: readonly number[]): PowerLawFit {
   if (x.length !== y.length) throw new InputError(`fitPowerLaw: x and y differ in length (${x.length} vs ${y.length})`);
   x.forEach((v, k) => {
-    if (!(v > 0 && Number.isFinite(v)) || !(y[k] > 0 && Number.isFinite(y[k]))) throw new InputError(`fitPowerLaw: point ${k} = (${v}, ${y[k]}) is not positive and finite`);
+    if (!(v > 0 && Number.isFinite(v)) || !(y[k] > 0 && Number.isFinite(y[k])))
+      throw new InputError(`fitPowerLaw: point ${k} = (${v}, ${y[k]}) is not positive and finite`);
   });
   const f = fitLine(x.map(Math.log), y.map(Math.log), 'fitPowerLaw');
   const n = x.length;
@@ -62,6 +63,10 @@ export function fitPowerLaw(x: readonly number[], y: readonly number[]): PowerLa
 
 /** Least squares y ≈ a/x + b (float64); x ≠ 0, at least two distinct x. */
 export function fitInverseAffine(x: readonly number[], y: readonly number[]): { a: number; b: number } {
-  const f = fitLine(x.map((v) => 1 / v), y, 'fitInverseAffine');
+  const f = fitLine(
+    x.map((v) => 1 / v),
+    y,
+    'fitInverseAffine',
+  );
   return { a: f.slope, b: f.intercept };
 }

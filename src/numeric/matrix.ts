@@ -57,7 +57,11 @@ export function fromRows<T>(F: Field<T>, re: readonly (readonly T[])[], im?: rea
 
 /** Nested arrays of numbers, for convenience in float64 code and tests. */
 export const fromNumbers = <T>(F: Field<T>, re: readonly (readonly number[])[], im?: readonly (readonly number[])[]): CMatrix<T> =>
-  fromRows(F, re.map((r) => r.map((x) => F.fromNumber(x))), im?.map((r) => r.map((x) => F.fromNumber(x))));
+  fromRows(
+    F,
+    re.map((r) => r.map((x) => F.fromNumber(x))),
+    im?.map((r) => r.map((x) => F.fromNumber(x))),
+  );
 
 export const get = <T>(A: CMatrix<T>, i: number, j: number): Complex<T> => ({ re: A.re[i * A.cols + j], im: A.im[i * A.cols + j] });
 export function set<T>(A: CMatrix<T>, i: number, j: number, z: Complex<T>): void {
@@ -99,7 +103,12 @@ export function scale<T>(F: Field<T>, z: Complex<T>, A: CMatrix<T>): CMatrix<T> 
 }
 
 /** t·A for a real scalar t. */
-export const scaleReal = <T>(F: Field<T>, t: T, A: CMatrix<T>): CMatrix<T> => ({ rows: A.rows, cols: A.cols, re: A.re.map((x) => F.mul(t, x)), im: A.im.map((x) => F.mul(t, x)) });
+export const scaleReal = <T>(F: Field<T>, t: T, A: CMatrix<T>): CMatrix<T> => ({
+  rows: A.rows,
+  cols: A.cols,
+  re: A.re.map((x) => F.mul(t, x)),
+  im: A.im.map((x) => F.mul(t, x)),
+});
 
 export function mul<T>(F: Field<T>, A: CMatrix<T>, B: CMatrix<T>): CMatrix<T> {
   assertShape(A.cols === B.rows, `mul: inner dimensions ${A.rows}×${A.cols} · ${B.rows}×${B.cols} do not match`);
@@ -196,7 +205,10 @@ export function partialTrace<T>(F: Field<T>, A: CMatrix<T>, dims: readonly numbe
   const total = dims.reduce((a, b) => a * b, 1);
   assertShape(isSquare(A) && A.rows === total, `partialTrace: matrix is ${A.rows}×${A.cols}, subsystem dimensions [${dims.join(', ')}] need ${total}×${total}`);
   const kept = [...new Set(keep)].sort((a, b) => a - b);
-  assertShape(kept.every((k) => Number.isInteger(k) && k >= 0 && k < dims.length), `partialTrace: keep must list subsystems in 0..${dims.length - 1}`);
+  assertShape(
+    kept.every((k) => Number.isInteger(k) && k >= 0 && k < dims.length),
+    `partialTrace: keep must list subsystems in 0..${dims.length - 1}`,
+  );
   const traced = dims.map((_, k) => k).filter((k) => !kept.includes(k));
   const keptDims = kept.map((k) => dims[k]);
   const tracedDims = traced.map((k) => dims[k]);

@@ -51,7 +51,8 @@ export function checkDensityExact(Q: RationalMatrix, tolerance: number, what = '
   let tr = RZERO;
   for (let i = 0; i < n; i++) tr = radd(tr, Q.re[i * n + i]);
   // the deviation is printed too: a trace of 1 + 1e-40 would otherwise read "has trace 1, not 1"
-  if (rcmp(rabs(rsub(tr, RONE)), tol) > 0) throw new InputError(`${what} has trace ${fmtNear(tr, RONE)}, not 1 (off by ${fmt(rsub(tr, RONE))}, tolerance ${tolerance})`);
+  if (rcmp(rabs(rsub(tr, RONE)), tol) > 0)
+    throw new InputError(`${what} has trace ${fmtNear(tr, RONE)}, not 1 (off by ${fmt(rsub(tr, RONE))}, tolerance ${tolerance})`);
 }
 
 /** Check exactly that Q is square and Hermitian within `tolerance` (see checkDensityExact). */
@@ -72,8 +73,13 @@ export function checkHermitianExact(Q: RationalMatrix, tolerance: number, what =
       const di = rabs(radd(Q.im[i * n + j], Q.im[j * n + i]));
       // exact test of |Q_ij − conj Q_ji|² > tol²
       if (rcmp(radd(rmul(dr, dr), rmul(di, di)), rmul(tol, tol)) > 0) {
-        if (i === j) throw new InputError(`${what} is not Hermitian: diagonal entry (${i + 1},${i + 1}) has imaginary part ${fmt(Q.im[i * n + i])} (a diagonal entry must be real; tolerance ${tolerance})`);
-        const modulus = dec(radd(rmul(dr, dr), rmul(di, di))).sqrt().toExponential(3);
+        if (i === j)
+          throw new InputError(
+            `${what} is not Hermitian: diagonal entry (${i + 1},${i + 1}) has imaginary part ${fmt(Q.im[i * n + i])} (a diagonal entry must be real; tolerance ${tolerance})`,
+          );
+        const modulus = dec(radd(rmul(dr, dr), rmul(di, di)))
+          .sqrt()
+          .toExponential(3);
         throw new InputError(`${what} is not Hermitian: entries (${i + 1},${j + 1}) and (${j + 1},${i + 1}) differ by ${modulus} (tolerance ${tolerance})`);
       }
     }
@@ -122,13 +128,15 @@ export function asDensityMatrix<T>(F: Field<T>, M: CMatrix<T>, options: DensityC
   if (M.rows === 0) throw new InputError(`${what} is empty`);
   const n = M.rows;
   for (let k = 0; k < M.re.length; k++) {
-    if (!Number.isFinite(F.toNumber(M.re[k])) || !Number.isFinite(F.toNumber(M.im[k]))) throw new InputError(`${what} has a non-finite entry at (${Math.floor(k / n) + 1},${(k % n) + 1})`);
+    if (!Number.isFinite(F.toNumber(M.re[k])) || !Number.isFinite(F.toNumber(M.im[k])))
+      throw new InputError(`${what} has a non-finite entry at (${Math.floor(k / n) + 1},${(k % n) + 1})`);
   }
   const tol = F.add(F.fromNumber(options.tolerance ?? 0), F.mul(F.fromNumber(8 * n), F.epsilon));
   const h = hermiticityDefect(F, M);
   if (F.cmp(h, tol) > 0) throw new InputError(`${what} is not Hermitian: max |ρ_ij − conj ρ_ji| = ${F.toString(h, 4)} (tolerance ${F.toString(tol, 3)})`);
   const tr = trace(F, M).re;
-  if (F.cmp(F.abs(F.sub(tr, F.one)), tol) > 0) throw new InputError(`${what} has trace ${F.toString(tr, 17)}, not 1 (off by ${F.toString(F.sub(tr, F.one), 4)}, tolerance ${F.toString(tol, 3)})`);
+  if (F.cmp(F.abs(F.sub(tr, F.one)), tol) > 0)
+    throw new InputError(`${what} has trace ${F.toString(tr, 17)}, not 1 (off by ${F.toString(F.sub(tr, F.one), 4)}, tolerance ${F.toString(tol, 3)})`);
   assertPositive(F, M, options.tolerance ?? 0, what);
   return M as DensityMatrix<T>;
 }
@@ -157,7 +165,9 @@ export function assertPositiveSpectrum<T>(F: Field<T>, M: CMatrix<T>, eigen: Eig
   const rounding = F.mul(F.mul(F.fromNumber(2 * n), epsilon), maxEntry);
   const allowed = F.add(F.add(certificate.bound, rounding), F.fromNumber(tolerance));
   if (F.cmp(lmin, F.neg(allowed)) < 0) {
-    throw new InputError(`${what} is not positive semidefinite: smallest eigenvalue ${F.toString(lmin, 6)} (certified to ±${F.toString(certificate.bound, 2)}, tolerance ${tolerance})`);
+    throw new InputError(
+      `${what} is not positive semidefinite: smallest eigenvalue ${F.toString(lmin, 6)} (certified to ±${F.toString(certificate.bound, 2)}, tolerance ${tolerance})`,
+    );
   }
 }
 

@@ -131,7 +131,9 @@ export function ergotropyLifetime<T>(
   // The steady state must be stationary (to the field's resolution) and passive for the stopping rule.
   const residual = maxAbsNumber(F, L.apply(rhoInf));
   if (residual > 1e3 * F.unitRoundoff * L.normBound) {
-    throw new InputError(`${where}: steadyState is not stationary (max |L(ρ∞)| = ${residual.toPrecision(3)}); for μ = 1 (collective coupling) pass the collective steady state`);
+    throw new InputError(
+      `${where}: steadyState is not stationary (max |L(ρ∞)| = ${residual.toPrecision(3)}); for μ = 1 (collective coupling) pass the collective steady state`,
+    );
   }
   const eInf = ergotropy(F, rhoInf, H);
   if (F.cmp(eInf.ergotropy, F.mul(F.fromNumber(2), eInf.errorBound)) > 0) {
@@ -157,7 +159,9 @@ export function ergotropyLifetime<T>(
   let pendingAbove = true;
   for (;;) {
     if (t >= maxTime) {
-      throw new NotConvergedError(`${where}: the ergotropy is not yet certified below θ·W_ref at t = ${t.toPrecision(4)} (maxTime); the steady state may not be unique (μ = 1?)`);
+      throw new NotConvergedError(
+        `${where}: the ergotropy is not yet certified below θ·W_ref at t = ${t.toPrecision(4)} (maxTime); the steady state may not be unique (μ = 1?)`,
+      );
     }
     const h = Math.min(dt, maxTime - t);
     const next = step(rho, h);
@@ -191,7 +195,9 @@ export function ergotropyLifetime<T>(
         break;
       }
       if (!resolvable && F.toNumber(bound) <= 1e3 * F.unitRoundoff * F.toNumber(span)) {
-        throw new InputError(`${where}: the trajectory stores no resolvable ergotropy (max W = ${F.toString(best.w, 3)} ≤ 4·its error bound), so τ_θ is undefined`);
+        throw new InputError(
+          `${where}: the trajectory stores no resolvable ergotropy (max W = ${F.toString(best.w, 3)} ≤ 4·its error bound), so τ_θ is undefined`,
+        );
       }
     }
     rho = next;

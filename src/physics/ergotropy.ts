@@ -46,8 +46,7 @@ export interface ErgotropyResult<T> {
 
 function isDiagonal<T>(F: Field<T>, H: CMatrix<T>): boolean {
   const n = H.rows;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) if (i !== j && !(F.isZero(H.re[i * n + j]) && F.isZero(H.im[i * n + j]))) return false;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && !(F.isZero(H.re[i * n + j]) && F.isZero(H.im[i * n + j]))) return false;
   return true;
 }
 
@@ -66,7 +65,11 @@ export function ergotropy<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): Ergot
       rhoEntry: (k) => [exactValue(D, rho.re[k] as unknown as Dec), exactValue(D, rho.im[k] as unknown as Dec)],
       H: isDiagonal(F, H)
         ? { diagonal: Array.from({ length: H.rows }, (_, i) => exactValue(D, H.re[i * H.rows + i] as unknown as Dec)) }
-        : { matrix: toWorking(W, H as unknown as CMatrix<Dec>), delta: holdsExactly(W, H as unknown as CMatrix<Dec>) ? RZERO : entryRoundingNorm(W, toWorking(W, H as unknown as CMatrix<Dec>)), entry: (k) => [exactValue(D, H.re[k] as unknown as Dec), exactValue(D, H.im[k] as unknown as Dec)] },
+        : {
+            matrix: toWorking(W, H as unknown as CMatrix<Dec>),
+            delta: holdsExactly(W, H as unknown as CMatrix<Dec>) ? RZERO : entryRoundingNorm(W, toWorking(W, H as unknown as CMatrix<Dec>)),
+            entry: (k) => [exactValue(D, H.re[k] as unknown as Dec), exactValue(D, H.im[k] as unknown as Dec)],
+          },
     };
     return ergotropyExact(D, input) as unknown as ErgotropyResult<T>;
   }
@@ -248,7 +251,16 @@ function ergotropyInField<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): Ergot
   const printing = F.mul(F.add(F.epsilon, F.epsilon), largest);
   const eigenvalueBound = F.add(rhoBound, printing);
   const valueBound = F.add(errorBound, printing);
-  return { ergotropy: W, errorBound: F.cmp(valueBound, eigenvalueBound) >= 0 ? valueBound : eigenvalueBound, energy, passiveEnergy, eigenvalues: r, eigenvalueBound, levels, passiveState };
+  return {
+    ergotropy: W,
+    errorBound: F.cmp(valueBound, eigenvalueBound) >= 0 ? valueBound : eigenvalueBound,
+    energy,
+    passiveEnergy,
+    eigenvalues: r,
+    eigenvalueBound,
+    levels,
+    passiveState,
+  };
 }
 
 /** The field's per-operation error unit: relative fields use epsilon, fixed point is not supported here. */
@@ -290,7 +302,8 @@ export function ergotropyOfExactState(D: DecimalField, Q: RationalMatrix, H: Exa
     const M = H.matrix;
     if (M.rows !== n || M.cols !== n) throw new RangeError(`ergotropyOfExactState: H is ${M.rows}×${M.cols} but ρ is ${n}×${n}`);
     let diagonal = true;
-    for (let i = 0; i < n && diagonal; i++) for (let j = 0; j < n && diagonal; j++) if (i !== j && (M.re[i * n + j].num !== 0n || M.im[i * n + j].num !== 0n)) diagonal = false;
+    for (let i = 0; i < n && diagonal; i++)
+      for (let j = 0; j < n && diagonal; j++) if (i !== j && (M.re[i * n + j].num !== 0n || M.im[i * n + j].num !== 0n)) diagonal = false;
     if (diagonal) hInput = { diagonal: Array.from({ length: n }, (_, i) => M.re[i * n + i]) };
     else {
       const HW = rationalToField(W, M);
@@ -301,7 +314,12 @@ export function ergotropyOfExactState(D: DecimalField, Q: RationalMatrix, H: Exa
 }
 
 /** M with each entry correctly rounded into W from all its digits (exact when it has at most W's). */
-const toWorking = (W: DecimalField, M: CMatrix<Dec>): CMatrix<Dec> => ({ rows: M.rows, cols: M.cols, re: M.re.map((x) => W.fromString(x.toString())), im: M.im.map((x) => W.fromString(x.toString())) });
+const toWorking = (W: DecimalField, M: CMatrix<Dec>): CMatrix<Dec> => ({
+  rows: M.rows,
+  cols: M.cols,
+  re: M.re.map((x) => W.fromString(x.toString())),
+  im: M.im.map((x) => W.fromString(x.toString())),
+});
 
 /** True if every entry of M has at most W's digits (a Decimal built by its constructor may have more). */
 function holdsExactly(W: DecimalField, M: CMatrix<Dec>): boolean {

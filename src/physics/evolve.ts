@@ -73,7 +73,9 @@ export function evolve<T>(
   if (F.isZero(tt) || L.normBound === 0) return clone(rho0);
   const steps = Math.max(1, Math.ceil((tn * L.normBound) / THETA));
   if (steps > maxSteps) {
-    throw new InputError(`evolve: t·‖L‖ = ${(tn * L.normBound).toPrecision(3)} needs ${steps} steps, more than the limit of ${maxSteps}; choose a shorter time`);
+    throw new InputError(
+      `evolve: t·‖L‖ = ${(tn * L.normBound).toPrecision(3)} needs ${steps} steps, more than the limit of ${maxSteps}; choose a shorter time`,
+    );
   }
   const h = F.div(tt, F.fromNumber(steps));
   // the default in the field itself: 8·unitRoundoff as a float64 underflows beyond ≈ 300 digits
@@ -124,12 +126,15 @@ export function steadyStateByIntegration<T>(
 ): SteadyStateResult<T> {
   const L = compile(F, model);
   const { tolerance } = options;
-  if (rho0.rows !== L.d || rho0.cols !== L.d) throw new InputError(`steadyStateByIntegration: ρ0 must be ${L.d}×${L.d} for N = ${L.N}, got ${rho0.rows}×${rho0.cols}`);
+  if (rho0.rows !== L.d || rho0.cols !== L.d)
+    throw new InputError(`steadyStateByIntegration: ρ0 must be ${L.d}×${L.d} for N = ${L.N}, got ${rho0.rows}×${rho0.cols}`);
   const rhoNorm = Math.sqrt(F.toNumber(frob2(F, rho0)));
   // Rounding alone leaves a residual of order λ·u·‖ρ‖·(a few); refuse tolerances below that.
   const floor = 100 * L.normBound * F.unitRoundoff * Math.max(rhoNorm, 1);
   if (!(tolerance > 0) || tolerance < floor) {
-    throw new InputError(`steadyStateByIntegration: tolerance must be > ${floor.toPrecision(2)} (the resolution of ${F.name} for this model), got ${tolerance}`);
+    throw new InputError(
+      `steadyStateByIntegration: tolerance must be > ${floor.toPrecision(2)} (the resolution of ${F.name} for this model), got ${tolerance}`,
+    );
   }
   const residualOf = (rho: CMatrix<T>): number => Math.sqrt(F.toNumber(frob2(F, L.apply(rho))));
   if (L.normBound === 0) return { rho: clone(rho0), time: 0, residual: 0 };
@@ -141,7 +146,9 @@ export function steadyStateByIntegration<T>(
   let residual = residualOf(rho);
   while (residual > tolerance) {
     if (time >= maxTime) {
-      throw new NotConvergedError(`steadyStateByIntegration: ‖L(ρ)‖ = ${residual.toPrecision(3)} still above ${tolerance} at t = ${time.toPrecision(4)} (maxTime); the model may relax slowly or not at all`);
+      throw new NotConvergedError(
+        `steadyStateByIntegration: ‖L(ρ)‖ = ${residual.toPrecision(3)} still above ${tolerance} at t = ${time.toPrecision(4)} (maxTime); the model may relax slowly or not at all`,
+      );
     }
     const dt = Math.min(chunk, maxTime - time);
     rho = evolve(F, L, rho, dt, { tolerance: options.stepTolerance });
@@ -192,7 +199,8 @@ export function propagator<T>(F: AnalyticField<T>, model: LindbladModel<T> | Lin
 /** ρ ↦ P·vec(ρ) reshaped (row-major vec); each entry a sum of 4^N products. */
 export function applySuperoperator<T>(F: Field<T>, P: CMatrix<T>, rho: CMatrix<T>): CMatrix<T> {
   const d = rho.rows;
-  if (rho.cols !== d || P.rows !== d * d || P.cols !== d * d) throw new InputError(`applySuperoperator: a ${P.rows}×${P.cols} superoperator cannot act on a ${rho.rows}×${rho.cols} matrix`);
+  if (rho.cols !== d || P.rows !== d * d || P.cols !== d * d)
+    throw new InputError(`applySuperoperator: a ${P.rows}×${P.cols} superoperator cannot act on a ${rho.rows}×${rho.cols} matrix`);
   const v: CMatrix<T> = { rows: d * d, cols: 1, re: rho.re.slice(), im: rho.im.slice() };
   const w = mul(F, P, v);
   return { rows: d, cols: d, re: w.re, im: w.im };

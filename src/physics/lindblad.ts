@@ -76,7 +76,9 @@ function checkSquare<T>(F: Field<T>, M: readonly (readonly T[])[], N: number, na
   for (let i = 0; i < N; i++)
     for (let j = i + 1; j < N; j++)
       if (F.cmp(M[i][j], M[j][i]) !== 0) {
-        throw new InputError(`${where}: ${name} must be symmetric, but ${name}[${i}][${j}] = ${F.toString(M[i][j], 8)} ≠ ${name}[${j}][${i}] = ${F.toString(M[j][i], 8)}`);
+        throw new InputError(
+          `${where}: ${name} must be symmetric, but ${name}[${i}][${j}] = ${F.toString(M[i][j], 8)} ≠ ${name}[${j}][${i}] = ${F.toString(M[j][i], 8)}`,
+        );
       }
 }
 
@@ -109,7 +111,8 @@ export function validateModel<T>(F: Field<T>, model: LindbladModel<T>, where: st
   assertQubitCount(model.N, where);
   const { N, omega, beta } = model;
   const timeScale = model.timeScale ?? 'physical';
-  if (timeScale !== 'physical' && timeScale !== 'normalised') throw new InputError(`${where}: timeScale must be 'physical' or 'normalised', got ${String(timeScale)}`);
+  if (timeScale !== 'physical' && timeScale !== 'normalised')
+    throw new InputError(`${where}: timeScale must be 'physical' or 'normalised', got ${String(timeScale)}`);
   checkScalar(F, omega, 'ω', where);
   if (!isFiniteValue(F, omega) || F.sign(omega) <= 0) throw new InputError(`${where}: ω must be finite and > 0, got ${F.toString(omega, 8)}`);
   checkScalar(F, beta, 'β', where);
@@ -119,8 +122,7 @@ export function validateModel<T>(F: Field<T>, model: LindbladModel<T>, where: st
   }
   checkSquare(F, model.gamma, N, 'γ', where);
   checkSquare(F, model.f, N, 'f', where);
-  for (let i = 0; i < N; i++)
-    if (!F.isZero(model.f[i][i])) throw new InputError(`${where}: f[${i}][${i}] must be 0 (H_d in Eq. (4) sums over i ≠ j)`);
+  for (let i = 0; i < N; i++) if (!F.isZero(model.f[i][i])) throw new InputError(`${where}: f[${i}][${i}] must be 0 (H_d in Eq. (4) sums over i ≠ j)`);
   if (!isPositiveSemidefinite(model.gamma.map((r) => r.map((x) => F.toNumber(x))))) {
     throw new InputError(`${where}: γ must be positive semidefinite (otherwise Eqs. (5)–(6) are not of GKSL form and ρ can lose positivity)`);
   }
@@ -203,7 +205,9 @@ export function rateFactors<T>(F: AnalyticField<T>, model: LindbladModel<T>): Ra
   // n̄ + 1 = 1/(1−r), n̄ = r/(1−r)
   const emission = F.isZero(oneMinusR) ? F.zero : F.div(F.one, oneMinusR);
   if (F.isZero(oneMinusR) || !isFiniteValue(F, emission)) {
-    throw new InputError(`lindblad: βω = ${F.toString(F.mul(model.beta, model.omega), 4)} is too small for ${F.name} (n̄ overflows); use timeScale 'normalised'`);
+    throw new InputError(
+      `lindblad: βω = ${F.toString(F.mul(model.beta, model.omega), 4)} is too small for ${F.name} (n̄ overflows); use timeScale 'normalised'`,
+    );
   }
   return { r, emission, absorption: F.div(r, oneMinusR), hamiltonian: F.one };
 }

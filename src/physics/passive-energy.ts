@@ -86,7 +86,9 @@ export function certifiedErgotropy<T>(F: Field<T>, energy: Bounded<T>, populatio
   const W = rsub(E, passive);
   const wBound = radd(energyBound, passiveBound);
   if (rcmp(W, rneg(wBound)) < 0) {
-    throw new InternalError(`ergotropy: assembled W = ${F.toString(F.fromRational(W), 6)} is below −(its bound ${F.toString(upperBoundIn(F, wBound), 3)}); this is a bug in ergocheck`);
+    throw new InternalError(
+      `ergotropy: assembled W = ${F.toString(F.fromRational(W), 6)} is below −(its bound ${F.toString(upperBoundIn(F, wBound), 3)}); this is a bug in ergocheck`,
+    );
   }
   const w = roundInto(F, W);
   const en = roundInto(F, E);

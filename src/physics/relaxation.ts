@@ -127,7 +127,9 @@ export function sectorGenerator(model: LindbladModel<number> | Lindbladian<numbe
     }
     const res = Math.sqrt(outside + inside);
     if (res > 1e-10 * L.normBound) {
-      throw new InputError(`${where}: the '${sector}' sector is not invariant under this model (residual ${res.toPrecision(3)}); γ and f must be permutation invariant`);
+      throw new InputError(
+        `${where}: the '${sector}' sector is not invariant under this model (residual ${res.toPrecision(3)}); γ and f must be permutation invariant`,
+      );
     }
   }
   return { re, im, n };
@@ -141,7 +143,8 @@ export function relaxationSpectrum(model: LindbladModel<number> | Lindbladian<nu
   const zeroTolerance = 1e-9 * L.normBound;
   const stationary = eig.filter((z) => Math.hypot(z.re, z.im) <= zeroTolerance).length;
   const nonDecaying = eig.filter((z) => Math.abs(z.re) <= zeroTolerance).length;
-  if (eig.some((z) => z.re > zeroTolerance)) throw new InternalError(`relaxationSpectrum: an eigenvalue has Re λ > 0 (${eig[0].re}); L is not a valid generator or the eigensolver failed`);
+  if (eig.some((z) => z.re > zeroTolerance))
+    throw new InternalError(`relaxationSpectrum: an eigenvalue has Re λ > 0 (${eig[0].re}); L is not a valid generator or the eigensolver failed`);
   const decaying = eig.filter((z) => z.re < -zeroTolerance);
   const slowestRate = decaying.length > 0 ? -decaying[0].re : NaN;
   return { sector, dimension: M.n, eigenvalues: eig, stationary, nonDecaying, slowestRate, zeroTolerance };

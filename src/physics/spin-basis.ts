@@ -189,7 +189,8 @@ export function spinBasisVector<T>(basis: SpinBasis<T>, twoJ: number, depth: num
   const { F, N } = basis;
   const fam = spinFamily(basis, twoJ);
   if (!Number.isInteger(depth) || depth < 0 || depth > twoJ) throw new RangeError(`spinBasisVector: depth must be an integer in [0, ${twoJ}], got ${depth}`);
-  if (!Number.isInteger(alpha) || alpha < 0 || alpha >= fam.multiplicity) throw new RangeError(`spinBasisVector: α must be an integer in [0, ${fam.multiplicity - 1}], got ${alpha}`);
+  if (!Number.isInteger(alpha) || alpha < 0 || alpha >= fam.multiplicity)
+    throw new RangeError(`spinBasisVector: α must be an integer in [0, ${fam.multiplicity - 1}], got ${alpha}`);
   const re = new Array<T>(2 ** N).fill(F.zero);
   const im = new Array<T>(2 ** N).fill(F.zero);
   const xs = basis.sectors[sectorOf(N, twoJ, depth)];

@@ -75,7 +75,8 @@ export function twoQubitCollectiveSteadyState<T>(F: AnalyticField<T>, p: Thermal
   const r = thermalR(F, p, 'twoQubitCollectiveSteadyState');
   const c = p.c;
   if (Number.isNaN(F.toNumber(c))) throw new InputError('twoQubitCollectiveSteadyState: c is NaN');
-  if (F.sign(c) < 0 || F.cmp(c, F.one) > 0) throw new InputError(`twoQubitCollectiveSteadyState: c must lie in [0, 1] (it is a probability), got ${F.toString(c, 8)}`);
+  if (F.sign(c) < 0 || F.cmp(c, F.one) > 0)
+    throw new InputError(`twoQubitCollectiveSteadyState: c must lie in [0, 1] (it is a probability), got ${F.toString(c, 8)}`);
   const r2 = F.mul(r, r);
   const zPlus = F.add(F.add(F.one, r), r2);
   const cz = F.div(c, zPlus);

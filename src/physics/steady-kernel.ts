@@ -182,9 +182,7 @@ export class SteadyKernel {
     this.free = slot + 4 * this.smax;
     this.simd.reserve(this.free);
     const mem = this.simd.f64;
-    this.layout.forEach((L, k) =>
-      members[k].forEach(({ f, d }, i) => mem.set(families[f].V[d], L.U + L.rowOf[i] * L.s)),
-    );
+    this.layout.forEach((L, k) => members[k].forEach(({ f, d }, i) => mem.set(families[f].V[d], L.U + L.rowOf[i] * L.s)));
   }
 
   /** C_l1 and W of the steady state reached from ρ0 = A A† (see the file header for accuracy). */
@@ -196,7 +194,8 @@ export class SteadyKernel {
   reduce(A: StateFactor): ReducedState {
     const { dim, families, sectors, members } = this.basis;
     const m = A.m;
-    if (!(Number.isInteger(m) && m >= 1) || A.re.length !== dim * m || A.im.length !== dim * m) throw new RangeError(`SteadyKernel.reduce: factor must be ${dim} × ${m}`);
+    if (!(Number.isInteger(m) && m >= 1) || A.re.length !== dim * m || A.im.length !== dim * m)
+      throw new RangeError(`SteadyKernel.reduce: factor must be ${dim} × ${m}`);
     // Ĉ_j for every family: components of each column in each sector, U_k a_c on the SIMD side
     const work = families.map((fam) => {
       const n = fam.mult;
@@ -242,7 +241,8 @@ export class SteadyKernel {
     let total = 0;
     const work: FamilyWork[] = blocks.map((B, f) => {
       const n = families[f].mult;
-      if (!(Number.isInteger(B.r) && B.r >= 0) || B.re.length !== n * B.r || B.im.length !== n * B.r) throw new RangeError(`SteadyKernel.evaluateReduced: block ${f} must be ${n} × ${B.r}`);
+      if (!(Number.isInteger(B.r) && B.r >= 0) || B.re.length !== n * B.r || B.im.length !== n * B.r)
+        throw new RangeError(`SteadyKernel.evaluateReduced: block ${f} must be ${n} × ${B.r}`);
       let t = 0;
       for (let q = 0; q < B.re.length; q++) t += B.re[q] * B.re[q] + B.im[q] * B.im[q];
       if (!Number.isFinite(t)) throw new RangeError(`SteadyKernel.evaluateReduced: block ${f} has a non-finite entry`);

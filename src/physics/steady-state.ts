@@ -130,7 +130,9 @@ function collectiveModel<T>(F: AnalyticField<T>, model: LindbladModel<T>, where:
   for (let i = 0; i < N; i++)
     for (let j = 0; j < N; j++)
       if (F.cmp(m.gamma[i][j], g0) !== 0) {
-        throw new InputError(`${where}: the exact map needs collective coupling (all γ_ij equal), but γ[${i}][${j}] = ${F.toString(m.gamma[i][j], 8)} ≠ γ[0][0] = ${F.toString(g0, 8)}`);
+        throw new InputError(
+          `${where}: the exact map needs collective coupling (all γ_ij equal), but γ[${i}][${j}] = ${F.toString(m.gamma[i][j], 8)} ≠ γ[0][0] = ${F.toString(g0, 8)}`,
+        );
       }
   if (F.sign(g0) <= 0) throw new InputError(`${where}: γ0 must be > 0 (without dissipation nothing relaxes and there is no steady state)`);
   const f = N > 1 ? m.f[0][1] : F.zero;
@@ -179,12 +181,14 @@ function checkNormalised<T>(F: Field<T>, initial: InitialState<T>, extra: number
         if (F.cmp(di, worst) > 0) worst = di;
       }
     }
-    if (F.cmp(worst, tol) > 0) throw new InputError(`${where}: ρ0 is not Hermitian (max |ρ_ab − conj ρ_ba| component ${F.toString(worst, 3)}, tolerance ${F.toString(tol, 3)})`);
+    if (F.cmp(worst, tol) > 0)
+      throw new InputError(`${where}: ρ0 is not Hermitian (max |ρ_ab − conj ρ_ba| component ${F.toString(worst, 3)}, tolerance ${F.toString(tol, 3)})`);
     if (F.cmp(F.abs(F.sub(tr, F.one)), tol) > 0) throw new InputError(`${where}: ρ0 has trace ${F.toString(tr, 17)}, not 1 (tolerance ${F.toString(tol, 3)})`);
   } else {
     let n2 = F.zero;
     for (let a = 0; a < d; a++) n2 = F.add(n2, F.add(F.mul(initial.re[a], initial.re[a]), F.mul(initial.im[a], initial.im[a])));
-    if (F.cmp(F.abs(F.sub(n2, F.one)), tol) > 0) throw new InputError(`${where}: the state vector has squared norm ${F.toString(n2, 17)}, not 1 (tolerance ${F.toString(tol, 3)})`);
+    if (F.cmp(F.abs(F.sub(n2, F.one)), tol) > 0)
+      throw new InputError(`${where}: the state vector has squared norm ${F.toString(n2, 17)}, not 1 (tolerance ${F.toString(tol, 3)})`);
   }
 }
 
@@ -391,7 +395,16 @@ function transposed<T>(F: Field<T>, V: readonly (readonly T[])[], s: number): Bu
  * B[x][y] += w Σ_e P[x][e] conj(Q[y][e]) with P = Vaᵀ L, Q = Vbᵀ R (R = null: Q = Vbᵀ, i.e. B += w Vaᵀ L Vb).
  * `upper`: only y ≥ x (the caller mirrors), for blocks that are Hermitian in exact arithmetic.
  */
-function accumulate<T>(F: Field<T>, B: Buffer<T>, Va: readonly (readonly T[])[], L: CBlock<T>, Vb: readonly (readonly T[])[], R: CBlock<T> | null, w: T, upper: boolean): void {
+function accumulate<T>(
+  F: Field<T>,
+  B: Buffer<T>,
+  Va: readonly (readonly T[])[],
+  L: CBlock<T>,
+  Vb: readonly (readonly T[])[],
+  R: CBlock<T> | null,
+  w: T,
+  upper: boolean,
+): void {
   const P = project(F, Va, L, B.rows);
   const Q = R ? project(F, Vb, R, B.cols) : transposed(F, Vb, B.cols);
   const n = P.cols;
@@ -564,7 +577,16 @@ function multiplicityBlocks<T>(F: Field<T>, basis: SpinBasis<T>, initial: Initia
 }
 
 /** ⟨a, d, α|ρ0|b, d, β⟩ for one depth d (families a ≠ b), from a matrix or from the components of a vector. */
-function crossAtDepth<T>(F: Field<T>, basis: SpinBasis<T>, initial: InitialState<T>, fa: SpinFamily<T>, ma: Multiplicity<T>, fb: SpinFamily<T>, mb: Multiplicity<T>, d: number): CBlock<T> {
+function crossAtDepth<T>(
+  F: Field<T>,
+  basis: SpinBasis<T>,
+  initial: InitialState<T>,
+  fa: SpinFamily<T>,
+  ma: Multiplicity<T>,
+  fb: SpinFamily<T>,
+  mb: Multiplicity<T>,
+  d: number,
+): CBlock<T> {
   const N = basis.N;
   if (isMatrix(initial)) {
     return sandwich(F, gather(F, initial, basis.sectors[sectorOf(N, fa.twoJ, d)], basis.sectors[sectorOf(N, fb.twoJ, d)]), fa.vectors[d], fb.vectors[d]);
@@ -647,7 +669,12 @@ function sectorBlocks<T>(F: Field<T>, basis: SpinBasis<T>, mults: readonly Multi
 }
 
 /** The dense 2^N × 2^N ρ_ss: sector blocks scattered, plus the ground coherences (cross-sector). */
-function materialise<T>(F: Field<T>, basis: SpinBasis<T>, sectors: readonly SectorBlock<T>[], ground: readonly { a: number; b: number; X: CBlock<T> }[]): CMatrix<T> {
+function materialise<T>(
+  F: Field<T>,
+  basis: SpinBasis<T>,
+  sectors: readonly SectorBlock<T>[],
+  ground: readonly { a: number; b: number; X: CBlock<T> }[],
+): CMatrix<T> {
   const { N } = basis;
   const rho = zeroBlock(F, 2 ** N, 2 ** N);
   for (const { indices, block } of sectors) scatter(rho, indices, indices, block);
@@ -675,7 +702,16 @@ interface FamilyShape {
  * basis whose families are a prefix of them (the whole basis, or the symmetric family alone when
  * every other block is zero), called only when the sector blocks or ρ are needed.
  */
-function result<T>(F: Field<T>, getBasis: () => SpinBasis<T>, families: readonly FamilyShape[], mults: Multiplicity<T>[], weights: T[][], ground: { a: number; b: number; X: CBlock<T> }[], method: string, hermitian: boolean): CollectiveSteadyState<T> {
+function result<T>(
+  F: Field<T>,
+  getBasis: () => SpinBasis<T>,
+  families: readonly FamilyShape[],
+  mults: Multiplicity<T>[],
+  weights: T[][],
+  ground: { a: number; b: number; X: CBlock<T> }[],
+  method: string,
+  hermitian: boolean,
+): CollectiveSteadyState<T> {
   let sectors: SectorBlock<T>[] | null = null;
   let dense: CMatrix<T> | null = null;
   // The sector blocks and ρ are built on first use: W, C_l1 and the energy need neither (see
@@ -705,7 +741,14 @@ function result<T>(F: Field<T>, getBasis: () => SpinBasis<T>, families: readonly
   };
 }
 
-function mapCore<T>(F: AnalyticField<T>, c: Collective<T>, initial: InitialState<T>, tolerance: number, where: string, hermitian: boolean): CollectiveSteadyState<T> {
+function mapCore<T>(
+  F: AnalyticField<T>,
+  c: Collective<T>,
+  initial: InitialState<T>,
+  tolerance: number,
+  where: string,
+  hermitian: boolean,
+): CollectiveSteadyState<T> {
   const basis = spinBasis(F, c.N);
   const mults = multiplicityBlocks(F, basis, initial, hermitian);
   if (!c.zeroTemperature) {
@@ -748,7 +791,10 @@ function mapCore<T>(F: AnalyticField<T>, c: Collective<T>, initial: InitialState
       }
       ground.push({ a, b, X });
     }
-  const method = ground.length > 0 ? 'Schur–Weyl exact limit at β = ∞ (ω = f: stationary coherences between spins kept)' : 'Schur–Weyl exact limit at β = ∞ (no undamped coherence in ρ0)';
+  const method =
+    ground.length > 0
+      ? 'Schur–Weyl exact limit at β = ∞ (ω = f: stationary coherences between spins kept)'
+      : 'Schur–Weyl exact limit at β = ∞ (no undamped coherence in ρ0)';
   return result(F, () => basis, basis.families, mults, weights, ground, method, hermitian);
 }
 
@@ -759,7 +805,12 @@ function mapCore<T>(F: AnalyticField<T>, c: Collective<T>, initial: InitialState
  * N ≤ 8). ρ0 is checked to be Hermitian with unit trace (a vector: unit norm); positivity is not
  * checked (ρ_ss ≥ 0 iff every M_j ≥ 0). Cost: a pure state O(C(2N, N)·N); a matrix O(Σ_k C(N, k)³).
  */
-export function collectiveSteadyState<T>(F: AnalyticField<T>, model: LindbladModel<T>, initial: InitialState<T>, options: CollectiveSteadyStateOptions = {}): CollectiveSteadyState<T> {
+export function collectiveSteadyState<T>(
+  F: AnalyticField<T>,
+  model: LindbladModel<T>,
+  initial: InitialState<T>,
+  options: CollectiveSteadyStateOptions = {},
+): CollectiveSteadyState<T> {
   const where = 'collectiveSteadyState';
   const tolerance = checkTolerance(options.tolerance, where);
   const c = collectiveModel(F, model, where);
@@ -772,7 +823,12 @@ export function collectiveSteadyState<T>(F: AnalyticField<T>, model: LindbladMod
  * The same limit as a linear map on any 2^N × 2^N matrix (or vector ψ, meaning ψψ†), without the
  * Hermiticity and trace checks: P(aX + bY) = aP(X) + bP(Y) to roundoff. Same accuracy as collectiveSteadyState.
  */
-export function collectiveSteadyStateMap<T>(F: AnalyticField<T>, model: LindbladModel<T>, X: InitialState<T>, options: CollectiveSteadyStateOptions = {}): CollectiveSteadyState<T> {
+export function collectiveSteadyStateMap<T>(
+  F: AnalyticField<T>,
+  model: LindbladModel<T>,
+  X: InitialState<T>,
+  options: CollectiveSteadyStateOptions = {},
+): CollectiveSteadyState<T> {
   const where = 'collectiveSteadyStateMap';
   const tolerance = checkTolerance(options.tolerance, where);
   const c = collectiveModel(F, model, where);
@@ -786,7 +842,12 @@ export function collectiveSteadyStateMap<T>(F: AnalyticField<T>, model: Lindblad
  * γ0 or f. At β = ∞ itself this is the true limit only when ρ0 has no undamped coherence (see the
  * header). Same accuracy as collectiveSteadyState; ρ0 checked in the same way.
  */
-export function steadyStateZeroTemperatureLimit<T>(F: Field<T>, N: number, initial: InitialState<T>, options: CollectiveSteadyStateOptions = {}): CollectiveSteadyState<T> {
+export function steadyStateZeroTemperatureLimit<T>(
+  F: Field<T>,
+  N: number,
+  initial: InitialState<T>,
+  options: CollectiveSteadyStateOptions = {},
+): CollectiveSteadyState<T> {
   const where = 'steadyStateZeroTemperatureLimit';
   assertQubitCount(N, where);
   const tolerance = checkTolerance(options.tolerance, where);
@@ -838,7 +899,12 @@ function symmetricBasis<T>(F: Field<T>, N: number): SpinBasis<T> {
  * (e.g. the all-ground or all-excited state) the whole Schur–Weyl basis is never built. The blocks
  * are checked to be Hermitian with Σ_j Tr M_j = 1 (tolerance as in collectiveSteadyState).
  */
-export function collectiveSteadyStateFromBlocks<T>(F: AnalyticField<T>, model: LindbladModel<T>, blocks: readonly MultiplicityBlock<T>[], options: CollectiveSteadyStateOptions = {}): CollectiveSteadyState<T> {
+export function collectiveSteadyStateFromBlocks<T>(
+  F: AnalyticField<T>,
+  model: LindbladModel<T>,
+  blocks: readonly MultiplicityBlock<T>[],
+  options: CollectiveSteadyStateOptions = {},
+): CollectiveSteadyState<T> {
   const where = 'collectiveSteadyStateFromBlocks';
   const tolerance = checkTolerance(options.tolerance, where);
   const c = collectiveModel(F, model, where);
@@ -849,11 +915,13 @@ export function collectiveSteadyStateFromBlocks<T>(F: AnalyticField<T>, model: L
   let worst = F.zero;
   for (const b of blocks) {
     const t = b?.twoJ;
-    if (!Number.isInteger(t) || t < 0 || t > N || (N - t) % 2 !== 0) throw new InputError(`${where}: twoJ must be an integer in [0, ${N}] with the parity of N = ${N}, got ${t}`);
+    if (!Number.isInteger(t) || t < 0 || t > N || (N - t) % 2 !== 0)
+      throw new InputError(`${where}: twoJ must be an integer in [0, ${N}] with the parity of N = ${N}, got ${t}`);
     if (byTwoJ.has(t)) throw new InputError(`${where}: two blocks for twoJ = ${t}`);
     const n = spinMultiplicity(N, t);
     const M = b.M;
-    if (!M || M.rows !== n || M.cols !== n || M.re?.length !== n * n || M.im?.length !== n * n) throw new InputError(`${where}: M for twoJ = ${t} must be ${n}×${n}`);
+    if (!M || M.rows !== n || M.cols !== n || M.re?.length !== n * n || M.im?.length !== n * n)
+      throw new InputError(`${where}: M for twoJ = ${t} must be ${n}×${n}`);
     for (let a = 0; a < n; a++) {
       trace = F.add(trace, M.re[a * n + a]);
       for (let e = a; e < n; e++) {
@@ -869,8 +937,10 @@ export function collectiveSteadyStateFromBlocks<T>(F: AnalyticField<T>, model: L
     byTwoJ.set(t, M);
   }
   const tol = F.add(F.fromNumber(tolerance), F.mul(F.fromNumber(8 * 2 ** N), F.epsilon));
-  if (F.cmp(worst, tol) > 0) throw new InputError(`${where}: a block M_j is not Hermitian (max |M_ab − conj M_ba| component ${F.toString(worst, 3)}, tolerance ${F.toString(tol, 3)})`);
-  if (F.cmp(F.abs(F.sub(trace, F.one)), tol) > 0) throw new InputError(`${where}: Σ_j Tr M_j = ${F.toString(trace, 17)}, not 1 (tolerance ${F.toString(tol, 3)})`);
+  if (F.cmp(worst, tol) > 0)
+    throw new InputError(`${where}: a block M_j is not Hermitian (max |M_ab − conj M_ba| component ${F.toString(worst, 3)}, tolerance ${F.toString(tol, 3)})`);
+  if (F.cmp(F.abs(F.sub(trace, F.one)), tol) > 0)
+    throw new InputError(`${where}: Σ_j Tr M_j = ${F.toString(trace, 17)}, not 1 (tolerance ${F.toString(tol, 3)})`);
   const symmetricOnly = [...byTwoJ.keys()].every((t) => t === N);
   let basis: SpinBasis<T> | null = null;
   const getBasis = (): SpinBasis<T> => (basis ??= symmetricOnly ? symmetricBasis(F, N) : spinBasis(F, N));

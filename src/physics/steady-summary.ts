@@ -143,7 +143,8 @@ function blockSpectrum<T>(G: AnalyticField<T>, b: SpinBlock<T>): { values: T[]; 
   }
   const M = b.M;
   let diagonal = true;
-  for (let a = 0; a < n && diagonal; a++) for (let e = 0; e < n; e++) if (a !== e && !(G.isZero(M.re[a * n + e]) && G.isZero(M.im[a * n + e]))) diagonal = false;
+  for (let a = 0; a < n && diagonal; a++)
+    for (let e = 0; e < n; e++) if (a !== e && !(G.isZero(M.re[a * n + e]) && G.isZero(M.im[a * n + e]))) diagonal = false;
   if (diagonal) {
     // (the Gibbs state's blocks are multiples of I) eigenvalues exact, factor diag(√m)
     const values = Array.from({ length: n }, (_, a) => M.re[a * n + a]);
@@ -177,8 +178,14 @@ export interface SteadySummaryOptions<T> {
   readonly l1?: T;
 }
 
-export function steadyStateSummary<T>(F: AnalyticField<T>, ss: CollectiveSteadyState<T>, model: LindbladModel<T>, options: SteadySummaryOptions<T> = {}): SteadySummary<T> {
-  if (ss.groundCoherences.length > 0) throw new InputError('steadyStateSummary: this steady state keeps coherences between spins (β = ∞, ω = f); use ergotropy() on ss.rho');
+export function steadyStateSummary<T>(
+  F: AnalyticField<T>,
+  ss: CollectiveSteadyState<T>,
+  model: LindbladModel<T>,
+  options: SteadySummaryOptions<T> = {},
+): SteadySummary<T> {
+  if (ss.groundCoherences.length > 0)
+    throw new InputError('steadyStateSummary: this steady state keeps coherences between spins (β = ∞, ω = f); use ergotropy() on ss.rho');
   const { N, omega, beta } = model;
   const known = options.l1 !== undefined;
   if (F.kind !== 'decimal') return summaryInField(F, { blocks: ss.blocks, sectors: () => ss.sectors }, N, omega, beta, known ? options.l1 : undefined);
@@ -305,7 +312,9 @@ function l1Coherence<T>(F: AnalyticField<T>, ss: Blocks<T>, factors: readonly (C
     let s = F.zero; // β = ∞: the kernel needs r > 0; sum the sector blocks
     for (const { block } of ss.sectors()) {
       const n = block.rows;
-      for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) s = F.add(s, F.sqrt(F.add(F.mul(block.re[x * n + y], block.re[x * n + y]), F.mul(block.im[x * n + y], block.im[x * n + y]))));
+      for (let x = 0; x < n; x++)
+        for (let y = x + 1; y < n; y++)
+          s = F.add(s, F.sqrt(F.add(F.mul(block.re[x * n + y], block.re[x * n + y]), F.mul(block.im[x * n + y], block.im[x * n + y]))));
     }
     return F.scale2(s, 1);
   }
@@ -413,6 +422,8 @@ function l1ByKernel(factors: readonly (CMatrix<number> | null)[], N: number, r: 
     kernels.clear(); // one at a time: each holds a copy of the basis
     kernels.set(key, kernel);
   }
-  const reduced: ReducedState = factors.map((f) => (f ? { r: f.cols, re: Float64Array.from(f.re), im: Float64Array.from(f.im) } : { r: 0, re: new Float64Array(0), im: new Float64Array(0) }));
+  const reduced: ReducedState = factors.map((f) =>
+    f ? { r: f.cols, re: Float64Array.from(f.re), im: Float64Array.from(f.im) } : { r: 0, re: new Float64Array(0), im: new Float64Array(0) },
+  );
   return kernel.evaluateReduced(reduced).Cl1;
 }

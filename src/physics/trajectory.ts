@@ -56,8 +56,10 @@ export function trajectory<T>(
   const ts = times.map((t) => (typeof t === 'number' ? F.fromNumber(t) : t));
   ts.forEach((t, k) => {
     const x = F.toNumber(t);
-    if (Number.isNaN(x) || !Number.isFinite(x) || F.sign(t) < 0) throw new InputError(`trajectory: times[${k}] must be finite and ≥ 0, got ${F.toString(t, 8)}`);
-    if (k > 0 && F.cmp(t, ts[k - 1]) < 0) throw new InputError(`trajectory: times must be non-decreasing, but times[${k}] = ${F.toString(t, 8)} < times[${k - 1}] = ${F.toString(ts[k - 1], 8)}`);
+    if (Number.isNaN(x) || !Number.isFinite(x) || F.sign(t) < 0)
+      throw new InputError(`trajectory: times[${k}] must be finite and ≥ 0, got ${F.toString(t, 8)}`);
+    if (k > 0 && F.cmp(t, ts[k - 1]) < 0)
+      throw new InputError(`trajectory: times must be non-decreasing, but times[${k}] = ${F.toString(t, 8)} < times[${k - 1}] = ${F.toString(ts[k - 1], 8)}`);
   });
   const out: TrajectoryPoint<T>[] = [];
   let rho = rho0;

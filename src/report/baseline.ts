@@ -18,7 +18,9 @@ export function readBaseline(file: string): Report {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read baseline ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? (e as Error).message)}`);
+    throw new InputError(
+      `cannot read baseline ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? (e as Error).message)}`,
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let value: unknown;
@@ -34,9 +36,13 @@ export function readBaseline(file: string): Report {
   for (const [k, c] of report.claims.entries()) {
     if (seen.has(c.id)) throw new InputError(`baseline ${file}: claim id "${c.id}" appears twice (/claims/${k})`);
     seen.add(c.id);
-    const numbers: [string, string | null | undefined][] = [[`/claims/${k}/evidence/maxDeviation`, c.evidence.maxDeviation], ...c.evidence.checks.map((ch, j): [string, string | undefined] => [`/claims/${k}/evidence/checks/${j}/maxDeviation`, ch.maxDeviation])];
+    const numbers: [string, string | null | undefined][] = [
+      [`/claims/${k}/evidence/maxDeviation`, c.evidence.maxDeviation],
+      ...c.evidence.checks.map((ch, j): [string, string | undefined] => [`/claims/${k}/evidence/checks/${j}/maxDeviation`, ch.maxDeviation]),
+    ];
     for (const [where, v] of numbers) {
-      if (v !== null && v !== undefined && !DECIMAL_TEXT.test(v)) throw new InputError(`baseline ${file}: ${where} must be a decimal number, got ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`);
+      if (v !== null && v !== undefined && !DECIMAL_TEXT.test(v))
+        throw new InputError(`baseline ${file}: ${where} must be a decimal number, got ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`);
     }
   }
   return report;
@@ -56,10 +62,25 @@ function compareClaim(before: CheckedClaim, after: CheckedClaim): BaselineChange
   const changes: BaselineChange[] = [];
   const id = after.id;
   if (before.verdict !== after.verdict) {
-    changes.push({ kind: 'verdict-changed', id, field: 'verdict', before: before.verdict, after: after.verdict, message: `${id}: verdict ${before.verdict} → ${after.verdict}` });
+    changes.push({
+      kind: 'verdict-changed',
+      id,
+      field: 'verdict',
+      before: before.verdict,
+      after: after.verdict,
+      message: `${id}: verdict ${before.verdict} → ${after.verdict}`,
+    });
   }
   for (const f of TEX_FIELDS) {
-    if (before[f] !== after[f]) changes.push({ kind: 'tex-changed', id, field: f, before: before[f], after: after[f], message: `${id}: ${f} TeX changed from ${before[f] ?? 'null'} to ${after[f] ?? 'null'}` });
+    if (before[f] !== after[f])
+      changes.push({
+        kind: 'tex-changed',
+        id,
+        field: f,
+        before: before[f],
+        after: after[f],
+        message: `${id}: ${f} TeX changed from ${before[f] ?? 'null'} to ${after[f] ?? 'null'}`,
+      });
   }
   const a = after.evidence.maxDeviation;
   if (a !== null) {
@@ -84,17 +105,32 @@ function compareClaim(before: CheckedClaim, after: CheckedClaim): BaselineChange
  * Compare the current claims with the baseline's. `selected` says which claim ids the run was
  * asked for (--only/--skip): baseline claims outside the selection are not counted as removed.
  */
-export function compareWithBaseline(file: string, baseline: Report, current: readonly CheckedClaim[], parameters: ReportParameters, selected: (id: string) => boolean): BaselineComparison {
+export function compareWithBaseline(
+  file: string,
+  baseline: Report,
+  current: readonly CheckedClaim[],
+  parameters: ReportParameters,
+  selected: (id: string) => boolean,
+): BaselineComparison {
   const changes: BaselineChange[] = [];
   const old = new Map(baseline.claims.map((c) => [c.id, c]));
   const now = new Set(current.map((c) => c.id));
   for (const c of current) {
     const b = old.get(c.id);
-    if (b === undefined) changes.push({ kind: 'claim-added', id: c.id, field: null, before: null, after: c.verdict, message: `${c.id}: new claim (${c.location}), ${c.verdict}` });
+    if (b === undefined)
+      changes.push({ kind: 'claim-added', id: c.id, field: null, before: null, after: c.verdict, message: `${c.id}: new claim (${c.location}), ${c.verdict}` });
     else changes.push(...compareClaim(b, c));
   }
   for (const b of baseline.claims) {
-    if (!now.has(b.id) && selected(b.id)) changes.push({ kind: 'claim-removed', id: b.id, field: null, before: b.verdict, after: null, message: `${b.id}: claim no longer checked (${b.location}), was ${b.verdict}` });
+    if (!now.has(b.id) && selected(b.id))
+      changes.push({
+        kind: 'claim-removed',
+        id: b.id,
+        field: null,
+        before: b.verdict,
+        after: null,
+        message: `${b.id}: claim no longer checked (${b.location}), was ${b.verdict}`,
+      });
   }
   const notes: string[] = [];
   const bp = baseline.parameters;

@@ -41,7 +41,8 @@ export async function reportFigures(fig3?: ReportFig3): Promise<ReportFigure[]> 
     {
       file: 'fig2.svg',
       title: 'Fig. 2',
-      caption: 'C_l1 and W of the steady states reached from the ground state, N = 2…7, at β = 0, from first principles (checked against the limits of Eqs. (15)–(16): claim fig2-points).',
+      caption:
+        'C_l1 and W of the steady states reached from the ground state, N = 2…7, at β = 0, from first principles (checked against the limits of Eqs. (15)–(16): claim fig2-points).',
       svg: await renderSvg(fig2Spec(ground, omega, 0)),
     },
   ];

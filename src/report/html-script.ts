@@ -13,7 +13,7 @@
 
 /** Width (CSS px) a formula may take on a printed A4 or Letter page, and the printed formula font size. */
 const PRINT_WIDTH_PX = 560;
-const PRINT_FONT_PX = (10 * 96) / 72 * 1.1;
+const PRINT_FONT_PX = ((10 * 96) / 72) * 1.1;
 
 export const PAGE_SCRIPT = String.raw`(function () {
   'use strict';

@@ -23,7 +23,9 @@ export const verdictClass = (verdict: string): string => `v-${verdict.replace(/[
 
 const verdictRules = (): string =>
   Object.entries(VERDICT_COLORS)
-    .map(([v, color]) => `.badge.${verdictClass(v)},.tally .${verdictClass(v)}{background:${color}}article.claim.${verdictClass(v)}{border-left-color:${color}}`)
+    .map(
+      ([v, color]) => `.badge.${verdictClass(v)},.tally .${verdictClass(v)}{background:${color}}article.claim.${verdictClass(v)}{border-left-color:${color}}`,
+    )
     .join('\n');
 
 export function htmlStyle(): string {

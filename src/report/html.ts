@@ -106,12 +106,24 @@ function texField(tex: string): string {
 
 /** An id for a page element that no claim id can take (claim ids start with a letter or digit). */
 const pageId = (name: string): string => `_${name}`;
-const sectionId = (key: string): string => pageId(`s-${key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`);
+const sectionId = (key: string): string =>
+  pageId(
+    `s-${key
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}`,
+  );
 
 function evidenceSummary(c: CheckedClaim): string {
   const e = c.evidence;
   const n = (outcome: string) => e.checks.filter((k) => k.outcome === outcome).length;
-  const checks = e.checks.length === 0 ? 'no checks' : `${e.checks.length} check${e.checks.length === 1 ? '' : 's'} (${['pass', 'fail', 'inconclusive'].filter((o) => n(o) > 0).map((o) => `${n(o)} ${o}`).join(', ')})`;
+  const checks =
+    e.checks.length === 0
+      ? 'no checks'
+      : `${e.checks.length} check${e.checks.length === 1 ? '' : 's'} (${['pass', 'fail', 'inconclusive']
+          .filter((o) => n(o) > 0)
+          .map((o) => `${n(o)} ${o}`)
+          .join(', ')})`;
   return `<b>Evidence</b>: ${checks}, ${e.points.length} probe point${e.points.length === 1 ? '' : 's'}${e.maxDeviation === null ? '' : `, largest deviation ${escapeHtml(e.maxDeviation)}`}`;
 }
 
@@ -124,7 +136,9 @@ function claimArticle(c: CheckedClaim): string {
   if (e.differsWhere !== null) facts.push(`<dt>Differs where</dt><dd>${escapeHtml(e.differsWhere)}</dd>`);
   if (e.reason !== null) facts.push(`<dt>Not checkable because</dt><dd>${escapeHtml(e.reason)}</dd>`);
   const points = firstPoints(c);
-  facts.push(`<dt>Points probed</dt><dd>${e.points.length}${points.length ? `<ul class="points">${points.map((p) => `<li><code>${escapeHtml(p)}</code></li>`).join('')}${e.points.length > points.length ? '<li>…</li>' : ''}</ul>` : ''}</dd>`);
+  facts.push(
+    `<dt>Points probed</dt><dd>${e.points.length}${points.length ? `<ul class="points">${points.map((p) => `<li><code>${escapeHtml(p)}</code></li>`).join('')}${e.points.length > points.length ? '<li>…</li>' : ''}</ul>` : ''}</dd>`,
+  );
   facts.push(`<dt>Largest deviation</dt><dd>${e.maxDeviation === null ? '—' : escapeHtml(e.maxDeviation)}</dd>`);
   facts.push(`<dt>Precision</dt><dd>${e.precision} digits</dd>`);
   facts.push(`<dt>Time taken</dt><dd><span class="time">${e.seconds}</span> s</dd>`);
@@ -186,14 +200,20 @@ export function renderHtml(report: Report, figures: readonly ReportFigure[] = []
     `<div id="${pageId('controls')}" hidden>`,
     '<h2>Show</h2>',
     `<fieldset id="${pageId('filters')}">`,
-    ...verdicts.map((v) => `<label><input type="checkbox" value="${escapeHtml(v)}" checked> ${badge(v)} <span class="n" data-count="${escapeHtml(v)}">${count(v)}</span></label>`),
+    ...verdicts.map(
+      (v) =>
+        `<label><input type="checkbox" value="${escapeHtml(v)}" checked> ${badge(v)} <span class="n" data-count="${escapeHtml(v)}">${count(v)}</span></label>`,
+    ),
     '</fieldset>',
     `<input type="search" id="${pageId('search')}" placeholder="Search id, location, statement" aria-label="Search claims by id, location or statement">`,
     `<p id="${pageId('status')}" aria-live="polite">Showing <b id="${pageId('shown')}">${report.claims.length}</b> of ${report.claims.length} claims <button type="button" id="${pageId('reset')}">Show all</button></p>`,
     '</div>',
     '<h2>Sections</h2>',
     '<ul class="sections">',
-    ...groups.map((g) => `<li data-section="${sectionId(g.section.key)}"><a href="#${sectionId(g.section.key)}">${escapeHtml(g.section.key)}</a>${tally(g.claims, verdicts)}</li>`),
+    ...groups.map(
+      (g) =>
+        `<li data-section="${sectionId(g.section.key)}"><a href="#${sectionId(g.section.key)}">${escapeHtml(g.section.key)}</a>${tally(g.claims, verdicts)}</li>`,
+    ),
     '</ul>',
     '</nav>',
   ];
@@ -231,12 +251,18 @@ export function renderHtml(report: Report, figures: readonly ReportFigure[] = []
   const bad = report.claims.filter((c) => c.verdict === 'failed' || c.verdict === 'inconclusive');
   if (bad.length > 0) {
     parts.push('<h3>Failed and inconclusive</h3>', '<ul class="failures">');
-    for (const c of bad) parts.push(`<li><a href="#${escapeHtml(c.id)}">${escapeHtml(c.id)}</a> (${escapeHtml(c.location)}): ${badge(c.verdict)} ${escapeHtml(failureDetail(c))}</li>`);
+    for (const c of bad)
+      parts.push(
+        `<li><a href="#${escapeHtml(c.id)}">${escapeHtml(c.id)}</a> (${escapeHtml(c.location)}): ${badge(c.verdict)} ${escapeHtml(failureDetail(c))}</li>`,
+      );
     parts.push('</ul>');
   }
   if (report.baseline !== null) {
     const b = report.baseline;
-    parts.push('<h3>Baseline</h3>', `<p>Compared with <code>${escapeHtml(b.file)}</code>: <span data-count="baseline-changes">${b.changes.length}</span> change${b.changes.length === 1 ? '' : 's'}.</p>`);
+    parts.push(
+      '<h3>Baseline</h3>',
+      `<p>Compared with <code>${escapeHtml(b.file)}</code>: <span data-count="baseline-changes">${b.changes.length}</span> change${b.changes.length === 1 ? '' : 's'}.</p>`,
+    );
     if (b.changes.length + b.notes.length > 0) {
       parts.push('<ul class="baseline">');
       for (const ch of b.changes) parts.push(`<li><strong>${escapeHtml(ch.kind)}</strong>: ${escapeHtml(ch.message)}</li>`);
@@ -258,10 +284,23 @@ export function renderHtml(report: Report, figures: readonly ReportFigure[] = []
     '</section>',
     ...(figures.length === 0
       ? []
-      : [`<section id="${pageId('figures')}">`, '<h2>Figures</h2>', ...figures.map((f) => `<figure><h3>${escapeHtml(f.title)}</h3>${f.svg}<figcaption>${escapeHtml(f.caption).replace(/C_l1/g, 'C<sub>l1</sub>')}</figcaption></figure>`), '</section>']),
+      : [
+          `<section id="${pageId('figures')}">`,
+          '<h2>Figures</h2>',
+          ...figures.map(
+            (f) =>
+              `<figure><h3>${escapeHtml(f.title)}</h3>${f.svg}<figcaption>${escapeHtml(f.caption).replace(/C_l1/g, 'C<sub>l1</sub>')}</figcaption></figure>`,
+          ),
+          '</section>',
+        ]),
     `<section id="${pageId('claims')}">`,
     '<h2>Claims</h2>',
-    ...groups.flatMap((g) => [`<section class="paper-section" id="${sectionId(g.section.key)}">`, `<h3 class="section">${escapeHtml(g.section.title)}</h3>`, ...g.claims.map(claimArticle), '</section>']),
+    ...groups.flatMap((g) => [
+      `<section class="paper-section" id="${sectionId(g.section.key)}">`,
+      `<h3 class="section">${escapeHtml(g.section.title)}</h3>`,
+      ...g.claims.map(claimArticle),
+      '</section>',
+    ]),
     '</section>',
     '</main>',
     '</div>',

@@ -38,7 +38,8 @@ function describeClaim(c: CheckedClaim): string {
   if (e.differsWhere !== null) lines.push(`differs where: ${e.differsWhere}`);
   if (e.reason !== null) lines.push(`reason: ${e.reason}`);
   lines.push(`how decided: ${e.howDecided}`);
-  for (const k of e.checks) lines.push(`[${k.outcome}] (${k.role}, ${k.method}) ${k.name}: ${k.detail}${k.maxDeviation === undefined ? '' : ` (max deviation ${k.maxDeviation})`}`);
+  for (const k of e.checks)
+    lines.push(`[${k.outcome}] (${k.role}, ${k.method}) ${k.name}: ${k.detail}${k.maxDeviation === undefined ? '' : ` (max deviation ${k.maxDeviation})`}`);
   lines.push(`${e.points.length} points probed, largest deviation ${e.maxDeviation ?? '—'}, precision ${e.precision} digits`);
   return lines.join('\n');
 }
@@ -56,7 +57,9 @@ function testcase(c: CheckedClaim, options: JunitOptions): string {
       inner = [`      <failure type="failed" message="${escapeXml(failureDetail(c))}">${escapeXml(describeClaim(c))}</failure>`];
       break;
     case 'erratum':
-      inner = options.strict ? [`      <failure type="erratum" message="${escapeXml(`erratum: corrected ${c.corrected ?? ''}`)}">${escapeXml(describeClaim(c))}</failure>`] : [out];
+      inner = options.strict
+        ? [`      <failure type="erratum" message="${escapeXml(`erratum: corrected ${c.corrected ?? ''}`)}">${escapeXml(describeClaim(c))}</failure>`]
+        : [out];
       break;
     case 'inconclusive':
       inner = [`      <skipped message="${escapeXml(`inconclusive: ${failureDetail(c)}`)}"/>`, out];
@@ -80,8 +83,15 @@ export function renderJunit(report: Report, options: JunitOptions): string {
     const open = `    <testcase name="baseline" classname="baseline" time="0">`;
     if (b.changes.length > 0) {
       failures++;
-      cases.push([open, `      <failure type="baseline" message="${escapeXml(`${b.changes.length} change(s) from ${b.file}`)}">${escapeXml(lines)}</failure>`, '    </testcase>'].join('\n'));
-    } else cases.push([open, `      <system-out>${escapeXml(`no changes from ${b.file}${lines ? '\n' + lines : ''}`)}</system-out>`, '    </testcase>'].join('\n'));
+      cases.push(
+        [
+          open,
+          `      <failure type="baseline" message="${escapeXml(`${b.changes.length} change(s) from ${b.file}`)}">${escapeXml(lines)}</failure>`,
+          '    </testcase>',
+        ].join('\n'),
+      );
+    } else
+      cases.push([open, `      <system-out>${escapeXml(`no changes from ${b.file}${lines ? '\n' + lines : ''}`)}</system-out>`, '    </testcase>'].join('\n'));
   }
   const skipped = s.inconclusive + s.notCheckable;
   const time = report.claims.reduce((t, c) => t + c.evidence.seconds, 0).toFixed(3);

@@ -14,18 +14,114 @@ import { isProse, texParts } from './tex.js';
 
 /** LaTeX for the non-ASCII characters of ergocheck's texts; \ensuremath makes each valid in text and in math. */
 const UNICODE: Readonly<Record<string, string>> = {
-  α: '\\alpha', β: '\\beta', γ: '\\gamma', δ: '\\delta', ε: '\\varepsilon', η: '\\eta', θ: '\\theta', λ: '\\lambda', μ: '\\mu', ν: '\\nu',
-  π: '\\pi', ρ: '\\rho', σ: '\\sigma', τ: '\\tau', φ: '\\phi', χ: '\\chi', ψ: '\\psi', ω: '\\omega', Γ: '\\Gamma', Δ: '\\Delta', Θ: '\\Theta', Λ: '\\Lambda', Π: '\\Pi', Φ: '\\Phi', Σ: '\\Sigma', Ψ: '\\Psi', Ω: '\\Omega',
-  '⟨': '\\langle', '⟩': '\\rangle', '−': '-', '≈': '\\approx', '≡': '\\equiv', '≢': '\\not\\equiv', '≥': '\\geq', '≤': '\\leq', '≠': '\\neq',
-  '→': '\\to', '←': '\\leftarrow', '↓': '{\\downarrow}', '↑': '{\\uparrow}', '⊗': '\\otimes', '†': '^\\dagger', '∞': '\\infty', '√': '\\surd',
-  '∈': '\\in', '∉': '\\notin', '∝': '\\propto', '⟺': '\\iff', '⇔': '\\Leftrightarrow', '⇒': '\\Rightarrow', '×': '\\times', '∅': '\\emptyset',
-  '∂': '\\partial', '∪': '\\cup', '∩': '\\cap', '·': '\\cdot', '½': '\\tfrac12', '±': '\\pm', '∑': '\\sum', '∫': '\\int', '∀': '\\forall', '∃': '\\exists',
-  '²': '^2', '³': '^3', '⁴': '^4', '⁻': '^-', '¹': '^1', '⁰': '^0', '₀': '_0', '₁': '_1', '₂': '_2', '₊': '_+', '₋': '_-', 'ℓ': '\\ell', '…': '\\dots',
+  α: '\\alpha',
+  β: '\\beta',
+  γ: '\\gamma',
+  δ: '\\delta',
+  ε: '\\varepsilon',
+  η: '\\eta',
+  θ: '\\theta',
+  λ: '\\lambda',
+  μ: '\\mu',
+  ν: '\\nu',
+  π: '\\pi',
+  ρ: '\\rho',
+  σ: '\\sigma',
+  τ: '\\tau',
+  φ: '\\phi',
+  χ: '\\chi',
+  ψ: '\\psi',
+  ω: '\\omega',
+  Γ: '\\Gamma',
+  Δ: '\\Delta',
+  Θ: '\\Theta',
+  Λ: '\\Lambda',
+  Π: '\\Pi',
+  Φ: '\\Phi',
+  Σ: '\\Sigma',
+  Ψ: '\\Psi',
+  Ω: '\\Omega',
+  '⟨': '\\langle',
+  '⟩': '\\rangle',
+  '−': '-',
+  '≈': '\\approx',
+  '≡': '\\equiv',
+  '≢': '\\not\\equiv',
+  '≥': '\\geq',
+  '≤': '\\leq',
+  '≠': '\\neq',
+  '→': '\\to',
+  '←': '\\leftarrow',
+  '↓': '{\\downarrow}',
+  '↑': '{\\uparrow}',
+  '⊗': '\\otimes',
+  '†': '^\\dagger',
+  '∞': '\\infty',
+  '√': '\\surd',
+  '∈': '\\in',
+  '∉': '\\notin',
+  '∝': '\\propto',
+  '⟺': '\\iff',
+  '⇔': '\\Leftrightarrow',
+  '⇒': '\\Rightarrow',
+  '×': '\\times',
+  '∅': '\\emptyset',
+  '∂': '\\partial',
+  '∪': '\\cup',
+  '∩': '\\cap',
+  '·': '\\cdot',
+  '½': '\\tfrac12',
+  '±': '\\pm',
+  '∑': '\\sum',
+  '∫': '\\int',
+  '∀': '\\forall',
+  '∃': '\\exists',
+  '²': '^2',
+  '³': '^3',
+  '⁴': '^4',
+  '⁻': '^-',
+  '¹': '^1',
+  '⁰': '^0',
+  '₀': '_0',
+  '₁': '_1',
+  '₂': '_2',
+  '₊': '_+',
+  '₋': '_-',
+  ℓ: '\\ell',
+  '…': '\\dots',
 };
 /** Text-mode LaTeX for characters that are not math (nothing from textcomp, whose TS1 fonts may be missing). */
-const TEXT_UNICODE: Readonly<Record<string, string>> = { '–': '--', '—': '---', '“': '``', '”': "''", '‘': '`', '’': "'", Ç: '\\c{C}', ç: '\\c{c}', é: "\\'e", ö: '\\"o', ü: '\\"u', ı: '\\i{}', ğ: '\\u{g}', ş: '\\c{s}', '\u00a0': '~' };
+const TEXT_UNICODE: Readonly<Record<string, string>> = {
+  '–': '--',
+  '—': '---',
+  '“': '``',
+  '”': "''",
+  '‘': '`',
+  '’': "'",
+  Ç: '\\c{C}',
+  ç: '\\c{c}',
+  é: "\\'e",
+  ö: '\\"o',
+  ü: '\\"u',
+  ı: '\\i{}',
+  ğ: '\\u{g}',
+  ş: '\\c{s}',
+  '\u00a0': '~',
+};
 const TEXT_SPECIAL: Readonly<Record<string, string>> = {
-  '\\': '\\ensuremath{\\backslash}', '{': '\\{', '}': '\\}', $: '\\$', '&': '\\&', '#': '\\#', '%': '\\%', _: '\\_', '^': '{\\char94}', '~': '{\\char126}', '<': '\\ensuremath{<}', '>': '\\ensuremath{>}', '|': '\\ensuremath{|}',
+  '\\': '\\ensuremath{\\backslash}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '#': '\\#',
+  '%': '\\%',
+  _: '\\_',
+  '^': '{\\char94}',
+  '~': '{\\char126}',
+  '<': '\\ensuremath{<}',
+  '>': '\\ensuremath{>}',
+  '|': '\\ensuremath{|}',
 };
 const COMBINING_MACRON = '\u0304';
 
@@ -53,7 +149,9 @@ export function latexText(s: string): string {
 
 /** A TeX formula for LaTeX: unchanged, apart from non-ASCII characters (as in latexText) and line breaks. */
 export function latexMath(tex: string): string {
-  return [...tex.replace(/\s*\n\s*/g, ' ')].map((ch) => (ch.charCodeAt(0) < 128 ? ch : UNICODE[ch] !== undefined ? `\\ensuremath{${UNICODE[ch]}}` : `\\text{[${codePoint(ch)}]}`)).join('');
+  return [...tex.replace(/\s*\n\s*/g, ' ')]
+    .map((ch) => (ch.charCodeAt(0) < 128 ? ch : UNICODE[ch] !== undefined ? `\\ensuremath{${UNICODE[ch]}}` : `\\text{[${codePoint(ch)}]}`))
+    .join('');
 }
 
 /** A TeX field: a displayed formula (scaled down if wider than the line), or a paragraph of prose with inline math. */
@@ -106,7 +204,9 @@ function erratumEntry(c: CheckedClaim, n: number): string[] {
 }
 
 function beyondEntry(c: CheckedClaim): string[] {
-  const lines = [`\\item \\textbf{${latexText(c.location)}} (${latexText(c.verdict.replace(/-/g, ' '))}, claim \\texttt{${latexText(c.id)}}). ${latexText(sentence(c.statement))}`];
+  const lines = [
+    `\\item \\textbf{${latexText(c.location)}} (${latexText(c.verdict.replace(/-/g, ' '))}, claim \\texttt{${latexText(c.id)}}). ${latexText(sentence(c.statement))}`,
+  ];
   if (c.derived !== null) lines.push(field(c.derived));
   lines.push(`${latexText(sentence(c.evidence.howDecided))}`);
   return lines;

@@ -45,7 +45,10 @@ function claimSection(c: CheckedClaim): string[] {
   lines.push('');
   if (e.checks.length > 0) {
     lines.push('| check | role | method | outcome | detail | max deviation |', '| --- | --- | --- | --- | --- | --- |');
-    for (const k of e.checks) lines.push(`| ${mdText(k.name)} | ${k.role} | ${k.method} | ${k.outcome} | ${mdText(k.detail)} | ${k.maxDeviation === undefined ? '' : mdText(k.maxDeviation)} |`);
+    for (const k of e.checks)
+      lines.push(
+        `| ${mdText(k.name)} | ${k.role} | ${k.method} | ${k.outcome} | ${mdText(k.detail)} | ${k.maxDeviation === undefined ? '' : mdText(k.maxDeviation)} |`,
+      );
     lines.push('');
   }
   return lines;
@@ -53,7 +56,14 @@ function claimSection(c: CheckedClaim): string[] {
 
 export function renderMarkdown(report: Report, figures: readonly ReportFigure[] = []): string {
   const p = report.parameters;
-  const lines = ['# ergocheck report', '', `Ergotropy from coherences in an open quantum system (Çakmak): ${report.claims.length} claims checked.`, '', '## Summary', ''];
+  const lines = [
+    '# ergocheck report',
+    '',
+    `Ergotropy from coherences in an open quantum system (Çakmak): ${report.claims.length} claims checked.`,
+    '',
+    '## Summary',
+    '',
+  ];
   lines.push('| verdict | claims |', '| --- | ---: |');
   for (const r of SUMMARY_ROWS) lines.push(`| ${r.label} | ${report.summary[r.key]} |`);
   lines.push('');
@@ -71,7 +81,12 @@ export function renderMarkdown(report: Report, figures: readonly ReportFigure[] 
   }
   if (report.baseline !== null) {
     const b = report.baseline;
-    lines.push('### Baseline', '', `Compared with ${mdText(b.file)}: ${b.changes.length === 0 ? 'no changes.' : `${b.changes.length} change${b.changes.length === 1 ? '' : 's'}.`}`, '');
+    lines.push(
+      '### Baseline',
+      '',
+      `Compared with ${mdText(b.file)}: ${b.changes.length === 0 ? 'no changes.' : `${b.changes.length} change${b.changes.length === 1 ? '' : 's'}.`}`,
+      '',
+    );
     for (const ch of b.changes) lines.push(`- ${ch.kind}: ${mdText(ch.message)}`);
     for (const n of b.notes) lines.push(`- note: ${mdText(n)}`);
     if (b.changes.length + b.notes.length > 0) lines.push('');
@@ -79,7 +94,9 @@ export function renderMarkdown(report: Report, figures: readonly ReportFigure[] 
   lines.push('### Run parameters', '');
   lines.push(`- precision: ${p.precision} digits`);
   lines.push(`- seed: ${p.seed}`);
-  lines.push(`- claims: ${p.only.length ? `only ${p.only.map(mdText).join(', ')}` : 'all'}${p.skip.length ? `, skipping ${p.skip.map(mdText).join(', ')}` : ''}`);
+  lines.push(
+    `- claims: ${p.only.length ? `only ${p.only.map(mdText).join(', ')}` : 'all'}${p.skip.length ? `, skipping ${p.skip.map(mdText).join(', ')}` : ''}`,
+  );
   lines.push(`- tool: ${report.tool.name} ${mdText(report.tool.version)}`);
   lines.push(`- node: ${mdText(p.node)}`);
   lines.push(`- started: ${mdText(p.startedAt)}`);

@@ -11,7 +11,22 @@
  * or the new one, and no temporary directory.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, chmodSync, constants, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -86,7 +101,15 @@ function readManifest(out: string, dir: string): Manifest | null {
   }
   try {
     const m = JSON.parse(text) as Manifest;
-    if (m.tool === 'ergocheck' && (m.kind === 'report' || m.kind === 'figures') && typeof m.files === 'object' && m.files !== null && !Array.isArray(m.files) && Object.values(m.files).every((h) => typeof h === 'string')) return m;
+    if (
+      m.tool === 'ergocheck' &&
+      (m.kind === 'report' || m.kind === 'figures') &&
+      typeof m.files === 'object' &&
+      m.files !== null &&
+      !Array.isArray(m.files) &&
+      Object.values(m.files).every((h) => typeof h === 'string')
+    )
+      return m;
   } catch {
     // fall through: a broken manifest proves nothing
   }
@@ -116,7 +139,11 @@ function checkOwnDirectory(out: string, dir: string, kind: OutputKind): void {
     const st = lstatSync(path);
     const hash = Object.prototype.hasOwnProperty.call(manifest.files, name) ? manifest.files[name] : undefined;
     if (hash === undefined) return refuse(out, `"${name}" was not written by ergocheck; choose another directory or move it away`);
-    if (!st.isFile()) return refuse(out, `"${name}" is ${st.isDirectory() ? 'a directory' : st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}, not the file ergocheck wrote; choose another directory or move it away`);
+    if (!st.isFile())
+      return refuse(
+        out,
+        `"${name}" is ${st.isDirectory() ? 'a directory' : st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}, not the file ergocheck wrote; choose another directory or move it away`,
+      );
     if (sha256(readFileSync(path)) !== hash) return refuse(out, `"${name}" changed since ergocheck wrote it; choose another directory or move it away`);
   }
 }
@@ -190,7 +217,10 @@ export function checkOutputDir(out: string, kind: OutputKind): void {
       } catch {
         // dangling
       }
-      refuse(out, target === null ? 'is a symbolic link to nothing; give a directory' : 'is a symbolic link; give the directory itself (it is replaced as a whole)');
+      refuse(
+        out,
+        target === null ? 'is a symbolic link to nothing; give a directory' : 'is a symbolic link; give the directory itself (it is replaced as a whole)',
+      );
     }
     if (!st.isDirectory()) refuse(out, `exists and is not a directory (${st.isFile() ? 'a file' : 'a device or special file'})`);
     checkOwnDirectory(out, path, kind);
@@ -238,7 +268,8 @@ export function writeOutputDir(out: string, kind: OutputKind, files: readonly { 
   const rendered = files.map((f) => ({ name: f.name, data: f.render() }));
   const names = new Set<string>();
   for (const f of rendered) {
-    if (f.name === MANIFEST_FILE || f.name.includes('/') || f.name.startsWith('.') || names.has(f.name)) throw new Error(`writeOutputDir: bad or repeated file name "${f.name}"`);
+    if (f.name === MANIFEST_FILE || f.name.includes('/') || f.name.startsWith('.') || names.has(f.name))
+      throw new Error(`writeOutputDir: bad or repeated file name "${f.name}"`);
     names.add(f.name);
   }
   const manifest: Manifest = { tool: 'ergocheck', kind, files: Object.fromEntries(rendered.map((f) => [f.name, sha256(f.data)])) };

@@ -21,6 +21,11 @@ export function reportSchemaProblem(value: unknown): string | null {
   const e: ErrorObject | undefined = validate.errors?.[0];
   if (!e) return 'does not match the schema';
   const where = e.instancePath === '' ? 'the top level' : e.instancePath;
-  const extra = e.keyword === 'additionalProperties' ? ` ("${String((e.params as { additionalProperty: string }).additionalProperty)}")` : e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})` : '';
+  const extra =
+    e.keyword === 'additionalProperties'
+      ? ` ("${String((e.params as { additionalProperty: string }).additionalProperty)}")`
+      : e.keyword === 'enum'
+        ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})`
+        : '';
   return `${where} ${e.message ?? 'is invalid'}${extra}`;
 }

@@ -7,14 +7,108 @@
  */
 
 const SYMBOLS: Record<string, string> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ϵ', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν',
-  xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Lambda: 'Λ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
-  leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈', to: '→', rightarrow: '→', Rightarrow: '⇒', leftarrow: '←', infty: '∞', cdot: '·', times: '×',
-  dots: '…', ldots: '…', cdots: '⋯', langle: '⟨', rangle: '⟩', pm: '±', partial: '∂', sum: 'Σ', prod: 'Π', in: '∈', quad: ' ', qquad: ' ', dagger: '†',
-  log: 'log', ln: 'ln', exp: 'exp', cosh: 'cosh', sinh: 'sinh', tanh: 'tanh', cos: 'cos', sin: 'sin', max: 'max', min: 'min', lim: 'lim', Tr: 'Tr', operatorname: '',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ϵ',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  phi: 'φ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Lambda: 'Λ',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
+  leq: '≤',
+  le: '≤',
+  geq: '≥',
+  ge: '≥',
+  neq: '≠',
+  ne: '≠',
+  approx: '≈',
+  to: '→',
+  rightarrow: '→',
+  Rightarrow: '⇒',
+  leftarrow: '←',
+  infty: '∞',
+  cdot: '·',
+  times: '×',
+  dots: '…',
+  ldots: '…',
+  cdots: '⋯',
+  langle: '⟨',
+  rangle: '⟩',
+  pm: '±',
+  partial: '∂',
+  sum: 'Σ',
+  prod: 'Π',
+  in: '∈',
+  quad: ' ',
+  qquad: ' ',
+  dagger: '†',
+  log: 'log',
+  ln: 'ln',
+  exp: 'exp',
+  cosh: 'cosh',
+  sinh: 'sinh',
+  tanh: 'tanh',
+  cos: 'cos',
+  sin: 'sin',
+  max: 'max',
+  min: 'min',
+  lim: 'lim',
+  Tr: 'Tr',
+  operatorname: '',
 };
-const SUB: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎' };
-const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', T: 'ᵀ' };
+const SUB: Record<string, string> = {
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
+  '+': '₊',
+  '-': '₋',
+  '=': '₌',
+  '(': '₍',
+  ')': '₎',
+};
+const SUP: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  T: 'ᵀ',
+};
 
 class Reader {
   i = 0;
@@ -144,7 +238,12 @@ function script(x: string, table: Record<string, string>, mark: string): string 
 /** Readable plain text of `tex` (see the file header). */
 export function texToText(tex: string): string {
   const math = (s: string): string => new Reader(s).until(null);
-  const text = tex.includes('$') ? tex.split(/\$\$?/).map((part, k) => (k % 2 === 1 ? math(part) : part)).join('') : math(tex);
+  const text = tex.includes('$')
+    ? tex
+        .split(/\$\$?/)
+        .map((part, k) => (k % 2 === 1 ? math(part) : part))
+        .join('')
+    : math(tex);
   return text
     .replace(/([^\s(\u0000])\u0000/g, '$1 ')
     .replace(/\u0000/g, '')

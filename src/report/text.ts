@@ -3,7 +3,14 @@ import type { CheckedClaim, Verdict } from '../claims/claim.js';
 import { VERDICTS } from '../claims/claim.js';
 import { texToText } from './tex-text.js';
 
-const MARK: Record<Verdict, string> = { verified: 'ok', erratum: 'ERRATUM', supported: 'supported', failed: 'FAILED', inconclusive: 'inconclusive', 'not-checkable': 'not checkable' };
+const MARK: Record<Verdict, string> = {
+  verified: 'ok',
+  erratum: 'ERRATUM',
+  supported: 'supported',
+  failed: 'FAILED',
+  inconclusive: 'inconclusive',
+  'not-checkable': 'not checkable',
+};
 
 export function verdictCounts(claims: readonly CheckedClaim[]): Record<Verdict, number> {
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
@@ -26,7 +33,8 @@ export function claimDetail(c: CheckedClaim): string {
   if (e.differsWhere) lines.push(`    differs:   ${e.differsWhere}`);
   if (e.reason) lines.push(`    reason:    ${e.reason}`);
   lines.push(`    decided:   ${e.howDecided}`);
-  for (const k of e.checks) lines.push(`      [${k.outcome}] (${k.role}, ${k.method}) ${k.name}: ${k.detail}${k.maxDeviation ? ` (max deviation ${k.maxDeviation})` : ''}`);
+  for (const k of e.checks)
+    lines.push(`      [${k.outcome}] (${k.role}, ${k.method}) ${k.name}: ${k.detail}${k.maxDeviation ? ` (max deviation ${k.maxDeviation})` : ''}`);
   lines.push(`    precision ${e.precision} digits, ${e.points.length} probe points, max deviation ${e.maxDeviation ?? '—'}, ${e.seconds} s`);
   return lines.join('\n');
 }

@@ -78,7 +78,8 @@ export interface CertifiedRatio {
 /** W and ωC_l1 of the steady state of `state` at β, ω (decimal strings) with `digits` significant digits. */
 export function certifyRatio(state: IntegerFactorState, beta: string, omega: string, digits = 50): CertifiedRatio {
   for (const col of state.columns)
-    if (![...col.re, ...col.im].every(Number.isSafeInteger) || !(col.weight === undefined || (Number.isSafeInteger(col.weight) && col.weight > 0))) throw new RangeError('certifyRatio: entries and weights must be (positive) integers');
+    if (![...col.re, ...col.im].every(Number.isSafeInteger) || !(col.weight === undefined || (Number.isSafeInteger(col.weight) && col.weight > 0)))
+      throw new RangeError('certifyRatio: entries and weights must be (positive) integers');
   const D: DecimalField = decimalField(digits + 20);
   const dim = 2 ** state.N;
   const re: Decimal[] = new Array(dim * dim);
@@ -109,5 +110,12 @@ export function certifyRatio(state: IntegerFactorState, beta: string, omega: str
   const margin = erg.errorBound.plus(new D.Decimal(10).pow(-digits));
   const verdict = diff.gt(margin) ? 'above' : diff.lt(margin.neg()) ? 'below' : 'undecided';
   const fmt = (v: Decimal): string => v.toSignificantDigits(digits).toString();
-  return { digits, W: fmt(erg.ergotropy), errorBound: erg.errorBound.toSignificantDigits(3).toString(), omegaCl1: fmt(wc), ratio: fmt(D.div(erg.ergotropy, wc)), verdict };
+  return {
+    digits,
+    W: fmt(erg.ergotropy),
+    errorBound: erg.errorBound.toSignificantDigits(3).toString(),
+    omegaCl1: fmt(wc),
+    ratio: fmt(D.div(erg.ergotropy, wc)),
+    verdict,
+  };
 }

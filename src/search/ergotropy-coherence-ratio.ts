@@ -125,7 +125,11 @@ export class RatioObjective {
     return this.basis.families.map((fam, f) => {
       const n = fam.mult * this.columns[f];
       const o = this.offsets[f];
-      return { r: this.columns[f], re: Float64Array.from(x.subarray(o, o + n), (v) => v * s), im: Float64Array.from(x.subarray(o + n, o + 2 * n), (v) => v * s) };
+      return {
+        r: this.columns[f],
+        re: Float64Array.from(x.subarray(o, o + n), (v) => v * s),
+        im: Float64Array.from(x.subarray(o + n, o + 2 * n), (v) => v * s),
+      };
     });
   }
 
@@ -277,8 +281,7 @@ export class RatioObjective {
     let cc = 0;
     families.forEach((fam, f) => {
       const n = fam.mult;
-      for (let a = 0; a < n; a++)
-        for (let b = 0; b < n; b++) cc += G[f].gr[a * n + b] * M[f].re[b * n + a] - G[f].gi[a * n + b] * M[f].im[b * n + a];
+      for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) cc += G[f].gr[a * n + b] * M[f].re[b * n + a] - G[f].gi[a * n + b] * M[f].im[b * n + a];
     });
     families.forEach((fam, f) => {
       const n = fam.mult;
@@ -306,7 +309,9 @@ export class RatioObjective {
     return this.blocks(x).map((m, f) => {
       const fam = this.basis.families[f];
       const n = fam.mult;
-      const values = eigh(float64, { rows: n, cols: n, re: Array.from(m.re), im: Array.from(m.im) }, { certify: false }).values.map((v) => Math.max(0, v)).reverse();
+      const values = eigh(float64, { rows: n, cols: n, re: Array.from(m.re), im: Array.from(m.im) }, { certify: false })
+        .values.map((v) => Math.max(0, v))
+        .reverse();
       let trace = 0;
       for (const v of values) trace += v;
       return { twoJ: fam.twoJ, mult: n, trace, eigenvalues: values, rank: values.filter((v) => v > 1e-6).length };
@@ -483,4 +488,3 @@ export function caseResult(obj: RatioObjective, beta: number, starts: number, be
   const k = new SteadyKernel(obj.N, obj.r, 1).evaluateReduced(obj.reduced(best.x));
   return { N: obj.N, beta, starts, best, structure: obj.structure(best.x), kernel: { W: k.W, Cl1: k.Cl1 } };
 }
-

@@ -7,7 +7,6 @@
 import { InputError } from '../errors.js';
 import { rationalToString, type Rational } from '../numeric/rational.js';
 
-
 export const FUNCTIONS = ['exp', 'cosh', 'sinh', 'sqrt', 'log', 'abs'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
@@ -16,12 +15,11 @@ export type BinaryOp = '+' | '-' | '*' | '/' | '^';
 export const RESERVED_NAMES = ['e', 'i', 'pi'] as const;
 
 export type Ast =
-  | { readonly kind: 'num'; readonly value: Rational; /** As written, e.g. "0.125". */ readonly text: string }
+  | { readonly kind: 'num'; readonly value: Rational /** As written, e.g. "0.125". */; readonly text: string }
   | { readonly kind: 'var'; readonly name: string }
   | { readonly kind: 'neg'; readonly arg: Ast }
   | { readonly kind: 'bin'; readonly op: BinaryOp; readonly left: Ast; readonly right: Ast }
   | { readonly kind: 'call'; readonly fn: FunctionName; readonly arg: Ast };
-
 
 // Builders (for code that assembles formulas).
 /**
@@ -61,7 +59,6 @@ export const variable = (name: string): Ast => {
 export const neg = (arg: Ast): Ast => ({ kind: 'neg', arg });
 export const bin = (op: BinaryOp, left: Ast, right: Ast): Ast => ({ kind: 'bin', op, left, right });
 export const call = (fn: FunctionName, arg: Ast): Ast => ({ kind: 'call', fn, arg });
-
 
 /** The free variables of an AST, sorted. */
 export function variables(ast: Ast): string[] {
@@ -118,7 +115,10 @@ export function checkVariableName(name: string, col: number, src: string): void 
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ParseError(`"${name}" is not a valid variable name`, col);
   if ((RESERVED_NAMES as readonly string[]).includes(name)) {
     const what = name === 'e' ? "Euler's number" : name === 'i' ? 'the imaginary unit' : 'π';
-    throw new ParseError(`"${name}" is a reserved name (${what} in the CAS) and cannot be a variable${col ? ` (column ${col} in "${src}")` : ''}; write exp(x) for e^x and choose another name`, col);
+    throw new ParseError(
+      `"${name}" is a reserved name (${what} in the CAS) and cannot be a variable${col ? ` (column ${col} in "${src}")` : ''}; write exp(x) for e^x and choose another name`,
+      col,
+    );
   }
   if ((FUNCTIONS as readonly string[]).includes(name)) {
     throw new ParseError(`"${name}" is a function${col ? ` (column ${col} in "${src}")` : ''}: write ${name}(...)`, col);

@@ -12,6 +12,9 @@ import { astToCasSyntax } from './print.js';
 export function toNerdamer(a: Ast): string {
   const reserved = casReservedNames();
   const clash = variables(a).filter((v) => reserved.has(v));
-  if (clash.length) throw new InputError(`variable name${clash.length > 1 ? 's' : ''} ${clash.map((v) => `"${v}"`).join(', ')} ${clash.length > 1 ? 'are' : 'is'} reserved by the CAS; rename ${clash.length > 1 ? 'them' : 'it'}`);
+  if (clash.length)
+    throw new InputError(
+      `variable name${clash.length > 1 ? 's' : ''} ${clash.map((v) => `"${v}"`).join(', ')} ${clash.length > 1 ? 'are' : 'is'} reserved by the CAS; rename ${clash.length > 1 ? 'them' : 'it'}`,
+    );
   return astToCasSyntax(a);
 }

@@ -56,7 +56,8 @@ function reset(timeout: number): void {
 export function casCall<T>(fn: (cas: Nerdamer) => T, options: CasOptions = {}): CasResult<T> {
   const timeout = DEFAULT_TIMEOUT;
   if (options.timeoutMs !== undefined) {
-    if (!Number.isFinite(options.timeoutMs) || options.timeoutMs < 0) throw new RangeError(`casCall: timeoutMs must be a non-negative number, got ${options.timeoutMs}`);
+    if (!Number.isFinite(options.timeoutMs) || options.timeoutMs < 0)
+      throw new RangeError(`casCall: timeoutMs must be a non-negative number, got ${options.timeoutMs}`);
     nerdamer.set('TIMEOUT', options.timeoutMs);
   }
   try {
@@ -64,7 +65,11 @@ export function casCall<T>(fn: (cas: Nerdamer) => T, options: CasOptions = {}): 
     return { ok: true, value };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, reason: message === 'timeout' ? 'timeout' : 'error', message: e instanceof Error && e.name !== 'Error' ? `${e.name}: ${message}` : message };
+    return {
+      ok: false,
+      reason: message === 'timeout' ? 'timeout' : 'error',
+      message: e instanceof Error && e.name !== 'Error' ? `${e.name}: ${message}` : message,
+    };
   } finally {
     reset(timeout);
   }

@@ -8,7 +8,6 @@ import type { Rational } from '../numeric/rational.js';
 import type { Ast, BinaryOp } from './ast.js';
 import { astToString } from './print.js';
 
-
 /** Evaluation outside the domain: division by zero, sqrt or log of a negative number, 0^negative. */
 export class DomainError extends RangeError {
   override readonly name = 'DomainError';
@@ -88,7 +87,7 @@ function sinh<T>(F: AnalyticField<T>, x: T): T {
     let term = x;
     let sum = x;
     for (let k = 1; k < 10000; k++) {
-      term = F.div(F.mul(term, x2), F.fromNumber((2 * k) * (2 * k + 1)));
+      term = F.div(F.mul(term, x2), F.fromNumber(2 * k * (2 * k + 1)));
       const next = F.add(sum, term);
       if (F.cmp(next, sum) === 0) break;
       sum = next;

@@ -12,8 +12,6 @@ import { InputError } from '../errors.js';
 import { parseRational, type Rational } from '../numeric/rational.js';
 import { FUNCTIONS, ParseError, checkVariableName, type Ast, type BinaryOp, type FunctionName } from './ast.js';
 
-
-
 type Token =
   | { t: 'num'; text: string; col: number }
   | { t: 'id'; text: string; col: number }
@@ -71,8 +69,6 @@ function lex(src: string): Token[] {
   return out;
 }
 
-
-
 const INFIX: Record<BinaryOp, { lbp: number; rbp: number }> = {
   '+': { lbp: 10, rbp: 11 },
   '-': { lbp: 10, rbp: 11 },
@@ -110,7 +106,10 @@ export function parse(src: string): Ast {
       case 'id': {
         if (peek().t === '(') {
           if (!(FUNCTIONS as readonly string[]).includes(tok.text)) {
-            throw new ParseError(`unknown function "${tok.text}" at column ${tok.col} in "${src}" (known: ${FUNCTIONS.join(', ')}; for a product write ${tok.text}*(...))`, tok.col);
+            throw new ParseError(
+              `unknown function "${tok.text}" at column ${tok.col} in "${src}" (known: ${FUNCTIONS.join(', ')}; for a product write ${tok.text}*(...))`,
+              tok.col,
+            );
           }
           const lp = next();
           open.push(lp.col);
@@ -164,7 +163,10 @@ export function parse(src: string): Ast {
         continue;
       }
       if (tok.t === 'num' || tok.t === 'id' || tok.t === '(') {
-        throw new ParseError(`missing operator before ${describe(tok)} at column ${tok.col} in "${src}" (implicit multiplication is not supported: write a*b)`, tok.col);
+        throw new ParseError(
+          `missing operator before ${describe(tok)} at column ${tok.col} in "${src}" (implicit multiplication is not supported: write a*b)`,
+          tok.col,
+        );
       }
       break;
     }

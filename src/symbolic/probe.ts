@@ -111,7 +111,8 @@ export function probeIdentity(lhsIn: Ast | string, rhsIn: Ast | string, options:
   if (hasOmega) {
     const r = ranges.get(omega)!;
     if (r.integer) throw new InputError(`probe: "${omega}" must have a real range`);
-    if (rcmp(r.lo, ONE) > 0 || rcmp(r.hi, ONE) <= 0) throw new InputError(`probe: the range of "${omega}" must contain 1 and values other than 1 (a dropped factor ${omega} is invisible at ${omega} = 1)`);
+    if (rcmp(r.lo, ONE) > 0 || rcmp(r.hi, ONE) <= 0)
+      throw new InputError(`probe: the range of "${omega}" must contain 1 and values other than 1 (a dropped factor ${omega} is invisible at ${omega} = 1)`);
   }
 
   // Draw the points: per-variable forks of the generator, exact rationals (shortest decimals of the doubles).
@@ -171,7 +172,14 @@ export function probeIdentity(lhsIn: Ast | string, rhsIn: Ast | string, options:
     if (!ok) pass = false;
     if (dev.gt(maxAbs)) maxAbs = dev;
     if (rel.gt(maxRel)) maxRel = rel;
-    points.push({ at, lhs: fmt(l), rhs: fmt(r), absDeviation: dev.toSignificantDigits(6).toString(), relDeviation: rel.toSignificantDigits(6).toString(), pass: ok });
+    points.push({
+      at,
+      lhs: fmt(l),
+      rhs: fmt(r),
+      absDeviation: dev.toSignificantDigits(6).toString(),
+      relDeviation: rel.toSignificantDigits(6).toString(),
+      pass: ok,
+    });
   }
   return {
     pass,

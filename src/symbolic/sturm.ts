@@ -91,11 +91,7 @@ const mid = (a: Rational, b: Rational): Rational => rmul(radd(a, b), HALF);
  * An interval from its ends and a bracket pattern: interval(0, 1, '(]') is (0, 1]. Ends are
  * rationals, numbers (read as written), decimal/fraction strings, or null / ±Infinity for ∞.
  */
-export function interval(
-  lo: Rational | number | string | null,
-  hi: Rational | number | string | null,
-  ends: '()' | '(]' | '[)' | '[]' = '()',
-): RealInterval {
+export function interval(lo: Rational | number | string | null, hi: Rational | number | string | null, ends: '()' | '(]' | '[)' | '[]' = '()'): RealInterval {
   const read = (x: Rational | number | string | null, inf: number): Rational | null => {
     if (x === null || x === inf) return null;
     if (typeof x === 'number') {
@@ -112,7 +108,8 @@ export function interval(
   if ((l === null && loClosed) || (h === null && hiClosed)) throw new InputError('interval: an infinite end must be open');
   if (l !== null && h !== null) {
     const c = rcmp(l, h);
-    if (c > 0 || (c === 0 && !(loClosed && hiClosed))) throw new InputError(`interval: empty interval ${intervalToString({ lo: l, hi: h, loClosed, hiClosed })}`);
+    if (c > 0 || (c === 0 && !(loClosed && hiClosed)))
+      throw new InputError(`interval: empty interval ${intervalToString({ lo: l, hi: h, loClosed, hiClosed })}`);
   }
   return { lo: l, hi: h, loClosed, hiClosed };
 }
@@ -124,7 +121,7 @@ export function parseInterval(text: string): RealInterval {
   const end = (s: string, sign: 1 | -1): Rational | null => {
     if (/^[+-]?(inf|infinity|∞)$/i.test(s)) {
       const neg = s.startsWith('-');
-      if ((sign < 0) !== neg) throw new InputError(`"${text}": ${s} is on the wrong side`);
+      if (sign < 0 !== neg) throw new InputError(`"${text}": ${s} is on the wrong side`);
       return null;
     }
     return parseRational(s);
@@ -491,7 +488,11 @@ function pieces(points: readonly RealAlgebraic[], I: RealInterval, signAt: (q: R
   const bounds: { end: Endpoint; point: RealAlgebraic | Rational | null }[] = [];
   // Left end of the first gap.
   const firstIsLo = points.length > 0 && I.lo !== null && points[0].kind === 'rational' && rcmp(points[0].value, I.lo) === 0;
-  const lastIsHi = points.length > 0 && I.hi !== null && points[points.length - 1].kind === 'rational' && rcmp((points[points.length - 1] as { value: Rational }).value, I.hi) === 0;
+  const lastIsHi =
+    points.length > 0 &&
+    I.hi !== null &&
+    points[points.length - 1].kind === 'rational' &&
+    rcmp((points[points.length - 1] as { value: Rational }).value, I.hi) === 0;
   bounds.push({ end: firstIsLo ? { value: points[0], closed: false } : loEnd, point: firstIsLo ? points[0] : I.lo });
   const inner = points.slice(firstIsLo ? 1 : 0, lastIsHi ? points.length - 1 : points.length);
   for (const r of inner) bounds.push({ end: { value: r, closed: false }, point: r });
@@ -539,7 +540,8 @@ export function solveSignRatFunc(f: RatFunc, v: string, I: RealInterval): RatSig
 /** Readable form of a sign solution, e.g. "p > 0 on (1/3, 1/2); < 0 on (0, 1/3) ∪ (1/2, 1]; = 0 at 1/3, 1/2". */
 export function signSolutionToString(s: SignSolution, digits = 12, label = 'p'): string {
   if (s.identicallyZero) return '≡ 0';
-  const end = (e: Endpoint, left: boolean): string => (e.value === null ? (left ? '(-inf' : 'inf)') : left ? `${e.closed ? '[' : '('}${short(e.value)}` : `${short(e.value)}${e.closed ? ']' : ')'}`);
+  const end = (e: Endpoint, left: boolean): string =>
+    e.value === null ? (left ? '(-inf' : 'inf)') : left ? `${e.closed ? '[' : '('}${short(e.value)}` : `${short(e.value)}${e.closed ? ']' : ')'}`;
   const short = (r: RealAlgebraic): string => (r.kind === 'rational' ? rationalToString(r.value) : `≈${rootDecimal(r, digits).approx}`);
   const list = (ps: Piece[]): string => (ps.length ? ps.map((p) => `${end(p.lo, true)}, ${end(p.hi, false)}`).join(' ∪ ') : '∅');
   const zs = s.zeros.map(short).join(', ') || 'nowhere';

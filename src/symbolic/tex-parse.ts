@@ -56,7 +56,16 @@ export type TexNode =
   /** A named function applied to arguments: Z_+(β), C_{l_1}(ρ_ss), \mathcal{W}(|ψ_1⟩), C(N, k). */
   | { readonly kind: 'apply'; readonly head: TexNode; readonly args: readonly TexNode[]; readonly col: number }
   /** \sum or \prod: index names and bounds from `_{k=1}^{N-1}`; `_{j,i}` or `_{i \neq j}` give names and a condition. */
-  | { readonly kind: 'sum'; readonly op: 'sum' | 'prod'; readonly indices: readonly string[]; readonly lower: TexNode | null; readonly upper: TexNode | null; readonly condition: TexNode | null; readonly body: TexNode; readonly col: number }
+  | {
+      readonly kind: 'sum';
+      readonly op: 'sum' | 'prod';
+      readonly indices: readonly string[];
+      readonly lower: TexNode | null;
+      readonly upper: TexNode | null;
+      readonly condition: TexNode | null;
+      readonly body: TexNode;
+      readonly col: number;
+    }
   | { readonly kind: 'limit'; readonly op: 'lim' | 'sup' | 'inf' | 'max' | 'min'; readonly sub: TexNode | null; readonly body: TexNode; readonly col: number }
   | { readonly kind: 'rel'; readonly ops: readonly RelOp[]; readonly items: readonly TexNode[]; readonly col: number }
   /** A set \{…\}, a vector […] or a tuple (…) with commas; `transpose` for `[…]^T`. */
@@ -123,7 +132,7 @@ function lex(src: string): Tok[] {
       i++;
       continue;
     }
-    if ('+-*/^_()[]{}|,;:=<>&.!\''.includes(ch)) {
+    if ("+-*/^_()[]{}|,;:=<>&.!'".includes(ch)) {
       out.push({ t: 'ch', v: ch, col });
       i++;
       continue;
@@ -138,14 +147,67 @@ function lex(src: string): Tok[] {
 // Vocabulary.
 
 const GREEK = new Set([
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi',
-  'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Sigma', 'Phi', 'Psi', 'Omega',
-  'hbar', 'infty', 'partial', 'ell', 'pi',
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'varepsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'vartheta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'rho',
+  'sigma',
+  'tau',
+  'upsilon',
+  'phi',
+  'varphi',
+  'chi',
+  'psi',
+  'omega',
+  'Gamma',
+  'Delta',
+  'Theta',
+  'Lambda',
+  'Xi',
+  'Sigma',
+  'Phi',
+  'Psi',
+  'Omega',
+  'hbar',
+  'infty',
+  'partial',
+  'ell',
+  'pi',
 ]);
 const FUNCTION_COMMANDS: Readonly<Record<string, FunctionName>> = { exp: 'exp', cosh: 'cosh', sinh: 'sinh', log: 'log', ln: 'log', sqrt: 'sqrt' };
 const RELATIONS: Readonly<Record<string, RelOp>> = {
-  '=': '=', '<': '<', '>': '>', leq: '<=', le: '<=', geq: '>=', ge: '>=', neq: '!=', ne: '!=', to: '->', rightarrow: '->', sim: '~',
-  approx: '≈', iff: '<=>', Leftrightarrow: '<=>', Rightarrow: '=>', implies: '=>', in: 'in', equiv: '≡',
+  '=': '=',
+  '<': '<',
+  '>': '>',
+  leq: '<=',
+  le: '<=',
+  geq: '>=',
+  ge: '>=',
+  neq: '!=',
+  ne: '!=',
+  to: '->',
+  rightarrow: '->',
+  sim: '~',
+  approx: '≈',
+  iff: '<=>',
+  Leftrightarrow: '<=>',
+  Rightarrow: '=>',
+  implies: '=>',
+  in: 'in',
+  equiv: '≡',
 };
 /** Spacing commands: separators between statement items, ignored inside expressions. */
 const SPACES = new Set([' ', ',', ';', '!', 'quad', 'qquad', ':', '>']);
@@ -153,8 +215,27 @@ const THIN_SPACES = new Set([',', ';', '!', '>']);
 const DOTS = new Set(['dots', 'ldots', 'cdots', 'vdots', 'ddots']);
 const TEXT_COMMANDS = new Set(['text', 'textrm', 'mbox', 'textit']);
 /** Logical words written as symbols between the items of a statement (kept as text items). */
-const CONNECTIVES: Readonly<Record<string, string>> = { forall: 'for all', exists: 'there is', lor: 'or', vee: 'or', land: 'and', wedge: 'and', lnot: 'not', neg: 'not' };
-const DECORATIONS: Readonly<Record<string, string>> = { downarrow: 'down', uparrow: 'up', dagger: 'dag', ast: 'ast', prime: 'prime', '+': 'p', '-': 'm', '*': 'ast', T: 'T' };
+const CONNECTIVES: Readonly<Record<string, string>> = {
+  forall: 'for all',
+  exists: 'there is',
+  lor: 'or',
+  vee: 'or',
+  land: 'and',
+  wedge: 'and',
+  lnot: 'not',
+  neg: 'not',
+};
+const DECORATIONS: Readonly<Record<string, string>> = {
+  downarrow: 'down',
+  uparrow: 'up',
+  dagger: 'dag',
+  ast: 'ast',
+  prime: 'prime',
+  '+': 'p',
+  '-': 'm',
+  '*': 'ast',
+  T: 'T',
+};
 /** Symbols read as functions when directly followed by parentheses: Z_+(β), C_{l_1}(ρ), \mathcal{W}(…), C(N, k); any other symbol before ( … ) is a factor. */
 export const DEFAULT_FUNCTION_HEADS: readonly string[] = ['W', 'L', 'D', 'C_l1', 'Z', 'Z_p', 'rho', 'rho_ss', 'rho_0', 'Tr', 'diag', 'C', 'D_m', 'D_p'];
 
@@ -345,7 +426,19 @@ class Parser {
     }
     if (tok.t === 'cmd') {
       const v = tok.v;
-      if (RELATIONS[v] || SPACES.has(v) || TEXT_COMMANDS.has(v) || CONNECTIVES[v] || v === 'right' || v === 'end' || v === '\\' || v === '}' || v === 'rangle' || v === 'tag') return false;
+      if (
+        RELATIONS[v] ||
+        SPACES.has(v) ||
+        TEXT_COMMANDS.has(v) ||
+        CONNECTIVES[v] ||
+        v === 'right' ||
+        v === 'end' ||
+        v === '\\' ||
+        v === '}' ||
+        v === 'rangle' ||
+        v === 'tag'
+      )
+        return false;
       if (v === 'cdot' || v === 'times' || v === 'pm' || v === 'mp') return false;
       return true;
     }
@@ -439,7 +532,10 @@ class Parser {
       if (this.is(tok, 'ch', '^')) {
         this.next();
         const ex = this.peek();
-        if ((base.kind === 'list' || base.kind === 'ket') && (this.is(ex, 'letter', 'T') || (this.is(ex, 'ch', '{') && this.is(this.peek(1), 'letter', 'T') && this.is(this.peek(2), 'ch', '}')))) {
+        if (
+          (base.kind === 'list' || base.kind === 'ket') &&
+          (this.is(ex, 'letter', 'T') || (this.is(ex, 'ch', '{') && this.is(this.peek(1), 'letter', 'T') && this.is(this.peek(2), 'ch', '}')))
+        ) {
           // […]^T; |0, 0, 0, 1⟩^T is the paper's way of writing a column vector (kept as the ket)
           this.argument();
           if (base.kind === 'list') base = { ...base, transpose: true };
@@ -458,7 +554,7 @@ class Parser {
         continue;
       }
       if (this.is(tok, 'ch', '_')) this.fail('a subscript on something that is not a symbol', tok.col);
-      if (this.is(tok, 'ch', '\'')) {
+      if (this.is(tok, 'ch', "'")) {
         this.next();
         if (base.kind === 'sym' && base.decoration === null) base = { ...base, decoration: 'prime' };
         else this.fail('a prime on something that is not a symbol', tok.col);
@@ -630,7 +726,7 @@ class Parser {
       if (end.t === 'end') this.fail(`unbalanced "${open.v}": never closed`, open.col);
       this.fail(`expected "${close}" for the "${open.v}" at column ${open.col}, found ${this.describe(end)}`, end.col);
     }
-    if (items.length === 1 && bracket === '(' ) return items[0];
+    if (items.length === 1 && bracket === '(') return items[0];
     if (items.length === 1 && bracket === '[' && items[0].kind !== 'dots') return items[0];
     return { kind: 'list', bracket, items, transpose: false, col: open.col };
   }
@@ -673,7 +769,8 @@ class Parser {
     let plainOp = true;
     for (let k = 0; ; k++) {
       const t = this.peek(k);
-      if (t.t === 'end' || isRelTok(t) || this.is(t, 'ch', ')') || this.is(t, 'cmd', 'right') || this.is(t, 'cmd', 'langle')) return { kind: 'bra', label: left, col: open.col };
+      if (t.t === 'end' || isRelTok(t) || this.is(t, 'ch', ')') || this.is(t, 'cmd', 'right') || this.is(t, 'cmd', 'langle'))
+        return { kind: 'bra', label: left, col: open.col };
       if (this.is(t, 'cmd', 'rangle')) {
         const right = this.rawUntil((u) => this.is(u, 'cmd', 'rangle'), 'a braket', open.col);
         this.next();
@@ -779,7 +876,11 @@ class Parser {
         return this.bra();
       case '{': {
         this.next();
-        return this.setList(tok, () => this.is(this.peek(), 'cmd', '}'), () => this.expect('cmd', '}', `"\\}" for the "\\{" at column ${tok.col}`));
+        return this.setList(
+          tok,
+          () => this.is(this.peek(), 'cmd', '}'),
+          () => this.expect('cmd', '}', `"\\}" for the "\\{" at column ${tok.col}`),
+        );
       }
       case 'begin':
         return this.environment(tok);
@@ -835,7 +936,8 @@ class Parser {
   private leftRight(): TexNode {
     const left = this.next();
     const d = this.next();
-    const kind = d.t === 'ch' && (d.v === '(' || d.v === '[' || d.v === '|') ? d.v : d.t === 'cmd' && d.v === '{' ? '{' : d.t === 'ch' && d.v === '.' ? '.' : undefined;
+    const kind =
+      d.t === 'ch' && (d.v === '(' || d.v === '[' || d.v === '|') ? d.v : d.t === 'cmd' && d.v === '{' ? '{' : d.t === 'ch' && d.v === '.' ? '.' : undefined;
     if (!kind) this.fail(`\\left must be followed by ( [ | \\{ or ., found ${this.describe(d)}`, d.col);
     const closeOk = (): boolean => this.is(this.peek(), 'cmd', 'right');
     const closing = (): void => {
@@ -864,7 +966,12 @@ class Parser {
     }
     if (!closeOk()) {
       const t = this.peek();
-      this.fail(t.t === 'end' ? `\\left at column ${left.col} is never closed by \\right` : `expected \\right for the \\left at column ${left.col}, found ${this.describe(t)}`, t.col);
+      this.fail(
+        t.t === 'end'
+          ? `\\left at column ${left.col} is never closed by \\right`
+          : `expected \\right for the \\left at column ${left.col}, found ${this.describe(t)}`,
+        t.col,
+      );
     }
     closing();
     if (items.length === 1) return items[0];
@@ -963,7 +1070,8 @@ class Parser {
         col: tok.col,
       };
     }
-    if (name === 'pmatrix' || name === 'bmatrix' || name === 'matrix' || name === 'aligned' || name === 'align' || name === 'array') return { kind: 'matrix', env: name, rows, col: tok.col };
+    if (name === 'pmatrix' || name === 'bmatrix' || name === 'matrix' || name === 'aligned' || name === 'align' || name === 'array')
+      return { kind: 'matrix', env: name, rows, col: tok.col };
     return this.fail(`unknown environment ${name}`, tok.col);
   }
 }
@@ -1103,11 +1211,20 @@ export function lowerTeX(node: TexNode, options: LowerOptions = {}): Ast {
       case 'num':
         return { kind: 'num', value: n.value, text: n.text };
       case 'sym': {
-        if (n.decoration) throw new ParseError(`${symbolName(n, values)} at column ${n.col} carries a superscript decoration (an operator or a sorted list), not a scalar`, n.col);
+        if (n.decoration)
+          throw new ParseError(
+            `${symbolName(n, values)} at column ${n.col} carries a superscript decoration (an operator or a sorted list), not a scalar`,
+            n.col,
+          );
         if (n.sub === null && Object.prototype.hasOwnProperty.call(values, n.base)) return num(values[n.base]);
         const name = symbolName(n, values);
-        if ((RESERVED_NAMES as readonly string[]).includes(name)) throw new ParseError(`"${name}" at column ${n.col} is reserved (${name === 'e' ? "Euler's number: write e^{…}" : name === 'i' ? 'the imaginary unit' : 'π'}) and cannot be a variable`, n.col);
-        if ((FUNCTIONS as readonly string[]).includes(name)) throw new ParseError(`"${name}" at column ${n.col} is a function name and cannot be a variable`, n.col);
+        if ((RESERVED_NAMES as readonly string[]).includes(name))
+          throw new ParseError(
+            `"${name}" at column ${n.col} is reserved (${name === 'e' ? "Euler's number: write e^{…}" : name === 'i' ? 'the imaginary unit' : 'π'}) and cannot be a variable`,
+            n.col,
+          );
+        if ((FUNCTIONS as readonly string[]).includes(name))
+          throw new ParseError(`"${name}" at column ${n.col} is a function name and cannot be a variable`, n.col);
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ParseError(`"${name}" at column ${n.col} is not a variable name`, n.col);
         return { kind: 'var', name };
       }
@@ -1120,7 +1237,10 @@ export function lowerTeX(node: TexNode, options: LowerOptions = {}): Ast {
         return call(n.fn, lower(n.arg, values));
       case 'sum': {
         if (n.op !== 'sum' || n.indices.length !== 1 || n.condition || !n.lower || !n.upper) {
-          throw new ParseError(`the sum at column ${n.col} has no range k = a … b (${n.indices.join(', ')} over an unspecified set): it cannot be expanded`, n.col);
+          throw new ParseError(
+            `the sum at column ${n.col} has no range k = a … b (${n.indices.join(', ')} over an unspecified set): it cannot be expanded`,
+            n.col,
+          );
         }
         const a = integerValue(n.lower, values);
         const b = integerValue(n.upper, values);
@@ -1145,7 +1265,8 @@ export function lowerTeX(node: TexNode, options: LowerOptions = {}): Ast {
 /** One scalar expression (no relation, no text) as an Ast; sums are expanded with `options.values`. */
 export function texToAst(src: string, options: LowerOptions = {}): Ast {
   const st = parseTeX(src, options);
-  if (st.body.kind === 'seq' || st.body.kind === 'rel') throw new ParseError(`"${src}" is ${WHAT[st.body.kind]}, not a single expression (use parsePrintedFormula)`, st.body.col);
+  if (st.body.kind === 'seq' || st.body.kind === 'rel')
+    throw new ParseError(`"${src}" is ${WHAT[st.body.kind]}, not a single expression (use parsePrintedFormula)`, st.body.col);
   return lowerTeX(st.body, options);
 }
 
@@ -1203,7 +1324,17 @@ export interface PrintedFormula {
   readonly limit: { readonly variable: string; readonly to: Ast } | null;
 }
 
-const textOf = (n: TexNode | null): string => (n === null ? '' : n.kind === 'text' ? n.text.trim() : n.kind === 'seq' ? n.items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text.trim()).join(' ') : '');
+const textOf = (n: TexNode | null): string =>
+  n === null
+    ? ''
+    : n.kind === 'text'
+      ? n.text.trim()
+      : n.kind === 'seq'
+        ? n.items
+            .filter((i) => i.kind === 'text')
+            .map((i) => (i as { text: string }).text.trim())
+            .join(' ')
+        : '';
 
 /**
  * The scalar reading of a printed formula: `Q = A = B, \quad cond` → quantity Q, forms [A, B],
@@ -1249,7 +1380,8 @@ export function parsePrintedFormula(src: string, options: PrintedFormulaOptions 
   if (first.kind === 'rel') {
     const head = first.items[0];
     if (first.ops[0] === '=' && first.ops.every((o) => o === '=') && (head.kind === 'sym' || head.kind === 'apply')) {
-      quantity = head.kind === 'sym' ? symbolName(head, options.values ?? {}) : symbolName(head.head as Extract<TexNode, { kind: 'sym' }>, options.values ?? {});
+      quantity =
+        head.kind === 'sym' ? symbolName(head, options.values ?? {}) : symbolName(head.head as Extract<TexNode, { kind: 'sym' }>, options.values ?? {});
       if (head.kind === 'apply') quantityArguments = head.args;
       const rest = first.items.slice(1);
       if (rest.length === 1 && rest[0].kind === 'cases') pieces = casePieces(rest[0]);

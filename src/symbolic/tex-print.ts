@@ -7,10 +7,41 @@ import { PREC, precOf } from './precedence.js';
 import { toNerdamer } from './cas-syntax.js';
 import { casCall, type CasFailure, type CasResult } from './cas.js';
 
-
 const GREEK = new Set([
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi',
-  'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Sigma', 'Phi', 'Psi', 'Omega',
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'varepsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'vartheta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'rho',
+  'sigma',
+  'tau',
+  'upsilon',
+  'phi',
+  'varphi',
+  'chi',
+  'psi',
+  'omega',
+  'Gamma',
+  'Delta',
+  'Theta',
+  'Lambda',
+  'Xi',
+  'Sigma',
+  'Phi',
+  'Psi',
+  'Omega',
 ]);
 
 function texName(name: string): string {
@@ -47,7 +78,10 @@ export function toTeXOwn(a: Ast): string {
           case '/':
             return `\\frac{${tex(x.left)}}{${tex(x.right)}}`;
           case '^': {
-            const base = x.left.kind === 'call' || precOf(x.left, false) < PREC.atom || (x.left.kind === 'num' && x.left.value.den !== 1n) ? `\\left(${tex(x.left)}\\right)` : tex(x.left);
+            const base =
+              x.left.kind === 'call' || precOf(x.left, false) < PREC.atom || (x.left.kind === 'num' && x.left.value.den !== 1n)
+                ? `\\left(${tex(x.left)}\\right)`
+                : tex(x.left);
             return `${base}^{${tex(x.right)}}`;
           }
           case '*':
@@ -85,7 +119,10 @@ export function toTeX(a: Ast | string, options: { timeoutMs?: number } = {}): Te
   } catch (e) {
     return { tex: toTeXOwn(ast), via: 'fallback', casFailure: { reason: 'rejected', message: (e as Error).message } };
   }
-  return texFromCas(ast, casCall((cas) => cas.convertToLaTeX(src), { timeoutMs: options.timeoutMs }));
+  return texFromCas(
+    ast,
+    casCall((cas) => cas.convertToLaTeX(src), { timeoutMs: options.timeoutMs }),
+  );
 }
 
 /**

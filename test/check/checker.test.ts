@@ -13,7 +13,7 @@ const one = (c: Record<string, unknown>): string => JSON.stringify({ claims: [{ 
 const ground3 = { family: 'steady-state', qubits: 3, initial: 'ground' };
 
 describe('exact decisions', () => {
-  it('a difference of 10^-70 (far below the probes\' tolerance) is found by the exact identity', async () => {
+  it("a difference of 10^-70 (far below the probes' tolerance) is found by the exact identity", async () => {
     const [c] = await checkClaimsText(one({ quantity: 'coherence', state: ground3, formula: '2*y/(1 + y^2) + y/10^70' }), { seed: 3 });
     const exact = c.evidence.checks.find((k) => k.method === 'exact-identity')!;
     const numeric = c.evidence.checks.find((k) => k.role === 'printed' && k.method === 'first-principles')!;
@@ -28,14 +28,30 @@ describe('exact decisions', () => {
     expect(c.evidence.checks.find((k) => k.method === 'exact-identity')!.detail).toMatch(/zero polynomial/);
   });
   it('N given as a range is checked exactly for each N', async () => {
-    const [c] = await checkClaimsText(one({ quantity: 'coherence', state: { family: 'steady-state', initial: 'ground' }, printed: 'C_{l_1} = \\frac{(r-1)(r+1)^N}{r^{N+1} - 1} - 1', assume: { N: '1 <= N <= 4' } }), { seed: 3 });
+    const [c] = await checkClaimsText(
+      one({
+        quantity: 'coherence',
+        state: { family: 'steady-state', initial: 'ground' },
+        printed: 'C_{l_1} = \\frac{(r-1)(r+1)^N}{r^{N+1} - 1} - 1',
+        assume: { N: '1 <= N <= 4' },
+      }),
+      { seed: 3 },
+    );
     expect(c.verdict).toBe('verified');
-    expect(c.evidence.checks.filter((k) => k.method === 'exact-identity').map((k) => k.name)).toEqual([1, 2, 3, 4].map((n) => `printed ≡ derived (exact), N = ${n}`));
+    expect(c.evidence.checks.filter((k) => k.method === 'exact-identity').map((k) => k.name)).toEqual(
+      [1, 2, 3, 4].map((n) => `printed ≡ derived (exact), N = ${n}`),
+    );
   });
 });
 
 /** The correction of an erratum, evaluated where each piece holds, against first principles. */
-async function correctionsMatchFirstPrinciples(text: string, family: object, quantity: 'coherence' | 'incoherent-ergotropy', N: number, cRange: [number, number] | null): Promise<void> {
+async function correctionsMatchFirstPrinciples(
+  text: string,
+  family: object,
+  quantity: 'coherence' | 'incoherent-ergotropy',
+  N: number,
+  cRange: [number, number] | null,
+): Promise<void> {
   const [c] = await checkClaimsText(text, { seed: 11 });
   expect(c.verdict).toBe('erratum');
   const pieces = c.correctedPieces!;
@@ -69,10 +85,16 @@ async function correctionsMatchFirstPrinciples(text: string, family: object, qua
 
 describe('list quantities in TeX', () => {
   it('populations printed as a set \\{…\\} are compared entry by entry, exactly', async () => {
-    const [c] = await checkClaimsText(one({ quantity: 'populations', state: { family: 'gibbs', qubits: 1 }, printed: 'p = \\{\\frac{r}{1+r}, \\frac{1}{1+r}\\}' }), { seed: 4 });
+    const [c] = await checkClaimsText(
+      one({ quantity: 'populations', state: { family: 'gibbs', qubits: 1 }, printed: 'p = \\{\\frac{r}{1+r}, \\frac{1}{1+r}\\}' }),
+      { seed: 4 },
+    );
     expect(c.verdict).toBe('verified');
     expect(c.evidence.checks.some((k) => k.method === 'exact-identity' && k.outcome === 'pass')).toBe(true);
-    const [w] = await checkClaimsText(one({ quantity: 'populations', state: { family: 'gibbs', qubits: 1 }, printed: 'p = \\{\\frac{1}{1+r}, \\frac{r}{1+r}\\}' }), { seed: 4 });
+    const [w] = await checkClaimsText(
+      one({ quantity: 'populations', state: { family: 'gibbs', qubits: 1 }, printed: 'p = \\{\\frac{1}{1+r}, \\frac{r}{1+r}\\}' }),
+      { seed: 4 },
+    );
     expect(w.verdict).toBe('erratum');
   });
 });
@@ -91,7 +113,15 @@ describe('seeds', () => {
 
 describe('probe points', () => {
   it('a range narrower than a double resolves still gets points inside it (no endless redraw)', async () => {
-    const [c] = await checkClaimsText(one({ quantity: 'purity', state: { family: 'eq7' }, formula: '(1 - c)^2 + c^2*(1 + y^2 + y^4)/(1 + y + y^2)^2', assume: { c: '1/3 < c < 1/3 + 10^-30' } }), { seed: 2 });
+    const [c] = await checkClaimsText(
+      one({
+        quantity: 'purity',
+        state: { family: 'eq7' },
+        formula: '(1 - c)^2 + c^2*(1 + y^2 + y^4)/(1 + y + y^2)^2',
+        assume: { c: '1/3 < c < 1/3 + 10^-30' },
+      }),
+      { seed: 2 },
+    );
     expect(c.verdict).toBe('verified');
     for (const p of c.evidence.points) expect(p.c).toMatch(/^\d+\/\d+$/);
   });
@@ -99,10 +129,22 @@ describe('probe points', () => {
 
 describe('errata and their corrections', () => {
   it('a wrong formula: the correction equals the first-principles coherence', async () => {
-    await correctionsMatchFirstPrinciples(one({ quantity: 'coherence', state: ground3, printed: 'C_{l_1} = \\frac{2r}{1+r}' }), { family: 'steady-state', initial: { kind: 'ground' } }, 'coherence', 3, null);
+    await correctionsMatchFirstPrinciples(
+      one({ quantity: 'coherence', state: ground3, printed: 'C_{l_1} = \\frac{2r}{1+r}' }),
+      { family: 'steady-state', initial: { kind: 'ground' } },
+      'coherence',
+      3,
+      null,
+    );
   });
   it('three pieces with an algebraic end: each correction equals the first-principles incoherent ergotropy', async () => {
-    await correctionsMatchFirstPrinciples(one({ quantity: 'incoherent-ergotropy', state: ground3, formula: '0' }), { family: 'steady-state', initial: { kind: 'ground' } }, 'incoherent-ergotropy', 3, null);
+    await correctionsMatchFirstPrinciples(
+      one({ quantity: 'incoherent-ergotropy', state: ground3, formula: '0' }),
+      { family: 'steady-state', initial: { kind: 'ground' } },
+      'incoherent-ergotropy',
+      3,
+      null,
+    );
   });
   it('a formula right on part of its domain: erratum there only, two pieces split at c = 3/4', async () => {
     const text = one({ quantity: 'coherence', state: { family: 'eq7' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0', c: '0 <= c <= 1' } });
@@ -118,11 +160,19 @@ describe('errata and their corrections', () => {
       const piece = c.correctedPieces!.find((p) => (D.cmp(cc, D.fromString('0.75')) <= 0 ? p.where.includes('c <= 3/4') : p.where.includes('c > 3/4')))!;
       const rho = numericState(D, { family: 'eq7' }, 2, { beta: D.zero, omega: D.one, c: cc });
       const fp = numericQuantity(D, 'coherence', rho, 2, D.one).values[0];
-      expect(evaluate(parse(piece.formula as string), { c: cc }, D).minus(fp).abs().lt(1e-50)).toBe(true);
+      expect(
+        evaluate(parse(piece.formula as string), { c: cc }, D)
+          .minus(fp)
+          .abs()
+          .lt(1e-50),
+      ).toBe(true);
     }
   });
   it('the same claim restricted to where it holds is verified, exactly', async () => {
-    const [c] = await checkClaimsText(one({ quantity: 'coherence', state: { family: 'eq7' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0', c: '0 <= c <= 3/4' } }), { seed: 11 });
+    const [c] = await checkClaimsText(
+      one({ quantity: 'coherence', state: { family: 'eq7' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0', c: '0 <= c <= 3/4' } }),
+      { seed: 11 },
+    );
     expect(c.verdict).toBe('verified');
     expect(c.evidence.checks.some((k) => k.method === 'exact-identity' && k.outcome === 'pass')).toBe(true);
   });
@@ -132,16 +182,25 @@ describe('errata and their corrections', () => {
     const [c] = await checkClaimsText(one({ quantity: 'incoherent-ergotropy', state: ground3, formula: '0' }), { seed: 11 });
     expect(c.verdict).toBe('erratum');
     const p = c.correctedPieces!;
-    expect(p.map((x) => x.where)).toEqual([['y <= 1/3'], ['y > 1/3', 'y <= 0.577350269189625764509148780502'], ['y > 0.577350269189625764509148780502', 'y <= 1']]);
+    expect(p.map((x) => x.where)).toEqual([
+      ['y <= 1/3'],
+      ['y > 1/3', 'y <= 0.577350269189625764509148780502'],
+      ['y > 0.577350269189625764509148780502', 'y <= 1'],
+    ]);
     expect(p[0].formula).toBe('0');
     // the hand derivation: ω(w3 − w2/3) and ω(2w3 − w1/3 − w2/3)
-    const [mid] = await checkClaimsText(one({ quantity: 'incoherent-ergotropy', state: ground3, formula: 'omega*(y^3 - y^2/3)/(1 + y + y^2 + y^3)', assume: { y: '1/3 < y < 1/2' } }), { seed: 11 });
+    const [mid] = await checkClaimsText(
+      one({ quantity: 'incoherent-ergotropy', state: ground3, formula: 'omega*(y^3 - y^2/3)/(1 + y + y^2 + y^3)', assume: { y: '1/3 < y < 1/2' } }),
+      { seed: 11 },
+    );
     expect(mid.verdict).toBe('verified');
     expect(mid.evidence.checks.some((k) => k.method === 'exact-identity' && k.outcome === 'pass')).toBe(true);
   });
   it('a coherence with a sign change in y (β free, c fixed) is split by Sturm sequences', async () => {
     // c = 1/2: entry cy/(2Z) − (1 − c)/2 = (y − (1 + y + y²))/(4Z) < 0 for all y: one piece, C = (1 + y²)/(2Z)
-    const [c] = await checkClaimsText(one({ quantity: 'coherence', state: { family: 'eq7' }, formula: '(1 + y^2)/(2*(1 + y + y^2))', assume: { c: '1/2' } }), { seed: 11 });
+    const [c] = await checkClaimsText(one({ quantity: 'coherence', state: { family: 'eq7' }, formula: '(1 + y^2)/(2*(1 + y + y^2))', assume: { c: '1/2' } }), {
+      seed: 11,
+    });
     expect(c.verdict).toBe('verified');
     expect(c.evidence.checks.some((k) => k.method === 'exact-identity' && k.outcome === 'pass')).toBe(true);
   });

@@ -14,7 +14,8 @@ const KEYS = ['id', 'quantity', 'state', 'printed', 'formula', 'assume', 'statem
 
 describe('claims file', () => {
   it('the examples read', () => {
-    for (const f of ['eq12-high-temperature', 'ground-three-qubits', 'wrong-formula', 'part-of-domain']) expect(parseClaimsFile(readFileSync(`examples/claims/${f}.json`, 'utf8')).length).toBeGreaterThan(0);
+    for (const f of ['eq12-high-temperature', 'ground-three-qubits', 'wrong-formula', 'part-of-domain'])
+      expect(parseClaimsFile(readFileSync(`examples/claims/${f}.json`, 'utf8')).length).toBeGreaterThan(0);
   });
   it('assumptions read exactly', () => {
     expect(parseAssumption('c', '0 <= c < 1/2', 'x')).toEqual({ lo: { num: 0n, den: 1n }, hi: { num: 1n, den: 2n }, loClosed: true, hiClosed: false });
@@ -26,25 +27,40 @@ describe('claims file', () => {
   });
   it('a mangled claim is refused with one line naming it, never another error (seeded)', () => {
     fc.assert(
-      fc.property(fc.nat({ max: base.claims.length - 1 }), fc.constantFrom(...KEYS), fc.option(fc.jsonValue({ maxDepth: 3 }), { nil: undefined }), (i, key, value) => {
-        const claims = structuredClone(base.claims);
-        claims[i] = { ...claims[i], [key]: value };
-        if (value === undefined) delete claims[i][key];
-        try {
-          parseClaimsFile(JSON.stringify({ claims }));
-        } catch (e) {
-          expect(e).toBeInstanceOf(InputError);
-          const m = (e as Error).message;
-          expect(m.split('\n')).toHaveLength(1);
-          expect(m).toMatch(/^claim /);
-        }
-      }),
+      fc.property(
+        fc.nat({ max: base.claims.length - 1 }),
+        fc.constantFrom(...KEYS),
+        fc.option(fc.jsonValue({ maxDepth: 3 }), { nil: undefined }),
+        (i, key, value) => {
+          const claims = structuredClone(base.claims);
+          claims[i] = { ...claims[i], [key]: value };
+          if (value === undefined) delete claims[i][key];
+          try {
+            parseClaimsFile(JSON.stringify({ claims }));
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+            const m = (e as Error).message;
+            expect(m.split('\n')).toHaveLength(1);
+            expect(m).toMatch(/^claim /);
+          }
+        },
+      ),
       { seed: 1207, numRuns: 300 },
     );
   });
   it('a mangled state or assumption is refused in the same way (seeded)', () => {
-    const states = fc.record({ family: fc.constantFrom('eq7', 'steady-state', 'gibbs', 'explicit', 'x'), qubits: fc.oneof(fc.integer({ min: -2, max: 14 }), fc.string()), initial: fc.oneof(fc.constantFrom('ground', 'dicke:2', 'dicke:9', 'psi-minus', 'thermal'), fc.string(), fc.jsonValue({ maxDepth: 2 })) }, { requiredKeys: ['family'] });
-    const assume = fc.dictionary(fc.constantFrom('beta', 'omega', 'y', 'r', 'nbar', 'c', 'N', 'q'), fc.oneof(fc.constantFrom('0', '1/2', '0 <= c <= 1', '-1 < beta', 'omega > 0', '2 <= N <= 13', '0 < y < 1', 'inf'), fc.string()));
+    const states = fc.record(
+      {
+        family: fc.constantFrom('eq7', 'steady-state', 'gibbs', 'explicit', 'x'),
+        qubits: fc.oneof(fc.integer({ min: -2, max: 14 }), fc.string()),
+        initial: fc.oneof(fc.constantFrom('ground', 'dicke:2', 'dicke:9', 'psi-minus', 'thermal'), fc.string(), fc.jsonValue({ maxDepth: 2 })),
+      },
+      { requiredKeys: ['family'] },
+    );
+    const assume = fc.dictionary(
+      fc.constantFrom('beta', 'omega', 'y', 'r', 'nbar', 'c', 'N', 'q'),
+      fc.oneof(fc.constantFrom('0', '1/2', '0 <= c <= 1', '-1 < beta', 'omega > 0', '2 <= N <= 13', '0 < y < 1', 'inf'), fc.string()),
+    );
     fc.assert(
       fc.property(states, assume, (state, a) => {
         try {

@@ -40,54 +40,236 @@ const rows: Row[] = [
   { name: 'eq7 ergotropy', quantity: 'ergotropy', state: { family: 'eq7' }, formula: W7, exact: false },
   { name: 'eq7 passive energy', quantity: 'passive-energy', state: { family: 'eq7' }, formula: `${eq7.energy} - ${W7}`, exact: false },
   // β = 0: W = ω max(0, 1 − 4c/3, 4c/3 − 1), split at c = 3/4 by Sturm; the paper's Eq. (12)
-  { name: 'eq7 ergotropy at β = 0, c < 3/4', quantity: 'ergotropy', state: { family: 'eq7' }, formula: 'omega*(1 - 4*c/3)', assume: { beta: '0', c: '0 <= c <= 3/4' }, exact: true },
+  {
+    name: 'eq7 ergotropy at β = 0, c < 3/4',
+    quantity: 'ergotropy',
+    state: { family: 'eq7' },
+    formula: 'omega*(1 - 4*c/3)',
+    assume: { beta: '0', c: '0 <= c <= 3/4' },
+    exact: true,
+  },
   // β = 0: populations c/3, 1/2 − c/3 (twice), c/3 on levels 2ω, ω, ω, 0 ⇒ W_inc = ω|1/2 − 2c/3|
-  { name: 'eq7 incoherent ergotropy', quantity: 'incoherent-ergotropy', state: { family: 'eq7' }, formula: 'omega*abs(1/2 - 2*c/3)', assume: { beta: '0' }, exact: false },
+  {
+    name: 'eq7 incoherent ergotropy',
+    quantity: 'incoherent-ergotropy',
+    state: { family: 'eq7' },
+    formula: 'omega*abs(1/2 - 2*c/3)',
+    assume: { beta: '0' },
+    exact: false,
+  },
   // ground family, N = 3
   { name: 'ground populations', quantity: 'populations', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: ground3Pops, exact: true },
-  { name: 'ground energy', quantity: 'energy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y + 2*y^2 + 3*y^3)/${S}`, exact: true },
-  { name: 'ground purity', quantity: 'purity', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `(1 + y^2 + y^4 + y^6)/${S}^2`, exact: true },
+  {
+    name: 'ground energy',
+    quantity: 'energy',
+    state: { family: 'steady-state', qubits: 3, initial: 'ground' },
+    formula: `omega*(y + 2*y^2 + 3*y^3)/${S}`,
+    exact: true,
+  },
+  {
+    name: 'ground purity',
+    quantity: 'purity',
+    state: { family: 'steady-state', qubits: 3, initial: 'ground' },
+    formula: `(1 + y^2 + y^4 + y^6)/${S}^2`,
+    exact: true,
+  },
   // C_l1 = Σ_k w_k (C(3, k) − 1) = (2y + 2y²)/S = 2y/(1 + y²)
   { name: 'ground coherence', quantity: 'coherence', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: '2*y/(1 + y^2)', exact: true },
-  { name: 'ground eigenvalues', quantity: 'eigenvalues', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: [`1/${S}`, `y/${S}`, `y^2/${S}`, `y^3/${S}`, '0', '0', '0', '0'], exact: true },
+  {
+    name: 'ground eigenvalues',
+    quantity: 'eigenvalues',
+    state: { family: 'steady-state', qubits: 3, initial: 'ground' },
+    formula: [`1/${S}`, `y/${S}`, `y^2/${S}`, `y^3/${S}`, '0', '0', '0', '0'],
+    exact: true,
+  },
   // w0 > w1 > w2 > w3 on levels 0, ω, ω, ω: passive ω(w1 + w2 + w3), W = ω(w2 + 2w3)
-  { name: 'ground ergotropy', quantity: 'ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y^2 + 2*y^3)/${S}`, exact: true },
-  { name: 'ground passive energy', quantity: 'passive-energy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y + y^2 + y^3)/${S}`, exact: true },
+  {
+    name: 'ground ergotropy',
+    quantity: 'ergotropy',
+    state: { family: 'steady-state', qubits: 3, initial: 'ground' },
+    formula: `omega*(y^2 + 2*y^3)/${S}`,
+    exact: true,
+  },
+  {
+    name: 'ground passive energy',
+    quantity: 'passive-energy',
+    state: { family: 'steady-state', qubits: 3, initial: 'ground' },
+    formula: `omega*(y + y^2 + y^3)/${S}`,
+    exact: true,
+  },
   // dephased: w0 (level 0), w1/3 (×3, ω), w2/3 (×3, 2ω), w3 (3ω); w3 > w2/3 iff y > 1/3, w3 > w1/3 iff y > 1/√3
   // 1/3 < y < 1/√3: order w0, w1/3 ×3, w3, w2/3 ×3 ⇒ W_inc = ω(w3 − w2/3)
-  { name: 'ground incoherent ergotropy', quantity: 'incoherent-ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(y^3 - y^2/3)/${S}`, assume: { y: '1/3 < y < 1/2' }, exact: true },
+  {
+    name: 'ground incoherent ergotropy',
+    quantity: 'incoherent-ergotropy',
+    state: { family: 'steady-state', qubits: 3, initial: 'ground' },
+    formula: `omega*(y^3 - y^2/3)/${S}`,
+    assume: { y: '1/3 < y < 1/2' },
+    exact: true,
+  },
   // y > 1/√3: order w0, w3, w1/3 ×3, w2/3 ×3 ⇒ W_inc = ω(2w3 − w1/3 − w2/3)
-  { name: 'ground incoherent ergotropy, y > 3/5', quantity: 'incoherent-ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: `omega*(2*y^3 - y/3 - y^2/3)/${S}`, assume: { y: '3/5 < y <= 1' }, exact: true },
-  { name: 'ground incoherent ergotropy, y < 1/3', quantity: 'incoherent-ergotropy', state: { family: 'steady-state', qubits: 3, initial: 'ground' }, formula: '0', assume: { y: '0 < y < 1/3' }, exact: true },
+  {
+    name: 'ground incoherent ergotropy, y > 3/5',
+    quantity: 'incoherent-ergotropy',
+    state: { family: 'steady-state', qubits: 3, initial: 'ground' },
+    formula: `omega*(2*y^3 - y/3 - y^2/3)/${S}`,
+    assume: { y: '3/5 < y <= 1' },
+    exact: true,
+  },
+  {
+    name: 'ground incoherent ergotropy, y < 1/3',
+    quantity: 'incoherent-ergotropy',
+    state: { family: 'steady-state', qubits: 3, initial: 'ground' },
+    formula: '0',
+    assume: { y: '0 < y < 1/3' },
+    exact: true,
+  },
   // other initial states: symmetric ones end in the same state; ψ− is stationary; the Gibbs state is stationary
   { name: 'excited coherence', quantity: 'coherence', state: { family: 'steady-state', qubits: 3, initial: 'excited' }, formula: '2*y/(1 + y^2)', exact: true },
-  { name: 'dicke:1 energy', quantity: 'energy', state: { family: 'steady-state', qubits: 3, initial: 'dicke:1' }, formula: `omega*(y + 2*y^2 + 3*y^3)/${S}`, exact: true },
+  {
+    name: 'dicke:1 energy',
+    quantity: 'energy',
+    state: { family: 'steady-state', qubits: 3, initial: 'dicke:1' },
+    formula: `omega*(y + 2*y^2 + 3*y^3)/${S}`,
+    exact: true,
+  },
   { name: 'psi-plus coherence', quantity: 'coherence', state: { family: 'steady-state', initial: 'psi-plus' }, formula: 'y/(1 + y + y^2)', exact: true },
   { name: 'psi-minus ergotropy', quantity: 'ergotropy', state: { family: 'steady-state', initial: 'psi-minus' }, formula: 'omega', exact: true },
   { name: 'psi-minus purity', quantity: 'purity', state: { family: 'steady-state', initial: 'psi-minus' }, formula: '1', exact: true },
-  { name: 'thermal populations', quantity: 'populations', state: { family: 'steady-state', qubits: 2, initial: 'thermal' }, formula: ['y^2/(1+y)^2', 'y/(1+y)^2', 'y/(1+y)^2', '1/(1+y)^2'], exact: true },
+  {
+    name: 'thermal populations',
+    quantity: 'populations',
+    state: { family: 'steady-state', qubits: 2, initial: 'thermal' },
+    formula: ['y^2/(1+y)^2', 'y/(1+y)^2', 'y/(1+y)^2', '1/(1+y)^2'],
+    exact: true,
+  },
   // |01⟩⟨01| has c = 1/2: the two-qubit family at c = 1/2
-  { name: 'matrix initial energy', quantity: 'energy', state: { family: 'steady-state', initial: { re: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0]] } }, formula: `omega*(y^2/${Z} + 1/2 + y/(2*${Z}))`, exact: true },
+  {
+    name: 'matrix initial energy',
+    quantity: 'energy',
+    state: {
+      family: 'steady-state',
+      initial: {
+        re: [
+          [0, 0, 0, 0],
+          [0, 0, 0, 0],
+          [0, 0, 1, 0],
+          [0, 0, 0, 0],
+        ],
+      },
+    },
+    formula: `omega*(y^2/${Z} + 1/2 + y/(2*${Z}))`,
+    exact: true,
+  },
   // Gibbs, N = 2: diag y^k/(1 + y)², passive
   { name: 'gibbs energy', quantity: 'energy', state: { family: 'gibbs', qubits: 2 }, formula: '2*omega*y/(1 + y)', exact: true },
   { name: 'gibbs coherence', quantity: 'coherence', state: { family: 'gibbs', qubits: 2 }, formula: '0', exact: true },
   { name: 'gibbs ergotropy', quantity: 'ergotropy', state: { family: 'gibbs', qubits: 2 }, formula: '0', exact: true },
-  { name: 'gibbs eigenvalues', quantity: 'eigenvalues', state: { family: 'gibbs', qubits: 2 }, formula: ['y^2/(1+y)^2', 'y/(1+y)^2', 'y/(1+y)^2', '1/(1+y)^2'], exact: true },
+  {
+    name: 'gibbs eigenvalues',
+    quantity: 'eigenvalues',
+    state: { family: 'gibbs', qubits: 2 },
+    formula: ['y^2/(1+y)^2', 'y/(1+y)^2', 'y/(1+y)^2', '1/(1+y)^2'],
+    exact: true,
+  },
   // concurrence of the X state: 2 max(0, |ρ_23| − √(ρ_11 ρ_44)) = max(0, |cy/Z − (1 − c)| − 2cy/Z), with max(0, m) = (m + |m|)/2
-  { name: 'eq7 concurrence', quantity: 'concurrence', state: { family: 'eq7' }, formula: `((abs(c*y/${Z} - (1 - c)) - 2*c*y/${Z}) + abs(abs(c*y/${Z} - (1 - c)) - 2*c*y/${Z}))/2`, exact: false },
+  {
+    name: 'eq7 concurrence',
+    quantity: 'concurrence',
+    state: { family: 'eq7' },
+    formula: `((abs(c*y/${Z} - (1 - c)) - 2*c*y/${Z}) + abs(abs(c*y/${Z} - (1 - c)) - 2*c*y/${Z}))/2`,
+    exact: false,
+  },
   { name: 'psi-minus concurrence', quantity: 'concurrence', state: { family: 'steady-state', initial: 'psi-minus' }, formula: '1', exact: false },
   { name: 'gibbs concurrence', quantity: 'concurrence', state: { family: 'gibbs', qubits: 2 }, formula: '0', exact: false },
   // |+⟩|+⟩ is a product state
-  { name: 'explicit concurrence', quantity: 'concurrence', state: { family: 'explicit', matrix: { re: Array.from({ length: 4 }, () => Array(4).fill('1/4')) } }, formula: '0', exact: false },
+  {
+    name: 'explicit concurrence',
+    quantity: 'concurrence',
+    state: { family: 'explicit', matrix: { re: Array.from({ length: 4 }, () => Array(4).fill('1/4')) } },
+    formula: '0',
+    exact: false,
+  },
   // explicit |+⟩⟨+| of one qubit: E = ω/2, passive 0
-  { name: 'explicit ergotropy', quantity: 'ergotropy', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: 'omega/2', exact: false },
-  { name: 'explicit coherence', quantity: 'coherence', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: '1', exact: true },
-  { name: 'explicit purity', quantity: 'purity', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: '1', exact: true },
-  { name: 'explicit incoherent ergotropy', quantity: 'incoherent-ergotropy', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: '0', exact: true },
-  { name: 'explicit passive energy', quantity: 'passive-energy', state: { family: 'explicit', matrix: { re: [['1/2', '1/2'], ['1/2', '1/2']] } }, formula: '0', exact: false },
+  {
+    name: 'explicit ergotropy',
+    quantity: 'ergotropy',
+    state: {
+      family: 'explicit',
+      matrix: {
+        re: [
+          ['1/2', '1/2'],
+          ['1/2', '1/2'],
+        ],
+      },
+    },
+    formula: 'omega/2',
+    exact: false,
+  },
+  {
+    name: 'explicit coherence',
+    quantity: 'coherence',
+    state: {
+      family: 'explicit',
+      matrix: {
+        re: [
+          ['1/2', '1/2'],
+          ['1/2', '1/2'],
+        ],
+      },
+    },
+    formula: '1',
+    exact: true,
+  },
+  {
+    name: 'explicit purity',
+    quantity: 'purity',
+    state: {
+      family: 'explicit',
+      matrix: {
+        re: [
+          ['1/2', '1/2'],
+          ['1/2', '1/2'],
+        ],
+      },
+    },
+    formula: '1',
+    exact: true,
+  },
+  {
+    name: 'explicit incoherent ergotropy',
+    quantity: 'incoherent-ergotropy',
+    state: {
+      family: 'explicit',
+      matrix: {
+        re: [
+          ['1/2', '1/2'],
+          ['1/2', '1/2'],
+        ],
+      },
+    },
+    formula: '0',
+    exact: true,
+  },
+  {
+    name: 'explicit passive energy',
+    quantity: 'passive-energy',
+    state: {
+      family: 'explicit',
+      matrix: {
+        re: [
+          ['1/2', '1/2'],
+          ['1/2', '1/2'],
+        ],
+      },
+    },
+    formula: '0',
+    exact: false,
+  },
 ];
 
-const file = (r: Row, formula: string | string[]): string => JSON.stringify({ claims: [{ id: 'x', quantity: r.quantity, state: r.state, formula, ...(r.assume ? { assume: r.assume } : {}) }] });
+const file = (r: Row, formula: string | string[]): string =>
+  JSON.stringify({ claims: [{ id: 'x', quantity: r.quantity, state: r.state, formula, ...(r.assume ? { assume: r.assume } : {}) }] });
 
 describe('each quantity × family', () => {
   it.each(rows)('$name', async (r) => {

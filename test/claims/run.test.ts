@@ -16,13 +16,23 @@ const header = { id: 'test-claim', location: 'Eq. (0)', statement: 'a test', pri
 
 describe('runClaim', () => {
   it('reports a check that throws as failed, with the message, and never rethrows', async () => {
-    const c: Claim = { ...header, check: () => { throw new Error('boom\nsecond line'); } };
+    const c: Claim = {
+      ...header,
+      check: () => {
+        throw new Error('boom\nsecond line');
+      },
+    };
     const r = await runClaim(c, ctx);
     expect(r.verdict).toBe('failed');
     expect(r.evidence.checks[0].detail).toBe('boom');
   });
   it('reports an InconclusiveError (a CAS timeout, say) as inconclusive, never as a pass', async () => {
-    const c: Claim = { ...header, check: () => { throw new InconclusiveError('timeout'); } };
+    const c: Claim = {
+      ...header,
+      check: () => {
+        throw new InconclusiveError('timeout');
+      },
+    };
     expect((await runClaim(c, ctx)).verdict).toBe('inconclusive');
   });
   it('fills the shape of a checked claim', async () => {
@@ -34,10 +44,15 @@ describe('runClaim', () => {
     expect(r.evidence.precision).toBe(50);
   });
   it('keeps the corrected form only for an erratum', async () => {
-    const c = checksClaim({ ...header, howDecided: 'test', derived: 'fixed', checks: () => [exactCheck('ok', 'consistency', 'exact-identity', () => ({ pass: true, detail: '' }))] });
+    const c = checksClaim({
+      ...header,
+      howDecided: 'test',
+      derived: 'fixed',
+      checks: () => [exactCheck('ok', 'consistency', 'exact-identity', () => ({ pass: true, detail: '' }))],
+    });
     expect((await runClaim(c, ctx)).corrected).toBeNull();
   });
-  it('gives an erratum the derived form as its correction and the failing check\'s computed region', async () => {
+  it("gives an erratum the derived form as its correction and the failing check's computed region", async () => {
     const c = checksClaim({
       ...header,
       howDecided: 'test',
@@ -78,7 +93,10 @@ describe('formulaClaim', () => {
     },
   };
   it('verifies a true printed formula (cosh/sinh form of Eq. (10))', async () => {
-    const r = await runClaim(formulaClaim({ ...base, printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))' }), ctx);
+    const r = await runClaim(
+      formulaClaim({ ...base, printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))' }),
+      ctx,
+    );
     expect(r.verdict).toBe('verified');
   });
   it('without a second route, a disagreeing printed formula is our failure, not an erratum', async () => {
@@ -93,7 +111,10 @@ describe('formulaClaim', () => {
     expect(r.evidence.checks.find((c) => c.method === 'exact-identity' && c.role === 'printed')?.outcome).toBe('fail');
   });
   it('flags a flipped sign', async () => {
-    const r = await runClaim(formulaClaim({ ...base, printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) - sinh(beta*omega))/(1 + 2*cosh(beta*omega)))' }), ctx);
+    const r = await runClaim(
+      formulaClaim({ ...base, printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) - sinh(beta*omega))/(1 + 2*cosh(beta*omega)))' }),
+      ctx,
+    );
     expect(r.verdict).toBe('erratum');
   });
   it('reports our own inconsistency as failed: a derivation that disagrees with first principles', async () => {

@@ -21,7 +21,13 @@ async function file(content: unknown): Promise<string> {
   await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 }
-const claim = (over: Record<string, unknown>): Record<string, unknown> => ({ id: 'a', quantity: 'energy', state: { family: 'gibbs', qubits: 2 }, formula: '2*omega*y/(1 + y)', ...over });
+const claim = (over: Record<string, unknown>): Record<string, unknown> => ({
+  id: 'a',
+  quantity: 'energy',
+  state: { family: 'gibbs', qubits: 2 },
+  formula: '2*omega*y/(1 + y)',
+  ...over,
+});
 const refused = async (pattern: RegExp, claims: unknown): Promise<void> => expectRefusal(pattern, 'check', await file(claims));
 
 describe('ergocheck check refuses', () => {
@@ -47,7 +53,9 @@ describe('ergocheck check refuses', () => {
   });
   it('an assumption outside the model', async () => {
     await refused(/claim "a": assume beta: .*outside the model \(β ≥ 0/, { claims: [claim({ assume: { beta: '-1 < beta < 2' } })] });
-    await refused(/claim "a": assume c: .*outside the model \(0 ≤ c ≤ 1\)/, { claims: [claim({ state: { family: 'eq7' }, formula: 'c', assume: { c: '1/2 < c < 3/2' } })] });
+    await refused(/claim "a": assume c: .*outside the model \(0 ≤ c ≤ 1\)/, {
+      claims: [claim({ state: { family: 'eq7' }, formula: 'c', assume: { c: '1/2 < c < 3/2' } })],
+    });
     await refused(/claim "a": assume N: .*outside the model \(N = 1…12\)/, { claims: [claim({ state: { family: 'gibbs' }, assume: { N: '2 <= N <= 13' } })] });
   });
   it('a parameter the formula uses that the state does not have', async () => {
@@ -56,13 +64,63 @@ describe('ergocheck check refuses', () => {
     await refused(/claim "a": the state gibbs has no parameter c/, { claims: [claim({ assume: { c: '0 <= c <= 1' } })] });
   });
   it('an explicit matrix that is not a state', async () => {
-    await refused(/claim "a": matrix: the matrix has trace 2, not 1/, { claims: [claim({ state: { family: 'explicit', matrix: { re: [[1, 0], [0, 1]] } }, formula: 'omega' })] });
-    await refused(/claim "a": matrix: the matrix .*(negative|positive)/, { claims: [claim({ state: { family: 'explicit', matrix: { re: [['1/2', 1], [1, '1/2']] } }, formula: 'omega' })] });
-    await refused(/claim "a": initial: .*2\^N × 2\^N/, { claims: [claim({ state: { family: 'steady-state', initial: { re: [['1/3', 0, 0], [0, '1/3', 0], [0, 0, '1/3']] } } })] });
+    await refused(/claim "a": matrix: the matrix has trace 2, not 1/, {
+      claims: [
+        claim({
+          state: {
+            family: 'explicit',
+            matrix: {
+              re: [
+                [1, 0],
+                [0, 1],
+              ],
+            },
+          },
+          formula: 'omega',
+        }),
+      ],
+    });
+    await refused(/claim "a": matrix: the matrix .*(negative|positive)/, {
+      claims: [
+        claim({
+          state: {
+            family: 'explicit',
+            matrix: {
+              re: [
+                ['1/2', 1],
+                [1, '1/2'],
+              ],
+            },
+          },
+          formula: 'omega',
+        }),
+      ],
+    });
+    await refused(/claim "a": initial: .*2\^N × 2\^N/, {
+      claims: [
+        claim({
+          state: {
+            family: 'steady-state',
+            initial: {
+              re: [
+                ['1/3', 0, 0],
+                [0, '1/3', 0],
+                [0, 0, '1/3'],
+              ],
+            },
+          },
+        }),
+      ],
+    });
   });
-  it('a concurrence of more than two qubits', async () => refused(/claim "a": the concurrence is defined here for two qubits, not 3/, { claims: [claim({ quantity: 'concurrence', state: { family: 'gibbs', qubits: 3 }, formula: '0' })] }));
+  it('a concurrence of more than two qubits', async () =>
+    refused(/claim "a": the concurrence is defined here for two qubits, not 3/, {
+      claims: [claim({ quantity: 'concurrence', state: { family: 'gibbs', qubits: 3 }, formula: '0' })],
+    }));
   it('a printed formula of another quantity', async () => {
-    await refused(/defines C_l1 \(the coherence\), but the claim's quantity is ergotropy/, { claims: [claim({ quantity: 'ergotropy', state: { family: 'eq7' }, formula: undefined, printed: 'C_{l_1} = c' })] });
+    await refused(/defines C_l1 \(the coherence\), but the claim's quantity is ergotropy/, {
+      claims: [claim({ quantity: 'ergotropy', state: { family: 'eq7' }, formula: undefined, printed: 'C_{l_1} = c' })],
+    });
   });
   it('two temperature coordinates, or none of printed/formula', async () => {
     await refused(/bound only one/, { claims: [claim({ assume: { beta: '0 <= beta <= 1', y: '0 < y < 1' } })] });

@@ -30,23 +30,117 @@ describe('ergocheck refuses bad input with exit code 2', () => {
     return expectRefusal(/is a directory/, 'coherence', '--rho', join(dir, 'adir'));
   });
   it('malformed JSON', () => expectRefusal(/not valid JSON/, 'ergotropy', '--rho', file('bad.json', '{"re": [[1, 0], [0')));
-  it('a non-square matrix', () => expectRefusal(/2×3, not square/, 'ergotropy', '--rho', file('rect.json', { re: [['1', '0', '0'], ['0', '0', '0']] })));
+  it('a non-square matrix', () =>
+    expectRefusal(
+      /2×3, not square/,
+      'ergotropy',
+      '--rho',
+      file('rect.json', {
+        re: [
+          ['1', '0', '0'],
+          ['0', '0', '0'],
+        ],
+      }),
+    ));
   it('ragged rows', () => expectRefusal(/row 2 has 1 entries, expected 2/, 'coherence', '--rho', file('ragged.json', { re: [['1', '0'], ['0']] })));
-  it('a non-finite entry', () => expectRefusal(/"NaN" is not a number/, 'coherence', '--rho', file('nan.json', { re: [['NaN', '0'], ['0', '1']] })));
-  it('a non-Hermitian state', () => expectRefusal(/not Hermitian: entries \(1,2\) and \(2,1\)/, 'ergotropy', '--rho', file('nonherm.json', { re: [['1/2', '1/4'], ['0', '1/2']] })));
-  it('a state of trace ≠ 1', () => expectRefusal(/trace 1\.1, not 1/, 'ergotropy', '--rho', file('trace.json', { re: [['0.6', '0'], ['0', '0.5']] })));
+  it('a non-finite entry', () =>
+    expectRefusal(
+      /"NaN" is not a number/,
+      'coherence',
+      '--rho',
+      file('nan.json', {
+        re: [
+          ['NaN', '0'],
+          ['0', '1'],
+        ],
+      }),
+    ));
+  it('a non-Hermitian state', () =>
+    expectRefusal(
+      /not Hermitian: entries \(1,2\) and \(2,1\)/,
+      'ergotropy',
+      '--rho',
+      file('nonherm.json', {
+        re: [
+          ['1/2', '1/4'],
+          ['0', '1/2'],
+        ],
+      }),
+    ));
+  it('a state of trace ≠ 1', () =>
+    expectRefusal(
+      /trace 1\.1, not 1/,
+      'ergotropy',
+      '--rho',
+      file('trace.json', {
+        re: [
+          ['0.6', '0'],
+          ['0', '0.5'],
+        ],
+      }),
+    ));
   it('a state that is not positive semidefinite', () =>
-    expectRefusal(/not positive semidefinite: smallest eigenvalue -0\.5/, 'ergotropy', '--rho', file('neg.json', { re: [['3/2', '0'], ['0', '-1/2']] })));
+    expectRefusal(
+      /not positive semidefinite: smallest eigenvalue -0\.5/,
+      'ergotropy',
+      '--rho',
+      file('neg.json', {
+        re: [
+          ['3/2', '0'],
+          ['0', '-1/2'],
+        ],
+      }),
+    ));
   it('a bad --precision', () => expectRefusal(/--precision must be an integer from 10 to 900/, 'ergotropy', '--rho', 'x.json', '--precision', '3'));
   it('a non-numeric --precision', () => expectRefusal(/--precision must be an integer/, 'coherence', '--rho', 'x.json', '--precision', '5O'));
   it('a non-positive --omega', () => expectRefusal(/--omega must be > 0/, 'ergotropy', '--rho', 'x.json', '--omega=-1'));
   it('--omega and --hamiltonian together', () => expectRefusal(/not both/, 'ergotropy', '--rho', 'x.json', '--omega', '1', '--hamiltonian', 'h.json'));
   it('--omega for a state that is not of qubits', () =>
-    expectRefusal(/not a state of qubits/, 'ergotropy', '--rho', file('qutrit.json', { re: [['1/3', '0', '0'], ['0', '1/3', '0'], ['0', '0', '1/3']] })));
+    expectRefusal(
+      /not a state of qubits/,
+      'ergotropy',
+      '--rho',
+      file('qutrit.json', {
+        re: [
+          ['1/3', '0', '0'],
+          ['0', '1/3', '0'],
+          ['0', '0', '1/3'],
+        ],
+      }),
+    ));
   it('a Hamiltonian of the wrong dimension', () =>
-    expectRefusal(/H in .* is 2×2 but ρ is 4×4/, 'ergotropy', '--rho', 'examples/singlet.json', '--hamiltonian', file('h2.json', { re: [['1', '0'], ['0', '0']] })));
+    expectRefusal(
+      /H in .* is 2×2 but ρ is 4×4/,
+      'ergotropy',
+      '--rho',
+      'examples/singlet.json',
+      '--hamiltonian',
+      file('h2.json', {
+        re: [
+          ['1', '0'],
+          ['0', '0'],
+        ],
+      }),
+    ));
   it('a non-Hermitian Hamiltonian', () =>
-    expectRefusal(/H in .* is not Hermitian/, 'ergotropy', '--rho', file('q1.json', { re: [['1/2', '0'], ['0', '1/2']] }), '--hamiltonian', file('hbad.json', { re: [['0', '1'], ['0', '0']] })));
+    expectRefusal(
+      /H in .* is not Hermitian/,
+      'ergotropy',
+      '--rho',
+      file('q1.json', {
+        re: [
+          ['1/2', '0'],
+          ['0', '1/2'],
+        ],
+      }),
+      '--hamiltonian',
+      file('hbad.json', {
+        re: [
+          ['0', '1'],
+          ['0', '0'],
+        ],
+      }),
+    ));
   it('a negative --tolerance', () => expectRefusal(/--tolerance must be a number ≥ 0/, 'coherence', '--rho', 'examples/singlet.json', '--tolerance=-1'));
 });
 
@@ -74,7 +168,10 @@ describe('ergocheck without a command, --help and --version', () => {
 
 describe('ergocheck ergotropy', () => {
   it('gives the singlet ergotropy exactly ω (ω = 1 and ω = 7/3)', async () => {
-    for (const [omega, expected] of [['1', '1'], ['7/3', new Decimal(7).div(3).toSignificantDigits(50).toString()]]) {
+    for (const [omega, expected] of [
+      ['1', '1'],
+      ['7/3', new Decimal(7).div(3).toSignificantDigits(50).toString()],
+    ]) {
       const r = await runCli('ergotropy', '--rho', 'examples/singlet.json', '--omega', omega, '--json');
       expect(r.code).toBe(0);
       const j = JSON.parse(r.out);
@@ -104,15 +201,51 @@ describe('ergocheck ergotropy', () => {
 
   it('accepts float64 data whose trace is 1 only to rounding, and refuses it with --tolerance 0', async () => {
     const third = 1 / 3; // 3·fl(1/3) = 1 − 2^-54·… ≠ 1 exactly
-    const p = file('float.json', { re: [[third, 0, 0], [0, third, 0], [0, 0, third]] });
-    const ok = await runCli('ergotropy', '--rho', p, '--hamiltonian', file('h3.json', { re: [['0', '0', '0'], ['0', '1', '0'], ['0', '0', '2']] }), '--json');
+    const p = file('float.json', {
+      re: [
+        [third, 0, 0],
+        [0, third, 0],
+        [0, 0, third],
+      ],
+    });
+    const ok = await runCli(
+      'ergotropy',
+      '--rho',
+      p,
+      '--hamiltonian',
+      file('h3.json', {
+        re: [
+          ['0', '0', '0'],
+          ['0', '1', '0'],
+          ['0', '0', '2'],
+        ],
+      }),
+      '--json',
+    );
     expect(ok.code).toBe(0);
     await expectRefusal(/trace .* not 1 \(off by .*, tolerance 0\)/, 'coherence', '--rho', p, '--tolerance', '0');
   });
 
   it('uses a non-diagonal Hamiltonian: σx on |0⟩⟨0| has ergotropy 1', async () => {
     // ρ = |g⟩⟨g| = diag(0, 1) in our basis; H = σx has levels ±1 and ⟨g|σx|g⟩ = 0, so W = 0 − (−1) = 1
-    const r = await runCli('ergotropy', '--rho', file('g.json', { re: [['0', '0'], ['0', '1']] }), '--hamiltonian', file('sx.json', { re: [[0, 1], [1, 0]] }), '--json');
+    const r = await runCli(
+      'ergotropy',
+      '--rho',
+      file('g.json', {
+        re: [
+          ['0', '0'],
+          ['0', '1'],
+        ],
+      }),
+      '--hamiltonian',
+      file('sx.json', {
+        re: [
+          [0, 1],
+          [1, 0],
+        ],
+      }),
+      '--json',
+    );
     const j = JSON.parse(r.out);
     expect(new Decimal(j.ergotropy).minus(1).abs().lte(j.errorBound)).toBe(true);
   });

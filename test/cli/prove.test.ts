@@ -49,7 +49,8 @@ describe('ergocheck prove', () => {
     expect(erratum.corrected).toBe('\\omega \\cdot \\frac{{y}^{2}}{1 + y + {y}^{2}}, \\quad y = e^{-\\beta\\omega}');
     // the same command gives the same report apart from timings
     const jb = JSON.parse((await runCli('prove', 'eq10', 'eq8', '--json')).out);
-    const strip = (x: { claims: { evidence: { seconds: number } }[] }) => JSON.stringify(x.claims.map((c) => ({ ...c, evidence: { ...c.evidence, seconds: 0 } })));
+    const strip = (x: { claims: { evidence: { seconds: number } }[] }) =>
+      JSON.stringify(x.claims.map((c) => ({ ...c, evidence: { ...c.evidence, seconds: 0 } })));
     expect(strip(jb)).toBe(strip(ja));
   });
   it('a different seed probes different points', async () => {

@@ -38,16 +38,18 @@ async function heavyModules(...args: string[]): Promise<{ code: number; stdout: 
 }
 
 describe('start-up loads only what a command uses', () => {
-  it.each([
-    ['--version'],
-    ['--help'],
-    ['ergotropy', '--help'],
-    ['coherence', '--help'],
-    ['steady-state', '--help'],
-    ['ergotropy', '--rho', 'examples/singlet.json', '--json'],
-    ['coherence', '--rho', 'examples/eq7-c-79-272.json'],
-    ['steady-state', '--qubits', '3', '--beta', '1/2', '--initial', 'excited', '--json'],
-  ].map((args) => [args.join(' '), args] as const))('%s loads no vega, katex or CAS', async (_name, args) => {
+  it.each(
+    [
+      ['--version'],
+      ['--help'],
+      ['ergotropy', '--help'],
+      ['coherence', '--help'],
+      ['steady-state', '--help'],
+      ['ergotropy', '--rho', 'examples/singlet.json', '--json'],
+      ['coherence', '--rho', 'examples/eq7-c-79-272.json'],
+      ['steady-state', '--qubits', '3', '--beta', '1/2', '--initial', 'excited', '--json'],
+    ].map((args) => [args.join(' '), args] as const),
+  )('%s loads no vega, katex or CAS', async (_name, args) => {
     const r = await heavyModules(...args);
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(0);

@@ -17,16 +17,28 @@ describe('steady-state refuses bad parameters with exit code 2', () => {
   it('N < 1', () => expectRefusal(/--qubits must be an integer ≥ 1/, 'steady-state', '--qubits', '0', '--beta', '1', '--initial', 'ground'));
   it('N too large for decimal precision (evolve; steady-state takes any N ≤ 12)', () =>
     expectRefusal(/too large for this method \(at most 8/, 'evolve', '--qubits', '9', '--beta', '1', '--initial', 'ground', '--mu', '1', '--times', '0,1'));
-  it('N too large for float64', () => expectRefusal(/too large for this method \(at most 12\)/, 'steady-state', '--qubits', '13', '--beta', '1', '--initial', 'ground', '--float64'));
+  it('N too large for float64', () =>
+    expectRefusal(/too large for this method \(at most 12\)/, 'steady-state', '--qubits', '13', '--beta', '1', '--initial', 'ground', '--float64'));
   it('a negative β', () => expectRefusal(/--beta must be ≥ 0/, 'steady-state', '--qubits', '2', '--beta=-1', '--initial', 'ground'));
   it('a non-numeric β', () => expectRefusal(/--beta must be a number/, 'steady-state', '--qubits', '2', '--beta', 'hot', '--initial', 'ground'));
-  it('--precision with --float64', () => expectRefusal(/not both/, 'steady-state', '--qubits', '2', '--beta', '1', '--initial', 'ground', '--float64', '--precision', '30'));
+  it('--precision with --float64', () =>
+    expectRefusal(/not both/, 'steady-state', '--qubits', '2', '--beta', '1', '--initial', 'ground', '--float64', '--precision', '30'));
   it('a missing --initial', () => expectRefusal(/--initial is required/, 'steady-state', '--qubits', '2', '--beta', '1'));
   it('an initial FILE of the wrong dimension', () =>
     expectRefusal(/is 4×4, but 3 qubits need 8×8/, 'steady-state', '--qubits', '3', '--beta', '1', '--initial', 'examples/singlet.json'));
   it('an initial FILE that is not a density matrix', () => {
     const p = join(dir, 'bad.json');
-    writeFileSync(p, JSON.stringify({ re: [['2', '0', '0', '0'], ['0', '0', '0', '0'], ['0', '0', '0', '0'], ['0', '0', '0', '-1']] }));
+    writeFileSync(
+      p,
+      JSON.stringify({
+        re: [
+          ['2', '0', '0', '0'],
+          ['0', '0', '0', '0'],
+          ['0', '0', '0', '0'],
+          ['0', '0', '0', '-1'],
+        ],
+      }),
+    );
     return expectRefusal(/not positive semidefinite/, 'steady-state', '--qubits', '2', '--beta', '1', '--initial', p);
   });
   it('β = inf from a state with an undamped coherence', () => {
@@ -36,7 +48,17 @@ describe('steady-state refuses bad parameters with exit code 2', () => {
     const q = '1/4';
     // ψ− = (|01⟩ − |10⟩)/√2 → amplitudes (0, −1/2, 1/2, 1/√2) over |11⟩,|10⟩,|01⟩,|00⟩; use the exact
     // outer product with √2 factors avoided: amplitudes a = (0, −1, 1, √2)/2 give entries of a aᵀ
-    writeFileSync(p, JSON.stringify({ re: [['0', '0', '0', '0'], ['0', q, `-${q}`, '-0.35355339059327376220042218105242451964241796884424'], ['0', `-${q}`, q, '0.35355339059327376220042218105242451964241796884424'], ['0', '-0.35355339059327376220042218105242451964241796884424', '0.35355339059327376220042218105242451964241796884424', h]] }));
+    writeFileSync(
+      p,
+      JSON.stringify({
+        re: [
+          ['0', '0', '0', '0'],
+          ['0', q, `-${q}`, '-0.35355339059327376220042218105242451964241796884424'],
+          ['0', `-${q}`, q, '0.35355339059327376220042218105242451964241796884424'],
+          ['0', '-0.35355339059327376220042218105242451964241796884424', '0.35355339059327376220042218105242451964241796884424', h],
+        ],
+      }),
+    );
     return expectRefusal(/at β = ∞ there is no steady state/, 'steady-state', '--qubits', '2', '--beta', 'inf', '--initial', p, '--tolerance', '1e-45');
   });
 });
@@ -92,12 +114,16 @@ describe('evolve', () => {
     await expectRefusal(/--times is required/, 'evolve', '--qubits', '2', '--beta', '1', '--initial', 'ground', '--mu', '0.5');
   });
   it('with μ = 1 reaches the collective steady state; with μ < 1 the ergotropy dies out', async () => {
-    const collective = JSON.parse((await runCli('evolve', '--qubits', '2', '--beta', '1', '--initial', 'ground', '--mu', '1', '--times', '0,60', '--json', '--float64')).out);
+    const collective = JSON.parse(
+      (await runCli('evolve', '--qubits', '2', '--beta', '1', '--initial', 'ground', '--mu', '1', '--times', '0,60', '--json', '--float64')).out,
+    );
     expect(collective.rows).toHaveLength(2);
     expect(Object.keys(collective.rows[0]).sort()).toEqual(['energy', 'ergotropy', 'errorBound', 'l1', 't']);
     const W = 1 / (1 + Math.E + Math.E ** 2);
     expect(Number(collective.rows[1].ergotropy)).toBeCloseTo(W, 9);
-    const partial = JSON.parse((await runCli('evolve', '--qubits', '2', '--beta', '1', '--initial', 'ground', '--mu', '0.9', '--times', '0:200:3', '--json', '--float64')).out);
+    const partial = JSON.parse(
+      (await runCli('evolve', '--qubits', '2', '--beta', '1', '--initial', 'ground', '--mu', '0.9', '--times', '0:200:3', '--json', '--float64')).out,
+    );
     expect(Math.abs(Number(partial.rows[2].ergotropy))).toBeLessThan(1e-12);
     expect(partial.rows.map((r: { t: string }) => Number(r.t))).toEqual([0, 100, 200]);
   });

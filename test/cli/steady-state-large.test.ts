@@ -33,8 +33,18 @@ describe('steady-state at 50 digits for N up to 12', () => {
     const bound = new Decimal(j.errorBound);
     expect(bound.lt('1e-48')).toBe(true);
     // the printed values are within their bound (plus the 50-digit rounding of the print) of the exact ones
-    expect(new Decimal(j.ergotropy).minus(W).abs().lte(bound.plus(W.abs().times('1e-49')))).toBe(true);
-    expect(new Decimal(j.energy).minus(E).abs().lte(bound.plus(E.abs().times('1e-49')))).toBe(true);
+    expect(
+      new Decimal(j.ergotropy)
+        .minus(W)
+        .abs()
+        .lte(bound.plus(W.abs().times('1e-49'))),
+    ).toBe(true);
+    expect(
+      new Decimal(j.energy)
+        .minus(E)
+        .abs()
+        .lte(bound.plus(E.abs().times('1e-49'))),
+    ).toBe(true);
     expect(new Decimal(j.l1).minus(l1).abs().lt(l1.times('1e-48'))).toBe(true);
   });
 
@@ -45,7 +55,9 @@ describe('steady-state at 50 digits for N up to 12', () => {
     const w = Array.from({ length: N + 1 }, (_, k) => r ** k / z);
     const W = 1.5 * w.reduce((s, x, k) => (k >= 1 ? s + x * (k - 1) : s), 0);
     const l1 = w.reduce((s, x, k) => s + x * (binom(N, k) - 1), 0);
-    const j = JSON.parse((await runCli('steady-state', '--qubits', '12', '--beta', '1', '--omega', '1.5', '--initial', 'ground', '--float64', '--json', '--no-rho')).out);
+    const j = JSON.parse(
+      (await runCli('steady-state', '--qubits', '12', '--beta', '1', '--omega', '1.5', '--initial', 'ground', '--float64', '--json', '--no-rho')).out,
+    );
     expect(j.precision).toBe('float64');
     expect(Math.abs(Number(j.ergotropy) - W)).toBeLessThanOrEqual(Number(j.errorBound) + 1e-14);
     expect(Math.abs(Number(j.l1) - l1)).toBeLessThan(1e-12 * l1);
@@ -57,7 +69,12 @@ describe('steady-state at 50 digits for N up to 12', () => {
     expect(new Decimal(t.l1).isZero()).toBe(true);
     // thermal energy N ω r/(1 + r)
     const r = new Decimal(-0.4).exp();
-    expect(new Decimal(t.energy).minus(r.times(10).div(r.plus(1))).abs().lt('1e-48')).toBe(true);
+    expect(
+      new Decimal(t.energy)
+        .minus(r.times(10).div(r.plus(1)))
+        .abs()
+        .lt('1e-48'),
+    ).toBe(true);
     const e = JSON.parse((await runCli('steady-state', '--qubits', '10', '--beta', '0.4', '--initial', 'excited', '--json', '--no-rho')).out);
     const g = JSON.parse((await runCli('steady-state', '--qubits', '10', '--beta', '0.4', '--initial', 'ground', '--json', '--no-rho')).out);
     // both lie in the symmetric subspace with M = 1: the same steady state

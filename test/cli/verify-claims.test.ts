@@ -19,7 +19,10 @@ describe('ergocheck verify --claims', () => {
     writeFileSync(bad, JSON.stringify({ claims: [{ id: 'a', quantity: 'energy', state: { family: 'gibbs', qubits: 2 }, formula: 'c' }] }));
     await expectRefusal(/claim "a": the formula uses c/, 'verify', '--out', join(dir, 'r'), ...QUICK, '--claims', bad);
     const clash = join(dir, 'clash.json');
-    writeFileSync(clash, JSON.stringify({ claims: [{ id: 'eq8-zero', quantity: 'energy', state: { family: 'gibbs', qubits: 2 }, formula: '2*omega*y/(1 + y)' }] }));
+    writeFileSync(
+      clash,
+      JSON.stringify({ claims: [{ id: 'eq8-zero', quantity: 'energy', state: { family: 'gibbs', qubits: 2 }, formula: '2*omega*y/(1 + y)' }] }),
+    );
     await expectRefusal(/claim "eq8-zero" of .* has the id of a claim of the paper/, 'verify', '--out', join(dir, 'r'), ...QUICK, '--claims', clash);
   });
   it('adds the claims to report.json and to the baseline comparison', async () => {

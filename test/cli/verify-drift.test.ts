@@ -13,7 +13,9 @@ vi.mock('../../src/claims/run.js', async (importOriginal) => {
     ...real,
     runClaims: async (...args: Parameters<typeof real.runClaims>) => {
       const claims: CheckedClaim[] = await real.runClaims(...args);
-      return drift.deviation === null ? claims : claims.map((c) => (c.id === 'eq10-c-below-half' ? { ...c, evidence: { ...c.evidence, maxDeviation: drift.deviation } } : c));
+      return drift.deviation === null
+        ? claims
+        : claims.map((c) => (c.id === 'eq10-c-below-half' ? { ...c, evidence: { ...c.evidence, maxDeviation: drift.deviation } } : c));
     },
   };
 });
@@ -34,7 +36,9 @@ describe('ergocheck verify --baseline, drifted deviation', () => {
     drift.deviation = '3e-35';
     const r = await runCli('verify', '--out', join(dir, 'drift'), ...only, '--baseline', baseline);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('deviation-drifted: eq10-c-below-half: largest deviation grew from 1e-69 to 3e-35, above the tolerance 1e-40 (10^−(precision−10) at 50 digits)');
+    expect(r.out).toContain(
+      'deviation-drifted: eq10-c-below-half: largest deviation grew from 1e-69 to 3e-35, above the tolerance 1e-40 (10^−(precision−10) at 50 digits)',
+    );
     const j = JSON.parse(readFileSync(join(dir, 'drift', 'report.json'), 'utf8'));
     expect(j.baseline.changes).toEqual([expect.objectContaining({ kind: 'deviation-drifted', id: 'eq10-c-below-half', before: '1e-69', after: '3e-35' })]);
   });

@@ -23,9 +23,17 @@ describe('ergocheck verify refuses (exit 2, one line, before any check runs)', (
     ['a missing baseline file', ['--baseline', 'no/such/report.json'], /^ergocheck: cannot read baseline no\/such\/report.json: no such file$/],
     ['a precision below 50', ['--precision', '20'], /at least 50/],
     ['a bad seed', ['--seed', 'x'], /--seed must be a non-negative integer/],
-    ['--fig3 that is not a sample count', ['--fig3', '1e5'], /^ergocheck: verify: --fig3 must be 0 \(no Fig. 3\) or an integer number of samples from 2 to 10000000, got "1e5"$/],
+    [
+      '--fig3 that is not a sample count',
+      ['--fig3', '1e5'],
+      /^ergocheck: verify: --fig3 must be 0 \(no Fig. 3\) or an integer number of samples from 2 to 10000000, got "1e5"$/,
+    ],
     ['--fig3 of 1 sample (no standard deviation)', ['--fig3', '1'], /--fig3 must be 0 \(no Fig. 3\) or an integer number of samples from 2/],
-    ['--fig3 without a report to draw it in', ['--fig3', '100', '--format', 'json'], /^ergocheck: verify: --fig3 draws Fig. 3 into the md and html reports; add md or html to --format$/],
+    [
+      '--fig3 without a report to draw it in',
+      ['--fig3', '100', '--format', 'json'],
+      /^ergocheck: verify: --fig3 draws Fig. 3 into the md and html reports; add md or html to --format$/,
+    ],
   ];
   for (const [what, args, message] of cases) {
     it(what, async () => {
@@ -46,7 +54,9 @@ describe('ergocheck verify refuses (exit 2, one line, before any check runs)', (
     expect(a.err).toMatch(/^ergocheck: baseline .*bad.json is not JSON: /);
     const b = await runCli('verify', '--out', join(dir, 'r'), '--baseline', join(dir, 'wrong.json'));
     expect(b.code).toBe(2);
-    expect(b.err).toMatch(/^ergocheck: baseline .*wrong.json is not an ergocheck report.json \(docs\/report.schema.json\): the top level must have required property 'tool'$/);
+    expect(b.err).toMatch(
+      /^ergocheck: baseline .*wrong.json is not an ergocheck report.json \(docs\/report.schema.json\): the top level must have required property 'tool'$/,
+    );
   });
   it('an --out directory holding other files', async () => {
     const r = await runCli('verify', '--out', 'test', ...SUBSET);
@@ -59,7 +69,9 @@ describe('ergocheck verify refuses (exit 2, one line, before any check runs)', (
 function stable(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   // the manifest holds the files' hashes, which differ with the timings
-  for (const f of readdirSync(dir).sort().filter((f) => f !== '.ergocheck-manifest.json')) {
+  for (const f of readdirSync(dir)
+    .sort()
+    .filter((f) => f !== '.ergocheck-manifest.json')) {
     let t = readFileSync(join(dir, f), 'utf8');
     if (f.endsWith('.json')) {
       const j = JSON.parse(t);
@@ -83,7 +95,18 @@ describe('ergocheck verify', () => {
     const out = join(tmp(), 'report');
     const r = await runCli('verify', '--out', out, ...SUBSET);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.ergocheck-manifest.json', 'fig1.svg', 'fig2.svg', 'fig3a.svg', 'fig3b.svg', 'report.html', 'report.json', 'report.junit.xml', 'report.md', 'report.tex']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.ergocheck-manifest.json',
+      'fig1.svg',
+      'fig2.svg',
+      'fig3a.svg',
+      'fig3b.svg',
+      'report.html',
+      'report.json',
+      'report.junit.xml',
+      'report.md',
+      'report.tex',
+    ]);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('10000 Haar-random pure initial states per N = 2…7');
     const j = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(validate(j), JSON.stringify(validate.errors)).toBe(true);

@@ -58,7 +58,11 @@ export function rationalState(d: number, seed: number): CMatrix<RatFunc> {
 }
 
 /** An exact matrix over Q(y, ω, f, …) evaluated in D at the given values. */
-export function evalMatrix(D: DecimalField, M: CMatrix<RatFunc>, env: Readonly<Record<string, InstanceType<DecimalField['Decimal']>>>): CMatrix<InstanceType<DecimalField['Decimal']>> {
+export function evalMatrix(
+  D: DecimalField,
+  M: CMatrix<RatFunc>,
+  env: Readonly<Record<string, InstanceType<DecimalField['Decimal']>>>,
+): CMatrix<InstanceType<DecimalField['Decimal']>> {
   return { rows: M.rows, cols: M.cols, re: M.re.map((x) => rfevalField(D, x, env)), im: M.im.map((x) => rfevalField(D, x, env)) };
 }
 

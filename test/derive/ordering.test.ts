@@ -59,8 +59,18 @@ describe('ordering and piecewise ergotropy of the two-qubit family', () => {
   const W = piecewiseErgotropy(energy, ordering, excitationLevels(2, omega));
 
   it('refuses levels that are not affine in c or depend on other variables', () => {
-    expect(() => eigenvalueOrderings([{ value: Rf.mul(c, c), multiplicity: 1 }, { value: rfConst(0), multiplicity: 1 }])).toThrow(/not affine/);
-    expect(() => eigenvalueOrderings([{ value: rfVar('q'), multiplicity: 1 }, { value: rfConst(0), multiplicity: 1 }])).toThrow(/depends on q/);
+    expect(() =>
+      eigenvalueOrderings([
+        { value: Rf.mul(c, c), multiplicity: 1 },
+        { value: rfConst(0), multiplicity: 1 },
+      ]),
+    ).toThrow(/not affine/);
+    expect(() =>
+      eigenvalueOrderings([
+        { value: rfVar('q'), multiplicity: 1 },
+        { value: rfConst(0), multiplicity: 1 },
+      ]),
+    ).toThrow(/depends on q/);
   });
 
   it('yields exactly the typed ergotropy cases (the two middle ones coincide: the swapped levels are both ω)', () => {

@@ -14,7 +14,10 @@ import { c, omega, typedTwoQubitState } from './typed-forms.js';
 function twoQubitState() {
   const sectors = steadySectors(steadyStateFamily({ N: 2, coupling: 'collective' }));
   const k = sectors.findIndex((s) => !Rf.isZero(s.projector.re[15]));
-  return mixSectors(sectors, sectors.map((_, i) => (i === k ? c : rfsub(rfConst(1), c))));
+  return mixSectors(
+    sectors,
+    sectors.map((_, i) => (i === k ? c : rfsub(rfConst(1), c))),
+  );
 }
 
 const D = decimalField(60);
@@ -25,7 +28,11 @@ const POINTS: { c: string; y: string; omega: string }[] = [
   { c: '0.8', y: '0.95', omega: '1' },
   { c: '0.97', y: '0.2', omega: '2.3' },
 ];
-const envOf = (p: { c: string; y: string; omega: string }): Record<string, Dv> => ({ c: D.fromString(p.c), y: D.fromString(p.y), omega: D.fromString(p.omega) });
+const envOf = (p: { c: string; y: string; omega: string }): Record<string, Dv> => ({
+  c: D.fromString(p.c),
+  y: D.fromString(p.y),
+  omega: D.fromString(p.omega),
+});
 
 /** The piece whose cell contains the point (c, y): decided exactly by the cell's inequalities, evaluated in D (the point is away from ties). */
 function valueAt(pieces: readonly { value: RatFunc; cells: readonly { inequalities: readonly RatFunc[] }[] }[], env: Record<string, Dv>): Dv {

@@ -10,7 +10,8 @@ import { applyGenerator, coordinatesOf, generatorMatrix, hermitianFromCoordinate
 import { conservedObservables, steadySectors, steadyStateFamily, steadyStateFrom } from '../../src/derive/steady-state-family.js';
 import { denseGenerator, evalMatrix, isZeroMatrix, rationalState, toDecimal } from './helpers.js';
 
-const same = (A: { re: RatFunc[]; im: RatFunc[] }, B: { re: RatFunc[]; im: RatFunc[] }): boolean => A.re.every((x, k) => identical(x, B.re[k]).identical) && A.im.every((x, k) => identical(x, B.im[k]).identical);
+const same = (A: { re: RatFunc[]; im: RatFunc[] }, B: { re: RatFunc[]; im: RatFunc[] }): boolean =>
+  A.re.every((x, k) => identical(x, B.re[k]).identical) && A.im.every((x, k) => identical(x, B.im[k]).identical);
 
 describe('generator over Q(y, ω, f)', () => {
   it('refuses a bad model', () => {
@@ -52,7 +53,8 @@ describe('steady-state family, two qubits (collective)', () => {
       const LE = denseGenerator(2, hermitianFromCoordinates(4, e), 'collective');
       for (const Q of Qs) {
         let tr = rfConst(0);
-        for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) tr = Rf.add(tr, Rf.sub(Rf.mul(Q.re[a * 4 + b], LE.re[b * 4 + a]), Rf.mul(Q.im[a * 4 + b], LE.im[b * 4 + a])));
+        for (let a = 0; a < 4; a++)
+          for (let b = 0; b < 4; b++) tr = Rf.add(tr, Rf.sub(Rf.mul(Q.re[a * 4 + b], LE.re[b * 4 + a]), Rf.mul(Q.im[a * 4 + b], LE.im[b * 4 + a])));
         expect(Rf.isZero(tr)).toBe(true);
       }
     }
@@ -69,7 +71,24 @@ describe('steady-state family, two qubits (collective)', () => {
     // its steady state is c Z₊⁻¹(y²|ψ1⟩⟨ψ1| + y|ψ+⟩⟨ψ+| + |ψ0⟩⟨ψ0|) at c = 1
     const y = rfVar('y');
     const Zp = Rf.add(Rf.add(rfConst(1), y), Rf.mul(y, y));
-    const expected = [Rf.div(Rf.mul(y, y), Zp), 0, 0, 0, 0, Rf.div(Rf.mul(half, y), Zp), Rf.div(Rf.mul(half, y), Zp), 0, 0, Rf.div(Rf.mul(half, y), Zp), Rf.div(Rf.mul(half, y), Zp), 0, 0, 0, 0, Rf.div(rfConst(1), Zp)].map((x) => (typeof x === 'number' ? rfConst(x) : x));
+    const expected = [
+      Rf.div(Rf.mul(y, y), Zp),
+      0,
+      0,
+      0,
+      0,
+      Rf.div(Rf.mul(half, y), Zp),
+      Rf.div(Rf.mul(half, y), Zp),
+      0,
+      0,
+      Rf.div(Rf.mul(half, y), Zp),
+      Rf.div(Rf.mul(half, y), Zp),
+      0,
+      0,
+      0,
+      0,
+      Rf.div(rfConst(1), Zp),
+    ].map((x) => (typeof x === 'number' ? rfConst(x) : x));
     expect(triplet.state.re.every((x, k) => identical(x, expected[k]).identical)).toBe(true);
   });
 

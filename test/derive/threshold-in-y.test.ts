@@ -17,7 +17,10 @@ type Dv = ReturnType<typeof D.fromString>;
 function singletThresholds() {
   const sectors = steadySectors(steadyStateFamily({ N: 2, coupling: 'collective' }));
   const k = sectors.findIndex((s) => !Rf.isZero(s.projector.re[15]));
-  const rho = mixSectors(sectors, sectors.map((_, i) => (i === k ? c : rfsub(rfConst(1), c))));
+  const rho = mixSectors(
+    sectors,
+    sectors.map((_, i) => (i === k ? c : rfsub(rfConst(1), c))),
+  );
   const levels = levelsOf(exactSpectrum(rho));
   const ordering = eigenvalueOrderings(levels);
   const idx = (v: typeof c) => levels.findIndex((l) => identical(l.value, v).identical);

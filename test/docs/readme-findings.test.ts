@@ -7,7 +7,10 @@ import { DEFAULT_SEED } from '../../src/cli/commands/prove.js';
 /** The README's summary of what `ergocheck prove` finds must stay true. */
 describe('README "What it finds"', async () => {
   const readme = readFileSync('README.md', 'utf8');
-  const m = /checks (\d+) claims[^:]*: (\d+) verified,\s+(\d+) errata,\s+(\d+) supported,\s+(\d+) not checkable,\s+(\d+) open questions?,\s+(\d+) failures/.exec(readme.replace(/\n/g, ' '));
+  const m =
+    /checks (\d+) claims[^:]*: (\d+) verified,\s+(\d+) errata,\s+(\d+) supported,\s+(\d+) not checkable,\s+(\d+) open questions?,\s+(\d+) failures/.exec(
+      readme.replace(/\n/g, ' '),
+    );
   const checked = await runClaims(CLAIMS, { precision: 50, seed: DEFAULT_SEED });
   const count = (v: string) => checked.filter((c) => c.verdict === v).length;
   it('states the counts', () => expect(m).not.toBeNull());
@@ -26,7 +29,10 @@ describe('README "What it finds"', async () => {
   it('lists every erratum location', () => {
     for (const c of checked.filter((x) => x.verdict === 'erratum')) {
       // the paper's label up to the first comma, e.g. "Eq. (10)", "Fig. 2", "Sec. IV B 1", "Appendix B"
-      const label = c.location.split(',')[0].replace(/ caption$/, '').replace(/ \(".*$/, '');
+      const label = c.location
+        .split(',')[0]
+        .replace(/ caption$/, '')
+        .replace(/ \(".*$/, '');
       expect(readme, c.id).toContain(label);
     }
   });

@@ -11,7 +11,9 @@ import ts from 'typescript';
 import { runNode } from '../support/spawn.js';
 
 const DOC = readFileSync('README.md', 'utf8');
-const examples = [...DOC.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).filter((code) => /^import .* from 'ergocheck(\/[a-z]+)?';/.test(code.split('\n')[0]));
+const examples = [...DOC.matchAll(/```ts\n([\s\S]*?)```/g)]
+  .map((m) => m[1])
+  .filter((code) => /^import .* from 'ergocheck(\/[a-z]+)?';/.test(code.split('\n')[0]));
 
 describe('README.md TypeScript examples', () => {
   it('there is at least one runnable example, and one of the claims engine', () => {

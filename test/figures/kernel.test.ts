@@ -17,7 +17,8 @@ describe('SteadyKernel refuses what it cannot do', () => {
   });
   it('ω ≤ 0', () => expect(() => new SteadyKernel(3, 1, 0)).toThrow(/ω must be finite and > 0/));
   it('N outside 1 … 14', () => expect(() => new SteadyKernel(15, 1, 1)).toThrow(/number of qubits must be an integer in \[1, 14\], got 15/));
-  it('a factor of the wrong size', () => expect(() => new SteadyKernel(3, 1, 1).evaluate({ m: 1, re: new Float64Array(4), im: new Float64Array(4) })).toThrow(/factor must be 8 × 1/));
+  it('a factor of the wrong size', () =>
+    expect(() => new SteadyKernel(3, 1, 1).evaluate({ m: 1, re: new Float64Array(4), im: new Float64Array(4) })).toThrow(/factor must be 8 × 1/));
 });
 
 describe('kernel basis', () => {

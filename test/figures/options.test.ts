@@ -18,7 +18,8 @@ describe('figures refuses bad options with one line and exit code 2', () => {
   it('--samples 1 (no standard deviation)', () => expectRefusal(/--samples must be an integer from 2/, '--samples', '1'));
   it('a negative --seed', () => expectRefusal(/--seed must be an integer from 0/, '--seed=-3'));
   it('a non-numeric --seed', () => expectRefusal(/--seed must be an integer/, '--seed', 'abc'));
-  it('an unknown ensemble', () => expectRefusal(/--ensemble: unknown ensemble "ginibre" \(expected one of haar, hs, bures, diagonal\)/, '--ensemble', 'ginibre'));
+  it('an unknown ensemble', () =>
+    expectRefusal(/--ensemble: unknown ensemble "ginibre" \(expected one of haar, hs, bures, diagonal\)/, '--ensemble', 'ginibre'));
   it('a negative β', () => expectRefusal(/--beta must be ≥ 0/, '--beta=-1'));
   it('β = inf', () => expectRefusal(/--beta must be finite/, '--beta', 'inf'));
   it('a non-numeric β', () => expectRefusal(/--beta must be a number/, '--beta', 'hot'));
@@ -26,8 +27,16 @@ describe('figures refuses bad options with one line and exit code 2', () => {
   it('ω = 0', () => expectRefusal(/--omega must be > 0/, '--omega', '0'));
   it('--max-qubits 1', () => expectRefusal(/--max-qubits must be an integer from 2 to 14/, '--max-qubits', '1'));
   it('--max-qubits 15', () => expectRefusal(/--max-qubits must be an integer from 2 to 14/, '--max-qubits', '15'));
-  it('hs beyond 12 qubits (haar goes to 14)', () => expectRefusal(/--ensemble hs factors full-rank blocks .* --max-qubits must be at most 12 for it \(haar goes to 14\)/, '--ensemble', 'hs', '--max-qubits', '13'));
-  it('bures beyond 11 qubits', () => expectRefusal(/--ensemble bures needs the full 2\^N × 2\^N factor .* --max-qubits must be at most 11 for it/, '--ensemble', 'bures', '--max-qubits', '12'));
+  it('hs beyond 12 qubits (haar goes to 14)', () =>
+    expectRefusal(
+      /--ensemble hs factors full-rank blocks .* --max-qubits must be at most 12 for it \(haar goes to 14\)/,
+      '--ensemble',
+      'hs',
+      '--max-qubits',
+      '13',
+    ));
+  it('bures beyond 11 qubits', () =>
+    expectRefusal(/--ensemble bures needs the full 2\^N × 2\^N factor .* --max-qubits must be at most 11 for it/, '--ensemble', 'bures', '--max-qubits', '12'));
   it('--workers -1', () => expectRefusal(/--workers must be an integer from 0 to 64/, '--workers=-1'));
   it('a missing value', () => expectRefusal(/figures: Option '--out <value>' argument missing/, '--out'));
 });
@@ -70,14 +79,23 @@ describe('figures writes the documented files', () => {
     expect(readFileSync(join(out, 'fig3-samples.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 3 * 20);
     const a = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8'));
     expect(a.statements.map((s: { id: string }) => s.id)).toEqual(['coherence-growth', 'ergotropy-scaling', 'ergotropy-spread']);
-    for (const f of ['fig1.svg', 'fig2.svg', 'fig3a.svg', 'fig3b.svg', 'fig1.csv', 'fig2.csv']) expect(readFileSync(join(out, f), 'utf8').length).toBeGreaterThan(100);
+    for (const f of ['fig1.svg', 'fig2.svg', 'fig3a.svg', 'fig3b.svg', 'fig1.csv', 'fig2.csv'])
+      expect(readFileSync(join(out, f), 'utf8').length).toBeGreaterThan(100);
   });
 });
 
 describe('the progress line’s time estimate', () => {
   it('milliseconds, seconds, minutes, hours', async () => {
     const { formatDuration } = await import('../../src/cli/commands/figures.js');
-    expect([formatDuration(0.0257), formatDuration(1.4), formatDuration(89), formatDuration(90), formatDuration(5399), formatDuration(5400), formatDuration(9000)]).toEqual(['26 ms', '1 s', '89 s', '2 min', '90 min', '1.5 h', '2.5 h']);
+    expect([
+      formatDuration(0.0257),
+      formatDuration(1.4),
+      formatDuration(89),
+      formatDuration(90),
+      formatDuration(5399),
+      formatDuration(5400),
+      formatDuration(9000),
+    ]).toEqual(['26 ms', '1 s', '89 s', '2 min', '90 min', '1.5 h', '2.5 h']);
   });
 });
 

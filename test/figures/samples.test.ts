@@ -56,11 +56,13 @@ describe('SteadyKernel.evaluateReduced refuses malformed reduced states', () => 
   const k = new SteadyKernel(2, 1, 1); // families: j = 1 (mult 1), j = 0 (mult 1)
   const one = (x: number) => ({ r: 1, re: Float64Array.of(x), im: Float64Array.of(0) });
   it('the wrong number of blocks', () => expect(() => k.evaluateReduced([one(1)])).toThrow(/1 blocks for 2 spin families/));
-  it('a block of the wrong shape', () => expect(() => k.evaluateReduced([one(1), { r: 2, re: Float64Array.of(1), im: Float64Array.of(0) }])).toThrow(/block 1 must be 1 × 2/));
+  it('a block of the wrong shape', () =>
+    expect(() => k.evaluateReduced([one(1), { r: 2, re: Float64Array.of(1), im: Float64Array.of(0) }])).toThrow(/block 1 must be 1 × 2/));
   it('a non-finite entry', () => expect(() => k.evaluateReduced([one(NaN), one(0)])).toThrow(/block 0 has a non-finite entry/));
   it('total trace ≠ 1', () => expect(() => k.evaluateReduced([one(1), one(1)])).toThrow(/Σ_j Tr M_j = 2, not 1/));
   it('a sample for another N', () => expect(() => sampleReduced(k, 'hs', 1, 3, 0)).toThrow(/kernel is for 2 qubits, sample for 3/));
-  it('an unnormalised factor through evaluate', () => expect(() => k.evaluate({ m: 1, re: Float64Array.of(1, 0, 0, 1), im: new Float64Array(4) })).toThrow(/not 1/));
+  it('an unnormalised factor through evaluate', () =>
+    expect(() => k.evaluate({ m: 1, re: Float64Array.of(1, 0, 0, 1), im: new Float64Array(4) })).toThrow(/not 1/));
   it('a valid one: M = ½ in both blocks gives ρ_ss = ⅙ I_triplet + ½ |ψ−⟩⟨ψ−|, C_l1 = W = 1/3', () => {
     // By hand: the |10⟩⟨01| entry is ⅙·½ − ½·½ = −⅙ (twice: C_l1 = ⅓); spectrum ½, ⅙, ⅙, ⅙ with
     // energy ⅙(2 + 1 + 0) + ½·1 = 1 and passive energy ½·0 + ⅙(1 + 1 + 2) = ⅔, so W = ⅓.

@@ -71,7 +71,21 @@ describe('shards merged in any order give the single run byte for byte', () => {
     expect(r.code).toBe(0);
     const files = readdirSync(single).sort();
     // the manifest lists the same files with the same hashes, so it too is byte-identical
-    expect(files).toEqual(['.ergocheck-manifest.json', 'assessment.json', 'fig1.csv', 'fig1.json', 'fig1.svg', 'fig2.csv', 'fig2.json', 'fig2.svg', 'fig3-samples.csv', 'fig3.csv', 'fig3.json', 'fig3a.svg', 'fig3b.svg']);
+    expect(files).toEqual([
+      '.ergocheck-manifest.json',
+      'assessment.json',
+      'fig1.csv',
+      'fig1.json',
+      'fig1.svg',
+      'fig2.csv',
+      'fig2.json',
+      'fig2.svg',
+      'fig3-samples.csv',
+      'fig3.csv',
+      'fig3.json',
+      'fig3a.svg',
+      'fig3b.svg',
+    ]);
     expect(readdirSync(out).sort()).toEqual(files);
     for (const f of files) expect(readFileSync(join(out, f)).equals(readFileSync(join(single, f))), f).toBe(true);
   });

@@ -96,7 +96,11 @@ describe('parseMatrixJson reads entries exactly', () => {
     ['"-1.5e-3"', '-3/2000', false],
     ['"79/272"', '79/272', false],
     ['" 6/4 "', '3/2', false],
-    ['"0.1000000000000000000000000000000000000000000000000000000001"', '1000000000000000000000000000000000000000000000000000000001/10000000000000000000000000000000000000000000000000000000000', false],
+    [
+      '"0.1000000000000000000000000000000000000000000000000000000001"',
+      '1000000000000000000000000000000000000000000000000000000001/10000000000000000000000000000000000000000000000000000000000',
+      false,
+    ],
   ] as const)('%s → %s', (entry, exact, float) => {
     const Q = parse(`{"re": [[${entry}]]}`);
     expect(rationalToString(Q.re[0])).toBe(exact);
@@ -153,7 +157,17 @@ describe('readMatrixFile', () => {
   });
   it('a good file: read exactly', () => {
     const path = join(dir, 'singlet.json');
-    writeFileSync(path, JSON.stringify({ re: [[0, 0, 0, 0], [0, '1/2', '-1/2', 0], [0, '-1/2', '1/2', 0], [0, 0, 0, 0]] }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        re: [
+          [0, 0, 0, 0],
+          [0, '1/2', '-1/2', 0],
+          [0, '-1/2', '1/2', 0],
+          [0, 0, 0, 0],
+        ],
+      }),
+    );
     const Q = readMatrixFile(path);
     expect([Q.rows, Q.cols, Q.hasFloatEntries]).toEqual([4, 4, false]);
     expect(rationalToString(Q.re[6])).toBe('-1/2');
@@ -193,7 +207,12 @@ describe('matrixToJson round-trips through parseMatrixJson', () => {
   });
 
   it('writes strings, row by row, with the requested number of digits', () => {
-    const M = { rows: 1, cols: 3, re: [D50.fromString('0.33333333333333333333333333333333333333333333333333'), D50.fromNumber(100.5), D50.zero], im: [D50.zero, D50.fromNumber(-2), D50.fromString('1e-60')] };
+    const M = {
+      rows: 1,
+      cols: 3,
+      re: [D50.fromString('0.33333333333333333333333333333333333333333333333333'), D50.fromNumber(100.5), D50.zero],
+      im: [D50.zero, D50.fromNumber(-2), D50.fromString('1e-60')],
+    };
     expect(matrixToJson(D50, M, 5)).toEqual({ re: [['0.33333', '100.5', '0']], im: [['0', '-2', '1e-60']] });
     // float64 with few digits keeps significant trailing zeros of integers ("100", not "1")
     expect(matrixToJson(float64, { rows: 1, cols: 2, re: [100.4, 99.96], im: [0, 0] }, 3)).toEqual({ re: [['100', '100']], im: [['0', '0']] });

@@ -50,7 +50,12 @@ describe('eighFloat64Kernel', () => {
 describe('residualBoundsFloat64', () => {
   it('gives the generic float64 bounds (same model, other summation order) on random and degenerate matrices', async () => {
     const { residualBounds, residualBoundsFloat64 } = await import('../../src/numeric/certificate.js');
-    for (const [seed, n] of [[1, 1], [2, 5], [3, 16], [4, 40]]) {
+    for (const [seed, n] of [
+      [1, 1],
+      [2, 5],
+      [3, 16],
+      [4, 40],
+    ]) {
       const A = randomHermitian(seed, n);
       const { values, vectors } = eighFloat64Kernel(A, true);
       const g = residualBounds(float64, A, vectors!, values);

@@ -32,7 +32,15 @@ describe('eigh refuses', () => {
     expect(() => eigh(float64, zeros(float64, 2, 3))).toThrow(/not square/);
   });
   it('a non-finite entry', () => {
-    expect(() => eigh(float64, fromNumbers(float64, [[1, NaN], [NaN, 1]]))).toThrow(/non-finite/);
+    expect(() =>
+      eigh(
+        float64,
+        fromNumbers(float64, [
+          [1, NaN],
+          [NaN, 1],
+        ]),
+      ),
+    ).toThrow(/non-finite/);
   });
   it('a fixed-point field (the kernel serves it directly)', () => {
     expect(() => eigh(fixedField(64), zeros(fixedField(64), 2))).toThrow(/eighKernel/);
@@ -45,12 +53,63 @@ describe('eigh refuses', () => {
 describe('eigh on hand-checkable matrices', () => {
   const cases: { name: string; re: number[][]; im?: number[][]; values: number[] }[] = [
     { name: '1×1', re: [[-3]], values: [-3] },
-    { name: 'zero 3×3', re: [[0, 0, 0], [0, 0, 0], [0, 0, 0]], values: [0, 0, 0] },
-    { name: 'identity 4×4 (fully degenerate)', re: [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]], values: [1, 1, 1, 1] },
-    { name: 'unsorted diagonal', re: [[3, 0, 0], [0, -1, 0], [0, 0, 2]], values: [-1, 2, 3] },
-    { name: 'Pauli X', re: [[0, 1], [1, 0]], values: [-1, 1] },
-    { name: 'Pauli Y', re: [[0, 0], [0, 0]], im: [[0, -1], [1, 0]], values: [-1, 1] },
-    { name: 'projector on (1,1,1)/√3 (rank one)', re: [[1 / 3, 1 / 3, 1 / 3], [1 / 3, 1 / 3, 1 / 3], [1 / 3, 1 / 3, 1 / 3]], values: [0, 0, 1] },
+    {
+      name: 'zero 3×3',
+      re: [
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+      values: [0, 0, 0],
+    },
+    {
+      name: 'identity 4×4 (fully degenerate)',
+      re: [
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [0, 0, 1, 0],
+        [0, 0, 0, 1],
+      ],
+      values: [1, 1, 1, 1],
+    },
+    {
+      name: 'unsorted diagonal',
+      re: [
+        [3, 0, 0],
+        [0, -1, 0],
+        [0, 0, 2],
+      ],
+      values: [-1, 2, 3],
+    },
+    {
+      name: 'Pauli X',
+      re: [
+        [0, 1],
+        [1, 0],
+      ],
+      values: [-1, 1],
+    },
+    {
+      name: 'Pauli Y',
+      re: [
+        [0, 0],
+        [0, 0],
+      ],
+      im: [
+        [0, -1],
+        [1, 0],
+      ],
+      values: [-1, 1],
+    },
+    {
+      name: 'projector on (1,1,1)/√3 (rank one)',
+      re: [
+        [1 / 3, 1 / 3, 1 / 3],
+        [1 / 3, 1 / 3, 1 / 3],
+        [1 / 3, 1 / 3, 1 / 3],
+      ],
+      values: [0, 0, 1],
+    },
   ];
   for (const F of [float64, D50] as Field<unknown>[]) {
     it.each(cases)(`${F.name}: $name`, ({ re, im, values }) => {
@@ -70,7 +129,11 @@ describe('eigh on hand-checkable matrices', () => {
 describe('the certificate holds', () => {
   it('on a matrix with a known spectrum at 50 digits (truth built at 80 digits)', () => {
     const spectrum = ['-2', '-0.5', '0', '1e-30', '0.25', '3'];
-    const A80 = withSpectrum(D80, 7, spectrum.map((s) => D80.fromString(s)));
+    const A80 = withSpectrum(
+      D80,
+      7,
+      spectrum.map((s) => D80.fromString(s)),
+    );
     const A = convertMatrix(D80, D50, A80);
     const e = eigh(D50, A);
     const bound = e.certificate!.bound;
@@ -85,7 +148,11 @@ describe('the certificate holds', () => {
 
   it('on clustered eigenvalues 1, 1 + 1e-30, 1 + 2e-30 at 50 digits, resolving the cluster', () => {
     const spectrum = ['1', '1.000000000000000000000000000001', '1.000000000000000000000000000002', '2'];
-    const A80 = withSpectrum(D80, 11, spectrum.map((s) => D80.fromString(s)));
+    const A80 = withSpectrum(
+      D80,
+      11,
+      spectrum.map((s) => D80.fromString(s)),
+    );
     const e = eigh(D50, convertMatrix(D80, D50, A80));
     const bound = e.certificate!.bound.toNumber();
     expect(bound).toBeLessThan(1e-40);
@@ -140,7 +207,10 @@ describe('the certificate can fail', () => {
   });
 
   it('a non-Hermitian matrix cannot be certified tightly', () => {
-    const A = fromNumbers(float64, [[1, 1], [0, 1]]);
+    const A = fromNumbers(float64, [
+      [1, 1],
+      [0, 1],
+    ]);
     const e = eigh(float64, A);
     expect(e.certificate!.bound).toBeGreaterThan(0.1);
   });
@@ -149,13 +219,19 @@ describe('the certificate can fail', () => {
 describe('the fixed-point kernel agrees with the generic decimal path', () => {
   it('on random Hermitian matrices (values within both bounds)', () => {
     const D60 = decimalField(60);
-    for (const [seed, n] of [[1, 3], [2, 8], [5, 12]]) {
+    for (const [seed, n] of [
+      [1, 3],
+      [2, 8],
+      [5, 12],
+    ]) {
       const A = randomHermitian(D50, seed, n);
       const viaFixed = eigh(D50, A);
       const generic = eighKernel(D60, convertMatrix(D50, D60, A), true);
       const gBound = certify(D60, convertMatrix(D50, D60, A), generic.vectors!, generic.values).bound;
       viaFixed.values.forEach((v, k) => {
-        expect(D60.abs(D60.sub(D60.fromString(v.toString()), generic.values[k])).lte(D60.add(D60.fromString(viaFixed.certificate!.bound.toString()), gBound))).toBe(true);
+        expect(
+          D60.abs(D60.sub(D60.fromString(v.toString()), generic.values[k])).lte(D60.add(D60.fromString(viaFixed.certificate!.bound.toString()), gBound)),
+        ).toBe(true);
       });
     }
   });

@@ -7,11 +7,22 @@ import { describe, expect, it } from 'vitest';
 import { decimalField } from '../../src/numeric/decimal.js';
 import { float64 } from '../../src/numeric/float64.js';
 import { fixedField } from '../../src/numeric/fixed.js';
-import { FixedPointSum, ceilDecimalString, exactValue, floorLog2, rationalOfDecimalString, rationalOfNumber, roundInto, upperBoundIn } from '../../src/numeric/exact-bounds.js';
+import {
+  FixedPointSum,
+  ceilDecimalString,
+  exactValue,
+  floorLog2,
+  rationalOfDecimalString,
+  rationalOfNumber,
+  roundInto,
+  upperBoundIn,
+} from '../../src/numeric/exact-bounds.js';
 import { parseRational, rabs, radd, rational, rcmp, rmul, rsub, type Rational } from '../../src/numeric/rational.js';
 import { fcParams } from '../arbitraries.js';
 
-const ratArb = fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 30n }), fc.integer({ min: -60, max: 30 })).map(([p, q, e]) => (e >= 0 ? rational(p * 10n ** BigInt(e), q) : rational(p, q * 10n ** BigInt(-e))));
+const ratArb = fc
+  .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 30n }), fc.integer({ min: -60, max: 30 }))
+  .map(([p, q, e]) => (e >= 0 ? rational(p * 10n ** BigInt(e), q) : rational(p, q * 10n ** BigInt(-e))));
 
 describe('refusals', () => {
   it('ceilDecimalString refuses a negative bound', () => expect(() => ceilDecimalString(rational(-1n, 3n))).toThrow(/≥ 0/));
@@ -38,18 +49,21 @@ describe('ceilDecimalString: the smallest 3-digit decimal ≥ q', () => {
 
   it('is ≥ q and less than one unit of its third digit above it', () => {
     fc.assert(
-      fc.property(ratArb.map(rabs).filter((q) => q.num !== 0n), (q) => {
-        const s = parseRational(ceilDecimalString(q, 3));
-        expect(rcmp(s, q) >= 0).toBe(true);
-        // k with 10^k ≤ q < 10^(k+1), exactly; one unit of the third digit is 10^(k−2)
-        const pow10 = (k: number): Rational => (k >= 0 ? rational(10n ** BigInt(k)) : rational(1n, 10n ** BigInt(-k)));
-        let k = Math.floor(floorLog2(q) * Math.log10(2)) - 1;
-        while (rcmp(pow10(k + 1), q) <= 0) k++;
-        expect(rcmp(rsub(s, q), pow10(k - 2)) < 0).toBe(true);
-        // and it is what decimal.js gives rounding the same value up (at 80 digits, far from a tie)
-        const D = decimalField(80);
-        expect(s).toEqual(parseRational(D.fromRational(q).toSignificantDigits(3, 0).toString()));
-      }),
+      fc.property(
+        ratArb.map(rabs).filter((q) => q.num !== 0n),
+        (q) => {
+          const s = parseRational(ceilDecimalString(q, 3));
+          expect(rcmp(s, q) >= 0).toBe(true);
+          // k with 10^k ≤ q < 10^(k+1), exactly; one unit of the third digit is 10^(k−2)
+          const pow10 = (k: number): Rational => (k >= 0 ? rational(10n ** BigInt(k)) : rational(1n, 10n ** BigInt(-k)));
+          let k = Math.floor(floorLog2(q) * Math.log10(2)) - 1;
+          while (rcmp(pow10(k + 1), q) <= 0) k++;
+          expect(rcmp(rsub(s, q), pow10(k - 2)) < 0).toBe(true);
+          // and it is what decimal.js gives rounding the same value up (at 80 digits, far from a tie)
+          const D = decimalField(80);
+          expect(s).toEqual(parseRational(D.fromRational(q).toSignificantDigits(3, 0).toString()));
+        },
+      ),
       fcParams('ceilDecimalString', 300),
     );
   });
@@ -64,8 +78,7 @@ describe('exact values of field elements', () => {
   ])('float64 %s', (x, q) => expect(exactValue(float64, x)).toEqual(parseRational(q)));
   it('decimal strings, plain and exponent forms', () => {
     const D = decimalField(30);
-    for (const s of ['1.25e-30', '-7', '0.000123', '1e+21', '123.456'])
-      expect(exactValue(D, new D.Decimal(s))).toEqual(parseRational(s));
+    for (const s of ['1.25e-30', '-7', '0.000123', '1e+21', '123.456']) expect(exactValue(D, new D.Decimal(s))).toEqual(parseRational(s));
   });
   it('fixed point', () => expect(exactValue(fixedField(16), 3n)).toEqual(rational(3n, 65536n)));
   it.each([

@@ -45,7 +45,9 @@ function unit<T>(F: Field<T>): Rational {
 /** |got − want| ≤ bound, all exact. */
 function expectWithin(got: Rational, want: Rational, bound: Rational, what: string): void {
   const err = rabs(rsub(got, want));
-  expect(rcmp(err, bound) <= 0, `${what}: |${rationalToNumber(got)} − ${rationalToNumber(want)}| = ${rationalToNumber(err)} > ${rationalToNumber(bound)}`).toBe(true);
+  expect(rcmp(err, bound) <= 0, `${what}: |${rationalToNumber(got)} − ${rationalToNumber(want)}| = ${rationalToNumber(err)} > ${rationalToNumber(bound)}`).toBe(
+    true,
+  );
 }
 
 /** The documented error of one rounding of the exact value q: u·|q| (relative) or u/2 (fixed, round to nearest). */
@@ -65,8 +67,7 @@ describe('refusals', () => {
     });
   });
   it('decimal and fixed fromNumber refuse NaN and ±Infinity (a field holds finite numbers)', () => {
-    for (const F of [D50, X256] as Field<unknown>[])
-      for (const x of [NaN, Infinity, -Infinity]) expect(() => F.fromNumber(x)).toThrow(/is not finite/);
+    for (const F of [D50, X256] as Field<unknown>[]) for (const x of [NaN, Infinity, -Infinity]) expect(() => F.fromNumber(x)).toThrow(/is not finite/);
   });
   it.each([
     ['decimalField(0)', () => decimalField(0), /precision must be an integer in \[1, 1e6\], got 0/],
@@ -232,7 +233,8 @@ describe.each(FIELDS)('tables in %s', (_, F) => {
     const tiny = F.fromString('1e-60');
     expect(Math.abs(F.toNumber(tiny) / 1e-60 - 1)).toBeLessThanOrEqual(F.kind === 'fixed' ? 2 ** -52 + 2 ** -257 / 1e-60 : 2 ** -52);
     const tinier = F.fromString('1e-80');
-    if (F.kind === 'fixed') expect(F.isZero(tinier)).toBe(true); // 1e-80 < 2^-257: rounds to zero
+    if (F.kind === 'fixed')
+      expect(F.isZero(tinier)).toBe(true); // 1e-80 < 2^-257: rounds to zero
     else expect(F.toNumber(tinier)).toBe(1e-80);
   });
 
@@ -261,7 +263,11 @@ function halfUlp(q: Rational): Rational {
 describe('float64.fromRational (rationalToNumber) is correctly rounded', () => {
   it.each([
     // [rational, expected double, why]
-    [rational((1n << 100n) + (1n << 47n) + 1n, 1n << 100n), 1 + 2 ** -52, 'just above the tie 1 + 2^-53: rounds up (truncating to 64 bits would fake a tie and round to 1)'],
+    [
+      rational((1n << 100n) + (1n << 47n) + 1n, 1n << 100n),
+      1 + 2 ** -52,
+      'just above the tie 1 + 2^-53: rounds up (truncating to 64 bits would fake a tie and round to 1)',
+    ],
     [rational((1n << 53n) + 1n, 1n << 53n), 1, 'the tie 1 + 2^-53 rounds to even (1)'],
     [rational((1n << 53n) + 3n, 1n << 53n), 1 + 2 ** -51, 'the tie 1 + 3·2^-53 rounds to even (1 + 2^-51)'],
     [rational(-1n, 3n), -1 / 3, 'negative'],
@@ -331,7 +337,8 @@ describe.each(FIELDS)('arithmetic in %s is within the documented error of the ex
         const a = F.fromRational(qa);
         const b = F.fromRational(qb);
         const [ea, eb] = [toExact(F, a), toExact(F, b)];
-        const check = (got: unknown, exact: Rational, op: string, bound: Rational) => expectWithin(toExact(F, got as never), exact, bound, `${op}(${rationalToString(ea)}, ${rationalToString(eb)})`);
+        const check = (got: unknown, exact: Rational, op: string, bound: Rational) =>
+          expectWithin(toExact(F, got as never), exact, bound, `${op}(${rationalToString(ea)}, ${rationalToString(eb)})`);
         // relative fields: each result is correctly rounded (u·|r|). fixed: add/sub exact, mul rounds
         // to nearest (u/2), div truncates (< u).
         const rel = (r: Rational) => roundingBound(F, r);
@@ -377,9 +384,13 @@ describe('float64 toString', () => {
   });
   it('with d digits, a non-integer reads back as toPrecision(d) does (no significant zero lost)', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e25, max: 1e25, noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x)), fc.integer({ min: 1, max: 17 }), (x, d) => {
-        expect(Number(float64.toString(x, d))).toBe(Number(x.toPrecision(d)));
-      }),
+      fc.property(
+        fc.double({ min: -1e25, max: 1e25, noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x)),
+        fc.integer({ min: 1, max: 17 }),
+        (x, d) => {
+          expect(Number(float64.toString(x, d))).toBe(Number(x.toPrecision(d)));
+        },
+      ),
       fcParams('float64 toString digits', 500),
     );
   });

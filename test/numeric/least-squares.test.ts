@@ -19,14 +19,20 @@ describe('least squares: exact data is fitted exactly', () => {
   });
   it('a power law y = 3 x^(−1.5)', () => {
     const x = [0.1, 0.3, 1, 3, 10];
-    const f = fitPowerLaw(x, x.map((v) => 3 * v ** -1.5));
+    const f = fitPowerLaw(
+      x,
+      x.map((v) => 3 * v ** -1.5),
+    );
     expect(f.exponent).toBeCloseTo(-1.5, 12);
     expect(f.prefactor).toBeCloseTo(3, 12);
     expect(f.maxLogResidual).toBeLessThan(1e-12);
   });
   it('an inverse-affine law y = 2/x + 5', () => {
     const x = [0.01, 0.03, 0.1, 0.3];
-    const f = fitInverseAffine(x, x.map((v) => 2 / v + 5));
+    const f = fitInverseAffine(
+      x,
+      x.map((v) => 2 / v + 5),
+    );
     expect(f.a).toBeCloseTo(2, 10);
     expect(f.b).toBeCloseTo(5, 10);
   });

@@ -42,7 +42,19 @@ import {
   type CMatrix,
 } from '../../src/numeric/matrix.js';
 import { sigmaMinus, sigmaPlus } from '../../src/physics/qubits.js';
-import { buildState, D50, dimArb, fcParams, fromInts, intMatrixArb, PHYSICS_FIELDS, seedArb, stateSpecOfDim, uniformMatrix, type IntMatrix } from '../arbitraries.js';
+import {
+  buildState,
+  D50,
+  dimArb,
+  fcParams,
+  fromInts,
+  intMatrixArb,
+  PHYSICS_FIELDS,
+  seedArb,
+  stateSpecOfDim,
+  uniformMatrix,
+  type IntMatrix,
+} from '../arbitraries.js';
 
 /** Exact equality of two matrices in F (shape and every entry). */
 function expectSame<T>(F: Field<T>, A: CMatrix<T>, B: CMatrix<T>, what = 'matrices'): void {
@@ -56,11 +68,26 @@ function expectSame<T>(F: Field<T>, A: CMatrix<T>, B: CMatrix<T>, what = 'matric
 /** A matrix of numbers (real part, optional imaginary part) in F. */
 const N = <T>(F: Field<T>, re: number[][], im?: number[][]): CMatrix<T> => fromNumbers(F, re, im);
 
-const X = [[0, 1], [1, 0]];
-const Y0 = [[0, 0], [0, 0]];
-const Yi = [[0, -1], [1, 0]];
-const Z = [[1, 0], [0, -1]];
-const I2 = [[1, 0], [0, 1]];
+const X = [
+  [0, 1],
+  [1, 0],
+];
+const Y0 = [
+  [0, 0],
+  [0, 0],
+];
+const Yi = [
+  [0, -1],
+  [1, 0],
+];
+const Z = [
+  [1, 0],
+  [0, -1],
+];
+const I2 = [
+  [1, 0],
+  [0, 1],
+];
 
 // ---------------------------------------------------------------------------------------------
 // Shape errors
@@ -79,9 +106,17 @@ describe('shape errors (RangeError naming the operation and the shapes)', () => 
     ['mul with mismatched inner dimensions', () => mul(F, zeros(F, 2, 3), zeros(F, 2, 3)), /mul: inner dimensions 2×3 · 2×3 do not match/],
     ['trace of a non-square matrix', () => trace(F, zeros(F, 2, 3)), /trace: matrix is 2×3, not square/],
     ['kronAll of nothing', () => kronAll(F, []), /kronAll: no factors/],
-    ['partialTrace with dims that do not multiply to the size', () => partialTrace(F, zeros(F, 4), [2, 3], [0]), /partialTrace: matrix is 4×4, subsystem dimensions \[2, 3\] need 6×6/],
+    [
+      'partialTrace with dims that do not multiply to the size',
+      () => partialTrace(F, zeros(F, 4), [2, 3], [0]),
+      /partialTrace: matrix is 4×4, subsystem dimensions \[2, 3\] need 6×6/,
+    ],
     ['partialTrace of a non-square matrix', () => partialTrace(F, zeros(F, 2, 4), [2], [0]), /partialTrace: matrix is 2×4/],
-    ['partialTrace keeping a subsystem that does not exist', () => partialTrace(F, zeros(F, 4), [2, 2], [2]), /partialTrace: keep must list subsystems in 0\.\.1/],
+    [
+      'partialTrace keeping a subsystem that does not exist',
+      () => partialTrace(F, zeros(F, 4), [2, 2], [2]),
+      /partialTrace: keep must list subsystems in 0\.\.1/,
+    ],
     ['partialTrace keeping a negative subsystem', () => partialTrace(F, zeros(F, 4), [2, 2], [-1]), /keep must list subsystems/],
     ['commutator of mismatched shapes', () => commutator(F, zeros(F, 2), zeros(F, 3)), /mul: inner dimensions/],
     ['hermiticityDefect of a non-square matrix', () => hermiticityDefect(F, zeros(F, 2, 3)), /hermiticityDefect: matrix is 2×3, not square/],
@@ -107,9 +142,34 @@ describe.each(PHYSICS_FIELDS)('tables in %s', (_, F) => {
     const E = zeros(F, 0);
     expect([E.rows, E.cols, E.re.length]).toEqual([0, 0, 0]);
     expectSame(F, fromRows(F, []), E, 'fromRows([])');
-    expectSame(F, identity(F, 3), N(F, [[1, 0, 0], [0, 1, 0], [0, 0, 1]]));
-    expectSame(F, diag(F, [F.fromNumber(2), F.fromNumber(-1)]), N(F, [[2, 0], [0, -1]]));
-    const A = N(F, [[1, 2, 3], [4, 5, 6]], [[0, -1, 0], [0, 0, 7]]);
+    expectSame(
+      F,
+      identity(F, 3),
+      N(F, [
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+      ]),
+    );
+    expectSame(
+      F,
+      diag(F, [F.fromNumber(2), F.fromNumber(-1)]),
+      N(F, [
+        [2, 0],
+        [0, -1],
+      ]),
+    );
+    const A = N(
+      F,
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      [
+        [0, -1, 0],
+        [0, 0, 7],
+      ],
+    );
     expect([A.rows, A.cols]).toEqual([2, 3]);
     expect(F.toNumber(get(A, 1, 2).re)).toBe(6);
     expect(F.toNumber(get(A, 1, 2).im)).toBe(7);
@@ -117,7 +177,16 @@ describe.each(PHYSICS_FIELDS)('tables in %s', (_, F) => {
     set(B, 0, 0, { re: F.fromNumber(9), im: F.fromNumber(9) });
     expect(F.toNumber(A.re[0])).toBe(1); // clone is independent
     expect(diagonal(A).map((x) => F.toNumber(x))).toEqual([1, 5]);
-    expect(toNumbers(F, A)).toEqual({ re: [[1, 2, 3], [4, 5, 6]], im: [[0, -1, 0], [0, 0, 7]] });
+    expect(toNumbers(F, A)).toEqual({
+      re: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      im: [
+        [0, -1, 0],
+        [0, 0, 7],
+      ],
+    });
   });
 
   it('mul: empty edge cases — 0×3 · 3×0 is 0×0, 2×0 · 0×2 is the zero 2×2 (empty sums)', () => {
@@ -128,16 +197,44 @@ describe.each(PHYSICS_FIELDS)('tables in %s', (_, F) => {
   it.each([
     // A·B multiplied by hand
     { name: '1×1 complex: (1+2i)(3+4i) = −5+10i', A: [[1]], Ai: [[2]], B: [[3]], Bi: [[4]], C: [[-5]], Ci: [[10]] },
-    { name: 'rectangular 2×3 · 3×1', A: [[1, 2, 3], [4, 5, 6]], Ai: undefined, B: [[1], [0], [-1]], Bi: undefined, C: [[-2], [-2]], Ci: undefined },
+    {
+      name: 'rectangular 2×3 · 3×1',
+      A: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      Ai: undefined,
+      B: [[1], [0], [-1]],
+      Bi: undefined,
+      C: [[-2], [-2]],
+      Ci: undefined,
+    },
     // Pauli algebra: XY = iZ, YX = −iZ, X² = I
     { name: 'σx σy = i σz', A: X, Ai: undefined, B: Y0, Bi: Yi, C: Y0, Ci: Z },
     { name: 'σy σx = −i σz', A: Y0, Ai: Yi, B: X, Bi: undefined, C: Y0, Ci: Z.map((r) => r.map((x) => -x)) },
     { name: 'σx² = I', A: X, Ai: undefined, B: X, Bi: undefined, C: I2, Ci: undefined },
     // [[1,2],[3,4]]·[[0,1],[1,0]] swaps columns
-    { name: 'right-multiplying by σx swaps columns', A: [[1, 2], [3, 4]], Ai: undefined, B: X, Bi: undefined, C: [[2, 1], [4, 3]], Ci: undefined },
-  ] as { name: string; A: number[][]; Ai?: number[][]; B: number[][]; Bi?: number[][]; C: number[][]; Ci?: number[][] }[])('mul: $name', ({ A, Ai, B, Bi, C, Ci }) => {
-    expectSame(F, mul(F, N(F, A, Ai), N(F, B, Bi)), N(F, C, Ci));
-  });
+    {
+      name: 'right-multiplying by σx swaps columns',
+      A: [
+        [1, 2],
+        [3, 4],
+      ],
+      Ai: undefined,
+      B: X,
+      Bi: undefined,
+      C: [
+        [2, 1],
+        [4, 3],
+      ],
+      Ci: undefined,
+    },
+  ] as { name: string; A: number[][]; Ai?: number[][]; B: number[][]; Bi?: number[][]; C: number[][]; Ci?: number[][] }[])(
+    'mul: $name',
+    ({ A, Ai, B, Bi, C, Ci }) => {
+      expectSame(F, mul(F, N(F, A, Ai), N(F, B, Bi)), N(F, C, Ci));
+    },
+  );
 
   it('adjoint: empty, 1×1, rectangular complex', () => {
     expectSame(F, adjoint(F, zeros(F, 0, 2)), zeros(F, 2, 0));
@@ -148,7 +245,20 @@ describe.each(PHYSICS_FIELDS)('tables in %s', (_, F) => {
   it('trace: empty is 0, complex diagonal sums both parts', () => {
     const t0 = trace(F, zeros(F, 0));
     expect([F.toNumber(t0.re), F.toNumber(t0.im)]).toEqual([0, 0]);
-    const t = trace(F, N(F, [[1, 9], [9, 2]], [[3, 9], [9, -5]]));
+    const t = trace(
+      F,
+      N(
+        F,
+        [
+          [1, 9],
+          [9, 2],
+        ],
+        [
+          [3, 9],
+          [9, -5],
+        ],
+      ),
+    );
     expect([F.toNumber(t.re), F.toNumber(t.im)]).toEqual([3, -2]);
   });
 
@@ -170,12 +280,33 @@ describe.each(PHYSICS_FIELDS)('tables in %s', (_, F) => {
       [0, 15, 0, 20],
       [18, 21, 24, 28],
     ]);
-    expectSame(F, kron(F, N(F, [[1, 2], [3, 4]]), N(F, [[0, 5], [6, 7]])), want);
+    expectSame(
+      F,
+      kron(
+        F,
+        N(F, [
+          [1, 2],
+          [3, 4],
+        ]),
+        N(F, [
+          [0, 5],
+          [6, 7],
+        ]),
+      ),
+      want,
+    );
     // edge rows: 1×1 factors are scalars, complex factors multiply
     expectSame(F, kron(F, N(F, [[2]]), N(F, [[1, 2]])), N(F, [[2, 4]]));
     expectSame(F, kron(F, N(F, [[0]], [[1]]), N(F, [[0]], [[1]])), N(F, [[-1]]));
     // rectangular: (1×2) ⊗ (2×1) is 2×2
-    expectSame(F, kron(F, N(F, [[1, 2]]), N(F, [[1], [-1]])), N(F, [[1, 2], [-1, -2]]));
+    expectSame(
+      F,
+      kron(F, N(F, [[1, 2]]), N(F, [[1], [-1]])),
+      N(F, [
+        [1, 2],
+        [-1, -2],
+      ]),
+    );
     // the qubit convention: σ⁺ on qubit 0 of two is σ⁺ ⊗ I
     expectSame(F, kron(F, sigmaPlus(F, 1, 0), identity(F, 2)), sigmaPlus(F, 2, 0));
     expectSame(F, kron(F, identity(F, 2), sigmaMinus(F, 1, 0)), sigmaMinus(F, 2, 1));
@@ -187,7 +318,12 @@ describe.each(PHYSICS_FIELDS)('tables in %s', (_, F) => {
       v.re[i] = F.one;
       return v;
     };
-    for (const [i, j, k] of [[0, 0, 0], [1, 2, 1], [0, 1, 1], [1, 0, 0]]) {
+    for (const [i, j, k] of [
+      [0, 0, 0],
+      [1, 2, 1],
+      [0, 1, 1],
+      [1, 0, 0],
+    ]) {
       expectSame(F, kronAll(F, [e(2, i), e(3, j), e(2, k)]), e(12, i * 6 + j * 2 + k), `e_${i} ⊗ e_${j} ⊗ e_${k}`);
     }
     expectSame(F, kronAll(F, [N(F, [[3]])]), N(F, [[3]]));
@@ -195,9 +331,26 @@ describe.each(PHYSICS_FIELDS)('tables in %s', (_, F) => {
 
   it('partialTrace: product states, a Bell state, a 2⊗3 entangled state, three subsystems [2, 3, 2]', () => {
     // Unnormalised Hermitian factors with integer entries keep everything exact; Tr_B(A⊗B) = Tr(B)·A.
-    const A = N(F, [[1, 2], [2, 3]], [[0, 1], [-1, 0]]);
-    const B = N(F, [[2, 0, 1], [0, 1, 0], [1, 0, 1]]);
-    const C = N(F, [[1, 1], [1, 2]]);
+    const A = N(
+      F,
+      [
+        [1, 2],
+        [2, 3],
+      ],
+      [
+        [0, 1],
+        [-1, 0],
+      ],
+    );
+    const B = N(F, [
+      [2, 0, 1],
+      [0, 1, 0],
+      [1, 0, 1],
+    ]);
+    const C = N(F, [
+      [1, 1],
+      [1, 2],
+    ]);
     const trA = 4; // Tr A = 1 + 3
     const trB = 4; // Tr B = 2 + 1 + 1
     const trC = 3;
@@ -216,13 +369,28 @@ describe.each(PHYSICS_FIELDS)('tables in %s', (_, F) => {
     expectSame(F, partialTrace(F, ABC, [2, 3, 2], [0, 0, 2]), scaleReal(F, F.fromNumber(trB), kron(F, A, C)), 'duplicate keep');
     // Bell Φ+ = (|00⟩ + |11⟩)/√2 (any two-qubit labelling): both reductions are I/2
     const half = F.fromRational({ num: 1n, den: 2n });
-    const bell = scaleReal(F, half, N(F, [[1, 0, 0, 1], [0, 0, 0, 0], [0, 0, 0, 0], [1, 0, 0, 1]]));
+    const bell = scaleReal(
+      F,
+      half,
+      N(F, [
+        [1, 0, 0, 1],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [1, 0, 0, 1],
+      ]),
+    );
     const mixed = scaleReal(F, half, identity(F, 2));
     expectSame(F, partialTrace(F, bell, [2, 2], [0]), mixed, 'Tr_B(Bell)');
     expectSame(F, partialTrace(F, bell, [2, 2], [1]), mixed, 'Tr_A(Bell)');
     // ψ = (|0,0⟩ + |1,2⟩)/√2 in C²⊗C³ (indices 0 and 5): Tr_B = I/2, Tr_A = diag(1/2, 0, 1/2)
     const psi = zeros(F, 6);
-    for (const [i, j] of [[0, 0], [0, 5], [5, 0], [5, 5]]) psi.re[i * 6 + j] = half;
+    for (const [i, j] of [
+      [0, 0],
+      [0, 5],
+      [5, 0],
+      [5, 5],
+    ])
+      psi.re[i * 6 + j] = half;
     expectSame(F, partialTrace(F, psi, [2, 3], [0]), mixed, 'Tr_B(ψ)');
     expectSame(F, partialTrace(F, psi, [2, 3], [1]), diag(F, [half, F.zero, half]), 'Tr_A(ψ)');
   });
@@ -230,47 +398,181 @@ describe.each(PHYSICS_FIELDS)('tables in %s', (_, F) => {
   it('commutator and anticommutator of Pauli matrices: [σx, σy] = 2iσz, {σx, σy} = 0, {σx, σx} = 2I', () => {
     const x = N(F, X);
     const y = N(F, Y0, Yi);
-    expectSame(F, commutator(F, x, y), N(F, Y0, [[2, 0], [0, -2]]));
+    expectSame(
+      F,
+      commutator(F, x, y),
+      N(F, Y0, [
+        [2, 0],
+        [0, -2],
+      ]),
+    );
     expectSame(F, anticommutator(F, x, y), zeros(F, 2));
-    expectSame(F, anticommutator(F, x, x), N(F, [[2, 0], [0, 2]]));
+    expectSame(
+      F,
+      anticommutator(F, x, x),
+      N(F, [
+        [2, 0],
+        [0, 2],
+      ]),
+    );
     expectSame(F, commutator(F, x, x), zeros(F, 2));
     // edge: 1×1 matrices commute
     expectSame(F, commutator(F, N(F, [[2]], [[1]]), N(F, [[3]], [[-4]])), zeros(F, 1));
   });
 
   it('block: rows/columns in the order given, default columns = rows, empty selection', () => {
-    const A = N(F, [[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[0, 0, 1], [0, 0, 0], [0, 0, 0]]);
-    expectSame(F, block(A, [2, 0]), N(F, [[9, 7], [3, 1]], [[0, 0], [1, 0]]));
+    const A = N(
+      F,
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+      [
+        [0, 0, 1],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+    );
+    expectSame(
+      F,
+      block(A, [2, 0]),
+      N(
+        F,
+        [
+          [9, 7],
+          [3, 1],
+        ],
+        [
+          [0, 0],
+          [1, 0],
+        ],
+      ),
+    );
     expectSame(F, block(A, [1], [0, 2]), N(F, [[4, 6]]));
     expectSame(F, block(A, []), zeros(F, 0));
-    expectSame(F, block(A, [0, 0]), N(F, [[1, 1], [1, 1]]));
+    expectSame(
+      F,
+      block(A, [0, 0]),
+      N(F, [
+        [1, 1],
+        [1, 1],
+      ]),
+    );
   });
 
   it('hermiticityDefect = max|A_ij − conj A_ji|: 0 when Hermitian, the modulus otherwise', () => {
     const defect = (re: number[][], im?: number[][]) => F.toNumber(hermiticityDefect(F, N(F, re, im)));
     expect(defect([])).toBe(0); // 0×0
     expect(defect([[5]])).toBe(0);
-    expect(defect([[1, 2], [2, 1]], [[0, 3], [-3, 0]])).toBe(0); // Hermitian
-    expect(defect([[0, 1], [0, 0]])).toBe(1);
-    expect(defect([[0, 3], [0, 0]], [[0, 4], [0, 0]])).toBe(5); // |3 + 4i − 0| (3-4-5)
+    expect(
+      defect(
+        [
+          [1, 2],
+          [2, 1],
+        ],
+        [
+          [0, 3],
+          [-3, 0],
+        ],
+      ),
+    ).toBe(0); // Hermitian
+    expect(
+      defect([
+        [0, 1],
+        [0, 0],
+      ]),
+    ).toBe(1);
+    expect(
+      defect(
+        [
+          [0, 3],
+          [0, 0],
+        ],
+        [
+          [0, 4],
+          [0, 0],
+        ],
+      ),
+    ).toBe(5); // |3 + 4i − 0| (3-4-5)
     expect(defect([[1]], [[1]])).toBe(2); // imaginary diagonal: |i − conj(i)| = 2
-    expect(defect([[0, 1], [1, 0]], [[0, 1], [1, 0]])).toBe(2); // symmetric but not Hermitian: |i − (−i)|
-    expect(isHermitian(F, N(F, [[0, 1], [0, 0]]), F.fromNumber(1))).toBe(true); // within the given tolerance
-    expect(isHermitian(F, N(F, [[0, 1], [0, 0]]))).toBe(false);
+    expect(
+      defect(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      ),
+    ).toBe(2); // symmetric but not Hermitian: |i − (−i)|
+    expect(
+      isHermitian(
+        F,
+        N(F, [
+          [0, 1],
+          [0, 0],
+        ]),
+        F.fromNumber(1),
+      ),
+    ).toBe(true); // within the given tolerance
+    expect(
+      isHermitian(
+        F,
+        N(F, [
+          [0, 1],
+          [0, 0],
+        ]),
+      ),
+    ).toBe(false);
   });
 
   it('frobeniusNorm and maxAbs', () => {
     expect(F.toNumber(frobeniusNorm(F, zeros(F, 0)))).toBe(0);
     expect(F.toNumber(frobeniusNorm(F, N(F, [[3, 0]], [[0, 4]])))).toBe(5);
-    expect(F.toNumber(frobeniusNorm(F, N(F, [[1, 2], [2, 4]])))).toBe(5); // √(1+4+4+16)
+    expect(
+      F.toNumber(
+        frobeniusNorm(
+          F,
+          N(F, [
+            [1, 2],
+            [2, 4],
+          ]),
+        ),
+      ),
+    ).toBe(5); // √(1+4+4+16)
     expect(F.cmp(frobeniusNorm(F, identity(F, 2)), F.sqrt(F.fromNumber(2)))).toBe(0);
     expect(F.toNumber(maxAbs(F, N(F, [[1, -7]], [[0, 1]])))).toBeCloseTo(Math.sqrt(50), 14);
     expect(F.toNumber(maxAbs(F, N(F, [[3]], [[-4]])))).toBe(5);
   });
 
   it('traceProduct(A, B) = Tr(AB) for a rectangular pair', () => {
-    const A = N(F, [[1, 2, 3], [4, 5, 6]], [[1, 0, 0], [0, 0, -1]]);
-    const B = N(F, [[1, 0], [0, 1], [1, 1]], [[0, 2], [0, 0], [1, 0]]);
+    const A = N(
+      F,
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      [
+        [1, 0, 0],
+        [0, 0, -1],
+      ],
+    );
+    const B = N(
+      F,
+      [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ],
+      [
+        [0, 2],
+        [0, 0],
+        [1, 0],
+      ],
+    );
     const t = traceProduct(F, A, B);
     const u = trace(F, mul(F, A, B));
     expect([F.cmp(t.re, u.re), F.cmp(t.im, u.im)]).toEqual([0, 0]);
@@ -326,16 +628,19 @@ describe.each(PHYSICS_FIELDS)('algebraic identities in %s (integer entries: exac
 
   it('(A⊗B)† = A†⊗B† and Tr(A⊗B) = Tr A · Tr B', () => {
     fc.assert(
-      fc.property(dimArb(3).chain((m) => dimArb(3).chain((n) => fc.tuple(intMatrixArb(m, m), intMatrixArb(n, n)))), ([a, b]) => {
-        const A = fromInts(F, a);
-        const B = fromInts(F, b);
-        expectSame(F, adjoint(F, kron(F, A, B)), kron(F, adjoint(F, A), adjoint(F, B)));
-        const t = trace(F, kron(F, A, B));
-        const ta = trace(F, A);
-        const tb = trace(F, B);
-        expect(F.cmp(t.re, F.sub(F.mul(ta.re, tb.re), F.mul(ta.im, tb.im)))).toBe(0);
-        expect(F.cmp(t.im, F.add(F.mul(ta.re, tb.im), F.mul(ta.im, tb.re)))).toBe(0);
-      }),
+      fc.property(
+        dimArb(3).chain((m) => dimArb(3).chain((n) => fc.tuple(intMatrixArb(m, m), intMatrixArb(n, n)))),
+        ([a, b]) => {
+          const A = fromInts(F, a);
+          const B = fromInts(F, b);
+          expectSame(F, adjoint(F, kron(F, A, B)), kron(F, adjoint(F, A), adjoint(F, B)));
+          const t = trace(F, kron(F, A, B));
+          const ta = trace(F, A);
+          const tb = trace(F, B);
+          expect(F.cmp(t.re, F.sub(F.mul(ta.re, tb.re), F.mul(ta.im, tb.im)))).toBe(0);
+          expect(F.cmp(t.im, F.add(F.mul(ta.re, tb.im), F.mul(ta.im, tb.re)))).toBe(0);
+        },
+      ),
       fcParams(`kron adjoint trace ${label}`, 100),
     );
   });
@@ -343,7 +648,11 @@ describe.each(PHYSICS_FIELDS)('algebraic identities in %s (integer entries: exac
   it('partial trace is defined by Tr(Tr_B(M)·X) = Tr(M·(X⊗I_B)) (and likewise for the middle of three)', () => {
     fc.assert(
       fc.property(
-        fc.tuple(dimArb(3), dimArb(3), dimArb(2)).chain(([da, db, dc]) => fc.tuple(fc.constant([da, db, dc] as const), intMatrixArb(da * db * dc, da * db * dc, 3), intMatrixArb(da, da, 3), intMatrixArb(dc, dc, 3))),
+        fc
+          .tuple(dimArb(3), dimArb(3), dimArb(2))
+          .chain(([da, db, dc]) =>
+            fc.tuple(fc.constant([da, db, dc] as const), intMatrixArb(da * db * dc, da * db * dc, 3), intMatrixArb(da, da, 3), intMatrixArb(dc, dc, 3)),
+          ),
         ([[da, db, dc], m, x, y]) => {
           const M = fromInts(F, m);
           const Xa = fromInts(F, x);
@@ -365,13 +674,16 @@ describe.each(PHYSICS_FIELDS)('algebraic identities in %s (integer entries: exac
 
   it('commutator/anticommutator: [A,B] + {A,B} = 2AB, [A,B] = −[B,A], hermiticityDefect(A + A†) = 0', () => {
     fc.assert(
-      fc.property(dimArb(4).chain((n) => fc.tuple(intMatrixArb(n, n), intMatrixArb(n, n))), ([a, b]) => {
-        const A = fromInts(F, a);
-        const B = fromInts(F, b);
-        expectSame(F, add(F, commutator(F, A, B), anticommutator(F, A, B)), scaleReal(F, F.fromNumber(2), mul(F, A, B)));
-        expectSame(F, commutator(F, A, B), scaleReal(F, F.fromNumber(-1), commutator(F, B, A)));
-        expect(F.isZero(hermiticityDefect(F, add(F, A, adjoint(F, A))))).toBe(true);
-      }),
+      fc.property(
+        dimArb(4).chain((n) => fc.tuple(intMatrixArb(n, n), intMatrixArb(n, n))),
+        ([a, b]) => {
+          const A = fromInts(F, a);
+          const B = fromInts(F, b);
+          expectSame(F, add(F, commutator(F, A, B), anticommutator(F, A, B)), scaleReal(F, F.fromNumber(2), mul(F, A, B)));
+          expectSame(F, commutator(F, A, B), scaleReal(F, F.fromNumber(-1), commutator(F, B, A)));
+          expect(F.isZero(hermiticityDefect(F, add(F, A, adjoint(F, A))))).toBe(true);
+        },
+      ),
       fcParams(`commutators ${label}`, 100),
     );
   });

@@ -53,23 +53,104 @@ function withSpectrum(rng: Rng, lambda: number[]): CMatrix<number> {
 describe('provesPositiveFloat64 refuses to decide', () => {
   it.each([
     ['an empty matrix', zeros(F, 0), 1e-10],
-    ['a margin of 0', fromNumbers(F, [[1, 0], [0, 1]]), 0],
-    ['a NaN margin', fromNumbers(F, [[1, 0], [0, 1]]), NaN],
-    ['an infinite margin', fromNumbers(F, [[1, 0], [0, 1]]), Infinity],
-    ['a non-finite entry', fromNumbers(F, [[Infinity, 0], [0, 1]]), 1e-10],
-    ['a margin below its own rounding (exact zero eigenvalue, margin 1e-40)', fromNumbers(F, [[0.5, 0.5], [0.5, 0.5]]), 1e-40],
-    ['an eigenvalue −1e-3 with margin 1e-10', fromNumbers(F, [[1, 0], [0, -1e-3]]), 1e-10],
+    [
+      'a margin of 0',
+      fromNumbers(F, [
+        [1, 0],
+        [0, 1],
+      ]),
+      0,
+    ],
+    [
+      'a NaN margin',
+      fromNumbers(F, [
+        [1, 0],
+        [0, 1],
+      ]),
+      NaN,
+    ],
+    [
+      'an infinite margin',
+      fromNumbers(F, [
+        [1, 0],
+        [0, 1],
+      ]),
+      Infinity,
+    ],
+    [
+      'a non-finite entry',
+      fromNumbers(F, [
+        [Infinity, 0],
+        [0, 1],
+      ]),
+      1e-10,
+    ],
+    [
+      'a margin below its own rounding (exact zero eigenvalue, margin 1e-40)',
+      fromNumbers(F, [
+        [0.5, 0.5],
+        [0.5, 0.5],
+      ]),
+      1e-40,
+    ],
+    [
+      'an eigenvalue −1e-3 with margin 1e-10',
+      fromNumbers(F, [
+        [1, 0],
+        [0, -1e-3],
+      ]),
+      1e-10,
+    ],
   ] as const)('%s', (_, A, margin) => expect(provesPositiveFloat64(F, A, margin)).toBe(false));
 });
 
 describe('provesPositiveFloat64 proves', () => {
   it.each([
-    ['I/2', fromNumbers(F, [[0.5, 0], [0, 0.5]]), 1e-12],
-    ['an eigenvalue −1e-12 within margin 1e-10', fromNumbers(F, [[1, 0], [0, -1e-12]]), 1e-10],
-    ['a rank-one state with margin 1e-12', fromNumbers(F, [[0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25, 0.25]]), 1e-12],
+    [
+      'I/2',
+      fromNumbers(F, [
+        [0.5, 0],
+        [0, 0.5],
+      ]),
+      1e-12,
+    ],
+    [
+      'an eigenvalue −1e-12 within margin 1e-10',
+      fromNumbers(F, [
+        [1, 0],
+        [0, -1e-12],
+      ]),
+      1e-10,
+    ],
+    [
+      'a rank-one state with margin 1e-12',
+      fromNumbers(F, [
+        [0.25, 0.25, 0.25, 0.25],
+        [0.25, 0.25, 0.25, 0.25],
+        [0.25, 0.25, 0.25, 0.25],
+        [0.25, 0.25, 0.25, 0.25],
+      ]),
+      1e-12,
+    ],
   ] as const)('%s', (_, A, margin) => expect(provesPositiveFloat64(F, A, margin)).toBe(true));
   it('a complex rank-one state in decimal(50)', () => {
-    expect(provesPositiveFloat64(D, fromNumbers(D, [[0.5, 0], [0, 0.5]], [[0, -0.5], [0.5, 0]]), 1e-12)).toBe(true);
+    expect(
+      provesPositiveFloat64(
+        D,
+        fromNumbers(
+          D,
+          [
+            [0.5, 0],
+            [0, 0.5],
+          ],
+          [
+            [0, -0.5],
+            [0.5, 0],
+          ],
+        ),
+        1e-12,
+      ),
+    ).toBe(true);
   });
 
   it('never proves what is false, and proves what is clearly true (random spectra, cross-checked with the certified eigensolver)', () => {

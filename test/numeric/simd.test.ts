@@ -37,7 +37,9 @@ describe('matvec: y = U x, exact on integers', () => {
   it('random shapes', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 9 }).chain((n) => fc.integer({ min: 1, max: 19 }).chain((s) => fc.tuple(fc.constant(n), fc.constant(s), ints(n * s), ints(s), ints(s)))),
+        fc
+          .integer({ min: 1, max: 9 })
+          .chain((n) => fc.integer({ min: 1, max: 19 }).chain((s) => fc.tuple(fc.constant(n), fc.constant(s), ints(n * s), ints(s), ints(s)))),
         ([n, s, U, xr, xi]) => {
           const g = new SimdKernels();
           const at = { U: 1, xr: 1 + n * s, xi: 1 + n * s + s, yr: 1 + n * s + 2 * s, yi: 1 + n * s + 2 * s + n }; // odd slots: unaligned
@@ -79,7 +81,13 @@ describe('productT then transpose: Q[x][q] = Σ_a V[a][x] F[a][q] for q in a col
               F: ints(n * 4 * half),
             }),
           )
-          .chain((r) => fc.record({ ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fc.constant(v)])), c1: fc.integer({ min: r.c0, max: r.width }) }) as fc.Arbitrary<typeof r & { c1: number }>),
+          .chain(
+            (r) =>
+              fc.record({
+                ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fc.constant(v)])),
+                c1: fc.integer({ min: r.c0, max: r.width }),
+              }) as fc.Arbitrary<typeof r & { c1: number }>,
+          ),
         ({ n, s, width, c0, c1, V, F }) => {
           const g = new SimdKernels();
           const at = { V: 3, F: 3 + n * s, T: 3 + n * s + 2 * n * width, Q: 3 + n * s + 2 * n * width + 2 * s * width };
@@ -110,7 +118,9 @@ describe('productT then transpose: Q[x][q] = Σ_a V[a][x] F[a][q] for q in a col
 
 /** s split complex rows of an even width, integer entries: [s, width, Q]. */
 const splitRows = (minS: number, maxS: number) =>
-  fc.integer({ min: minS, max: maxS }).chain((s) => fc.integer({ min: 1, max: 5 }).chain((half) => fc.tuple(fc.constant(s), fc.constant(2 * half), ints(s * 4 * half))));
+  fc
+    .integer({ min: minS, max: maxS })
+    .chain((s) => fc.integer({ min: 1, max: 5 }).chain((half) => fc.tuple(fc.constant(s), fc.constant(2 * half), ints(s * 4 * half))));
 
 /** (Q Q†)[x][y] by the definition, for split rows of `width` columns. */
 function gramEntry(Q: readonly number[], width: number, x: number, y: number): { re: number; im: number } {
@@ -148,16 +158,13 @@ describe('offdiagAbsSum: Σ_{x<y} |(Q Q†)[x][y]|', () => {
   });
   it('random shapes (integer entries) equal the definition to roundoff', () => {
     fc.assert(
-      fc.property(
-        splitRows(0, 23),
-        ([s, width, Q]) => {
-          const g = new SimdKernels();
-          g.reserve(1 + Q.length);
-          g.f64.set(Q, 1);
-          const ref = offdiagReference(Q, s, width);
-          expect(Math.abs(g.offdiagAbsSum(1, s, width) - ref)).toBeLessThanOrEqual(1e-14 * (1 + ref));
-        },
-      ),
+      fc.property(splitRows(0, 23), ([s, width, Q]) => {
+        const g = new SimdKernels();
+        g.reserve(1 + Q.length);
+        g.f64.set(Q, 1);
+        const ref = offdiagReference(Q, s, width);
+        expect(Math.abs(g.offdiagAbsSum(1, s, width) - ref)).toBeLessThanOrEqual(1e-14 * (1 + ref));
+      }),
       { numRuns: 80 },
     );
   });
@@ -180,7 +187,11 @@ describe('reflect: B ← (I − τ v v†) B, exact on integers with τ = 1', ()
   it('random shapes', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 9 }).chain((len) => fc.integer({ min: 1, max: 5 }).chain((half) => fc.tuple(fc.constant(len), fc.constant(2 * half), ints(len * 4 * half), ints(2 * len)))),
+        fc
+          .integer({ min: 1, max: 9 })
+          .chain((len) =>
+            fc.integer({ min: 1, max: 5 }).chain((half) => fc.tuple(fc.constant(len), fc.constant(2 * half), ints(len * 4 * half), ints(2 * len))),
+          ),
         ([len, m, B, v]) => {
           const g = new SimdKernels();
           const at = { B: 1, v: 1 + len * 2 * m, w: 1 + len * 2 * m + 2 * len };
@@ -218,23 +229,20 @@ describe('reflect: B ← (I − τ v v†) B, exact on integers with τ = 1', ()
 describe('gram: M = Q Q†, exact on integers', () => {
   it('random shapes: both triangles, a real diagonal, M Hermitian', () => {
     fc.assert(
-      fc.property(
-        splitRows(1, 9),
-        ([s, width, Q]) => {
-          const g = new SimdKernels();
-          const at = { Q: 1, Mr: 1 + Q.length, Mi: 1 + Q.length + s * s };
-          g.reserve(at.Mi + s * s);
-          g.f64.set(Q, at.Q);
-          g.gram(at.Q, s, width, at.Mr, at.Mi);
-          for (let x = 0; x < s; x++)
-            for (let y = 0; y < s; y++) {
-              const { re, im } = gramEntry(Q, width, x, y);
-              // + 0 makes −0 and 0 equal (the lower triangle stores −Im, which is −0 for a real entry)
-              expect(g.f64[at.Mr + x * s + y] + 0).toBe(re + 0);
-              expect(g.f64[at.Mi + x * s + y] + 0).toBe(x === y ? 0 : im + 0);
-            }
-        },
-      ),
+      fc.property(splitRows(1, 9), ([s, width, Q]) => {
+        const g = new SimdKernels();
+        const at = { Q: 1, Mr: 1 + Q.length, Mi: 1 + Q.length + s * s };
+        g.reserve(at.Mi + s * s);
+        g.f64.set(Q, at.Q);
+        g.gram(at.Q, s, width, at.Mr, at.Mi);
+        for (let x = 0; x < s; x++)
+          for (let y = 0; y < s; y++) {
+            const { re, im } = gramEntry(Q, width, x, y);
+            // + 0 makes −0 and 0 equal (the lower triangle stores −Im, which is −0 for a real entry)
+            expect(g.f64[at.Mr + x * s + y] + 0).toBe(re + 0);
+            expect(g.f64[at.Mi + x * s + y] + 0).toBe(x === y ? 0 : im + 0);
+          }
+      }),
       { numRuns: 60 },
     );
   });

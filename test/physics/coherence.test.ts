@@ -16,7 +16,11 @@ import { buildState, D50, fcParams, hermitianPart, PHYSICS_FIELDS, seedArb, stat
 
 const q = <T>(F: Field<T>, s: string): T => F.fromRational(parseRational(s));
 function mat<T>(F: Field<T>, re: string[][], im?: string[][]): CMatrix<T> {
-  return fromRows(F, re.map((r) => r.map((s) => q(F, s))), im?.map((r) => r.map((s) => q(F, s))));
+  return fromRows(
+    F,
+    re.map((r) => r.map((s) => q(F, s))),
+    im?.map((r) => r.map((s) => q(F, s))),
+  );
 }
 
 /** The Hadamard basis (|0⟩ ± |1⟩)/√2 as columns, computed in F (unitary to F's roundoff). */
@@ -30,8 +34,14 @@ function hadamard<T>(F: Field<T>): CMatrix<T> {
 
 /** |+…+⟩⟨+…+| on N qubits: every entry 1/d (maximally coherent). */
 function plusState<T>(F: Field<T>, N: number): CMatrix<T> {
-  const half = mat(F, [['1/2', '1/2'], ['1/2', '1/2']]);
-  return kronAll(F, Array.from({ length: N }, () => half));
+  const half = mat(F, [
+    ['1/2', '1/2'],
+    ['1/2', '1/2'],
+  ]);
+  return kronAll(
+    F,
+    Array.from({ length: N }, () => half),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -47,9 +57,27 @@ describe('l1Coherence refuses', () => {
     expect(() => l1Coherence(float64, identity(float64, 2), { basis: identity(float64, 3) })).toThrow(/basis is 3×3 but ρ is 2×2/);
   });
   it.each([
-    ['2·I (columns not normalised)', [['2', '0'], ['0', '2']]],
-    ['a shear (columns not orthogonal)', [['1', '1'], ['0', '1']]],
-    ['a rank-deficient matrix', [['1', '0'], ['0', '0']]],
+    [
+      '2·I (columns not normalised)',
+      [
+        ['2', '0'],
+        ['0', '2'],
+      ],
+    ],
+    [
+      'a shear (columns not orthogonal)',
+      [
+        ['1', '1'],
+        ['0', '1'],
+      ],
+    ],
+    [
+      'a rank-deficient matrix',
+      [
+        ['1', '0'],
+        ['0', '0'],
+      ],
+    ],
   ])('a non-unitary basis: %s (InputError naming the defect)', (_, re) => {
     expect(() => l1Coherence(float64, identity(float64, 2), { basis: mat(float64, re) })).toThrow(InputError);
     expect(() => l1Coherence(float64, identity(float64, 2), { basis: mat(float64, re) })).toThrow(/basis is not unitary: max \|B†B − I\| = /);
@@ -74,21 +102,76 @@ interface CoherenceCase {
   exact?: boolean;
 }
 
-const M = (re: string[][], im?: string[][]) => <T>(F: AnalyticField<T>) => mat(F, re, im);
+const M =
+  (re: string[][], im?: string[][]) =>
+  <T>(F: AnalyticField<T>) =>
+    mat(F, re, im);
 const h = '1/2';
 const mh = '-1/2';
 const Z4 = ['0', '0', '0', '0'];
 
 const CASES: CoherenceCase[] = [
   { name: '1×1: no off-diagonal entries', rho: M([['1']]), C: '0', exact: true },
-  { name: 'zero matrix', rho: M([['0', '0'], ['0', '0']]), C: '0', exact: true },
-  { name: 'diagonal (incoherent) state', rho: M([['1/3', '0', '0'], ['0', '1/6', '0'], ['0', '0', '1/2']]), C: '0', exact: true },
+  {
+    name: 'zero matrix',
+    rho: M([
+      ['0', '0'],
+      ['0', '0'],
+    ]),
+    C: '0',
+    exact: true,
+  },
+  {
+    name: 'diagonal (incoherent) state',
+    rho: M([
+      ['1/3', '0', '0'],
+      ['0', '1/6', '0'],
+      ['0', '0', '1/2'],
+    ]),
+    C: '0',
+    exact: true,
+  },
   // |+⟩⟨+| = [[1/2,1/2],[1/2,1/2]]: two off-diagonal entries 1/2.
-  { name: '|+⟩⟨+|', rho: M([[h, h], [h, h]]), C: '1', exact: true },
+  {
+    name: '|+⟩⟨+|',
+    rho: M([
+      [h, h],
+      [h, h],
+    ]),
+    C: '1',
+    exact: true,
+  },
   // |+i⟩⟨+i| = [[1/2, −i/2],[i/2, 1/2]]: |∓i/2| = 1/2 twice.
-  { name: '|+i⟩⟨+i| (purely imaginary coherences)', rho: M([[h, '0'], ['0', h]], [['0', mh], [h, '0']]), C: '1', exact: true },
+  {
+    name: '|+i⟩⟨+i| (purely imaginary coherences)',
+    rho: M(
+      [
+        [h, '0'],
+        ['0', h],
+      ],
+      [
+        ['0', mh],
+        [h, '0'],
+      ],
+    ),
+    C: '1',
+    exact: true,
+  },
   // ρ_01 = 3/10 + 4i/10: |ρ_01| = 1/2 (3-4-5), twice; ρ ≥ 0 since det = 1/4 − 1/4 = 0.
-  { name: 'complex coherence 3/10 + 4i/10 (|·| = 1/2)', rho: M([[h, '3/10'], ['3/10', h]], [['0', '4/10'], ['-4/10', '0']]), C: '1' },
+  {
+    name: 'complex coherence 3/10 + 4i/10 (|·| = 1/2)',
+    rho: M(
+      [
+        [h, '3/10'],
+        ['3/10', h],
+      ],
+      [
+        ['0', '4/10'],
+        ['-4/10', '0'],
+      ],
+    ),
+    C: '1',
+  },
   // Bell states and the singlet: two off-diagonal entries of modulus 1/2.
   { name: 'Bell Φ+ = (|11⟩+|00⟩)/√2', rho: M([[h, '0', '0', h], Z4, Z4, [h, '0', '0', h]]), C: '1', exact: true },
   { name: 'singlet ψ− = (|01⟩−|10⟩)/√2', rho: M([Z4, ['0', h, mh, '0'], ['0', mh, h, '0'], Z4]), C: '1', exact: true },
@@ -99,12 +182,53 @@ const CASES: CoherenceCase[] = [
   // (2/7)r = 1/7 on ψ+, (2/7)r² = 1/14 on |11⟩, 2/7 on |00⟩. ψ± = (|01⟩ ± |10⟩)/√2 live on indices
   // 1, 2: diagonal 1/4 + 1/14 = 9/28, coherence −1/4 + 1/14 = −5/28; C = 2·5/28 = 5/14
   // (= |c Z/Z₊ − 1| of Eq. (8) with Z = (1 + r)² = 9/4: |(1/2)(9/7) − 1| = 5/14).
-  { name: 'Eq. (7) steady state at c = 1/2, e^{-βω} = 1/2: Eq. (8) gives 5/14', rho: M([['1/14', '0', '0', '0'], ['0', '9/28', '-5/28', '0'], ['0', '-5/28', '9/28', '0'], ['0', '0', '0', '2/7']]), C: '5/14' },
+  {
+    name: 'Eq. (7) steady state at c = 1/2, e^{-βω} = 1/2: Eq. (8) gives 5/14',
+    rho: M([
+      ['1/14', '0', '0', '0'],
+      ['0', '9/28', '-5/28', '0'],
+      ['0', '-5/28', '9/28', '0'],
+      ['0', '0', '0', '2/7'],
+    ]),
+    C: '5/14',
+  },
   // In a given basis: C(ρ, B) = C(B†ρB). Hadamard basis: |+⟩ becomes |0⟩ (no coherence), |0⟩ becomes |+⟩.
-  { name: '|+⟩⟨+| in the Hadamard basis', rho: M([[h, h], [h, h]]), basis: hadamard, C: '0' },
-  { name: '|0⟩⟨0| in the Hadamard basis', rho: M([['1', '0'], ['0', '0']]), basis: hadamard, C: '1' },
-  { name: 'I/2 in any basis (Hadamard)', rho: M([[h, '0'], ['0', h]]), basis: hadamard, C: '0' },
-  { name: 'diag(3/4, 1/4) in the Hadamard basis: [[1/2, 1/4],[1/4, 1/2]]', rho: M([['3/4', '0'], ['0', '1/4']]), basis: hadamard, C: '1/2' },
+  {
+    name: '|+⟩⟨+| in the Hadamard basis',
+    rho: M([
+      [h, h],
+      [h, h],
+    ]),
+    basis: hadamard,
+    C: '0',
+  },
+  {
+    name: '|0⟩⟨0| in the Hadamard basis',
+    rho: M([
+      ['1', '0'],
+      ['0', '0'],
+    ]),
+    basis: hadamard,
+    C: '1',
+  },
+  {
+    name: 'I/2 in any basis (Hadamard)',
+    rho: M([
+      [h, '0'],
+      ['0', h],
+    ]),
+    basis: hadamard,
+    C: '0',
+  },
+  {
+    name: 'diag(3/4, 1/4) in the Hadamard basis: [[1/2, 1/4],[1/4, 1/2]]',
+    rho: M([
+      ['3/4', '0'],
+      ['0', '1/4'],
+    ]),
+    basis: hadamard,
+    C: '1/2',
+  },
 ];
 
 describe.each(PHYSICS_FIELDS)('hand-checkable l1 coherence in %s', (_, F) => {
@@ -134,7 +258,9 @@ describe.each(PHYSICS_FIELDS)('l1 coherence properties in %s', (label, F) => {
   it('is zero iff every off-diagonal entry is zero (Hermitian matrices with random zero patterns)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 6 }).chain((n) => fc.record({ n: fc.constant(n), seed: seedArb(), keep: fc.array(fc.boolean(), { minLength: n * n, maxLength: n * n }) })),
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((n) => fc.record({ n: fc.constant(n), seed: seedArb(), keep: fc.array(fc.boolean(), { minLength: n * n, maxLength: n * n }) })),
         ({ n, seed, keep }) => {
           const A = hermitianPart(F, uniformMatrix(F, n, n, seed));
           // zero the pair (i,j),(j,i) unless keep[i·n + j] for i < j
@@ -242,14 +368,20 @@ describe.each(PHYSICS_FIELDS)('l1 coherence properties in %s', (label, F) => {
 
   it('rejects a basis whose defect exceeds roundoff: a Haar U with one column scaled by 1 + δ', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), seedArb(), fc.integer({ min: 0, max: 4 }), fc.double({ min: -12, max: -1, noNaN: true, noDefaultInfinity: true }), (n, seed, col, logDelta) => {
-        const B = haarUnitary(F, new Rng(seed, ['basis']), n);
-        const c = col % n;
-        // δ ≥ 1e-12 is ≥ 10^3 × the acceptance threshold 64·n·u of float64 (and far more at 50 digits)
-        const s = F.add(F.one, F.fromNumber(10 ** logDelta));
-        for (let i = 0; i < n; i++) [B.re[i * n + c], B.im[i * n + c]] = [F.mul(s, B.re[i * n + c]), F.mul(s, B.im[i * n + c])];
-        expect(() => l1Coherence(F, identity(F, n), { basis: B })).toThrow(InputError);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        seedArb(),
+        fc.integer({ min: 0, max: 4 }),
+        fc.double({ min: -12, max: -1, noNaN: true, noDefaultInfinity: true }),
+        (n, seed, col, logDelta) => {
+          const B = haarUnitary(F, new Rng(seed, ['basis']), n);
+          const c = col % n;
+          // δ ≥ 1e-12 is ≥ 10^3 × the acceptance threshold 64·n·u of float64 (and far more at 50 digits)
+          const s = F.add(F.one, F.fromNumber(10 ** logDelta));
+          for (let i = 0; i < n; i++) [B.re[i * n + c], B.im[i * n + c]] = [F.mul(s, B.re[i * n + c]), F.mul(s, B.im[i * n + c])];
+          expect(() => l1Coherence(F, identity(F, n), { basis: B })).toThrow(InputError);
+        },
+      ),
       fcParams(`l1 non-unitary ${label}`, runs(100, 20)),
     );
   });

@@ -13,8 +13,29 @@ import { decimalField } from '../../src/numeric/decimal.js';
 import type { Field } from '../../src/numeric/field.js';
 import { float64 } from '../../src/numeric/float64.js';
 import { fromNumbers, zeros, type CMatrix } from '../../src/numeric/matrix.js';
-import { parseRational, radd, rational, rationalFromNumber, rdiv, rmul, rneg, rsub, RONE, RZERO, type Rational, type RationalMatrix } from '../../src/numeric/rational.js';
-import { asDensityMatrix, checkDensityExact, checkHermitianExact, defaultTolerance, densityFromRational, FLOAT_INPUT_TOLERANCE, rationalToField } from '../../src/physics/density.js';
+import {
+  parseRational,
+  radd,
+  rational,
+  rationalFromNumber,
+  rdiv,
+  rmul,
+  rneg,
+  rsub,
+  RONE,
+  RZERO,
+  type Rational,
+  type RationalMatrix,
+} from '../../src/numeric/rational.js';
+import {
+  asDensityMatrix,
+  checkDensityExact,
+  checkHermitianExact,
+  defaultTolerance,
+  densityFromRational,
+  FLOAT_INPUT_TOLERANCE,
+  rationalToField,
+} from '../../src/physics/density.js';
 import { buildState, D50, fcParams, PHYSICS_FIELDS, stateSpec } from '../arbitraries.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -121,26 +142,144 @@ describe('densityFromRational refuses (InputError naming the problem)', () => {
   const cases: { name: string; Q: RationalMatrix; tolerance?: number; message: RegExp }[] = [
     // edge rows: shape
     { name: 'an empty 0×0 matrix', Q: rm([]), message: /^ρ is empty$/ },
-    { name: 'a non-square 2×3 matrix', Q: rm([['1', '0', '0'], ['0', '0', '0']]), message: /^ρ is 2×3, not square$/ },
+    {
+      name: 'a non-square 2×3 matrix',
+      Q: rm([
+        ['1', '0', '0'],
+        ['0', '0', '0'],
+      ]),
+      message: /^ρ is 2×3, not square$/,
+    },
     { name: 'a non-square 1×2 matrix', Q: rm([['1', '0']]), message: /^ρ is 1×2, not square$/ },
     // Hermiticity, exactly
-    { name: 'a real asymmetry', Q: rm([['1/2', '1/4'], ['0', '1/2']]), message: /^ρ is not Hermitian: entries \(1,2\) and \(2,1\) differ by 2\.500e-1 \(tolerance 0\)$/ },
-    { name: 'imaginary parts that are not conjugate', Q: rm([['1/2', '0'], ['0', '1/2']], [['0', '1/4'], ['1/4', '0']]), message: /^ρ is not Hermitian: entries \(1,2\) and \(2,1\) differ by 5\.000e-1/ },
-    { name: 'an imaginary diagonal entry', Q: rm([['1/2', '0'], ['0', '1/2']], [['0', '0'], ['0', '1/8']]), message: /^ρ is not Hermitian: diagonal entry \(2,2\) has imaginary part 1\.250e-1 \(a diagonal entry must be real/ },
-    { name: 'an asymmetry of 1e-60 in exact input (tolerance 0)', Q: rm([['1/2', '1e-60'], ['0', '1/2']]), message: /not Hermitian.*differ by 1\.000e-60/ },
+    {
+      name: 'a real asymmetry',
+      Q: rm([
+        ['1/2', '1/4'],
+        ['0', '1/2'],
+      ]),
+      message: /^ρ is not Hermitian: entries \(1,2\) and \(2,1\) differ by 2\.500e-1 \(tolerance 0\)$/,
+    },
+    {
+      name: 'imaginary parts that are not conjugate',
+      Q: rm(
+        [
+          ['1/2', '0'],
+          ['0', '1/2'],
+        ],
+        [
+          ['0', '1/4'],
+          ['1/4', '0'],
+        ],
+      ),
+      message: /^ρ is not Hermitian: entries \(1,2\) and \(2,1\) differ by 5\.000e-1/,
+    },
+    {
+      name: 'an imaginary diagonal entry',
+      Q: rm(
+        [
+          ['1/2', '0'],
+          ['0', '1/2'],
+        ],
+        [
+          ['0', '0'],
+          ['0', '1/8'],
+        ],
+      ),
+      message: /^ρ is not Hermitian: diagonal entry \(2,2\) has imaginary part 1\.250e-1 \(a diagonal entry must be real/,
+    },
+    {
+      name: 'an asymmetry of 1e-60 in exact input (tolerance 0)',
+      Q: rm([
+        ['1/2', '1e-60'],
+        ['0', '1/2'],
+      ]),
+      message: /not Hermitian.*differ by 1\.000e-60/,
+    },
     // Hermiticity within tolerance: float64 input gets d·2^-50 ≈ 1.8e-15 for d = 2
-    { name: 'float64 input asymmetric by 1e-10 (> d·2^-50)', Q: fromJsonNumbers([[0.5, 0.1 + 1e-10], [0.1, 0.5]]), message: /not Hermitian.*tolerance 1\.7763568394002505e-15/ },
-    { name: 'exact input asymmetric by 1e-10 with an explicit tolerance of 1e-12', Q: rm([['1/2', '1e-10'], ['0', '1/2']]), tolerance: 1e-12, message: /not Hermitian.*tolerance 1e-12/ },
+    {
+      name: 'float64 input asymmetric by 1e-10 (> d·2^-50)',
+      Q: fromJsonNumbers([
+        [0.5, 0.1 + 1e-10],
+        [0.1, 0.5],
+      ]),
+      message: /not Hermitian.*tolerance 1\.7763568394002505e-15/,
+    },
+    {
+      name: 'exact input asymmetric by 1e-10 with an explicit tolerance of 1e-12',
+      Q: rm([
+        ['1/2', '1e-10'],
+        ['0', '1/2'],
+      ]),
+      tolerance: 1e-12,
+      message: /not Hermitian.*tolerance 1e-12/,
+    },
     // trace
-    { name: 'trace 3/4', Q: rm([['1/2', '0'], ['0', '1/4']]), message: /^ρ has trace 0\.75, not 1 \(off by -2\.500e-1, tolerance 0\)$/ },
-    { name: 'trace 1 + 1e-40 in exact input', Q: rm([['1/2', '0'], ['0', '0.5000000000000000000000000000000000000001']]), message: /has trace 1\.0000000000000000000000000000000000000001, not 1 \(off by 1\.000e-40, tolerance 0\)/ },
-    { name: 'float64 input with trace 1 − 1e-14 (> d·2^-50)', Q: fromJsonNumbers([[0.3, 0], [0, 0.69999999999999]]), message: /has trace 0\.99999999999999, not 1 \(off by -1\.000e-14, tolerance 1\.7763568394002505e-15\)/ },
-    { name: 'float64 input with trace 1 + 1e-16 but an explicit tolerance of 0', Q: fromJsonNumbers([[0.30000000000000004, 0], [0, 0.7]]), tolerance: 0, message: /has trace 1\.00000000000000004, not 1 \(off by 4\.000e-17, tolerance 0\)/ },
+    {
+      name: 'trace 3/4',
+      Q: rm([
+        ['1/2', '0'],
+        ['0', '1/4'],
+      ]),
+      message: /^ρ has trace 0\.75, not 1 \(off by -2\.500e-1, tolerance 0\)$/,
+    },
+    {
+      name: 'trace 1 + 1e-40 in exact input',
+      Q: rm([
+        ['1/2', '0'],
+        ['0', '0.5000000000000000000000000000000000000001'],
+      ]),
+      message: /has trace 1\.0000000000000000000000000000000000000001, not 1 \(off by 1\.000e-40, tolerance 0\)/,
+    },
+    {
+      name: 'float64 input with trace 1 − 1e-14 (> d·2^-50)',
+      Q: fromJsonNumbers([
+        [0.3, 0],
+        [0, 0.69999999999999],
+      ]),
+      message: /has trace 0\.99999999999999, not 1 \(off by -1\.000e-14, tolerance 1\.7763568394002505e-15\)/,
+    },
+    {
+      name: 'float64 input with trace 1 + 1e-16 but an explicit tolerance of 0',
+      Q: fromJsonNumbers([
+        [0.30000000000000004, 0],
+        [0, 0.7],
+      ]),
+      tolerance: 0,
+      message: /has trace 1\.00000000000000004, not 1 \(off by 4\.000e-17, tolerance 0\)/,
+    },
     // positivity
-    { name: 'diag(3/2, −1/2)', Q: rm([['3/2', '0'], ['0', '-1/2']]), message: /^ρ is not positive semidefinite: smallest eigenvalue -0\.5/ },
-    { name: '[[1/2, 1],[1, 1/2]] (eigenvalues 3/2, −1/2)', Q: rm([['1/2', '1'], ['1', '1/2']]), message: /not positive semidefinite: smallest eigenvalue -0\.5/ },
+    {
+      name: 'diag(3/2, −1/2)',
+      Q: rm([
+        ['3/2', '0'],
+        ['0', '-1/2'],
+      ]),
+      message: /^ρ is not positive semidefinite: smallest eigenvalue -0\.5/,
+    },
+    {
+      name: '[[1/2, 1],[1, 1/2]] (eigenvalues 3/2, −1/2)',
+      Q: rm([
+        ['1/2', '1'],
+        ['1', '1/2'],
+      ]),
+      message: /not positive semidefinite: smallest eigenvalue -0\.5/,
+    },
     // [[1/2, a], [conj a, 1/2]] with a = (1 + i)/2, |a| = √2/2: eigenvalues 1/2 ± √2/2
-    { name: 'a complex Hermitian matrix with eigenvalues (1 ± √2)/2', Q: rm([['1/2', '1/2'], ['1/2', '1/2']], [['0', '1/2'], ['-1/2', '0']]), message: /not positive semidefinite: smallest eigenvalue -0\.2071/ },
+    {
+      name: 'a complex Hermitian matrix with eigenvalues (1 ± √2)/2',
+      Q: rm(
+        [
+          ['1/2', '1/2'],
+          ['1/2', '1/2'],
+        ],
+        [
+          ['0', '1/2'],
+          ['-1/2', '0'],
+        ],
+      ),
+      message: /not positive semidefinite: smallest eigenvalue -0\.2071/,
+    },
     // tolerance itself
     { name: 'a negative tolerance', Q: rm([['1']]), tolerance: -1, message: /^tolerance must be a finite number ≥ 0, got -1$/ },
     { name: 'a NaN tolerance', Q: rm([['1']]), tolerance: NaN, message: /^tolerance must be a finite number ≥ 0, got NaN$/ },
@@ -157,8 +296,12 @@ describe('densityFromRational refuses (InputError naming the problem)', () => {
     // diag(1 + 1e-30, −1e-30): exact, Hermitian, trace 1, smallest eigenvalue −1e-30. At 10 digits the
     // entries round to diag(1, −1e-30) and the allowance 2n·u·max|ρ| = 2e-9 covers it (documented:
     // positivity is checked to within the rounding of Q to F).
-    const Q = rm([['1.000000000000000000000000000001', '0'], ['0', '-1e-30']]);
-    for (const F of [D50, D200] as Field<unknown>[]) expect(inputErrorOf(() => densityFromRational(F, Q)).message).toMatch(/not positive semidefinite: smallest eigenvalue -1e-30/);
+    const Q = rm([
+      ['1.000000000000000000000000000001', '0'],
+      ['0', '-1e-30'],
+    ]);
+    for (const F of [D50, D200] as Field<unknown>[])
+      expect(inputErrorOf(() => densityFromRational(F, Q)).message).toMatch(/not positive semidefinite: smallest eigenvalue -1e-30/);
     expect(() => densityFromRational(D10, Q)).not.toThrow();
   });
 
@@ -171,21 +314,70 @@ describe('checkDensityExact and checkHermitianExact', () => {
   it('refuse the same shape, Hermiticity and trace problems, with the given name', () => {
     expect(inputErrorOf(() => checkDensityExact(rm([]), 0, 'ρ in x.json')).message).toBe('ρ in x.json is empty');
     expect(inputErrorOf(() => checkDensityExact(rm([['1', '0']]), 0, 'ρ')).message).toBe('ρ is 1×2, not square');
-    expect(inputErrorOf(() => checkDensityExact(rm([['1/2', '1'], ['0', '1/2']]), 0, 'ρ')).message).toMatch(/^ρ is not Hermitian/);
+    expect(
+      inputErrorOf(() =>
+        checkDensityExact(
+          rm([
+            ['1/2', '1'],
+            ['0', '1/2'],
+          ]),
+          0,
+          'ρ',
+        ),
+      ).message,
+    ).toMatch(/^ρ is not Hermitian/);
     expect(inputErrorOf(() => checkDensityExact(rm([['2']]), 0, 'ρ')).message).toBe('ρ has trace 2, not 1 (off by 1.000e+0, tolerance 0)');
-    expect(inputErrorOf(() => checkHermitianExact(rm([['0', '1'], ['2', '0']]), 0.5, 'H')).message).toMatch(/^H is not Hermitian.*differ by 1\.000e\+0 \(tolerance 0\.5\)$/);
+    expect(
+      inputErrorOf(() =>
+        checkHermitianExact(
+          rm([
+            ['0', '1'],
+            ['2', '0'],
+          ]),
+          0.5,
+          'H',
+        ),
+      ).message,
+    ).toMatch(/^H is not Hermitian.*differ by 1\.000e\+0 \(tolerance 0\.5\)$/);
   });
   it('checkDensityExact checks Hermiticity and trace only: diag(3/2, −1/2) passes it (positivity is densityFromRational’s job)', () => {
-    expect(() => checkDensityExact(rm([['3/2', '0'], ['0', '-1/2']]), 0)).not.toThrow();
+    expect(() =>
+      checkDensityExact(
+        rm([
+          ['3/2', '0'],
+          ['0', '-1/2'],
+        ]),
+        0,
+      ),
+    ).not.toThrow();
   });
   it('checkHermitianExact does not look at the trace', () => {
-    expect(() => checkHermitianExact(rm([['5', '1/3'], ['1/3', '7']]), 0)).not.toThrow();
+    expect(() =>
+      checkHermitianExact(
+        rm([
+          ['5', '1/3'],
+          ['1/3', '7'],
+        ]),
+        0,
+      ),
+    ).not.toThrow();
   });
   it('the tolerance is applied exactly, on |Q_ij − conj Q_ji| (not on its parts)', () => {
     // differences 3/10 and 4/10 in real and imaginary parts: modulus exactly 1/2
-    const Q = rm([['1/2', '3/10'], ['0', '1/2']], [['0', '2/10'], ['2/10', '0']]);
+    const Q = rm(
+      [
+        ['1/2', '3/10'],
+        ['0', '1/2'],
+      ],
+      [
+        ['0', '2/10'],
+        ['2/10', '0'],
+      ],
+    );
     expect(() => checkHermitianExact(Q, 0.5)).not.toThrow();
-    expect(inputErrorOf(() => checkHermitianExact(Q, 0.4999999999999999, 'ρ')).message).toBe('ρ is not Hermitian: entries (1,2) and (2,1) differ by 5.000e-1 (tolerance 0.4999999999999999)');
+    expect(inputErrorOf(() => checkHermitianExact(Q, 0.4999999999999999, 'ρ')).message).toBe(
+      'ρ is not Hermitian: entries (1,2) and (2,1) differ by 5.000e-1 (tolerance 0.4999999999999999)',
+    );
   });
 });
 
@@ -194,17 +386,64 @@ describe('asDensityMatrix refuses (InputError naming the problem)', () => {
   const cases: { name: string; M: CMatrix<number>; tolerance?: number; message: RegExp }[] = [
     { name: 'an empty 0×0 matrix', M: zeros(F, 0), message: /^ρ is empty$/ },
     { name: 'a non-square matrix', M: zeros(F, 2, 3), message: /^ρ is 2×3, not square$/ },
-    { name: 'a NaN entry', M: fromNumbers(F, [[1, NaN], [NaN, 0]]), message: /^ρ has a non-finite entry at \(1,2\)$/ },
-    { name: 'an infinite imaginary part', M: fromNumbers(F, [[1, 0], [0, 0]], [[0, 0], [Infinity, 0]]), message: /^ρ has a non-finite entry at \(2,1\)$/ },
-    { name: 'asymmetry 1e-10 (> tolerance 8n·2^-53)', M: fromNumbers(F, [[0.5, 1e-10], [0, 0.5]]), message: /^ρ is not Hermitian: max \|ρ_ij − conj ρ_ji\| = 1e-10/ },
-    { name: 'trace 1 − 1e-12', M: fromNumbers(F, [[0.5, 0], [0, 0.5 - 1e-12]]), message: /^ρ has trace 0\.99999999999900002, not 1 \(off by -1e-12, tolerance 1\.78e-15\)$/ },
-    { name: 'diag(1.5, −0.5)', M: fromNumbers(F, [[1.5, 0], [0, -0.5]]), message: /^ρ is not positive semidefinite: smallest eigenvalue -0\.5/ },
+    {
+      name: 'a NaN entry',
+      M: fromNumbers(F, [
+        [1, NaN],
+        [NaN, 0],
+      ]),
+      message: /^ρ has a non-finite entry at \(1,2\)$/,
+    },
+    {
+      name: 'an infinite imaginary part',
+      M: fromNumbers(
+        F,
+        [
+          [1, 0],
+          [0, 0],
+        ],
+        [
+          [0, 0],
+          [Infinity, 0],
+        ],
+      ),
+      message: /^ρ has a non-finite entry at \(2,1\)$/,
+    },
+    {
+      name: 'asymmetry 1e-10 (> tolerance 8n·2^-53)',
+      M: fromNumbers(F, [
+        [0.5, 1e-10],
+        [0, 0.5],
+      ]),
+      message: /^ρ is not Hermitian: max \|ρ_ij − conj ρ_ji\| = 1e-10/,
+    },
+    {
+      name: 'trace 1 − 1e-12',
+      M: fromNumbers(F, [
+        [0.5, 0],
+        [0, 0.5 - 1e-12],
+      ]),
+      message: /^ρ has trace 0\.99999999999900002, not 1 \(off by -1e-12, tolerance 1\.78e-15\)$/,
+    },
+    {
+      name: 'diag(1.5, −0.5)',
+      M: fromNumbers(F, [
+        [1.5, 0],
+        [0, -0.5],
+      ]),
+      message: /^ρ is not positive semidefinite: smallest eigenvalue -0\.5/,
+    },
   ];
   it.each(cases)('$name', ({ M, tolerance, message }) => {
     expect(inputErrorOf(() => asDensityMatrix(F, M, { tolerance, what: 'ρ' })).message).toMatch(message);
   });
   it('at 50 digits a trace off by 1e-40 is not roundoff', () => {
-    const M = { rows: 2, cols: 2, re: [D50.fromString('0.5'), D50.zero, D50.zero, D50.fromString('0.4999999999999999999999999999999999999999')], im: [D50.zero, D50.zero, D50.zero, D50.zero] };
+    const M = {
+      rows: 2,
+      cols: 2,
+      re: [D50.fromString('0.5'), D50.zero, D50.zero, D50.fromString('0.4999999999999999999999999999999999999999')],
+      im: [D50.zero, D50.zero, D50.zero, D50.zero],
+    };
     expect(inputErrorOf(() => asDensityMatrix(D50, M)).message).toMatch(/^matrix has trace 1, not 1 \(off by -1e-40, tolerance 8e-49\)$/);
   });
 });
@@ -216,15 +455,66 @@ describe('asDensityMatrix refuses (InputError naming the problem)', () => {
 describe('densityFromRational accepts', () => {
   // [[79/272, 1/8 + i/16], [1/8 − i/16, 193/272]]: trace 272/272 = 1, det = 79·193/272² − (1/64 + 1/256)
   // = 15247/73984 − 1445/73984 = 13802/73984 > 0, so both eigenvalues are positive.
-  const exactState = rm([['79/272', '1/8'], ['1/8', '193/272']], [['0', '1/16'], ['-1/16', '0']]);
+  const exactState = rm(
+    [
+      ['79/272', '1/8'],
+      ['1/8', '193/272'],
+    ],
+    [
+      ['0', '1/16'],
+      ['-1/16', '0'],
+    ],
+  );
   // Pure (rank-one, so a zero eigenvalue of multiplicity d − 1), given exactly:
   const pureStates: [string, RationalMatrix][] = [
-    ['|+⟩⟨+| (dyadic)', rm([['1/2', '1/2'], ['1/2', '1/2']])],
-    ['the singlet (dyadic, 4×4)', rm([['0', '0', '0', '0'], ['0', '1/2', '-1/2', '0'], ['0', '-1/2', '1/2', '0'], ['0', '0', '0', '0']])],
-    ['(1, 1, 1)/√3: every entry 1/3 (rounded in every field)', rm([['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3']])],
-    ['(2, 3, 6)/7: entries k/49 (rounded in every field)', rm([['4/49', '6/49', '12/49'], ['6/49', '9/49', '18/49'], ['12/49', '18/49', '36/49']])],
+    [
+      '|+⟩⟨+| (dyadic)',
+      rm([
+        ['1/2', '1/2'],
+        ['1/2', '1/2'],
+      ]),
+    ],
+    [
+      'the singlet (dyadic, 4×4)',
+      rm([
+        ['0', '0', '0', '0'],
+        ['0', '1/2', '-1/2', '0'],
+        ['0', '-1/2', '1/2', '0'],
+        ['0', '0', '0', '0'],
+      ]),
+    ],
+    [
+      '(1, 1, 1)/√3: every entry 1/3 (rounded in every field)',
+      rm([
+        ['1/3', '1/3', '1/3'],
+        ['1/3', '1/3', '1/3'],
+        ['1/3', '1/3', '1/3'],
+      ]),
+    ],
+    [
+      '(2, 3, 6)/7: entries k/49 (rounded in every field)',
+      rm([
+        ['4/49', '6/49', '12/49'],
+        ['6/49', '9/49', '18/49'],
+        ['12/49', '18/49', '36/49'],
+      ]),
+    ],
     // v = (1, i, 1 + i)/2: v v† = [[1, −i, 1−i], [i, 1, 1+i], [1+i, 1−i, 2]]/4
-    ['(1, i, 1 + i)/2 (complex, dyadic)', rm([['1/4', '0', '1/4'], ['0', '1/4', '1/4'], ['1/4', '1/4', '1/2']], [['0', '-1/4', '-1/4'], ['1/4', '0', '1/4'], ['1/4', '-1/4', '0']])],
+    [
+      '(1, i, 1 + i)/2 (complex, dyadic)',
+      rm(
+        [
+          ['1/4', '0', '1/4'],
+          ['0', '1/4', '1/4'],
+          ['1/4', '1/4', '1/2'],
+        ],
+        [
+          ['0', '-1/4', '-1/4'],
+          ['1/4', '0', '1/4'],
+          ['1/4', '-1/4', '0'],
+        ],
+      ),
+    ],
   ];
 
   describe.each(ALL_FIELDS)('in %s', (_, F) => {
@@ -238,32 +528,76 @@ describe('densityFromRational accepts', () => {
       expect(() => densityFromRational(F, Q)).not.toThrow();
     });
     it('float64 input with trace 1 + 1e-16 and 1 − 1e-16 (tolerance d·2^-50)', () => {
-      const up = fromJsonNumbers([[0.30000000000000004, 0.1], [0.1, 0.7]]);
-      // biome-ignore lint/correctness/noPrecisionLoss: 0.6999999999999999 is the float64 that 1 − 0.3 rounds to, on purpose
-      const down = fromJsonNumbers([[0.3, 0.1], [0.1, 0.6999999999999999]]);
+      const up = fromJsonNumbers([
+        [0.30000000000000004, 0.1],
+        [0.1, 0.7],
+      ]);
+      const down = fromJsonNumbers([
+        [0.3, 0.1],
+        // biome-ignore lint/correctness/noPrecisionLoss: 0.6999999999999999 is the float64 that 1 − 0.3 rounds to, on purpose
+        [0.1, 0.6999999999999999],
+      ]);
       expect(up.hasFloatEntries && down.hasFloatEntries).toBe(true);
       expect(defaultTolerance(up)).toBe(2 * FLOAT_INPUT_TOLERANCE);
       expect(() => densityFromRational(F, up)).not.toThrow();
       expect(() => densityFromRational(F, down)).not.toThrow();
     });
     it('float64 input asymmetric by 1e-17 (below d·2^-50)', () => {
-      expect(() => densityFromRational(F, fromJsonNumbers([[0.5, 0.1 + 1e-17], [0.1, 0.5]]))).not.toThrow();
+      expect(() =>
+        densityFromRational(
+          F,
+          fromJsonNumbers([
+            [0.5, 0.1 + 1e-17],
+            [0.1, 0.5],
+          ]),
+        ),
+      ).not.toThrow();
     });
   });
 
   it('integer-only JSON input is exact: tolerance 0', () => {
-    expect(defaultTolerance(fromJsonNumbers([[1, 0], [0, 0]]))).toBe(0);
+    expect(
+      defaultTolerance(
+        fromJsonNumbers([
+          [1, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toBe(0);
   });
 });
 
 describe('asDensityMatrix accepts', () => {
   it('a float64 state with trace 1 ± 1e-16 and an asymmetry of 1e-17', () => {
-    expect(() => asDensityMatrix(float64, fromNumbers(float64, [[0.30000000000000004, 0.1], [0.1, 0.7]]))).not.toThrow();
-    // biome-ignore lint/correctness/noPrecisionLoss: 0.6999999999999999 is the float64 that 1 − 0.3 rounds to, on purpose
-    expect(() => asDensityMatrix(float64, fromNumbers(float64, [[0.3, 0.1], [0.1 + 1e-17, 0.6999999999999999]]))).not.toThrow();
+    expect(() =>
+      asDensityMatrix(
+        float64,
+        fromNumbers(float64, [
+          [0.30000000000000004, 0.1],
+          [0.1, 0.7],
+        ]),
+      ),
+    ).not.toThrow();
+    expect(() =>
+      asDensityMatrix(
+        float64,
+        fromNumbers(float64, [
+          [0.3, 0.1],
+          // biome-ignore lint/correctness/noPrecisionLoss: 0.6999999999999999 is the float64 that 1 − 0.3 rounds to, on purpose
+          [0.1 + 1e-17, 0.6999999999999999],
+        ]),
+      ),
+    ).not.toThrow();
   });
   it('a pure state at 50 digits, and returns the same matrix', () => {
-    const M = rationalToField(D50, rm([['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3']]));
+    const M = rationalToField(
+      D50,
+      rm([
+        ['1/3', '1/3', '1/3'],
+        ['1/3', '1/3', '1/3'],
+        ['1/3', '1/3', '1/3'],
+      ]),
+    );
     expect(asDensityMatrix(D50, M)).toBe(M);
   });
 });
@@ -293,7 +627,11 @@ describe('exactly known spectra (R₂R₁ diag(p) R₁R₂ with rational reflect
         ),
         ({ w, v1, v2 }) => {
           const total = w.reduce((a, b) => a + b, 0);
-          const Q = withExactSpectrum(w.map((x) => rational(BigInt(x), BigInt(total))), toVec(v1), toVec(v2));
+          const Q = withExactSpectrum(
+            w.map((x) => rational(BigInt(x), BigInt(total))),
+            toVec(v1),
+            toVec(v2),
+          );
           for (const [, F] of ALL_FIELDS) {
             expect(() => densityFromRational(F, Q)).not.toThrow();
             expect(() => asDensityMatrix(F, rationalToField(F, Q))).not.toThrow();
@@ -309,14 +647,20 @@ describe('exactly known spectra (R₂R₁ diag(p) R₁R₂ with rational reflect
       fc.property(
         fc.integer({ min: 2, max: 4 }).chain((n) =>
           fc.record({
-            w: fc.array(fc.integer({ min: -6, max: 6 }), { minLength: n, maxLength: n }).filter((w) => w.reduce((a, b) => a + b, 0) > 0 && w.some((x) => x < 0)),
+            w: fc
+              .array(fc.integer({ min: -6, max: 6 }), { minLength: n, maxLength: n })
+              .filter((w) => w.reduce((a, b) => a + b, 0) > 0 && w.some((x) => x < 0)),
             v1: vecArb(n),
             v2: vecArb(n),
           }),
         ),
         ({ w, v1, v2 }) => {
           const total = w.reduce((a, b) => a + b, 0);
-          const Q = withExactSpectrum(w.map((x) => rational(BigInt(x), BigInt(total))), toVec(v1), toVec(v2));
+          const Q = withExactSpectrum(
+            w.map((x) => rational(BigInt(x), BigInt(total))),
+            toVec(v1),
+            toVec(v2),
+          );
           // smallest eigenvalue ≤ −1/total ≤ −1/24: far outside any rounding allowance
           for (const [, F] of ALL_FIELDS) expect(inputErrorOf(() => densityFromRational(F, Q)).message).toMatch(/not positive semidefinite/);
         },

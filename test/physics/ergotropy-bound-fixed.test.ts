@@ -36,7 +36,10 @@ describe('the shared 7×7 case', () => {
     for (let p = 20; p <= 40; p++) {
       const j = ergotropyJson(ergotropyOfExactState(decimalField(p), rho, { matrix: H }), p);
       // |printed − W| ≤ |printed − W80| + b80 must be within the printed bound
-      expect(rcmp(radd(rabs(rsub(parseRational(j.ergotropy), W80)), b80), parseRational(j.errorBound)) <= 0, `precision ${p}: ${j.ergotropy} ± ${j.errorBound}`).toBe(true);
+      expect(
+        rcmp(radd(rabs(rsub(parseRational(j.ergotropy), W80)), b80), parseRational(j.errorBound)) <= 0,
+        `precision ${p}: ${j.ergotropy} ± ${j.errorBound}`,
+      ).toBe(true);
     }
   });
 });

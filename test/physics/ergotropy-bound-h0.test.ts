@@ -16,7 +16,9 @@ import { buildExact, stateArb } from './exact-states.js';
 
 describe('printed ergotropy within its printed bound: H0 of N qubits', () => {
   it('holds, and the bound is tight', async () => {
-    const arb = fc.integer({ min: 1, max: 4 }).chain((N) => fc.tuple(fc.constant(N), stateArb(2 ** N), fc.constantFrom('1', '7/3', '0.37', '1/1000', '250'), precisionArb));
+    const arb = fc
+      .integer({ min: 1, max: 4 })
+      .chain((N) => fc.tuple(fc.constant(N), stateArb(2 ** N), fc.constantFrom('1', '7/3', '0.37', '1/1000', '250'), precisionArb));
     await fc.assert(
       fc.asyncProperty(arb, async ([N, rhoSpec, omegaText, precision]) => {
         await yieldToEventLoop();
@@ -24,7 +26,13 @@ describe('printed ergotropy within its printed bound: H0 of N qubits', () => {
         const rho = buildExact(rhoSpec);
         const omega = parseRational(omegaText);
         const levels = Array.from({ length: d }, (_, i) => rmul(omega, rational(BigInt(excitations(i, N)))));
-        const H: RationalMatrix = { rows: d, cols: d, re: Array.from({ length: d * d }, (_, k) => (k % (d + 1) === 0 ? levels[k / (d + 1)] : RZERO)), im: new Array(d * d).fill(RZERO), hasFloatEntries: false };
+        const H: RationalMatrix = {
+          rows: d,
+          cols: d,
+          re: Array.from({ length: d * d }, (_, k) => (k % (d + 1) === 0 ? levels[k / (d + 1)] : RZERO)),
+          im: new Array(d * d).fill(RZERO),
+          hasFloatEntries: false,
+        };
         const json = ergotropyJson(ergotropyOfExactState(decimalField(precision), rho, { qubits: N, omega }), precision);
         const t = truthOf(rhoSpec, rho, H, levels);
         const what = `N = ${N}, ${rhoSpec.kind} state, ω = ${omegaText}, ${precision} digits`;

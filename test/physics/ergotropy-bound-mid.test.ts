@@ -11,6 +11,9 @@ import { caseArb, runCase } from './ergotropy-bound.js';
 
 describe('printed ergotropy within its printed bound: dimensions 6–10', () => {
   it('holds, and the bound is tight', async () => {
-    await fc.assert(fc.asyncProperty(caseArb(6, 10), async (c) => void runCase(c)), fcParams('ergotropy-bound-mid', 250));
+    await fc.assert(
+      fc.asyncProperty(caseArb(6, 10), async (c) => void runCase(c)),
+      fcParams('ergotropy-bound-mid', 250),
+    );
   });
 });

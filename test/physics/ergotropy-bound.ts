@@ -38,7 +38,10 @@ export function checkPrinted(json: ReturnType<typeof ergotropyJson>, t: Truth, w
   let worst = 0;
   const one = (printed: string, truth: Rational, name: string) => {
     const err = rabs(rsub(parseRational(printed), truth));
-    expect(rcmp(err, bound) <= 0, `${what}: ${name} printed ${printed}, true ${decimalField(60).fromRational(truth).toString()}, error ${decimalField(4).fromRational(err).toString()} > bound ${json.errorBound}`).toBe(true);
+    expect(
+      rcmp(err, bound) <= 0,
+      `${what}: ${name} printed ${printed}, true ${decimalField(60).fromRational(truth).toString()}, error ${decimalField(4).fromRational(err).toString()} > bound ${json.errorBound}`,
+    ).toBe(true);
     if (bound.num !== 0n) worst = Math.max(worst, Number(decimalField(6).fromRational(err).div(decimalField(6).fromRational(bound))));
   };
   one(json.ergotropy, t.W, 'ergotropy');
@@ -73,4 +76,3 @@ export function runCase([rhoSpec, hSpec, precision]: [ExactSpectrumSpec, ExactSp
   checkTight(json, t, hSpec.values, precision, what);
   return worst;
 }
-

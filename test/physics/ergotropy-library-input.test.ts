@@ -20,7 +20,10 @@ describe('ergotropy of entries longer than the field', () => {
     const zs = '0.2' + '9876543219'.repeat(8);
     const half = (s: string, sign = 1) => new D.Decimal(s).times(sign).plus(1).div(2);
     const x = new D.Decimal(xs);
-    const rho = fromRows(D, [[half(zs), x.div(2)], [x.div(2), half(zs, -1)]]);
+    const rho = fromRows(D, [
+      [half(zs), x.div(2)],
+      [x.div(2), half(zs, -1)],
+    ]);
     // the Decimal operations above round to 20 digits; rebuild the entries exactly instead
     const big = decimalField(200);
     const e00 = new D.Decimal(new big.Decimal(zs).plus(1).div(2).toString());
@@ -32,14 +35,19 @@ describe('ergotropy of entries longer than the field', () => {
     rho.re[2] = e01;
     expect(e00.sd()).toBeGreaterThan(60);
     // H = σz-like levels: diag(1, 0) (the first basis vector excited)
-    const H = fromRows(D, [[D.one, D.zero], [D.zero, D.zero]]);
+    const H = fromRows(D, [
+      [D.one, D.zero],
+      [D.zero, D.zero],
+    ]);
     const r = ergotropy(D, rho, H);
     // exact: eigenvalues ½(1 ± |r|), |r| = √(x² + z²) with x = 2·e01, z = 2·e00 − 1; W = e00 − ½(1 − |r|)
     const q00 = exactValue(D, e00);
     const q01 = exactValue(D, e01);
     const z = rsub(rmul(rational(2n), q00), rational(1n));
     const xx = rmul(rational(2n), q01);
-    const norm2 = decimalField(120).fromRational({ num: rmul(xx, xx).num * rmul(z, z).den + rmul(z, z).num * rmul(xx, xx).den, den: rmul(xx, xx).den * rmul(z, z).den }).sqrt();
+    const norm2 = decimalField(120)
+      .fromRational({ num: rmul(xx, xx).num * rmul(z, z).den + rmul(z, z).num * rmul(xx, xx).den, den: rmul(xx, xx).den * rmul(z, z).den })
+      .sqrt();
     const W = rsub(q00, rmul(rational(1n, 2n), rsub(rational(1n), parseRational(norm2.toString()))));
     // norm2 is good to ~1e-119, far inside the bound
     expect(rcmp(rabs(rsub(exactValue(D, r.ergotropy), W)), exactValue(D, r.errorBound)) <= 0).toBe(true);

@@ -56,7 +56,11 @@ const q = <T>(F: Field<T>, s: string): T => F.fromRational(parseRational(s));
 
 /** A matrix from exact entries ("1/2", "-1/2", "0"). */
 function mat<T>(F: Field<T>, re: string[][], im?: string[][]): CMatrix<T> {
-  return fromRows(F, re.map((r) => r.map((s) => q(F, s))), im?.map((r) => r.map((s) => q(F, s))));
+  return fromRows(
+    F,
+    re.map((r) => r.map((s) => q(F, s))),
+    im?.map((r) => r.map((s) => q(F, s))),
+  );
 }
 
 /** |a − b| ≤ tol in F, with a readable failure message. */
@@ -116,7 +120,19 @@ describe('ergotropy refuses', () => {
   });
   it('a fixed-point field (no relative error model to bound W with)', () => {
     const X = fixedField(64);
-    expect(() => ergotropy(X, mat(X, [['1', '0'], ['0', '0']]), mat(X, [['1', '0'], ['0', '0']]))).toThrow(RangeError);
+    expect(() =>
+      ergotropy(
+        X,
+        mat(X, [
+          ['1', '0'],
+          ['0', '0'],
+        ]),
+        mat(X, [
+          ['1', '0'],
+          ['0', '0'],
+        ]),
+      ),
+    ).toThrow(RangeError);
   });
 
   describe('a result below −errorBound: InternalError, never clamped to zero', () => {
@@ -141,8 +157,14 @@ describe('ergotropy refuses', () => {
       const { InternalError: FreshInternalError } = await import('../../src/errors.js');
       // ρ = diag(1/4, 3/4) is passive for H = diag(1, 0): true W = 0. With the lie the passive energy
       // becomes 2·(3/4·0 + 1/4·1) = 1/2 against Tr(ρH) = 1/4, i.e. W = −1/4 ≪ −errorBound.
-      const rho = mat(float64, [['1/4', '0'], ['0', '3/4']]);
-      const H = mat(float64, [['1', '0'], ['0', '0']]);
+      const rho = mat(float64, [
+        ['1/4', '0'],
+        ['0', '3/4'],
+      ]);
+      const H = mat(float64, [
+        ['1', '0'],
+        ['0', '0'],
+      ]);
       expect(() => mocked(float64, rho, H)).toThrow(FreshInternalError);
       expect(FreshInternalError).not.toBe(InternalError);
       expect(() => mocked(float64, rho, H)).toThrow(/below −errorBound/);
@@ -176,7 +198,12 @@ interface HandCase {
  * k/81 rounded in F. A pure state with a threefold zero eigenvalue, not aligned with the basis.
  */
 function ninthsState<T>(F: Field<T>): CMatrix<T> {
-  const psi: [number, number][] = [[-2, 2], [0, -4], [2, -2], [7, 0]];
+  const psi: [number, number][] = [
+    [-2, 2],
+    [0, -4],
+    [2, -2],
+    [7, 0],
+  ];
   const re: T[] = [];
   const im: T[] = [];
   for (const [ar, ai] of psi)
@@ -190,28 +217,96 @@ function ninthsState<T>(F: Field<T>): CMatrix<T> {
 // Rounding moves each entry by ≤ u·49/81 < u, so ‖Δρ‖₁ ≤ 4·u·... ≤ 4u and |ΔW| ≤ 2‖H0‖₂·4u = 16u.
 const NINTHS_UNITS = 16;
 
-const H0 = (N: number, omega: string) => <T>(F: AnalyticField<T>) => h0(F, N, q(F, omega));
-const exact = (s: string) => <T>(F: AnalyticField<T>) => q(F, s);
-const omegaOf = (s: string) => <T>(F: AnalyticField<T>) => q(F, s);
-const M = (re: string[][], im?: string[][]) => <T>(F: AnalyticField<T>) => mat(F, re, im);
+const H0 =
+  (N: number, omega: string) =>
+  <T>(F: AnalyticField<T>) =>
+    h0(F, N, q(F, omega));
+const exact =
+  (s: string) =>
+  <T>(F: AnalyticField<T>) =>
+    q(F, s);
+const omegaOf =
+  (s: string) =>
+  <T>(F: AnalyticField<T>) =>
+    q(F, s);
+const M =
+  (re: string[][], im?: string[][]) =>
+  <T>(F: AnalyticField<T>) =>
+    mat(F, re, im);
 const Z4 = ['0', '0', '0', '0'];
-const sigmaX = M([['0', '1'], ['1', '0']]);
+const sigmaX = M([
+  ['0', '1'],
+  ['1', '0'],
+]);
 const h = '1/2';
 const mh = '-1/2';
 
 const HAND_CASES: HandCase[] = [
   // Edge rows: trivial dimension, passive states, ground states.
   { name: '1×1: the only state is passive', rho: M([['1']]), H: M([['5']]), W: exact('0'), E: exact('5') },
-  { name: 'qubit ground state |0⟩ (index 1), H0 ω=1', rho: M([['0', '0'], ['0', '1']]), H: H0(1, '1'), W: exact('0'), E: exact('0') },
+  {
+    name: 'qubit ground state |0⟩ (index 1), H0 ω=1',
+    rho: M([
+      ['0', '0'],
+      ['0', '1'],
+    ]),
+    H: H0(1, '1'),
+    W: exact('0'),
+    E: exact('0'),
+  },
   // I/4: populations equal, any pairing gives Tr(ρH) = (2+1+1+0)/4 = 1 = passive energy.
-  { name: 'maximally mixed two qubits, H0 ω=1', rho: M([['1/4', '0', '0', '0'], ['0', '1/4', '0', '0'], ['0', '0', '1/4', '0'], ['0', '0', '0', '1/4']]), H: H0(2, '1'), W: exact('0'), E: exact('1') },
+  {
+    name: 'maximally mixed two qubits, H0 ω=1',
+    rho: M([
+      ['1/4', '0', '0', '0'],
+      ['0', '1/4', '0', '0'],
+      ['0', '0', '1/4', '0'],
+      ['0', '0', '0', '1/4'],
+    ]),
+    H: H0(2, '1'),
+    W: exact('0'),
+    E: exact('1'),
+  },
   // Pure states: W = ⟨ψ|H|ψ⟩ − E_ground, E_ground = 0 for H0.
-  { name: 'qubit excited |1⟩, H0 ω=7/3: W = ω', rho: M([['1', '0'], ['0', '0']]), H: H0(1, '7/3'), W: omegaOf('7/3'), E: omegaOf('7/3') },
+  {
+    name: 'qubit excited |1⟩, H0 ω=7/3: W = ω',
+    rho: M([
+      ['1', '0'],
+      ['0', '0'],
+    ]),
+    H: H0(1, '7/3'),
+    W: omegaOf('7/3'),
+    E: omegaOf('7/3'),
+  },
   { name: 'two qubits |11⟩, H0 ω=1: W = 2ω', rho: M([['1', ...Z4.slice(1)], Z4, Z4, Z4]), H: H0(2, '1'), W: exact('2'), E: exact('2') },
   // |+⟩ = (|1⟩+|0⟩)/√2: ρ = [[1/2,1/2],[1/2,1/2]], ⟨H0⟩ = ω/2.
-  { name: '|+⟩ = (|1⟩+|0⟩)/√2, H0 ω=1: W = 1/2', rho: M([[h, h], [h, h]]), H: H0(1, '1'), W: exact('1/2'), E: exact('1/2') },
+  {
+    name: '|+⟩ = (|1⟩+|0⟩)/√2, H0 ω=1: W = 1/2',
+    rho: M([
+      [h, h],
+      [h, h],
+    ]),
+    H: H0(1, '1'),
+    W: exact('1/2'),
+    E: exact('1/2'),
+  },
   // |+i⟩ = (|1⟩ + i|0⟩)/√2: ρ = [[1/2, −i/2],[i/2, 1/2]], ⟨H0⟩ = ω/2.
-  { name: '|+i⟩ = (|1⟩ + i|0⟩)/√2 (complex coherence), H0 ω=1: W = 1/2', rho: M([[h, '0'], ['0', h]], [['0', mh], [h, '0']]), H: H0(1, '1'), W: exact('1/2'), E: exact('1/2') },
+  {
+    name: '|+i⟩ = (|1⟩ + i|0⟩)/√2 (complex coherence), H0 ω=1: W = 1/2',
+    rho: M(
+      [
+        [h, '0'],
+        ['0', h],
+      ],
+      [
+        ['0', mh],
+        [h, '0'],
+      ],
+    ),
+    H: H0(1, '1'),
+    W: exact('1/2'),
+    E: exact('1/2'),
+  },
   // Bell states: ½(2ω + 0) = ω and ½(ω + ω) = ω, minus E_ground = 0.
   { name: 'Bell Φ+ = (|11⟩+|00⟩)/√2, H0 ω=1: W = ω', rho: M([[h, '0', '0', h], Z4, Z4, [h, '0', '0', h]]), H: H0(2, '1'), W: exact('1'), E: exact('1') },
   { name: 'Bell Ψ+ = (|10⟩+|01⟩)/√2, H0 ω=1: W = ω', rho: M([Z4, ['0', h, h, '0'], ['0', h, h, '0'], Z4]), H: H0(2, '1'), W: exact('1'), E: exact('1') },
@@ -220,30 +315,168 @@ const HAND_CASES: HandCase[] = [
   { name: 'singlet ψ−, H0 ω=7/3: W = ω', rho: M([Z4, ['0', h, mh, '0'], ['0', mh, h, '0'], Z4]), H: H0(2, '7/3'), W: omegaOf('7/3'), E: omegaOf('7/3') },
   // Gibbs states are passive: populations e^{−βε}/Z decrease with energy.
   { name: 'Gibbs qubit β=1, H0 ω=1: W = 0', rho: (F) => gibbsStateFor(F, [F.one, F.zero], 1), H: H0(1, '1'), W: exact('0') },
-  { name: 'Gibbs two qubits β=1/2, H0 ω=7/3: W = 0', rho: (F) => gibbsStateFor(F, [2, 1, 1, 0].map((k) => F.mul(F.fromNumber(k), q(F, '7/3'))), 0.5), H: H0(2, '7/3'), W: exact('0') },
+  {
+    name: 'Gibbs two qubits β=1/2, H0 ω=7/3: W = 0',
+    rho: (F) =>
+      gibbsStateFor(
+        F,
+        [2, 1, 1, 0].map((k) => F.mul(F.fromNumber(k), q(F, '7/3'))),
+        0.5,
+      ),
+    H: H0(2, '7/3'),
+    W: exact('0'),
+  },
   // Inverted populations: W from sorting.
   // diag(3/4, 1/4) (excited first): Tr ρH = 3/4; passive puts 3/4 on ε=0 and 1/4 on ε=1: 1/4. W = 1/2.
-  { name: 'inverted qubit diag(3/4, 1/4), H0 ω=1: W = 1/2', rho: M([['3/4', '0'], ['0', '1/4']]), H: H0(1, '1'), W: exact('1/2'), E: exact('3/4') },
+  {
+    name: 'inverted qubit diag(3/4, 1/4), H0 ω=1: W = 1/2',
+    rho: M([
+      ['3/4', '0'],
+      ['0', '1/4'],
+    ]),
+    H: H0(1, '1'),
+    W: exact('1/2'),
+    E: exact('3/4'),
+  },
   // diag(1/2, 1/4, 1/8, 1/8) on |11⟩,|10⟩,|01⟩,|00⟩: Tr ρH = 2/2 + 1/4 + 1/8 = 11/8;
   // passive: 1/2·0 + 1/4·1 + 1/8·1 + 1/8·2 = 5/8. W = 3/4.
-  { name: 'inverted two qubits diag(1/2, 1/4, 1/8, 1/8), H0 ω=1: W = 3/4', rho: M([['1/2', '0', '0', '0'], ['0', '1/4', '0', '0'], ['0', '0', '1/8', '0'], ['0', '0', '0', '1/8']]), H: H0(2, '1'), W: exact('3/4'), E: exact('11/8') },
+  {
+    name: 'inverted two qubits diag(1/2, 1/4, 1/8, 1/8), H0 ω=1: W = 3/4',
+    rho: M([
+      ['1/2', '0', '0', '0'],
+      ['0', '1/4', '0', '0'],
+      ['0', '0', '1/8', '0'],
+      ['0', '0', '0', '1/8'],
+    ]),
+    H: H0(2, '1'),
+    W: exact('3/4'),
+    E: exact('11/8'),
+  },
   // H = diag(0, 1, 3), ρ = diag(1/8, 3/8, 1/2): Tr ρH = 3/8 + 3/2 = 15/8; passive 1/2·0 + 3/8·1 + 1/8·3 = 3/4. W = 9/8.
-  { name: 'three levels diag(0,1,3), ρ = diag(1/8, 3/8, 1/2): W = 9/8', rho: M([['1/8', '0', '0'], ['0', '3/8', '0'], ['0', '0', '1/2']]), H: M([['0', '0', '0'], ['0', '1', '0'], ['0', '0', '3']]), W: exact('9/8'), E: exact('15/8') },
+  {
+    name: 'three levels diag(0,1,3), ρ = diag(1/8, 3/8, 1/2): W = 9/8',
+    rho: M([
+      ['1/8', '0', '0'],
+      ['0', '3/8', '0'],
+      ['0', '0', '1/2'],
+    ]),
+    H: M([
+      ['0', '0', '0'],
+      ['0', '1', '0'],
+      ['0', '0', '3'],
+    ]),
+    W: exact('9/8'),
+    E: exact('15/8'),
+  },
   // Unsorted H = diag(2, 0, 1), ρ = diag(1/2, 1/4, 1/4): Tr ρH = 1 + 1/4 = 5/4; passive 1/2·0 + 1/4·1 + 1/4·2 = 3/4. W = 1/2.
-  { name: 'unsorted diagonal H = diag(2, 0, 1), ρ = diag(1/2, 1/4, 1/4): W = 1/2', rho: M([['1/2', '0', '0'], ['0', '1/4', '0'], ['0', '0', '1/4']]), H: M([['2', '0', '0'], ['0', '0', '0'], ['0', '0', '1']]), W: exact('1/2'), E: exact('5/4') },
+  {
+    name: 'unsorted diagonal H = diag(2, 0, 1), ρ = diag(1/2, 1/4, 1/4): W = 1/2',
+    rho: M([
+      ['1/2', '0', '0'],
+      ['0', '1/4', '0'],
+      ['0', '0', '1/4'],
+    ]),
+    H: M([
+      ['2', '0', '0'],
+      ['0', '0', '0'],
+      ['0', '0', '1'],
+    ]),
+    W: exact('1/2'),
+    E: exact('5/4'),
+  },
   // Non-diagonal H: the code must diagonalise it. σx has levels ∓1 with |∓⟩ = (|0⟩ ∓ |1⟩)/√2.
-  { name: 'σx, ρ = |0⟩⟨0| (index 0): ⟨σx⟩ = 0, W = 0 − (−1) = 1', rho: M([['1', '0'], ['0', '0']]), H: sigmaX, W: exact('1'), E: exact('0') },
-  { name: 'σx, ρ = |+⟩⟨+| (its top level): W = 1 − (−1) = 2', rho: M([[h, h], [h, h]]), H: sigmaX, W: exact('2'), E: exact('1') },
-  { name: 'σx, ρ = |−⟩⟨−| (its ground state): W = 0', rho: M([[h, mh], [mh, h]]), H: sigmaX, W: exact('0'), E: exact('-1') },
+  {
+    name: 'σx, ρ = |0⟩⟨0| (index 0): ⟨σx⟩ = 0, W = 0 − (−1) = 1',
+    rho: M([
+      ['1', '0'],
+      ['0', '0'],
+    ]),
+    H: sigmaX,
+    W: exact('1'),
+    E: exact('0'),
+  },
+  {
+    name: 'σx, ρ = |+⟩⟨+| (its top level): W = 1 − (−1) = 2',
+    rho: M([
+      [h, h],
+      [h, h],
+    ]),
+    H: sigmaX,
+    W: exact('2'),
+    E: exact('1'),
+  },
+  {
+    name: 'σx, ρ = |−⟩⟨−| (its ground state): W = 0',
+    rho: M([
+      [h, mh],
+      [mh, h],
+    ]),
+    H: sigmaX,
+    W: exact('0'),
+    E: exact('-1'),
+  },
   // ρ = diag(3/4, 1/4): ⟨σx⟩ = 0; passive 3/4·(−1) + 1/4·1 = −1/2. W = 1/2.
-  { name: 'σx, ρ = diag(3/4, 1/4): W = 1/2', rho: M([['3/4', '0'], ['0', '1/4']]), H: sigmaX, W: exact('1/2'), E: exact('0') },
+  {
+    name: 'σx, ρ = diag(3/4, 1/4): W = 1/2',
+    rho: M([
+      ['3/4', '0'],
+      ['0', '1/4'],
+    ]),
+    H: sigmaX,
+    W: exact('1/2'),
+    E: exact('0'),
+  },
   // σy = [[0, −i],[i, 0]], ⟨+|σy|+⟩ = 0, levels ∓1: W = 1.
-  { name: 'σy (complex H), ρ = |+⟩⟨+|: W = 1', rho: M([[h, h], [h, h]]), H: M([['0', '0'], ['0', '0']], [['0', '-1'], ['1', '0']]), W: exact('1'), E: exact('0') },
+  {
+    name: 'σy (complex H), ρ = |+⟩⟨+|: W = 1',
+    rho: M([
+      [h, h],
+      [h, h],
+    ]),
+    H: M(
+      [
+        ['0', '0'],
+        ['0', '0'],
+      ],
+      [
+        ['0', '-1'],
+        ['1', '0'],
+      ],
+    ),
+    W: exact('1'),
+    E: exact('0'),
+  },
   // [[1,1,0],[1,1,0],[0,0,5]] has levels 0, 2, 5; ρ = |e0⟩⟨e0| has energy 1: W = 1.
-  { name: '3×3 H = [[1,1,0],[1,1,0],[0,0,5]], ρ = |e0⟩⟨e0|: W = 1', rho: M([['1', '0', '0'], ['0', '0', '0'], ['0', '0', '0']]), H: M([['1', '1', '0'], ['1', '1', '0'], ['0', '0', '5']]), W: exact('1'), E: exact('1') },
-  { name: 'pure state ψ with entries k/81 (rounded; threefold zero eigenvalue), H0 ω=1: W = 40/81', rho: ninthsState, H: H0(2, '1'), W: exact('40/81'), inputUnits: NINTHS_UNITS },
+  {
+    name: '3×3 H = [[1,1,0],[1,1,0],[0,0,5]], ρ = |e0⟩⟨e0|: W = 1',
+    rho: M([
+      ['1', '0', '0'],
+      ['0', '0', '0'],
+      ['0', '0', '0'],
+    ]),
+    H: M([
+      ['1', '1', '0'],
+      ['1', '1', '0'],
+      ['0', '0', '5'],
+    ]),
+    W: exact('1'),
+    E: exact('1'),
+  },
+  {
+    name: 'pure state ψ with entries k/81 (rounded; threefold zero eigenvalue), H0 ω=1: W = 40/81',
+    rho: ninthsState,
+    H: H0(2, '1'),
+    W: exact('40/81'),
+    inputUnits: NINTHS_UNITS,
+  },
   // σx⊗σx has levels −1, −1, 1, 1 (degenerate, non-diagonal); ⟨11|σx⊗σx|11⟩ = 0: W = 1.
-  { name: 'σx⊗σx (degenerate ground level), ρ = |11⟩⟨11|: W = 1', rho: M([['1', ...Z4.slice(1)], Z4, Z4, Z4]), H: (F) => kron(F, sigmaX(F), sigmaX(F)), W: exact('1'), E: exact('0') },
+  {
+    name: 'σx⊗σx (degenerate ground level), ρ = |11⟩⟨11|: W = 1',
+    rho: M([['1', ...Z4.slice(1)], Z4, Z4, Z4]),
+    H: (F) => kron(F, sigmaX(F), sigmaX(F)),
+    W: exact('1'),
+    E: exact('0'),
+  },
 ];
 
 describe.each(PHYSICS_FIELDS)('hand-checkable ergotropy in %s', (_, F) => {
@@ -278,10 +511,26 @@ describe.each(PHYSICS_FIELDS)('hand-checkable ergotropy in %s', (_, F) => {
   });
 
   it('for diagonal H the passive state is diagonal with the sorted populations on ascending levels', () => {
-    const H = mat(F, [['2', '0', '0'], ['0', '0', '0'], ['0', '0', '1']]);
-    const r = ergotropy(F, mat(F, [['1/2', '0', '0'], ['0', '1/4', '0'], ['0', '0', '1/4']]), H);
+    const H = mat(F, [
+      ['2', '0', '0'],
+      ['0', '0', '0'],
+      ['0', '0', '1'],
+    ]);
+    const r = ergotropy(
+      F,
+      mat(F, [
+        ['1/2', '0', '0'],
+        ['0', '1/4', '0'],
+        ['0', '0', '1/4'],
+      ]),
+      H,
+    );
     // levels 0 (index 1), 1 (index 2), 2 (index 0) receive 1/2, 1/4, 1/4.
-    const want = mat(F, [['1/4', '0', '0'], ['0', '1/2', '0'], ['0', '0', '1/4']]);
+    const want = mat(F, [
+      ['1/4', '0', '0'],
+      ['0', '1/2', '0'],
+      ['0', '0', '1/4'],
+    ]);
     expect(F.toNumber(maxAbs(F, sub(F, r.passiveState, want)))).toBe(0);
   });
 });
@@ -434,12 +683,28 @@ describe('the passive-state formula agrees with direct maximisation over unitari
   const problems: { name: string; rho: () => CMatrix<number>; H: () => CMatrix<number> }[] = [];
   for (const n of [2, 3, 4]) {
     for (let s = 1; s <= 2; s++) {
-      problems.push({ name: `d=${n} Hilbert–Schmidt state ${s}, Ginibre H`, rho: () => buildState(float64, { ensemble: 'hs', n, seed: s }), H: () => buildHamiltonian(float64, { kind: 'ginibre', n, seed: 100 + s }) });
-      problems.push({ name: `d=${n} Bures state ${s}, rotated H with levels −1, 0, 1/2, 2`, rho: () => buildState(float64, { ensemble: 'bures', n, seed: s }), H: () => buildHamiltonian(float64, { kind: 'rotated', levels: [-1, 0, 0.5, 2].slice(0, n), seed: 200 + s }) });
+      problems.push({
+        name: `d=${n} Hilbert–Schmidt state ${s}, Ginibre H`,
+        rho: () => buildState(float64, { ensemble: 'hs', n, seed: s }),
+        H: () => buildHamiltonian(float64, { kind: 'ginibre', n, seed: 100 + s }),
+      });
+      problems.push({
+        name: `d=${n} Bures state ${s}, rotated H with levels −1, 0, 1/2, 2`,
+        rho: () => buildState(float64, { ensemble: 'bures', n, seed: s }),
+        H: () => buildHamiltonian(float64, { kind: 'rotated', levels: [-1, 0, 0.5, 2].slice(0, n), seed: 200 + s }),
+      });
     }
-    problems.push({ name: `d=${n} Haar pure state, degenerate diagonal H`, rho: () => buildState(float64, { ensemble: 'haar', n, seed: 7 }), H: () => buildHamiltonian(float64, { kind: 'levels', levels: [1, 0, 1, 0].slice(0, n) }) });
+    problems.push({
+      name: `d=${n} Haar pure state, degenerate diagonal H`,
+      rho: () => buildState(float64, { ensemble: 'haar', n, seed: 7 }),
+      H: () => buildHamiltonian(float64, { kind: 'levels', levels: [1, 0, 1, 0].slice(0, n) }),
+    });
   }
-  problems.push({ name: 'd=4 Hilbert–Schmidt state, H0 ω=1 (paper)', rho: () => buildState(float64, { ensemble: 'hs', n: 4, seed: 9 }), H: () => h0(float64, 2, 1) });
+  problems.push({
+    name: 'd=4 Hilbert–Schmidt state, H0 ω=1 (paper)',
+    rho: () => buildState(float64, { ensemble: 'hs', n: 4, seed: 9 }),
+    H: () => h0(float64, 2, 1),
+  });
 
   it.each(problems)('$name', ({ rho: mkRho, H: mkH }) => {
     const rho = mkRho();
@@ -561,7 +826,11 @@ describe.each(PHYSICS_FIELDS)('ergotropy properties in %s', (label, F) => {
   it('invariant under unitaries commuting with a diagonal H (Haar blocks on degenerate levels, phases)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 8 }).chain((n) => fc.record({ state: stateSpecOfDim(n), hamiltonian: hamiltonianSpecOfDim(n, ['h0', 'levels']), seed: seedArb(), phasesOnly: fc.boolean() })),
+        fc
+          .integer({ min: 1, max: 8 })
+          .chain((n) =>
+            fc.record({ state: stateSpecOfDim(n), hamiltonian: hamiltonianSpecOfDim(n, ['h0', 'levels']), seed: seedArb(), phasesOnly: fc.boolean() }),
+          ),
         ({ state, hamiltonian, seed, phasesOnly }) => {
           const rho = buildState(F, state);
           const H = buildHamiltonian(F, hamiltonian);
@@ -582,7 +851,9 @@ describe.each(PHYSICS_FIELDS)('ergotropy properties in %s', (label, F) => {
   it('covariant: W(VρV†, VHV†) = W(ρ, H) for Haar V (diagonalising path against the diagonal one)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 5 }).chain((n) => fc.record({ state: stateSpecOfDim(n), hamiltonian: hamiltonianSpecOfDim(n, ['h0', 'levels']), seed: seedArb() })),
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((n) => fc.record({ state: stateSpecOfDim(n), hamiltonian: hamiltonianSpecOfDim(n, ['h0', 'levels']), seed: seedArb() })),
         ({ state, hamiltonian, seed }) => {
           const rho = buildState(F, state);
           const H = buildHamiltonian(F, hamiltonian);
@@ -604,7 +875,10 @@ describe('regressions: rotated rank-deficient states at 50 digits', () => {
   it.each([0, 2, 5])('ρ = U diag(0, 0, 1) U† with U = haarUnitary(D50, Rng(%i), 3), H = diag(0, 1, 2): W = Tr(ρH) − 0', (seed) => {
     const U = haarUnitary(D50, new Rng(seed), 3);
     const rho = hermitianPart(D50, conjugate(D50, U, diag(D50, [D50.zero, D50.zero, D50.one])));
-    const H = diag(D50, [0, 1, 2].map((x) => D50.fromNumber(x)));
+    const H = diag(
+      D50,
+      [0, 1, 2].map((x) => D50.fromNumber(x)),
+    );
     const r = ergotropy(D50, rho, H);
     // ρ is within K (trace norm, `perturbation`) of the exactly pure Ũ diag(0,0,1) Ũ†, whose W is
     // Tr(ρH) − E_ground exactly; the two small eigenvalues pair with levels ≤ 2 above the ground.
@@ -684,7 +958,12 @@ describe('across precisions', () => {
         const w64 = ergotropy(float64, rho, H);
         // The exact binary values of the float64 entries, at 80 digits (entries ≥ 1e-20 are exact;
         // smaller ones move by < 1e-100, far below errorBound64).
-        const to80 = (A: CMatrix<number>): CMatrix<(typeof D80)['zero']> => ({ rows: A.rows, cols: A.cols, re: A.re.map((x) => D80.fromRational(exactRational(x))), im: A.im.map((x) => D80.fromRational(exactRational(x))) });
+        const to80 = (A: CMatrix<number>): CMatrix<(typeof D80)['zero']> => ({
+          rows: A.rows,
+          cols: A.cols,
+          re: A.re.map((x) => D80.fromRational(exactRational(x))),
+          im: A.im.map((x) => D80.fromRational(exactRational(x))),
+        });
         const w80 = ergotropy(D80, to80(rho), to80(H));
         const diff = Math.abs(D80.sub(D80.fromRational(exactRational(w64.ergotropy)), w80.ergotropy).toNumber());
         expect(diff).toBeLessThanOrEqual(w64.errorBound + w80.errorBound.toNumber());

@@ -210,7 +210,9 @@ describe('evolve: properties', () => {
   });
   it('a stationary state stays put: Eq. (7) and the product Gibbs state under evolution', () => {
     const m = collectiveCoupling(F, 2, { omega: 1, beta: 1.2, gamma0: 1, f: 0.4 });
-    expect(maxDiff(F, evolve(F, m, twoQubitCollectiveSteadyState(F, Math.exp(-1.2), 0.35), 5), twoQubitCollectiveSteadyState(F, Math.exp(-1.2), 0.35))).toBeLessThan(1e-13);
+    expect(
+      maxDiff(F, evolve(F, m, twoQubitCollectiveSteadyState(F, Math.exp(-1.2), 0.35), 5), twoQubitCollectiveSteadyState(F, Math.exp(-1.2), 0.35)),
+    ).toBeLessThan(1e-13);
     expect(maxAbsOf(F, evolve(F, m, zeros(F, 4), 5))).toBe(0);
   });
 });

@@ -41,7 +41,11 @@ export interface ExactSpectrumSpec {
 export function buildExact(spec: ExactSpectrumSpec): RationalMatrix {
   const n = spec.n;
   let M: CM = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j): C => [i === j ? spec.values[i] : RZERO, RZERO]));
-  for (const v of spec.unitary.reflectors) M = reflect(M, v.map(([a, b]): C => [int(a), int(b)]));
+  for (const v of spec.unitary.reflectors)
+    M = reflect(
+      M,
+      v.map(([a, b]): C => [int(a), int(b)]),
+    );
   const d = spec.unitary.phases.map(([a, b]): C => {
     const s = int(a * a + b * b);
     return [rdiv(int(a * a - b * b), s), rdiv(int(2 * a * b), s)];
@@ -75,7 +79,10 @@ const gaussianInt = fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 
 
 export function unitaryArb(n: number): fc.Arbitrary<UnitarySpec> {
   return fc.record({
-    phases: fc.array(gaussianInt.filter(([a, b]) => a !== 0 || b !== 0), { minLength: n, maxLength: n }),
+    phases: fc.array(
+      gaussianInt.filter(([a, b]) => a !== 0 || b !== 0),
+      { minLength: n, maxLength: n },
+    ),
     reflectors: fc.array(fc.array(gaussianInt, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 3 }),
   });
 }
@@ -94,37 +101,53 @@ export function populationsArb(n: number, kind: ExactSpectrumSpec['kind']): fc.A
       return fc.tuple(weights, fc.integer({ min: 1, max: n - 1 })).map(([w, zeros]) => normalise(w.map((x, i) => (i < zeros ? RZERO : int(x)))));
     case 'degenerate':
       // few distinct values, each repeated
-      return fc.tuple(weights, fc.integer({ min: 1, max: Math.max(1, Math.floor(n / 2)) })).map(([w, distinct]) => normalise(w.map((_, i) => int(w[i % distinct]))));
+      return fc
+        .tuple(weights, fc.integer({ min: 1, max: Math.max(1, Math.floor(n / 2)) }))
+        .map(([w, distinct]) => normalise(w.map((_, i) => int(w[i % distinct]))));
     case 'clustered':
       // groups of values 10^-k apart (k = 20…28) around a few centres
-      return fc.tuple(weights, fc.integer({ min: 1, max: Math.max(1, Math.floor(n / 2)) }), fc.integer({ min: 20, max: 28 }), fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n })).map(([w, centres, k, offsets]) => {
-        const eps = rational(1n, 10n ** BigInt(k));
-        const base = w.map((_, i) => int(w[i % centres]));
-        const s = base.reduce(radd, RZERO);
-        // offsets summing to zero keep the trace exact: subtract their mean from the last entry
-        const off = offsets.map((o) => rmul(int(o), eps));
-        const total = off.reduce(radd, RZERO);
-        off[n - 1] = rsub(off[n - 1], total);
-        const vals = base.map((x, i) => radd(rdiv(x, s), off[i]));
-        // keep them ≥ 0 (a centre weight ≥ 1/(60n) dwarfs 10^-20)
-        return vals;
-      });
+      return fc
+        .tuple(
+          weights,
+          fc.integer({ min: 1, max: Math.max(1, Math.floor(n / 2)) }),
+          fc.integer({ min: 20, max: 28 }),
+          fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n }),
+        )
+        .map(([w, centres, k, offsets]) => {
+          const eps = rational(1n, 10n ** BigInt(k));
+          const base = w.map((_, i) => int(w[i % centres]));
+          const s = base.reduce(radd, RZERO);
+          // offsets summing to zero keep the trace exact: subtract their mean from the last entry
+          const off = offsets.map((o) => rmul(int(o), eps));
+          const total = off.reduce(radd, RZERO);
+          off[n - 1] = rsub(off[n - 1], total);
+          const vals = base.map((x, i) => radd(rdiv(x, s), off[i]));
+          // keep them ≥ 0 (a centre weight ≥ 1/(60n) dwarfs 10^-20)
+          return vals;
+        });
   }
 }
 
 /** Levels of a Hamiltonian: small rationals, with degeneracies and clusters too. */
 export const levelsArb = (n: number): fc.Arbitrary<Rational[]> =>
   fc.oneof(
-    fc.array(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 1, max: 7 })).map(([p, q]) => rational(BigInt(p), BigInt(q))), { minLength: n, maxLength: n }),
+    fc.array(
+      fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 1, max: 7 })).map(([p, q]) => rational(BigInt(p), BigInt(q))),
+      { minLength: n, maxLength: n },
+    ),
     fc.array(fc.integer({ min: 0, max: 3 }).map(int), { minLength: n, maxLength: n }),
-    fc.tuple(fc.array(fc.integer({ min: -4, max: 4 }), { minLength: n, maxLength: n }), fc.integer({ min: 20, max: 28 })).map(([ks, k]) => ks.map((x, i) => radd(int(x % 2), rmul(int(i % 3), rational(1n, 10n ** BigInt(k)))))),
+    fc
+      .tuple(fc.array(fc.integer({ min: -4, max: 4 }), { minLength: n, maxLength: n }), fc.integer({ min: 20, max: 28 }))
+      .map(([ks, k]) => ks.map((x, i) => radd(int(x % 2), rmul(int(i % 3), rational(1n, 10n ** BigInt(k)))))),
   );
 
 export const KINDS = ['generic', 'degenerate', 'clustered', 'rank-deficient'] as const;
 
 /** An exact state of dimension n with exactly known spectrum. */
 export function stateArb(n: number, kinds: readonly ExactSpectrumSpec['kind'][] = KINDS): fc.Arbitrary<ExactSpectrumSpec> {
-  return fc.constantFrom(...kinds).chain((kind) => fc.record({ n: fc.constant(n), kind: fc.constant(kind), values: populationsArb(n, kind), unitary: unitaryArb(n) }));
+  return fc
+    .constantFrom(...kinds)
+    .chain((kind) => fc.record({ n: fc.constant(n), kind: fc.constant(kind), values: populationsArb(n, kind), unitary: unitaryArb(n) }));
 }
 
 /** An exact Hermitian H of dimension n with exactly known levels (diagonal when `diagonal`). */
@@ -135,7 +158,13 @@ export function hamiltonianArb(n: number): fc.Arbitrary<ExactSpectrumSpec & { di
 export function buildHamiltonian(spec: ExactSpectrumSpec & { diagonal: boolean }): RationalMatrix {
   if (!spec.diagonal) return buildExact(spec);
   const n = spec.n;
-  return { rows: n, cols: n, re: Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? spec.values[k / (n + 1)] : RZERO)), im: new Array<Rational>(n * n).fill(RZERO), hasFloatEntries: false };
+  return {
+    rows: n,
+    cols: n,
+    re: Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? spec.values[k / (n + 1)] : RZERO)),
+    im: new Array<Rational>(n * n).fill(RZERO),
+    hasFloatEntries: false,
+  };
 }
 
 /** Tr(ρH) exactly. */
@@ -157,4 +186,3 @@ export function exactPassiveEnergy(r: readonly Rational[], e: readonly Rational[
   const es = e.slice().sort(rcmp);
   return rs.reduce((acc, x, k) => radd(acc, rmul(x, es[k])), RZERO);
 }
-

@@ -80,7 +80,10 @@ export function maxAbsOf<T>(F: Field<T>, A: CMatrix<T>): number {
 export function productGibbs<T>(F: AnalyticField<T>, N: number, r: T): CMatrix<T> {
   const z = F.add(F.one, r);
   const q = { rows: 2, cols: 2, re: [F.div(r, z), F.zero, F.zero, F.div(F.one, z)], im: [F.zero, F.zero, F.zero, F.zero] };
-  return kronAll(F, Array.from({ length: N }, () => q));
+  return kronAll(
+    F,
+    Array.from({ length: N }, () => q),
+  );
 }
 
 /** |ψ⟩⟨ψ| for a real vector. */

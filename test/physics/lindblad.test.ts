@@ -17,7 +17,18 @@ import {
   type LindbladModel,
 } from '../../src/physics/lindblad.js';
 import { applySuperoperator } from '../../src/physics/evolve.js';
-import { denseLindbladian, twoQubitCollectiveSteadyState, maxAbsOf, maxDiff, productGibbs, projector, psi, randomDensity, randomMatrix, rng } from './helpers.js';
+import {
+  denseLindbladian,
+  twoQubitCollectiveSteadyState,
+  maxAbsOf,
+  maxDiff,
+  productGibbs,
+  projector,
+  psi,
+  randomDensity,
+  randomMatrix,
+  rng,
+} from './helpers.js';
 
 const F = float64;
 const D50 = decimalField(50);
@@ -26,7 +37,14 @@ const zero2 = [
   [0, 0],
   [0, 0],
 ];
-const model2 = (gamma: number[][], f: number[][] = zero2, extra: Partial<LindbladModel<number>> = {}): LindbladModel<number> => ({ N: 2, omega: 1, beta: 1, gamma, f, ...extra });
+const model2 = (gamma: number[][], f: number[][] = zero2, extra: Partial<LindbladModel<number>> = {}): LindbladModel<number> => ({
+  N: 2,
+  omega: 1,
+  beta: 1,
+  gamma,
+  f,
+  ...extra,
+});
 
 describe('lindblad: refuses', () => {
   it.each([
@@ -42,15 +60,119 @@ describe('lindblad: refuses', () => {
     ['μ > 1', () => partiallyCollective(F, 2, { ...base, mu: 1.01 }), /μ must lie in \[0, 1\]/],
     ['μ NaN', () => partiallyCollective(F, 2, { ...base, mu: NaN }), /μ is NaN/],
     ['N = 0', () => individualCoupling(F, 0, base), /number of qubits/],
-    ['γ not symmetric', () => validateModel(F, model2([[1, 0.5], [0.4, 1]])), /γ must be symmetric/],
-    ['γ not positive semidefinite', () => validateModel(F, model2([[1, 2], [2, 1]])), /γ must be positive semidefinite/],
-    ['γ with a negative diagonal', () => validateModel(F, model2([[-1, 0], [0, 1]])), /positive semidefinite/],
-    ['γ with a zero pivot and nonzero coupling', () => validateModel(F, model2([[0, 1], [1, 0]])), /positive semidefinite/],
+    [
+      'γ not symmetric',
+      () =>
+        validateModel(
+          F,
+          model2([
+            [1, 0.5],
+            [0.4, 1],
+          ]),
+        ),
+      /γ must be symmetric/,
+    ],
+    [
+      'γ not positive semidefinite',
+      () =>
+        validateModel(
+          F,
+          model2([
+            [1, 2],
+            [2, 1],
+          ]),
+        ),
+      /γ must be positive semidefinite/,
+    ],
+    [
+      'γ with a negative diagonal',
+      () =>
+        validateModel(
+          F,
+          model2([
+            [-1, 0],
+            [0, 1],
+          ]),
+        ),
+      /positive semidefinite/,
+    ],
+    [
+      'γ with a zero pivot and nonzero coupling',
+      () =>
+        validateModel(
+          F,
+          model2([
+            [0, 1],
+            [1, 0],
+          ]),
+        ),
+      /positive semidefinite/,
+    ],
     ['γ of the wrong shape', () => validateModel(F, model2([[1, 0]])), /γ must be a square matrix of size 2/],
-    ['γ with NaN', () => validateModel(F, model2([[1, NaN], [NaN, 1]])), /γ\[0\]\[1\] is NaN/],
-    ['f not symmetric', () => validateModel(F, model2([[1, 1], [1, 1]], [[0, 1], [2, 0]])), /f must be symmetric/],
-    ['f with a diagonal', () => validateModel(F, model2([[1, 1], [1, 1]], [[1, 0], [0, 0]])), /f\[0\]\[0\] must be 0/],
-    ['an unknown time scale', () => validateModel(F, model2([[1, 0], [0, 1]], zero2, { timeScale: 'fast' as never })), /timeScale must be/],
+    [
+      'γ with NaN',
+      () =>
+        validateModel(
+          F,
+          model2([
+            [1, NaN],
+            [NaN, 1],
+          ]),
+        ),
+      /γ\[0\]\[1\] is NaN/,
+    ],
+    [
+      'f not symmetric',
+      () =>
+        validateModel(
+          F,
+          model2(
+            [
+              [1, 1],
+              [1, 1],
+            ],
+            [
+              [0, 1],
+              [2, 0],
+            ],
+          ),
+        ),
+      /f must be symmetric/,
+    ],
+    [
+      'f with a diagonal',
+      () =>
+        validateModel(
+          F,
+          model2(
+            [
+              [1, 1],
+              [1, 1],
+            ],
+            [
+              [1, 0],
+              [0, 0],
+            ],
+          ),
+        ),
+      /f\[0\]\[0\] must be 0/,
+    ],
+    [
+      'an unknown time scale',
+      () =>
+        validateModel(
+          F,
+          model2(
+            [
+              [1, 0],
+              [0, 1],
+            ],
+            zero2,
+            { timeScale: 'fast' as never },
+          ),
+        ),
+      /timeScale must be/,
+    ],
   ])('%s', (_, run, message) => {
     expect(run).toThrow(InputError);
     expect(run).toThrow(message);

@@ -19,10 +19,15 @@ const exact = { value: q('1'), bound: q('0') };
 
 describe('refusals', () => {
   it('populations and levels of different lengths', () =>
-    expect(() => certifiedErgotropy(D, exact, { values: [q('1')], bound: q('0') }, { values: [q('0'), q('1')], bound: q('0') })).toThrow(/1 populations but 2 levels/));
-  it('a negative bound', () => expect(() => certifiedErgotropy(D, exact, { values: [q('1')], bound: q('-1/10') }, { values: [q('0')], bound: q('0') })).toThrow(/negative/));
+    expect(() => certifiedErgotropy(D, exact, { values: [q('1')], bound: q('0') }, { values: [q('0'), q('1')], bound: q('0') })).toThrow(
+      /1 populations but 2 levels/,
+    ));
+  it('a negative bound', () =>
+    expect(() => certifiedErgotropy(D, exact, { values: [q('1')], bound: q('-1/10') }, { values: [q('0')], bound: q('0') })).toThrow(/negative/));
   it('an energy below the passive energy by more than the bounds (impossible for true inputs)', () =>
-    expect(() => certifiedErgotropy(D, { value: q('0'), bound: q('1/100') }, { values: [q('1/2'), q('1/2')], bound: q('0') }, { values: [q('1'), q('2')], bound: q('0') })).toThrow(InternalError));
+    expect(() =>
+      certifiedErgotropy(D, { value: q('0'), bound: q('1/100') }, { values: [q('1/2'), q('1/2')], bound: q('0') }, { values: [q('1'), q('2')], bound: q('0') }),
+    ).toThrow(InternalError));
 });
 
 describe('hand cases', () => {
@@ -41,7 +46,12 @@ describe('hand cases', () => {
   });
 
   it('the passive-energy bound is βr·Σ(|ε̃| + βε) + βε·Σ|r̃|, exactly', () => {
-    const r = certifiedErgotropy(D, { value: q('3'), bound: q('1/1000') }, { values: [q('1/4'), q('3/4')], bound: q('1/100') }, { values: [q('-2'), q('5')], bound: q('1/10') });
+    const r = certifiedErgotropy(
+      D,
+      { value: q('3'), bound: q('1/1000') },
+      { values: [q('1/4'), q('3/4')], bound: q('1/100') },
+      { values: [q('-2'), q('5')], bound: q('1/10') },
+    );
     const expected = radd(rmul(q('1/100'), radd(q('7'), rmul(q('2'), q('1/10')))), rmul(q('1/10'), q('1')));
     expect(r.exact.bound.passiveEnergy).toEqual(expected);
     expect(r.exact.bound.ergotropy).toEqual(radd(expected, q('1/1000')));

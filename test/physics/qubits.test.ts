@@ -52,9 +52,18 @@ describe('qubits: refuses', () => {
 
 describe('qubits: tables', () => {
   it('N = 1: σ⁺ = [[0,1],[0,0]], σ⁻ = [[0,0],[1,0]], σᶻ = diag(1, −1) (excited first)', () => {
-    expect(re(sigmaPlus(F, 1, 0))).toEqual([[0, 1], [0, 0]]);
-    expect(re(sigmaMinus(F, 1, 0))).toEqual([[0, 0], [1, 0]]);
-    expect(re(sigmaZ(F, 1, 0))).toEqual([[1, 0], [0, -1]]);
+    expect(re(sigmaPlus(F, 1, 0))).toEqual([
+      [0, 1],
+      [0, 0],
+    ]);
+    expect(re(sigmaMinus(F, 1, 0))).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
+    expect(re(sigmaZ(F, 1, 0))).toEqual([
+      [1, 0],
+      [0, -1],
+    ]);
   });
   it('N = 2: σ⁻ on qubit 0 maps |11⟩ (0) → |01⟩ (2) and |10⟩ (1) → |00⟩ (3)', () => {
     expect(re(sigmaMinus(F, 2, 0))).toEqual([
@@ -129,8 +138,14 @@ describe('qubits: tables', () => {
 describe('qubits: properties', () => {
   const I2 = identity(F, 2);
   const single = (op: number[][]): CMatrix<number> => ({ rows: 2, cols: 2, re: op.flat(), im: [0, 0, 0, 0] });
-  const sm1 = single([[0, 0], [1, 0]]);
-  const sp1 = single([[0, 1], [0, 0]]);
+  const sm1 = single([
+    [0, 0],
+    [1, 0],
+  ]);
+  const sp1 = single([
+    [0, 1],
+    [0, 0],
+  ]);
   const qubitArb = fc.integer({ min: 1, max: 5 }).chain((N) => fc.tuple(fc.constant(N), fc.integer({ min: 0, max: N - 1 })));
 
   it('σ±_i equals the Kronecker product I ⊗ … ⊗ σ± ⊗ … ⊗ I (independent route)', () => {

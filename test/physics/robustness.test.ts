@@ -48,7 +48,11 @@ describe('robustness: refuses', () => {
     ['μ < 0', () => partiallyCollective(F, 2, { omega: 1, beta: 1, gamma0: 1, mu: -0.1 }), /μ must lie in \[0, 1\], got -0.1/],
     ['μ > 1', () => partiallyCollective(F, 2, { omega: 1, beta: 1, gamma0: 1, mu: 1.000001 }), /μ must lie in \[0, 1\]/],
     ['μ = NaN', () => partiallyCollective(F, 2, { omega: 1, beta: 1, gamma0: 1, mu: NaN }), /μ is NaN/],
-    ['μ > 1 at 50 digits', () => partiallyCollective(D50, 2, { omega: D50.one, beta: D50.one, gamma0: D50.one, mu: D50.fromString('1.0000000000000000000000000000001') }), /μ must lie in \[0, 1\]/],
+    [
+      'μ > 1 at 50 digits',
+      () => partiallyCollective(D50, 2, { omega: D50.one, beta: D50.one, gamma0: D50.one, mu: D50.fromString('1.0000000000000000000000000000001') }),
+      /μ must lie in \[0, 1\]/,
+    ],
     ['a negative time', () => trajectory(F, m, g, [0, -1], H), /times\[1\] must be finite and ≥ 0/],
     ['a NaN time', () => trajectory(F, m, g, [NaN], H), /times\[0\] must be finite/],
     ['decreasing times', () => trajectory(F, m, g, [0, 2, 1], H), /non-decreasing, but times\[2\] = 1 < times\[1\] = 2/],
@@ -63,15 +67,55 @@ describe('robustness: refuses', () => {
     ['maxTime ∞', () => ergotropyLifetime(F, m, g, { maxTime: Infinity }), /maxTime must be finite and > 0/],
     ['firstStep 0', () => ergotropyLifetime(F, m, g, { firstStep: 0 }), /firstStep must be finite and > 0/],
     ['a steady state that is not stationary', () => ergotropyLifetime(F, m, g, { steadyState: g }), /steadyState is not stationary/],
-    ['an active steady state (μ = 1, Eq. (7) at c = 0.2)', () => ergotropyLifetime(F, model(2, 1, 1), g, { steadyState: twoQubitCollectiveSteadyState(F, Math.exp(-1), 0.2) }), /steadyState is not passive/],
+    [
+      'an active steady state (μ = 1, Eq. (7) at c = 0.2)',
+      () => ergotropyLifetime(F, model(2, 1, 1), g, { steadyState: twoQubitCollectiveSteadyState(F, Math.exp(-1), 0.2) }),
+      /steadyState is not passive/,
+    ],
     ['a trajectory without ergotropy (ρ0 = Gibbs)', () => ergotropyLifetime(F, m, productGibbsState(F, m)), /stores no resolvable ergotropy/],
     ['an unknown sector', () => relaxationSpectrum(m, 'diagonal' as never), /sector must be 'full', 'excitation-diagonal' or 'symmetric'/],
     ['the full sector beyond N = 4', () => relaxationSpectrum(model(5, 1, 0.5), 'full'), /N = 5 exceeds 4 for the 'full' sector/],
-    ['the symmetric sector of a non-symmetric γ', () => relaxationSpectrum({ ...m, gamma: [[1, 0.5, 0.1], [0.5, 1, 0.2], [0.1, 0.2, 1]], f: [[0, 0, 0], [0, 0, 0], [0, 0, 0]], N: 3 }, 'symmetric'), /'symmetric' sector is not invariant/],
+    [
+      'the symmetric sector of a non-symmetric γ',
+      () =>
+        relaxationSpectrum(
+          {
+            ...m,
+            gamma: [
+              [1, 0.5, 0.1],
+              [0.5, 1, 0.2],
+              [0.1, 0.2, 1],
+            ],
+            f: [
+              [0, 0, 0],
+              [0, 0, 0],
+              [0, 0, 0],
+            ],
+            N: 3,
+          },
+          'symmetric',
+        ),
+      /'symmetric' sector is not invariant/,
+    ],
     ['twoQubitSlowRate for N = 3', () => twoQubitSlowRate(model(3, 1, 0.5)), /needs N = 2, got N = 3/],
-    ['twoQubitSlowRate for γ11 ≠ γ22', () => twoQubitSlowRate({ ...m, gamma: [[1, 0.5], [0.5, 2]] }), /needs γ11 = γ22/],
+    [
+      'twoQubitSlowRate for γ11 ≠ γ22',
+      () =>
+        twoQubitSlowRate({
+          ...m,
+          gamma: [
+            [1, 0.5],
+            [0.5, 2],
+          ],
+        }),
+      /needs γ11 = γ22/,
+    ],
     ['an adiabatic prediction for c0 > 1', () => twoQubitAdiabaticLifetime(m, 1.5), /c0 must lie in \[0, 1\]/],
-    ['an adiabatic prediction with no plateau (c0 = Z₊/Z, the Gibbs value)', () => twoQubitAdiabaticLifetime(m, (1 + Math.exp(-1) + Math.exp(-2)) / (1 + Math.exp(-1)) ** 2), /stores no ergotropy/],
+    [
+      'an adiabatic prediction with no plateau (c0 = Z₊/Z, the Gibbs value)',
+      () => twoQubitAdiabaticLifetime(m, (1 + Math.exp(-1) + Math.exp(-2)) / (1 + Math.exp(-1)) ** 2),
+      /stores no ergotropy/,
+    ],
     ['a power-law fit of unequal lengths', () => fitPowerLaw([1, 2], [1]), /differ in length/],
     ['a power-law fit of one point', () => fitPowerLaw([1], [1]), /at least 2 points/],
     ['a power-law fit with y ≤ 0', () => fitPowerLaw([1, 2], [1, 0]), /point 1 = \(2, 0\) is not positive/],
@@ -116,10 +160,48 @@ describe('generalEigenvalues: tables (edge rows first)', () => {
   it.each([
     ['0×0', [], [], 0, []],
     ['1×1 complex', [2], [-3], 1, [{ re: 2, im: -3 }]],
-    ['2×2 zero', [0, 0, 0, 0], [0, 0, 0, 0], 2, [{ re: 0, im: 0 }, { re: 0, im: 0 }]],
-    ['rotation generator [[0, −1], [1, 0]]: ±i', [0, -1, 1, 0], [0, 0, 0, 0], 2, [{ re: 0, im: 1 }, { re: 0, im: -1 }]],
-    ['upper triangular complex', [1, 5, 7, 0, -2, 3, 0, 0, 4], [1, 1, 1, 0, 0.5, 1, 0, 0, -1], 3, [{ re: 1, im: 1 }, { re: -2, im: 0.5 }, { re: 4, im: -1 }]],
-    ['lower triangular (needs the Hessenberg reduction)', [3, 0, 0, 1, 2, 0, 4, 5, 1], [0, 0, 0, 0, 0, 0, 0, 0, 0], 3, [{ re: 3, im: 0 }, { re: 2, im: 0 }, { re: 1, im: 0 }]],
+    [
+      '2×2 zero',
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      2,
+      [
+        { re: 0, im: 0 },
+        { re: 0, im: 0 },
+      ],
+    ],
+    [
+      'rotation generator [[0, −1], [1, 0]]: ±i',
+      [0, -1, 1, 0],
+      [0, 0, 0, 0],
+      2,
+      [
+        { re: 0, im: 1 },
+        { re: 0, im: -1 },
+      ],
+    ],
+    [
+      'upper triangular complex',
+      [1, 5, 7, 0, -2, 3, 0, 0, 4],
+      [1, 1, 1, 0, 0.5, 1, 0, 0, -1],
+      3,
+      [
+        { re: 1, im: 1 },
+        { re: -2, im: 0.5 },
+        { re: 4, im: -1 },
+      ],
+    ],
+    [
+      'lower triangular (needs the Hessenberg reduction)',
+      [3, 0, 0, 1, 2, 0, 4, 5, 1],
+      [0, 0, 0, 0, 0, 0, 0, 0, 0],
+      3,
+      [
+        { re: 3, im: 0 },
+        { re: 2, im: 0 },
+        { re: 1, im: 0 },
+      ],
+    ],
   ])('%s', (_, re, im, n, want) => {
     expectSameSpectrum(generalEigenvalues(re, im, n), want, 1e-13);
   });
@@ -193,9 +275,18 @@ describe('relaxationSpectrum: tables', () => {
       [0.3, 0.7, 2.5],
       [Infinity, 1.3, 0.4],
     ]) {
-      const G = gamma0 * (beta === Infinity ? 1 : 1 / Math.tanh(beta * omega / 2));
+      const G = gamma0 * (beta === Infinity ? 1 : 1 / Math.tanh((beta * omega) / 2));
       const s = relaxationSpectrum(individualCoupling(F, 1, { omega, beta, gamma0 }), 'full');
-      expectSameSpectrum(s.eigenvalues, [{ re: 0, im: 0 }, { re: -G, im: 0 }, { re: -G / 2, im: omega }, { re: -G / 2, im: -omega }], 1e-12);
+      expectSameSpectrum(
+        s.eigenvalues,
+        [
+          { re: 0, im: 0 },
+          { re: -G, im: 0 },
+          { re: -G / 2, im: omega },
+          { re: -G / 2, im: -omega },
+        ],
+        1e-12,
+      );
       expect(s.stationary).toBe(1);
       expect(s.slowestRate).toBeCloseTo(G / 2, 12);
     }
@@ -244,7 +335,10 @@ describe('twoQubitSlowRate: the N = 2 population chain', () => {
     const m = partiallyCollective(F, 2, { omega: 1, beta, gamma0: 1, mu, f, timeScale });
     const rates = twoQubitSlowRate(m);
     const s = relaxationSpectrum(m, 'symmetric');
-    const decay = s.eigenvalues.filter((z) => Math.hypot(z.re, z.im) > s.zeroTolerance).map((z) => -z.re).sort((a, b) => a - b);
+    const decay = s.eigenvalues
+      .filter((z) => Math.hypot(z.re, z.im) > s.zeroTolerance)
+      .map((z) => -z.re)
+      .sort((a, b) => a - b);
     expect(decay).toHaveLength(3);
     rates.all.forEach((k, i) => expect(Math.abs(k - decay[i]) / decay[2]).toBeLessThan(1e-12));
     expect(rates.slowest).toBe(rates.all[0]);
@@ -329,7 +423,14 @@ describe('steady states: μ < 1 relaxes to the product Gibbs state, μ = 1 keeps
     [3, 0.7, 'random'],
   ] as const)('N = %i, μ = %s, from the %s state: ρ(∞) = product Gibbs (unique and passive: W → 0, C_l1 → 0)', (N, mu, start) => {
     const m = partiallyCollective(F, N, { omega: 1, beta: 0.8, gamma0: 1, mu, f: 0.2 });
-    const rho0 = start === 'ground' ? ground(N) : start === 'all-excited' ? basisState(N, '1'.repeat(N)) : start === 'singlet' ? singletHeavy(0) : randomDensity(F, 2 ** N, rng(40 + N));
+    const rho0 =
+      start === 'ground'
+        ? ground(N)
+        : start === 'all-excited'
+          ? basisState(N, '1'.repeat(N))
+          : start === 'singlet'
+            ? singletHeavy(0)
+            : randomDensity(F, 2 ** N, rng(40 + N));
     const ss = steadyStateByIntegration(F, m, rho0, { tolerance: 1e-11 });
     // distance ≤ residual / slowest rate (≥ 0.1 here) plus rounding
     expect(maxDiff(F, ss.rho, productGibbsState(F, m))).toBeLessThan(1e-9);
@@ -346,24 +447,28 @@ describe('steady states: μ < 1 relaxes to the product Gibbs state, μ = 1 keeps
       expect(last.l1).toBeLessThan(1e-12);
     }
   });
-  it.each([2, 3])('μ = 1, N = %i: the plateau W(t) at late times equals W of the collective steady state (independent: collective preset integrated to ‖L(ρ)‖ ≤ 1e-12) and Eq. (16)', (N) => {
-    const beta = 0.7;
-    const coll = collectiveCoupling(F, N, { omega: 1, beta, gamma0: 1 });
-    const ss = steadyStateByIntegration(F, coll, ground(N), { tolerance: 1e-12 });
-    const wColl = ergotropy(F, ss.rho, h0(F, N, 1)).ergotropy;
-    const r = Math.exp(-beta);
-    const eq16 = N + (N + r) / (r ** (N + 1) - 1) + r / (1 - r);
-    expect(Math.abs(wColl - eq16)).toBeLessThan(1e-10);
-    const pts = trajectory(F, partiallyCollective(F, N, { omega: 1, beta, gamma0: 1, mu: 1 }), ground(N), [40, 80, 160], h0(F, N, 1));
-    for (const p of pts) expect(Math.abs(p.ergotropy - wColl)).toBeLessThan(1e-10);
-    expect(wColl).toBeGreaterThan(0.05);
-  });
+  it.each([2, 3])(
+    'μ = 1, N = %i: the plateau W(t) at late times equals W of the collective steady state (independent: collective preset integrated to ‖L(ρ)‖ ≤ 1e-12) and Eq. (16)',
+    (N) => {
+      const beta = 0.7;
+      const coll = collectiveCoupling(F, N, { omega: 1, beta, gamma0: 1 });
+      const ss = steadyStateByIntegration(F, coll, ground(N), { tolerance: 1e-12 });
+      const wColl = ergotropy(F, ss.rho, h0(F, N, 1)).ergotropy;
+      const r = Math.exp(-beta);
+      const eq16 = N + (N + r) / (r ** (N + 1) - 1) + r / (1 - r);
+      expect(Math.abs(wColl - eq16)).toBeLessThan(1e-10);
+      const pts = trajectory(F, partiallyCollective(F, N, { omega: 1, beta, gamma0: 1, mu: 1 }), ground(N), [40, 80, 160], h0(F, N, 1));
+      for (const p of pts) expect(Math.abs(p.ergotropy - wColl)).toBeLessThan(1e-10);
+      expect(wColl).toBeGreaterThan(0.05);
+    },
+  );
   it('the trace distance to the product Gibbs state never increases (the stopping rule of ergotropyLifetime)', () => {
     fc.assert(
       fc.property(fc.integer(), fc.double({ min: 0, max: 0.999, noNaN: true }), fc.double({ min: 0.1, max: 3, noNaN: true }), (seed, mu, beta) => {
         const m = model(2, beta, mu, 0.3);
         const rhoG = productGibbsState(F, m);
-        const dist = (rho: CMatrix<number>) => eigh(F, { rows: 4, cols: 4, re: rho.re.map((x, k) => x - rhoG.re[k]), im: rho.im.slice() }).values.reduce((s, v) => s + Math.abs(v), 0);
+        const dist = (rho: CMatrix<number>) =>
+          eigh(F, { rows: 4, cols: 4, re: rho.re.map((x, k) => x - rhoG.re[k]), im: rho.im.slice() }).values.reduce((s, v) => s + Math.abs(v), 0);
         let rho = randomDensity(F, 4, rng(seed));
         let prev = dist(rho);
         for (let k = 0; k < 6; k++) {
@@ -389,7 +494,7 @@ describe('ergotropyLifetime', () => {
     const m = individualCoupling(F, 1, { omega: 1, beta, gamma0 });
     const r = beta === Infinity ? 0 : Math.exp(-beta);
     const pInf = r / (1 + r);
-    const G = gamma0 * (1 + r) / (1 - r);
+    const G = (gamma0 * (1 + r)) / (1 - r);
     const theta = Math.exp(-1);
     const want = Math.log((1 - pInf) / ((1 + theta) / 2 - pInf)) / G;
     const res = ergotropyLifetime(F, m, basisState(1, '1'));
@@ -419,30 +524,36 @@ describe('ergotropyLifetime', () => {
     [1, 'ground', 1],
     [0, 'singlet-heavy', 0.2],
     [1, 'singlet-heavy', 0.2],
-  ] as const)('N = 2, β = %s, %s state: τ·κ equals the two-time-scale factor ln((c0−c∞)/(c_θ−c∞)) within 2 % at 1 − μ = 1e-3, converging (×4) from 1e-2', (beta, state, c0) => {
-    const rho0 = state === 'ground' ? ground(2) : singletHeavy(c0);
-    const dev = [1e-2, 1e-3].map((g) => {
-      const m = model(2, beta, 1 - g);
-      const pred = twoQubitAdiabaticLifetime(m, c0);
-      const kappa = relaxationSpectrum(m, 'symmetric').slowestRate;
-      const tau = ergotropyLifetime(F, m, rho0).lifetime;
-      // the prediction's factor is independent of the measured trajectory
-      const factor = pred.lifetime * pred.rate;
-      expect(factor).toBeGreaterThan(0);
-      return Math.abs((kappa * tau) / factor - 1);
-    });
-    expect(dev[1]).toBeLessThan(0.02);
-    expect(dev[1]).toBeLessThan(dev[0] / 4);
-  });
-  it.each([0.3, 1, 2.5])('β = %s, ground state: the numerical c_θ and factor equal the closed form c_θ = (Z₊ + θr²)/(Z₊ + r²), F = ln[(Z₊ + r²)/((1−r)Z₊ + θr(1+r)²)]', (beta) => {
-    const theta = Math.exp(-1);
-    const r = Math.exp(-beta);
-    const zPlus = 1 + r + r * r;
-    const pred = twoQubitAdiabaticLifetime(model(2, beta, 0.999), 1, theta);
-    expect(pred.cAtThreshold).toBeCloseTo((zPlus + theta * r * r) / (zPlus + r * r), 12);
-    expect(pred.lifetime * pred.rate).toBeCloseTo(Math.log((zPlus + r * r) / ((1 - r) * zPlus + theta * r * (1 + r) ** 2)), 10);
-    expect(pred.plateau).toBeCloseTo((r * r) / zPlus, 14); // Eq. (16) at N = 2, = W of Eq. (7) at c = 1
-  });
+  ] as const)(
+    'N = 2, β = %s, %s state: τ·κ equals the two-time-scale factor ln((c0−c∞)/(c_θ−c∞)) within 2 % at 1 − μ = 1e-3, converging (×4) from 1e-2',
+    (beta, state, c0) => {
+      const rho0 = state === 'ground' ? ground(2) : singletHeavy(c0);
+      const dev = [1e-2, 1e-3].map((g) => {
+        const m = model(2, beta, 1 - g);
+        const pred = twoQubitAdiabaticLifetime(m, c0);
+        const kappa = relaxationSpectrum(m, 'symmetric').slowestRate;
+        const tau = ergotropyLifetime(F, m, rho0).lifetime;
+        // the prediction's factor is independent of the measured trajectory
+        const factor = pred.lifetime * pred.rate;
+        expect(factor).toBeGreaterThan(0);
+        return Math.abs((kappa * tau) / factor - 1);
+      });
+      expect(dev[1]).toBeLessThan(0.02);
+      expect(dev[1]).toBeLessThan(dev[0] / 4);
+    },
+  );
+  it.each([0.3, 1, 2.5])(
+    'β = %s, ground state: the numerical c_θ and factor equal the closed form c_θ = (Z₊ + θr²)/(Z₊ + r²), F = ln[(Z₊ + r²)/((1−r)Z₊ + θr(1+r)²)]',
+    (beta) => {
+      const theta = Math.exp(-1);
+      const r = Math.exp(-beta);
+      const zPlus = 1 + r + r * r;
+      const pred = twoQubitAdiabaticLifetime(model(2, beta, 0.999), 1, theta);
+      expect(pred.cAtThreshold).toBeCloseTo((zPlus + theta * r * r) / (zPlus + r * r), 12);
+      expect(pred.lifetime * pred.rate).toBeCloseTo(Math.log((zPlus + r * r) / ((1 - r) * zPlus + theta * r * (1 + r) ** 2)), 10);
+      expect(pred.plateau).toBeCloseTo((r * r) / zPlus, 14); // Eq. (16) at N = 2, = W of Eq. (7) at c = 1
+    },
+  );
   it('β = 0, ground state: the factor is exactly 1 (W is linear in c with W(c∞) = 0), so τ → 1/κ', () => {
     const pred = twoQubitAdiabaticLifetime(model(2, 0, 1 - 1e-3), 1);
     expect(pred.lifetime * pred.rate).toBeCloseTo(1, 12);
@@ -464,7 +575,10 @@ describe('scaling law: τ ∝ (1 − μ)^p with p → −1', () => {
   });
   it('N = 3, β = 1, ground state: measured exponent over 1e-2 … 1e-3 is −1 ± 0.05', () => {
     const gaps = [1e-2, 3e-3, 1e-3];
-    const fit = fitPowerLaw(gaps, gaps.map((g) => ergotropyLifetime(F, model(3, 1, 1 - g), ground(3)).lifetime));
+    const fit = fitPowerLaw(
+      gaps,
+      gaps.map((g) => ergotropyLifetime(F, model(3, 1, 1 - g), ground(3)).lifetime),
+    );
     expect(Math.abs(fit.exponent + 1)).toBeLessThan(0.05);
   });
   it('fitPowerLaw recovers exact power laws (property) and reports zero residual', () => {
@@ -474,7 +588,10 @@ describe('scaling law: τ ∝ (1 − μ)^p with p → −1', () => {
         fc.double({ min: -3, max: 3, noNaN: true }),
         fc.uniqueArray(fc.double({ min: 1e-4, max: 1e3, noNaN: true }), { minLength: 2, maxLength: 8, comparator: (a, b) => Math.abs(Math.log(a / b)) < 1e-3 }),
         (A, p, xs) => {
-          const fit = fitPowerLaw(xs, xs.map((x) => A * x ** p));
+          const fit = fitPowerLaw(
+            xs,
+            xs.map((x) => A * x ** p),
+          );
           expect(fit.exponent).toBeCloseTo(p, 8);
           expect(Math.abs(fit.prefactor / A - 1)).toBeLessThan(1e-8);
           expect(fit.maxLogResidual).toBeLessThan(1e-9);

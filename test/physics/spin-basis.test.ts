@@ -37,18 +37,21 @@ describe('spinBasis: refuses', () => {
 });
 
 describe('spinBasis: tables', () => {
-  it.each(Array.from({ length: 12 }, (_, i) => i + 1))('N = %i: spins N/2, N/2 − 1, … with multiplicities C(N, k) − C(N, k − 1), k = N/2 − j, filling 2^N', (N) => {
-    const b = spinBasis(F, N);
-    const want = [];
-    for (let k = 0; 2 * k <= N; k++) want.push({ twoJ: N - 2 * k, multiplicity: binomial(N, k) - binomial(N, k - 1) });
-    expect(b.families.map((f) => ({ twoJ: f.twoJ, multiplicity: f.multiplicity }))).toEqual(want);
-    expect(b.families.reduce((s, f) => s + (f.twoJ + 1) * f.multiplicity, 0)).toBe(2 ** N);
-    for (const f of b.families)
-      for (let d = 0; d <= f.twoJ; d++) {
-        expect(f.vectors[d]).toHaveLength(f.multiplicity);
-        for (const v of f.vectors[d]) expect(v).toHaveLength(binomial(N, sectorOf(N, f.twoJ, d)));
-      }
-  });
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))(
+    'N = %i: spins N/2, N/2 − 1, … with multiplicities C(N, k) − C(N, k − 1), k = N/2 − j, filling 2^N',
+    (N) => {
+      const b = spinBasis(F, N);
+      const want = [];
+      for (let k = 0; 2 * k <= N; k++) want.push({ twoJ: N - 2 * k, multiplicity: binomial(N, k) - binomial(N, k - 1) });
+      expect(b.families.map((f) => ({ twoJ: f.twoJ, multiplicity: f.multiplicity }))).toEqual(want);
+      expect(b.families.reduce((s, f) => s + (f.twoJ + 1) * f.multiplicity, 0)).toBe(2 ** N);
+      for (const f of b.families)
+        for (let d = 0; d <= f.twoJ; d++) {
+          expect(f.vectors[d]).toHaveLength(f.multiplicity);
+          for (const v of f.vectors[d]) expect(v).toHaveLength(binomial(N, sectorOf(N, f.twoJ, d)));
+        }
+    },
+  );
   it('N = 2: |1, 1⟩ = |11⟩, |1, 0⟩ = ψ+, |1, −1⟩ = |00⟩ and |0, 0⟩ = ±ψ− (order |11⟩, |10⟩, |01⟩, |00⟩)', () => {
     const b = spinBasis(F, 2);
     const s = Math.SQRT1_2;

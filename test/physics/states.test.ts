@@ -95,15 +95,20 @@ describe('Eq. (7) and its parameter c', () => {
   });
   it('properties: Eq. (7) is a density matrix with tripletWeight = c; for any ρ0, c = 1 − ⟨ψ−|ρ0|ψ−⟩', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 50, noNaN: true, noDefaultInfinity: true }), fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 1e6 }), (beta, c, seed) => {
-        const rho = twoQubitCollectiveSteadyState(F, { beta, omega: 1, c });
-        expect(hermiticityDefect(F, rho)).toBe(0);
-        expect(Math.abs(trace(F, rho).re - 1)).toBeLessThan(1e-15);
-        expect(isPositiveWithin(F, rho, 1e-15)).toBe(true);
-        expect(tripletWeight(F, rho)).toBeCloseTo(c, 15);
-        const rho0 = hilbertSchmidtState(F, new Rng(seed), 4);
-        expect(tripletWeight(F, rho0)).toBeCloseTo(1 - sandwich(twoQubitBellBasis(F).psiMinus, rho0), 15);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 50, noNaN: true, noDefaultInfinity: true }),
+        fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: 0, max: 1e6 }),
+        (beta, c, seed) => {
+          const rho = twoQubitCollectiveSteadyState(F, { beta, omega: 1, c });
+          expect(hermiticityDefect(F, rho)).toBe(0);
+          expect(Math.abs(trace(F, rho).re - 1)).toBeLessThan(1e-15);
+          expect(isPositiveWithin(F, rho, 1e-15)).toBe(true);
+          expect(tripletWeight(F, rho)).toBeCloseTo(c, 15);
+          const rho0 = hilbertSchmidtState(F, new Rng(seed), 4);
+          expect(tripletWeight(F, rho0)).toBeCloseTo(1 - sandwich(twoQubitBellBasis(F).psiMinus, rho0), 15);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -120,13 +125,17 @@ describe('Eqs. (13)–(15): the ground-state steady state', () => {
   });
   it.each([0.1, 1, 5])('β = %d: the coefficients equal Eq. (14) as printed, N = 1 … 12 (relative 1e-13)', (beta) => {
     const r = Math.exp(-beta);
-    for (let N = 1; N <= 12; N++) groundSteadyBlockEntries(F, N, { beta, omega: 1 }).forEach((d, k) => expect(Math.abs(d / printed(N, r, k) - 1)).toBeLessThan(1e-13));
+    for (let N = 1; N <= 12; N++)
+      groundSteadyBlockEntries(F, N, { beta, omega: 1 }).forEach((d, k) => expect(Math.abs(d / printed(N, r, k) - 1)).toBeLessThan(1e-13));
   });
   it('decimal(50): Eq. (14) as printed, N = 7, β = 0.9, relative 1e-46', () => {
     const r = D50.exp(D50.fromString('-0.9'));
     const one = D50.one;
     groundSteadyBlockEntries(D50, 7, { beta: D50.fromString('0.9'), omega: one }).forEach((d, k) => {
-      const want = D50.div(D50.mul(D50.sub(one, r), D50.pow(r, D50.fromNumber(k))), D50.mul(D50.sub(one, D50.pow(r, D50.fromNumber(8))), D50.fromNumber(binomial(7, k))));
+      const want = D50.div(
+        D50.mul(D50.sub(one, r), D50.pow(r, D50.fromNumber(k))),
+        D50.mul(D50.sub(one, D50.pow(r, D50.fromNumber(8))), D50.fromNumber(binomial(7, k))),
+      );
       expect(Math.abs(D50.toNumber(D50.sub(D50.div(d, want), one)))).toBeLessThan(1e-46);
     });
   });
@@ -136,7 +145,8 @@ describe('Eqs. (13)–(15): the ground-state steady state', () => {
       const rho = groundStateSteadyState(F, N, { beta, omega: 1 });
       const dk = groundSteadyBlockEntries(F, N, { beta, omega: 1 });
       const d = 2 ** N;
-      for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) expect(rho.re[a * d + b]).toBe(excitations(a, N) === excitations(b, N) ? dk[excitations(a, N)] : 0);
+      for (let a = 0; a < d; a++)
+        for (let b = 0; b < d; b++) expect(rho.re[a * d + b]).toBe(excitations(a, N) === excitations(b, N) ? dk[excitations(a, N)] : 0);
       expect(trace(F, rho).re).toBeCloseTo(1, 14);
       const eq15 = beta === 0 ? (2 ** N - N - 1) / (N + 1) : ((r - 1) * (r + 1) ** N) / (r ** (N + 1) - 1) - 1;
       expect(l1Coherence(F, rho)).toBeCloseTo(eq15, 12);
@@ -153,14 +163,15 @@ describe('Gibbs and Dicke states', () => {
     for (let a = 0; a < 8; a++) expect(hot.re[a * 9]).toBe(1 / 8);
   });
   it('gibbsState equals the Kronecker product of one-qubit thermal states (independent route), N = 1 … 5', () => {
-    for (let N = 1; N <= 5; N++) for (const beta of [0.3, 2]) expect(maxDiff(F, gibbsState(F, N, { beta, omega: 1.5 }), productGibbs(F, N, Math.exp(-1.5 * beta)))).toBeLessThan(1e-15); // ≤ 2N roundings
+    for (let N = 1; N <= 5; N++)
+      for (const beta of [0.3, 2]) expect(maxDiff(F, gibbsState(F, N, { beta, omega: 1.5 }), productGibbs(F, N, Math.exp(-1.5 * beta)))).toBeLessThan(1e-15); // ≤ 2N roundings
   });
   it('decimal(50): the Gibbs state has trace 1 to 1e-48 (N = 6, β = 0.37)', () => {
     const g = gibbsState(D50, 6, { beta: D50.fromString('0.37'), omega: D50.one });
     expect(Math.abs(D50.toNumber(D50.sub(trace(D50, g).re, D50.one)))).toBeLessThan(1e-48);
   });
   it('Dicke states |N, k⟩: unit norm, J_z = k − N/2, J² = (N/2)(N/2 + 1), N = 1 … 6', () => {
-    const applyTo = <T,>(K: Field<T>, A: CMatrix<T>, v: StateVector<T>) => mul(K, A, { rows: v.re.length, cols: 1, re: v.re.slice(), im: v.im.slice() });
+    const applyTo = <T>(K: Field<T>, A: CMatrix<T>, v: StateVector<T>) => mul(K, A, { rows: v.re.length, cols: 1, re: v.re.slice(), im: v.im.slice() });
     for (let N = 1; N <= 6; N++) {
       const Jz = jz(F, N);
       const J2 = add(F, mul(F, jPlus(F, N), jMinus(F, N)), sub(F, mul(F, Jz, Jz), Jz));

@@ -53,7 +53,13 @@ const anyBeta = fc.oneof(fc.constant(0), positiveBeta);
 
 /** The collective model (γ0 = 1, f = 0.3) on the normalised time scale, so L stays finite at β = 0. */
 function model<T>(F: AnalyticField<T>, c: Case): LindbladModel<T> {
-  return collectiveCoupling(F, c.N, { omega: F.fromRational(parseRational(c.omega)), beta: F.fromNumber(c.beta), gamma0: F.one, f: F.fromNumber(0.3), timeScale: 'normalised' });
+  return collectiveCoupling(F, c.N, {
+    omega: F.fromRational(parseRational(c.omega)),
+    beta: F.fromNumber(c.beta),
+    gamma0: F.one,
+    f: F.fromNumber(0.3),
+    timeScale: 'normalised',
+  });
 }
 
 interface Evaluated<T> {
@@ -105,7 +111,12 @@ describe('N = 2, β = 0: W/ω = C_l1 for every initial state', () => {
   it('the check can fail: at β > 0 W/ω and C_l1 differ (|00⟩ relaxes to c = 1, W = ωy²/Z₊, C_l1 = y/Z₊)', () => {
     const c: Case = { ensemble: 'haar', N: 2, seed: 1, beta: 1, omega: '1' };
     const m = model(D50, c);
-    const ground = { rows: 4, cols: 4, re: Array.from({ length: 16 }, (_, k) => (k === 15 ? D50.one : D50.zero)), im: Array.from({ length: 16 }, () => D50.zero) };
+    const ground = {
+      rows: 4,
+      cols: 4,
+      re: Array.from({ length: 16 }, (_, k) => (k === 15 ? D50.one : D50.zero)),
+      im: Array.from({ length: 16 }, () => D50.zero),
+    };
     const rho = collectiveSteadyState(D50, m, ground).rho;
     const W = ergotropy(D50, rho, h0(D50, 2, m.omega)).ergotropy;
     const y = D50.exp(D50.neg(D50.one));
@@ -152,7 +163,8 @@ function steadyStateDefect<T>(F: AnalyticField<T>, c: Case, tol: T): string | nu
   // commutes with H0: no entry between different excitation numbers (exactly zero)
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++)
-      if (excitations(i, c.N) !== excitations(j, c.N) && !(F.isZero(rho.re[i * d + j]) && F.isZero(rho.im[i * d + j]))) return `ρ[${i}][${j}] ≠ 0 across excitation sectors`;
+      if (excitations(i, c.N) !== excitations(j, c.N) && !(F.isZero(rho.re[i * d + j]) && F.isZero(rho.im[i * d + j])))
+        return `ρ[${i}][${j}] ≠ 0 across excitation sectors`;
   // stationary: L(ρ_ss) = 0 (normalised time scale)
   const residual = maxAbs(F, applyLindbladian(F, m, rho));
   if (F.cmp(residual, tol) > 0) return `max|L(ρ_ss)| = ${F.toString(residual, 4)}`;

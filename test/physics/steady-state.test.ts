@@ -9,7 +9,15 @@ import { applyLindbladian, collectiveCoupling, individualCoupling, partiallyColl
 import { evolve, steadyStateByIntegration } from '../../src/physics/evolve.js';
 import { collectiveSteadyState, collectiveSteadyStateMap, steadyStateZeroTemperatureLimit, type InitialState } from '../../src/physics/steady-state.js';
 import { spinBasis, spinBasisVector } from '../../src/physics/spin-basis.js';
-import { dickeState, tripletWeight, twoQubitCollectiveSteadyState, gibbsState, groundStateSteadyState, pureState, type StateVector } from '../../src/physics/states.js';
+import {
+  dickeState,
+  tripletWeight,
+  twoQubitCollectiveSteadyState,
+  gibbsState,
+  groundStateSteadyState,
+  pureState,
+  type StateVector,
+} from '../../src/physics/states.js';
 import { ergotropy } from '../../src/physics/ergotropy.js';
 import { l1Coherence } from '../../src/physics/coherence.js';
 import { basisIndex, h0 } from '../../src/physics/qubits.js';
@@ -23,7 +31,13 @@ const D50 = decimalField(50);
 function collective<T>(K: AnalyticField<T>, N: number, beta: number | T, f: number | string = 0, omega: number = 1): LindbladModel<T> {
   const b = typeof beta === 'number' ? (beta === Infinity && K.kind === 'decimal' ? K.fromString('Infinity') : K.fromNumber(beta)) : beta;
   const timeScale = K.isZero(b) ? 'normalised' : 'physical';
-  return collectiveCoupling(K, N, { omega: K.fromNumber(omega), beta: b, gamma0: K.one, f: typeof f === 'string' ? K.fromString(f) : K.fromNumber(f), timeScale });
+  return collectiveCoupling(K, N, {
+    omega: K.fromNumber(omega),
+    beta: b,
+    gamma0: K.one,
+    f: typeof f === 'string' ? K.fromString(f) : K.fromNumber(f),
+    timeScale,
+  });
 }
 const haar = <T>(K: Field<T>, seed: number, N: number): StateVector<T> => haarStateVector(K, new Rng(seed, ['steady', 'haar']), 2 ** N);
 const mixed = <T>(K: Field<T>, seed: number, N: number): CMatrix<T> => hilbertSchmidtState(K, new Rng(seed, ['steady', 'hs']), 2 ** N);
@@ -48,13 +62,55 @@ describe('collectiveSteadyState: refuses', () => {
     ['ω ≤ 0', () => collectiveSteadyState(F, { ...m2, omega: 0 }, rho2), /ω must be finite and > 0/],
     ['ρ0 of the wrong size', () => collectiveSteadyState(F, m2, mixed(F, 1, 3)), /ρ0 must be 4×4 for N = 2, got 8×8/],
     ['a state vector of the wrong length', () => collectiveSteadyState(F, m2, haar(F, 1, 3)), /state vector must have length 4 for N = 2, got 8/],
-    ['individual coupling (γ_ij not all equal)', () => collectiveSteadyState(F, individualCoupling(F, 2, { omega: 1, beta: 1, gamma0: 1 }), rho2), /needs collective coupling \(all γ_ij equal\), but γ\[0\]\[1\] = 0/],
-    ['partially collective coupling', () => collectiveSteadyState(F, partiallyCollective(F, 3, { omega: 1, beta: 1, gamma0: 1, mu: 0.5 }), mixed(F, 1, 3)), /needs collective coupling/],
-    ['non-uniform dipole couplings', () => collectiveSteadyState(F, { ...collective(F, 3, 1), f: [[0, 1, 2], [1, 0, 1], [2, 1, 0]] }, mixed(F, 1, 3)), /uniform dipole coupling/],
+    [
+      'individual coupling (γ_ij not all equal)',
+      () => collectiveSteadyState(F, individualCoupling(F, 2, { omega: 1, beta: 1, gamma0: 1 }), rho2),
+      /needs collective coupling \(all γ_ij equal\), but γ\[0\]\[1\] = 0/,
+    ],
+    [
+      'partially collective coupling',
+      () => collectiveSteadyState(F, partiallyCollective(F, 3, { omega: 1, beta: 1, gamma0: 1, mu: 0.5 }), mixed(F, 1, 3)),
+      /needs collective coupling/,
+    ],
+    [
+      'non-uniform dipole couplings',
+      () =>
+        collectiveSteadyState(
+          F,
+          {
+            ...collective(F, 3, 1),
+            f: [
+              [0, 1, 2],
+              [1, 0, 1],
+              [2, 1, 0],
+            ],
+          },
+          mixed(F, 1, 3),
+        ),
+      /uniform dipole coupling/,
+    ],
     ['γ0 = 0 (nothing relaxes)', () => collectiveSteadyState(F, collectiveCoupling(F, 2, { omega: 1, beta: 1, gamma0: 0 }), rho2), /γ0 must be > 0/],
-    ['a non-Hermitian ρ0', () => collectiveSteadyState(F, m2, bad((r) => (r.im[1] += 1e-3))), /ρ0 is not Hermitian/],
+    [
+      'a non-Hermitian ρ0',
+      () =>
+        collectiveSteadyState(
+          F,
+          m2,
+          bad((r) => (r.im[1] += 1e-3)),
+        ),
+      /ρ0 is not Hermitian/,
+    ],
     ['a ρ0 of trace ≠ 1', () => collectiveSteadyState(F, m2, scaleReal(F, 2, rho2)), /ρ0 has trace 2, not 1/],
-    ['a NaN entry', () => collectiveSteadyState(F, m2, bad((r) => (r.re[5] = NaN))), /non-finite entry at position 5/],
+    [
+      'a NaN entry',
+      () =>
+        collectiveSteadyState(
+          F,
+          m2,
+          bad((r) => (r.re[5] = NaN)),
+        ),
+      /non-finite entry at position 5/,
+    ],
     ['an unnormalised state vector', () => collectiveSteadyState(F, m2, { re: [1, 1, 0, 0], im: [0, 0, 0, 0] }), /squared norm 2, not 1/],
     ['a negative tolerance', () => collectiveSteadyState(F, m2, rho2, { tolerance: -1 }), /tolerance must be a finite number ≥ 0/],
     ['the r → 0 limit with N = 13', () => steadyStateZeroTemperatureLimit(F, 13, rho2), /integer in \[1, 12\], got 13/],
@@ -79,15 +135,18 @@ describe('collectiveSteadyState: the paper’s closed forms', () => {
     const ss = collectiveSteadyState(D50, collective(D50, 2, beta, '0.4'), rho0);
     expect(maxDiff(D50, ss.rho, twoQubitCollectiveSteadyState(D50, { beta, omega: D50.one, c: tripletWeight(D50, rho0) }))).toBeLessThan(1e-48);
   });
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])('N = %i: from the all-ground state the map gives Eqs. (13)–(14), at β = 0, 0.5, 3 (vector path; dense path for N ≤ 5)', (N) => {
-    for (const beta of [0, 0.5, 3]) {
-      const want = groundStateSteadyState(F, N, { beta, omega: 1 });
-      const ground = basisState(N, '0'.repeat(N));
-      const m = collective(F, N, beta, 0.2);
-      expect(maxDiff(F, collectiveSteadyState(F, m, ground).rho, want)).toBeLessThan(1e-15);
-      if (N <= 5) expect(maxDiff(F, collectiveSteadyState(F, m, pureState(F, ground)).rho, want)).toBeLessThan(1e-15);
-    }
-  });
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'N = %i: from the all-ground state the map gives Eqs. (13)–(14), at β = 0, 0.5, 3 (vector path; dense path for N ≤ 5)',
+    (N) => {
+      for (const beta of [0, 0.5, 3]) {
+        const want = groundStateSteadyState(F, N, { beta, omega: 1 });
+        const ground = basisState(N, '0'.repeat(N));
+        const m = collective(F, N, beta, 0.2);
+        expect(maxDiff(F, collectiveSteadyState(F, m, ground).rho, want)).toBeLessThan(1e-15);
+        if (N <= 5) expect(maxDiff(F, collectiveSteadyState(F, m, pureState(F, ground)).rho, want)).toBeLessThan(1e-15);
+      }
+    },
+  );
   it('every Dicke state |N, k⟩ lies in j = N/2, so it relaxes to the same Eqs. (13)–(14) state (N = 4, 6)', () => {
     for (const N of [4, 6])
       for (let k = 0; k <= N; k++) {
@@ -204,7 +263,7 @@ describe('(c) agreement with long-time integration of Eq. (4) (independent route
     for (const beta of betas)
       for (const f of [0, 0.6]) {
         const m = collective(F, N, beta, f);
-        const rho0 = (beta + f) * 10 % 2 < 1 ? mixed(F, 30 + N, N) : pureState(F, haar(F, 30 + N, N));
+        const rho0 = ((beta + f) * 10) % 2 < 1 ? mixed(F, 30 + N, N) : pureState(F, haar(F, 30 + N, N));
         const byIntegration = steadyStateByIntegration(F, m, rho0, { tolerance: 1e-11 }).rho;
         expect(maxDiff(F, collectiveSteadyState(F, m, rho0).rho, byIntegration)).toBeLessThan(1e-10);
       }
@@ -287,7 +346,10 @@ describe('(d) ρ_ss is a density matrix, and ρ0 ↦ ρ_ss is a linear idempoten
     const rhoD = mixed(D50, 50, 3);
     const psiD = haar(D50, 51, 3);
     for (const initial of [rhoD, psiD] as InitialState<any>[]) {
-      const inF = 'rows' in initial ? convertMatrix(D50, F, initial) : { re: initial.re.map((x: any) => D50.toNumber(x)), im: initial.im.map((x: any) => D50.toNumber(x)) };
+      const inF =
+        'rows' in initial
+          ? convertMatrix(D50, F, initial)
+          : { re: initial.re.map((x: any) => D50.toNumber(x)), im: initial.im.map((x: any) => D50.toNumber(x)) };
       const a = collectiveSteadyState(F, mF, inF, { tolerance: 1e-15 }).rho;
       const b = convertMatrix(D50, F, collectiveSteadyState(D50, mD, initial).rho);
       expect(maxDiff(F, a, b)).toBeLessThan(1e-14);
@@ -326,7 +388,14 @@ describe('(f) β = ∞: the limit exists only without undamped coherences betwee
     expect(run).toThrow(/at β = ∞ there is no steady state from this ρ0: the coherence between the lowest states of spin j = 1 and j = 0 never decays/);
     expect(run).toThrow(/steadyStateZeroTemperatureLimit/);
     // and decimal(50) refuses it too
-    expect(() => collectiveSteadyState(D50, collective(D50, 2, Infinity, '0.3'), pureState(D50, { re: psi.re.map((x) => D50.fromNumber(x)), im: psi.im.map(() => D50.zero) }), { tolerance: 1e-15 })).toThrow(InputError);
+    expect(() =>
+      collectiveSteadyState(
+        D50,
+        collective(D50, 2, Infinity, '0.3'),
+        pureState(D50, { re: psi.re.map((x) => D50.fromNumber(x)), im: psi.im.map(() => D50.zero) }),
+        { tolerance: 1e-15 },
+      ),
+    ).toThrow(InputError);
   });
   it('N = 2: coherences that decay (|ψ−⟩ with |11⟩ or ψ+, different depths) and states without cross-j terms have a limit, equal to the integration', () => {
     const m = collective(F, 2, Infinity, 0.3);

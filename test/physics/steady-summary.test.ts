@@ -100,7 +100,7 @@ describe('the named initial states through their spin blocks', () => {
       return rho;
     };
     const r = D.exp(D.neg(D.mul(m.beta, m.omega)));
-    const initial: [('ground' | 'excited' | 'thermal'), CMatrix<Dec>][] = [
+    const initial: ['ground' | 'excited' | 'thermal', CMatrix<Dec>][] = [
       ['ground', dense(d - 1)],
       ['excited', dense(0)],
       ['thermal', gibbsState(D, N, { beta: m.beta, omega: m.omega })],
@@ -148,9 +148,7 @@ describe('float64 block route against the float64 dense route', () => {
     const rho = hilbertSchmidtState(F, new Rng(31, ['summary-f64', beta]), d);
     // no coherence between different excitation numbers, so that a limit exists at β = ∞ too
     const exc = (a: number) => N - [0, 1, 2, 3].filter((q) => (a >> q) & 1).length;
-    for (let a = 0; a < d; a++)
-      for (let b = 0; b < d; b++)
-        if (exc(a) !== exc(b)) rho.re[a * d + b] = rho.im[a * d + b] = 0;
+    for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) if (exc(a) !== exc(b)) rho.re[a * d + b] = rho.im[a * d + b] = 0;
     let tr = 0;
     for (let a = 0; a < d; a++) tr += rho.re[a * d + a];
     rho.re.forEach((x, q) => (rho.re[q] = x / tr));
@@ -203,7 +201,14 @@ describe('collectiveSteadyStateFromBlocks refuses malformed blocks', () => {
     ['a 2j of the wrong parity', [{ twoJ: 2, M: one(1) }], /twoJ must be an integer in \[0, 3\] with the parity of N = 3, got 2/],
     ['a 2j above N', [{ twoJ: 5, M: one(1) }], /twoJ must be an integer in \[0, 3\]/],
     ['a block of the wrong size', [{ twoJ: 1, M: one(1) }], /M for twoJ = 1 must be 2×2/],
-    ['two blocks for one spin', [{ twoJ: 3, M: one(1) }, { twoJ: 3, M: one(1) }], /two blocks for twoJ = 3/],
+    [
+      'two blocks for one spin',
+      [
+        { twoJ: 3, M: one(1) },
+        { twoJ: 3, M: one(1) },
+      ],
+      /two blocks for twoJ = 3/,
+    ],
     ['a total trace ≠ 1', [{ twoJ: 3, M: one(1, D.fromString('0.5')) }], /Σ_j Tr M_j = 0.5, not 1/],
   ])('%s', (_what, blocks, message) => {
     expect(() => collectiveSteadyStateFromBlocks(D, m, blocks as never)).toThrow(message);

@@ -101,8 +101,24 @@ describe('ordering, Appendix A and beyond-the-paper claims', () => {
       howDecided: 'first principles',
       derived: 'the closed form',
       checks: (ctx) => [
-        firstPrinciplesCheck('closed form', 'consistency', W_ALL_FORMULA, (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: '17/20', hi: 1 }, beta: { lo: 0, hi: '1/10' }, omega: { lo: '1/2', hi: 3 } }, { points: 3 }),
-        firstPrinciplesCheck('mutant', 'printed', wrong, (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), ctx, { c: { lo: '17/20', hi: 1 }, beta: { lo: 0, hi: '1/10' }, omega: { lo: '1/2', hi: 3 } }, { points: 3 }),
+        firstPrinciplesCheck(
+          'closed form',
+          'consistency',
+          W_ALL_FORMULA,
+          (p, D) => ergotropyAt(D, eq7At(D, p), p.omega),
+          ctx,
+          { c: { lo: '17/20', hi: 1 }, beta: { lo: 0, hi: '1/10' }, omega: { lo: '1/2', hi: 3 } },
+          { points: 3 },
+        ),
+        firstPrinciplesCheck(
+          'mutant',
+          'printed',
+          wrong,
+          (p, D) => ergotropyAt(D, eq7At(D, p), p.omega),
+          ctx,
+          { c: { lo: '17/20', hi: 1 }, beta: { lo: 0, hi: '1/10' }, omega: { lo: '1/2', hi: 3 } },
+          { points: 3 },
+        ),
       ],
     });
     const [r] = await runClaims([claim], CTX);

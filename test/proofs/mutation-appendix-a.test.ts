@@ -16,8 +16,14 @@ import { rateText, runMutants, type MutantCase } from './mutation-helpers.js';
 const EXPLAINED: Record<string, string> = {};
 
 function cases(spec: ThresholdSpec): MutantCase[] {
-  const out: MutantCase[] = mutants(spec.printedThreshold).map((m) => ({ label: `${spec.id}: ${m.change}`, claim: thresholdClaim({ ...spec, id: `${spec.id}-mutant`, printedThreshold: m.formula }) }));
-  out.push({ label: `${spec.id}: inequality on β reversed`, claim: thresholdClaim({ ...spec, id: `${spec.id}-mutant`, side: spec.side === 'below' ? 'above' : 'below' }) });
+  const out: MutantCase[] = mutants(spec.printedThreshold).map((m) => ({
+    label: `${spec.id}: ${m.change}`,
+    claim: thresholdClaim({ ...spec, id: `${spec.id}-mutant`, printedThreshold: m.formula }),
+  }));
+  out.push({
+    label: `${spec.id}: inequality on β reversed`,
+    claim: thresholdClaim({ ...spec, id: `${spec.id}-mutant`, side: spec.side === 'below' ? 'above' : 'below' }),
+  });
   return out;
 }
 

@@ -14,7 +14,10 @@ const EXPLAINED: Record<string, string> = {};
 describe('mutation: Eq. (9)', () => {
   it('Eq. (9): the four printed eigenvalues', async () => {
     const cases: MutantCase[] = EQ9_PRINTED_EIGENVALUES.flatMap((form, i) =>
-      mutants(form).map((m) => ({ label: `eq9 eigenvalue ${i + 1}: ${m.change}`, claim: eq9Claim(EQ9_PRINTED_EIGENVALUES.map((f, j) => (j === i ? m.formula : f))) })),
+      mutants(form).map((m) => ({
+        label: `eq9 eigenvalue ${i + 1}: ${m.change}`,
+        claim: eq9Claim(EQ9_PRINTED_EIGENVALUES.map((f, j) => (j === i ? m.formula : f))),
+      })),
     );
     const r = await runMutants(eq9Claim(EQ9_PRINTED_EIGENVALUES), cases);
     console.log(rateText('Eq. (9)', r));
@@ -29,7 +32,13 @@ describe('mutation: Eq. (9)', () => {
         const w = v.map((e, k) => (k === j ? (x === 0 ? 1 : -x) : e));
         // −v is the same eigenvector as v (a global sign): an equivalent mutant, not generated
         if (w.every((e, k) => e === -v[k])) return;
-        cases.push({ label: `eq9 eigenvector ${i + 1}, entry ${j + 1}: ${x} → ${w[j]}`, claim: eq9Claim(EQ9_PRINTED_EIGENVALUES, EQ9_PRINTED_EIGENVECTORS.map((u, k) => (k === i ? w : u))) });
+        cases.push({
+          label: `eq9 eigenvector ${i + 1}, entry ${j + 1}: ${x} → ${w[j]}`,
+          claim: eq9Claim(
+            EQ9_PRINTED_EIGENVALUES,
+            EQ9_PRINTED_EIGENVECTORS.map((u, k) => (k === i ? w : u)),
+          ),
+        });
       }),
     );
     const r = await runMutants(eq9Claim(EQ9_PRINTED_EIGENVALUES), cases);

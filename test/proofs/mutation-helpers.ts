@@ -26,10 +26,19 @@ export async function runMutants(original: Claim, cases: readonly MutantCase[]):
   for (const m of cases) {
     const r = await runClaim(m.claim, MUTATION_CTX);
     const killed = r.verdict === 'erratum' && r.corrected === base.derived && !!r.evidence.differsWhere;
-    if (!killed) survivors.push({ label: m.label, verdict: r.verdict, why: r.verdict === 'erratum' ? `correction ${r.corrected} ≠ derivation ${base.derived}` : (r.evidence.checks.find((k) => k.outcome !== 'pass')?.detail ?? 'all checks pass') });
+    if (!killed)
+      survivors.push({
+        label: m.label,
+        verdict: r.verdict,
+        why:
+          r.verdict === 'erratum'
+            ? `correction ${r.corrected} ≠ derivation ${base.derived}`
+            : (r.evidence.checks.find((k) => k.outcome !== 'pass')?.detail ?? 'all checks pass'),
+      });
   }
   return { original: base, total: cases.length, killed: cases.length - survivors.length, survivors };
 }
 
 /** One line for the test log: the kill rate. */
-export const rateText = (name: string, r: MutationResult): string => `${name}: ${r.killed}/${r.total} mutants killed (${((100 * r.killed) / Math.max(1, r.total)).toFixed(1)} %)`;
+export const rateText = (name: string, r: MutationResult): string =>
+  `${name}: ${r.killed}/${r.total} mutants killed (${((100 * r.killed) / Math.max(1, r.total)).toFixed(1)} %)`;

@@ -19,9 +19,11 @@ const EXPLAINED: Record<string, string> = {};
 function branchMutants(name: string, printed: readonly PrintedBranch[], build: (b: readonly PrintedBranch[]) => ReturnType<typeof eq11Claim>): MutantCase[] {
   const cases: MutantCase[] = [];
   printed.forEach((b, i) => {
-    for (const m of mutants(b.printedFormula)) cases.push({ label: `${name} case ${i + 1}: ${m.change}`, claim: build(printed.map((x, j) => (j === i ? { ...x, printedFormula: m.formula } : x))) });
+    for (const m of mutants(b.printedFormula))
+      cases.push({ label: `${name} case ${i + 1}: ${m.change}`, claim: build(printed.map((x, j) => (j === i ? { ...x, printedFormula: m.formula } : x))) });
     // a formula that is the constant 0 has no site to mutate: replace it by a nonzero constant
-    if (b.printedFormula === '0') cases.push({ label: `${name} case ${i + 1}: 0 → 1`, claim: build(printed.map((x, j) => (j === i ? { ...x, printedFormula: '1' } : x))) });
+    if (b.printedFormula === '0')
+      cases.push({ label: `${name} case ${i + 1}: 0 → 1`, claim: build(printed.map((x, j) => (j === i ? { ...x, printedFormula: '1' } : x))) });
   });
   // a shifted bound: every interior bound moved by +1/10 in both cases that share it
   const bounds = [...new Set(printed.flatMap((b) => [b.lo, b.hi]))].filter((v) => v !== '0' && v !== '1');
@@ -34,7 +36,14 @@ function branchMutants(name: string, printed: readonly PrintedBranch[], build: (
   for (let i = 0; i < printed.length; i++)
     for (let j = i + 1; j < printed.length; j++)
       if (printed[i].printedFormula !== printed[j].printedFormula)
-        cases.push({ label: `${name}: cases ${i + 1} and ${j + 1} swapped`, claim: build(printed.map((x, k) => (k === i ? { ...x, printedFormula: printed[j].printedFormula } : k === j ? { ...x, printedFormula: printed[i].printedFormula } : x))) });
+        cases.push({
+          label: `${name}: cases ${i + 1} and ${j + 1} swapped`,
+          claim: build(
+            printed.map((x, k) =>
+              k === i ? { ...x, printedFormula: printed[j].printedFormula } : k === j ? { ...x, printedFormula: printed[i].printedFormula } : x,
+            ),
+          ),
+        });
   return cases;
 }
 

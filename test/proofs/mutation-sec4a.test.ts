@@ -25,7 +25,10 @@ describe('mutation: Sec. IV A printed formulas', () => {
 
   it('Eq. (10): both branches', async () => {
     for (const spec of [EQ10_BELOW_HALF, EQ10_C_ONE]) {
-      const cases: MutantCase[] = mutants(spec.printedFormula).map((m) => ({ label: `${spec.id}: ${m.change}`, claim: formulaClaim({ ...spec, printedFormula: m.formula }) }));
+      const cases: MutantCase[] = mutants(spec.printedFormula).map((m) => ({
+        label: `${spec.id}: ${m.change}`,
+        claim: formulaClaim({ ...spec, printedFormula: m.formula }),
+      }));
       const r = await runMutants(formulaClaim(spec), cases);
       console.log(rateText(spec.id, r));
       expect(r.killed / r.total).toBeGreaterThanOrEqual(0.95);

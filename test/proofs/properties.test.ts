@@ -84,7 +84,8 @@ describe('two-qubit steady states of Eq. (7), fuzzed', () => {
           const y = Math.exp(-beta * omega);
           const Zp = 1 + y + y * y;
           const lam = [c / Zp, (c * y) / Zp, (c * y * y) / Zp];
-          const a1 = c <= 0.75 ? beta > Math.log((Math.sqrt((-7 * c * c + 10 * c - 3) / (2 * c - 1) ** 2) * (2 * c - 1) - c + 1) / (2 * (2 * c - 1))) / omega : true;
+          const a1 =
+            c <= 0.75 ? beta > Math.log((Math.sqrt((-7 * c * c + 10 * c - 3) / (2 * c - 1) ** 2) * (2 * c - 1) - c + 1) / (2 * (2 * c - 1))) / omega : true;
           const a2 = c > 0.75 && beta < Math.log((Math.sqrt((4 * c - 3) / (c - 1) ** 2) * (c - 1) - 2 * c + 1) / (2 * (c - 1))) / omega;
           const a3 = c > 0.75 && beta < Math.log(0.5 * (Math.sqrt((3 - 7 * c) / (c - 1)) - 1)) / omega;
           const conditions = [a1, a2, a3];
@@ -107,7 +108,11 @@ describe('two-qubit steady states of Eq. (7), fuzzed', () => {
     fc.assert(
       fc.property(params, ({ c, beta, omega }) => {
         const m = measure(c, beta, omega);
-        const r = ergotropy(D, twoQubitCollectiveSteadyState(D, { c: D.fromNumber(c), beta: D.fromNumber(beta), omega: D.fromNumber(omega) }), h0(D, 2, D.fromNumber(omega)));
+        const r = ergotropy(
+          D,
+          twoQubitCollectiveSteadyState(D, { c: D.fromNumber(c), beta: D.fromNumber(beta), omega: D.fromNumber(omega) }),
+          h0(D, 2, D.fromNumber(omega)),
+        );
         expect(Math.abs(m.W - r.ergotropy.toNumber())).toBeLessThanOrEqual(TOL * Math.max(1, omega));
       }),
       { numRuns: 25, seed: 20220513 },

@@ -51,7 +51,10 @@ describe('Secs. II–IV A: verdicts', async () => {
   });
   it.each(Object.entries(EXPECTED))('%s is %s', (id, verdict) => {
     const c = checked.find((x) => x.id === id)!;
-    const why = c.evidence.checks.filter((k) => k.outcome !== 'pass').map((k) => `${k.name}: ${k.detail}`).join('; ');
+    const why = c.evidence.checks
+      .filter((k) => k.outcome !== 'pass')
+      .map((k) => `${k.name}: ${k.detail}`)
+      .join('; ');
     expect(c.verdict, why).toBe(verdict);
   });
   it('gives every erratum the derived form as its correction and a computed region where it differs', () => {
@@ -72,7 +75,7 @@ describe('Secs. II–IV A: verdicts', async () => {
     const c = checked.find((x) => x.id === 'eq7-ergotropy-due-to-coherences')!;
     expect(c.evidence.checks.find((k) => k.name.startsWith('W(Δρ) = 0 exactly'))!.detail).toContain('c = 1, y = 1: W(Δρ)/ω = 1/6, W/ω = 1/3');
   });
-  it('locations start with the paper\'s own label', () => {
+  it("locations start with the paper's own label", () => {
     for (const c of checked) expect(c.location).toMatch(/^(Eq\. \(\d+\)|Eqs\. \(|Appendix [AB]|Fig\. \d|Abstract|Sec\. (I|II|III|IV|V)\b)/);
   });
 });

@@ -46,7 +46,11 @@ describe('Sec. IV B and Appendix B claims', () => {
     const out = await runClaims([...SEC4B, ...APPENDIX_B], CTX);
     expect(out.map((c) => c.id)).toEqual(Object.keys(EXPECTED));
     for (const c of out) {
-      expect({ id: c.id, verdict: c.verdict, failing: c.verdict === EXPECTED[c.id] ? [] : c.evidence.checks.filter((x) => x.outcome !== 'pass').map((x) => x.detail) }).toEqual({ id: c.id, verdict: EXPECTED[c.id], failing: [] });
+      expect({
+        id: c.id,
+        verdict: c.verdict,
+        failing: c.verdict === EXPECTED[c.id] ? [] : c.evidence.checks.filter((x) => x.outcome !== 'pass').map((x) => x.detail),
+      }).toEqual({ id: c.id, verdict: EXPECTED[c.id], failing: [] });
       if (c.verdict === 'erratum') {
         expect(c.corrected).toBe(c.derived);
         expect(c.evidence.differsWhere).toBeTruthy();
@@ -67,17 +71,38 @@ describe('Sec. IV B and Appendix B claims', () => {
 describe('mutations: wrong printed forms are not verified', () => {
   it('Eq. (15) with (r + 1)^{N+1} instead of (r + 1)^N fails the exact check', () => {
     const wrong = '(r - 1)*(r + 1)^(N+1)/(r^(N+1) - 1) - 1';
-    const rec = exactForN('mutated Eq. (15)', 'printed', [1, 2, 3, 4], (N) => (identical(cl1Sum(N), ratFuncOf(withN(wrong, N))).identical ? null : 'differs'), 'identical');
+    const rec = exactForN(
+      'mutated Eq. (15)',
+      'printed',
+      [1, 2, 3, 4],
+      (N) => (identical(cl1Sum(N), ratFuncOf(withN(wrong, N))).identical ? null : 'differs'),
+      'identical',
+    );
     expect(rec.outcome).toBe('fail');
     expect(verdictOf({ derived: null, checks: [rec], howDecided: '' })).toBe('failed');
-    const right = exactForN('Eq. (15)', 'printed', [1, 2, 3, 4], (N) => (identical(cl1Sum(N), ratFuncOf(withN(PRINTED.eq15, N))).identical ? null : 'differs'), 'identical');
+    const right = exactForN(
+      'Eq. (15)',
+      'printed',
+      [1, 2, 3, 4],
+      (N) => (identical(cl1Sum(N), ratFuncOf(withN(PRINTED.eq15, N))).identical ? null : 'differs'),
+      'identical',
+    );
     expect(right.outcome).toBe('pass');
   });
 
   it('Eq. (16) with r/(1 + r) instead of r/(1 − r) fails exactly and against first principles', () => {
     const wrong = 'omega*(N + (N + r)/(r^(N+1) - 1) + r/(1 + r))';
     expect(identical(ratFuncOf(withN(wrong, 3)), wPairing(3)).identical).toBe(false);
-    const rec = firstPrinciplesPerN('mutated Eq. (15) vs C_l1', 'printed', [2, 3], (N) => withN('(r - 1)*(r + 1)^N/(r^(N+1) - 1)', N), (N, p, D) => ({ value: groundL1At(D, N, p) }), CTX, { beta: { lo: '1/10', hi: 3 }, omega: { lo: '1/2', hi: 2 } }, { what: 'C_l1' });
+    const rec = firstPrinciplesPerN(
+      'mutated Eq. (15) vs C_l1',
+      'printed',
+      [2, 3],
+      (N) => withN('(r - 1)*(r + 1)^N/(r^(N+1) - 1)', N),
+      (N, p, D) => ({ value: groundL1At(D, N, p) }),
+      CTX,
+      { beta: { lo: '1/10', hi: 3 }, omega: { lo: '1/2', hi: 2 } },
+      { what: 'C_l1' },
+    );
     expect(rec.outcome).toBe('fail');
   });
 

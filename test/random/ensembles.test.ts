@@ -69,7 +69,8 @@ function cholesky<T>(F: Field<T>, A: CMatrix<T>): CMatrix<T> | null {
 }
 
 /** ρ + δI has a Cholesky factorisation ⇔ every eigenvalue of ρ exceeds −δ. */
-const isPsd = <T>(F: Field<T>, rho: CMatrix<T>, delta: number): boolean => cholesky(F, add(F, rho, scaleReal(F, F.fromNumber(delta), identity(F, rho.rows)))) !== null;
+const isPsd = <T>(F: Field<T>, rho: CMatrix<T>, delta: number): boolean =>
+  cholesky(F, add(F, rho, scaleReal(F, F.fromNumber(delta), identity(F, rho.rows)))) !== null;
 
 /**
  * Independent route to the unitary factor: Cholesky-QR. Z†Z = R†R with R = L† upper triangular
@@ -120,7 +121,13 @@ function independentState<T>(F: Field<T>, seed: number, ensemble: Ensemble, n: n
       return byTrace(F, mul(F, A, adjoint(F, A)));
     }
     case 'diagonal':
-      return byTrace(F, diag(F, Array.from({ length: n }, () => F.fromNumber(rng.exponential()))));
+      return byTrace(
+        F,
+        diag(
+          F,
+          Array.from({ length: n }, () => F.fromNumber(rng.exponential())),
+        ),
+      );
   }
 }
 
@@ -177,7 +184,9 @@ describe('ensembles: refuse', () => {
     expect(() => ginibre(float64, new Rng(1), rows, cols)).toThrow(message);
   });
   it('randomState with an unknown ensemble (untyped caller)', () => {
-    expect(() => randomState(float64, new Rng(1), 'ginibre' as Ensemble, 2)).toThrow('randomState: unknown ensemble "ginibre" (expected one of haar, hs, bures, diagonal)');
+    expect(() => randomState(float64, new Rng(1), 'ginibre' as Ensemble, 2)).toThrow(
+      'randomState: unknown ensemble "ginibre" (expected one of haar, hs, bures, diagonal)',
+    );
   });
   it.each(['', 'HS', 'Haar', 'hilbert-schmidt'])('parseEnsemble(%j) as an InputError', (s) => {
     expect(() => parseEnsemble(s)).toThrow(InputError);
@@ -212,7 +221,10 @@ describe('ensembles: seeded no-regression (seed 42, n = 3, float64)', () => {
     const pinned = { re: 0.52722604430312536, im: 0.26714392748052157 };
     const U = haarUnitary(float64, new Rng(42), 3);
     const V = choleskyQ(dec50, ginibre(dec50, new Rng(42), 3));
-    for (const M of [{ re: U.re[1], im: U.im[1] }, { re: V.re[1].toNumber(), im: V.im[1].toNumber() }]) {
+    for (const M of [
+      { re: U.re[1], im: U.im[1] },
+      { re: V.re[1].toNumber(), im: V.im[1].toNumber() },
+    ]) {
       expect(Math.abs(M.re - pinned.re)).toBeLessThan(TOL);
       expect(Math.abs(M.im - pinned.im)).toBeLessThan(TOL);
     }
@@ -250,14 +262,17 @@ describe('ensembles: guarantees in every field', () => {
   it.each(FIELDS.flatMap(([name, F, tol]) => [1, 2, 5].map((n) => [name, n, F, tol] as const)))('%s, n = %s: haarUnitary is unitary', (_name, n, F, tol) => {
     expectBelow(F, unitarityDefect(F, haarUnitary(F, new Rng(n), n)), tol, 'unitarity defect');
   });
-  it.each(FIELDS.flatMap(([name, F, tol]) => ENSEMBLE_NAMES.map((e) => [name, e, F, tol] as const)))('%s, %s: exactly Hermitian, trace 1, positive semidefinite', (_name, e, F, tol) => {
-    for (const n of [1, 2, 4]) {
-      const rho = randomState(F, new Rng(100 + n), e, n);
-      expect(F.isZero(hermiticityDefect(F, rho))).toBe(true);
-      expectBelow(F, traceDefect(F, rho), tol, 'trace defect');
-      expect(isPsd(F, rho, tol)).toBe(true);
-    }
-  });
+  it.each(FIELDS.flatMap(([name, F, tol]) => ENSEMBLE_NAMES.map((e) => [name, e, F, tol] as const)))(
+    '%s, %s: exactly Hermitian, trace 1, positive semidefinite',
+    (_name, e, F, tol) => {
+      for (const n of [1, 2, 4]) {
+        const rho = randomState(F, new Rng(100 + n), e, n);
+        expect(F.isZero(hermiticityDefect(F, rho))).toBe(true);
+        expectBelow(F, traceDefect(F, rho), tol, 'trace defect');
+        expect(isPsd(F, rho, tol)).toBe(true);
+      }
+    },
+  );
   it.each(FIELDS)('%s: pure states are idempotent with purity 1 and unit vectors', (_name, F, tol) => {
     for (const n of [1, 3, 6]) {
       const rho = haarPureState(F, new Rng(n), n);

@@ -54,7 +54,7 @@ describe('fnv1a64', () => {
   it('hashes UTF-8 bytes, not UTF-16 code units', () => {
     // "é" is the two bytes C3 A9 in UTF-8: fold them by hand.
     const P = 0x100000001b3n;
-    const byHand = ((((0xcbf29ce484222325n ^ 0xc3n) * P) & MASK64 ^ 0xa9n) * P) & MASK64;
+    const byHand = (((((0xcbf29ce484222325n ^ 0xc3n) * P) & MASK64) ^ 0xa9n) * P) & MASK64;
     expect(fnv1a64('é')).toBe(byHand);
   });
 });

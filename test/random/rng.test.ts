@@ -254,7 +254,7 @@ describe('Rng: statistics (1e5 draws, 5 standard errors)', () => {
     ['next', (r: Rng) => r.next(), 1 / 2, 1 / 12, 1 / 80 - 1 / 144],
     ['normal', (r: Rng) => r.normal(), 0, 1, 3 - 1],
     ['exponential', (r: Rng) => r.exponential(), 1, 1, 9 - 1],
-    ['uniform(-3, 5)', (r: Rng) => r.uniform(-3, 5), 1, 64 / 12, (4 ** 4 / 5) - (64 / 12) ** 2],
+    ['uniform(-3, 5)', (r: Rng) => r.uniform(-3, 5), 1, 64 / 12, 4 ** 4 / 5 - (64 / 12) ** 2],
   ])('%s has the right mean and variance', (_name, draw, mean, variance, fourth) => {
     const rng = new Rng(2024);
     const xs = take(N, () => draw(rng));

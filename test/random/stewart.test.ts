@@ -12,7 +12,6 @@ import { float64 } from '../../src/numeric/float64.js';
 import { gram } from '../../src/numeric/matrix.js';
 import { applyHaar, buresFactor, haarReflections } from '../../src/random/stewart.js';
 
-
 /** X X† for a row-major n × n complex X. */
 function gramRows(X: { re: Float64Array; im: Float64Array }, n: number): { re: number[]; im: number[] } {
   return gram(float64, { rows: n, cols: n, re: Array.from(X.re), im: Array.from(X.im) });
@@ -31,7 +30,8 @@ describe('refusals', () => {
     expect(() => haarReflections(new Rng(1), 0)).toThrow(/n must be a positive integer/);
     expect(() => buresFactor(new Rng(1), 0)).toThrow(/n must be a positive integer/);
   });
-  it('B of the wrong shape', () => expect(() => applyHaar(haarReflections(new Rng(1), 3), { re: new Float64Array(6), im: new Float64Array(6) }, 3)).toThrow(/B must be 3 × 3/));
+  it('B of the wrong shape', () =>
+    expect(() => applyHaar(haarReflections(new Rng(1), 3), { re: new Float64Array(6), im: new Float64Array(6) }, 3)).toThrow(/B must be 3 × 3/));
 });
 
 describe('U is unitary', () => {

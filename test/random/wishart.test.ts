@@ -10,7 +10,6 @@ import { expectMean } from './moments.js';
 import { Rng } from '../../src/random/rng.js';
 import { complexWishartFactor, gammaVariate } from '../../src/random/wishart.js';
 
-
 describe('refusals', () => {
   it.each([0.5, 0, -1, NaN, Infinity])('gammaVariate shape %s', (a) => expect(() => gammaVariate(new Rng(1), a)).toThrow(/shape must be finite and ≥ 1/));
   it('complexWishartFactor with n < 1 or fewer degrees of freedom than n', () => {

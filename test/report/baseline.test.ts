@@ -25,7 +25,9 @@ describe('readBaseline refuses, with an InputError naming the file and the probl
   it('JSON that is not a report', () => {
     const r = JSON.parse(renderJson(syntheticReport()));
     r.claims[0].verdict = 'fine';
-    expect(() => readBaseline(file(JSON.stringify(r)))).toThrow(/is not an ergocheck report.json \(docs\/report.schema.json\): \/claims\/0\/verdict must be equal to one of the allowed values/);
+    expect(() => readBaseline(file(JSON.stringify(r)))).toThrow(
+      /is not an ergocheck report.json \(docs\/report.schema.json\): \/claims\/0\/verdict must be equal to one of the allowed values/,
+    );
     expect(() => readBaseline(file('{"claims": []}'))).toThrow(/the top level must have required property 'tool'/);
   });
 });
@@ -43,7 +45,12 @@ describe('compareWithBaseline', () => {
     now.splice(2, 1); // c-failed removed
     now.push({ ...structuredClone(base.claims[0]), id: 'z-new' });
     const d = compareWithBaseline('b', base, now, params, all);
-    expect(d.changes.map((c) => `${c.kind} ${c.id} ${c.field}`)).toEqual(['verdict-changed a-verified verdict', 'tex-changed b-erratum corrected', 'claim-added z-new null', 'claim-removed c-failed null']);
+    expect(d.changes.map((c) => `${c.kind} ${c.id} ${c.field}`)).toEqual([
+      'verdict-changed a-verified verdict',
+      'tex-changed b-erratum corrected',
+      'claim-added z-new null',
+      'claim-removed c-failed null',
+    ]);
   });
   it('a claim outside the selection (--only/--skip) is not counted as removed', () => {
     const d = compareWithBaseline('b', base, base.claims.slice(0, 2), params, (id) => id < 'c');

@@ -15,14 +15,19 @@ import { baselinePage, CHROMIUM, HAS_CHROMIUM, launchChromium } from './browser-
 // (page code as strings: the test is compiled without the DOM library)
 const SHOWN = `[...document.querySelectorAll('article.claim')].filter((a) => a.getClientRects().length > 0).map((a) => a.id).sort()`;
 const OPEN = `[...document.querySelectorAll('details.evidence')].filter((d) => d.open).map((d) => d.closest('article').id).sort()`;
-const tallyOf = (section: string) => `Object.fromEntries([...document.querySelectorAll('li[data-section="${section}"] .tally span')].filter((s) => s.getClientRects().length > 0).map((s) => [s.dataset.verdict, Number(s.textContent)]))`;
+const tallyOf = (section: string) =>
+  `Object.fromEntries([...document.querySelectorAll('li[data-section="${section}"] .tally span')].filter((s) => s.getClientRects().length > 0).map((s) => [s.dataset.verdict, Number(s.textContent)]))`;
 
 describe.skipIf(!HAS_CHROMIUM)(`report.html navigated in chromium (needs Debian chromium at ${CHROMIUM}; skipped without it)`, () => {
   let browser: Browser;
   let url: string;
   let report: Report;
   /** Ids of the claims that satisfy pred, sorted (the page groups claims by section; SHOWN sorts too). */
-  const ids = (pred: (c: Report['claims'][number]) => boolean) => report.claims.filter(pred).map((c) => c.id).sort();
+  const ids = (pred: (c: Report['claims'][number]) => boolean) =>
+    report.claims
+      .filter(pred)
+      .map((c) => c.id)
+      .sort();
 
   beforeAll(async () => {
     ({ url, report } = await baselinePage(false));
@@ -52,7 +57,8 @@ describe.skipIf(!HAS_CHROMIUM)(`report.html navigated in chromium (needs Debian 
     expect(await page.evaluate<string[]>(OPEN)).toEqual([]);
     expect(await page.locator('#_controls').isVisible()).toBe(true);
     expect(await page.locator('#_shown').textContent()).toBe(String(report.claims.length));
-    for (const v of VERDICTS) expect(await page.locator(`#_filters span[data-count="${v}"]`).textContent(), v).toBe(String(report.claims.filter((c) => c.verdict === v).length));
+    for (const v of VERDICTS)
+      expect(await page.locator(`#_filters span[data-count="${v}"]`).textContent(), v).toBe(String(report.claims.filter((c) => c.verdict === v).length));
     expect(problems).toEqual([]);
     await page.screenshot({ path: 'test-results/report-top.png' });
     await page.context().close();
@@ -73,7 +79,9 @@ describe.skipIf(!HAS_CHROMIUM)(`report.html navigated in chromium (needs Debian 
     const errata = ids((c) => c.verdict === 'erratum');
     expect(ids((c) => c.verdict === 'failed')).toEqual([]);
     // a few errata named by id (their count grows as claims are added)
-    expect(errata).toEqual(expect.arrayContaining(['appa-a1', 'appendix-b-b1', 'eq10-c-one', 'eq14-r-definition', 'fig2-caption-high-temperature', 'fig3-caption-high-temperature']));
+    expect(errata).toEqual(
+      expect.arrayContaining(['appa-a1', 'appendix-b-b1', 'eq10-c-one', 'eq14-r-definition', 'fig2-caption-high-temperature', 'fig3-caption-high-temperature']),
+    );
     expect(await page.evaluate<string[]>(SHOWN)).toEqual(errata);
     // a section without errata disappears from the page and greys out in the navigation
     expect(await page.locator('#_s-sec-ii').isVisible()).toBe(false);
@@ -106,12 +114,18 @@ describe.skipIf(!HAS_CHROMIUM)(`report.html navigated in chromium (needs Debian 
 
     // every word must occur in the id, location or statement
     await page.locator('#_search').fill('Appendix B');
-    expect(await page.evaluate<string[]>(SHOWN)).toEqual(ids((c) => ['appendix', 'b'].every((w) => `${c.id} ${c.location} ${c.statement}`.toLowerCase().includes(w))));
-    expect(await page.evaluate<string[]>(SHOWN)).toEqual(expect.arrayContaining(['appendix-b-b1', 'appendix-b-b2', 'appendix-b-b3', 'appendix-b-b4', 'appendix-b-b5']));
+    expect(await page.evaluate<string[]>(SHOWN)).toEqual(
+      ids((c) => ['appendix', 'b'].every((w) => `${c.id} ${c.location} ${c.statement}`.toLowerCase().includes(w))),
+    );
+    expect(await page.evaluate<string[]>(SHOWN)).toEqual(
+      expect.arrayContaining(['appendix-b-b1', 'appendix-b-b2', 'appendix-b-b3', 'appendix-b-b4', 'appendix-b-b5']),
+    );
 
     // search and filter together, kept in the URL
     await page.locator('#_filters input[value="verified"]').uncheck();
-    expect(await page.evaluate<string[]>(SHOWN)).toEqual(ids((c) => c.verdict !== 'verified' && ['appendix', 'b'].every((w) => `${c.id} ${c.location} ${c.statement}`.toLowerCase().includes(w))));
+    expect(await page.evaluate<string[]>(SHOWN)).toEqual(
+      ids((c) => c.verdict !== 'verified' && ['appendix', 'b'].every((w) => `${c.id} ${c.location} ${c.statement}`.toLowerCase().includes(w))),
+    );
     expect(await page.evaluate<string[]>(SHOWN)).toContain('appendix-b-b1');
     expect(await page.evaluate<string[]>(SHOWN)).not.toContain('appendix-b-b2');
     const { page: other } = await open(new URL(page.url()).hash);
@@ -128,18 +142,24 @@ describe.skipIf(!HAS_CHROMIUM)(`report.html navigated in chromium (needs Debian 
   it('any filter and search given in the URL shows exactly the claims that match, with matching counts (seeded, 25 cases)', async () => {
     const { page } = await open();
     const sections = await page.evaluate<string[]>(`[...document.querySelectorAll('section.paper-section')].map((s) => s.id)`);
-    const sectionOf = new Map(await page.evaluate<[string, string][]>(`[...document.querySelectorAll('article.claim')].map((a) => [a.id, a.closest('section.paper-section').id])`));
+    const sectionOf = new Map(
+      await page.evaluate<[string, string][]>(`[...document.querySelectorAll('article.claim')].map((a) => [a.id, a.closest('section.paper-section').id])`),
+    );
     const words = [...new Set(report.claims.flatMap((c) => `${c.id} ${c.location}`.toLowerCase().split(/[\s,()]+/)))].filter((w) => w.length > 1);
     await fc.assert(
       fc.asyncProperty(fc.subarray([...VERDICTS]), fc.array(fc.constantFrom(...words), { maxLength: 2 }), async (show, query) => {
         const q = query.join(' ');
         await page.evaluate(`location.hash = ${JSON.stringify(`show=${show.join(',')}${q ? `&q=${encodeURIComponent(q)}` : ''}`)}`);
-        const expected = report.claims.filter((c) => show.includes(c.verdict) && query.every((w) => `${c.id} ${c.location} ${c.statement}`.toLowerCase().includes(w)));
+        const expected = report.claims.filter(
+          (c) => show.includes(c.verdict) && query.every((w) => `${c.id} ${c.location} ${c.statement}`.toLowerCase().includes(w)),
+        );
         expect(await page.evaluate<string[]>(SHOWN)).toEqual(expected.map((c) => c.id).sort());
         expect(await page.locator('#_shown').textContent()).toBe(String(expected.length));
         for (const section of sections) {
           const inSection = expected.filter((c) => sectionOf.get(c.id) === section);
-          const tally = Object.fromEntries(VERDICTS.map((v): [string, number] => [v, inSection.filter((c) => c.verdict === v).length]).filter(([, n]) => n > 0));
+          const tally = Object.fromEntries(
+            VERDICTS.map((v): [string, number] => [v, inSection.filter((c) => c.verdict === v).length]).filter(([, n]) => n > 0),
+          );
           expect(await page.evaluate(tallyOf(section)), section).toEqual(tally);
         }
       }),
@@ -193,7 +213,9 @@ describe.skipIf(!HAS_CHROMIUM)(`report.html navigated in chromium (needs Debian 
     const { page } = await open('', true, 1280);
     for (const width of [1280, 800]) {
       await page.setViewportSize({ width, height: 900 });
-      const rows = await page.evaluate<{ id: string; scroll: number; client: number; bar: number; overflow: string }[]>(`[...document.querySelectorAll('.math')].filter((m) => m.getClientRects().length > 0).map((m) => ({ id: m.closest('article, li').id || m.closest('li').textContent.slice(0, 30), scroll: m.scrollWidth, client: m.clientWidth, bar: m.offsetHeight - m.clientHeight, overflow: getComputedStyle(m).overflowX }))`);
+      const rows = await page.evaluate<{ id: string; scroll: number; client: number; bar: number; overflow: string }[]>(
+        `[...document.querySelectorAll('.math')].filter((m) => m.getClientRects().length > 0).map((m) => ({ id: m.closest('article, li').id || m.closest('li').textContent.slice(0, 30), scroll: m.scrollWidth, client: m.clientWidth, bar: m.offsetHeight - m.clientHeight, overflow: getComputedStyle(m).overflowX }))`,
+      );
       expect(rows.length).toBeGreaterThan(100);
       const wide = rows.filter((r) => r.scroll > r.client + 1);
       for (const r of wide) {

@@ -66,7 +66,8 @@ describe.skipIf(!HAS_CHROMIUM)(`report.html in headless chromium (needs Debian c
     // KaTeX fonts loaded from the embedded data
     expect(await page.evaluate<boolean>(`document.fonts.check('16px KaTeX_Main')`)).toBe(true);
 
-    for (const v of VERDICTS) expect(await page.locator(`td[data-count="${v}"]`).textContent(), v).toBe(String(report.claims.filter((c) => c.verdict === v).length));
+    for (const v of VERDICTS)
+      expect(await page.locator(`td[data-count="${v}"]`).textContent(), v).toBe(String(report.claims.filter((c) => c.verdict === v).length));
     expect(await page.locator('[data-count="claims"]').textContent()).toBe(String(report.claims.length));
     expect(await page.locator('article.claim').count()).toBe(report.claims.length);
     expect(await page.locator('figure svg').count()).toBe(2);
@@ -88,7 +89,10 @@ describe.skipIf(!HAS_CHROMIUM)(`report.html in headless chromium (needs Debian c
     expect(await page.locator('figure svg').count()).toBe(4);
     expect(await page.locator('.tex-error, .katex-error').count()).toBe(0);
     // the claims sit under the paper's sections
-    expect(await page.locator('section.paper-section > h3').allTextContents()).toEqual(['Sec. IV A — Two qubits', 'Appendix A — Ordering of eigenvalues between 1/2 < c < 1']);
+    expect(await page.locator('section.paper-section > h3').allTextContents()).toEqual([
+      'Sec. IV A — Two qubits',
+      'Appendix A — Ordering of eigenvalues between 1/2 < c < 1',
+    ]);
     await page.close();
   }, 40_000);
 });

@@ -18,7 +18,15 @@ function claim(id: string, verdict: Verdict, extra: Partial<CheckedClaim> = {}):
           ? []
           : [
               { name: 'consistency', role: 'consistency', method: 'exact-identity', outcome: verdict === 'failed' ? 'fail' : 'pass', detail: 'equal' },
-              { name: 'probe', role: 'printed', method: 'numeric-probe', outcome: verdict === 'erratum' ? 'fail' : verdict === 'inconclusive' ? 'inconclusive' : 'pass', detail: 'agree at 2 points', maxDeviation: '1e-60', points: [{ c: '0.25' }, { c: '0.5' }] },
+              {
+                name: 'probe',
+                role: 'printed',
+                method: 'numeric-probe',
+                outcome: verdict === 'erratum' ? 'fail' : verdict === 'inconclusive' ? 'inconclusive' : 'pass',
+                detail: 'agree at 2 points',
+                maxDeviation: '1e-60',
+                points: [{ c: '0.25' }, { c: '0.5' }],
+              },
             ],
       points: verdict === 'not-checkable' ? [] : [{ c: '0.25' }, { c: '0.5' }],
       maxDeviation: verdict === 'not-checkable' ? null : '1e-60',

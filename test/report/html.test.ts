@@ -84,14 +84,22 @@ describe('report.html: verdicts, filters and counts', () => {
   });
   it('each claim carries its id as element id and link, its verdict, and its searchable text in lower case, escaped', () => {
     const a = element(html, 'a-verified', 'article');
-    expect(a).toMatch(/^<article class="claim v-verified" id="a-verified" data-verdict="verified" data-search="a-verified eq\. \(10\), branch a-verified x &lt;script&gt;alert\(&quot;&amp;&quot;\)/);
+    expect(a).toMatch(
+      /^<article class="claim v-verified" id="a-verified" data-verdict="verified" data-search="a-verified eq\. \(10\), branch a-verified x &lt;script&gt;alert\(&quot;&amp;&quot;\)/,
+    );
     expect(a).toContain('<a class="id" href="#a-verified">a-verified</a>');
   });
 });
 
 describe('report.html: sections', () => {
   it('without an outline, claims are grouped by the section their location names', () => {
-    const claims = [{ location: 'Sec. IV A, text after Eq. (8)' }, { location: 'Eq. (10), branch c = 1' }, { location: 'Appendix A, (A1)' }, { location: 'Sec. IV A, end' }, { location: 'Fig. 3(b) (beyond the paper: …)' }] as CheckedClaim[];
+    const claims = [
+      { location: 'Sec. IV A, text after Eq. (8)' },
+      { location: 'Eq. (10), branch c = 1' },
+      { location: 'Appendix A, (A1)' },
+      { location: 'Sec. IV A, end' },
+      { location: 'Fig. 3(b) (beyond the paper: …)' },
+    ] as CheckedClaim[];
     const groups = groupBySection(claims, locationOutline(claims));
     expect(groups.map((g) => [g.section.key, g.claims.length])).toEqual([
       ['Sec. IV A', 2],
@@ -103,7 +111,20 @@ describe('report.html: sections', () => {
   it("with the paper's outline, every claim of the real report lands in the section that holds it, in the paper's order", () => {
     const groups = groupBySection(baseline.claims, PAPER_OUTLINE);
     // the report now also checks a sentence of the Abstract and one of Sec. V (Conclusions), which stand first and before the appendices
-    expect(groups.map((g) => g.section.key)).toEqual(['Abstract', 'Sec. II', 'Sec. III', 'Sec. IV', 'Sec. IV A', 'Sec. IV B', 'Sec. IV B 1', 'Sec. IV B 2', 'Conclusions', 'Appendix A', 'Appendix B', 'Beyond the paper']);
+    expect(groups.map((g) => g.section.key)).toEqual([
+      'Abstract',
+      'Sec. II',
+      'Sec. III',
+      'Sec. IV',
+      'Sec. IV A',
+      'Sec. IV B',
+      'Sec. IV B 1',
+      'Sec. IV B 2',
+      'Conclusions',
+      'Appendix A',
+      'Appendix B',
+      'Beyond the paper',
+    ]);
     expect(groups.reduce((n, g) => n + g.claims.length, 0)).toBe(baseline.claims.length);
     const sectionOf = new Map(groups.flatMap((g) => g.claims.map((c) => [c.id, g.section.key])));
     // read off the paper: Eq. (2) in Sec. II, Eqs. (7)–(12) and Fig. 1 in Sec. IV A, Eqs. (13)–(16) and Fig. 2 in Sec. IV B 1, Fig. 3 in Sec. IV B 2

@@ -68,7 +68,10 @@ function expectWellFormed(tex: string): void {
 
 /** KaTeX parses the formula (\ensuremath is LaTeX's "math here" and means nothing more inside math). */
 function expectParses(formula: string): void {
-  expect(() => katex.renderToString(formula, { throwOnError: true, strict: 'ignore', displayMode: true, macros: { '\\ensuremath': '#1' } }), formula).not.toThrow();
+  expect(
+    () => katex.renderToString(formula, { throwOnError: true, strict: 'ignore', displayMode: true, macros: { '\\ensuremath': '#1' } }),
+    formula,
+  ).not.toThrow();
 }
 
 describe('LaTeX text and formulas', () => {
@@ -132,32 +135,35 @@ describe('report.tex of the real report (docs/baseline/report.json)', () => {
   });
 });
 
-describe.skipIf(PDFLATEX === undefined)(`report.tex compiles with pdflatex (installed at ${PDFLATEX ?? 'nowhere: skipped, the structural checks above still run'})`, () => {
-  async function compile(tex: string): Promise<{ dir: string; log: string }> {
-    const dir = mkdtempSync(join(tmpdir(), 'ergocheck-tex-'));
-    writeFileSync(join(dir, 'report.tex'), tex);
-    await run(PDFLATEX as string, ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'report.tex'], { cwd: dir, timeout: 30_000 });
-    return { dir, log: readFileSync(join(dir, 'report.log'), 'latin1') };
-  }
-  it('the real report: no error, no missing character, no font made on the fly; the PDF reads as the note', async () => {
-    const { dir, log } = await compile(renderLatex(baseline));
-    expect(log).not.toMatch(/^! /m);
-    expect(log).not.toContain('Missing character');
-    expect(log.replace(/\n/g, '')).not.toMatch(/\.\d+pk\b/); // bitmap (Metafont) fonts would mean a glyph from an uninstalled encoding
-    expect(readdirSync(dir)).toContain('report.pdf');
-    if (PDFTOTEXT !== undefined) {
-      const { stdout } = await run(PDFTOTEXT, [join(dir, 'report.pdf'), '-'], { timeout: 20_000 });
-      const text = stdout.replace(/\s+/g, ' ');
-      expect(text).toContain('Errata to “Ergotropy from coherences in an open quantum system”');
-      for (const c of baseline.claims.filter((x) => x.verdict === 'erratum')) expect(text, c.id).toContain(c.id);
-      expect(text).toContain('Beyond the paper');
+describe.skipIf(PDFLATEX === undefined)(
+  `report.tex compiles with pdflatex (installed at ${PDFLATEX ?? 'nowhere: skipped, the structural checks above still run'})`,
+  () => {
+    async function compile(tex: string): Promise<{ dir: string; log: string }> {
+      const dir = mkdtempSync(join(tmpdir(), 'ergocheck-tex-'));
+      writeFileSync(join(dir, 'report.tex'), tex);
+      await run(PDFLATEX as string, ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'report.tex'], { cwd: dir, timeout: 30_000 });
+      return { dir, log: readFileSync(join(dir, 'report.log'), 'latin1') };
     }
-  }, 40_000);
-  it('hostile text compiles too', async () => {
-    const { log } = await compile(renderLatex(syntheticReport()));
-    expect(log).not.toMatch(/^! /m);
-  }, 40_000);
-});
+    it('the real report: no error, no missing character, no font made on the fly; the PDF reads as the note', async () => {
+      const { dir, log } = await compile(renderLatex(baseline));
+      expect(log).not.toMatch(/^! /m);
+      expect(log).not.toContain('Missing character');
+      expect(log.replace(/\n/g, '')).not.toMatch(/\.\d+pk\b/); // bitmap (Metafont) fonts would mean a glyph from an uninstalled encoding
+      expect(readdirSync(dir)).toContain('report.pdf');
+      if (PDFTOTEXT !== undefined) {
+        const { stdout } = await run(PDFTOTEXT, [join(dir, 'report.pdf'), '-'], { timeout: 20_000 });
+        const text = stdout.replace(/\s+/g, ' ');
+        expect(text).toContain('Errata to “Ergotropy from coherences in an open quantum system”');
+        for (const c of baseline.claims.filter((x) => x.verdict === 'erratum')) expect(text, c.id).toContain(c.id);
+        expect(text).toContain('Beyond the paper');
+      }
+    }, 40_000);
+    it('hostile text compiles too', async () => {
+      const { log } = await compile(renderLatex(syntheticReport()));
+      expect(log).not.toMatch(/^! /m);
+    }, 40_000);
+  },
+);
 
 describe('verify --format tex', () => {
   it('writes report.tex alone, and it is the note of the run', async () => {

@@ -70,7 +70,15 @@ describe('report.md', () => {
     expect(summary).toContain('corrected $\\frac{b}{a}$');
     expect(summary).toContain('corrected holds for $c \\geq 1/2$ &amp; not for $c < 1/2$');
     expect(summary).toMatch(/c-failed.*failed: consistency: equal/);
-    for (const s of ['precision: 50 digits', 'seed: 7', 'tool: ergocheck 0.0.0-test', 'node: v20.0.0', 'started: 2024-01-02T03:04:05.000Z', 'check time: 0.875 s']) expect(summary).toContain(s);
+    for (const s of [
+      'precision: 50 digits',
+      'seed: 7',
+      'tool: ergocheck 0.0.0-test',
+      'node: v20.0.0',
+      'started: 2024-01-02T03:04:05.000Z',
+      'check time: 0.875 s',
+    ])
+      expect(summary).toContain(s);
   });
   it('then each claim with printed/derived/corrected TeX in $$…$$ and its evidence', () => {
     const b = md.slice(md.indexOf('### b-erratum'), md.indexOf('### c-failed'));
@@ -121,7 +129,14 @@ describe('report.junit.xml', () => {
     expect(strict).toMatch(/<testsuite name="ergocheck" tests="7" failures="3"/);
   });
   it('baseline changes are one more failing testcase', () => {
-    const withBaseline = { ...r, baseline: { file: 'b.json', changes: [{ kind: 'claim-added' as const, id: 'x', field: null, before: null, after: 'verified', message: 'x: new claim' }], notes: [] } };
+    const withBaseline = {
+      ...r,
+      baseline: {
+        file: 'b.json',
+        changes: [{ kind: 'claim-added' as const, id: 'x', field: null, before: null, after: 'verified', message: 'x: new claim' }],
+        notes: [],
+      },
+    };
     const xml = renderJunit(withBaseline, { strict: false });
     expect(xml).toMatch(/<testcase name="baseline" classname="baseline" time="0">\n\s*<failure type="baseline"/);
     expect(xml).toMatch(/tests="8" failures="2"/);

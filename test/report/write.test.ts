@@ -27,7 +27,10 @@ describe('writeReportDir', () => {
   it('writes a new directory, then replaces it as a whole', () => {
     const dir = fresh();
     const out = join(dir, 'nested', 'report');
-    writeReportDir(out, [{ name: 'report.md', render: () => 'one' }, { name: 'report.json', render: () => '{}' }]);
+    writeReportDir(out, [
+      { name: 'report.md', render: () => 'one' },
+      { name: 'report.json', render: () => '{}' },
+    ]);
     expect(readdirSync(out).sort()).toEqual(['.ergocheck-manifest.json', 'report.json', 'report.md']);
     writeReportDir(out, [{ name: 'report.md', render: () => 'two' }]);
     expect(readdirSync(out).sort()).toEqual(['.ergocheck-manifest.json', 'report.md']);
@@ -37,11 +40,19 @@ describe('writeReportDir', () => {
   it('a renderer that throws leaves the previous report intact and no temporary directory behind', () => {
     const dir = fresh();
     const out = join(dir, 'report');
-    writeReportDir(out, [{ name: 'report.md', render: () => 'good' }, { name: 'report.html', render: () => '<p>good</p>' }]);
+    writeReportDir(out, [
+      { name: 'report.md', render: () => 'good' },
+      { name: 'report.html', render: () => '<p>good</p>' },
+    ]);
     const boom = () => {
       throw new Error('renderer broke');
     };
-    expect(() => writeReportDir(out, [{ name: 'report.md', render: () => 'half' }, { name: 'report.html', render: boom }])).toThrow('renderer broke');
+    expect(() =>
+      writeReportDir(out, [
+        { name: 'report.md', render: () => 'half' },
+        { name: 'report.html', render: boom },
+      ]),
+    ).toThrow('renderer broke');
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe('good');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe('<p>good</p>');
     expect(readdirSync(dir)).toEqual(['report']);

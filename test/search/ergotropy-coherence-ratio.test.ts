@@ -99,7 +99,12 @@ describe('certification on an exact rational state', () => {
       for (const [l, v] of Object.entries(e)) re[basisIndex(l)] = v;
       return { re, im: new Array<number>(16).fill(0) };
     };
-    const r = certifyRatio({ N: 4, columns: [{ ...col({ '0001': 1, '0010': -1 }), weight: 6 }, col({ '1010': 1, '1001': -1, '0110': -1, '0101': 1 })] }, '0', '1', 50);
+    const r = certifyRatio(
+      { N: 4, columns: [{ ...col({ '0001': 1, '0010': -1 }), weight: 6 }, col({ '1010': 1, '1001': -1, '0110': -1, '0101': 1 })] },
+      '0',
+      '1',
+      50,
+    );
     expect(r.verdict).toBe('above');
     expect(r.W).toMatch(/^1\.2500000000000000000000000000000000000000000000000|^1\.25$/);
     expect(r.omegaCl1).toMatch(/^1$|^1\.0000000000000000000000000000000000000000000000000|^0\.99999999999999999999999999999999999999999999999999/);
@@ -146,7 +151,12 @@ describe('ergocheck search', () => {
       expect(readFileSync(merged).equals(readFileSync(single))).toBe(true);
     }
     const j = JSON.parse(readFileSync(single, 'utf8'));
-    expect(j.cases.map((c: { N: number; beta: number }) => [c.N, c.beta])).toEqual([[3, 0], [3, 0.5], [4, 0], [4, 0.5]]);
+    expect(j.cases.map((c: { N: number; beta: number }) => [c.N, c.beta])).toEqual([
+      [3, 0],
+      [3, 0.5],
+      [4, 0],
+      [4, 0.5],
+    ]);
   });
 
   it('prints a table; --json prints the file', async () => {

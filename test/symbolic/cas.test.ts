@@ -68,9 +68,11 @@ describe('CAS pitfall: timeouts are inconclusive, never a pass', () => {
   });
   it('errors other than a timeout are typed as errors', () => {
     expect(casCall((cas) => cas('(x +').toString())).toMatchObject({ ok: false, reason: 'error' });
-    expect(casCall(() => {
-      throw new Error('boom');
-    })).toEqual({ ok: false, reason: 'error', message: 'boom' });
+    expect(
+      casCall(() => {
+        throw new Error('boom');
+      }),
+    ).toEqual({ ok: false, reason: 'error', message: 'boom' });
   });
   it('refuses a nonsensical timeout', () => {
     expect(() => casCall(() => 1, { timeoutMs: -1 })).toThrow(/timeoutMs must be a non-negative number/);

@@ -196,7 +196,10 @@ describe('evaluate', () => {
   ])('%j', (src, e, want) => {
     const got = evaluate(parse(src), env(e), D50);
     const w = D50.fromString(want);
-    const rel = got.minus(w).abs().div(w.abs().isZero() ? 1 : w.abs());
+    const rel = got
+      .minus(w)
+      .abs()
+      .div(w.abs().isZero() ? 1 : w.abs());
     expect(rel.lte('1e-48'), `${src}: got ${got}, want ${want}`).toBe(true);
   });
 });
@@ -231,7 +234,10 @@ describe('TeX', () => {
   it('falls back when the CAS output is malformed', () => {
     // nerdamer prints N^N^N as "{N}^{N} ^ N" (observed with 1.5.0); toNerdamer adds the parentheses that avoid it.
     const ast = parse('N^N^N');
-    const r = texFromCas(ast, casCall((cas) => cas.convertToLaTeX('N^N^N')));
+    const r = texFromCas(
+      ast,
+      casCall((cas) => cas.convertToLaTeX('N^N^N')),
+    );
     expect(r.via).toBe('fallback');
     expect(r.casFailure?.message).toMatch(/a power without braces/);
     expect(r.tex).toBe('N^{N^{N}}');
@@ -277,7 +283,10 @@ describe('cross-check of the parser against the CAS numeric evaluation', () => {
       expect(theirs.ok, JSON.stringify(theirs)).toBe(true);
       if (!theirs.ok) continue;
       const t = D50.fromString(theirs.value);
-      const rel = ours.minus(t).abs().div(Math.max(1e-300, ours.abs().toNumber()) > 1 ? ours.abs() : 1);
+      const rel = ours
+        .minus(t)
+        .abs()
+        .div(Math.max(1e-300, ours.abs().toNumber()) > 1 ? ours.abs() : 1);
       expect(rel.lte('1e-8'), `${f.name} at ${JSON.stringify(at)}: ours ${ours}, CAS ${theirs.value}`).toBe(true);
     }
   });

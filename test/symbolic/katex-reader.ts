@@ -100,7 +100,12 @@ function readList(nodes: readonly KNode[]): Value {
   };
   const closesWithPower = (n: KNode | undefined): boolean => !!n && n.type === 'supsub' && isClose(n.base as KNode);
   const startsFactor = (n: KNode | undefined): boolean =>
-    !!n && !isClose(n) && !closesWithPower(n) && !(n.type === 'atom' && (n.family === 'bin' || n.family === 'rel' || n.family === 'punct')) && !isSlash(n) && !isBar(n);
+    !!n &&
+    !isClose(n) &&
+    !closesWithPower(n) &&
+    !(n.type === 'atom' && (n.family === 'bin' || n.family === 'rel' || n.family === 'punct')) &&
+    !isSlash(n) &&
+    !isBar(n);
   const product = (): Value => {
     let acc = factor();
     for (;;) {
@@ -113,7 +118,8 @@ function readList(nodes: readonly KNode[]): Value {
         continue;
       }
       if (startsFactor(n)) {
-        if (n?.type === 'atom' && n.family === 'open' && lastVariable !== undefined && FUNCTION_HEADS.has(lastVariable)) throw new Unsupported(`${lastVariable}(…) is a function`);
+        if (n?.type === 'atom' && n.family === 'open' && lastVariable !== undefined && FUNCTION_HEADS.has(lastVariable))
+          throw new Unsupported(`${lastVariable}(…) is a function`);
         const r = factor();
         const l = acc;
         acc = (e) => l(e) * r(e);
@@ -248,7 +254,8 @@ function variable(name: string): Value {
 
 /** The node list of an array cell (a styling node around an ordgroup). */
 function cellBody(cell: KNode): KNode[] {
-  if (cell.type === 'styling' && (cell.body as KNode[]).length === 1 && (cell.body as KNode[])[0].type === 'ordgroup') return ((cell.body as KNode[])[0].body as KNode[]) ?? [];
+  if (cell.type === 'styling' && (cell.body as KNode[]).length === 1 && (cell.body as KNode[])[0].type === 'ordgroup')
+    return ((cell.body as KNode[])[0].body as KNode[]) ?? [];
   return [cell];
 }
 
@@ -274,7 +281,8 @@ function segments(nodes: readonly KNode[]): KNode[][] {
       }
     }
     // \quad and "\ " separate items; thin spaces (\, in mu) do not
-    const wide = (n.type === 'kern' && (n.dimension as { unit?: string } | undefined)?.unit === 'em') || (n.type === 'spacing' && /quad|\\ /.test(String(n.text)));
+    const wide =
+      (n.type === 'kern' && (n.dimension as { unit?: string } | undefined)?.unit === 'em') || (n.type === 'spacing' && /quad|\\ /.test(String(n.text)));
     // logical words (∀, ∃, ∨, ∧, ¬) join statements, as text does
     const logical = (n.type === 'textord' || n.type === 'atom') && LOGICAL.has(String(n.text));
     const splits = (n.type === 'atom' && (n.family === 'rel' || n.family === 'punct')) || n.type === 'text' || wide || logical;
@@ -297,7 +305,8 @@ function segments(nodes: readonly KNode[]): KNode[][] {
     if (n.type === 'leftright' && (n.left === '\\{' || n.left === '\\lbrace')) {
       flush();
       const body = n.body as KNode[];
-      if (body.length === 1 && body[0].type === 'array') for (const row of body[0].body as KNode[][]) for (const cell of row) out.push(...segments(cellBody(cell)));
+      if (body.length === 1 && body[0].type === 'array')
+        for (const row of body[0].body as KNode[][]) for (const cell of row) out.push(...segments(cellBody(cell)));
       else out.push(...segments(body));
       continue;
     }
@@ -315,7 +324,16 @@ export function katexSegments(tex: string): (Value | null)[] {
   const segs = segments(tree);
   // a trailing equation number "(8)" or "(\text{A1})" is a label, not a formula
   const last = segs[segs.length - 1];
-  if (last && last.length >= 3 && last[0].type === 'atom' && last[0].text === '(' && last[last.length - 1].type === 'atom' && last[last.length - 1].text === ')' && last.slice(1, -1).every((n) => n.type === 'textord' && /^[0-9]$/.test(n.text as string))) segs.pop();
+  if (
+    last &&
+    last.length >= 3 &&
+    last[0].type === 'atom' &&
+    last[0].text === '(' &&
+    last[last.length - 1].type === 'atom' &&
+    last[last.length - 1].text === ')' &&
+    last.slice(1, -1).every((n) => n.type === 'textord' && /^[0-9]$/.test(n.text as string))
+  )
+    segs.pop();
   return segs.map((seg) => {
     try {
       return readList(seg);

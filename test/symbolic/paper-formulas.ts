@@ -36,7 +36,14 @@ const VARIABLE_RANGES: Readonly<Record<string, readonly [number, number, boolean
   p_k: [1, 924, true],
 };
 /** Narrower c ranges where a formula is only defined on part of [0, 1] (the printed thresholds: c of their own conditions). */
-const C_RANGES: Readonly<Record<string, readonly [number, number]>> = { 'appa-a1': [0.55, 0.75], 'appa-a2': [0.76, 0.99], 'appa-a3': [0.76, 0.99], 'line 319': [0.55, 0.75], 'line 321': [0.76, 0.99], 'line 323': [0.76, 0.99] };
+const C_RANGES: Readonly<Record<string, readonly [number, number]>> = {
+  'appa-a1': [0.55, 0.75],
+  'appa-a2': [0.76, 0.99],
+  'appa-a3': [0.76, 0.99],
+  'line 319': [0.55, 0.75],
+  'line 321': [0.76, 0.99],
+  'line 323': [0.76, 0.99],
+};
 
 /** A formula is kept when it has a variable and an operation (not a lone symbol) and every variable has a range. */
 function collect(): PaperFormula[] {

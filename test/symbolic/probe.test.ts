@@ -22,9 +22,21 @@ describe('probe: what it refuses', () => {
     ['a precision below 50 digits', () => probeIdentity('c', 'c', opts('x', { precision: 30 })), /precision must be an integer ≥ 50/],
     ['zero points', () => probeIdentity('c', 'c', opts('x', { points: 0 })), /points must be a positive integer/],
     ['an empty range', () => probeIdentity('c', 'c', opts('x', { ranges: { c: { lo: 1, hi: 1 } } })), /range of "c" is empty/],
-    ['an ω range without 1', () => probeIdentity('omega', 'omega', opts('x', { ranges: { omega: { lo: 2, hi: 3 } } })), /must contain 1 and values other than 1/],
-    ['an ω range that is only 1', () => probeIdentity('omega', 'omega', opts('x', { ranges: { omega: { lo: 0, hi: 1 } } })), /must contain 1 and values other than 1/],
-    ['an integer range with fractional ends', () => probeIdentity('N', 'N', opts('x', { ranges: { N: { lo: 0.5, hi: 3, integer: true } } })), /needs integer ends/],
+    [
+      'an ω range without 1',
+      () => probeIdentity('omega', 'omega', opts('x', { ranges: { omega: { lo: 2, hi: 3 } } })),
+      /must contain 1 and values other than 1/,
+    ],
+    [
+      'an ω range that is only 1',
+      () => probeIdentity('omega', 'omega', opts('x', { ranges: { omega: { lo: 0, hi: 1 } } })),
+      /must contain 1 and values other than 1/,
+    ],
+    [
+      'an integer range with fractional ends',
+      () => probeIdentity('N', 'N', opts('x', { ranges: { N: { lo: 0.5, hi: 3, integer: true } } })),
+      /needs integer ends/,
+    ],
   ])('refuses %s', (_what, f, message) => {
     expect(f).toThrow(InputError);
     expect(f).toThrow(message);

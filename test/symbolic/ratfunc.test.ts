@@ -120,16 +120,21 @@ describe('fromAst: the rewriting into y = e^(-βω)', () => {
       'sinh(3*beta*omega)*exp(-3*beta*omega) - cosh(beta*omega)^2/exp(2*beta*omega)',
     ];
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 4, noNaN: true }), fc.double({ min: 0.1, max: 3, noNaN: true }), (c, beta, omega) => {
-        const env = { c: D.fromNumber(c), beta: D.fromNumber(beta), omega: D.fromNumber(omega) };
-        const yv = D.exp(D.neg(D.mul(env.beta, env.omega)));
-        for (const f of formulas) {
-          const direct = evaluate(parse(f), env, D);
-          const viaY = rfevalField(D, rf(f), { ...env, y: yv });
-          const scale = D.Decimal.max(direct.abs(), 1);
-          expect(direct.minus(viaY).abs().div(scale).lte('1e-45'), f).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.01, max: 4, noNaN: true }),
+        fc.double({ min: 0.1, max: 3, noNaN: true }),
+        (c, beta, omega) => {
+          const env = { c: D.fromNumber(c), beta: D.fromNumber(beta), omega: D.fromNumber(omega) };
+          const yv = D.exp(D.neg(D.mul(env.beta, env.omega)));
+          for (const f of formulas) {
+            const direct = evaluate(parse(f), env, D);
+            const viaY = rfevalField(D, rf(f), { ...env, y: yv });
+            const scale = D.Decimal.max(direct.abs(), 1);
+            expect(direct.minus(viaY).abs().div(scale).lte('1e-45'), f).toBe(true);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

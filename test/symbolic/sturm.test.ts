@@ -116,7 +116,8 @@ describe('isolateRoots, refinement and decimal output', () => {
     const [r] = isolateRoots(P('y^3 - y - 1'), parseInterval('(1, 2)'), 'y'); // plastic number 1.3247…
     const fine = refineRoot(r, rational(1n, 10n ** 40n));
     expect(fine.kind).toBe('algebraic');
-    if (fine.kind === 'algebraic') expect(rcmp(rational(fine.hi.num * fine.lo.den - fine.lo.num * fine.hi.den, fine.lo.den * fine.hi.den), rational(1n, 10n ** 40n))).toBeLessThanOrEqual(0);
+    if (fine.kind === 'algebraic')
+      expect(rcmp(rational(fine.hi.num * fine.lo.den - fine.lo.num * fine.hi.den, fine.lo.den * fine.hi.den), rational(1n, 10n ** 40n))).toBeLessThanOrEqual(0);
     expect(compareWithRational(r, q('1.3247'))).toBe(1);
     expect(compareWithRational(r, q('1.3248'))).toBe(-1);
     expect(rootDecimal(r, 30).approx).toBe('1.324717957244746025960908854478');
@@ -165,7 +166,8 @@ const pointIn = (piece: Piece, x: Rational): boolean => {
 describe('solveSign: exact sign decomposition', () => {
   it('(y−1/3)(y−1/2)(y−2) on (0, 1]', () => {
     const s = solveSign(CUBIC, 'y', parseInterval('(0, 1]'));
-    const fmt = (ps: Piece[]) => ps.map((p) => `${p.lo.closed ? '[' : '('}${p.lo.value ? show(p.lo.value) : '-inf'}, ${p.hi.value ? show(p.hi.value) : 'inf'}${p.hi.closed ? ']' : ')'}`);
+    const fmt = (ps: Piece[]) =>
+      ps.map((p) => `${p.lo.closed ? '[' : '('}${p.lo.value ? show(p.lo.value) : '-inf'}, ${p.hi.value ? show(p.hi.value) : 'inf'}${p.hi.closed ? ']' : ')'}`);
     expect(fmt(s.positive)).toEqual(['(1/3, 1/2)']);
     expect(fmt(s.negative)).toEqual(['(0, 1/3)', '(1/2, 1]']);
     expect(s.zeros.map(show)).toEqual(['1/3', '1/2']);
@@ -213,33 +215,40 @@ describe('solveSign: exact sign decomposition', () => {
   it('counts exactly on polynomials with known roots (property)', () => {
     const root = fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 1, max: 6 }));
     fc.assert(
-      fc.property(fc.array(fc.tuple(root, fc.integer({ min: 1, max: 3 })), { maxLength: 5 }), fc.boolean(), fc.tuple(root, root), fc.boolean(), fc.boolean(), (rs, withSqrt2, [e1, e2], c1, c2) => {
-        let p: Poly = withSqrt2 ? P('y^2 - 2') : pconst(3);
-        const roots = new Map<string, Rational>();
-        for (const [[n, d], m] of rs) {
-          const r = rational(BigInt(n), BigInt(d));
-          roots.set(rationalToString(r), r);
-          p = pmul(p, ppow(psub(pmul(pconst(d), y), pconst(n)), m));
-        }
-        let lo = rational(BigInt(e1[0]), BigInt(e1[1]));
-        let hi = rational(BigInt(e2[0]), BigInt(e2[1]));
-        if (rcmp(lo, hi) > 0) [lo, hi] = [hi, lo];
-        if (rcmp(lo, hi) === 0) return;
-        const I = interval(lo, hi, `${c1 ? '[' : '('}${c2 ? ']' : ')'}` as '()');
-        const inside = (x: Rational) => (c1 ? rcmp(x, lo) >= 0 : rcmp(x, lo) > 0) && (c2 ? rcmp(x, hi) <= 0 : rcmp(x, hi) < 0);
-        let want = [...roots.values()].filter(inside).length;
-        if (withSqrt2) {
-          // ±√2 is inside iff the ends bracket it (never equal to a rational end).
-          for (const s of [1, -1]) {
-            const above = (x: Rational) => (s > 0 ? x.num > 0n && x.num * x.num > 2n * x.den * x.den : x.num >= 0n || x.num * x.num < 2n * x.den * x.den);
-            if (!above(lo) && above(hi)) want++;
+      fc.property(
+        fc.array(fc.tuple(root, fc.integer({ min: 1, max: 3 })), { maxLength: 5 }),
+        fc.boolean(),
+        fc.tuple(root, root),
+        fc.boolean(),
+        fc.boolean(),
+        (rs, withSqrt2, [e1, e2], c1, c2) => {
+          let p: Poly = withSqrt2 ? P('y^2 - 2') : pconst(3);
+          const roots = new Map<string, Rational>();
+          for (const [[n, d], m] of rs) {
+            const r = rational(BigInt(n), BigInt(d));
+            roots.set(rationalToString(r), r);
+            p = pmul(p, ppow(psub(pmul(pconst(d), y), pconst(n)), m));
           }
-        }
-        expect(countRoots(p, I, 'y')).toBe(want);
-        const iso = isolateRoots(p, I, 'y');
-        expect(iso).toHaveLength(want);
-        expect(iso.filter((r) => r.kind === 'rational')).toHaveLength([...roots.values()].filter(inside).length);
-      }),
+          let lo = rational(BigInt(e1[0]), BigInt(e1[1]));
+          let hi = rational(BigInt(e2[0]), BigInt(e2[1]));
+          if (rcmp(lo, hi) > 0) [lo, hi] = [hi, lo];
+          if (rcmp(lo, hi) === 0) return;
+          const I = interval(lo, hi, `${c1 ? '[' : '('}${c2 ? ']' : ')'}` as '()');
+          const inside = (x: Rational) => (c1 ? rcmp(x, lo) >= 0 : rcmp(x, lo) > 0) && (c2 ? rcmp(x, hi) <= 0 : rcmp(x, hi) < 0);
+          let want = [...roots.values()].filter(inside).length;
+          if (withSqrt2) {
+            // ±√2 is inside iff the ends bracket it (never equal to a rational end).
+            for (const s of [1, -1]) {
+              const above = (x: Rational) => (s > 0 ? x.num > 0n && x.num * x.num > 2n * x.den * x.den : x.num >= 0n || x.num * x.num < 2n * x.den * x.den);
+              if (!above(lo) && above(hi)) want++;
+            }
+          }
+          expect(countRoots(p, I, 'y')).toBe(want);
+          const iso = isolateRoots(p, I, 'y');
+          expect(iso).toHaveLength(want);
+          expect(iso.filter((r) => r.kind === 'rational')).toHaveLength([...roots.values()].filter(inside).length);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -290,7 +299,10 @@ describe('Appendix A, Eq. (A1): 1 − c < c e^(2βω)/(1 + e^(βω) + e^(2βω))
     // Rigorous comparison: the printed value, at 80 digits, lies in the root's 60-digit enclosure (± 1e-70 for its own rounding).
     const printed = D.div(D.one, evaluate(X, { c: D.fromRational(c) }, D));
     const enc = rootDecimal(yStar, 60);
-    expect(printed.gte(D.fromString(enc.lo).minus('1e-70')) && printed.lte(D.fromString(enc.hi).plus('1e-70')), `1/X = ${printed}, root in [${enc.lo}, ${enc.hi}]`).toBe(true);
+    expect(
+      printed.gte(D.fromString(enc.lo).minus('1e-70')) && printed.lte(D.fromString(enc.hi).plus('1e-70')),
+      `1/X = ${printed}, root in [${enc.lo}, ${enc.hi}]`,
+    ).toBe(true);
   });
   it('c = 3/4: the boundary is exactly y = 1 (X = 1), so the inequality holds on (0, 1)', () => {
     const s = solveSignRatFunc({ num: pevalPartial(f.num, { c: q('3/4') }), den: f.den }, 'y', parseInterval('(0, 1]'));
@@ -342,6 +354,8 @@ describe('solveSign: edge intervals and printing', () => {
     expect(signSolutionToString(solveSign(CUBIC, 'y', parseInterval(I)))).toBe(want);
   });
   it('irrational ends print as decimals', () => {
-    expect(signSolutionToString(solveSign(P('y^2 - 2'), 'y', parseInterval('(0, 2)')), 6, 'y^2 - 2')).toBe('y^2 - 2 > 0 on (≈1.414214, 2); < 0 on (0, ≈1.414214); = 0 at ≈1.414214');
+    expect(signSolutionToString(solveSign(P('y^2 - 2'), 'y', parseInterval('(0, 2)')), 6, 'y^2 - 2')).toBe(
+      'y^2 - 2 > 0 on (≈1.414214, 2); < 0 on (0, ≈1.414214); = 0 at ≈1.414214',
+    );
   });
 });

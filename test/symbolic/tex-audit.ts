@@ -90,7 +90,9 @@ export function infixCopiesInProofs(): { copies: InfixCopy[]; mentions: number }
   const dir = fileURLToPath(new URL('../../proofs/', import.meta.url));
   const copies: InfixCopy[] = [];
   let mentions = 0;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const src = readFileSync(dir + file, 'utf8');
     mentions += (src.match(/\b(printedFormula|printedThreshold)\s*:\s*'/g) ?? []).length;
     for (const m of src.matchAll(/\b(printedFormula|printedThreshold)\s*:\s*'([^']*)'/g)) {

@@ -123,7 +123,12 @@ describe('texToAst: the notation of the paper', () => {
     const env = { beta: D.fromString('0.7'), omega: D.fromString('1.3'), c: D.fromString('0.4') };
     const a = texToAst('\\omega \\left(1 - \\frac{c[1+3\\cosh(\\beta\\omega)+\\sinh(\\beta\\omega)]}{1+2\\cosh(\\beta\\omega)} \\right)');
     const b = parse('omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))');
-    expect(evaluate(a, env, D).minus(evaluate(b, env, D)).abs().lte('1e-48')).toBe(true);
+    expect(
+      evaluate(a, env, D)
+        .minus(evaluate(b, env, D))
+        .abs()
+        .lte('1e-48'),
+    ).toBe(true);
   });
 });
 
@@ -140,29 +145,68 @@ describe('parseTeX: structure of what is not a scalar', () => {
     expect(kb.left).toMatchObject({ kind: 'op', op: '*', left: { kind: 'op', op: '*' }, right: { kind: 'bra', label: '\\psi_-' } });
     expect(kb.right).toMatchObject({ kind: 'ket', label: '\\psi_0' });
     // |⟨a|b⟩|^2: an absolute value around a braket, then a power
-    expect(body(String.raw`|\langle r_j | \varepsilon_i \rangle|^2`)).toMatchObject({ kind: 'op', op: '^', left: { kind: 'fn', fn: 'abs', arg: { kind: 'braket' } } });
+    expect(body(String.raw`|\langle r_j | \varepsilon_i \rangle|^2`)).toMatchObject({
+      kind: 'op',
+      op: '^',
+      left: { kind: 'fn', fn: 'abs', arg: { kind: 'braket' } },
+    });
   });
   it('sets, transposed vectors, function applications, sums over index sets', () => {
     expect(body(String.raw`\left\{ 1 - c, c, 0, 0 \right\}`)).toMatchObject({ kind: 'list', bracket: '{', items: { length: 4 } });
     expect(body(String.raw`\frac{1}{\sqrt{2}} [0, -1, 1, 0]^T`)).toMatchObject({ kind: 'op', op: '*', right: { kind: 'list', bracket: '[', transpose: true } });
-    expect(body(String.raw`Z_+^{-1}(\beta)`)).toMatchObject({ kind: 'op', op: '^', left: { kind: 'apply', head: { base: 'Z' }, args: [{ kind: 'sym', base: 'beta' }] } });
+    expect(body(String.raw`Z_+^{-1}(\beta)`)).toMatchObject({
+      kind: 'op',
+      op: '^',
+      left: { kind: 'apply', head: { base: 'Z' }, args: [{ kind: 'sym', base: 'beta' }] },
+    });
     expect(body(String.raw`p_k = C(N, k)`)).toMatchObject({ kind: 'rel', items: [{}, { kind: 'apply', args: { length: 2 } }] });
-    expect(body(String.raw`\sum_{i,j=1}^N \gamma_{ij}`)).toMatchObject({ kind: 'sum', indices: ['i', 'j'], lower: { kind: 'num' }, upper: { kind: 'sym', base: 'N' } });
-    expect(body(String.raw`\sum_{i \neq j} |\rho_{ij}|`)).toMatchObject({ kind: 'sum', indices: ['i', 'j'], condition: { kind: 'rel', ops: ['!='] }, body: { kind: 'fn', fn: 'abs' } });
-    expect(body(String.raw`\sup_{0<r<1} C_{l_1}(r)`)).toMatchObject({ kind: 'limit', op: 'sup', sub: { kind: 'rel', ops: ['<', '<'] }, body: { kind: 'apply' } });
+    expect(body(String.raw`\sum_{i,j=1}^N \gamma_{ij}`)).toMatchObject({
+      kind: 'sum',
+      indices: ['i', 'j'],
+      lower: { kind: 'num' },
+      upper: { kind: 'sym', base: 'N' },
+    });
+    expect(body(String.raw`\sum_{i \neq j} |\rho_{ij}|`)).toMatchObject({
+      kind: 'sum',
+      indices: ['i', 'j'],
+      condition: { kind: 'rel', ops: ['!='] },
+      body: { kind: 'fn', fn: 'abs' },
+    });
+    expect(body(String.raw`\sup_{0<r<1} C_{l_1}(r)`)).toMatchObject({
+      kind: 'limit',
+      op: 'sup',
+      sub: { kind: 'rel', ops: ['<', '<'] },
+      body: { kind: 'apply' },
+    });
   });
   it('environments: cases rows, matrices, aligned rows', () => {
-    expect(body(String.raw`\begin{pmatrix} D_N & 0 \\ \vdots & \ddots \end{pmatrix}`)).toMatchObject({ kind: 'matrix', env: 'pmatrix', rows: [{ length: 2 }, [{ kind: 'dots' }, { kind: 'dots' }]] });
+    expect(body(String.raw`\begin{pmatrix} D_N & 0 \\ \vdots & \ddots \end{pmatrix}`)).toMatchObject({
+      kind: 'matrix',
+      env: 'pmatrix',
+      rows: [{ length: 2 }, [{ kind: 'dots' }, { kind: 'dots' }]],
+    });
     expect(body(String.raw`\begin{cases} 1 & c < 0 \\ \text{or} \\ 2 & \text{for } c \geq 0 \end{cases}`)).toMatchObject({
       kind: 'cases',
-      rows: [{ value: { kind: 'num' }, condition: { kind: 'rel' } }, { value: { kind: 'text', text: 'or' }, condition: null }, { value: { kind: 'num' }, condition: { kind: 'seq' } }],
+      rows: [
+        { value: { kind: 'num' }, condition: { kind: 'rel' } },
+        { value: { kind: 'text', text: 'or' }, condition: null },
+        { value: { kind: 'num' }, condition: { kind: 'seq' } },
+      ],
     });
   });
   it('a bracketed statement: spacing and ";" separate its items, logical words are text', () => {
     const b = body(String.raw`\text{s} \quad [D \leq C_{l_1}; \ D = C_{l_1} \iff C_{l_1} = 0 \lor c = 1, \ p_{00} \geq p_{11} \ \forall c \in [0, 1]]`);
     expect(b).toMatchObject({ kind: 'seq', items: [{ kind: 'text' }, { kind: 'list', bracket: '[' }] });
     const items = (b as Extract<typeof b, { kind: 'seq' }>).items[1] as Extract<typeof b, { kind: 'list' }>;
-    expect(items.items.map((i) => (i.kind === 'text' ? i.text : i.kind === 'rel' ? i.ops.join(' ') : i.kind))).toEqual(['<=', '= <=> =', 'or', '=', '>=', 'for all', 'in']);
+    expect(items.items.map((i) => (i.kind === 'text' ? i.text : i.kind === 'rel' ? i.ops.join(' ') : i.kind))).toEqual([
+      '<=',
+      '= <=> =',
+      'or',
+      '=',
+      '>=',
+      'for all',
+      'in',
+    ]);
     // an expression and round brackets still refuse them
     expect(() => texToAst(String.raw`[c \lor 1]`)).toThrow(/a set, vector or tuple/);
     expect(() => parseTeX(String.raw`(c \ 1)`)).toThrow(/expected "\)" for the "\(" at column 1, found \\\(space\)/);
@@ -185,13 +229,17 @@ describe('parsePrintedFormula: quantity, forms, pieces, conditions', () => {
     expect(p.pieces).toBeNull();
   });
   it('an equality chain with a trailing equation number', () => {
-    const p = parsePrintedFormula('C_{l_1} = \\left| c \\frac{Z}{Z_+} - 1 \\right| = \\left| -1 + c + \\frac{c}{1 + 2 \\cosh(\\beta\\omega)} \\right|, \\quad (8)');
+    const p = parsePrintedFormula(
+      'C_{l_1} = \\left| c \\frac{Z}{Z_+} - 1 \\right| = \\left| -1 + c + \\frac{c}{1 + 2 \\cosh(\\beta\\omega)} \\right|, \\quad (8)',
+    );
     expect(p.quantity).toBe('C_l1');
     expect(p.label).toBe('8');
     expect(p.forms.map(astToString)).toEqual(['abs(c*(Z/Z_p) - 1)', 'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))']);
   });
   it('cases: pieces with their conditions as inequalities', () => {
-    const p = parsePrintedFormula('\\mathcal{W} = \\begin{cases} \\omega \\left(1 - \\frac{4c}{3}\\right) & 0 \\leq c < 3/4 \\\\ 0 & c = 3/4 \\\\ \\omega \\left(\\frac{4c}{3} - 1\\right) & 3/4 < c \\leq 1, \\end{cases} \\quad (12)');
+    const p = parsePrintedFormula(
+      '\\mathcal{W} = \\begin{cases} \\omega \\left(1 - \\frac{4c}{3}\\right) & 0 \\leq c < 3/4 \\\\ 0 & c = 3/4 \\\\ \\omega \\left(\\frac{4c}{3} - 1\\right) & 3/4 < c \\leq 1, \\end{cases} \\quad (12)',
+    );
     expect(p.quantity).toBe('W');
     expect(p.label).toBe('12');
     expect(p.pieces!.map((x) => [astToString(x.value!), x.conditions.map(ineq)])).toEqual([
@@ -202,7 +250,9 @@ describe('parsePrintedFormula: quantity, forms, pieces, conditions', () => {
   });
   it('a printed inequality with "when … for …" conditions ((A1), with a cases block and a text row)', () => {
     const a1 = CLAIMS.find((c) => c.id === 'appa-a1');
-    const src = a1?.printed ?? String.raw`1 - c < \frac{ce^{2\beta\omega}}{1 + e^{\beta\omega} + e^{2\beta\omega}} \text{ when } \begin{cases} \beta > \log\left(\frac{\sqrt{\frac{-7c^2+10c-3}{(2c-1)^2}}(2c-1)-c+1}{2(2c-1)}\right) & \text{for } 1/2 < c \leq 3/4 \\ \text{or} \\ \beta \geq 0 & \text{for } 3/4 < c < 1, \end{cases}`;
+    const src =
+      a1?.printed ??
+      String.raw`1 - c < \frac{ce^{2\beta\omega}}{1 + e^{\beta\omega} + e^{2\beta\omega}} \text{ when } \begin{cases} \beta > \log\left(\frac{\sqrt{\frac{-7c^2+10c-3}{(2c-1)^2}}(2c-1)-c+1}{2(2c-1)}\right) & \text{for } 1/2 < c \leq 3/4 \\ \text{or} \\ \beta \geq 0 & \text{for } 3/4 < c < 1, \end{cases}`;
     const p = parsePrintedFormula(src);
     expect(p.quantity).toBeNull();
     expect(p.relations.map(ineq)).toEqual(['1 - c < c*exp(2*beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))']);
@@ -226,7 +276,10 @@ describe('parsePrintedFormula: quantity, forms, pieces, conditions', () => {
     expect([l.quantity, l.quantityArguments.map((a) => a.kind), l.forms.map(astToString)]).toEqual(['L', ['op'], ['0']]);
   });
   it('picks the item defining a quantity, with the limit it is stated in', () => {
-    const eq11 = parsePrintedFormula(String.raw`\{1 - c, c, 0, 0\}; \quad \mathcal{W} = \begin{cases} \omega(1 - 2c) & 0 \leq c < 1/2 \\ 0 & 1/2 \leq c \leq 1 \end{cases}`, { quantity: 'W' });
+    const eq11 = parsePrintedFormula(
+      String.raw`\{1 - c, c, 0, 0\}; \quad \mathcal{W} = \begin{cases} \omega(1 - 2c) & 0 \leq c < 1/2 \\ 0 & 1/2 \leq c \leq 1 \end{cases}`,
+      { quantity: 'W' },
+    );
     expect(eq11.pieces!.map((x) => [astToString(x.value!), x.conditions.map(ineq)])).toEqual([
       ['omega*(1 - 2*c)', ['0 <= c', 'c < 1/2']],
       ['0', ['1/2 <= c', 'c <= 1']],
@@ -262,7 +315,10 @@ describe('every printed formula of the paper parses', () => {
   });
   it('the scalar readings of the printed definitions: Eqs. (7)–(16) from the paper text', () => {
     const eq = (line: number) => PAPER_MATH.filter((m) => m.line === line).map((m) => m.tex);
-    const defs = (line: number) => eq(line).flatMap((t) => printedEquations(t)).map((d) => `${d.quantity} = ${d.forms.map(astToString).join(' = ')}`);
+    const defs = (line: number) =>
+      eq(line)
+        .flatMap((t) => printedEquations(t))
+        .map((d) => `${d.quantity} = ${d.forms.map(astToString).join(' = ')}`);
     expect(defs(63)).toEqual(['nbar = (exp(beta*hbar*omega) - 1)^(-1)']);
     expect(defs(79)).toContain('Z_p = 1 + exp(-(omega*beta)) + exp(-(2*omega*beta))');
     expect(defs(92)).toContain('Z = 1 + 2*exp(-(omega*beta)) + exp(-(2*omega*beta))');
@@ -274,7 +330,9 @@ describe('Eq. (16) printed sum ≡ printed closed form, both read from the TeX (
   // d_k from the printed Eq. (14) with the parenthesised r = n̄/(n̄ + 1) = y, p_k = C(N, k)
   const binom = (n: number, k: number): number => (k === 0 ? 1 : (binom(n, k - 1) * (n - k + 1)) / k);
   it.each([2, 3, 4, 5, 6, 7])('N = %i', (N) => {
-    const eq16 = CLAIMS.find((c) => c.id === 'eq16-closed-form')?.printed ?? String.raw`\mathcal{W} = \sum_{k=1}^{N-1} kp_{k+1}d_{k+1}\omega = \omega \left(N + \frac{N+r}{r^{N+1}-1} + \frac{r}{1-r} \right)`;
+    const eq16 =
+      CLAIMS.find((c) => c.id === 'eq16-closed-form')?.printed ??
+      String.raw`\mathcal{W} = \sum_{k=1}^{N-1} kp_{k+1}d_{k+1}\omega = \omega \left(N + \frac{N+r}{r^{N+1}-1} + \frac{r}{1-r} \right)`;
     const p = parsePrintedFormula(eq16, { values: { N } });
     expect(p.forms).toHaveLength(2);
     const dk = texToAst('\\frac{(1-r)r^k}{(1-r^{N+1})p_k}', { values: { N } }); // k still symbolic here
@@ -327,7 +385,10 @@ describe('the plain-infix copies in proofs/ against the printed TeX', () => {
         const body = parseTeX(cl.printed).body;
         return body.kind === 'rel' && body.ops.length === 1 && body.ops[0] === copy.formula && scalarParts(cl.printed, { values: { N: 3 } }).length === 2;
       });
-      expect(printsIt.map((c) => c.id), `${copy.formula} is the relation of no printed TeX`).not.toEqual([]);
+      expect(
+        printsIt.map((c) => c.id),
+        `${copy.formula} is the relation of no printed TeX`,
+      ).not.toEqual([]);
       return;
     }
     const hasN = /\bN\b/.test(copy.formula);
@@ -346,7 +407,10 @@ describe('the plain-infix copies in proofs/ against the printed TeX', () => {
         return scalarParts(cl.printed, { values }).some((part) => sameFormula(ast, part) === 'identical');
       }),
     );
-    expect(matches.map((c) => c.id), `${copy.formula} matches no printed TeX`).not.toEqual([]);
+    expect(
+      matches.map((c) => c.id),
+      `${copy.formula} matches no printed TeX`,
+    ).not.toEqual([]);
     // the drop-in replacement: the formula a template would read with parsePrintedFormula
     if (ownId !== undefined) {
       const p = parsePrintedFormula(claims[0].printed, copy.index !== undefined ? { quantity: casesQuantity(claims[0].printed) } : {});
@@ -364,14 +428,19 @@ describe('the plain-infix copies in proofs/ against the printed TeX', () => {
         expect(sameFormula(p.forms[0], copyAst)).toBe('identical');
       } else {
         // a threshold: the bound on β in the conditions
-        expect(p.conditions.filter((q) => q.left.kind === 'var' && q.left.name === 'beta').some((q) => sameFormula(q.right, copyAst) === 'identical')).toBe(true);
+        expect(p.conditions.filter((q) => q.left.kind === 'var' && q.left.name === 'beta').some((q) => sameFormula(q.right, copyAst) === 'identical')).toBe(
+          true,
+        );
       }
     }
   });
 });
 
 describe('round trip: parsed printed TeX printed back with toTeX renders with KaTeX', () => {
-  const sources = [...CLAIMS.map((c) => ({ name: c.id, tex: c.printed })), ...PAPER_MATH.filter((m) => m.line !== 333 && m.line !== 347).map((m) => ({ name: `line ${m.line}`, tex: m.tex }))];
+  const sources = [
+    ...CLAIMS.map((c) => ({ name: c.id, tex: c.printed })),
+    ...PAPER_MATH.filter((m) => m.line !== 333 && m.line !== 347).map((m) => ({ name: `line ${m.line}`, tex: m.tex })),
+  ];
   it.each(sources.map((s) => [s.name, s.tex] as const))('%s', (_name, tex) => {
     // the printed TeX itself renders (it is what the reports show)
     expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'ignore', displayMode: true })).not.toThrow();
@@ -432,7 +501,9 @@ describe("the claims' printed TeX against the paper's own math", () => {
     for (const c of CLAIMS.filter((x) => x.id in NOT_VERBATIM)) expect(missing(c.printed), c.id).not.toEqual([]);
   });
   it('a typo in a transcription is caught', () => {
-    const eq8 = CLAIMS.find((c) => c.id === 'eq8')?.printed ?? String.raw`C_{l_1} = \left| c \frac{Z}{Z_+} - 1 \right| = \left| -1 + c + \frac{c}{1 + 2 \cosh(\beta\omega)} \right|`;
+    const eq8 =
+      CLAIMS.find((c) => c.id === 'eq8')?.printed ??
+      String.raw`C_{l_1} = \left| c \frac{Z}{Z_+} - 1 \right| = \left| -1 + c + \frac{c}{1 + 2 \cosh(\beta\omega)} \right|`;
     expect(missing(eq8)).toEqual([]);
     expect(missing(eq8.replace('2 \\cosh', '2 \\sinh'))).not.toEqual([]);
     expect(missing(String.raw`d_k = \frac{(1-r)r^k}{(1-r^{N})p_k}`)).not.toEqual([]);
@@ -464,7 +535,10 @@ describe("a second reading of the same TeX: KaTeX's parser (katex-reader.ts)", (
       return undefined;
     }
   };
-  const sources = [...CLAIMS.map((c) => ({ name: c.id, tex: c.printed })), ...PAPER_MATH.filter((m) => m.line !== 333 && m.line !== 347).map((m) => ({ name: `line ${m.line}`, tex: m.tex }))];
+  const sources = [
+    ...CLAIMS.map((c) => ({ name: c.id, tex: c.printed })),
+    ...PAPER_MATH.filter((m) => m.line !== 333 && m.line !== 347).map((m) => ({ name: `line ${m.line}`, tex: m.tex })),
+  ];
   it.each(sources.map((s) => [s.name, s.tex] as const))('every segment KaTeX reads is one of our scalar parts: %s', (_name, tex) => {
     const parts = scalarParts(tex);
     for (const seg of katexSegments(tex)) {
@@ -472,21 +546,48 @@ describe("a second reading of the same TeX: KaTeX's parser (katex-reader.ts)", (
       for (const k of [1, 2, 3]) {
         const v = theirs(seg, k);
         if (v === undefined) continue;
-        expect(parts.some((p) => { const w = ours(p, k); return w !== undefined && close(v, w); }), `KaTeX value ${v} at point ${k} is none of ${parts.map(astToString).join('; ')}`).toBe(true);
+        expect(
+          parts.some((p) => {
+            const w = ours(p, k);
+            return w !== undefined && close(v, w);
+          }),
+          `KaTeX value ${v} at point ${k} is none of ${parts.map(astToString).join('; ')}`,
+        ).toBe(true);
       }
     }
   });
   // the formula claims: every part of ours with at least five nodes is also in KaTeX's reading
-  const FORMULAS = ['eq8', 'eq9-eigenpairs', 'eq10-c-below-half', 'eq10-c-one', 'eq11-low-temperature', 'eq12-high-temperature', 'eq12-w-equals-cl1', 'eq13-14-steady-state', 'eq14-r-definition', 'eq15-limits', 'eq16-limits', 'appa-a1', 'appa-a2', 'appa-a3'];
+  const FORMULAS = [
+    'eq8',
+    'eq9-eigenpairs',
+    'eq10-c-below-half',
+    'eq10-c-one',
+    'eq11-low-temperature',
+    'eq12-high-temperature',
+    'eq12-w-equals-cl1',
+    'eq13-14-steady-state',
+    'eq14-r-definition',
+    'eq15-limits',
+    'eq16-limits',
+    'appa-a1',
+    'appa-a2',
+    'appa-a3',
+  ];
   const size = (a: Ast): number => (a.kind === 'bin' ? 1 + size(a.left) + size(a.right) : a.kind === 'neg' || a.kind === 'call' ? 1 + size(a.arg) : 1);
-  it.each(CLAIMS.filter((c) => FORMULAS.includes(c.id)).map((c) => [c.id, c.printed] as const))('our reading of %s is in KaTeX\'s', (_id, tex) => {
+  it.each(CLAIMS.filter((c) => FORMULAS.includes(c.id)).map((c) => [c.id, c.printed] as const))("our reading of %s is in KaTeX's", (_id, tex) => {
     const segs = katexSegments(tex).filter((x): x is NonNullable<typeof x> => x !== null);
     const big = scalarParts(tex).filter((p) => size(p) >= 5);
     expect(big.length).toBeGreaterThan(0);
     for (const p of big) {
       const w = ours(p, 1);
       if (w === undefined) continue;
-      expect(segs.some((g) => { const v = theirs(g, 1); return v !== undefined && close(v, w); }), astToString(p)).toBe(true);
+      expect(
+        segs.some((g) => {
+          const v = theirs(g, 1);
+          return v !== undefined && close(v, w);
+        }),
+        astToString(p),
+      ).toBe(true);
     }
   });
   it('the two readings tell a misread apart', () => {

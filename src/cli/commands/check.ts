@@ -33,7 +33,8 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const { precision, seed } = claimRunOptions('check', p);
-  if (p.positionals.length !== 1) throw new InputError(`check: give one claims file (got ${p.positionals.length === 0 ? 'none' : p.positionals.join(', ')}); see ergocheck check --help`);
+  if (p.positionals.length !== 1)
+    throw new InputError(`check: give one claims file (got ${p.positionals.length === 0 ? 'none' : p.positionals.join(', ')}); see ergocheck check --help`);
   const claims = readClaimsFile(p.positionals[0]);
   const json = flag(p, 'json');
   const progress = !json && process.stderr.isTTY === true;
@@ -46,7 +47,14 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       checked
         .map((c) => {
           if (c.verdict === 'verified') return claimLine(c);
-          const pieces = c.correctedPieces ? ['    correction (plain infix):', ...c.correctedPieces.map((q) => `      ${Array.isArray(q.formula) ? `[${q.formula.join(', ')}]` : q.formula}${q.where.length ? `   where ${q.where.join(', ')}` : ''}`)] : [];
+          const pieces = c.correctedPieces
+            ? [
+                '    correction (plain infix):',
+                ...c.correctedPieces.map(
+                  (q) => `      ${Array.isArray(q.formula) ? `[${q.formula.join(', ')}]` : q.formula}${q.where.length ? `   where ${q.where.join(', ')}` : ''}`,
+                ),
+              ]
+            : [];
           return [claimDetail(c), ...pieces].join('\n');
         })
         .join('\n'),

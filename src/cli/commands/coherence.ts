@@ -41,7 +41,10 @@ export function coherenceCommand(args: string[], io: Io): number {
   // a big state says up front how long it takes: the rest costs a few times the reading, per entry
   const readSeconds = (performance.now() - t0) / 1000;
   const rest = readSeconds * 6 * Math.max(1, precision / 50);
-  if (n >= 256 && rest > 5) io.err(`coherence: ${n}×${n} state read in ${formatDuration(readSeconds)}; checking it and summing C_l1 at ${precision} digits takes about ${formatDuration(rest)} more`);
+  if (n >= 256 && rest > 5)
+    io.err(
+      `coherence: ${n}×${n} state read in ${formatDuration(readSeconds)}; checking it and summing C_l1 at ${precision} digits takes about ${formatDuration(rest)} more`,
+    );
   const beforeEigen = (m: number): void => {
     if (m < 64) return;
     // the float64 positivity test could not decide: time the eigensolver on a block and scale by n³
@@ -60,11 +63,22 @@ export function coherenceCommand(args: string[], io: Io): number {
     const [t32, t64] = [time(32), time(64)];
     const exponent = Math.min(3, Math.max(2, Math.log2(t64 / t32)));
     const estimate = t64 * (m / 64) ** exponent;
-    if (estimate > 5) io.err(`coherence: positivity needs a certified eigendecomposition of the ${m}×${m} state at ${precision} digits (the float64 test could not decide): about ${formatDuration(estimate)}`);
+    if (estimate > 5)
+      io.err(
+        `coherence: positivity needs a certified eigendecomposition of the ${m}×${m} state at ${precision} digits (the float64 test could not decide): about ${formatDuration(estimate)}`,
+      );
   };
   const rho = densityFromRational(D, Q, { tolerance, what: `ρ in ${path}`, beforeEigen });
   const l1 = D.toString(l1Coherence(D, rho), precision);
-  io.out(flag(p, 'json') ? JSON.stringify({ l1, precision }) : [`l1-norm of coherence  C_l1 = ${l1}`, `basis                 computational (product) basis`, `precision             ${precision} significant digits`].join('\n'));
+  io.out(
+    flag(p, 'json')
+      ? JSON.stringify({ l1, precision })
+      : [
+          `l1-norm of coherence  C_l1 = ${l1}`,
+          `basis                 computational (product) basis`,
+          `precision             ${precision} significant digits`,
+        ].join('\n'),
+  );
   return 0;
 }
 

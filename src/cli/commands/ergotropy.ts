@@ -54,7 +54,8 @@ export function ergotropyCommand(args: string[], io: Io): number {
     hDesc = `H from ${hPath}`;
   } else {
     const N = Math.log2(n);
-    if (Q.rows === Q.cols && !Number.isInteger(N)) throw new InputError(`ergotropy: ρ is ${n}×${n}, not a state of qubits (dimension 2^N); give --hamiltonian FILE`);
+    if (Q.rows === Q.cols && !Number.isInteger(N))
+      throw new InputError(`ergotropy: ρ is ${n}×${n}, not a state of qubits (dimension 2^N); give --hamiltonian FILE`);
     const omega = numberOption('omega', omegaText ?? '1', 'positive');
     H = { qubits: N, omega };
     hDesc = `H0 = ω·(number of excitations), ω = ${D.toString(D.fromRational(omega))}, ${N} qubit${N === 1 ? '' : 's'}`;

@@ -35,7 +35,8 @@ export function timesOption(value: string | undefined): string[] {
     const a = numberOption('times', range[1].trim(), 'nonNegative');
     const b = numberOption('times', range[2].trim(), 'nonNegative');
     const n = Number(range[3]);
-    if (!Number.isInteger(n) || n < 2 || n > MAX_TIMES) throw new InputError(`--times start:stop:count needs an integer count from 2 to ${MAX_TIMES}, got "${range[3]}"`);
+    if (!Number.isInteger(n) || n < 2 || n > MAX_TIMES)
+      throw new InputError(`--times start:stop:count needs an integer count from 2 to ${MAX_TIMES}, got "${range[3]}"`);
     const [x, y] = [rationalToNumber(a), rationalToNumber(b)];
     if (y < x) throw new InputError(`--times: stop ${range[2]} is before start ${range[1]}`);
     out = Array.from({ length: n }, (_, k) => String(x + ((y - x) * k) / (n - 1)));
@@ -45,7 +46,8 @@ export function timesOption(value: string | undefined): string[] {
     for (const t of out) numberOption('times', t, 'nonNegative');
   }
   for (let k = 1; k < out.length; k++) {
-    if (rationalToNumber(parseRational(out[k])) < rationalToNumber(parseRational(out[k - 1]))) throw new InputError(`--times must be non-decreasing: ${out[k]} comes after ${out[k - 1]}`);
+    if (rationalToNumber(parseRational(out[k])) < rationalToNumber(parseRational(out[k - 1])))
+      throw new InputError(`--times must be non-decreasing: ${out[k]} comes after ${out[k - 1]}`);
   }
   return out;
 }
@@ -63,14 +65,26 @@ export function evolveCommand(args: string[], io: Io): number {
   const mu = F.fromRational(numberOption('mu', muText, 'nonNegative'));
   const times = timesOption(str(p, 'times'));
   const model = partiallyCollective(F, s.N, { omega: s.omega, beta: s.beta, gamma0: F.one, mu, f: s.f, timeScale: 'normalised' });
-  const rows = trajectory(F, model, s.rho0, times.map((t) => F.fromString(t)), h0(F, s.N, s.omega));
+  const rows = trajectory(
+    F,
+    model,
+    s.rho0,
+    times.map((t) => F.fromString(t)),
+    h0(F, s.N, s.omega),
+  );
   const digits = s.precision === 'float64' ? 17 : s.precision;
   const fmt = (x: unknown, d = digits) => F.toString(x, d);
   if (flag(p, 'json')) {
     io.out(
       JSON.stringify({
         mu: muText,
-        rows: rows.map((r, k) => ({ t: times[k], ergotropy: fmt(r.ergotropy), errorBound: boundString(F, r.errorBound), l1: fmt(r.l1), energy: fmt(r.energy) })),
+        rows: rows.map((r, k) => ({
+          t: times[k],
+          ergotropy: fmt(r.ergotropy),
+          errorBound: boundString(F, r.errorBound),
+          l1: fmt(r.l1),
+          energy: fmt(r.energy),
+        })),
         precision: s.precision,
       }),
     );

@@ -22,7 +22,10 @@ export async function figuresShardCommand(o: FiguresOptions, shard: { index: num
   const { start, end } = shardRange(o.samples, shard.index, shard.count);
   if (o.maxQubits >= 9) {
     const { perSample, total } = estimateRun(o);
-    if (total > 60) io.err(`figures: this shard will take ≈ ${formatDuration(total)} (one ${o.ensemble} sample at N = ${o.maxQubits} takes ${formatDuration(perSample)} on one thread; ${o.workers} workers)`);
+    if (total > 60)
+      io.err(
+        `figures: this shard will take ≈ ${formatDuration(total)} (one ${o.ensemble} sample at N = ${o.maxQubits} takes ${formatDuration(perSample)} on one thread; ${o.workers} workers)`,
+      );
   }
   const t0 = performance.now();
   const values = await runSamples({
@@ -37,7 +40,17 @@ export async function figuresShardCommand(o: FiguresOptions, shard: { index: num
     workers: o.workers,
   });
   const text = encodeShard(
-    { format: SHARD_FORMAT, version: packageVersion(), ensemble: o.ensemble, samples: o.samples, seed: o.seed, beta: o.beta, omega: o.omega, maxQubits: o.maxQubits, shard },
+    {
+      format: SHARD_FORMAT,
+      version: packageVersion(),
+      ensemble: o.ensemble,
+      samples: o.samples,
+      seed: o.seed,
+      beta: o.beta,
+      omega: o.omega,
+      maxQubits: o.maxQubits,
+      shard,
+    },
     values,
   );
   mkdirSync(o.out, { recursive: true });
@@ -45,7 +58,9 @@ export async function figuresShardCommand(o: FiguresOptions, shard: { index: num
   // never a half-written shard under the final name (a killed job leaves only the .tmp)
   writeFileSync(file + '.tmp', text);
   renameSync(file + '.tmp', file);
-  io.out(`shard ${shard.index}/${shard.count} (samples ${start}…${end - 1} of ${o.samples} per N, N = 2…${o.maxQubits}) written to ${file} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  io.out(
+    `shard ${shard.index}/${shard.count} (samples ${start}…${end - 1} of ${o.samples} per N, N = 2…${o.maxQubits}) written to ${file} in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+  );
   return 0;
 }
 
@@ -69,8 +84,18 @@ export async function figuresMergeCommand(args: string[], io: Io): Promise<numbe
   });
   const { header, values } = mergeShards(shards, packageVersion());
   const limit = maxQubitsFor(header.ensemble);
-  if (header.maxQubits > limit) throw new InputError(`figures merge: the shards go up to N = ${header.maxQubits}, beyond what figures computes for ${header.ensemble} (${limit})`);
-  const o: FiguresOptions = { samples: header.samples, seed: header.seed, ensemble: header.ensemble, beta: header.beta, omega: header.omega, out, maxQubits: header.maxQubits, workers: 0 };
+  if (header.maxQubits > limit)
+    throw new InputError(`figures merge: the shards go up to N = ${header.maxQubits}, beyond what figures computes for ${header.ensemble} (${limit})`);
+  const o: FiguresOptions = {
+    samples: header.samples,
+    seed: header.seed,
+    ensemble: header.ensemble,
+    beta: header.beta,
+    omega: header.omega,
+    out,
+    maxQubits: header.maxQubits,
+    workers: 0,
+  };
   io.out(`merged ${shards.length} shard${shards.length > 1 ? 's' : ''} of ${header.samples} samples per N`);
   return writeFigures(o, io, values);
 }

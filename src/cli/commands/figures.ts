@@ -70,7 +70,8 @@ const OPTIONS = {
 function intOption(name: string, value: string | undefined, fallback: number, lo: number, hi: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi) throw new InputError(`figures: --${name} must be an integer from ${lo} to ${hi}, got "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi)
+    throw new InputError(`figures: --${name} must be an integer from ${lo} to ${hi}, got "${value}"`);
   return n;
 }
 
@@ -101,17 +102,23 @@ export function figuresOptions(args: string[]): FiguresOptions | 'help' {
     }
   }
   const betaText = str(p, 'beta') ?? '0';
-  if (/^\+?(inf|infinity)$/i.test(betaText.trim())) throw new InputError('figures: --beta must be finite (at β = ∞ the steady state depends on undamped coherences; see ergocheck steady-state --help)');
+  if (/^\+?(inf|infinity)$/i.test(betaText.trim()))
+    throw new InputError('figures: --beta must be finite (at β = ∞ the steady state depends on undamped coherences; see ergocheck steady-state --help)');
   const beta = rationalToNumber(numberOption('beta', betaText, 'nonNegative'));
   const omega = rationalToNumber(numberOption('omega', str(p, 'omega') ?? '1', 'positive'));
-  if (!Number.isFinite(beta) || !Number.isFinite(omega) || Math.exp(-beta * omega) === 0) throw new InputError(`figures: β·ω = ${beta * omega} is too large for float64 (e^(−βω) underflows)`);
+  if (!Number.isFinite(beta) || !Number.isFinite(omega) || Math.exp(-beta * omega) === 0)
+    throw new InputError(`figures: β·ω = ${beta * omega} is too large for float64 (e^(−βω) underflows)`);
   const out = str(p, 'out') ?? 'figures';
   if (out.trim() === '') throw new InputError('figures: --out must name a directory');
   const maxQubits = intOption('max-qubits', str(p, 'max-qubits'), 7, 2, MAX_KERNEL_QUBITS);
   if (ensemble !== 'haar' && ensemble !== 'bures' && maxQubits > MAX_DENSE_QUBITS)
-    throw new InputError(`figures: --ensemble ${ensemble} factors full-rank blocks of every sample (≈ 5 s per sample at N = 13): --max-qubits must be at most ${MAX_DENSE_QUBITS} for it (haar goes to ${MAX_KERNEL_QUBITS})`);
+    throw new InputError(
+      `figures: --ensemble ${ensemble} factors full-rank blocks of every sample (≈ 5 s per sample at N = 13): --max-qubits must be at most ${MAX_DENSE_QUBITS} for it (haar goes to ${MAX_KERNEL_QUBITS})`,
+    );
   if (ensemble === 'bures' && maxQubits > BURES_MAX_QUBITS)
-    throw new InputError(`figures: --ensemble bures needs the full 2^N × 2^N factor (I + U) G of every sample (≈ 1 s at N = 10, ×8 per further qubit): --max-qubits must be at most ${BURES_MAX_QUBITS} for it`);
+    throw new InputError(
+      `figures: --ensemble bures needs the full 2^N × 2^N factor (I + U) G of every sample (≈ 1 s at N = 10, ×8 per further qubit): --max-qubits must be at most ${BURES_MAX_QUBITS} for it`,
+    );
   const samples = intOption('samples', str(p, 'samples'), 100_000, 2, 100_000_000);
   const shardText = str(p, 'shard');
   return {
@@ -189,12 +196,24 @@ export async function writeFigures(o: FiguresOptions, io: Io, given?: Map<number
 
   const f1 = fig1Points(o.omega);
   write('fig1.json', JSON.stringify({ omega: o.omega, betas: FIG1_BETAS, rows: f1 }, null, 1) + '\n');
-  write('fig1.csv', csv(['beta', 'c', 'Cl1', 'W'], f1.map((p) => [p.beta, p.c, p.Cl1, p.W])));
+  write(
+    'fig1.csv',
+    csv(
+      ['beta', 'c', 'Cl1', 'W'],
+      f1.map((p) => [p.beta, p.c, p.Cl1, p.W]),
+    ),
+  );
   write('fig1.svg', await renderSvg(fig1Spec(f1, o.omega)));
 
   const f2 = fig2All(o.beta, o.omega, o.maxQubits);
   write('fig2.json', JSON.stringify({ beta: o.beta, omega: o.omega, rows: f2 }, null, 1) + '\n');
-  write('fig2.csv', csv(['N', 'Cl1', 'W'], f2.map((r) => [r.N, r.Cl1, r.W])));
+  write(
+    'fig2.csv',
+    csv(
+      ['N', 'Cl1', 'W'],
+      f2.map((r) => [r.N, r.Cl1, r.W]),
+    ),
+  );
   write('fig2.svg', await renderSvg(fig2Spec(f2, o.omega, o.beta)));
   const t12 = performance.now();
 
@@ -203,32 +222,37 @@ export async function writeFigures(o: FiguresOptions, io: Io, given?: Map<number
   // A long run says so before it starts (also without a terminal)
   if (o.maxQubits >= 9 && !given) {
     const { perSample, total } = estimateRun(o);
-    if (total > 60) io.err(`figures: this run will take ≈ ${formatDuration(total)} (one ${o.ensemble} sample at N = ${o.maxQubits} takes ${formatDuration(perSample)} on one thread; ${o.workers} workers)`);
+    if (total > 60)
+      io.err(
+        `figures: this run will take ≈ ${formatDuration(total)} (one ${o.ensemble} sample at N = ${o.maxQubits} takes ${formatDuration(perSample)} on one thread; ${o.workers} workers)`,
+      );
   }
   const tty = process.stderr.isTTY === true;
   let last = 0;
-  const values = given ?? (await runSamples({
-    Ns,
-    samples: o.samples,
-    seed: o.seed,
-    ensemble: o.ensemble,
-    r,
-    omega: o.omega,
-    workers: o.workers,
-    onProgress: tty
-      ? (done, total) => {
-          const now = performance.now();
-          if (now - last < 200 && done < total) return;
-          last = now;
-          const width = 30;
-          const fill = Math.round((width * done) / total);
-          const elapsed = (now - t12) / 1000;
-          const eta = done > 0 && done < total ? `, ≈ ${formatDuration((elapsed * (total - done)) / done)} left` : '';
-          process.stderr.write(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} samples ${elapsed.toFixed(1)} s${eta}   `);
-          if (done === total) process.stderr.write('\n');
-        }
-      : undefined,
-  }));
+  const values =
+    given ??
+    (await runSamples({
+      Ns,
+      samples: o.samples,
+      seed: o.seed,
+      ensemble: o.ensemble,
+      r,
+      omega: o.omega,
+      workers: o.workers,
+      onProgress: tty
+        ? (done, total) => {
+            const now = performance.now();
+            if (now - last < 200 && done < total) return;
+            last = now;
+            const width = 30;
+            const fill = Math.round((width * done) / total);
+            const elapsed = (now - t12) / 1000;
+            const eta = done > 0 && done < total ? `, ≈ ${formatDuration((elapsed * (total - done)) / done)} left` : '';
+            process.stderr.write(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} samples ${elapsed.toFixed(1)} s${eta}   `);
+            if (done === total) process.stderr.write('\n');
+          }
+        : undefined,
+    }));
   const t3 = performance.now();
   const rows = fig3Rows(values);
   write('fig3.json', JSON.stringify({ ensemble: o.ensemble, samples: o.samples, seed: o.seed, beta: o.beta, omega: o.omega, rows }, null, 1) + '\n');
@@ -249,9 +273,16 @@ export async function writeFigures(o: FiguresOptions, io: Io, given?: Map<number
   write('assessment.json', JSON.stringify({ ensemble: o.ensemble, beta: o.beta, statements: assessment }, null, 1) + '\n');
   writeOutputDir(o.out, 'figures', files);
 
-  io.out(`figures written to ${o.out} (ensemble ${o.ensemble}, ${o.samples} samples per N, seed ${o.seed}, β = ${o.beta}, ω = ${o.omega}, ${o.workers} workers)`);
-  io.out(`time: Figs. 1–2 ${((t12 - t0) / 1000).toFixed(2)} s, Fig. 3 samples ${((t3 - t12) / 1000).toFixed(2)} s, total ${((performance.now() - t0) / 1000).toFixed(2)} s`);
-  for (const r of rows) io.out(`  N=${r.N}: C_l1 = ${r.Cl1.mean.toFixed(5)} ± ${r.Cl1.sem.toExponential(1)} (std ${r.Cl1.std.toFixed(4)}), W = ${r.W.mean.toFixed(5)} ± ${r.W.sem.toExponential(1)} (std ${r.W.std.toFixed(4)})`);
+  io.out(
+    `figures written to ${o.out} (ensemble ${o.ensemble}, ${o.samples} samples per N, seed ${o.seed}, β = ${o.beta}, ω = ${o.omega}, ${o.workers} workers)`,
+  );
+  io.out(
+    `time: Figs. 1–2 ${((t12 - t0) / 1000).toFixed(2)} s, Fig. 3 samples ${((t3 - t12) / 1000).toFixed(2)} s, total ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+  );
+  for (const r of rows)
+    io.out(
+      `  N=${r.N}: C_l1 = ${r.Cl1.mean.toFixed(5)} ± ${r.Cl1.sem.toExponential(1)} (std ${r.Cl1.std.toFixed(4)}), W = ${r.W.mean.toFixed(5)} ± ${r.W.sem.toExponential(1)} (std ${r.W.std.toFixed(4)})`,
+    );
   for (const s of assessment) io.out(`  ${s.holds ? 'reproduced    ' : 'NOT reproduced'}  ${s.text}: ${s.evidence}`);
   return 0;
 }

@@ -53,7 +53,12 @@ export function claimRunOptions(command: string, p: Parsed): { precision: number
 }
 
 export async function proveCommand(args: string[], io: Io): Promise<number> {
-  const p = parse('prove', args, { precision: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, list: { type: 'boolean' } }, true);
+  const p = parse(
+    'prove',
+    args,
+    { precision: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, list: { type: 'boolean' } },
+    true,
+  );
   if (flag(p, 'help')) {
     io.out(PROVE_HELP);
     return 0;
@@ -72,7 +77,11 @@ export async function proveCommand(args: string[], io: Io): Promise<number> {
   if (json) io.out(JSON.stringify({ claims: checked }, null, 2));
   else {
     const verbose = flag(p, 'verbose');
-    io.out(checked.map((c) => (verbose || c.verdict === 'erratum' || c.verdict === 'failed' || c.verdict === 'inconclusive' ? claimDetail(c) : claimLine(c))).join('\n'));
+    io.out(
+      checked
+        .map((c) => (verbose || c.verdict === 'erratum' || c.verdict === 'failed' || c.verdict === 'inconclusive' ? claimDetail(c) : claimLine(c)))
+        .join('\n'),
+    );
     io.out(summaryLine(checked));
   }
   return checked.some((c) => c.verdict === 'failed') ? 1 : 0;

@@ -83,7 +83,8 @@ interface SearchFile extends SearchRun {
 function intOption(name: string, value: string | undefined, fallback: number, lo: number, hi: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi) throw new InputError(`search: --${name} must be an integer from ${lo} to ${hi}, got "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi)
+    throw new InputError(`search: --${name} must be an integer from ${lo} to ${hi}, got "${value}"`);
   return n;
 }
 
@@ -93,7 +94,8 @@ function qubitList(text: string): number[] {
     const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
     const lo = m ? Number(m[1]) : NaN;
     const hi = m ? Number(m[2] ?? m[1]) : NaN;
-    if (!m || lo < MIN_QUBITS || hi > MAX_QUBITS || lo > hi) throw new InputError(`search: --qubits must list integers from ${MIN_QUBITS} to ${MAX_QUBITS} (e.g. 3,4 or 3-6), got "${text}"`);
+    if (!m || lo < MIN_QUBITS || hi > MAX_QUBITS || lo > hi)
+      throw new InputError(`search: --qubits must list integers from ${MIN_QUBITS} to ${MAX_QUBITS} (e.g. 3,4 or 3-6), got "${text}"`);
     for (let N = lo; N <= hi; N++) out.add(N);
   }
   return [...out].sort((a, b) => a - b);
@@ -168,12 +170,19 @@ function output(file: SearchFile, p: ReturnType<typeof parse>, io: Io): void {
     io.out(text.trimEnd());
     return;
   }
-  io.out(`largest W/(ωC_l1) found (seed ${file.seed}, ${file.starts} starts per case${file.shard.count > 1 ? `, shard ${file.shard.index}/${file.shard.count}` : ''}):`);
+  io.out(
+    `largest W/(ωC_l1) found (seed ${file.seed}, ${file.starts} starts per case${file.shard.count > 1 ? `, shard ${file.shard.index}/${file.shard.count}` : ''}):`,
+  );
   io.out('   N      β      ratio       W/ω     C_l1   blocks (j: Tr M_j, rank)');
   for (const c of file.cases) {
     const blocks = c.blocks.map((b) => `${b.j}: ${b.trace.toFixed(3)}, ${b.rank}`).join('; ');
-    io.out(`  ${String(c.N).padStart(2)}  ${String(c.beta).padStart(5)}  ${c.ratio.toFixed(6).padStart(9)}  ${c.W.toFixed(4).padStart(8)}  ${c.Cl1.toFixed(4).padStart(7)}   ${blocks}`);
-    if (c.certified) io.out(`            certified (rational state, 50 digits): W/(ωC_l1) = ${c.certified.ratio.slice(0, 12)}…, W − ωC_l1 ${c.certified.verdict} the error bound ${c.certified.errorBound}`);
+    io.out(
+      `  ${String(c.N).padStart(2)}  ${String(c.beta).padStart(5)}  ${c.ratio.toFixed(6).padStart(9)}  ${c.W.toFixed(4).padStart(8)}  ${c.Cl1.toFixed(4).padStart(7)}   ${blocks}`,
+    );
+    if (c.certified)
+      io.out(
+        `            certified (rational state, 50 digits): W/(ωC_l1) = ${c.certified.ratio.slice(0, 12)}…, W − ωC_l1 ${c.certified.verdict} the error bound ${c.certified.errorBound}`,
+      );
   }
   if (out !== undefined) io.out(`written to ${out}`);
 }
@@ -213,11 +222,26 @@ function readSearchFile(name: string): SearchFile {
   } catch {
     throw new InputError(`search merge: ${name} is not JSON (not a file of ergocheck search --out)`);
   }
-  if (typeof o !== 'object' || o === null || o.format !== SEARCH_FORMAT || !Array.isArray(o.cases) || !o.shard || !Array.isArray(o.qubits) || !Array.isArray(o.betas))
+  if (
+    typeof o !== 'object' ||
+    o === null ||
+    o.format !== SEARCH_FORMAT ||
+    !Array.isArray(o.cases) ||
+    !o.shard ||
+    !Array.isArray(o.qubits) ||
+    !Array.isArray(o.betas)
+  )
     throw new InputError(`search merge: ${name} is not a file of ergocheck search --out`);
   const num = (v: unknown): boolean => typeof v === 'number' && !Number.isNaN(v);
   for (const c of o.cases as unknown as Record<string, unknown>[])
-    if (typeof c !== 'object' || c === null || !['N', 'beta', 'starts', 'ratio', 'W', 'Cl1', 'start', 'iterations'].every((k) => num(c[k])) || !Array.isArray(c.x) || !c.x.every(num) || !Array.isArray(c.blocks))
+    if (
+      typeof c !== 'object' ||
+      c === null ||
+      !['N', 'beta', 'starts', 'ratio', 'W', 'Cl1', 'start', 'iterations'].every((k) => num(c[k])) ||
+      !Array.isArray(c.x) ||
+      !c.x.every(num) ||
+      !Array.isArray(c.blocks)
+    )
       throw new InputError(`search merge: ${name} has a malformed case (truncated or edited?)`);
   const sh = o.shard as { index?: unknown; count?: unknown };
   if (!Number.isSafeInteger(sh.index) || !Number.isSafeInteger(sh.count) || !((sh.index as number) >= 1 && (sh.index as number) <= (sh.count as number)))
@@ -234,13 +258,19 @@ async function searchMerge(args: string[], io: Io): Promise<number> {
   if (p.positionals.length === 0) throw new InputError('search merge: no files given (usage: ergocheck search merge FILE… --out FILE)');
   const files = p.positionals.map((name) => ({ name, file: readSearchFile(name) }));
   const first = files[0];
-  const same = (a: SearchFile, b: SearchFile, k: 'version' | 'starts' | 'iterations' | 'seed' | 'qubits' | 'betas'): boolean => JSON.stringify(a[k]) === JSON.stringify(b[k]);
+  const same = (a: SearchFile, b: SearchFile, k: 'version' | 'starts' | 'iterations' | 'seed' | 'qubits' | 'betas'): boolean =>
+    JSON.stringify(a[k]) === JSON.stringify(b[k]);
   for (const { name, file } of files) {
     for (const k of ['version', 'starts', 'iterations', 'seed', 'qubits', 'betas'] as const)
-      if (!same(file, first.file, k)) throw new InputError(`search merge: ${name} is from another search than ${first.name} (${k} ${JSON.stringify(file[k])} ≠ ${JSON.stringify(first.file[k])})`);
-    if (file.shard.count !== first.file.shard.count) throw new InputError(`search merge: ${name} is shard ${file.shard.index} of ${file.shard.count}, ${first.name} one of ${first.file.shard.count}`);
+      if (!same(file, first.file, k))
+        throw new InputError(
+          `search merge: ${name} is from another search than ${first.name} (${k} ${JSON.stringify(file[k])} ≠ ${JSON.stringify(first.file[k])})`,
+        );
+    if (file.shard.count !== first.file.shard.count)
+      throw new InputError(`search merge: ${name} is shard ${file.shard.index} of ${file.shard.count}, ${first.name} one of ${first.file.shard.count}`);
   }
-  if (first.file.version !== packageVersion()) throw new InputError(`search merge: the files were written by ergocheck ${first.file.version}, this is ${packageVersion()}`);
+  if (first.file.version !== packageVersion())
+    throw new InputError(`search merge: the files were written by ergocheck ${first.file.version}, this is ${packageVersion()}`);
   const K = first.file.shard.count;
   const seen = new Map<number, string>();
   for (const { name, file } of files) {
@@ -269,6 +299,20 @@ async function searchMerge(args: string[], io: Io): Promise<number> {
     }
   const run = first.file;
   if (flag(p, 'certify')) certifyCases(cases);
-  output({ format: SEARCH_FORMAT, version: run.version, qubits: run.qubits, betas: run.betas, starts: run.starts, iterations: run.iterations, seed: run.seed, shard: { index: 1, count: 1 }, cases }, p, io);
+  output(
+    {
+      format: SEARCH_FORMAT,
+      version: run.version,
+      qubits: run.qubits,
+      betas: run.betas,
+      starts: run.starts,
+      iterations: run.iterations,
+      seed: run.seed,
+      shard: { index: 1, count: 1 },
+      cases,
+    },
+    p,
+    io,
+  );
   return 0;
 }

@@ -107,7 +107,13 @@ export function steadyStateCommand(args: string[], io: Io): number {
  * One JSON object; with "rho" first. Up to 9 qubits on one line; beyond, one matrix row per line
  * (still valid JSON), since the whole text would exceed the longest string JavaScript can hold.
  */
-function writeJsonWithRho(io: Io, F: AnalyticField<unknown>, rho: { rows: number; cols: number; re: unknown[]; im: unknown[] }, digits: number, fields: Record<string, unknown>): void {
+function writeJsonWithRho(
+  io: Io,
+  F: AnalyticField<unknown>,
+  rho: { rows: number; cols: number; re: unknown[]; im: unknown[] },
+  digits: number,
+  fields: Record<string, unknown>,
+): void {
   const tail = JSON.stringify(fields).slice(1); // `"ergotropy":…}`
   if (rho.rows <= 512) {
     io.out(`{"rho":${JSON.stringify(matrixToJson(F, rho, digits))},${tail}`);
@@ -133,9 +139,13 @@ function warnIfLong(p: ReturnType<typeof parse>, io: Io): void {
   const decimal = !flag(p, 'float64');
   const isFile = !['ground', 'excited', 'thermal'].includes(init);
   if (isFile && decimal && N >= 9) {
-    io.err(`ergocheck: steady-state: note: a ${d}×${d} state at decimal precision — checking that it is positive semidefinite is a certified eigendecomposition of the whole matrix, which takes tens of minutes or more at this size (its cost grows 8-fold per qubit); --float64 is much faster`);
+    io.err(
+      `ergocheck: steady-state: note: a ${d}×${d} state at decimal precision — checking that it is positive semidefinite is a certified eigendecomposition of the whole matrix, which takes tens of minutes or more at this size (its cost grows 8-fold per qubit); --float64 is much faster`,
+    );
   } else if (isFile && N >= 9) {
-    io.err(`ergocheck: steady-state: note: reading and checking a ${d}×${d} state (${(d * d * 2).toExponential(1)} entries) and mapping it take a while at this size`);
+    io.err(
+      `ergocheck: steady-state: note: reading and checking a ${d}×${d} state (${(d * d * 2).toExponential(1)} entries) and mapping it take a while at this size`,
+    );
   }
   if (flag(p, 'json') && !flag(p, 'no-rho') && N >= 10) {
     io.err(`ergocheck: steady-state: note: --json prints the dense ${d}×${d} ρ_ss (${(d * d * 2).toExponential(1)} numbers); --no-rho leaves it out`);

@@ -61,7 +61,10 @@ a bad --out place, unreadable or malformed baseline).`;
 function listOption(p: Parsed, name: string): string[] {
   const v = p.values[name];
   const raw = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-  const list = raw.flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter((x) => x !== '');
+  const list = raw
+    .flatMap((x) => String(x).split(','))
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
   // an empty value would otherwise mean "everything"
   if (raw.length > 0 && list.length === 0) throw new InputError(`verify: --${name} needs at least one value, got "${raw.join(',')}"`);
   return list;
@@ -107,7 +110,8 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   if (fig3Text !== undefined && (!/^\d+$/.test(fig3Text.trim()) || !Number.isSafeInteger(fig3) || fig3 === 1 || fig3 > 10_000_000))
     throw new InputError(`verify: --fig3 must be 0 (no Fig. 3) or an integer number of samples from 2 to 10000000, got "${fig3Text}"`);
   const formats = formatOption(listOption(p, 'format'));
-  if (fig3Text !== undefined && fig3 > 0 && !formats.includes('md') && !formats.includes('html')) throw new InputError('verify: --fig3 draws Fig. 3 into the md and html reports; add md or html to --format');
+  if (fig3Text !== undefined && fig3 > 0 && !formats.includes('md') && !formats.includes('html'))
+    throw new InputError('verify: --fig3 draws Fig. 3 into the md and html reports; add md or html to --format');
   const out = str(p, 'out') ?? 'report';
   if (out === '') throw new InputError('verify: --out must not be empty');
   checkOutDir(out);
@@ -146,11 +150,16 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
     junit: () => renderJunit(report, { strict }),
     tex: () => renderLatex(report),
   };
-  writeReportDir(
-    out,
-    [...formats.map((f) => ({ name: REPORT_FILES[f], render: renderers[f] })), ...(formats.includes('md') ? figures.map((f) => ({ name: f.file, render: () => f.svg })) : [])],
+  writeReportDir(out, [
+    ...formats.map((f) => ({ name: REPORT_FILES[f], render: renderers[f] })),
+    ...(formats.includes('md') ? figures.map((f) => ({ name: f.file, render: () => f.svg })) : []),
+  ]);
+  io.out(
+    renderSummaryTable(
+      report,
+      formats.map((f) => join(out, REPORT_FILES[f])),
+    ),
   );
-  io.out(renderSummaryTable(report, formats.map((f) => join(out, REPORT_FILES[f]))));
 
   const failed = report.summary.failed > 0;
   const errata = strict && report.summary.erratum > 0;

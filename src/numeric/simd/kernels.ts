@@ -63,7 +63,8 @@ export class SimdKernels {
   }
 
   private check(what: string, start: number, slots: number): void {
-    if (!(Number.isInteger(start) && start >= 0 && start + slots <= this.view.length)) throw new RangeError(`SimdKernels.${what}: slots ${start} … ${start + slots} outside the reserved ${this.view.length}`);
+    if (!(Number.isInteger(start) && start >= 0 && start + slots <= this.view.length))
+      throw new RangeError(`SimdKernels.${what}: slots ${start} … ${start + slots} outside the reserved ${this.view.length}`);
   }
 
   /** y = U x: U real n × s at slot `U`; x split complex (s real parts at xr, s imaginary at xi); y likewise (n). */
@@ -79,7 +80,8 @@ export class SimdKernels {
    * complex n × `width`; column q of T is s real parts at slot T + 2sq, then s imaginary parts.
    */
   productT(V: number, n: number, s: number, F: number, width: number, c0: number, c1: number, T: number): void {
-    if (!(Number.isInteger(c0) && Number.isInteger(c1) && 0 <= c0 && c0 <= c1 && c1 <= width)) throw new RangeError(`SimdKernels.productT: columns ${c0} … ${c1} outside 0 … ${width}`);
+    if (!(Number.isInteger(c0) && Number.isInteger(c1) && 0 <= c0 && c0 <= c1 && c1 <= width))
+      throw new RangeError(`SimdKernels.productT: columns ${c0} … ${c1} outside 0 … ${width}`);
     this.check('productT', V, n * s);
     this.check('productT', F, n * 2 * width);
     this.check('productT', T + 2 * s * c0, 2 * s * (c1 - c0));

@@ -38,7 +38,10 @@ const notANumber = fc.oneof(
 );
 
 const badBaseline: fc.Arbitrary<{ text: () => string; why: RegExp }> = fc.oneof(
-  notANumber.map((v) => ({ text: () => edited((r) => ((r.claims[0].evidence as Record<string, unknown>).maxDeviation = v)), why: /maxDeviation must be a decimal number/ })),
+  notANumber.map((v) => ({
+    text: () => edited((r) => ((r.claims[0].evidence as Record<string, unknown>).maxDeviation = v)),
+    why: /maxDeviation must be a decimal number/,
+  })),
   notANumber.map((v) => ({
     text: () =>
       edited((r) => {
@@ -49,17 +52,26 @@ const badBaseline: fc.Arbitrary<{ text: () => string; why: RegExp }> = fc.oneof(
   })),
   fc.constant({ text: () => edited((r) => r.claims.push(r.claims[0])), why: /claim id "eq10-c-below-half" appears twice/ }),
   fc.constantFrom('tool', 'parameters', 'summary', 'claims').map((k) => ({ text: () => edited((r) => delete r[k]), why: /required property|must have/ })),
-  fc.constantFrom<[string, unknown]>(['verdict', 'ok'], ['verdict', 7], ['id', ''], ['id', 'Has Spaces'], ['evidence', null], ['printed', 5]).map(([k, v]) => ({ text: () => edited((r) => (r.claims[0][k] = v)), why: /claims\/0/ })),
-  fc.constantFrom<[string, unknown]>(['precision', 'fifty'], ['precision', 0], ['seed', -1], ['startedAt', 'yesterday']).map(([k, v]) => ({ text: () => edited((r) => ((r.parameters as Record<string, unknown>)[k] = v)), why: /parameters/ })),
-  fc.constantFrom('', '{', 'null', '[]', '"report"', '{"tool": "ergocheck"}', '\uFEFF').map((t) => ({ text: () => t, why: /not JSON|not an ergocheck report/ })),
-  fc.string({ maxLength: 20 }).filter((s) => {
-    try {
-      JSON.parse(s);
-      return false;
-    } catch {
-      return true;
-    }
-  }).map((t) => ({ text: () => t, why: /is not JSON/ })),
+  fc
+    .constantFrom<[string, unknown]>(['verdict', 'ok'], ['verdict', 7], ['id', ''], ['id', 'Has Spaces'], ['evidence', null], ['printed', 5])
+    .map(([k, v]) => ({ text: () => edited((r) => (r.claims[0][k] = v)), why: /claims\/0/ })),
+  fc
+    .constantFrom<[string, unknown]>(['precision', 'fifty'], ['precision', 0], ['seed', -1], ['startedAt', 'yesterday'])
+    .map(([k, v]) => ({ text: () => edited((r) => ((r.parameters as Record<string, unknown>)[k] = v)), why: /parameters/ })),
+  fc
+    .constantFrom('', '{', 'null', '[]', '"report"', '{"tool": "ergocheck"}', '\uFEFF')
+    .map((t) => ({ text: () => t, why: /not JSON|not an ergocheck report/ })),
+  fc
+    .string({ maxLength: 20 })
+    .filter((s) => {
+      try {
+        JSON.parse(s);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map((t) => ({ text: () => t, why: /is not JSON/ })),
 );
 
 describe('bad baselines are refused with one line, before anything is checked', () => {
@@ -74,7 +86,10 @@ describe('bad baselines are refused with one line, before anything is checked', 
   });
   it('a missing file and a directory', async () => {
     mkdirSync(join(dir, 'adir'));
-    for (const [f, why] of [[join(dir, 'nope.json'), /no such file/], [join(dir, 'adir'), /is a directory/]] as const) {
+    for (const [f, why] of [
+      [join(dir, 'nope.json'), /no such file/],
+      [join(dir, 'adir'), /is a directory/],
+    ] as const) {
       const argv = ['verify', ...ONLY, '--out', join(dir, 'rx'), '--baseline', f];
       expectRefused(await run(...argv), argv, why);
     }
@@ -92,7 +107,14 @@ describe('valid baselines are compared', () => {
   });
   it('deviations written as "-0", "1e-999999" or "0.0" are numbers: compared, no change (exit 0)', async () => {
     for (const v of ['-0', '1e-999999', '0.0']) {
-      const argv = ['verify', ...ONLY, '--out', join(dir, `dev${n}`), '--baseline', write(edited((r) => ((r.claims[0].evidence as Record<string, unknown>).maxDeviation = v)))];
+      const argv = [
+        'verify',
+        ...ONLY,
+        '--out',
+        join(dir, `dev${n}`),
+        '--baseline',
+        write(edited((r) => ((r.claims[0].evidence as Record<string, unknown>).maxDeviation = v))),
+      ];
       const r = await run(...argv);
       expectOk(r, argv);
       expect(r.out).toMatch(/baseline .*: no changes/);

@@ -102,9 +102,20 @@ export interface Spawned {
  * Run the built binary (dist/, built by the global setup) asynchronously; killed after `ms`.
  * `onStdout` sees every chunk and the child, e.g. to close the pipe after the first line.
  */
-export function spawnCli(args: string[], options: { ms?: number; cwd?: string; onSpawn?: (child: ReturnType<typeof spawn>) => void; onStdout?: (chunk: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Spawned> {
+export function spawnCli(
+  args: string[],
+  options: {
+    ms?: number;
+    cwd?: string;
+    onSpawn?: (child: ReturnType<typeof spawn>) => void;
+    onStdout?: (chunk: string, child: ReturnType<typeof spawn>) => void;
+  } = {},
+): Promise<Spawned> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(process.cwd(), 'bin/ergocheck.js'), ...args], { cwd: options.cwd ?? process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(process.cwd(), 'bin/ergocheck.js'), ...args], {
+      cwd: options.cwd ?? process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {

@@ -75,25 +75,61 @@ describe('valid matrix files give the exact answer', () => {
 });
 
 /** A valid 2×2 state to break. */
-const GOOD = { re: [['1/2', '1/4'], ['1/4', '1/2']], im: [['0', '1/8'], ['-1/8', '0']] };
+const GOOD = {
+  re: [
+    ['1/2', '1/4'],
+    ['1/4', '1/2'],
+  ],
+  im: [
+    ['0', '1/8'],
+    ['-1/8', '0'],
+  ],
+};
 
-const badEntry = fc.constantFrom<unknown>(null, true, false, {}, [], 'abc', '1/0', '', ' ', '0x10', 'NaN', 'Infinity', '-Infinity', '1e99999999', '1..2', '--1', '1/2/3', '½', '1,5');
+const badEntry = fc.constantFrom<unknown>(
+  null,
+  true,
+  false,
+  {},
+  [],
+  'abc',
+  '1/0',
+  '',
+  ' ',
+  '0x10',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e99999999',
+  '1..2',
+  '--1',
+  '1/2/3',
+  '½',
+  '1,5',
+);
 
 /** Text of a malformed or unphysical matrix file, with what the refusal must mention. */
 const badFile: fc.Arbitrary<{ text: string; why: RegExp }> = fc.oneof(
-  fc.string({ maxLength: 30 }).filter((s) => {
-    try {
-      JSON.parse(s);
-      return false;
-    } catch {
-      return true;
-    }
-  }).map((text) => ({ text, why: /not valid JSON/ })),
+  fc
+    .string({ maxLength: 30 })
+    .filter((s) => {
+      try {
+        JSON.parse(s);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map((text) => ({ text, why: /not valid JSON/ })),
   fc.constantFrom('1', '"x"', 'null', '[]', '[[1]]', 'true').map((text) => ({ text, why: /expected an object/ })),
   fc.constantFrom('{}', '{"im": [[0]]}').map((text) => ({ text, why: /missing "re"/ })),
   fc.constantFrom('{"re": [[1]], "x": 1}', '{"Re": [[1]]}').map((text) => ({ text, why: /unexpected key/ })),
-  fc.constantFrom('{"re": [[1]], "re": [[1]]}', '{"re": [[1]], "im": [[0]], "im": [[0]]}', '{"re": [[1]], "r\\u0065": [[1]]}').map((text) => ({ text, why: /appears twice/ })),
-  fc.constantFrom('{"re": []}', '{"re": [1]}', '{"re": [[]]}', '{"re": [[1, 0], [0]]}', '{"re": [[1], 0]}').map((text) => ({ text, why: /row|non-empty array/ })),
+  fc
+    .constantFrom('{"re": [[1]], "re": [[1]]}', '{"re": [[1]], "im": [[0]], "im": [[0]]}', '{"re": [[1]], "r\\u0065": [[1]]}')
+    .map((text) => ({ text, why: /appears twice/ })),
+  fc
+    .constantFrom('{"re": []}', '{"re": [1]}', '{"re": [[]]}', '{"re": [[1, 0], [0]]}', '{"re": [[1], 0]}')
+    .map((text) => ({ text, why: /row|non-empty array/ })),
   fc.constantFrom('{"re": [[1, 0]]}', '{"re": [[0.5], [0.5]]}', '{"re": [[1, 0, 0], [0, 0, 0]]}').map((text) => ({ text, why: /not square/ })),
   fc.constantFrom('{"re": [[1, 0], [0, 0]], "im": [[0]]}').map((text) => ({ text, why: /"im" is 1×1 but "re" is 2×2/ })),
   fc.tuple(badEntry, fc.integer({ min: 0, max: 3 }), fc.boolean()).map(([x, k, inIm]) => {
@@ -103,14 +139,80 @@ const badFile: fc.Arbitrary<{ text: string; why: RegExp }> = fc.oneof(
   }),
   fc.constantFrom('{"re": [[1e999, 0], [0, 0]]}', '{"re": [[-1e999, 0], [0, 1]]}').map((text) => ({ text, why: /not finite/ })),
   // unphysical
-  fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 })).map(([a, b]) => ({ text: JSON.stringify({ re: [['1/2', `${a}/10`], [`${a + b}/10`, '1/2']] }), why: /not Hermitian: entries \(1,2\) and \(2,1\) differ/ })),
-  fc.integer({ min: 1, max: 99 }).map((a) => ({ text: JSON.stringify({ re: [['1/2', '0'], ['0', '1/2']], im: [[`${a}/100`, '0'], ['0', '0']] }), why: /diagonal entry \(1,1\) has imaginary part/ })),
-  fc.integer({ min: 2, max: 9 }).map((k) => ({ text: JSON.stringify({ re: [[`${k}/2`, '0'], ['0', '1/2']] }), why: new RegExp(`has trace ${(k + 1) / 2}, not 1`) })),
+  fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 })).map(([a, b]) => ({
+    text: JSON.stringify({
+      re: [
+        ['1/2', `${a}/10`],
+        [`${a + b}/10`, '1/2'],
+      ],
+    }),
+    why: /not Hermitian: entries \(1,2\) and \(2,1\) differ/,
+  })),
+  fc.integer({ min: 1, max: 99 }).map((a) => ({
+    text: JSON.stringify({
+      re: [
+        ['1/2', '0'],
+        ['0', '1/2'],
+      ],
+      im: [
+        [`${a}/100`, '0'],
+        ['0', '0'],
+      ],
+    }),
+    why: /diagonal entry \(1,1\) has imaginary part/,
+  })),
+  fc.integer({ min: 2, max: 9 }).map((k) => ({
+    text: JSON.stringify({
+      re: [
+        [`${k}/2`, '0'],
+        ['0', '1/2'],
+      ],
+    }),
+    why: new RegExp(`has trace ${(k + 1) / 2}, not 1`),
+  })),
   // traces off by 1e-40, 1e-5000 and −1e-300: the message shows enough digits to see the difference
-  fc.constantFrom(['0.5' + '0'.repeat(38) + '1', /has trace 1\.0{39}1, not 1 \(off by 1\.000e-40/], ['0.5' + '0'.repeat(4998) + '1', /has trace 1 \+ 1\.000e-5000, not 1 \(off by 1\.000e-5000/], ['0.4' + '9'.repeat(299), /has trace 1 − 1\.000e-300, not 1 \(off by -1\.000e-300/]).map(([x, why]) => ({ text: JSON.stringify({ re: [['1/2', '0'], ['0', x]] }), why: why as RegExp })),
-  fc.constantFrom<[string, RegExp]>(['1e999', /has trace 1e\+999, not 1/], ['-1e999', /has trace -1e\+999, not 1/]).map(([e, why]) => ({ text: JSON.stringify({ re: [[e, '0'], ['0', '1']] }), why })),
-  fc.integer({ min: 1, max: 9 }).map((a) => ({ text: JSON.stringify({ re: [[`${10 + a}/10`, '0'], ['0', `${-a}/10`]] }), why: /not positive semidefinite/ })),
-  fc.integer({ min: 6, max: 30 }).map((a) => ({ text: JSON.stringify({ re: [['1/2', `${a}/10`], [`${a}/10`, '1/2']] }), why: /not positive semidefinite/ })),
+  fc
+    .constantFrom(
+      ['0.5' + '0'.repeat(38) + '1', /has trace 1\.0{39}1, not 1 \(off by 1\.000e-40/],
+      ['0.5' + '0'.repeat(4998) + '1', /has trace 1 \+ 1\.000e-5000, not 1 \(off by 1\.000e-5000/],
+      ['0.4' + '9'.repeat(299), /has trace 1 − 1\.000e-300, not 1 \(off by -1\.000e-300/],
+    )
+    .map(([x, why]) => ({
+      text: JSON.stringify({
+        re: [
+          ['1/2', '0'],
+          ['0', x],
+        ],
+      }),
+      why: why as RegExp,
+    })),
+  fc.constantFrom<[string, RegExp]>(['1e999', /has trace 1e\+999, not 1/], ['-1e999', /has trace -1e\+999, not 1/]).map(([e, why]) => ({
+    text: JSON.stringify({
+      re: [
+        [e, '0'],
+        ['0', '1'],
+      ],
+    }),
+    why,
+  })),
+  fc.integer({ min: 1, max: 9 }).map((a) => ({
+    text: JSON.stringify({
+      re: [
+        [`${10 + a}/10`, '0'],
+        ['0', `${-a}/10`],
+      ],
+    }),
+    why: /not positive semidefinite/,
+  })),
+  fc.integer({ min: 6, max: 30 }).map((a) => ({
+    text: JSON.stringify({
+      re: [
+        ['1/2', `${a}/10`],
+        [`${a}/10`, '1/2'],
+      ],
+    }),
+    why: /not positive semidefinite/,
+  })),
   fc.constantFrom('', '\uFEFF', ' ', '\uFEFF\uFEFF{"re": [[1]]}').map((text) => ({ text, why: /not valid JSON/ })),
 );
 
@@ -132,8 +234,43 @@ describe('malformed and unphysical matrix files are refused with one line', () =
     const cases: [string[], RegExp][] = [
       [['coherence', '--rho', join(dir, 'nope.json')], /no such file/],
       [['ergotropy', '--rho', join(dir, 'adir')], /is a directory/],
-      [['ergotropy', '--rho', file(JSON.stringify({ re: [['1/3', '0', '0'], ['0', '1/3', '0'], ['0', '0', '1/3']] }))], /3×3|2\^N|qubits/],
-      [['steady-state', '--qubits', '1', '--beta', '1', '--initial', file(JSON.stringify({ re: [['1/4', '0', '0', '0'], ['0', '1/4', '0', '0'], ['0', '0', '1/4', '0'], ['0', '0', '0', '1/4']] }))], /1 qubit needs 2×2/],
+      [
+        [
+          'ergotropy',
+          '--rho',
+          file(
+            JSON.stringify({
+              re: [
+                ['1/3', '0', '0'],
+                ['0', '1/3', '0'],
+                ['0', '0', '1/3'],
+              ],
+            }),
+          ),
+        ],
+        /3×3|2\^N|qubits/,
+      ],
+      [
+        [
+          'steady-state',
+          '--qubits',
+          '1',
+          '--beta',
+          '1',
+          '--initial',
+          file(
+            JSON.stringify({
+              re: [
+                ['1/4', '0', '0', '0'],
+                ['0', '1/4', '0', '0'],
+                ['0', '0', '1/4', '0'],
+                ['0', '0', '0', '1/4'],
+              ],
+            }),
+          ),
+        ],
+        /1 qubit needs 2×2/,
+      ],
       [['coherence', '--rho', file('{"re": [[1]]}'), '--tolerance', '-1'], /--tolerance/],
     ];
     for (const [argv, why] of cases) expectRefused(await run(...argv), argv, why);

@@ -12,7 +12,15 @@ import { expectOk, expectOkOrRefused, expectRefused, run, scratch } from './harn
 
 const dir = scratch('options');
 const state = join(dir, 'rho.json');
-writeFileSync(state, JSON.stringify({ re: [['1/2', '1/4'], ['1/4', '1/2']] }));
+writeFileSync(
+  state,
+  JSON.stringify({
+    re: [
+      ['1/2', '1/4'],
+      ['1/4', '1/2'],
+    ],
+  }),
+);
 const SS = ['steady-state', '--qubits', '1', '--initial', 'ground'];
 const EV = ['evolve', '--qubits', '1', '--beta', '1', '--mu', '1/2', '--initial', 'excited'];
 
@@ -52,7 +60,12 @@ describe('bad option values are refused with one line naming the option', () => 
     });
   }
   it('empty claim selections never mean "every claim"', async () => {
-    for (const argv of [['prove', ''], ['prove', ' '], ['prove', 'eq10', '']]) expectRefused(await run(...argv), argv, /empty claim id/);
+    for (const argv of [
+      ['prove', ''],
+      ['prove', ' '],
+      ['prove', 'eq10', ''],
+    ])
+      expectRefused(await run(...argv), argv, /empty claim id/);
   });
 });
 
@@ -101,7 +114,10 @@ describe('random option values: exit 0 with the right answer, or one line naming
     );
   });
   it('evolve --mu M --times T: exit 0 only for 0 ≤ μ ≤ 1 and non-negative, non-decreasing times', async () => {
-    const times = fc.oneof(numberish, fc.array(fc.constantFrom('0', '0.5', '1', '2', '1/3', '-1', 'x', ''), { minLength: 1, maxLength: 4 }).map((a) => a.join(',')));
+    const times = fc.oneof(
+      numberish,
+      fc.array(fc.constantFrom('0', '0.5', '1', '2', '1/3', '-1', 'x', ''), { minLength: 1, maxLength: 4 }).map((a) => a.join(',')),
+    );
     await fc.assert(
       fc.asyncProperty(numberish, times, async (mu, t) => {
         // a long valid time would only be slow: bound it

@@ -23,7 +23,12 @@ function expectOwnDirectory(dir: string): void {
   const snap = snapshot(dir);
   snap.delete(MANIFEST);
   expect([...snap.keys()].sort()).toEqual(Object.keys(m.files).sort());
-  for (const [name, hash] of Object.entries(m.files)) expect(createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')).toBe(hash);
+  for (const [name, hash] of Object.entries(m.files))
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(dir, name)))
+        .digest('hex'),
+    ).toBe(hash);
 }
 
 describe('bad output places: one line, exit 2, nothing left behind', () => {
@@ -50,7 +55,10 @@ describe('bad output places: one line, exit 2, nothing left behind', () => {
     ['', /--out must/],
     [' ', /--out must/],
   ];
-  for (const [cmd, argv] of [['verify', VERIFY], ['figures', FIGURES]] as const) {
+  for (const [cmd, argv] of [
+    ['verify', VERIFY],
+    ['figures', FIGURES],
+  ] as const) {
     it(`${cmd}: ${places.map(([p]) => JSON.stringify(p.replace(base, '…'))).join(' ')}`, async () => {
       const before = snapshot(base);
       for (const [place, why] of places) {
@@ -75,7 +83,16 @@ describe('bad output places: one line, exit 2, nothing left behind', () => {
 });
 
 /** What a user may have done to an earlier output directory. */
-type Action = 'foreign-file' | 'hidden-file' | 'dir-named-like-report' | 'changed-report' | 'symlink-for-report' | 'no-manifest' | 'broken-manifest' | 'deleted-report' | 'nothing';
+type Action =
+  | 'foreign-file'
+  | 'hidden-file'
+  | 'dir-named-like-report'
+  | 'changed-report'
+  | 'symlink-for-report'
+  | 'no-manifest'
+  | 'broken-manifest'
+  | 'deleted-report'
+  | 'nothing';
 const HARMLESS: Action[] = ['deleted-report', 'nothing'];
 
 function act(dir: string, a: Action, own: string): void {
@@ -123,7 +140,17 @@ describe('an earlier output directory: replaced only if everything in it is ergo
       const pristine = join(base, 'pristine');
       expectOk(await run(...argv, '--out', pristine), argv);
       expectOwnDirectory(pristine);
-      const actions = fc.constantFrom<Action>('foreign-file', 'hidden-file', 'dir-named-like-report', 'changed-report', 'symlink-for-report', 'no-manifest', 'broken-manifest', 'deleted-report', 'nothing');
+      const actions = fc.constantFrom<Action>(
+        'foreign-file',
+        'hidden-file',
+        'dir-named-like-report',
+        'changed-report',
+        'symlink-for-report',
+        'no-manifest',
+        'broken-manifest',
+        'deleted-report',
+        'nothing',
+      );
       let k = 0;
       await fc.assert(
         fc.asyncProperty(fc.array(fc.tuple(actions, fc.constantFrom(...own)), { minLength: 0, maxLength: 3 }), async (edits) => {

@@ -12,7 +12,15 @@ import { scratch, spawnCli } from './harness.js';
 
 const dir = scratch('pipes');
 const rho = join(dir, 'rho.json');
-writeFileSync(rho, JSON.stringify({ re: [['1/2', '1/4'], ['1/4', '1/2']] }));
+writeFileSync(
+  rho,
+  JSON.stringify({
+    re: [
+      ['1/2', '1/4'],
+      ['1/4', '1/2'],
+    ],
+  }),
+);
 
 const COMMANDS: string[][] = [
   ['prove', 'eq10'],

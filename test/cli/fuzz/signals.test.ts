@@ -20,7 +20,12 @@ function expectComplete(dir: string): Map<string, string> {
   const snap = snapshot(dir);
   snap.delete(MANIFEST);
   expect([...snap.keys()].sort()).toEqual(Object.keys(m.files).sort());
-  for (const [name, hash] of Object.entries(m.files)) expect(createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')).toBe(hash);
+  for (const [name, hash] of Object.entries(m.files))
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(dir, name)))
+        .digest('hex'),
+    ).toBe(hash);
   return snap;
 }
 
