@@ -17,7 +17,7 @@ import { h0 } from '../src/physics/qubits.js';
 import { sampleRng } from '../src/figures/samples.js';
 import { randomState } from '../src/random/ensembles.js';
 import { computeTask } from '../src/figures/compute.js';
-import { defaultWorkers, runSamples } from '../src/figures/fig3.js';
+import { defaultWorkers, runSamples } from '../src/figures/random-state-statistics.js';
 import type { BenchRow } from './harness.js';
 
 const seconds = async (fn: () => unknown): Promise<number> => {

@@ -1,4 +1,4 @@
-/** Worker-thread entry: evaluates SampleTasks posted by the pool in fig3.ts and posts the values back. */
+/** Worker-thread entry: evaluates SampleTasks posted by the pool in random-state-statistics.ts and posts the values back. */
 import { parentPort } from 'node:worker_threads';
 import { computeTask, type SampleTask } from './compute.js';
 
