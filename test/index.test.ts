@@ -70,6 +70,16 @@ describe('public API', () => {
     for (const [ns, names] of Object.entries(declared.namespaces)) expect([...runtime.namespaces[ns]].sort(), ns).toEqual(names.values);
   });
 
+  it('no exported name carries an equation, figure or section number of the paper', () => {
+    const names = Object.values(built).flatMap(({ declared }) => [
+      ...declared.values,
+      ...declared.types,
+      ...Object.entries(declared.namespaces).flatMap(([ns, n]) => [ns, ...n.values, ...n.types]),
+    ]);
+    expect(names.length).toBeGreaterThan(100);
+    expect(names.filter((n) => /(eq|fig|sec|appendix)_?\d/i.test(n))).toEqual([]);
+  });
+
   it('each top-level value but the errors is the same object as in its namespace', () => {
     const namespaces = { matrix: api.matrix, numeric: api.numeric, random: api.random, physics: api.physics, symbolic: api.symbolic, io: api.io };
     const missing: string[] = [];
