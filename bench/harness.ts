@@ -5,7 +5,7 @@ export interface BenchRow {
   name: string;
   medianMs: number;
   runs: number;
-  /** What the row is compared with, e.g. "mpmath 4.2 s" (from the issue, measured elsewhere). */
+  /** What the row is compared with, e.g. a target or a time measured elsewhere. */
   reference?: string;
 }
 

@@ -1,4 +1,4 @@
-/** `ergocheck prove` over every claim at 50 digits (issue target: under 20 s on 2 cores). */
+/** `ergocheck prove` over every claim at 50 digits (target: under 20 s on 2 cores). */
 import { runClaims } from '../src/claims/run.js';
 import { CLAIMS } from '../proofs/index.js';
 import type { BenchRow } from './harness.js';

@@ -1,6 +1,6 @@
 /**
  * The W/(ωC_l1) search (`ergocheck search`, default plan: N = 3…6, β = 0, 0.5, 1, 2, 12 starts
- * each) as two shards in two processes, then merged: the brief's target is under 10 minutes on
+ * each) as two shards in two processes, then merged: the target is under 10 minutes on
  * 2 cores. Also checks that the merge equals a single in-process run of a small plan, byte for byte.
  */
 import { spawn } from 'node:child_process';

@@ -1,6 +1,6 @@
 /**
- * Benchmarks of the exact collective steady-state map (issue §2–§4), against long-time integration.
- * Targets from the issue: float64 N = 7 < 10 ms, N = 12 < 1 s; 50 digits N = 4 < 10 s.
+ * Benchmarks of the exact collective steady-state map, against long-time integration.
+ * Targets: float64 N = 7 < 10 ms, N = 12 < 1 s; 50 digits N = 4 < 10 s.
  *
  */
 import { performance } from 'node:perf_hooks';

@@ -2,7 +2,7 @@
 import type { Claim } from '../src/claims/claim.js';
 import { checksClaim } from '../src/claims/templates.js';
 import { exactCheck } from '../src/claims/checks.js';
-import { fig1Points, fig2Rows, FIG1_BETAS } from '../src/figures/fig12.js';
+import { twoQubitCurves, groundStateRows, TWO_QUBIT_CURVE_BETAS } from '../src/figures/steady-state-curves.js';
 import { twoQubitSteadyCoherence, twoQubitErgotropy } from '../src/figures/closed-forms.js';
 
 /** Float64 first-principles points against closed forms: a few ulps of O(1) numbers. */
@@ -19,7 +19,7 @@ export const FIGURES: readonly Claim[] = [
     howDecided:
       'the 303 plotted points recomputed from first principles (exact steady state, float64 ergotropy and C_l1), compared with Eq. (8) and the closed form W = ω·max(0, 1 − c − c/Z₊, cy²/Z₊ − (1 − c)) (consistency), and with what the text says the curves show (printed): |W − ω|1 − 4c/3|| ≤ 4βω/3 at β = 0.01 (Eq. (12)), |W − ω·max(0, 1 − 2c)| ≤ 3e^{−βω} at β = 10 (Eq. (11)), W ≤ ωC_l1 everywhere with |W − ωC_l1| ≤ βω at β = 0.01',
     checks: () => {
-      const pts = fig1Points(1, 100, FIG1_BETAS);
+      const pts = twoQubitCurves(1, 100, TWO_QUBIT_CURVE_BETAS);
       const worst = (f: (p: (typeof pts)[number]) => number) => Math.max(...pts.map(f));
       const dCl1 = worst((p) => Math.abs(p.Cl1 - twoQubitSteadyCoherence(p.c, p.beta, 1)));
       const dW = worst((p) => Math.abs(p.W - twoQubitErgotropy(p.c, p.beta, 1)));
@@ -59,7 +59,7 @@ export const FIGURES: readonly Claim[] = [
     howDecided:
       'the plotted points recomputed from first principles at β = 0 (exact steady state of N = 2…7 qubits from the ground state, float64 C_l1 and certified ergotropy) and compared with the r → 1 limits the text gives',
     checks: () => {
-      const rows = fig2Rows(0, 1, 7);
+      const rows = groundStateRows(0, 1, 7);
       const dev = Math.max(
         ...rows.map((r) => Math.max(Math.abs(r.Cl1 - (2 ** r.N - r.N - 1) / (r.N + 1)), Math.abs(r.W - (r.N * (r.N - 1)) / (2 * (r.N + 1))))),
       );

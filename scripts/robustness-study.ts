@@ -6,8 +6,8 @@
  *   npx tsx scripts/robustness-study.ts [outDir=docs/data] [--quick]
  *
  * All runs: ω = γ0 = 1, f = 0, float64, time scale 'normalised' (time in units of 1/(γ0(n̄+1)), so
- * β = 0 is allowed; a physical time is t_norm/(n̄+1)). The full run takes a few minutes, dominated by
- * the N = 4 lifetimes at 1 − μ = 1e-3.
+ * β = 0 is allowed; a physical time is t_norm/(n̄+1)). The full run's cost is dominated by the N = 4
+ * lifetimes at 1 − μ = 1e-3.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -129,7 +129,7 @@ export interface RobustnessStudy {
 }
 
 export interface StudyOptions {
-  /** Fewer and larger 1 − μ, no N = 4 (about 20 s); for smoke tests. */
+  /** Fewer and larger 1 − μ, no N = 4: a short run for smoke tests. */
   readonly quick?: boolean;
   readonly log?: (line: string) => void;
 }

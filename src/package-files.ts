@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { InternalError } from './errors.js';
 
 /** The directory of ergocheck's package.json, found by walking up from this module. */
 export function packageRoot(): string {
@@ -13,7 +14,7 @@ export function packageRoot(): string {
       // not here: keep walking up
     }
   }
-  throw new Error('package.json of ergocheck not found');
+  throw new InternalError('package.json of ergocheck not found (a broken installation)');
 }
 
 /** The text of a file of the package, by its path relative to the package root. */

@@ -10,7 +10,7 @@
  * thresholds every difference has a constant sign, decided exactly at a rational sample point.
  * Each cell carries its decreasing order and the inequalities that define it.
  */
-import { InputError } from '../errors.js';
+import { InputError, InternalError } from '../errors.js';
 import { rational, rcmp, rdiv, radd, rationalToString, type Rational } from '../numeric/rational.js';
 import { pcoefficients, pdegree, pisZero, pneg, psub, pmul, type Poly } from '../symbolic/poly.js';
 import { ratfunc, rfevalRational, rfisZero, rfsub, rftoString, type RatFunc } from '../symbolic/ratfunc.js';
@@ -142,7 +142,7 @@ export function eigenvalueOrderings(levels: readonly Level[], options: OrderingO
       const order = levels.map((_, i) => i).sort((a, b) => rcmp(values[b], values[a]) || a - b);
       for (let i = 0; i + 1 < order.length; i++)
         if (rcmp(values[order[i]], values[order[i + 1]]) === 0)
-          throw new Error(`ordering: a tie at the sample point ${JSON.stringify(point)} (a missed critical value)`);
+          throw new InternalError(`ordering: a tie at the sample point ${JSON.stringify(point)} (a missed critical value)`);
       const inequalities = order.slice(0, -1).map((i, q) => rfsub(levels[i].value, levels[order[q + 1]].value));
       cells.push({
         y: { lo: ends[k], hi: ends[k + 1] },
@@ -174,7 +174,7 @@ function sampleBetween(a: RealAlgebraic, b: RealAlgebraic): Rational {
     if (compareReal(realRational(m), a) <= 0) lo = m;
     else hi = m;
   }
-  throw new Error('ordering: no sample point between two critical values');
+  throw new InternalError('ordering: no sample point between two critical values');
 }
 
 /** A cell's region as text, e.g. "y ∈ (0, 1), 0 < c < (y^2 + y + 1)/(y^2 + y + 2)". */

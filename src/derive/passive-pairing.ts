@@ -1,7 +1,7 @@
 /**
  * The ergotropy as a piecewise rational function: on each cell of an eigenvalue ordering, the
  * eigenvalues in decreasing order (with multiplicity) are paired with the levels of H in increasing
- * order, W = Tr(ρH) − Σ_k r_k↓ ε_k↑ (Eq.-free statement: the passive-state energy), and cells with
+ * order, W = Tr(ρH) − Σ_k r_k↓ ε_k↑ (the passive-state energy), and cells with
  * identical expressions are merged into one piece.
  */
 import { rfadd, rfConst, rfmul, rfsub, identical, type RatFunc } from '../symbolic/ratfunc.js';

@@ -1,9 +1,9 @@
 /**
- * The qualitative statements of Sec. IV B 2 about Fig. 3, decided from computed numbers:
- *  (a) "even though the mean coherence still grows more rapidly with the number of qubits as
- *      compared to the ergotropy, its growth rate is slower than it was for ground initial states";
- *  (b) "ergotropy shows a similar scaling behavior as it did for the ground initial states";
- *  (c) the spread of W gets smaller as N grows (std of W, Fig. 3(a) error bars / 3(b)).
+ * Qualitative statements about the random-state statistics, decided from computed numbers:
+ *  (a) the mean coherence grows faster with the number of qubits than the mean ergotropy, but
+ *      more slowly than the coherence of the steady states from the ground state;
+ *  (b) the mean ergotropy scales like the ergotropy of the steady states from the ground state;
+ *  (c) the spread of W gets smaller as N grows (std of W: the error bars / the scatter plot).
  * Rules (stated so that they can be disagreed with):
  *  (a) holds when, for every step N → N + 1 present in both tables, the mean C_l1 grows by a
  *      factor larger than the mean W does and smaller than the ground-state C_l1 does (ratios of
@@ -15,8 +15,8 @@
  *      standard error of the std, ≈ std/√(2(n−1)))) are required for a decrease to count, and
  *      a step within that noise fails the statement).
  */
-import type { Fig3Row } from './fig3.js';
-import type { Fig2Row } from './fig12.js';
+import type { RandomStateRow } from './random-state-statistics.js';
+import type { GroundStateRow } from './steady-state-curves.js';
 
 export interface Statement {
   readonly id: 'coherence-growth' | 'ergotropy-scaling' | 'ergotropy-spread';
@@ -28,10 +28,10 @@ export interface Statement {
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toPrecision(4) : String(x));
 
-/** Decide (a)–(c) above from Fig. 3 rows (random states) and Fig. 2 rows (ground states) at the same β. */
-export function assessRandomStateScaling(fig3: readonly Fig3Row[], fig2: readonly Fig2Row[]): Statement[] {
-  const ground = new Map(fig2.map((r) => [r.N, r]));
-  const rows = [...fig3].filter((r) => ground.has(r.N)).sort((a, b) => a.N - b.N);
+/** Decide (a)–(c) above from random-state rows and ground-state rows at the same β. */
+export function assessRandomStateScaling(random: readonly RandomStateRow[], groundRows: readonly GroundStateRow[]): Statement[] {
+  const ground = new Map(groundRows.map((r) => [r.N, r]));
+  const rows = [...random].filter((r) => ground.has(r.N)).sort((a, b) => a.N - b.N);
   const ratio = (a: number, b: number): number => (a > 0 && b > a ? b / a : b > a ? Infinity : 1);
   const steps: { N: number; c: number; w: number; g: number }[] = [];
   for (let i = 0; i + 1 < rows.length; i++) {
@@ -44,7 +44,7 @@ export function assessRandomStateScaling(fig3: readonly Fig3Row[], fig2: readonl
   const increasing = rows.every((r, i) => i === 0 || r.W.mean > rows[i - 1].W.mean);
   const spreadRatio = Math.max(...rel) / Math.min(...rel);
   const bHolds = rows.length > 1 && increasing && rel.every((x) => x > 0) && spreadRatio <= 2;
-  const stdNoise = (r: Fig3Row): number => r.W.std / Math.sqrt(2 * Math.max(1, r.samples - 1));
+  const stdNoise = (r: RandomStateRow): number => r.W.std / Math.sqrt(2 * Math.max(1, r.samples - 1));
   const cSteps = rows.slice(1).map((q, i) => ({ N: rows[i].N, drop: rows[i].W.std - q.W.std, noise: 2 * Math.hypot(stdNoise(rows[i]), stdNoise(q)) }));
   const cHolds = cSteps.length > 0 && cSteps.every((s) => s.drop > s.noise);
   return [

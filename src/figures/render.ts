@@ -1,11 +1,11 @@
 /**
- * Vega-Lite specifications of Figs. 1–3 and their rendering to SVG with Vega's headless SVG
+ * Vega-Lite specifications of the figures and their rendering to SVG with Vega's headless SVG
  * renderer (vega-lite compile → vega.parse → View({renderer: 'none'}).toSVG()); no hand-drawn SVG.
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { Fig1Point, Fig2Row } from './fig12.js';
-import type { Fig3Row } from './fig3.js';
+import type { TwoQubitCurvePoint, GroundStateRow } from './steady-state-curves.js';
+import type { RandomStateRow } from './random-state-statistics.js';
 
 const COLORS = { Cl1: '#1f77b4', W: '#ff7f0e' } as const;
 const QUANTITY = { field: 'quantity', type: 'nominal', title: null, scale: { domain: ['C_l1', 'W/ω'], range: [COLORS.Cl1, COLORS.W] } } as const;
@@ -35,8 +35,8 @@ export function subscripts(svg: string): string {
 /** An integer axis N = lo…hi with half a step of room on either side, so no point sits on the plot's border. */
 const nAxisDomain = (Ns: readonly number[]): [number, number] => [Math.min(...Ns) - 0.5, Math.max(...Ns) + 0.5];
 
-/** Fig. 1: (a) C_l1 and (b) W against c, one line per β (dash pattern as in the caption). */
-export function fig1Spec(points: readonly Fig1Point[], omega: number): TopLevelSpec {
+/** Two qubits: (a) C_l1 and (b) W against c, one line per β (solid, dot-dashed, dashed in β order). */
+export function twoQubitCurvesSpec(points: readonly TwoQubitCurvePoint[], omega: number): TopLevelSpec {
   const values = points.map((p) => ({ beta: `β = ${p.beta}`, c: p.c, Cl1: p.Cl1, W: p.W / omega }));
   const betas = [...new Set(values.map((v) => v.beta))];
   const dash = {
@@ -70,8 +70,8 @@ export function fig1Spec(points: readonly Fig1Point[], omega: number): TopLevelS
   } as TopLevelSpec;
 }
 
-/** Fig. 2: C_l1 (blue circles) and W/ω (orange squares) against N, ground initial states. */
-export function fig2Spec(rows: readonly Fig2Row[], omega: number, beta: number): TopLevelSpec {
+/** C_l1 (blue circles) and W/ω (orange squares) against N, ground initial states. */
+export function groundStateSpec(rows: readonly GroundStateRow[], omega: number, beta: number): TopLevelSpec {
   const values = rows.flatMap((r) => [
     { N: r.N, quantity: 'C_l1', value: r.Cl1 },
     { N: r.N, quantity: 'W/ω', value: r.W / omega },
@@ -92,8 +92,8 @@ export function fig2Spec(rows: readonly Fig2Row[], omega: number, beta: number):
   } as TopLevelSpec;
 }
 
-/** Fig. 3(a): mean ± standard deviation of C_l1 and W/ω against N. */
-export function fig3aSpec(rows: readonly Fig3Row[], omega: number, title: string): TopLevelSpec {
+/** Random initial states: mean ± standard deviation of C_l1 and W/ω against N. */
+export function randomStateStatisticsSpec(rows: readonly RandomStateRow[], omega: number, title: string): TopLevelSpec {
   const values = rows.flatMap((r) => [
     { N: r.N, quantity: 'C_l1', mean: r.Cl1.mean, lo: r.Cl1.mean - r.Cl1.std, hi: r.Cl1.mean + r.Cl1.std },
     { N: r.N, quantity: 'W/ω', mean: r.W.mean / omega, lo: (r.W.mean - r.W.std) / omega, hi: (r.W.mean + r.W.std) / omega },
@@ -129,8 +129,8 @@ export function fig3aSpec(rows: readonly Fig3Row[], omega: number, title: string
   } as TopLevelSpec;
 }
 
-/** Fig. 3(b): W/ω against C_l1 for the (drawing-only) subsample, coloured by N as in the caption. */
-export function fig3bSpec(points: readonly { N: number; Cl1: number; W: number }[], omega: number, title: string): TopLevelSpec {
+/** Random initial states: W/ω against C_l1 for the (drawing-only) subsample, coloured by N. */
+export function randomStateScatterSpec(points: readonly { N: number; Cl1: number; W: number }[], omega: number, title: string): TopLevelSpec {
   const Ns = [...new Set(points.map((p) => p.N))].sort((a, b) => a - b);
   const palette = ['#1f77b4', '#8c564b', '#d62728', '#7f7f7f', '#e377c2', '#2ca02c', '#17becf', '#bcbd22', '#9467bd', '#ff7f0e', '#000000'];
   return {

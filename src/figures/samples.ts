@@ -1,5 +1,5 @@
 /**
- * Random initial states for Fig. 3. The fast kernel takes a sample's reduced state (the blocks M_j
+ * Random initial states for the random-state statistics. The fast kernel takes a sample's reduced state (the blocks M_j
  * that its steady state depends on), the generic route a dense ρ0 with the same reduced state:
  * - haar, diagonal: ρ0 drawn with exactly the draws of src/random's generators; the kernel gets it
  *   as a factor A (ρ0 = A A†) that it reduces, or (diagonal) as its blocks directly;

@@ -1,10 +1,10 @@
 /**
- * Fig. 3 split over machines: shard I of K computes the samples with index in
+ * The random-state statistics split over machines: shard I of K computes the samples with index in
  * [⌊(I − 1)S/K⌋, ⌊IS/K⌋) of every N and stores their per-sample values; merging puts the values
  * back at their indices. The statistics are then computed from exactly the arrays a single run
  * holds, in the same index order, so the merged files are byte-identical to a single run's for any
  * K and any order of the shards. (Partial sums would not do: floating-point addition is not
- * associative, the standard deviation is a second pass about the final mean, and fig3-samples.csv
+ * associative, the standard deviation is a second pass about the final mean, and the per-sample CSV
  * lists every sample anyway.) Values are stored as the bytes of little-endian float64, base64.
  */
 import { InputError } from '../errors.js';

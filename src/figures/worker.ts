@@ -1,9 +1,10 @@
-/** Worker-thread entry: evaluates SampleTasks posted by the pool in fig3.ts and posts the values back. */
+/** Worker-thread entry: evaluates SampleTasks posted by the pool in random-state-statistics.ts and posts the values back. */
 import { parentPort } from 'node:worker_threads';
+import { InternalError } from '../errors.js';
 import { computeTask, type SampleTask } from './compute.js';
 
 const port = parentPort;
-if (!port) throw new Error('figures/worker.js must run in a worker thread');
+if (!port) throw new InternalError('figures/worker.js must run in a worker thread');
 port.on('message', (msg: { id: number; task: SampleTask }) => {
   try {
     const v = computeTask(msg.task);

@@ -1,12 +1,11 @@
 /**
- * The l1-norm of coherence, Eq. (3): C_l1(ρ) = Σ_{i≠j} |ρ_ij| in a chosen orthonormal basis.
+ * The l1-norm of coherence: C_l1(ρ) = Σ_{i≠j} |ρ_ij| in a chosen orthonormal basis.
  *
  * H0 = ω·(number of excitations) is degenerate, so "the energy eigenbasis" does not fix a basis.
- * The default is the computational (product) basis, the one the paper's Eq. (15) uses; pass
+ * The default is the computational (product) basis, the one the paper's coherences use; pass
  * `basis` (a unitary whose columns are the basis vectors) to measure in another one.
  * Accuracy: each |ρ_ij| is correctly rounded up to a few units; the sum adds n² roundings.
  */
-import { InputError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { adjoint, identity, mul, sub, maxAbs } from '../numeric/matrix.js';
@@ -16,16 +15,16 @@ export interface CoherenceOptions<T> {
   basis?: CMatrix<T>;
 }
 
-/** C_l1 of ρ (Eq. (3)) in the computational basis or in `options.basis`. */
+/** C_l1 of ρ in the computational basis or in `options.basis`. */
 export function l1Coherence<T>(F: Field<T>, rho: CMatrix<T>, options: CoherenceOptions<T> = {}): T {
   if (rho.rows !== rho.cols) throw new RangeError(`l1Coherence: ρ is ${rho.rows}×${rho.cols}, not square`);
   let M = rho;
   const B = options.basis;
   if (B) {
-    if (B.rows !== rho.rows || B.cols !== rho.cols) throw new InputError(`basis is ${B.rows}×${B.cols} but ρ is ${rho.rows}×${rho.cols}`);
+    if (B.rows !== rho.rows || B.cols !== rho.cols) throw new RangeError(`l1Coherence: basis is ${B.rows}×${B.cols} but ρ is ${rho.rows}×${rho.cols}`);
     const defect = maxAbs(F, sub(F, mul(F, adjoint(F, B), B), identity(F, B.rows)));
     const tol = F.mul(F.fromNumber(64 * B.rows), F.epsilon);
-    if (F.cmp(defect, tol) > 0) throw new InputError(`basis is not unitary: max |B†B − I| = ${F.toString(defect, 3)}`);
+    if (F.cmp(defect, tol) > 0) throw new RangeError(`l1Coherence: basis is not unitary: max |B†B − I| = ${F.toString(defect, 3)}`);
     M = mul(F, adjoint(F, B), mul(F, rho, B));
   }
   const n = M.rows;

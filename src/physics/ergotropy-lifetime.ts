@@ -1,7 +1,7 @@
 /**
  * How robust is the ergotropy stored in the collective steady state?
  *
- * Sec. IV calls the ergotropy of the collective steady state "robust and stable". Exact collective
+ * The ergotropy of the collective steady state is meant to be robust and stable. Exact collective
  * coupling (γ_ij = γ0) is an idealisation; with partially collective coupling
  * γ_ij = γ0(δ_ij + μ(1 − δ_ij)), 0 ≤ μ < 1, the matrix γ is positive definite, the steady state is
  * the product Gibbs state (unique and passive) and the stored ergotropy only lives for a finite time.

@@ -1,15 +1,15 @@
 /**
- * The master equation of Sec. III, Eqs. (4)–(6), for N qubits (ħ = 1):
+ * The master equation of N qubits in a common thermal bath (ħ = 1):
  *
  *   L(ρ) = −i[H0 + H_d, ρ] + D₋(ρ) + D₊(ρ),   H0 = ω Σ_i σ⁺_i σ⁻_i,   H_d = Σ_{i≠j} f_ij σ⁺_i σ⁻_j,
- *   D₋(ρ) = Σ_ij γ_ij (n̄+1) (σ⁻_j ρ σ⁺_i − ½{σ⁺_i σ⁻_j, ρ})            (Eq. (5))
- *   D₊(ρ) = Σ_ij γ_ij n̄     (σ⁺_j ρ σ⁻_i − ½{σ⁻_i σ⁺_j, ρ})            (Eq. (6))
+ *   D₋(ρ) = Σ_ij γ_ij (n̄+1) (σ⁻_j ρ σ⁺_i − ½{σ⁺_i σ⁻_j, ρ})            (emission)
+ *   D₊(ρ) = Σ_ij γ_ij n̄     (σ⁺_j ρ σ⁻_i − ½{σ⁻_i σ⁺_j, ρ})            (absorption)
  *
  * with n̄ = 1/(e^{βω} − 1). Basis convention: see qubits.ts (index bit 0 = excited, qubit 0 most
  * significant, all-ground state last).
  *
- * Temperatures are handled through r = e^{−βω} ∈ [0, 1] (r = n̄/(n̄+1), the paper's r below
- * Eq. (14)): n̄+1 = 1/(1−r) and n̄ = r/(1−r), so β → ∞ (r = 0) is exact and nothing overflows.
+ * Temperatures are handled through r = e^{−βω} ∈ [0, 1] (r = n̄/(n̄+1), the Boltzmann factor of one
+ * excitation): n̄+1 = 1/(1−r) and n̄ = r/(1−r), so β → ∞ (r = 0) is exact and nothing overflows.
  * At β = 0 (r = 1) the rates diverge; the time scale 'normalised' divides the whole generator by
  * (n̄+1), i.e. uses L/(n̄+1) = −i(1−r)[H0 + H_d, ρ] + D₋/(n̄+1) + D₊/(n̄+1) with emission rate γ and
  * absorption rate γr. That is the same dynamics with time measured in units of (n̄+1) (τ = t/(n̄+1))
@@ -26,10 +26,10 @@ import type { AnalyticField, Field } from '../numeric/field.js';
 import { zeros, type CMatrix } from '../numeric/matrix.js';
 import { assertQubitCount, excitations } from './qubits.js';
 
-/** 'physical': Eqs. (4)–(6) as printed; 'normalised': the generator divided by (n̄+1) (needed at β = 0). */
+/** 'physical': the generator above with its rates; 'normalised': the generator divided by (n̄+1) (needed at β = 0). */
 export type TimeScale = 'physical' | 'normalised';
 
-/** Parameters of Eqs. (4)–(6). β may be +∞ (float64 `Infinity`, decimal `'Infinity'`). */
+/** Parameters of the master equation. β may be +∞ (float64 `Infinity`, decimal `'Infinity'`). */
 export interface LindbladModel<T> {
   readonly N: number;
   readonly omega: T;
@@ -116,15 +116,15 @@ export function validateModel<T>(F: Field<T>, model: LindbladModel<T>, where: st
   checkScalar(F, omega, 'ω', where);
   if (!isFiniteValue(F, omega) || F.sign(omega) <= 0) throw new InputError(`${where}: ω must be finite and > 0, got ${F.toString(omega, 8)}`);
   checkScalar(F, beta, 'β', where);
-  if (F.sign(beta) < 0) throw new InputError(`${where}: β must be ≥ 0 (negative temperatures are outside Eqs. (5)–(6)), got ${F.toString(beta, 8)}`);
+  if (F.sign(beta) < 0) throw new InputError(`${where}: β must be ≥ 0 (negative temperatures are outside the thermal dissipators), got ${F.toString(beta, 8)}`);
   if (F.isZero(beta) && timeScale === 'physical') {
     throw new InputError(`${where}: β = 0 makes n̄ infinite; use timeScale 'normalised' (time in units of n̄+1)`);
   }
   checkSquare(F, model.gamma, N, 'γ', where);
   checkSquare(F, model.f, N, 'f', where);
-  for (let i = 0; i < N; i++) if (!F.isZero(model.f[i][i])) throw new InputError(`${where}: f[${i}][${i}] must be 0 (H_d in Eq. (4) sums over i ≠ j)`);
+  for (let i = 0; i < N; i++) if (!F.isZero(model.f[i][i])) throw new InputError(`${where}: f[${i}][${i}] must be 0 (the dipole coupling H_d sums over i ≠ j)`);
   if (!isPositiveSemidefinite(model.gamma.map((r) => r.map((x) => F.toNumber(x))))) {
-    throw new InputError(`${where}: γ must be positive semidefinite (otherwise Eqs. (5)–(6) are not of GKSL form and ρ can lose positivity)`);
+    throw new InputError(`${where}: γ must be positive semidefinite (otherwise the dissipators are not of GKSL form and ρ can lose positivity)`);
   }
   return model;
 }
@@ -138,7 +138,7 @@ function checkGamma0<T>(F: Field<T>, gamma0: T, where: string): void {
   if (!isFiniteValue(F, gamma0) || F.sign(gamma0) < 0) throw new InputError(`${where}: γ0 must be finite and ≥ 0, got ${F.toString(gamma0, 8)}`);
 }
 
-/** Individual coupling (Sec. III, qubits far apart): γ_ij = γ0 δ_ij, f = 0. Exact. */
+/** Individual coupling (qubits far apart, each with its own bath): γ_ij = γ0 δ_ij, f = 0. Exact. */
 export function individualCoupling<T>(F: Field<T>, N: number, o: PresetOptions<T>): LindbladModel<T> {
   assertQubitCount(N, 'individualCoupling');
   checkGamma0(F, o.gamma0, 'individualCoupling');
@@ -147,7 +147,7 @@ export function individualCoupling<T>(F: Field<T>, N: number, o: PresetOptions<T
   return validateModel(F, { N, omega: o.omega, beta: o.beta, gamma, f, timeScale: o.timeScale ?? 'physical' }, 'individualCoupling');
 }
 
-/** Collective coupling (Sec. III, qubits closely packed): γ_ij = γ0 for all i, j; f_ij = f for i ≠ j (default 0). Exact. */
+/** Collective coupling (qubits closely packed, one common bath): γ_ij = γ0 for all i, j; f_ij = f for i ≠ j (default 0). Exact. */
 export function collectiveCoupling<T>(F: Field<T>, N: number, o: PresetOptions<T> & { readonly f?: T }): LindbladModel<T> {
   return partiallyCollective(F, N, { ...o, mu: F.one }, 'collectiveCoupling');
 }
@@ -198,7 +198,7 @@ export interface RateFactors<T> {
   readonly hamiltonian: T;
 }
 
-/** The rate multipliers of Eqs. (5)–(6) on the model's time scale; a few units of roundoff each. */
+/** The rate multipliers of emission and absorption on the model's time scale; a few units of roundoff each. */
 export function rateFactors<T>(F: AnalyticField<T>, model: LindbladModel<T>): RateFactors<T> {
   const { r, oneMinusR } = thermalRatio(F, model.omega, model.beta);
   if ((model.timeScale ?? 'physical') === 'normalised') return { r, emission: F.one, absorption: r, hamiltonian: oneMinusR };
@@ -229,7 +229,7 @@ interface Jump<T> {
   readonly emission: boolean;
 }
 
-/** The generator of Eq. (4), compiled once for repeated application. */
+/** The generator L, compiled once for repeated application. */
 export interface Lindbladian<T> {
   readonly F: AnalyticField<T>;
   readonly model: LindbladModel<T>;
@@ -371,7 +371,7 @@ export function lindbladian<T>(F: AnalyticField<T>, model: LindbladModel<T>): Li
   return { F, model, N, d, factors: fac, normBound, apply, G, jumps };
 }
 
-/** L(ρ) of Eq. (4) without forming the superoperator: O(N² 4^N) operations, each entry a short sum of products. */
+/** L(ρ) without forming the superoperator: O(N² 4^N) operations, each entry a short sum of products. */
 export function applyLindbladian<T>(F: AnalyticField<T>, model: LindbladModel<T> | Lindbladian<T>, rho: CMatrix<T>): CMatrix<T> {
   return ('apply' in model ? model : lindbladian(F, model)).apply(rho);
 }

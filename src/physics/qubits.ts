@@ -1,11 +1,11 @@
 /**
- * Qubit operators of Sec. III (Eq. (4)) as dense complex matrices over any Field.
+ * Qubit operators of the model (σ±_i, J±, J_z, H0) as dense complex matrices over any Field.
  *
  * Basis convention (the paper's, and QuTiP's): for each qubit, index 0 is the EXCITED state
  * |1⟩ = |e⟩ and index 1 the GROUND state |0⟩ = |g⟩; qubit 0 is the most significant (first
  * Kronecker factor). So a basis index's bit for qubit i is 0 when that qubit is excited, and for two
  * qubits the order is |11⟩, |10⟩, |01⟩, |00⟩: the all-ground state is the LAST basis vector. This is
- * the order the paper uses below Eq. (9), where H0's ground state is [0, 0, 0, 1]ᵀ.
+ * the order the paper uses for two qubits, where H0's ground state is [0, 0, 0, 1]ᵀ.
  *
  * Every matrix here has entries 0, ±1 or small integers (times ω for H0), built directly from
  * the bit rules (no Kronecker products), so results are exact in every field.
@@ -150,7 +150,7 @@ export function excitationNumber<T>(F: Field<T>, N: number): CMatrix<T> {
   return M;
 }
 
-/** H0 = ω Σ_i σ⁺_i σ⁻_i of Eq. (4): diagonal ω·(excitations); each entry one multiplication (correctly rounded). */
+/** H0 = ω Σ_i σ⁺_i σ⁻_i: diagonal ω·(excitations); each entry one multiplication (correctly rounded). */
 export function h0<T>(F: Field<T>, N: number, omega: T): CMatrix<T> {
   const d = dim(N);
   const M = zeros(F, d);

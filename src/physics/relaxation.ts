@@ -26,7 +26,7 @@ export type { Eigenvalue };
  *  'excitation-diagonal': ρ_ab with n(a) = n(b) — invariant for every model (U(1) symmetry), and
  *    the home of every state that is block diagonal in the excitation number (N ≤ 5);
  *  'symmetric': the excitation-diagonal operators invariant under all qubit permutations — invariant
- *    when γ and f are (as for partiallyCollective); the home of the all-ground state and of Eq. (7) (N ≤ 8).
+ *    when γ and f are (as for partiallyCollective); the home of the all-ground state and of the two-qubit collective steady state (N ≤ 8).
  */
 export type Sector = 'full' | 'excitation-diagonal' | 'symmetric';
 
@@ -220,9 +220,9 @@ export interface AdiabaticPrediction {
   /** The paper's c of ρ0 (overlap with the triplet) and its relaxed value Z₊/Z (the product Gibbs state). */
   readonly c0: number;
   readonly cInfinity: number;
-  /** W of Eq. (7) at c0: the plateau the collective dynamics reaches first. */
+  /** W of the two-qubit collective steady state at c0: the plateau the collective dynamics reaches first. */
   readonly plateau: number;
-  /** c at which W of Eq. (7) has fallen to θ·plateau, on the way from c0 to c∞. */
+  /** c at which that W has fallen to θ·plateau, on the way from c0 to c∞. */
   readonly cAtThreshold: number;
   /** Slowest rate κ (twoQubitSlowRate) and the predicted τ_θ = ln((c0 − c∞)/(c_θ − c∞))/κ. */
   readonly rate: number;
@@ -231,10 +231,11 @@ export interface AdiabaticPrediction {
 
 /**
  * Two-time-scale prediction of τ_θ for N = 2 when 1 − μ ≪ 1: the symmetric channel quickly brings
- * the state to Eq. (7) with the c of ρ0 (c = 1 − ⟨ψ−|ρ0|ψ−⟩), after which only c moves,
- * c(t) = c∞ + (c0 − c∞)e^{−κt}, with c∞ = Z₊/Z (Eq. (7) at c = Z₊/Z is the product Gibbs state) and
- * κ the slowest population rate. W(t) ≈ W_Eq.(7)(c(t)) then gives τ_θ. Exact as 1 − μ → 0 for ρ0
- * diagonal in |11⟩, |ψ±⟩, |00⟩ (the ρ0's of Sec. IV A); float64, W by `ergotropy`, c_θ by bisection.
+ * the state to the two-qubit collective steady state with the triplet weight c of ρ0
+ * (c = 1 − ⟨ψ−|ρ0|ψ−⟩), after which only c moves, c(t) = c∞ + (c0 − c∞)e^{−κt}, with c∞ = Z₊/Z
+ * (at c = Z₊/Z that state is the product Gibbs state) and κ the slowest population rate.
+ * W(t) ≈ W_ss(c(t)) then gives τ_θ. Exact as 1 − μ → 0 for ρ0 diagonal in |11⟩, |ψ±⟩, |00⟩;
+ * float64, W by `ergotropy`, c_θ by bisection.
  */
 export function twoQubitAdiabaticLifetime(model: LindbladModel<number>, c0: number, threshold: number = Math.exp(-1)): AdiabaticPrediction {
   const where = 'twoQubitAdiabaticLifetime';
@@ -248,7 +249,7 @@ export function twoQubitAdiabaticLifetime(model: LindbladModel<number>, c0: numb
   const W = (c: number) => ergotropy(float64, twoQubitCollectiveSteadyState(float64, { beta: model.beta, omega: model.omega, c }), H).ergotropy;
   const plateau = W(c0);
   const target = threshold * plateau;
-  if (!(plateau > 0) || c0 === cInf) throw new InputError(`${where}: Eq. (7) at c0 = ${c0} stores no ergotropy`);
+  if (!(plateau > 0) || c0 === cInf) throw new InputError(`${where}: the two-qubit collective steady state at c0 = ${c0} stores no ergotropy`);
   // W(c∞) = 0 < target ≤ W(c0): bisect for the crossing nearest c∞ (scan first, in case W is not monotone).
   const n = 400;
   let lo = c0;

@@ -1,7 +1,7 @@
 /**
  * The Schur–Weyl basis |j, m, α⟩ of N qubits: total spin j, J_z eigenvalue m, multiplicity label α.
  *
- * Everything in the collective model of Sec. III (γ_ij = γ0, f_ij = f) is a function of J±, J_z,
+ * Everything in the collective model (γ_ij = γ0, f_ij = f) is a function of J±, J_z,
  * so it acts on C^{2^N} = ⊕_j V_j ⊗ C^{n_j} as (operator on the spin-j irrep V_j) ⊗ I. This file
  * builds an orthonormal basis adapted to that decomposition.
  *

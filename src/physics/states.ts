@@ -1,6 +1,7 @@
 /**
- * Named states of the paper, generic over the field: the two-qubit family of Eq. (7), the
- * ground-state steady state of Eqs. (13)–(14), the product Gibbs state of H0 and Dicke states.
+ * Named states, generic over the field: the two-qubit collective steady states (parameter c, the
+ * triplet weight), the steady state reached from the all-ground state, the product Gibbs state of
+ * H0 and Dicke states.
  *
  * Basis convention (qubits.ts): index bit 0 = excited, qubit 0 most significant; for two qubits the
  * order is |11⟩, |10⟩, |01⟩, |00⟩ (paper labels, '1' = excited), so ψ1 = |11⟩ is the FIRST basis
@@ -53,7 +54,7 @@ export function pureState<T>(F: Field<T>, psi: StateVector<T>): CMatrix<T> {
   return gram(F, { rows: d, cols: 1, re: [...psi.re], im: [...psi.im] });
 }
 
-/** The two-qubit vectors of Eq. (7): ψ0 = |00⟩, ψ1 = |11⟩, ψ± = (|01⟩ ± |10⟩)/√2; entries exact or one square root. */
+/** The two-qubit Bell-type basis: ψ0 = |00⟩, ψ1 = |11⟩, ψ± = (|01⟩ ± |10⟩)/√2; entries exact or one square root. */
 export function twoQubitBellBasis<T>(F: Field<T>): { psi0: StateVector<T>; psi1: StateVector<T>; psiPlus: StateVector<T>; psiMinus: StateVector<T> } {
   const s = F.div(F.one, F.sqrt(F.fromNumber(2)));
   const z = F.zero;
@@ -68,7 +69,7 @@ export function twoQubitBellBasis<T>(F: Field<T>): { psi0: StateVector<T>; psi1:
 }
 
 /**
- * Eq. (7): ρ_ss(β, c) = (1−c)|ψ−⟩⟨ψ−| + c Z₊⁻¹ (e^{−2βω}|ψ1⟩⟨ψ1| + e^{−βω}|ψ+⟩⟨ψ+| + |ψ0⟩⟨ψ0|),
+ * The two-qubit collective steady state: ρ_ss(β, c) = (1−c)|ψ−⟩⟨ψ−| + c Z₊⁻¹ (e^{−2βω}|ψ1⟩⟨ψ1| + e^{−βω}|ψ+⟩⟨ψ+| + |ψ0⟩⟨ψ0|),
  * Z₊ = 1 + e^{−βω} + e^{−2βω}; c ∈ [0, 1]. Exactly Hermitian; each entry a few roundings.
  */
 export function twoQubitCollectiveSteadyState<T>(F: AnalyticField<T>, p: ThermalParameters<T> & { readonly c: T }): CMatrix<T> {
@@ -92,7 +93,7 @@ export function twoQubitCollectiveSteadyState<T>(F: AnalyticField<T>, p: Thermal
 }
 
 /**
- * c = ⟨ψ0|ρ0|ψ0⟩ + ⟨ψ1|ρ0|ψ1⟩ + ⟨ψ+|ρ0|ψ+⟩ of Eq. (7) (= 1 − ⟨ψ−|ρ0|ψ−⟩ for unit trace); real part, a few roundings.
+ * The triplet weight c = ⟨ψ0|ρ0|ψ0⟩ + ⟨ψ1|ρ0|ψ1⟩ + ⟨ψ+|ρ0|ψ+⟩ of ρ0 (= 1 − ⟨ψ−|ρ0|ψ−⟩ for unit trace); real part, a few roundings.
  */
 export function tripletWeight<T>(F: Field<T>, rho0: CMatrix<T>): T {
   if (rho0.rows !== 4 || rho0.cols !== 4) throw new InputError(`tripletWeight: ρ0 must be 4×4 (two qubits), got ${rho0.rows}×${rho0.cols}`);
@@ -120,7 +121,7 @@ export function groundSteadyBlockEntries<T>(F: AnalyticField<T>, N: number, p: T
 }
 
 /**
- * The steady state of Eqs. (13)–(14) reached from the all-ground state: block diagonal in the
+ * The collective steady state reached from the all-ground state: block diagonal in the
  * excitation number k, each block D_k = d_k U_k (U_k the all-ones p_k × p_k matrix). Entries as groundSteadyBlockEntries.
  */
 export function groundStateSteadyState<T>(F: AnalyticField<T>, N: number, p: ThermalParameters<T>): CMatrix<T> {
@@ -133,7 +134,7 @@ export function groundStateSteadyState<T>(F: AnalyticField<T>, N: number, p: The
 }
 
 /**
- * The Gibbs state e^{−βH0}/Z of H0 = ω Σ σ⁺σ⁻ (Eq. (4)), i.e. the product thermal state
+ * The Gibbs state e^{−βH0}/Z of H0 = ω Σ σ⁺σ⁻, i.e. the product thermal state
  * ⊗_i diag(r, 1)/(1 + r): diagonal r^{k}/(1+r)^N for a basis state with k excitations. β = ∞ gives
  * the all-ground state, β = 0 the maximally mixed state. Each entry within ≈ 2N roundings.
  */

@@ -27,11 +27,11 @@ export function checkSize<T>(L: Lindbladian<T>, M: CMatrix<T>, name: string, whe
 /** One sample of a trajectory. */
 export interface TrajectoryPoint<T> {
   readonly t: T;
-  /** W(ρ(t)) for H (Eq. (2)). */
+  /** The ergotropy W(ρ(t)) for H. */
   readonly ergotropy: T;
   /** Certified bound on the error of `ergotropy` and `energy` for the computed ρ(t) (not counting evolve's error). */
   readonly errorBound: T;
-  /** C_l1(ρ(t)) in the computational basis (Eq. (3)). */
+  /** The l1-coherence C_l1(ρ(t)) in the computational basis. */
   readonly l1: T;
   /** Tr(ρ(t)H). */
   readonly energy: T;
@@ -83,7 +83,7 @@ function sample<T>(F: AnalyticField<T>, t: T, rho: CMatrix<T>, H: CMatrix<T>): T
 
 /**
  * ⊗_i diag(r, 1)/(1 + r), r = e^{−βω} (excited first): diagonal entries r^{n(c)}/(1+r)^N, each a few
- * roundings. Stationary for every model of Eqs. (4)–(6) (symmetric γ and f; detailed balance), and the
+ * roundings. Stationary for every model of the master equation (symmetric γ and f; detailed balance), and the
  * unique steady state when γ is positive definite. β = ∞ gives the all-ground state.
  */
 export function productGibbsState<T>(F: AnalyticField<T>, model: LindbladModel<T>): CMatrix<T> {

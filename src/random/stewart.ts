@@ -10,8 +10,8 @@
  * drawing the x^k directly gives the same law (G. W. Stewart, SIAM J. Numer. Anal. 17, 403 (1980),
  * for the real case). Applying U to an n × m matrix then costs ≈ n²m complex multiply-adds instead
  * of forming U by orthogonalisation (≈ 2n³) and multiplying (n²m); the reflections run in the
- * WebAssembly SIMD kernel of numeric/simd (a 7-qubit Bures factor: 38 ms generic, 13 ms in
- * JavaScript loops, 4.4 ms in the kernel).
+ * WebAssembly SIMD kernel of numeric/simd (several times faster than JavaScript loops; see
+ * `npm run bench`).
  */
 import { InternalError } from '../errors.js';
 import { assertDimension } from './internal.js';

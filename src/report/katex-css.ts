@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { InternalError } from '../errors.js';
 
 let cached: string | null = null;
 
@@ -18,7 +19,7 @@ export function katexCss(): string {
     return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
   });
   const external = inlined.match(/url\((?!data:)[^)]*\)/);
-  if (external) throw new Error(`KaTeX stylesheet still refers to ${external[0]} after inlining its fonts`);
+  if (external) throw new InternalError(`KaTeX stylesheet still refers to ${external[0]} after inlining its fonts`);
   cached = inlined;
   return cached;
 }

@@ -28,7 +28,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, InternalError } from '../errors.js';
 
 export const MANIFEST_FILE = '.ergocheck-manifest.json';
 
@@ -269,7 +269,7 @@ export function writeOutputDir(out: string, kind: OutputKind, files: readonly { 
   const names = new Set<string>();
   for (const f of rendered) {
     if (f.name === MANIFEST_FILE || f.name.includes('/') || f.name.startsWith('.') || names.has(f.name))
-      throw new Error(`writeOutputDir: bad or repeated file name "${f.name}"`);
+      throw new InternalError(`writeOutputDir: bad or repeated file name "${f.name}"`);
     names.add(f.name);
   }
   const manifest: Manifest = { tool: 'ergocheck', kind, files: Object.fromEntries(rendered.map((f) => [f.name, sha256(f.data)])) };

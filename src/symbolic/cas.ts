@@ -12,7 +12,7 @@
  * - Timeouts: nerdamer aborts a computation that exceeds its TIMEOUT setting (default 800 ms) by
  *   throwing `Error('timeout')` mid-computation. `casCall` turns that into `{ ok: false, reason:
  *   'timeout' }` — inconclusive, never a pass. The check is not everywhere: expanding a product
- *   of a 42-term and a 33-term polynomial (1,386 terms) ran 112 s under the default TIMEOUT
+ *   of a 42-term and a 33-term polynomial (1,386 terms) ran for minutes under the default TIMEOUT
  *   without aborting (observed with 1.5.0; exact answer). A synchronous call cannot be
  *   interrupted from outside, so big expansions are never handed to the CAS: `poly.ts` does them.
  * - Numbers: `evaluate()` computes transcendental functions in float64 and then prints as many

@@ -98,7 +98,7 @@ export const pone = (): Poly => pconst(1n);
 
 /** The polynomial `name` (a variable). */
 export function pvar(name: string): Poly {
-  if (typeof name !== 'string' || name.length === 0) throw new InputError('pvar: a variable name must be a non-empty string');
+  if (typeof name !== 'string' || name.length === 0) throw new RangeError('pvar: a variable name must be a non-empty string');
   return { vars: [name], terms: new Map([['1', { exps: [1], coef: RONE }]]) };
 }
 
@@ -111,7 +111,7 @@ export function pmonomial(coef: Rational | bigint | number, powers: Readonly<Rec
     .sort();
   for (const v of vars) {
     const e = powers[v];
-    if (!Number.isSafeInteger(e) || e < 0) throw new InputError(`pmonomial: exponent of ${v} must be a non-negative integer, got ${e}`);
+    if (!Number.isSafeInteger(e) || e < 0) throw new RangeError(`pmonomial: exponent of ${v} must be a non-negative integer, got ${e}`);
   }
   const exps = vars.map((v) => powers[v]);
   return { vars, terms: new Map([[exps.join(','), { exps, coef: c }]]) };
@@ -222,7 +222,7 @@ export function pmul(a: Poly, b: Poly): Poly {
 
 /** a^n for a non-negative integer n (binary powering). */
 export function ppow(a: Poly, n: number): Poly {
-  if (!Number.isSafeInteger(n) || n < 0) throw new InputError(`ppow: exponent must be a non-negative integer, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`ppow: exponent must be a non-negative integer, got ${n}`);
   if (n === 0) return pone();
   // A single term: raise it directly.
   if (a.terms.size === 1) {
@@ -268,7 +268,7 @@ export const pisConstant = (a: Poly): boolean => a.vars.length === 0;
 
 /** The value of a constant polynomial; throws if a has variables. */
 export function pconstantValue(a: Poly): Rational {
-  if (a.vars.length !== 0) throw new InputError(`pconstantValue: ${ptoString(a)} is not a constant`);
+  if (a.vars.length !== 0) throw new RangeError(`pconstantValue: ${ptoString(a)} is not a constant`);
   return a.terms.get('')?.coef ?? RZERO;
 }
 
@@ -501,7 +501,7 @@ export function pdeterminant(m: readonly (readonly Poly[])[]): Poly {
   const n = m.length;
   if (n === 0) return pone();
   const a = m.map((row) => {
-    if (row.length !== n) throw new InputError('pdeterminant: matrix is not square');
+    if (row.length !== n) throw new RangeError('pdeterminant: matrix is not square');
     return row.slice();
   });
   let sign = 1;
@@ -554,7 +554,7 @@ export function presultant(a: Poly, b: Poly, v: string): Poly {
  */
 export function pdiscriminant(a: Poly, v: string): Poly {
   const n = pdegree(a, v);
-  if (n < 1) throw new InputError(`pdiscriminant: ${ptoString(a)} has degree ${n} in ${v} (needs ≥ 1)`);
+  if (n < 1) throw new RangeError(`pdiscriminant: ${ptoString(a)} has degree ${n} in ${v} (needs ≥ 1)`);
   const r = pdivExact(presultant(a, pderivative(a, v), v), pleadingCoefficient(a, v));
   return ((n * (n - 1)) / 2) % 2 === 0 ? r : pneg(r);
 }

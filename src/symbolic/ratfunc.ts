@@ -137,7 +137,7 @@ export function rfdiv(a: RatFunc, b: RatFunc): RatFunc {
 }
 /** a^n for any integer n (n < 0 needs a ≢ 0). */
 export function rfpow(a: RatFunc, n: number): RatFunc {
-  if (!Number.isSafeInteger(n)) throw new InputError(`rfpow: exponent must be an integer, got ${n}`);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`rfpow: exponent must be an integer, got ${n}`);
   if (n >= 0) return ratfunc(ppow(a.num, n), ppow(a.den, n));
   if (pisZero(a.num)) throw new RangeError('rfpow: zero raised to a negative power');
   return ratfunc(ppow(a.den, -n), ppow(a.num, -n));

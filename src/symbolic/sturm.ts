@@ -266,7 +266,7 @@ function floorQ(q: Rational): bigint {
 
 /** The rational with the smallest denominator in the closed interval [a, b] (a ≤ b), by continued fractions. */
 export function simplestRational(a: Rational, b: Rational): Rational {
-  if (rcmp(a, b) > 0) throw new InputError('simplestRational: empty interval');
+  if (rcmp(a, b) > 0) throw new RangeError('simplestRational: empty interval');
   if (a.num <= 0n && b.num >= 0n) return ZERO;
   if (b.num < 0n) {
     const s = simplestRational({ num: -b.num, den: b.den }, { num: -a.num, den: a.den });
@@ -313,7 +313,7 @@ export function rootsAt(p: Poly, v: string, params: Readonly<Record<string, Rati
 
 /** Shrink the isolating interval of r by bisection until hi − lo ≤ width (exact; a rational root stays exact). */
 export function refineRoot(r: RealAlgebraic, width: Rational): RealAlgebraic {
-  if (width.num <= 0n) throw new InputError('refineRoot: width must be positive');
+  if (width.num <= 0n) throw new RangeError('refineRoot: width must be positive');
   if (r.kind === 'rational') return r;
   let { lo, hi } = r;
   const s = r.signLo;
@@ -381,7 +381,7 @@ export function compareReal(a: RealAlgebraic, b: RealAlgebraic): -1 | 0 | 1 {
 
 /** floor(q · 10^d) / 10^d as a decimal string with d fraction digits (mode 'floor' or 'ceil'). */
 export function rationalToDecimal(q: Rational, fractionDigits: number, mode: 'floor' | 'ceil' = 'floor'): string {
-  if (!Number.isSafeInteger(fractionDigits) || fractionDigits < 0) throw new InputError('rationalToDecimal: fractionDigits must be a non-negative integer');
+  if (!Number.isSafeInteger(fractionDigits) || fractionDigits < 0) throw new RangeError('rationalToDecimal: fractionDigits must be a non-negative integer');
   const scale = 10n ** BigInt(fractionDigits);
   const x = q.num * scale;
   let n = x / q.den; // truncates toward zero
@@ -418,7 +418,7 @@ function roundDecimal(q: Rational, d: number): string {
 
 /** The root to `fractionDigits` decimals (rounded to nearest), with a guaranteed enclosure and error bound. */
 export function rootDecimal(r: RealAlgebraic, fractionDigits: number): RootDecimal {
-  if (!Number.isSafeInteger(fractionDigits) || fractionDigits < 0) throw new InputError('rootDecimal: fractionDigits must be a non-negative integer');
+  if (!Number.isSafeInteger(fractionDigits) || fractionDigits < 0) throw new RangeError('rootDecimal: fractionDigits must be a non-negative integer');
   const unit = rational(1n, 10n ** BigInt(fractionDigits));
   if (r.kind === 'rational') {
     const lo = rationalToDecimal(r.value, fractionDigits, 'floor');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assessRandomStateScaling } from '../../src/figures/assess.js';
-import type { Fig3Row } from '../../src/figures/fig3.js';
-import type { Fig2Row } from '../../src/figures/fig12.js';
+import type { RandomStateRow } from '../../src/figures/random-state-statistics.js';
+import type { GroundStateRow } from '../../src/figures/steady-state-curves.js';
 
 // Ground rows at β = 0: C_l1 = (2^N − N − 1)/(N + 1), W = N(N − 1)/(2(N + 1)).
-const ground: Fig2Row[] = [2, 3, 4, 5].map((N) => ({ N, Cl1: (2 ** N - N - 1) / (N + 1), W: (N * (N - 1)) / (2 * (N + 1)) }));
+const ground: GroundStateRow[] = [2, 3, 4, 5].map((N) => ({ N, Cl1: (2 ** N - N - 1) / (N + 1), W: (N * (N - 1)) / (2 * (N + 1)) }));
 const st = (mean: number, std: number, n = 1e5) => ({ mean, std, sem: std / Math.sqrt(n) });
-const row = (N: number, c: number, w: number, wStd: number, n = 1e5): Fig3Row => ({ N, samples: n, Cl1: st(c, 0.3, n), W: st(w, wStd, n) });
+const row = (N: number, c: number, w: number, wStd: number, n = 1e5): RandomStateRow => ({ N, samples: n, Cl1: st(c, 0.3, n), W: st(w, wStd, n) });
 
 describe('assessRandomStateScaling on synthetic rows', () => {
   it('no rows: nothing holds (edge row)', () => {

@@ -14,7 +14,7 @@ import { randomState } from '../../src/random/ensembles.js';
 import { Rng } from '../../src/random/rng.js';
 import { haarVectorFloat64, sampleReduced } from '../../src/figures/samples.js';
 import { haarStateVector } from '../../src/random/haar.js';
-import { stat } from '../../src/figures/fig3.js';
+import { stat } from '../../src/figures/random-state-statistics.js';
 
 describe('hs samples (Wishart blocks) and bures samples (reflections drawn directly) have the laws of randomState (2000 samples each, 5 combined standard errors)', () => {
   // Independent route: dense states from src/random's generic generators, steady states by the generic map.

@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import type { AnalyticField, Field } from '../../src/numeric/field.js';
 import { float64 } from '../../src/numeric/float64.js';
 import { adjoint, convertMatrix, fromRows, identity, kronAll, mul, scaleReal, zeros, type CMatrix } from '../../src/numeric/matrix.js';
@@ -52,9 +51,14 @@ describe('l1Coherence refuses', () => {
   it('a non-square ρ', () => {
     expect(() => l1Coherence(float64, zeros(float64, 2, 3))).toThrow(/ρ is 2×3, not square/);
   });
-  it('a basis of the wrong shape (InputError)', () => {
-    expect(() => l1Coherence(float64, identity(float64, 2), { basis: identity(float64, 3) })).toThrow(InputError);
-    expect(() => l1Coherence(float64, identity(float64, 2), { basis: identity(float64, 3) })).toThrow(/basis is 3×3 but ρ is 2×2/);
+  // the basis is a library option (the command line always measures in the product basis): a bad
+  // one is the caller's programming error, RangeError like the non-square ρ
+  it('a non-square ρ is a RangeError', () => {
+    expect(() => l1Coherence(float64, zeros(float64, 2, 3))).toThrow(RangeError);
+  });
+  it('a basis of the wrong shape (RangeError)', () => {
+    expect(() => l1Coherence(float64, identity(float64, 2), { basis: identity(float64, 3) })).toThrow(RangeError);
+    expect(() => l1Coherence(float64, identity(float64, 2), { basis: identity(float64, 3) })).toThrow(/^l1Coherence: basis is 3×3 but ρ is 2×2$/);
   });
   it.each([
     [
@@ -78,13 +82,14 @@ describe('l1Coherence refuses', () => {
         ['0', '0'],
       ],
     ],
-  ])('a non-unitary basis: %s (InputError naming the defect)', (_, re) => {
-    expect(() => l1Coherence(float64, identity(float64, 2), { basis: mat(float64, re) })).toThrow(InputError);
-    expect(() => l1Coherence(float64, identity(float64, 2), { basis: mat(float64, re) })).toThrow(/basis is not unitary: max \|B†B − I\| = /);
+  ])('a non-unitary basis: %s (RangeError naming the defect)', (_, re) => {
+    expect(() => l1Coherence(float64, identity(float64, 2), { basis: mat(float64, re) })).toThrow(RangeError);
+    expect(() => l1Coherence(float64, identity(float64, 2), { basis: mat(float64, re) })).toThrow(/^l1Coherence: basis is not unitary: max \|B†B − I\| = /);
   });
   it('a float64-accurate unitary at 50 digits (its defect ~1e-16 is not roundoff there)', () => {
     const U = convertMatrix(float64, D50, haarUnitary(float64, new Rng(1), 3));
-    expect(() => l1Coherence(D50, identity(D50, 3), { basis: U })).toThrow(/not unitary/);
+    expect(() => l1Coherence(D50, identity(D50, 3), { basis: U })).toThrow(RangeError);
+    expect(() => l1Coherence(D50, identity(D50, 3), { basis: U })).toThrow(/^l1Coherence: basis is not unitary: max \|B†B − I\| = /);
   });
 });
 
@@ -379,7 +384,8 @@ describe.each(PHYSICS_FIELDS)('l1 coherence properties in %s', (label, F) => {
           // δ ≥ 1e-12 is ≥ 10^3 × the acceptance threshold 64·n·u of float64 (and far more at 50 digits)
           const s = F.add(F.one, F.fromNumber(10 ** logDelta));
           for (let i = 0; i < n; i++) [B.re[i * n + c], B.im[i * n + c]] = [F.mul(s, B.re[i * n + c]), F.mul(s, B.im[i * n + c])];
-          expect(() => l1Coherence(F, identity(F, n), { basis: B })).toThrow(InputError);
+          expect(() => l1Coherence(F, identity(F, n), { basis: B })).toThrow(RangeError);
+          expect(() => l1Coherence(F, identity(F, n), { basis: B })).toThrow(/^l1Coherence: basis is not unitary/);
         },
       ),
       fcParams(`l1 non-unitary ${label}`, runs(100, 20)),

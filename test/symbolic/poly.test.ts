@@ -7,6 +7,7 @@ import {
   padd,
   pcoefficients,
   pconst,
+  pconstantValue,
   pcontent,
   pdegree,
   pderivative,
@@ -51,23 +52,33 @@ const y = pvar('y');
 const z = pvar('z');
 
 describe('poly: what it refuses', () => {
-  it.each<[string, () => unknown, RegExp]>([
-    ['an empty variable name', () => pvar(''), /non-empty string/],
-    ['a negative exponent in ppow', () => ppow(x, -1), /non-negative integer/],
-    ['a fractional exponent in ppow', () => ppow(x, 1.5), /non-negative integer/],
-    ['a negative monomial exponent', () => pmonomial(1n, { x: -2 }), /exponent of x must be a non-negative integer/],
-    ['a non-integer number coefficient', () => pconst(0.5), /not a safe integer/],
-    ['evaluation with a missing variable', () => pevalRational(padd(x, y), { x: rational(1n) }), /no value for y/],
-    ['division by zero', () => pdivExact(x, pzero()), /zero polynomial/],
-    ['a discriminant in a variable of degree 0', () => pdiscriminant(x, 'y'), /degree 0 in y/],
-  ])('refuses %s', (_what, f, err) => {
+  it.each<[string, () => unknown, new (message: string) => Error, RegExp]>([
+    ['an empty variable name', () => pvar(''), RangeError, /non-empty string/],
+    ['a negative exponent in ppow', () => ppow(x, -1), RangeError, /non-negative integer/],
+    ['a fractional exponent in ppow', () => ppow(x, 1.5), RangeError, /non-negative integer/],
+    ['a negative monomial exponent', () => pmonomial(1n, { x: -2 }), RangeError, /exponent of x must be a non-negative integer/],
+    ['a non-integer number coefficient', () => pconst(0.5), RangeError, /not a safe integer/],
+    // a formula's variable left without a value is the user's omission
+    ['evaluation with a missing variable', () => pevalRational(padd(x, y), { x: rational(1n) }), InputError, /no value for y/],
+    ['division by zero', () => pdivExact(x, pzero()), RangeError, /zero polynomial/],
+    ['a discriminant in a variable of degree 0', () => pdiscriminant(x, 'y'), RangeError, /degree 0 in y/],
+  ])('refuses %s', (_what, f, cls, err) => {
+    expect(f).toThrow(cls);
     expect(f).toThrow(err);
   });
   it('refuses an inexact division (an internal guarantee broken: InternalError)', () => {
     expect(() => pdivExact(padd(x, pone()), y)).toThrow(InternalError);
   });
-  it('uses InputError for caller mistakes', () => {
-    expect(() => ppow(x, -1)).toThrow(InputError);
+  it('uses RangeError for a programming error of the caller (arguments no user input reaches)', () => {
+    for (const [f, message] of [
+      [() => ppow(x, -1), /^ppow: exponent must be a non-negative integer, got -1$/],
+      [() => ppow(x, 0.5), /^ppow: exponent must be a non-negative integer, got 0\.5$/],
+      [() => pvar(''), /^pvar: a variable name must be a non-empty string$/],
+      [() => pconstantValue(x), /^pconstantValue: x is not a constant$/],
+    ] as const) {
+      expect(f).toThrow(RangeError);
+      expect(f).toThrow(message);
+    }
   });
 });
 

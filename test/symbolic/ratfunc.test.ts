@@ -19,6 +19,7 @@ import {
   rfpow,
   rfsub,
   rftoString,
+  rfVar,
   type RatFunc,
 } from '../../src/symbolic/ratfunc.js';
 import { eq15Sum } from '../../bench/symbolic.bench.js';
@@ -76,6 +77,13 @@ describe('fromAst: what is not rational (typed failures naming the part)', () =>
     expect(() => ratfunc(pvar('x'), pzero())).toThrow(/zero denominator/);
     expect(() => rfdiv(ratfunc(pone()), ratfunc(pzero()))).toThrow(/division by the zero rational function/);
     expect(() => rfpow(ratfunc(pzero()), -2)).toThrow(/zero raised to a negative power/);
+  });
+  it('rfpow refuses a non-integer exponent as a programming error (RangeError): formulas reach it only through fromAst, which refuses them first', () => {
+    expect(() => rfpow(rfVar('x'), 0.5)).toThrow(RangeError);
+    expect(() => rfpow(rfVar('x'), 0.5)).toThrow(/^rfpow: exponent must be an integer, got 0\.5$/);
+    const r = fromAst('x^(1/2)');
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.message).toMatch(/non-integer power/);
   });
 });
 

@@ -51,10 +51,18 @@ describe('sturm: what it refuses', () => {
     ['a closed infinite end', () => interval(null, 1, '[]'), /infinite end must be open/],
     ['a malformed interval', () => parseInterval('0, 1'), /not an interval/],
     ['an infinity on the wrong side', () => parseInterval('(inf, 2)'), /on the wrong side/],
-    ['a non-positive refinement width', () => refineRoot({ kind: 'rational', value: q('1') }, q('0')), /width must be positive/],
     ['solveSign with a parameter left in', () => solveSign(P('c*y - 1'), 'y', interval(0, 1)), /also contains c/],
   ])('refuses %s', (_what, f, message) => {
     expect(f).toThrow(InputError);
+    expect(f).toThrow(message);
+  });
+  // arguments that only code passes: a caller's programming error, not bad input
+  it.each<[string, () => unknown, RegExp]>([
+    ['a non-positive refinement width', () => refineRoot({ kind: 'rational', value: q('1') }, q('0')), /^refineRoot: width must be positive$/],
+    ['a negative number of digits', () => rootDecimal({ kind: 'rational', value: q('1') }, -1), /^rootDecimal: fractionDigits must be a non-negative integer$/],
+    ['an empty interval in simplestRational', () => simplestRational(q('1'), q('0')), /^simplestRational: empty interval$/],
+  ])('refuses %s with RangeError', (_what, f, message) => {
+    expect(f).toThrow(RangeError);
     expect(f).toThrow(message);
   });
 });

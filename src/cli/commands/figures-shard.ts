@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../../errors.js';
 import { packageVersion } from '../../package-files.js';
-import { runSamples } from '../../figures/fig3.js';
+import { runSamples } from '../../figures/random-state-statistics.js';
 import { decodeShard, encodeShard, mergeShards, SHARD_FORMAT, shardFileName, shardRange, type Shard } from '../../figures/shard.js';
 import { parse, str, flag, type Io } from '../options.js';
 import { estimateRun, formatDuration, maxQubitsFor, writeFigures, type FiguresOptions } from './figures.js';

@@ -4,13 +4,13 @@ import { InputError } from '../../errors.js';
 import { rationalToNumber } from '../../numeric/rational.js';
 import { MAX_DENSE_QUBITS, MAX_KERNEL_QUBITS } from '../../physics/qubits.js';
 import { ENSEMBLES, parseEnsemble, type Ensemble } from '../../random/ensembles.js';
-import { fig1Points, fig2Rows, FIG1_BETAS, type Fig2Row } from '../../figures/fig12.js';
-import { defaultWorkers, DRAW_PER_N, drawingSubsample, fig3Rows, runSamples } from '../../figures/fig3.js';
+import { twoQubitCurves, groundStateRows, TWO_QUBIT_CURVE_BETAS, type GroundStateRow } from '../../figures/steady-state-curves.js';
+import { defaultWorkers, DRAW_PER_N, drawingSubsample, randomStateRows, runSamples } from '../../figures/random-state-statistics.js';
 import { computeTask, type SampleValues } from '../../figures/compute.js';
 import { parseShardSpec } from '../../figures/shard.js';
 import { SteadyKernel } from '../../physics/steady-kernel.js';
 import { assessRandomStateScaling } from '../../figures/assess.js';
-import { fig1Spec, fig2Spec, fig3aSpec, fig3bSpec, renderSvg } from '../../figures/render.js';
+import { twoQubitCurvesSpec, groundStateSpec, randomStateStatisticsSpec, randomStateScatterSpec, renderSvg } from '../../figures/render.js';
 import { checkOutputDir, writeOutputDir } from '../../report/out-dir.js';
 import { flag, numberOption, parse, str, type Io } from '../options.js';
 
@@ -31,7 +31,7 @@ Recomputes Figs. 1–3 of the paper: every steady state by the exact Schur–Wey
 computational basis) and W (Eq. (2)) from it. Writes to DIR (default ./figures), as a whole at the
 end (an interrupted run keeps the previous set; DIR must be empty, new, or ergocheck's own earlier
 figures output, unchanged, as listed in its .ergocheck-manifest.json):
-  fig1.svg fig1.csv fig1.json   C_l1 and W against c, two qubits, β = ${FIG1_BETAS.join(', ')} (Eq. (7))
+  fig1.svg fig1.csv fig1.json   C_l1 and W against c, two qubits, β = ${TWO_QUBIT_CURVE_BETAS.join(', ')} (Eq. (7))
   fig2.svg fig2.csv fig2.json   ground initial states, N = 2 … max-qubits, at --beta
   fig3a.svg fig3b.svg fig3.csv fig3.json fig3-samples.csv assessment.json
                                 random initial states at --beta: mean ± std (and standard errors),
@@ -142,8 +142,8 @@ const csv = (header: string[], rows: (string | number)[][]): string => [header.j
  * the dense eigendecomposition of a 2^N × 2^N state costs O(8^N).
  */
 export const FIG2_GENERIC_MAX_N = 7;
-function fig2All(beta: number, omega: number, maxN: number): Fig2Row[] {
-  const rows = fig2Rows(beta, omega, Math.min(FIG2_GENERIC_MAX_N, maxN));
+function fig2All(beta: number, omega: number, maxN: number): GroundStateRow[] {
+  const rows = groundStateRows(beta, omega, Math.min(FIG2_GENERIC_MAX_N, maxN));
   for (let N = FIG2_GENERIC_MAX_N + 1; N <= maxN; N++) {
     // the all-ground state as a "sample": the kernel's pure-state path on e_{2^N − 1}
     const dim = 2 ** N;
@@ -194,8 +194,8 @@ export async function writeFigures(o: FiguresOptions, io: Io, given?: Map<number
   const write = (name: string, text: string): void => void files.push({ name, render: () => text });
   const t0 = performance.now();
 
-  const f1 = fig1Points(o.omega);
-  write('fig1.json', JSON.stringify({ omega: o.omega, betas: FIG1_BETAS, rows: f1 }, null, 1) + '\n');
+  const f1 = twoQubitCurves(o.omega);
+  write('fig1.json', JSON.stringify({ omega: o.omega, betas: TWO_QUBIT_CURVE_BETAS, rows: f1 }, null, 1) + '\n');
   write(
     'fig1.csv',
     csv(
@@ -203,7 +203,7 @@ export async function writeFigures(o: FiguresOptions, io: Io, given?: Map<number
       f1.map((p) => [p.beta, p.c, p.Cl1, p.W]),
     ),
   );
-  write('fig1.svg', await renderSvg(fig1Spec(f1, o.omega)));
+  write('fig1.svg', await renderSvg(twoQubitCurvesSpec(f1, o.omega)));
 
   const f2 = fig2All(o.beta, o.omega, o.maxQubits);
   write('fig2.json', JSON.stringify({ beta: o.beta, omega: o.omega, rows: f2 }, null, 1) + '\n');
@@ -214,7 +214,7 @@ export async function writeFigures(o: FiguresOptions, io: Io, given?: Map<number
       f2.map((r) => [r.N, r.Cl1, r.W]),
     ),
   );
-  write('fig2.svg', await renderSvg(fig2Spec(f2, o.omega, o.beta)));
+  write('fig2.svg', await renderSvg(groundStateSpec(f2, o.omega, o.beta)));
   const t12 = performance.now();
 
   const Ns = Array.from({ length: o.maxQubits - 1 }, (_, i) => i + 2);
@@ -254,7 +254,7 @@ export async function writeFigures(o: FiguresOptions, io: Io, given?: Map<number
         : undefined,
     }));
   const t3 = performance.now();
-  const rows = fig3Rows(values);
+  const rows = randomStateRows(values);
   write('fig3.json', JSON.stringify({ ensemble: o.ensemble, samples: o.samples, seed: o.seed, beta: o.beta, omega: o.omega, rows }, null, 1) + '\n');
   write(
     'fig3.csv',
@@ -267,8 +267,8 @@ export async function writeFigures(o: FiguresOptions, io: Io, given?: Map<number
   for (const [N, v] of [...values.entries()].sort((a, b) => a[0] - b[0])) for (let i = 0; i < v.Cl1.length; i++) lines.push(`${N},${i},${v.Cl1[i]},${v.W[i]}`);
   write('fig3-samples.csv', lines.join('\n') + '\n');
   const title = `${o.samples} ${o.ensemble} initial states per N, β = ${o.beta}, seed ${o.seed}`;
-  write('fig3a.svg', await renderSvg(fig3aSpec(rows, o.omega, title)));
-  write('fig3b.svg', await renderSvg(fig3bSpec(drawingSubsample(values, DRAW_PER_N), o.omega, title)));
+  write('fig3a.svg', await renderSvg(randomStateStatisticsSpec(rows, o.omega, title)));
+  write('fig3b.svg', await renderSvg(randomStateScatterSpec(drawingSubsample(values, DRAW_PER_N), o.omega, title)));
   const assessment = assessRandomStateScaling(rows, f2);
   write('assessment.json', JSON.stringify({ ensemble: o.ensemble, beta: o.beta, statements: assessment }, null, 1) + '\n');
   writeOutputDir(o.out, 'figures', files);

@@ -1,7 +1,7 @@
 /**
  * Float64 SIMD (WebAssembly, f64x2) kernels for factored Gram matrices B = Q Q† (their entries, or
  * the sum of the moduli of the off-diagonal ones) and Householder reflections, used where measurement showed JavaScript loops to be the bottleneck: the C_l1 of
- * 12-qubit steady states (≈ 250 → 37 ms per sample) and Bures samples (random/stewart.ts). Source: kernels.wat; compiled into kernels-wasm.ts by `npm run build:wasm`.
+ * 12-qubit steady states (several times faster per sample) and Bures samples (random/stewart.ts). Source: kernels.wat; compiled into kernels-wasm.ts by `npm run build:wasm`.
  * Each `SimdKernels` instance owns one WebAssembly memory; callers address it in float64 slots
  * (index i = byte 8i) through `f64`, which is re-created whenever the memory grows.
  *

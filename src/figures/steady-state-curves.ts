@@ -1,6 +1,8 @@
 /**
- * Figs. 1 and 2 from first principles: each steady state by the exact map (collectiveSteadyState),
- * C_l1 and W by the numeric layer (l1Coherence, ergotropy) on the dense ρ_ss; float64.
+ * C_l1 and W along two one-parameter families of collective steady states, from first principles:
+ * two qubits against the weight c of the non-singlet part, and N qubits from the all-ground state
+ * against N. Each steady state by the exact map (collectiveSteadyState), C_l1 and W by the numeric
+ * layer (l1Coherence, ergotropy) on the dense ρ_ss; float64.
  */
 import { float64 as F } from '../numeric/float64.js';
 import { zeros } from '../numeric/matrix.js';
@@ -11,17 +13,17 @@ import { l1Coherence } from '../physics/coherence.js';
 import { h0 } from '../physics/qubits.js';
 import { twoQubitBellBasis } from '../physics/states.js';
 
-/** The temperatures of Fig. 1 (caption): β = 0.01 (solid), 1 (dot-dashed), 10 (dashed). */
-export const FIG1_BETAS: readonly number[] = [0.01, 1, 10];
+/** Default temperatures of the two-qubit curves: high, intermediate and low temperature (β = 0.01, 1, 10). */
+export const TWO_QUBIT_CURVE_BETAS: readonly number[] = [0.01, 1, 10];
 
-export interface Fig1Point {
+export interface TwoQubitCurvePoint {
   readonly beta: number;
   readonly c: number;
   readonly Cl1: number;
   readonly W: number;
 }
 
-export interface Fig2Row {
+export interface GroundStateRow {
   readonly N: number;
   readonly Cl1: number;
   readonly W: number;
@@ -35,12 +37,13 @@ function quantities(N: number, beta: number, omega: number, rho0: Parameters<typ
 }
 
 /**
- * Fig. 1: for each β and c = i/points (i = 0 … points), the steady state from
- * ρ0 = (1 − c)|ψ−⟩⟨ψ−| + c|ψ0⟩⟨ψ0| (whose c of Eq. (7) is c), i.e. Eq. (7) itself.
+ * Two qubits: for each β and c = i/points (i = 0 … points), the steady state from
+ * ρ0 = (1 − c)|ψ−⟩⟨ψ−| + c|ψ0⟩⟨ψ0|, whose triplet weight is c: the two-qubit collective steady
+ * state (1 − c)|ψ−⟩⟨ψ−| + c·(Gibbs state of the triplet) itself.
  */
-export function fig1Points(omega = 1, points = 100, betas: readonly number[] = FIG1_BETAS): Fig1Point[] {
+export function twoQubitCurves(omega = 1, points = 100, betas: readonly number[] = TWO_QUBIT_CURVE_BETAS): TwoQubitCurvePoint[] {
   const { psiMinus } = twoQubitBellBasis(F);
-  const out: Fig1Point[] = [];
+  const out: TwoQubitCurvePoint[] = [];
   for (const beta of betas)
     for (let i = 0; i <= points; i++) {
       const c = i / points;
@@ -52,9 +55,9 @@ export function fig1Points(omega = 1, points = 100, betas: readonly number[] = F
   return out;
 }
 
-/** Fig. 2: the all-ground initial state (a state vector, the map's fast path) for N = 2 … maxN. */
-export function fig2Rows(beta: number, omega = 1, maxN = 7): Fig2Row[] {
-  const rows: Fig2Row[] = [];
+/** N qubits from the all-ground initial state (a state vector, the map's fast path), N = 2 … maxN. */
+export function groundStateRows(beta: number, omega = 1, maxN = 7): GroundStateRow[] {
+  const rows: GroundStateRow[] = [];
   for (let N = 2; N <= maxN; N++) {
     const d = 2 ** N;
     const re = new Array<number>(d).fill(0);

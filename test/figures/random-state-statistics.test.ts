@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compensatedSum, fig3Rows, runSamples, stat } from '../../src/figures/fig3.js';
+import { compensatedSum, randomStateRows, runSamples, stat } from '../../src/figures/random-state-statistics.js';
 import { computeTask } from '../../src/figures/compute.js';
 import { sampleDensity } from '../../src/figures/samples.js';
 import { float64 } from '../../src/numeric/float64.js';
@@ -36,7 +36,7 @@ describe('the same seed gives the same numbers whatever the number of workers', 
       expect(Array.from(c.get(N)!.Cl1)).toEqual(Array.from(a.get(N)!.Cl1));
       expect(Array.from(c.get(N)!.W)).toEqual(Array.from(a.get(N)!.W));
     }
-    expect(fig3Rows(c)).toEqual(fig3Rows(a));
+    expect(randomStateRows(c)).toEqual(randomStateRows(a));
   });
   it('a sample does not depend on the chunk it is computed in', () => {
     const whole = computeTask({ N: 3, ensemble: 'haar', seed: 4, r: 0.5, omega: 1, start: 0, end: 10 });

@@ -1,5 +1,5 @@
 /**
- * Fig. 3: statistics of C_l1 and W over random initial states, N = 2 … Nmax, computed on worker
+ * Statistics of C_l1 and W of the steady states of random initial states, N = 2 … Nmax, on worker
  * threads. Reproducibility: sample i of N always uses the stream fork(`N=${N}/sample=${i}`), the
  * values come back into arrays indexed by sample, and every sum runs over that array in index order
  * (Neumaier-compensated), so the statistics are bit-identical for any number of workers.
@@ -19,7 +19,7 @@ export interface Stat {
   readonly sem: number;
 }
 
-export interface Fig3Row {
+export interface RandomStateRow {
   readonly N: number;
   readonly samples: number;
   readonly Cl1: Stat;
@@ -65,7 +65,7 @@ export interface SampleRunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Default worker count: the machine's parallelism, at most 2 (the brief's machine). */
+/** Default worker count: the machine's parallelism, at most 2 (more rarely pays on a shared machine). */
 export const defaultWorkers = (): number => Math.max(1, Math.min(2, availableParallelism()));
 
 /** The compiled worker: next to this module in dist/, or dist/src/figures/worker.js when running from sources. */
@@ -131,8 +131,8 @@ export async function runSamples(o: SampleRunOptions): Promise<Map<number, Sampl
   return out;
 }
 
-/** Fig. 3 rows (N ascending) from per-sample values. */
-export function fig3Rows(values: Map<number, SampleValues>): Fig3Row[] {
+/** One row of statistics per N (N ascending) from per-sample values. */
+export function randomStateRows(values: Map<number, SampleValues>): RandomStateRow[] {
   return [...values.keys()]
     .sort((a, b) => a - b)
     .map((N) => {
@@ -141,7 +141,7 @@ export function fig3Rows(values: Map<number, SampleValues>): Fig3Row[] {
     });
 }
 
-/** Points per N drawn in Fig. 3(b). */
+/** Points per N drawn in the W-against-C_l1 scatter plot. */
 export const DRAW_PER_N = 1000;
 
 /** Up to `per` points per N for drawing, by a fixed stride over the sample index (statistics never use this). */
