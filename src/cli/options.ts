@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../errors.js';
 import { DEFAULT_PRECISION } from '../numeric/decimal.js';
 import { parseRational, rabs, rationalFromNumber, rcmp, RZERO, type Rational } from '../numeric/rational.js';
+import { option, type OptionContext } from './option-table.js';
 
 const FLOAT64_MAX = rationalFromNumber(Number.MAX_VALUE);
 
@@ -110,3 +111,39 @@ export const TOLERANCE_HELP = `Input checks (each failure: a one-line message an
   P the working precision, so an exactly positive state passes at any precision
   (a rigorous float64 Cholesky test decides first when it can: fast for big states).
   --tolerance T overrides the tolerance (absolute, T ≥ 0).`;
+
+/** Converter of a numeric option read exactly (see numberOption). */
+export const exactNumber =
+  (rule: 'positive' | 'nonNegative' | 'any' = 'any') =>
+  (raw: string, cx: OptionContext): Rational =>
+    numberOption(cx.name, raw, rule);
+
+/** Converter of an integer option within [lo, hi]; the message names the command. */
+export const integerIn =
+  (lo: number, hi: number) =>
+  (raw: string, cx: OptionContext): number => {
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi)
+      throw new InputError(`${cx.command}: --${cx.name} must be an integer from ${lo} to ${hi}, got "${raw}"`);
+    return n;
+  };
+
+/** Converter of a file name: any non-blank string (reading it is the command's business). */
+export const fileName = (raw: string, cx: OptionContext): string => {
+  if (raw.trim() === '') throw new InputError(`${cx.command}: --${cx.name} must name a file`);
+  return raw;
+};
+
+/** Converter of a directory name (an output place, checked by the command before any work). */
+export const directoryName = (raw: string, cx: OptionContext): string => {
+  if (raw.trim() === '') throw new InputError(`${cx.command}: --${cx.name} must name a directory`);
+  return raw;
+};
+
+/** --precision D of the commands that compute at a working precision. */
+export const PRECISION = option({
+  value: 'D',
+  help: `significant digits, ${MIN_PRECISION}–${MAX_PRECISION}`,
+  default: String(DEFAULT_PRECISION),
+  read: (raw) => precisionOption(raw),
+});
