@@ -1,8 +1,7 @@
 /**
- * Shared command-line plumbing: argument parsing (node:util parseArgs, with errors turned into
- * InputError) and the values several commands accept (precision, positive numbers, files).
+ * The values several commands accept (precision, exact numbers, integers in a range, files and
+ * directories) as converters for option tables (option-table.ts), and the options they share.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../errors.js';
 import { DEFAULT_PRECISION } from '../numeric/decimal.js';
 import { parseRational, rabs, rationalFromNumber, rcmp, RZERO, type Rational } from '../numeric/rational.js';
@@ -22,51 +21,6 @@ export const MAX_PRECISION = 900;
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
-}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** A string-valued option, or undefined. */
-export const str = (p: Parsed, name: string): string | undefined => {
-  const v = p.values[name];
-  return typeof v === 'string' ? v : undefined;
-};
-export const flag = (p: Parsed, name: string): boolean => p.values[name] === true;
-
-/** Parse `args` against `options`; unknown flags, missing values and stray words are InputErrors. */
-export interface Parsed {
-  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
-  positionals: string[];
-}
-
-/** `--beta -1` → `--beta=-1` for string options, so a negative number can follow its option as usual. */
-function joinNegativeValues(args: string[], options: Options): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const name = a.startsWith('--') ? a.slice(2) : null;
-    if (name !== null && options[name]?.type === 'string' && i + 1 < args.length && /^-(\d|\.\d)/.test(args[i + 1])) {
-      out.push(`${a}=${args[i + 1]}`);
-      i++;
-    } else out.push(a);
-  }
-  return out;
-}
-
-export function parse(command: string, args: string[], options: Options, allowPositionals = false): Parsed {
-  try {
-    return parseArgs({
-      args: joinNegativeValues(args, options),
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals,
-      strict: true,
-    }) as Parsed;
-  } catch (e) {
-    const first = (e as Error).message.split('\n')[0];
-    // node's message for "--opt -1" does not say what to do
-    const hint = /argument is ambiguous/.test(first) ? " (a value starting with '-' is written --option=value)" : '';
-    throw new InputError(`${command}: ${first}${hint}`);
-  }
 }
 
 /** --precision D: an integer number of significant digits. */
@@ -92,11 +46,6 @@ export function numberOption(name: string, value: string, rule: 'positive' | 'no
   if (rule === 'positive' && rcmp(q, RZERO) <= 0) throw new InputError(`--${name} must be > 0, got ${value}`);
   if (rule === 'nonNegative' && rcmp(q, RZERO) < 0) throw new InputError(`--${name} must be ≥ 0, got ${value}`);
   return q;
-}
-
-export function requireOption(command: string, name: string, value: string | undefined): string {
-  if (value === undefined || value === '') throw new InputError(`${command}: --${name} is required (see ergocheck ${command} --help)`);
-  return value;
 }
 
 /** Tolerance text shared by the help of every command that reads a state. */
