@@ -37,6 +37,8 @@ export interface ValueOption<V> extends OptionBase {
 export interface ListOption<V> extends OptionBase {
   readonly kind: 'list';
   readonly value: string;
+  /** The values as the usage line shows them, when not `value…` (e.g. md,html,json). */
+  readonly synopsis?: string;
   readonly default?: string;
   readonly convert: (raw: string[], cx: OptionContext) => V;
 }
@@ -86,8 +88,14 @@ export function option<T>(spec: ValueSpec<T> & { required?: boolean; default?: s
 }
 
 /** An option that may be repeated; `read` sees every value given, in order ([] when none). */
-export function listOption<T>(spec: { value: string; help: string; default?: string; read: (raw: string[], cx: OptionContext) => T }): ListOption<T> {
-  return { kind: 'list', value: spec.value, help: spec.help, default: spec.default, convert: spec.read };
+export function listOption<T>(spec: {
+  value: string;
+  help: string;
+  synopsis?: string;
+  default?: string;
+  read: (raw: string[], cx: OptionContext) => T;
+}): ListOption<T> {
+  return { kind: 'list', value: spec.value, synopsis: spec.synopsis, help: spec.help, default: spec.default, convert: spec.read };
 }
 
 export function flag(help: string): FlagOption {
@@ -209,14 +217,14 @@ function wrap(text: string, width: number): string[] {
 
 const label = (name: string, o: AnyOption): string => (o.kind === 'flag' ? `--${name}` : `--${name} ${o.value}`);
 
-/** The usage line(s) of a command: required options bare, the others in brackets. */
-export function usageLine(spec: CommandSpec, lead = 'Usage: '): string {
+/** The usage line(s) of a command, wrapped to `width`: required options bare, the others in brackets. */
+export function usageLine(spec: CommandSpec, lead = 'Usage: ', width = WIDTH): string {
   const inner = new Set(Object.keys(spec.within ?? {}));
   const partner = new Map<string, string>();
   for (const [a, b] of spec.exclusive ?? []) partner.set(a, b).set(b, '');
   const token = (name: string): string => {
     const o = spec.options[name];
-    const body = o.kind === 'value' ? `--${name} ${o.synopsis ?? o.value}` : o.kind === 'list' ? `--${name} ${o.value}…` : `--${name}`;
+    const body = o.kind === 'value' ? `--${name} ${o.synopsis ?? o.value}` : o.kind === 'list' ? `--${name} ${o.synopsis ?? `${o.value}…`}` : `--${name}`;
     const nested = Object.entries(spec.within ?? {})
       .filter(([, outer]) => outer === name)
       .map(([n]) => ` ${token(n)}`)
@@ -234,7 +242,7 @@ export function usageLine(spec: CommandSpec, lead = 'Usage: '): string {
   const lines: string[] = [];
   let line = head;
   for (const t of tokens) {
-    if (line.length + 1 + t.length > WIDTH && line.trim() !== head.trim()) {
+    if (line.length + 1 + t.length > width && line.trim() !== head.trim()) {
       lines.push(line);
       line = indent + t;
     } else line = `${line} ${t}`;

@@ -61,6 +61,7 @@ export const VERIFY = command({
     }),
     format: listOption({
       value: 'F',
+      synopsis: REPORT_FORMATS.join(','),
       help: `the files to write, comma-separated from ${REPORT_FORMATS.join(', ')} (default all)`,
       read: (raw, cx) => formatOption(listValues(raw, cx)),
     }),
@@ -71,11 +72,6 @@ export const VERIFY = command({
     }),
     strict: flag('an erratum makes the exit code 1 (and is a failure in report.junit.xml)'),
     quiet: flag('no progress lines (they are printed on stderr only when it is a terminal)'),
-    claims: option({
-      value: 'FILE',
-      help: 'also check the claims of a claims file (see ergocheck check --help): they join the reports and the baseline comparison (--only and --skip select paper claims)',
-      read: fileName,
-    }),
     fig3: option({
       value: 'N',
       help: `Fig. 3 in the md and html reports from N Haar-random initial states per N = 2…7 (β = 0, seed S), with the statements of Sec. IV B 2 decided from them; {default} (≈ 1 s on 2 cores; 10^5, the paper's count, ≈ 8 s); 0 leaves Fig. 3 out. ergocheck figures has every option (ensembles, β, N ≤ 12)`,
@@ -86,6 +82,11 @@ export const VERIFY = command({
           throw new InputError(`verify: --fig3 must be 0 (no Fig. 3) or an integer number of samples from 2 to 10000000, got "${raw}"`);
         return n;
       },
+    }),
+    claims: option({
+      value: 'FILE',
+      help: 'also check the claims of a claims file (see ergocheck check --help): they join the reports and the baseline comparison (--only and --skip select paper claims)',
+      read: fileName,
     }),
   },
   about: `Check the paper's claims and write the report into DIR: report.md (for a code host),
