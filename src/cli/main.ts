@@ -43,6 +43,9 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }
   },
 };
 
+/** The commands, in the order of `ergocheck --help`. */
+export const commandNames = (): string[] => Object.keys(COMMANDS);
+
 /** The version in ergocheck's package.json, found by walking up from this module (src/ or dist/src/). */
 export function version(): string {
   for (let url = new URL('./', import.meta.url); url.pathname !== '/'; url = new URL('../', url)) {

@@ -12,31 +12,62 @@ import { readMatrixFile } from '../io/matrix-json.js';
 import { densityFromRational } from '../physics/density.js';
 import { MAX_DENSE_QUBITS } from '../physics/qubits.js';
 import { gibbsState } from '../physics/states.js';
-import { MAX_PRECISION, numberOption, precisionOption, str, flag, type Parsed } from './options.js';
+import type { Rational } from '../numeric/rational.js';
+import { flag, option, type OptionValues } from './option-table.js';
+import { exactNumber, numberOption, PRECISION } from './options.js';
 import { toleranceOption } from './state-input.js';
 
-export const MODEL_OPTIONS = {
-  qubits: { type: 'string' },
-  beta: { type: 'string' },
-  omega: { type: 'string' },
-  f: { type: 'string' },
-  initial: { type: 'string' },
-  precision: { type: 'string' },
-  float64: { type: 'boolean' },
-  tolerance: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
+/** The initial state: a named one, or a density matrix in a file. */
+export type InitialState = { kind: 'ground' | 'excited' | 'thermal' } | { kind: 'file'; path: string };
 
-export const MODEL_HELP = `  --qubits N          number of qubits, 1–${MAX_DENSE_QUBITS} (1–8 with decimal precision)
-  --beta B            inverse temperature β ≥ 0 (in units of 1/ω when ω = 1); 0 is the exact
-                      infinite-temperature limit; "inf" is zero temperature (see below)
-  --omega W           qubit frequency ω > 0 (default 1)
-  --f F               dipole–dipole coupling f (default 0)
-  --initial S         ground | excited | thermal (the Gibbs state of H0 at β) | FILE (a density
-                      matrix of dimension 2^N, JSON {"re", "im"})
-  --precision D       significant digits, 10–${MAX_PRECISION} (default 50)
-  --float64           compute in float64 instead (fast; "precision": "float64" in --json)
-  --tolerance T       input tolerance for FILE (see ergocheck ergotropy --help)`;
+const NAMED = ['ground', 'excited', 'thermal'] as const;
+
+/** The model's options; `maxDecimalQubits` is the largest N the command takes with decimal precision. */
+export function modelOptions(maxDecimalQubits: number) {
+  return {
+    qubits: option({
+      value: 'N',
+      help: `number of qubits, 1–${MAX_DENSE_QUBITS}${maxDecimalQubits < MAX_DENSE_QUBITS ? ` (1–${maxDecimalQubits} with decimal precision)` : ''}`,
+      required: true,
+      read: (raw) => {
+        const n = Number(raw);
+        if (!/^\d+$/.test(raw.trim()) || n < 1) throw new InputError(`--qubits must be an integer ≥ 1, got "${raw}"`);
+        return n;
+      },
+    }),
+    beta: option({
+      value: 'B',
+      help: 'inverse temperature β ≥ 0 (in units of 1/ω when ω = 1); 0 is the exact infinite-temperature limit; "inf" is zero temperature (see ergocheck steady-state --help)',
+      required: true,
+      read: (raw): { text: string; value: Rational | 'inf' } => ({
+        text: raw,
+        value: /^\+?(inf|infinity)$/i.test(raw.trim()) ? 'inf' : numberOption('beta', raw, 'nonNegative'),
+      }),
+    }),
+    omega: option({ value: 'W', help: 'qubit frequency ω > 0', default: '1', read: exactNumber('positive') }),
+    f: option({ value: 'F', help: 'dipole–dipole coupling f', default: '0', read: exactNumber() }),
+    initial: option({
+      value: 'S',
+      synopsis: 'ground|excited|thermal|FILE',
+      help: 'ground | excited | thermal (the Gibbs state of H0 at β) | FILE (a density matrix of dimension 2^N, JSON {"re", "im"})',
+      required: true,
+      read: (raw, cx): InitialState => {
+        const named = NAMED.find((k) => k === raw);
+        if (named !== undefined) return { kind: named };
+        if (raw.trim() === '') throw new InputError(`${cx.command}: --initial must be ground, excited, thermal or a FILE`);
+        return { kind: 'file', path: raw };
+      },
+    }),
+    tolerance: option({ value: 'T', help: 'input tolerance for FILE (see ergocheck ergotropy --help)', read: (raw) => toleranceOption(raw) as number }),
+    precision: PRECISION,
+    float64: flag('compute in float64 instead (fast; "precision": "float64" in --json)'),
+  };
+}
+
+/** --precision and --float64 exclude each other. */
+export const MODEL_EXCLUSIVE = [['precision', 'float64']] as const;
+
+export type ModelValues = OptionValues<ReturnType<typeof modelOptions>>;
 
 export const MAX_DECIMAL_QUBITS = 8;
 
@@ -55,49 +86,42 @@ export interface ModelSetup<T> {
   initialText: string;
 }
 
-function qubitsOption(value: string | undefined, max: number, command: string): number {
-  if (value === undefined) throw new InputError(`${command}: --qubits is required`);
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n < 1) throw new InputError(`--qubits must be an integer ≥ 1, got "${value}"`);
-  if (n > max)
-    throw new InputError(
-      `--qubits ${n} is too large for this method (at most ${max}${max === MAX_DECIMAL_QUBITS ? ' with decimal precision; --float64 allows ' + MAX_DENSE_QUBITS : ''})`,
-    );
-  return n;
-}
-
 /**
  * Read and validate the model options; `command` names the command in messages,
  * `maxDecimalQubits` the largest N it takes with decimal precision.
  */
-export function modelSetup(p: Parsed, command: string, maxDecimalQubits: number = MAX_DECIMAL_QUBITS): ModelSetup<unknown> {
-  const useFloat = flag(p, 'float64');
-  if (useFloat && str(p, 'precision') !== undefined) throw new InputError(`${command}: give --precision or --float64, not both`);
-  const precision = useFloat ? ('float64' as const) : precisionOption(str(p, 'precision'));
-  const F = (useFloat ? float64 : decimalField(precision as number)) as AnalyticField<unknown>;
-  const N = qubitsOption(str(p, 'qubits'), useFloat ? MAX_DENSE_QUBITS : maxDecimalQubits, command);
-  const betaText = str(p, 'beta');
-  if (betaText === undefined) throw new InputError(`${command}: --beta is required`);
-  const beta = /^\+?(inf|infinity)$/i.test(betaText.trim()) ? F.fromString('Infinity') : F.fromRational(numberOption('beta', betaText, 'nonNegative'));
-  const omega = F.fromRational(numberOption('omega', str(p, 'omega') ?? '1', 'positive'));
-  const f = F.fromRational(numberOption('f', str(p, 'f') ?? '0'));
-  const init = str(p, 'initial');
-  if (init === undefined) throw new InputError(`${command}: --initial is required (ground, excited, thermal or a FILE)`);
+export function modelSetup(o: ModelValues, command: string, maxDecimalQubits: number = MAX_DECIMAL_QUBITS): ModelSetup<unknown> {
+  const useFloat = o.float64;
+  const precision = useFloat ? ('float64' as const) : o.precision;
+  const F = (useFloat ? float64 : decimalField(o.precision)) as AnalyticField<unknown>;
+  const max = useFloat ? MAX_DENSE_QUBITS : maxDecimalQubits;
+  const N = o.qubits;
+  if (N > max)
+    throw new InputError(
+      `--qubits ${N} is too large for this method (at most ${max}${max === MAX_DECIMAL_QUBITS ? ' with decimal precision; --float64 allows ' + MAX_DENSE_QUBITS : ''})`,
+    );
+  const betaText = o.beta.text;
+  const beta = o.beta.value === 'inf' ? F.fromString('Infinity') : F.fromRational(o.beta.value);
+  const omega = F.fromRational(o.omega);
+  const f = F.fromRational(o.f);
+  const initial = o.initial;
+  const init = initial.kind === 'file' ? initial.path : initial.kind;
   const d = 2 ** N;
   const base = { F, precision, N, beta, betaText, omega, f, initialText: init };
-  if (init === 'ground' || init === 'excited' || init === 'thermal') {
+  if (initial.kind !== 'file') {
+    const kind = initial.kind;
     // formed on first use: a command working from the spin blocks never needs the 2^N × 2^N matrix
     let rho0: CMatrix<unknown> | null = null;
     const make = (): CMatrix<unknown> => {
-      if (init === 'thermal') return gibbsState(F, N, { beta, omega });
+      if (kind === 'thermal') return gibbsState(F, N, { beta, omega });
       const m = zeros(F, d);
-      const k = init === 'ground' ? d - 1 : 0; // all-ground is the last basis vector, all-excited the first
+      const k = kind === 'ground' ? d - 1 : 0; // all-ground is the last basis vector, all-excited the first
       m.re[k * d + k] = F.one;
       return m;
     };
     return {
       ...base,
-      initialKind: init,
+      initialKind: kind,
       get rho0(): CMatrix<unknown> {
         return (rho0 ??= make());
       },
@@ -106,6 +130,6 @@ export function modelSetup(p: Parsed, command: string, maxDecimalQubits: number 
   const Q = readMatrixFile(init);
   if (Q.rows !== d || Q.cols !== d)
     throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
-  const rho0 = densityFromRational(F, Q, { tolerance: toleranceOption(str(p, 'tolerance')), what: `the initial state in ${init}` });
+  const rho0 = densityFromRational(F, Q, { tolerance: o.tolerance, what: `the initial state in ${init}` });
   return { ...base, initialKind: 'file', rho0 };
 }

@@ -1,11 +1,11 @@
 /**
- * Shared command-line plumbing: argument parsing (node:util parseArgs, with errors turned into
- * InputError) and the values several commands accept (precision, positive numbers, files).
+ * The values several commands accept (precision, exact numbers, integers in a range, files and
+ * directories) as converters for option tables (option-table.ts), and the options they share.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../errors.js';
 import { DEFAULT_PRECISION } from '../numeric/decimal.js';
 import { parseRational, rabs, rationalFromNumber, rcmp, RZERO, type Rational } from '../numeric/rational.js';
+import { option, type OptionContext } from './option-table.js';
 
 const FLOAT64_MAX = rationalFromNumber(Number.MAX_VALUE);
 
@@ -21,51 +21,6 @@ export const MAX_PRECISION = 900;
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
-}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** A string-valued option, or undefined. */
-export const str = (p: Parsed, name: string): string | undefined => {
-  const v = p.values[name];
-  return typeof v === 'string' ? v : undefined;
-};
-export const flag = (p: Parsed, name: string): boolean => p.values[name] === true;
-
-/** Parse `args` against `options`; unknown flags, missing values and stray words are InputErrors. */
-export interface Parsed {
-  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
-  positionals: string[];
-}
-
-/** `--beta -1` → `--beta=-1` for string options, so a negative number can follow its option as usual. */
-function joinNegativeValues(args: string[], options: Options): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const name = a.startsWith('--') ? a.slice(2) : null;
-    if (name !== null && options[name]?.type === 'string' && i + 1 < args.length && /^-(\d|\.\d)/.test(args[i + 1])) {
-      out.push(`${a}=${args[i + 1]}`);
-      i++;
-    } else out.push(a);
-  }
-  return out;
-}
-
-export function parse(command: string, args: string[], options: Options, allowPositionals = false): Parsed {
-  try {
-    return parseArgs({
-      args: joinNegativeValues(args, options),
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals,
-      strict: true,
-    }) as Parsed;
-  } catch (e) {
-    const first = (e as Error).message.split('\n')[0];
-    // node's message for "--opt -1" does not say what to do
-    const hint = /argument is ambiguous/.test(first) ? " (a value starting with '-' is written --option=value)" : '';
-    throw new InputError(`${command}: ${first}${hint}`);
-  }
 }
 
 /** --precision D: an integer number of significant digits. */
@@ -93,11 +48,6 @@ export function numberOption(name: string, value: string, rule: 'positive' | 'no
   return q;
 }
 
-export function requireOption(command: string, name: string, value: string | undefined): string {
-  if (value === undefined || value === '') throw new InputError(`${command}: --${name} is required (see ergocheck ${command} --help)`);
-  return value;
-}
-
 /** Tolerance text shared by the help of every command that reads a state. */
 export const TOLERANCE_HELP = `Input checks (each failure: a one-line message and exit code 2):
   the file must be readable JSON {"re": [[…]], "im": [[…]]} of a square matrix
@@ -110,3 +60,39 @@ export const TOLERANCE_HELP = `Input checks (each failure: a one-line message an
   P the working precision, so an exactly positive state passes at any precision
   (a rigorous float64 Cholesky test decides first when it can: fast for big states).
   --tolerance T overrides the tolerance (absolute, T ≥ 0).`;
+
+/** Converter of a numeric option read exactly (see numberOption). */
+export const exactNumber =
+  (rule: 'positive' | 'nonNegative' | 'any' = 'any') =>
+  (raw: string, cx: OptionContext): Rational =>
+    numberOption(cx.name, raw, rule);
+
+/** Converter of an integer option within [lo, hi]; the message names the command. */
+export const integerIn =
+  (lo: number, hi: number) =>
+  (raw: string, cx: OptionContext): number => {
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi)
+      throw new InputError(`${cx.command}: --${cx.name} must be an integer from ${lo} to ${hi}, got "${raw}"`);
+    return n;
+  };
+
+/** Converter of a file name: any non-blank string (reading it is the command's business). */
+export const fileName = (raw: string, cx: OptionContext): string => {
+  if (raw.trim() === '') throw new InputError(`${cx.command}: --${cx.name} must name a file`);
+  return raw;
+};
+
+/** Converter of a directory name (an output place, checked by the command before any work). */
+export const directoryName = (raw: string, cx: OptionContext): string => {
+  if (raw.trim() === '') throw new InputError(`${cx.command}: --${cx.name} must name a directory`);
+  return raw;
+};
+
+/** --precision D of the commands that compute at a working precision. */
+export const PRECISION = option({
+  value: 'D',
+  help: `significant digits, ${MIN_PRECISION}–${MAX_PRECISION}`,
+  default: String(DEFAULT_PRECISION),
+  read: (raw) => precisionOption(raw),
+});

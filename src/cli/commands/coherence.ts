@@ -1,37 +1,37 @@
 /** `ergocheck coherence`: the l1-norm of coherence of a state read from a file (Eq. (3)). */
 import { decimalField } from '../../numeric/decimal.js';
 import { l1Coherence } from '../../physics/coherence.js';
-import { flag, MAX_PRECISION, parse, precisionOption, str, requireOption, TOLERANCE_HELP, type Io } from '../options.js';
+import { PRECISION, TOLERANCE_HELP, type Io } from '../options.js';
+import { command, flag, helpText, parseCommand } from '../option-table.js';
+import { RHO, TOLERANCE } from '../state-options.js';
 import { statSync } from 'node:fs';
-import { toleranceOption } from '../state-input.js';
 import { readMatrixFile } from '../../io/matrix-json.js';
 import { densityFromRational } from '../../physics/density.js';
 import { eigh } from '../../numeric/eigh.js';
 import { formatDuration } from '../../report/duration.js';
 
-export const COHERENCE_HELP = `Usage: ergocheck coherence --rho FILE [--precision D] [--tolerance T] [--json]
-
-The l1-norm of coherence C_l1 = Σ_{i≠j} |ρ_ij| of the paper's Eq. (3), in the computational
+export const COHERENCE = command({
+  name: 'coherence',
+  options: {
+    rho: RHO,
+    precision: PRECISION,
+    tolerance: TOLERANCE,
+    json: flag('one JSON object: {"l1", "precision"}, l1 as a decimal string'),
+  },
+  about: `The l1-norm of coherence C_l1 = Σ_{i≠j} |ρ_ij| of the paper's Eq. (3), in the computational
 (product) basis of the file — the basis the paper's Eq. (15) uses. (H0 is degenerate, so "the
-energy eigenbasis" alone does not fix a basis; the library's l1Coherence takes any basis.)
-
-  --rho FILE          the state, JSON {"re": [[…]], "im": [[…]]}
-  --precision D       significant digits, 10–${MAX_PRECISION} (default 50)
-  --tolerance T       override the input tolerance (see below)
-  --json              one JSON object: {"l1", "precision"}, l1 as a decimal string
-
-${TOLERANCE_HELP}`;
+energy eigenbasis" alone does not fix a basis; the library's l1Coherence takes any basis.)`,
+  notes: TOLERANCE_HELP,
+});
 
 export function coherenceCommand(args: string[], io: Io): number {
-  const p = parse('coherence', args, { rho: { type: 'string' }, precision: { type: 'string' }, tolerance: { type: 'string' }, json: { type: 'boolean' } });
-  if (flag(p, 'help')) {
-    io.out(COHERENCE_HELP);
+  const p = parseCommand(COHERENCE, args);
+  if (p.help) {
+    io.out(helpText(COHERENCE));
     return 0;
   }
-  const precision = precisionOption(str(p, 'precision'));
-  const tolerance = toleranceOption(str(p, 'tolerance'));
+  const { precision, tolerance, rho: path } = p.options;
   const D = decimalField(precision);
-  const path = requireOption('coherence', 'rho', str(p, 'rho'));
   const t0 = performance.now();
   // reading tens of MB of JSON exactly takes a while too: never silence
   const bytes = fileSize(path);
@@ -71,7 +71,7 @@ export function coherenceCommand(args: string[], io: Io): number {
   const rho = densityFromRational(D, Q, { tolerance, what: `ρ in ${path}`, beforeEigen });
   const l1 = D.toString(l1Coherence(D, rho), precision);
   io.out(
-    flag(p, 'json')
+    p.options.json
       ? JSON.stringify({ l1, precision })
       : [
           `l1-norm of coherence  C_l1 = ${l1}`,

@@ -4,50 +4,45 @@ import { decimalField } from '../../numeric/decimal.js';
 import { ceilDecimalString, exactValue } from '../../numeric/exact-bounds.js';
 import { readMatrixFile } from '../../io/matrix-json.js';
 import { ergotropyOfExactState, type ErgotropyResult, type ExactHamiltonian } from '../../physics/ergotropy.js';
-import { flag, MAX_PRECISION, numberOption, parse, precisionOption, str, requireOption, TOLERANCE_HELP, type Io } from '../options.js';
-import { omegaOption, readHermitianExact, toleranceOption } from '../state-input.js';
+import { exactNumber, fileName, PRECISION, TOLERANCE_HELP, type Io } from '../options.js';
+import { command, flag, helpText, option, parseCommand } from '../option-table.js';
+import { readHermitianExact } from '../state-input.js';
+import { RHO, TOLERANCE } from '../state-options.js';
 
-export const ERGOTROPY_HELP = `Usage: ergocheck ergotropy --rho FILE [--hamiltonian FILE | --omega W] [--precision D] [--tolerance T] [--json]
-
-The ergotropy W = Tr(ρH) − Σ_k r_k↓ ε_k↑ of the paper's Eq. (2), with a rigorous error bound:
+export const ERGOTROPY = command({
+  name: 'ergotropy',
+  options: {
+    rho: RHO,
+    hamiltonian: option({ value: 'FILE', help: 'H as a Hermitian matrix in the same format', read: fileName }),
+    omega: option({
+      value: 'W',
+      help: 'H = H0 = W·(number of excitations) on N qubits (dimension 2^N, basis |1…1⟩ first, all-ground state last) when no --hamiltonian is given',
+      default: '1',
+      read: exactNumber('positive'),
+    }),
+    precision: PRECISION,
+    tolerance: TOLERANCE,
+    json: flag('one JSON object: {"ergotropy", "errorBound", "energy", "passiveEnergy", "eigenvalues", "precision"}, values as decimal strings'),
+  },
+  exclusive: [['hamiltonian', 'omega']],
+  about: `The ergotropy W = Tr(ρH) − Σ_k r_k↓ ε_k↑ of the paper's Eq. (2), with a rigorous error bound:
 each printed value (W, energy, passive energy, eigenvalues) is within it of the true value for
-the exact input, every rounding up to the printed digits included.
-
-  --rho FILE          the state, JSON {"re": [[…]], "im": [[…]]}
-  --hamiltonian FILE  H as a Hermitian matrix in the same format
-  --omega W           H = H0 = W·(number of excitations) on N qubits (dimension 2^N,
-                      basis |1…1⟩ first, all-ground state last); the default, with W = 1
-  --precision D       significant digits, 10–${MAX_PRECISION} (default 50)
-  --tolerance T       override the input tolerance (see below)
-  --json              one JSON object: {"ergotropy", "errorBound", "energy",
-                      "passiveEnergy", "eigenvalues", "precision"}, values as decimal strings
-
-${TOLERANCE_HELP}`;
+the exact input, every rounding up to the printed digits included.`,
+  notes: TOLERANCE_HELP,
+});
 
 export function ergotropyCommand(args: string[], io: Io): number {
-  const p = parse('ergotropy', args, {
-    rho: { type: 'string' },
-    hamiltonian: { type: 'string' },
-    omega: { type: 'string' },
-    precision: { type: 'string' },
-    tolerance: { type: 'string' },
-    json: { type: 'boolean' },
-  });
-  if (flag(p, 'help')) {
-    io.out(ERGOTROPY_HELP);
+  const p = parseCommand(ERGOTROPY, args);
+  if (p.help) {
+    io.out(helpText(ERGOTROPY));
     return 0;
   }
-  const precision = precisionOption(str(p, 'precision'));
+  const { rho: rhoPath, hamiltonian: hPath, precision, tolerance } = p.options;
   const D = decimalField(precision);
-  const rhoPath = requireOption('ergotropy', 'rho', str(p, 'rho'));
-  if (str(p, 'hamiltonian') !== undefined && str(p, 'omega') !== undefined) throw new InputError('ergotropy: give --hamiltonian or --omega, not both');
-  const omegaText = str(p, 'omega');
-  omegaOption(D, omegaText); // validates --omega before any file is read
   const Q = readMatrixFile(rhoPath);
   const n = Q.rows;
   let hDesc: string;
   let H: ExactHamiltonian;
-  const hPath = str(p, 'hamiltonian');
   if (hPath !== undefined) {
     if (Q.rows !== Q.cols) throw new InputError(`ρ in ${rhoPath} is ${Q.rows}×${Q.cols}, not square`);
     H = { matrix: readHermitianExact(hPath, n) };
@@ -56,13 +51,13 @@ export function ergotropyCommand(args: string[], io: Io): number {
     const N = Math.log2(n);
     if (Q.rows === Q.cols && !Number.isInteger(N))
       throw new InputError(`ergotropy: ρ is ${n}×${n}, not a state of qubits (dimension 2^N); give --hamiltonian FILE`);
-    const omega = numberOption('omega', omegaText ?? '1', 'positive');
+    const omega = p.options.omega;
     H = { qubits: N, omega };
     hDesc = `H0 = ω·(number of excitations), ω = ${D.toString(D.fromRational(omega))}, ${N} qubit${N === 1 ? '' : 's'}`;
   }
-  const r = ergotropyOfExactState(D, Q, H, { tolerance: toleranceOption(str(p, 'tolerance')), what: `ρ in ${rhoPath}` });
+  const r = ergotropyOfExactState(D, Q, H, { tolerance, what: `ρ in ${rhoPath}` });
   const j = ergotropyJson(r, precision);
-  if (flag(p, 'json')) {
+  if (p.options.json) {
     io.out(JSON.stringify(j));
     return 0;
   }

@@ -6,28 +6,14 @@ import { parseRational, rationalToNumber } from '../../numeric/rational.js';
 import { partiallyCollective } from '../../physics/lindblad.js';
 import { trajectory } from '../../physics/trajectory.js';
 import { h0 } from '../../physics/qubits.js';
-import { flag, numberOption, parse, str, type Io } from '../options.js';
-import { MODEL_HELP, MODEL_OPTIONS, modelSetup } from '../model-options.js';
-
-export const EVOLVE_HELP = `Usage: ergocheck evolve --qubits N --beta B [--omega W] [--f F] --mu M --times LIST
-                       --initial ground|excited|thermal|FILE [--tolerance T] [--precision D | --float64] [--json]
-
-ρ(t) = e^{Lt}ρ0 for the master equation, Eq. (4), with partially collective coupling
-γ_ij = γ0(δ_ij + μ(1 − δ_ij)) (μ = 1 is the paper's collective limit, μ = 0 individual coupling),
-and the ergotropy W (Eq. (2), H0 = ω·excitations), C_l1 (Eq. (3)) and energy at each time.
-Time is in units of 1/(γ0(n̄+1)) (the generator divided by n̄+1), which stays finite at β = 0.
-
-${MODEL_HELP}
-  --mu M              0 ≤ μ ≤ 1
-  --times LIST        comma-separated times "0,0.5,2", or "start:stop:count" (evenly spaced)
-  --json              {"mu", "rows": [{"t", "ergotropy", "errorBound", "l1", "energy"}], "precision"}
-                      (errorBound: of W for the computed ρ(t); the error of ρ(t) is not in it)`;
+import { exactNumber, numberOption, type Io } from '../options.js';
+import { command, flag, helpText, option, parseCommand } from '../option-table.js';
+import { MAX_DECIMAL_QUBITS, MODEL_EXCLUSIVE, modelOptions, modelSetup } from '../model-options.js';
 
 export const MAX_TIMES = 10000;
 
 /** "0,1,2.5" or "a:b:n" → non-decreasing list of non-negative times (as exact decimal strings). */
-export function timesOption(value: string | undefined): string[] {
-  if (value === undefined) throw new InputError('evolve: --times is required');
+export function timesOption(value: string): string[] {
   const v = value.trim();
   let out: string[];
   const range = /^([^:]+):([^:]+):([^:]+)$/.exec(v);
@@ -52,18 +38,34 @@ export function timesOption(value: string | undefined): string[] {
   return out;
 }
 
+export const EVOLVE = command({
+  name: 'evolve',
+  options: {
+    ...modelOptions(MAX_DECIMAL_QUBITS),
+    mu: option({ value: 'M', help: '0 ≤ μ ≤ 1', required: true, read: (raw, cx) => ({ text: raw, value: exactNumber('nonNegative')(raw, cx) }) }),
+    times: option({ value: 'LIST', help: 'comma-separated times "0,0.5,2", or "start:stop:count" (evenly spaced)', required: true, read: timesOption }),
+    json: flag(
+      '{"mu", "rows": [{"t", "ergotropy", "errorBound", "l1", "energy"}], "precision"}\n(errorBound: of W for the computed ρ(t); the error of ρ(t) is not in it)',
+    ),
+  },
+  exclusive: MODEL_EXCLUSIVE,
+  about: `ρ(t) = e^{Lt}ρ0 for the master equation, Eq. (4), with partially collective coupling
+γ_ij = γ0(δ_ij + μ(1 − δ_ij)) (μ = 1 is the paper's collective limit, μ = 0 individual coupling),
+and the ergotropy W (Eq. (2), H0 = ω·excitations), C_l1 (Eq. (3)) and energy at each time.
+Time is in units of 1/(γ0(n̄+1)) (the generator divided by n̄+1), which stays finite at β = 0.`,
+});
+
 export function evolveCommand(args: string[], io: Io): number {
-  const p = parse('evolve', args, { ...MODEL_OPTIONS, mu: { type: 'string' }, times: { type: 'string' } });
-  if (flag(p, 'help')) {
-    io.out(EVOLVE_HELP);
+  const p = parseCommand(EVOLVE, args);
+  if (p.help) {
+    io.out(helpText(EVOLVE));
     return 0;
   }
-  const s = modelSetup(p, 'evolve');
+  const s = modelSetup(p.options, 'evolve');
   const F = s.F as AnalyticField<unknown>;
-  const muText = str(p, 'mu');
-  if (muText === undefined) throw new InputError('evolve: --mu is required');
-  const mu = F.fromRational(numberOption('mu', muText, 'nonNegative'));
-  const times = timesOption(str(p, 'times'));
+  const muText = p.options.mu.text;
+  const mu = F.fromRational(p.options.mu.value);
+  const times = p.options.times;
   const model = partiallyCollective(F, s.N, { omega: s.omega, beta: s.beta, gamma0: F.one, mu, f: s.f, timeScale: 'normalised' });
   const rows = trajectory(
     F,
@@ -74,7 +76,7 @@ export function evolveCommand(args: string[], io: Io): number {
   );
   const digits = s.precision === 'float64' ? 17 : s.precision;
   const fmt = (x: unknown, d = digits) => F.toString(x, d);
-  if (flag(p, 'json')) {
+  if (p.options.json) {
     io.out(
       JSON.stringify({
         mu: muText,

@@ -6,16 +6,9 @@ import { InputError } from '../../errors.js';
 import { packageVersion } from '../../package-files.js';
 import { runSamples } from '../../figures/random-state-statistics.js';
 import { decodeShard, encodeShard, mergeShards, SHARD_FORMAT, shardFileName, shardRange, type Shard } from '../../figures/shard.js';
-import { parse, str, flag, type Io } from '../options.js';
-import { estimateRun, formatDuration, maxQubitsFor, writeFigures, type FiguresOptions } from './figures.js';
-
-export const MERGE_HELP = `Usage: ergocheck figures merge SHARD… [--out DIR]
-
-Combines the K shard files written by \`ergocheck figures --shard I/K\` (any order) and writes every
-file of \`ergocheck figures\` to DIR (default ./figures), byte-identical to a single run with the
-same --samples, --seed, --ensemble, --beta, --omega and --max-qubits. Refused, with one line: a
-missing or repeated shard, shards of different runs (another seed, ensemble, β, ω, sample count,
-qubit range or K), or shards of another ergocheck version.`;
+import type { Io } from '../options.js';
+import { helpText, parseCommand } from '../option-table.js';
+import { estimateRun, FIGURES_MERGE, formatDuration, maxQubitsFor, writeFigures, type FiguresOptions } from './figures.js';
 
 /** Computes shard `shard` of the Fig. 3 samples and writes it to o.out/fig3-shard-I-of-K.json. */
 export async function figuresShardCommand(o: FiguresOptions, shard: { index: number; count: number }, io: Io): Promise<number> {
@@ -65,13 +58,12 @@ export async function figuresShardCommand(o: FiguresOptions, shard: { index: num
 }
 
 export async function figuresMergeCommand(args: string[], io: Io): Promise<number> {
-  const p = parse('figures merge', args, { out: { type: 'string' } }, true);
-  if (flag(p, 'help')) {
-    io.out(MERGE_HELP);
+  const p = parseCommand(FIGURES_MERGE, args);
+  if (p.help) {
+    io.out(helpText(FIGURES_MERGE));
     return 0;
   }
-  const out = str(p, 'out') ?? 'figures';
-  if (out.trim() === '') throw new InputError('figures merge: --out must name a directory');
+  const { out } = p.options;
   if (p.positionals.length === 0) throw new InputError('figures merge: no shard files given (usage: ergocheck figures merge SHARD… --out DIR)');
   const shards: { name: string; shard: Shard }[] = p.positionals.map((name) => {
     let text: string;

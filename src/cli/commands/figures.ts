@@ -12,7 +12,8 @@ import { SteadyKernel } from '../../physics/steady-kernel.js';
 import { assessRandomStateScaling } from '../../figures/assess.js';
 import { twoQubitCurvesSpec, groundStateSpec, randomStateStatisticsSpec, randomStateScatterSpec, renderSvg } from '../../figures/render.js';
 import { checkOutputDir, writeOutputDir } from '../../report/out-dir.js';
-import { flag, numberOption, parse, str, type Io } from '../options.js';
+import { directoryName, exactNumber, integerIn, type Io } from '../options.js';
+import { command, helpText, option, parseCommand, type OptionContext } from '../option-table.js';
 
 /** Bures samples need a dense 2^N × 2^N factor: N = 12 would take ≈ 70 s and ≈ 1 GB per sample and thread. */
 export const BURES_MAX_QUBITS = 11;
@@ -23,11 +24,73 @@ export const BURES_MAX_QUBITS = 11;
  */
 export const maxQubitsFor = (e: Ensemble): number => (e === 'haar' ? MAX_KERNEL_QUBITS : e === 'bures' ? BURES_MAX_QUBITS : MAX_DENSE_QUBITS);
 
-export const FIGURES_HELP = `Usage: ergocheck figures [--samples N] [--seed S] [--ensemble haar|hs|bures|diagonal]
-                        [--beta B] [--omega W] [--out DIR] [--max-qubits N] [--workers K] [--shard I/K]
-       ergocheck figures merge SHARD… [--out DIR]
+export const FIGURES_MERGE = command({
+  name: 'figures merge',
+  positionals: 'SHARD…',
+  options: {
+    out: option({ value: 'DIR', help: 'where the files of ergocheck figures go, under the same rules', default: 'figures', read: directoryName }),
+  },
+  about: `Combines the K shard files written by \`ergocheck figures --shard I/K\` (any order) and writes every
+file of \`ergocheck figures\` to DIR, byte-identical to a single run with the same --samples,
+--seed, --ensemble, --beta, --omega and --max-qubits. Refused, with one line: a missing or repeated
+shard, shards of different runs (another seed, ensemble, β, ω, sample count, qubit range or K), or
+shards of another ergocheck version.`,
+});
 
-Recomputes Figs. 1–3 of the paper: every steady state by the exact Schur–Weyl map, C_l1 (Eq. (3),
+/** β of the figures: finite, ≥ 0, as a double. */
+const finiteBeta = (raw: string, cx: OptionContext): number => {
+  if (/^\+?(inf|infinity)$/i.test(raw.trim()))
+    throw new InputError('figures: --beta must be finite (at β = ∞ the steady state depends on undamped coherences; see ergocheck steady-state --help)');
+  return rationalToNumber(exactNumber('nonNegative')(raw, cx));
+};
+
+export const FIGURES = command({
+  name: 'figures',
+  options: {
+    samples: option({ value: 'N', help: 'random initial states per N', default: '100000', read: integerIn(2, 100_000_000) }),
+    seed: option({
+      value: 'S',
+      help: 'non-negative integer seed ({default}); sample i of N qubits uses the stream fork("N=<N>/sample=<i>"), so the numbers do not depend on --workers',
+      default: '1',
+      read: integerIn(0, Number.MAX_SAFE_INTEGER),
+    }),
+    ensemble: option({
+      value: 'E',
+      synopsis: ENSEMBLES.map((e) => e.name).join('|'),
+      help: `${ENSEMBLES.map((e) => `${e.name}: ${e.description}`).join('\n')}\n({default}; the paper does not say which)`,
+      default: 'haar',
+      read: (raw): Ensemble => {
+        try {
+          return parseEnsemble(raw);
+        } catch (e) {
+          throw new InputError(`figures: --ensemble: ${(e as Error).message}`);
+        }
+      },
+    }),
+    beta: option({ value: 'B', help: 'inverse temperature, finite, ≥ 0 ({default}, the high-temperature limit)', default: '0', read: finiteBeta }),
+    omega: option({
+      value: 'W',
+      help: 'qubit frequency ω > 0',
+      default: '1',
+      read: (raw, cx) => rationalToNumber(exactNumber('positive')(raw, cx)),
+    }),
+    out: option({ value: 'DIR', help: 'where the files go', default: 'figures', read: directoryName }),
+    'max-qubits': option({
+      value: 'N',
+      help: `largest N of Figs. 2–3, 2–${MAX_DENSE_QUBITS} ({default}; haar: up to ${MAX_KERNEL_QUBITS}, ≈ 1.1 GB per worker at 14; bures: at most ${BURES_MAX_QUBITS}); a run expected to last over a minute says how long first`,
+      default: '7',
+      read: integerIn(2, MAX_KERNEL_QUBITS),
+    }),
+    workers: option({ value: 'K', help: 'worker threads, 0–64 (0: this thread; {default})', default: String(defaultWorkers()), read: integerIn(0, 64) }),
+    shard: option({
+      value: 'I/K',
+      help: "compute only shard I of K of the Fig. 3 samples (1 ≤ I ≤ K; every N's samples split into K consecutive ranges) and write DIR/fig3-shard-I-of-K.json, nothing else; `ergocheck figures merge` then writes every file above from all K shards, byte-identical to a single run with the same options (docs/figures.md has a Slurm job array and a GitHub Actions matrix)",
+      // the count is checked against --samples once both are known
+      read: (raw) => parseShardSpec(raw, Number.MAX_SAFE_INTEGER),
+    }),
+  },
+  more: [FIGURES_MERGE],
+  about: `Recomputes Figs. 1–3 of the paper: every steady state by the exact Schur–Weyl map, C_l1 (Eq. (3),
 computational basis) and W (Eq. (2)) from it. Writes to DIR (default ./figures), as a whole at the
 end (an interrupted run keeps the previous set; DIR must be empty, new, or ergocheck's own earlier
 figures output, unchanged, as listed in its .ergocheck-manifest.json):
@@ -37,43 +100,8 @@ figures output, unchanged, as listed in its .ergocheck-manifest.json):
                                 random initial states at --beta: mean ± std (and standard errors),
                                 scatter of W against C_l1 (drawn from ≤ 1000 points per N; the
                                 statistics use every sample), every sample's values, and the
-                                statements of Sec. IV B 2 decided from the numbers
-  --samples N       random initial states per N (default 100000)
-  --seed S          non-negative integer seed (default 1); sample i of N qubits uses the stream
-                    fork("N=<N>/sample=<i>"), so the numbers do not depend on --workers
-  --ensemble E      ${ENSEMBLES.map((e) => `${e.name}: ${e.description}`).join('\n                    ')}
-                    (default haar; the paper does not say which)
-  --beta B          inverse temperature, finite, ≥ 0 (default 0, the high-temperature limit)
-  --omega W         qubit frequency ω > 0 (default 1)
-  --max-qubits N    largest N of Figs. 2–3, 2–${MAX_DENSE_QUBITS} (default 7; haar: up to ${MAX_KERNEL_QUBITS}, ≈ 1.1 GB
-                    per worker at 14; bures: at most ${BURES_MAX_QUBITS}); a run expected to last over a
-                    minute says how long first
-  --workers K       worker threads, 0–64 (0: this thread; default ${defaultWorkers()})
-  --shard I/K       compute only shard I of K of the Fig. 3 samples (1 ≤ I ≤ K; every N's samples
-                    split into K consecutive ranges) and write DIR/fig3-shard-I-of-K.json, nothing
-                    else; \`ergocheck figures merge\` then writes every file above from all K shards,
-                    byte-identical to a single run with the same options (docs/figures.md has a
-                    Slurm job array and a GitHub Actions matrix)`;
-
-const OPTIONS = {
-  samples: { type: 'string' },
-  seed: { type: 'string' },
-  ensemble: { type: 'string' },
-  beta: { type: 'string' },
-  omega: { type: 'string' },
-  out: { type: 'string' },
-  'max-qubits': { type: 'string' },
-  workers: { type: 'string' },
-  shard: { type: 'string' },
-} as const;
-
-function intOption(name: string, value: string | undefined, fallback: number, lo: number, hi: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi)
-    throw new InputError(`figures: --${name} must be an integer from ${lo} to ${hi}, got "${value}"`);
-  return n;
-}
+                                statements of Sec. IV B 2 decided from the numbers`,
+});
 
 /** The validated options of the command. */
 export interface FiguresOptions {
@@ -90,27 +118,11 @@ export interface FiguresOptions {
 }
 
 export function figuresOptions(args: string[]): FiguresOptions | 'help' {
-  const p = parse('figures', args, OPTIONS);
-  if (flag(p, 'help')) return 'help';
-  const ensText = str(p, 'ensemble');
-  let ensemble: Ensemble = 'haar';
-  if (ensText !== undefined) {
-    try {
-      ensemble = parseEnsemble(ensText);
-    } catch (e) {
-      throw new InputError(`figures: --ensemble: ${(e as Error).message}`);
-    }
-  }
-  const betaText = str(p, 'beta') ?? '0';
-  if (/^\+?(inf|infinity)$/i.test(betaText.trim()))
-    throw new InputError('figures: --beta must be finite (at β = ∞ the steady state depends on undamped coherences; see ergocheck steady-state --help)');
-  const beta = rationalToNumber(numberOption('beta', betaText, 'nonNegative'));
-  const omega = rationalToNumber(numberOption('omega', str(p, 'omega') ?? '1', 'positive'));
+  const p = parseCommand(FIGURES, args);
+  if (p.help) return 'help';
+  const { samples, seed, ensemble, beta, omega, out, 'max-qubits': maxQubits, workers, shard } = p.options;
   if (!Number.isFinite(beta) || !Number.isFinite(omega) || Math.exp(-beta * omega) === 0)
     throw new InputError(`figures: β·ω = ${beta * omega} is too large for float64 (e^(−βω) underflows)`);
-  const out = str(p, 'out') ?? 'figures';
-  if (out.trim() === '') throw new InputError('figures: --out must name a directory');
-  const maxQubits = intOption('max-qubits', str(p, 'max-qubits'), 7, 2, MAX_KERNEL_QUBITS);
   if (ensemble !== 'haar' && ensemble !== 'bures' && maxQubits > MAX_DENSE_QUBITS)
     throw new InputError(
       `figures: --ensemble ${ensemble} factors full-rank blocks of every sample (≈ 5 s per sample at N = 13): --max-qubits must be at most ${MAX_DENSE_QUBITS} for it (haar goes to ${MAX_KERNEL_QUBITS})`,
@@ -119,18 +131,16 @@ export function figuresOptions(args: string[]): FiguresOptions | 'help' {
     throw new InputError(
       `figures: --ensemble bures needs the full 2^N × 2^N factor (I + U) G of every sample (≈ 1 s at N = 10, ×8 per further qubit): --max-qubits must be at most ${BURES_MAX_QUBITS} for it`,
     );
-  const samples = intOption('samples', str(p, 'samples'), 100_000, 2, 100_000_000);
-  const shardText = str(p, 'shard');
   return {
     samples,
-    seed: intOption('seed', str(p, 'seed'), 1, 0, Number.MAX_SAFE_INTEGER),
+    seed,
     ensemble,
     beta,
     omega,
     out,
     maxQubits,
-    workers: intOption('workers', str(p, 'workers'), defaultWorkers(), 0, 64),
-    ...(shardText === undefined ? {} : { shard: parseShardSpec(shardText, samples) }),
+    workers,
+    ...(shard === undefined ? {} : { shard: parseShardSpec(`${shard.index}/${shard.count}`, samples) }),
   };
 }
 
@@ -179,7 +189,7 @@ export async function figuresCommand(args: string[], io: Io): Promise<number> {
   if (args[0] === 'merge') return (await import('./figures-shard.js')).figuresMergeCommand(args.slice(1), io);
   const o = figuresOptions(args);
   if (o === 'help') {
-    io.out(FIGURES_HELP);
+    io.out(helpText(FIGURES));
     return 0;
   }
   if (o.shard) return (await import('./figures-shard.js')).figuresShardCommand(o, o.shard, io);

@@ -9,45 +9,12 @@ import { packageVersion } from '../../package-files.js';
 import { rationalToNumber } from '../../numeric/rational.js';
 import { better, RatioObjective, searchRatio, type AscentResult, type CaseResult } from '../../search/ergotropy-coherence-ratio.js';
 import { certifyRatio, integerFactor, type CertifiedRatio } from '../../search/certify.js';
-import { flag, numberOption, parse, str, type Io } from '../options.js';
+import { fileName, integerIn, numberOption, type Io } from '../options.js';
+import { command, flag, helpText, option, parseCommand, type OptionValues } from '../option-table.js';
 
 export const SEARCH_FORMAT = 'ergocheck-ratio-search/1';
 const MIN_QUBITS = 2;
 const MAX_QUBITS = 8;
-
-export const SEARCH_HELP = `Usage: ergocheck search [--qubits LIST] [--beta LIST] [--starts S] [--iterations I] [--seed S]
-                        [--shard I/K] [--certify] [--out FILE] [--json]
-       ergocheck search merge FILE… [--certify] [--out FILE] [--json]
-
-The largest W/(ωC_l1) of the collective steady state over all initial states, for every N and β
-asked: steepest ascent of the ratio over the multiplicity blocks M_j of the initial state (every
-rank, complex), from S seeded starts per (N, β). ω drops out of the ratio. A ratio above 1
-contradicts W ≤ ωC_l1.
-  --qubits LIST     N values, e.g. 3,4,5,6 or 3-6 (${MIN_QUBITS}–${MAX_QUBITS}; default 3-6)
-  --beta LIST       β values ≥ 0 (β·ω with ω = 1), e.g. 0,0.5,1,2 (the default)
-  --starts S        seeded starts per (N, β), 1–100000 (default 12); start s uses the stream
-                    fork("N=<N>/beta=<β>/start=<s>") of the seed
-  --iterations I    ascent steps per start, 10–1000000 (default 2000)
-  --seed S          non-negative integer (default 1)
-  --shard I/K       only the starts s with s mod K = I − 1; merge the K files with
-                    \`ergocheck search merge\` (the result equals a single run's, byte for byte)
-  --certify         every case above 1: the maximiser rounded to an exact rational initial
-                    state (ρ0 = A A†/Tr, A Gaussian integers), W and C_l1 of its steady state
-                    recomputed at 50 digits by the certified routines
-  --out FILE        write the results as JSON (also what merge reads)
-  --json            print the JSON instead of the table`;
-
-const OPTIONS = {
-  qubits: { type: 'string' },
-  beta: { type: 'string' },
-  starts: { type: 'string' },
-  iterations: { type: 'string' },
-  seed: { type: 'string' },
-  shard: { type: 'string' },
-  certify: { type: 'boolean' },
-  out: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
 
 interface SearchRun {
   readonly qubits: number[];
@@ -80,14 +47,6 @@ interface SearchFile extends SearchRun {
   readonly cases: CaseRecord[];
 }
 
-function intOption(name: string, value: string | undefined, fallback: number, lo: number, hi: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi)
-    throw new InputError(`search: --${name} must be an integer from ${lo} to ${hi}, got "${value}"`);
-  return n;
-}
-
 function qubitList(text: string): number[] {
   const out = new Set<number>();
   for (const part of text.split(',')) {
@@ -111,25 +70,60 @@ function betaList(text: string): number[] {
   return out;
 }
 
-function runOptions(p: ReturnType<typeof parse>): SearchRun {
-  const starts = intOption('starts', str(p, 'starts'), 12, 1, 100_000);
-  const shardText = str(p, 'shard');
-  let shard = { index: 1, count: 1 };
-  if (shardText !== undefined) {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(shardText);
-    const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
-    if (!m || !(count >= 1 && index >= 1 && index <= count)) throw new InputError(`search: --shard must be I/K with 1 ≤ I ≤ K, got "${shardText}"`);
-    if (count > starts) throw new InputError(`search: --shard ${index}/${count}: more shards than starts (${starts})`);
-    shard = { index, count };
-  }
-  return {
-    qubits: qubitList(str(p, 'qubits') ?? '3-6'),
-    betas: betaList(str(p, 'beta') ?? '0,0.5,1,2'),
-    starts,
-    iterations: intOption('iterations', str(p, 'iterations'), 2000, 10, 1_000_000),
-    seed: intOption('seed', str(p, 'seed'), 1, 0, Number.MAX_SAFE_INTEGER),
-    shard,
-  };
+/** What a search or a merge prints and writes. */
+const OUTPUT_OPTIONS = {
+  certify: flag(
+    'every case above 1: the maximiser rounded to an exact rational initial state ρ0 ∝ AA† (A of Gaussian integers), W and C_l1 of its steady state recomputed at 50 digits by the certified routines',
+  ),
+  out: option({ value: 'FILE', help: 'write the results as JSON (also what merge reads)', read: fileName }),
+  json: flag('print the JSON instead of the table'),
+};
+
+export const SEARCH_MERGE = command({
+  name: 'search merge',
+  positionals: 'FILE…',
+  options: OUTPUT_OPTIONS,
+  about: `Combines the K files written by \`ergocheck search --shard I/K --out FILE\` (any order) into the
+result of a single run, byte for byte. Refused, with one line: files of different searches or of
+another ergocheck version, a missing or repeated shard.`,
+});
+
+export const SEARCH = command({
+  name: 'search',
+  options: {
+    qubits: option({ value: 'LIST', help: `N values, e.g. 3,4,5,6 or 3-6 (${MIN_QUBITS}–${MAX_QUBITS}; {default})`, default: '3-6', read: qubitList }),
+    beta: option({ value: 'LIST', help: 'β values ≥ 0 (β·ω with ω = 1), e.g. 0,0.5,1,2', default: '0,0.5,1,2', read: betaList }),
+    starts: option({
+      value: 'S',
+      help: 'seeded starts per (N, β), 1–100000 ({default}); start s uses the stream fork("N=<N>/beta=<β>/start=<s>") of the seed',
+      default: '12',
+      read: integerIn(1, 100_000),
+    }),
+    iterations: option({ value: 'I', help: 'ascent steps per start, 10–1000000', default: '2000', read: integerIn(10, 1_000_000) }),
+    seed: option({ value: 'S', help: 'non-negative integer', default: '1', read: integerIn(0, Number.MAX_SAFE_INTEGER) }),
+    shard: option({
+      value: 'I/K',
+      help: "only the starts s with s mod K = I − 1; merge the K files with `ergocheck search merge` (the result equals a single run's, byte for byte)",
+      read: (raw) => {
+        const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+        const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+        if (!m || !(count >= 1 && index >= 1 && index <= count)) throw new InputError(`search: --shard must be I/K with 1 ≤ I ≤ K, got "${raw}"`);
+        return { index, count };
+      },
+    }),
+    ...OUTPUT_OPTIONS,
+  },
+  more: [SEARCH_MERGE],
+  about: `The largest W/(ωC_l1) of the collective steady state over all initial states, for every N and β
+asked: steepest ascent of the ratio over the multiplicity blocks M_j of the initial state (every
+rank, complex), from S seeded starts per (N, β). ω drops out of the ratio. A ratio above 1
+contradicts W ≤ ωC_l1.`,
+});
+
+function runOptions(o: OptionValues<typeof SEARCH.options>): SearchRun {
+  const { starts, shard = { index: 1, count: 1 } } = o;
+  if (shard.count > starts) throw new InputError(`search: --shard ${shard.index}/${shard.count}: more shards than starts (${starts})`);
+  return { qubits: o.qubits, betas: o.beta, starts, iterations: o.iterations, seed: o.seed, shard };
 }
 
 function record(c: CaseResult): CaseRecord {
@@ -158,15 +152,14 @@ function certifyCases(cases: CaseRecord[]): void {
   }
 }
 
-function output(file: SearchFile, p: ReturnType<typeof parse>, io: Io): void {
+function output(file: SearchFile, o: OptionValues<typeof OUTPUT_OPTIONS>, io: Io): void {
   const text = JSON.stringify(file) + '\n';
-  const out = str(p, 'out');
+  const out = o.out;
   if (out !== undefined) {
-    if (out.trim() === '') throw new InputError('search: --out must name a file');
     writeFileSync(out + '.tmp', text);
     renameSync(out + '.tmp', out);
   }
-  if (flag(p, 'json')) {
+  if (o.json) {
     io.out(text.trimEnd());
     return;
   }
@@ -189,20 +182,20 @@ function output(file: SearchFile, p: ReturnType<typeof parse>, io: Io): void {
 
 export async function searchCommand(args: string[], io: Io): Promise<number> {
   if (args[0] === 'merge') return searchMerge(args.slice(1), io);
-  const p = parse('search', args, OPTIONS);
-  if (flag(p, 'help')) {
-    io.out(SEARCH_HELP);
+  const p = parseCommand(SEARCH, args);
+  if (p.help) {
+    io.out(helpText(SEARCH));
     return 0;
   }
-  const o = runOptions(p);
-  if (flag(p, 'certify') && o.shard.count > 1) throw new InputError('search: --certify applies to a whole search; give it to `ergocheck search merge`');
+  const o = runOptions(p.options);
+  if (p.options.certify && o.shard.count > 1) throw new InputError('search: --certify applies to a whole search; give it to `ergocheck search merge`');
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const cases = searchRatio({ Ns: o.qubits, betas: o.betas, starts: o.starts, iterations: o.iterations, seed: o.seed, shard: o.shard }).map(record);
-  if (flag(p, 'certify')) certifyCases(cases);
-  output({ format: SEARCH_FORMAT, version: packageVersion(), ...o, cases }, p, io);
+  if (p.options.certify) certifyCases(cases);
+  output({ format: SEARCH_FORMAT, version: packageVersion(), ...o, cases }, p.options, io);
   const cpu = process.cpuUsage(cpu0);
-  if (!flag(p, 'json')) io.out(`time ${((performance.now() - t0) / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
+  if (!p.options.json) io.out(`time ${((performance.now() - t0) / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
   return 0;
 }
 
@@ -250,9 +243,9 @@ function readSearchFile(name: string): SearchFile {
 }
 
 async function searchMerge(args: string[], io: Io): Promise<number> {
-  const p = parse('search merge', args, { certify: { type: 'boolean' }, out: { type: 'string' }, json: { type: 'boolean' } }, true);
-  if (flag(p, 'help')) {
-    io.out(SEARCH_HELP);
+  const p = parseCommand(SEARCH_MERGE, args);
+  if (p.help) {
+    io.out(helpText(SEARCH_MERGE));
     return 0;
   }
   if (p.positionals.length === 0) throw new InputError('search merge: no files given (usage: ergocheck search merge FILE… --out FILE)');
@@ -298,7 +291,7 @@ async function searchMerge(args: string[], io: Io): Promise<number> {
       cases.push({ ...best!, starts });
     }
   const run = first.file;
-  if (flag(p, 'certify')) certifyCases(cases);
+  if (p.options.certify) certifyCases(cases);
   output(
     {
       format: SEARCH_FORMAT,
@@ -311,7 +304,7 @@ async function searchMerge(args: string[], io: Io): Promise<number> {
       shard: { index: 1, count: 1 },
       cases,
     },
-    p,
+    p.options,
     io,
   );
   return 0;

@@ -11,44 +11,47 @@ import { steadyStateSummary } from '../../physics/steady-summary.js';
 import { ergotropy } from '../../physics/ergotropy.js';
 import { l1Coherence } from '../../physics/coherence.js';
 import { h0, MAX_DENSE_QUBITS } from '../../physics/qubits.js';
-import { flag, parse, str, type Io } from '../options.js';
-import { MODEL_HELP, MODEL_OPTIONS, modelSetup } from '../model-options.js';
+import type { Io } from '../options.js';
+import { command, flag, helpText, parseCommand, type OptionValues } from '../option-table.js';
+import { MODEL_EXCLUSIVE, modelOptions, modelSetup } from '../model-options.js';
 
 /** Largest N whose residual max|L(ρ_ss)| is computed (it needs the dense ρ_ss and L on it). */
 const RESIDUAL_MAX_QUBITS = 8;
 
-export const STEADY_STATE_HELP = `Usage: ergocheck steady-state --qubits N --beta B [--omega W] [--f F]
-                             --initial ground|excited|thermal|FILE [--tolerance T] [--precision D | --float64]
-                             [--json [--no-rho]]
-
-The steady state ρ_ss = lim_{t→∞} e^{Lt} ρ0 of the master equation, Eq. (4), under collective
+export const STEADY_STATE = command({
+  name: 'steady-state',
+  options: {
+    ...modelOptions(MAX_DENSE_QUBITS),
+    json: flag(
+      `{"rho": {"re", "im"}, "ergotropy", "errorBound", "l1", "energy", "residual", "method", "precision"}, values as decimal strings; "residual" is null above ${RESIDUAL_MAX_QUBITS} qubits`,
+    ),
+    'no-rho': flag('with --json: leave out "rho" (the dense 2^N × 2^N matrix)'),
+  },
+  exclusive: MODEL_EXCLUSIVE,
+  within: { 'no-rho': 'json' },
+  about: `The steady state ρ_ss = lim_{t→∞} e^{Lt} ρ0 of the master equation, Eq. (4), under collective
 coupling (γ_ij = γ0, f_ij = f; Sec. III), computed exactly (no time stepping) by the Schur–Weyl map:
 for each total spin j the multiplicity block M_j of ρ0 is kept and the spin part becomes the Gibbs
 state of ωJ_z. Printed: its ergotropy (Eq. (2), H0 = ω·excitations) with a certified error bound,
 C_l1 (Eq. (3)), its energy, the residual max|L(ρ_ss)_ij| (N ≤ ${RESIDUAL_MAX_QUBITS}) and the method. W, C_l1
 and the energy come from the blocks (the spectrum of ρ_ss is that of the M_j times the Gibbs
-weights), never from a 2^N × 2^N eigendecomposition, so any N ≤ ${MAX_DENSE_QUBITS} runs at any precision.
-
-${MODEL_HELP.replace(' (1–8 with decimal precision)', '')}
-  --json              {"rho": {"re", "im"}, "ergotropy", "errorBound", "l1", "energy",
-                      "residual", "method", "precision"}, values as decimal strings; "residual"
-                      is null above ${RESIDUAL_MAX_QUBITS} qubits
-  --no-rho            with --json: leave out "rho" (the dense 2^N × 2^N matrix)
-
-The residual is that of L/(n̄+1) (time in units of n̄+1), which stays finite at β = 0.
+weights), never from a 2^N × 2^N eigendecomposition, so any N ≤ ${MAX_DENSE_QUBITS} runs at any precision.`,
+  notes: `The residual is that of L/(n̄+1) (time in units of n̄+1), which stays finite at β = 0.
 At β = inf (zero temperature) a steady state exists only if ρ0 has no coherence that the bath
 never damps (e.g. between |ψ−⟩ and |00⟩ for two qubits); otherwise the command says so and exits 2.
 A FILE of 9 or more qubits takes long at decimal precision (its positivity check is a certified
-eigendecomposition of the whole state); the command says so before it starts.`;
+eigendecomposition of the whole state); the command says so before it starts.`,
+});
 
 export function steadyStateCommand(args: string[], io: Io): number {
-  const p = parse('steady-state', args, { ...MODEL_OPTIONS, 'no-rho': { type: 'boolean' } });
-  if (flag(p, 'help')) {
-    io.out(STEADY_STATE_HELP);
+  const p = parseCommand(STEADY_STATE, args);
+  if (p.help) {
+    io.out(helpText(STEADY_STATE));
     return 0;
   }
-  warnIfLong(p, io);
-  const s = modelSetup(p, 'steady-state', MAX_DENSE_QUBITS);
+  const o = p.options;
+  warnIfLong(o, io);
+  const s = modelSetup(o, 'steady-state', MAX_DENSE_QUBITS);
   const F = s.F as AnalyticField<unknown>;
   const N = s.N;
   const model = collectiveCoupling(F, N, { omega: s.omega, beta: s.beta, gamma0: F.one, f: s.f, timeScale: 'normalised' });
@@ -74,7 +77,7 @@ export function steadyStateCommand(args: string[], io: Io): number {
   const digits = s.precision === 'float64' ? 17 : s.precision;
   const fmt = (x: unknown) => F.toString(x, digits);
   const residualText = residual === null ? null : F.toString(residual, 3);
-  if (flag(p, 'json')) {
+  if (o.json) {
     const fields = {
       ergotropy: fmt(W.ergotropy),
       errorBound: boundString(F, W.errorBound),
@@ -84,7 +87,7 @@ export function steadyStateCommand(args: string[], io: Io): number {
       method: ss.method,
       precision: s.precision,
     };
-    if (flag(p, 'no-rho')) io.out(JSON.stringify(fields));
+    if (o['no-rho']) io.out(JSON.stringify(fields));
     else writeJsonWithRho(io, F, rhoSs(), digits, fields);
     return 0;
   }
@@ -133,13 +136,12 @@ function writeJsonWithRho(
 }
 
 /** Say before a run that will take long: a big state FILE (read, checked, mapped) or dense output. */
-function warnIfLong(p: ReturnType<typeof parse>, io: Io): void {
-  const N = Number(str(p, 'qubits'));
-  const init = str(p, 'initial');
-  if (!Number.isInteger(N) || N < 1 || N > MAX_DENSE_QUBITS || init === undefined) return;
+function warnIfLong(o: OptionValues<typeof STEADY_STATE.options>, io: Io): void {
+  const N = o.qubits;
+  if (N > MAX_DENSE_QUBITS) return;
   const d = 2 ** N;
-  const decimal = !flag(p, 'float64');
-  const isFile = !['ground', 'excited', 'thermal'].includes(init);
+  const decimal = !o.float64;
+  const isFile = o.initial.kind === 'file';
   if (isFile && decimal && N >= 9) {
     io.err(
       `ergocheck: steady-state: note: a ${d}×${d} state at decimal precision — checking that it is positive semidefinite is a certified eigendecomposition of the whole matrix, which takes tens of minutes or more at this size (its cost grows 8-fold per qubit); --float64 is much faster`,
@@ -149,7 +151,7 @@ function warnIfLong(p: ReturnType<typeof parse>, io: Io): void {
       `ergocheck: steady-state: note: reading and checking a ${d}×${d} state (${(d * d * 2).toExponential(1)} entries) and mapping it take a while at this size`,
     );
   }
-  if (flag(p, 'json') && !flag(p, 'no-rho') && N >= 10) {
+  if (o.json && !o['no-rho'] && N >= 10) {
     io.err(`ergocheck: steady-state: note: --json prints the dense ${d}×${d} ρ_ss (${(d * d * 2).toExponential(1)} numbers); --no-rho leaves it out`);
   }
 }
