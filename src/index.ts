@@ -12,7 +12,8 @@ export type { Complex } from './numeric/complex.js';
 export type { CMatrix } from './numeric/matrix.js';
 export { h0 } from './physics/qubits.js';
 export { collectiveCoupling, type LindbladModel } from './physics/lindblad.js';
-export { collectiveSteadyState, type CollectiveSteadyState } from './physics/steady-state.js';
+export { collectiveSteadyState } from './physics/steady-state.js';
+export type { CollectiveSteadyState } from './physics/steady-state-result.js';
 export { ergotropy, type ErgotropyResult } from './physics/ergotropy.js';
 export { l1Coherence } from './physics/coherence.js';
 

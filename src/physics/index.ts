@@ -43,19 +43,12 @@ export {
   type StateVector,
   type ThermalParameters,
 } from './states.js';
-export {
-  collectiveSteadyState,
-  collectiveSteadyStateFromBlocks,
-  collectiveSteadyStateMap,
-  steadyStateZeroTemperatureLimit,
-  type CollectiveSteadyState,
-  type CollectiveSteadyStateOptions,
-  type GroundCoherence,
-  type InitialState,
-  type MultiplicityBlock,
-  type SectorBlock,
-  type SpinBlock,
-} from './steady-state.js';
+export { collectiveSteadyState, collectiveSteadyStateMap } from './steady-state.js';
+export { collectiveSteadyStateFromBlocks } from './steady-from-blocks.js';
+export { steadyStateZeroTemperatureLimit } from './steady-zero-temperature.js';
+export type { CollectiveSteadyState, GroundCoherence, SectorBlock, SpinBlock } from './steady-state-result.js';
+export type { CollectiveSteadyStateOptions, InitialState } from './steady-input.js';
+export type { MultiplicityBlock } from './multiplicity-blocks.js';
 export { steadyStateSummary, type SpectrumGroup, type SteadySummary, type SteadySummaryOptions } from './steady-summary.js';
 export { productGibbsState, trajectory, type TrajectoryPoint } from './trajectory.js';
 export { ergotropyLifetime, type LifetimeOptions, type LifetimeResult } from './ergotropy-lifetime.js';
