@@ -103,6 +103,7 @@ describe('parseCommand reads typed values', () => {
     expect(refusal(['--size', '-4'])).toMatch(/got "-4"/);
     const p = parseCommand(DEMO, ['--size', '1', '--scale', '-2.5']);
     expect(p.help === false && p.options.scale).toBe(-2.5);
+    expect(refusal(['--size', '1', '--json', '-1'])).toMatch(/^demo: Unknown option '-1'/);
   });
   it('-h and --help win over everything else', () => {
     expect(parseCommand(DEMO, ['-h'])).toEqual({ help: true });
