@@ -63,12 +63,18 @@ interface ValueSpec<T> {
   read: (raw: string, cx: OptionContext) => T;
 }
 
+/** A help that places the default must have one (a table is checked when its module loads). */
+function placeable(help: string, dflt: string | undefined): void {
+  if (help.includes('{default}') && dflt === undefined) throw new Error(`option table: "{default}" in a help without a default: ${help}`);
+}
+
 /** An option with a value; with `required` or a `default` it always has one. */
 export function option<T>(spec: ValueSpec<T> & { required: true }): ValueOption<T>;
 export function option<T>(spec: ValueSpec<T> & { default: string }): ValueOption<T>;
 export function option<T>(spec: ValueSpec<T>): ValueOption<T | undefined>;
 export function option<T>(spec: ValueSpec<T> & { required?: boolean; default?: string }): ValueOption<T | undefined> {
   const required = spec.required === true;
+  placeable(spec.help, spec.default);
   return {
     kind: 'value',
     value: spec.value,
@@ -95,6 +101,7 @@ export function listOption<T>(spec: {
   default?: string;
   read: (raw: string[], cx: OptionContext) => T;
 }): ListOption<T> {
+  placeable(spec.help, spec.default);
   return { kind: 'list', value: spec.value, synopsis: spec.synopsis, help: spec.help, default: spec.default, convert: spec.read };
 }
 

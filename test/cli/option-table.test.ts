@@ -74,6 +74,10 @@ describe('parseCommand refuses', () => {
     [['--size', 'x'], /^--size must be an integer, got "x"$/],
     [['--size=-3'], /^--size must be an integer, got "-3"$/],
   ])('%j', (args, pattern) => expect(refusal(args)).toMatch(pattern));
+  it('a table whose help places a default it does not have is a defect, found when it is built', () => {
+    expect(() => option({ value: 'X', help: 'x ({default})', read: (r) => r })).toThrow(/"\{default\}" in a help without a default/);
+    expect(() => listOption({ value: 'X', help: 'x ({default})', read: (r) => r })).toThrow(/"\{default\}" in a help without a default/);
+  });
   it('a command without words refuses a word', () => {
     const spec = command({ name: 'plain', options: { json: flag('JSON') }, about: '' });
     expect(() => parseCommand(spec, ['stray'])).toThrow(/^plain: Unexpected argument 'stray'/);
@@ -99,6 +103,7 @@ describe('parseCommand reads typed values', () => {
     expect(refusal(['--size', '-4'])).toMatch(/got "-4"/);
     const p = parseCommand(DEMO, ['--size', '1', '--scale', '-2.5']);
     expect(p.help === false && p.options.scale).toBe(-2.5);
+    expect(refusal(['--size', '1', '--json', '-1'])).toMatch(/^demo: Unknown option '-1'/);
   });
   it('-h and --help win over everything else', () => {
     expect(parseCommand(DEMO, ['-h'])).toEqual({ help: true });

@@ -2,7 +2,7 @@
 import { InputError } from '../../errors.js';
 import type { AnalyticField } from '../../numeric/field.js';
 import { boundString } from '../../numeric/exact-bounds.js';
-import { parseRational, rationalToNumber } from '../../numeric/rational.js';
+import { parseRational, rationalToNumber, rcmp, RONE } from '../../numeric/rational.js';
 import { partiallyCollective } from '../../physics/lindblad.js';
 import { trajectory } from '../../physics/trajectory.js';
 import { h0 } from '../../physics/qubits.js';
@@ -42,7 +42,16 @@ export const EVOLVE = command({
   name: 'evolve',
   options: {
     ...modelOptions(MAX_DECIMAL_QUBITS),
-    mu: option({ value: 'M', help: '0 ≤ μ ≤ 1', required: true, read: (raw, cx) => ({ text: raw, value: exactNumber('nonNegative')(raw, cx) }) }),
+    mu: option({
+      value: 'M',
+      help: '0 ≤ μ ≤ 1',
+      required: true,
+      read: (raw, cx) => {
+        const value = exactNumber('nonNegative')(raw, cx);
+        if (rcmp(value, RONE) > 0) throw new InputError(`--mu must lie in [0, 1], got ${raw} (μ = 1 is collective, μ = 0 individual coupling)`);
+        return { text: raw, value };
+      },
+    }),
     times: option({ value: 'LIST', help: 'comma-separated times "0,0.5,2", or "start:stop:count" (evenly spaced)', required: true, read: timesOption }),
     json: flag(
       '{"mu", "rows": [{"t", "ergotropy", "errorBound", "l1", "energy"}], "precision"}\n(errorBound: of W for the computed ρ(t); the error of ρ(t) is not in it)',
