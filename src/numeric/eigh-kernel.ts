@@ -64,8 +64,17 @@ function defaultQlField<T>(F: Field<T>): QlField<unknown, T> {
   };
 }
 
+export interface KernelOptions {
+  /**
+   * With vectors (and no QlField given), find the eigenvalues first and shift each first QL sweep
+   * by the nearest (default true); false keeps the standard shifts throughout (for comparison and
+   * tests).
+   */
+  presetShifts?: boolean;
+}
+
 /** Eigen-decomposition of the Hermitian matrix A (only its lower triangle is read) in field F. */
-export function eighKernel<T, Q = T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean, ql?: QlField<Q, T>): KernelResult<T> {
+export function eighKernel<T, Q = T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean, ql?: QlField<Q, T>, options: KernelOptions = {}): KernelResult<T> {
   const n = A.rows;
   if (n === 0) return { values: [], vectors: wantVectors ? { rows: 0, cols: 0, re: [], im: [] } : undefined };
   // Work on a full Hermitian copy built from the lower triangle.
@@ -225,7 +234,7 @@ export function eighKernel<T, Q = T>(F: Field<T>, A: CMatrix<T>, wantVectors: bo
     // With vectors, the eigenvalues are found first without them (O(n²)): shifted by an eigenvalue
     // itself, a sweep deflates at once where the standard shift needs two or three, and each sweep
     // rotates all of Z (O(n²)). Any shift keeps the rotations orthogonal; only their number changes.
-    if (z && n > 2) {
+    if (z && n > 2 && (options.presetShifts ?? true)) {
       const dd = d.slice();
       all(dd, e.slice(), null);
       all(d, e, z, dd);
@@ -423,6 +432,12 @@ function tql<Q, T>(
           r = rot.r;
           e[i + 1] = r;
           if (Q.isZero(r)) {
+            // No rotation at i: the coupling of i and i + 1 is left as the rotation at i + 1 made
+            // it, c·e[i] (the bulge s·e[i] is zero). Keeping e[i] instead flips its sign whenever
+            // c = −1 — rare in floating point, where f = g = 0 exactly, but common in fixed point,
+            // where both round to zero once tiny, and then Z no longer belongs to T: vectors inside
+            // a cluster of tiny eigenvalues came out mixed.
+            e[i] = b;
             d[i + 1] = Q.sub(d[i + 1], p);
             e[m] = Q.zero;
             underflow = true;

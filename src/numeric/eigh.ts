@@ -172,9 +172,9 @@ function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate:
   // The kernel's own vectors are certified, at their binary point; the values as returned.
   const certificate = certifyKernelVectors(D, q, n, scaleExp, K.bits, Vk!, values);
   // A backward-stable decomposition certifies to about D's unit roundoff times ‖A‖ (≤ 2^scaleExp).
-  // The fixed-point kernel can pair eigenvectors wrongly inside a cluster of tiny eigenvalues
-  // (values right, residual of the cluster's width); the certificate shows it, and the floating
-  // kernel at the same precision then gives the decomposition.
+  // Should the fixed-point kernel ever fall short of that (its vectors once came out mixed inside
+  // a cluster of tiny eigenvalues: values right, residual of the cluster's width), the certificate
+  // shows it, and the floating kernel at the same precision then gives the decomposition.
   const expected = D.epsilon.times(new D.Decimal(2).pow(scaleExp)).times(n);
   if (certificate.valid && certificate.bound.lte(expected)) return lazy(certificate);
   const Wd = decimalField(D.precision + GUARD_DIGITS);
