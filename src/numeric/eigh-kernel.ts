@@ -64,8 +64,17 @@ function defaultQlField<T>(F: Field<T>): QlField<unknown, T> {
   };
 }
 
+export interface KernelOptions {
+  /**
+   * With vectors (and no QlField given), find the eigenvalues first and shift each first QL sweep
+   * by the nearest (default true); false keeps the standard shifts throughout (for comparison and
+   * tests).
+   */
+  presetShifts?: boolean;
+}
+
 /** Eigen-decomposition of the Hermitian matrix A (only its lower triangle is read) in field F. */
-export function eighKernel<T, Q = T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean, ql?: QlField<Q, T>): KernelResult<T> {
+export function eighKernel<T, Q = T>(F: Field<T>, A: CMatrix<T>, wantVectors: boolean, ql?: QlField<Q, T>, options: KernelOptions = {}): KernelResult<T> {
   const n = A.rows;
   if (n === 0) return { values: [], vectors: wantVectors ? { rows: 0, cols: 0, re: [], im: [] } : undefined };
   // Work on a full Hermitian copy built from the lower triangle.
@@ -210,16 +219,26 @@ export function eighKernel<T, Q = T>(F: Field<T>, A: CMatrix<T>, wantVectors: bo
     values = dq.map((x) => conv.fromQ(x));
   } else {
     const stallLimit = F.errorModel === 'relative' ? MAX_QL_ITERATIONS : FIXED_STALL_ITERATIONS;
-    for (let l = 0; l < n; ) {
-      const stalledAt = tql(self, d, e, F, z, n, l, n, stallLimit);
-      if (stalledAt === n) break;
-      const dq = d.map((x) => conv.toQ(x));
-      const eq = e.map((x) => conv.toQ(x));
-      tql(conv, dq, eq, F, z, n, stalledAt, stalledAt + 1, MAX_QL_ITERATIONS);
-      dq.forEach((x, i) => (d[i] = conv.fromQ(x)));
-      eq.forEach((x, i) => (e[i] = conv.fromQ(x)));
-      l = stalledAt + 1;
-    }
+    const all = (dd: T[], ee: T[], zz: T[] | null, shifts?: T[]) => {
+      for (let l = 0; l < n; ) {
+        const stalledAt = tql(self, dd, ee, F, zz, n, l, n, stallLimit, shifts);
+        if (stalledAt === n) break;
+        const dq = dd.map((x) => conv.toQ(x));
+        const eq = ee.map((x) => conv.toQ(x));
+        tql(conv, dq, eq, F, zz, n, stalledAt, stalledAt + 1, MAX_QL_ITERATIONS);
+        dq.forEach((x, i) => (dd[i] = conv.fromQ(x)));
+        eq.forEach((x, i) => (ee[i] = conv.fromQ(x)));
+        l = stalledAt + 1;
+      }
+    };
+    // With vectors, the eigenvalues are found first without them (O(n²)): shifted by an eigenvalue
+    // itself, a sweep deflates at once where the standard shift needs two or three, and each sweep
+    // rotates all of Z (O(n²)). Any shift keeps the rotations orthogonal; only their number changes.
+    if (z && n > 2 && (options.presetShifts ?? true)) {
+      const dd = d.slice();
+      all(dd, e.slice(), null);
+      all(d, e, z, dd);
+    } else all(d, e, z);
   }
   const order = values.map((_, i) => i).sort((a, b) => F.cmp(values[a], values[b]));
   values = order.map((i) => values[i]);
@@ -362,7 +381,18 @@ function scaledNorm<T>(F: Field<T>, re: readonly T[], im: readonly T[]): T {
  * coupling i and i+1, e[n-1] = 0. On return d holds the eigenvalues (unsorted); the rotations are
  * accumulated into z (row-major, field F) when given.
  */
-function tql<Q, T>(ql: QlField<Q, T>, d: Q[], e: Q[], F: Field<T>, z: T[] | null, n: number, lStart: number, lEnd: number, maxIterations: number): number {
+function tql<Q, T>(
+  ql: QlField<Q, T>,
+  d: Q[],
+  e: Q[],
+  F: Field<T>,
+  z: T[] | null,
+  n: number,
+  lStart: number,
+  lEnd: number,
+  maxIterations: number,
+  shifts?: Q[],
+): number {
   const { Q } = ql;
   const two = Q.add(Q.one, Q.one);
   // A norm estimate of T, as in EISPACK's tql2: deflating |e| ≤ ε·‖T‖ is backward stable, and
@@ -386,7 +416,10 @@ function tql<Q, T>(ql: QlField<Q, T>, d: Q[], e: Q[], F: Field<T>, z: T[] | null
         }
         let g = Q.div(Q.sub(d[l + 1], d[l]), Q.mul(two, e[l]));
         let r = hypot(Q, g, Q.one);
-        g = Q.add(Q.sub(d[m], d[l]), Q.div(e[l], Q.add(g, withSign(Q, r, g))));
+        // the Wilkinson-type shift d[l] − e[l]/(g ± r); on the first sweep, the nearest known eigenvalue
+        let shift = Q.sub(d[l], Q.div(e[l], Q.add(g, withSign(Q, r, g))));
+        if (shifts && shifts.length > 0 && iter === 1) shift = shifts[nearest(Q, shifts, shift)];
+        g = Q.sub(d[m], shift);
         let s = Q.one;
         let c = Q.one;
         let p = Q.zero;
@@ -399,6 +432,12 @@ function tql<Q, T>(ql: QlField<Q, T>, d: Q[], e: Q[], F: Field<T>, z: T[] | null
           r = rot.r;
           e[i + 1] = r;
           if (Q.isZero(r)) {
+            // No rotation at i: the coupling of i and i + 1 is left as the rotation at i + 1 made
+            // it, c·e[i] (the bulge s·e[i] is zero). Keeping e[i] instead flips its sign whenever
+            // c = −1 — rare in floating point, where f = g = 0 exactly, but common in fixed point,
+            // where both round to zero once tiny, and then Z no longer belongs to T: vectors inside
+            // a cluster of tiny eigenvalues came out mixed.
+            e[i] = b;
             d[i + 1] = Q.sub(d[i + 1], p);
             e[m] = Q.zero;
             underflow = true;
@@ -429,6 +468,22 @@ function tql<Q, T>(ql: QlField<Q, T>, d: Q[], e: Q[], F: Field<T>, z: T[] | null
         e[m] = Q.zero;
       }
     } while (m !== l);
+    // d[l] is final: its eigenvalue leaves the pool of shifts
+    if (shifts && shifts.length > 0) shifts.splice(nearest(Q, shifts, d[l]), 1);
   }
   return n;
+}
+
+/** Index of the element of xs nearest to x. */
+function nearest<Q>(Q: Field<Q>, xs: readonly Q[], x: Q): number {
+  let best = 0;
+  let dist = Q.abs(Q.sub(xs[0], x));
+  for (let k = 1; k < xs.length; k++) {
+    const dk = Q.abs(Q.sub(xs[k], x));
+    if (Q.cmp(dk, dist) < 0) {
+      best = k;
+      dist = dk;
+    }
+  }
+  return best;
 }

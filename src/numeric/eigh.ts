@@ -14,9 +14,11 @@ import type { CMatrix } from './matrix.js';
 import { convertMatrix } from './matrix.js';
 import type { DecimalField } from './decimal.js';
 import { GUARD_DIGITS, decimalField } from './decimal.js';
-import { bitsForDigits, fixedField, parseUnreduced } from './fixed.js';
+import { bitsForDigits, fixedField, parseUnreduced, type FixedField } from './fixed.js';
+import type { Rational } from './rational.js';
+import { residualBoundsFixed } from './certificate-fixed.js';
 import { FIXED_KERNEL_HEADROOM_BITS, eighKernel } from './eigh-kernel.js';
-import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertificate } from './certificate.js';
+import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertificate, type NormBounds } from './certificate.js';
 import { float64 } from './float64.js';
 import { eighFloat64Kernel } from './eigh-float64.js';
 
@@ -107,21 +109,40 @@ function scaleExponent(D: DecimalField, A: CMatrix<DecimalValue>): number {
   return Math.ceil(s.log(2).toNumber() / 2) + 1;
 }
 
-function toKernel(D: DecimalField, A: CMatrix<DecimalValue>) {
+/**
+ * scaleExponent from the exact entries in float64 when they are within its range (each entry and
+ * the sum of squares then carry a relative error far below the bit of margin); null otherwise.
+ */
+function scaleExponentFloat64(q: readonly Rational[]): number | null {
+  let s = 0;
+  for (const x of q) {
+    const v = Number(x.num) / Number(x.den);
+    if (!Number.isFinite(v) || (v === 0 && x.num !== 0n) || (v !== 0 && Math.abs(v) < 1e-150)) return null;
+    s += v * v;
+  }
+  if (!Number.isFinite(s)) return null;
+  return s === 0 ? 0 : Math.ceil(Math.log2(s) / 2) + 1;
+}
+
+/** The kernel's field for an n×n matrix at D's precision. */
+const kernelField = (D: DecimalField, n: number) =>
+  fixedField(bitsForDigits(D.precision + GUARD_DIGITS) + Math.ceil(Math.log2(n + 1)) + FIXED_KERNEL_HEADROOM_BITS);
+
+/** The entries of A as exact rationals (re then im), each parsed once. */
+const exactEntries = (A: CMatrix<DecimalValue>): Rational[] => [...A.re, ...A.im].map((x) => parseUnreduced(x.toString()));
+
+function toKernel(D: DecimalField, A: CMatrix<DecimalValue>, q: readonly Rational[] = exactEntries(A)) {
   const n = A.rows;
-  const scaleExp = scaleExponent(D, A);
-  const K = fixedField(bitsForDigits(D.precision + GUARD_DIGITS) + Math.ceil(Math.log2(n + 1)) + FIXED_KERNEL_HEADROOM_BITS);
+  const scaleExp = scaleExponentFloat64(q) ?? scaleExponent(D, A);
+  const K = kernelField(D, n);
   const conv = scaledInto(K, scaleExp);
-  const Ak: CMatrix<bigint> = { rows: n, cols: n, re: A.re.map(conv), im: A.im.map(conv) };
+  const Ak: CMatrix<bigint> = { rows: n, cols: n, re: q.slice(0, n * n).map(conv), im: q.slice(n * n).map(conv) };
   return { K, scaleExp, Ak };
 }
 
-/** x·2^-scaleExp correctly rounded into fixed point K, from the exact decimal value of x (no decimal division). */
-function scaledInto(K: ReturnType<typeof fixedField>, scaleExp: number): (x: DecimalValue) => bigint {
-  return (x) => {
-    const q = parseUnreduced(x.toString());
-    return K.fromRational(scaleExp >= 0 ? { num: q.num, den: q.den << BigInt(scaleExp) } : { num: q.num << BigInt(-scaleExp), den: q.den });
-  };
+/** x·2^-scaleExp correctly rounded into fixed point K, from the exact value of x (no decimal division). */
+function scaledInto(K: ReturnType<typeof fixedField>, scaleExp: number): (q: Rational) => bigint {
+  return (q) => K.fromRational(scaleExp >= 0 ? { num: q.num, den: q.den << BigInt(scaleExp) } : { num: q.num << BigInt(-scaleExp), den: q.den });
 }
 
 function fromKernel(D: DecimalField, K: ReturnType<typeof fixedField>, x: bigint, scaleExp: number): DecimalValue {
@@ -131,19 +152,31 @@ function fromKernel(D: DecimalField, K: ReturnType<typeof fixedField>, x: bigint
 
 function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate: boolean): Eigen<DecimalValue> {
   const n = A.rows;
-  const { K, scaleExp, Ak } = toKernel(D, A);
+  const q = exactEntries(A);
+  const { K, scaleExp, Ak } = toKernel(D, A, q);
   const { values: vk, vectors: Vk } = eighKernel(K, Ak, true);
   const values = vk.map((x) => fromKernel(D, K, x, scaleExp));
+  // The vectors in D only when asked for: the ergotropy and the positivity check use the values
+  // and the certificate alone.
   const toD = (x: bigint) => D.fromString(K.toString(x, D.precision + 5));
-  const vectors: CMatrix<DecimalValue> = { rows: n, cols: n, re: Vk!.re.map(toD), im: Vk!.im.map(toD) };
-  if (!wantCertificate) return { values, vectors };
-  const certificate = certifyDecimal(D, A, vectors, values);
+  let vectors: CMatrix<DecimalValue> | undefined;
+  const lazy = (certificate?: EigenCertificate<DecimalValue>): Eigen<DecimalValue> => ({
+    values,
+    get vectors() {
+      vectors ??= { rows: n, cols: n, re: Vk!.re.map(toD), im: Vk!.im.map(toD) };
+      return vectors;
+    },
+    ...(certificate ? { certificate } : {}),
+  });
+  if (!wantCertificate) return lazy();
+  // The kernel's own vectors are certified, at their binary point; the values as returned.
+  const certificate = certifyKernelVectors(D, q, n, scaleExp, K.bits, Vk!, values);
   // A backward-stable decomposition certifies to about D's unit roundoff times ‖A‖ (≤ 2^scaleExp).
-  // The fixed-point kernel can pair eigenvectors wrongly inside a cluster of tiny eigenvalues
-  // (values right, residual of the cluster's width); the certificate shows it, and the floating
-  // kernel at the same precision then gives the decomposition.
+  // Should the fixed-point kernel ever fall short of that (its vectors once came out mixed inside
+  // a cluster of tiny eigenvalues: values right, residual of the cluster's width), the certificate
+  // shows it, and the floating kernel at the same precision then gives the decomposition.
   const expected = D.epsilon.times(new D.Decimal(2).pow(scaleExp)).times(n);
-  if (certificate.valid && certificate.bound.lte(expected)) return { values, vectors, certificate };
+  if (certificate.valid && certificate.bound.lte(expected)) return lazy(certificate);
   const Wd = decimalField(D.precision + GUARD_DIGITS);
   const { values: vd, vectors: Vd } = eighKernel(Wd, convertMatrix(D, Wd, A), true);
   const values2 = vd.map((x) => D.fromString(x.toString()));
@@ -151,22 +184,57 @@ function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate:
   const certificate2 = certifyDecimal(D, A, vectors2, values2);
   return certificate2.valid && (!certificate.valid || certificate2.bound.lt(certificate.bound))
     ? { values: values2, vectors: vectors2, certificate: certificate2 }
-    : { values, vectors, certificate };
+    : lazy(certificate);
+}
+
+/** The certificate's field: 64 bits finer than the kernel's. */
+const certificateField = (D: DecimalField, n: number) => fixedField(kernelField(D, n).bits + CERTIFICATE_EXTRA_BITS);
+
+/**
+ * certifyDecimal for the kernel's vectors V (units of 2^-vBits) as they are, and A given by its
+ * exact entries q (re then im) scaled by 2^-scaleExp: no conversion of V, the products exact.
+ */
+function certifyKernelVectors(
+  D: DecimalField,
+  q: readonly Rational[],
+  n: number,
+  scaleExp: number,
+  vBits: number,
+  V: CMatrix<bigint>,
+  values: readonly DecimalValue[],
+): EigenCertificate<DecimalValue> {
+  const G = certificateField(D, n);
+  const toGScaled = scaledInto(G, scaleExp);
+  const A: CMatrix<bigint> = { rows: n, cols: n, re: q.slice(0, n * n).map(toGScaled), im: q.slice(n * n).map(toGScaled) };
+  const nb = residualBoundsFixed(
+    G.bits,
+    vBits,
+    A,
+    V,
+    values.map((x) => toGScaled(parseUnreduced(x.toString()))),
+  );
+  return finishInD(D, G, nb, scaleExp);
 }
 
 function certifyDecimal(D: DecimalField, A: CMatrix<DecimalValue>, V: CMatrix<DecimalValue>, values: readonly DecimalValue[]): EigenCertificate<DecimalValue> {
   // The claimed values and vectors against the original A, in fixed point finer than the kernel's.
   const n = A.rows;
-  const scaleExp = scaleExponent(D, A);
-  const G = fixedField(bitsForDigits(D.precision + GUARD_DIGITS) + Math.ceil(Math.log2(n + 1)) + FIXED_KERNEL_HEADROOM_BITS + CERTIFICATE_EXTRA_BITS);
+  const q = exactEntries(A);
+  const scaleExp = scaleExponentFloat64(q) ?? scaleExponent(D, A);
+  const G = certificateField(D, n);
   const toG = (x: DecimalValue) => G.fromString(x.toString());
   const toGScaled = scaledInto(G, scaleExp);
   const nb = residualBounds(
     G,
-    { rows: n, cols: n, re: A.re.map(toGScaled), im: A.im.map(toGScaled) },
+    { rows: n, cols: n, re: q.slice(0, n * n).map(toGScaled), im: q.slice(n * n).map(toGScaled) },
     { rows: n, cols: n, re: V.re.map(toG), im: V.im.map(toG) },
-    values.map(toGScaled),
+    values.map((x) => toGScaled(parseUnreduced(x.toString()))),
   );
+  return finishInD(D, G, nb, scaleExp);
+}
+
+/** The eigenvalue bound from norm bounds in G's units, handed back in D rounded up. */
+function finishInD(D: DecimalField, G: FixedField, nb: NormBounds<bigint>, scaleExp: number): EigenCertificate<DecimalValue> {
   const B = decimalField(D.precision + 10);
   const fromG = (x: bigint) => B.fromString(G.toString(x, B.precision));
   const cert = finishBound(

@@ -2,12 +2,15 @@
  * Regression: a 5×5 exact Hermitian matrix with eigenvalues −1, 0, 10^-21, 2·10^-21, 1 + 10^-21
  * (exact-states.ts: rational spectrum, exact rational unitary). The fixed-point kernel returned
  * the right values but paired two eigenvectors of the tiny cluster wrongly, so its certificate was
- * only 3e-21 at any precision; eigh must certify to its working precision, and the certified
- * values must hold the exact spectrum.
+ * only 3e-21 at any precision (a QL step whose rotation rounded to nothing dropped the sign the
+ * previous rotation gave the coupling); eigh, and the kernel itself, must certify to the working
+ * precision, and the certified values must hold the exact spectrum.
  */
 import { describe, expect, it } from 'vitest';
-import { decimalField } from '../../src/numeric/decimal.js';
-import { eigh } from '../../src/numeric/eigh.js';
+import { GUARD_DIGITS, decimalField } from '../../src/numeric/decimal.js';
+import { certify, eigh } from '../../src/numeric/eigh.js';
+import { eighKernel } from '../../src/numeric/eigh-kernel.js';
+import { bitsForDigits, fixedField } from '../../src/numeric/fixed.js';
 import { exactValue } from '../../src/numeric/exact-bounds.js';
 import { parseRational, rabs, radd, rcmp, rsub } from '../../src/numeric/rational.js';
 import { rationalToField } from '../../src/physics/density.js';
@@ -64,5 +67,34 @@ describe('eigh on a cluster of tiny eigenvalues', () => {
       const err = rabs(rsub(exactValue(D, v), exact[k]));
       expect(rcmp(err, radd(exactValue(D, certificate!.bound), slack)) <= 0, `λ${k}: ${v.toString()}`).toBe(true);
     });
+  });
+});
+
+describe('the fixed-point kernel on that cluster, itself', () => {
+  // A QL step whose rotation rounds to nothing (both of its arguments below the fixed unit) must
+  // leave the coupling as the previous rotation made it (sign included): before it did, the
+  // standard shifts met such a step here and the vectors of the cluster came out mixed.
+  it.each([
+    [33, false],
+    [60, false],
+    [33, true],
+    [60, true],
+  ])('certifies to the working precision at %i digits (preset shifts: %s)', (digits, presetShifts) => {
+    const D = decimalField(digits);
+    const exact = buildExact(spec);
+    const n = spec.n;
+    const K = fixedField(bitsForDigits(digits + GUARD_DIGITS) + Math.ceil(Math.log2(n + 1)) + 24);
+    // A·2^-2 (‖A‖_F = √2 ≤ 4) into K, correctly rounded from the exact entries
+    const toK = (q: { num: bigint; den: bigint }) => K.fromRational({ num: q.num, den: q.den << 2n });
+    const { values, vectors } = eighKernel(K, { rows: n, cols: n, re: exact.re.map(toK), im: exact.im.map(toK) }, true, undefined, { presetShifts });
+    const toD = (x: bigint) => D.fromString(K.toString(x, digits + 5));
+    const V = { rows: n, cols: n, re: vectors!.re.map(toD), im: vectors!.im.map(toD) };
+    const c = certify(
+      D,
+      rationalToField(D, exact),
+      V,
+      values.map((x) => D.scale2(D.fromString(K.toString(x, K.digits)), 2)),
+    );
+    expect(c.bound.toNumber()).toBeLessThan(10 ** (2 - digits));
   });
 });
