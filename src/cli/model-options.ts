@@ -8,12 +8,11 @@ import { float64 } from '../numeric/float64.js';
 import { decimalField } from '../numeric/decimal.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { zeros } from '../numeric/matrix.js';
-import { readMatrixFile } from '../io/matrix-json.js';
-import { densityFromRational } from '../physics/density.js';
+import { readMatrixEntries } from '../io/matrix-json.js';
 import { MAX_DENSE_QUBITS } from '../physics/qubits.js';
 import { gibbsState } from '../physics/states.js';
 import { MAX_PRECISION, numberOption, precisionOption, str, flag, type Parsed } from './options.js';
-import { toleranceOption } from './state-input.js';
+import { densityFromEntries, toleranceOption } from './state-input.js';
 
 export const MODEL_OPTIONS = {
   qubits: { type: 'string' },
@@ -103,9 +102,9 @@ export function modelSetup(p: Parsed, command: string, maxDecimalQubits: number 
       },
     };
   }
-  const Q = readMatrixFile(init);
+  const Q = readMatrixEntries(init);
   if (Q.rows !== d || Q.cols !== d)
     throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
-  const rho0 = densityFromRational(F, Q, { tolerance: toleranceOption(str(p, 'tolerance')), what: `the initial state in ${init}` });
+  const rho0 = densityFromEntries(F, Q, { tolerance: toleranceOption(str(p, 'tolerance')), what: `the initial state in ${init}` });
   return { ...base, initialKind: 'file', rho0 };
 }

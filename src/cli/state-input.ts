@@ -2,8 +2,18 @@
 import { InputError } from '../errors.js';
 import type { DecimalField } from '../numeric/decimal.js';
 import type { CMatrix } from '../numeric/matrix.js';
-import { readMatrixFile } from '../io/matrix-json.js';
-import { checkHermitianExact, defaultTolerance, densityFromRational, rationalToField, type DensityMatrix, type RationalMatrix } from '../physics/density.js';
+import type { Field } from '../numeric/field.js';
+import { exactMatrix, readMatrixFile, type MatrixEntries } from '../io/matrix-json.js';
+import {
+  checkHermitianExact,
+  defaultTolerance,
+  densityFromRational,
+  rationalToField,
+  type DensityCheckOptions,
+  type DensityMatrix,
+  type RationalMatrix,
+} from '../physics/density.js';
+import { densityFromFloat64Entries } from '../physics/density-float64.js';
 import { numberOption } from './options.js';
 
 type Dec = DecimalField['zero'];
@@ -18,6 +28,17 @@ export function toleranceOption(value: string | undefined): number | undefined {
 /** Read and validate the state in FILE at field D. */
 export function readState(D: DecimalField, path: string, tolerance: number | undefined): DensityMatrix<Dec> {
   return densityFromRational(D, readMatrixFile(path), { tolerance, what: `ρ in ${path}` });
+}
+
+/**
+ * Validate a state read from a file, in field F. A float64 computation on a file of JSON numbers
+ * checks the doubles it will use (the same decisions, without reading every entry exactly);
+ * otherwise the entries are read exactly and checked exactly.
+ */
+export function densityFromEntries<T>(F: Field<T>, Q: MatrixEntries, options: DensityCheckOptions): DensityMatrix<T> {
+  if (F.kind === 'float64' && Q.strings.re.size === 0 && Q.strings.im.size === 0)
+    return densityFromFloat64Entries(Q, () => exactMatrix(Q), options) as DensityMatrix<T>;
+  return densityFromRational(F, exactMatrix(Q), options);
 }
 
 /** Read a Hermitian matrix (a Hamiltonian) of dimension n. */
