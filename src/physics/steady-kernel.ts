@@ -28,7 +28,7 @@ import { float64 } from '../numeric/float64.js';
 import { eigh, eigvalsh } from '../numeric/eigh.js';
 import { SimdKernels } from '../numeric/simd/kernels.js';
 import { spinBasis } from './spin-basis.js';
-import { spinGibbsWeights } from './steady-state.js';
+import { spinGibbsWeights } from './spin-gibbs-weights.js';
 import { binomial } from './states.js';
 import { assertQubitCount, MAX_KERNEL_QUBITS } from './qubits.js';
 

@@ -26,11 +26,12 @@ import { eigh } from '../numeric/eigh.js';
 import { bitsForDigits, fixedField, isqrt } from '../numeric/fixed.js';
 import { spinBasis } from './spin-basis.js';
 import { GUARD_DIGITS, decimalField } from '../numeric/decimal.js';
-import { float64 } from '../numeric/float64.js';
 import { InputError } from '../errors.js';
 import { binomial } from './states.js';
 import { thermalRatio, type LindbladModel } from './lindblad.js';
-import { spinGibbsWeights, type CollectiveSteadyState, type SpinBlock } from './steady-state.js';
+import { spinGibbsWeights } from './spin-gibbs-weights.js';
+import type { CollectiveSteadyState, SpinBlock } from './steady-state-result.js';
+import { isPlusInfinity } from './steady-input.js';
 import { SteadyKernel, type ReducedState } from './steady-kernel.js';
 
 export interface SteadySummary<T> {
@@ -209,13 +210,6 @@ export function steadyStateSummary<T>(
   // rounding each reported value to F adds at most one unit roundoff of its magnitude
   const extra = F.mul(F.epsilon, F.add(F.abs(out.energy), F.abs(out.passiveEnergy)));
   return { ...out, errorBound: F.add(F.mul(back(r.errorBound), F.add(F.one, F.epsilon)), extra), l1: back(r.l1) };
-}
-
-/** β = +∞ (float64 Infinity, decimal 'Infinity'; a finite decimal beyond float64's range is not). */
-function isPlusInfinity<T>(F: Field<T>, x: T): boolean {
-  if (F.toNumber(x) !== Infinity) return false;
-  const v = x as unknown as { isFinite?: () => boolean };
-  return typeof v?.isFinite === 'function' ? !v.isFinite() : true;
 }
 
 function zeroMatrix<T>(F: Field<T>, n: number): CMatrix<T> {

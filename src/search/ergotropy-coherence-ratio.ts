@@ -27,7 +27,7 @@ import { float64 } from '../numeric/float64.js';
 import { eigh } from '../numeric/eigh.js';
 import { Rng, type Seed } from '../random/rng.js';
 import { kernelBasis, SteadyKernel, type KernelBasis, type ReducedState } from '../physics/steady-kernel.js';
-import { spinGibbsWeights } from '../physics/steady-state.js';
+import { spinGibbsWeights } from '../physics/spin-gibbs-weights.js';
 
 /** W/ω, C_l1 and their ratio at a point, with the ratio's gradient in the parameters if asked. */
 export interface RatioValue {

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { decimalField } from '../../src/numeric/decimal.js';
 import { float64 } from '../../src/numeric/float64.js';
 import type { AnalyticField } from '../../src/numeric/field.js';
-import type { CMatrix } from '../../src/numeric/matrix.js';
 import { collectiveCoupling } from '../../src/physics/lindblad.js';
-import { collectiveSteadyState, collectiveSteadyStateFromBlocks, namedInitialBlocks, type InitialState } from '../../src/physics/steady-state.js';
+import { collectiveSteadyState } from '../../src/physics/steady-state.js';
+import type { InitialState } from '../../src/physics/steady-input.js';
 import { passiveEnergyOfGroups, steadyStateSummary } from '../../src/physics/steady-summary.js';
 import { ergotropy } from '../../src/physics/ergotropy.js';
 import { l1Coherence } from '../../src/physics/coherence.js';
-import { gibbsState, pureState } from '../../src/physics/states.js';
+import { pureState } from '../../src/physics/states.js';
 import { h0 } from '../../src/physics/qubits.js';
 import { haarStateVector } from '../../src/random/haar.js';
 import { hilbertSchmidtState } from '../../src/random/mixed.js';
@@ -87,41 +87,6 @@ describe('steadyStateSummary agrees with the dense route at 50 digits', () => {
   });
 });
 
-describe('the named initial states through their spin blocks', () => {
-  it.each([
-    [3, '0.6', '1.4'],
-    [5, '0', '0.9'],
-  ])('ground, excited and thermal, N = %i, β = %s, ω = %s: the same as the dense ρ0, and ρ_ss too', (N, beta, omega) => {
-    const m = model(D, N, beta, omega);
-    const d = 2 ** N;
-    const dense = (k: number): CMatrix<Dec> => {
-      const rho = { rows: d, cols: d, re: new Array<Dec>(d * d).fill(D.zero), im: new Array<Dec>(d * d).fill(D.zero) };
-      rho.re[k * d + k] = D.one;
-      return rho;
-    };
-    const r = D.exp(D.neg(D.mul(m.beta, m.omega)));
-    const initial: ['ground' | 'excited' | 'thermal', CMatrix<Dec>][] = [
-      ['ground', dense(d - 1)],
-      ['excited', dense(0)],
-      ['thermal', gibbsState(D, N, { beta: m.beta, omega: m.omega })],
-    ];
-    for (const [kind, rho0] of initial) {
-      const fromBlocks = collectiveSteadyStateFromBlocks(D, m, namedInitialBlocks(D, N, kind, r));
-      const ref = collectiveSteadyState(D, m, rho0);
-      let worst = D.zero;
-      for (let q = 0; q < d * d; q++) {
-        const e = D.abs(D.sub(fromBlocks.rho.re[q], ref.rho.re[q]));
-        if (D.cmp(e, worst) > 0) worst = e;
-      }
-      expect(D.cmp(worst, D.fromString('1e-48'))).toBeLessThan(0);
-      const a = steadyStateSummary(D, fromBlocks, m);
-      const b = ergotropy(D, ref.rho, h0(D, N, m.omega));
-      expect(D.cmp(D.abs(D.sub(a.ergotropy, b.ergotropy)), D.add(a.errorBound, b.errorBound))).toBeLessThanOrEqual(0);
-      expect(D.cmp(D.abs(D.sub(a.l1, l1Coherence(D, ref.rho))), D.fromString('1e-47'))).toBeLessThan(0);
-    }
-  });
-});
-
 describe('float64 block route', () => {
   it('agrees with the 50-digit one within its bound plus the map rounding (N = 5, β = 0.45, ω = 1.7)', () => {
     const N = 5;
@@ -187,44 +152,5 @@ describe('passiveEnergyOfGroups', () => {
     const { bound } = passiveEnergyOfGroups(D, groups, 1, D.fromNumber(3));
     // N Σδ = 4e-20, max δ · Σ levels = 3e-20 · 1: the smaller, times ω = 3 (plus rounding)
     expect(D.toNumber(bound)).toBeCloseTo(9e-20, 30);
-  });
-});
-
-describe('collectiveSteadyStateFromBlocks refuses malformed blocks', () => {
-  const m = model(D, 3, '1', '1');
-  const one = (n: number, v = D.one): CMatrix<Dec> => {
-    const M = { rows: n, cols: n, re: new Array<Dec>(n * n).fill(D.zero), im: new Array<Dec>(n * n).fill(D.zero) };
-    for (let a = 0; a < n; a++) M.re[a * n + a] = v;
-    return M;
-  };
-  it.each([
-    ['a 2j of the wrong parity', [{ twoJ: 2, M: one(1) }], /twoJ must be an integer in \[0, 3\] with the parity of N = 3, got 2/],
-    ['a 2j above N', [{ twoJ: 5, M: one(1) }], /twoJ must be an integer in \[0, 3\]/],
-    ['a block of the wrong size', [{ twoJ: 1, M: one(1) }], /M for twoJ = 1 must be 2×2/],
-    [
-      'two blocks for one spin',
-      [
-        { twoJ: 3, M: one(1) },
-        { twoJ: 3, M: one(1) },
-      ],
-      /two blocks for twoJ = 3/,
-    ],
-    ['a total trace ≠ 1', [{ twoJ: 3, M: one(1, D.fromString('0.5')) }], /Σ_j Tr M_j = 0.5, not 1/],
-  ])('%s', (_what, blocks, message) => {
-    expect(() => collectiveSteadyStateFromBlocks(D, m, blocks as never)).toThrow(message);
-  });
-  it('a non-Hermitian block', () => {
-    const M = one(2, D.fromString('0.5'));
-    M.re[1] = D.fromString('0.1');
-    expect(() => collectiveSteadyStateFromBlocks(D, m, [{ twoJ: 1, M }])).toThrow(/not Hermitian/);
-  });
-  it('from the symmetric family alone, ρ_ss is the Dicke mixture', () => {
-    // M_{3/2} = 1: ρ_ss = Σ_k w_k |D_k⟩⟨D_k|, every entry of sector k equal to w_k / C(3, k)
-    const ss = collectiveSteadyStateFromBlocks(D, m, [{ twoJ: 3, M: one(1) }]);
-    const r = D.exp(D.neg(D.one));
-    const z = D.add(D.add(D.one, r), D.add(D.mul(r, r), D.mul(D.mul(r, r), r)));
-    const w1 = D.div(r, z); // the weight of one excitation
-    const sector1 = [3, 5, 6]; // one excitation: two index bits 1 (ground), one 0 (excited)
-    for (const a of sector1) for (const b of sector1) expect(D.toNumber(D.abs(D.sub(ss.rho.re[a * 8 + b], D.div(w1, D.fromNumber(3)))))).toBeLessThan(1e-48);
   });
 });
