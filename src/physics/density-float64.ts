@@ -51,7 +51,10 @@ export function provesHermitianFloat64(Q: Float64Entries, tolerance: number): bo
   return true;
 }
 
-/** True if |Tr ρ − 1| ≤ tolerance is proved on the doubles (a float64 sum of n terms errs by ≤ (n−1)·2⁻⁵³·Σ|ρ_ii|). */
+/**
+ * True if |Tr ρ − 1| ≤ tolerance is proved on the doubles: a float64 sum of n terms errs by at most
+ * γ_{n−1}·Σ|ρ_ii| (γ_k = k·2⁻⁵³/(1 − k·2⁻⁵³)), charged here as (n + 2)·2⁻⁵²·Σ|ρ_ii|.
+ */
 export function provesUnitTraceFloat64(Q: Float64Entries, tolerance: number): boolean {
   const n = Q.rows;
   let sum = 0;
