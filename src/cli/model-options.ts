@@ -8,14 +8,13 @@ import { float64 } from '../numeric/float64.js';
 import { decimalField } from '../numeric/decimal.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { zeros } from '../numeric/matrix.js';
-import { readMatrixFile } from '../io/matrix-json.js';
-import { densityFromRational } from '../physics/density.js';
+import { readMatrixEntries } from '../io/matrix-json.js';
 import { MAX_DENSE_QUBITS } from '../physics/qubits.js';
 import { gibbsState } from '../physics/states.js';
 import type { Rational } from '../numeric/rational.js';
 import { flag, option, type OptionValues } from './option-table.js';
 import { exactNumber, numberOption, PRECISION } from './options.js';
-import { toleranceOption } from './state-input.js';
+import { densityFromEntries, toleranceOption } from './state-input.js';
 
 /** The initial state: a named one, or a density matrix in a file. */
 export type InitialState = { kind: 'ground' | 'excited' | 'thermal' } | { kind: 'file'; path: string };
@@ -127,9 +126,9 @@ export function modelSetup(o: ModelValues, command: string, maxDecimalQubits: nu
       },
     };
   }
-  const Q = readMatrixFile(init);
+  const Q = readMatrixEntries(init);
   if (Q.rows !== d || Q.cols !== d)
     throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
-  const rho0 = densityFromRational(F, Q, { tolerance: o.tolerance, what: `the initial state in ${init}` });
+  const rho0 = densityFromEntries(F, Q, { tolerance: o.tolerance, what: `the initial state in ${init}` });
   return { ...base, initialKind: 'file', rho0 };
 }

@@ -2,9 +2,18 @@
 import { InputError } from '../errors.js';
 import type { DecimalField } from '../numeric/decimal.js';
 import type { CMatrix } from '../numeric/matrix.js';
-import { readMatrixFile } from '../io/matrix-json.js';
-import { checkHermitianExact, defaultTolerance, densityFromRational, rationalToField, type DensityMatrix, type RationalMatrix } from '../physics/density.js';
-import { numberOption } from './options.js';
+import type { Field } from '../numeric/field.js';
+import { exactMatrix, readMatrixFile, type MatrixEntries } from '../io/matrix-json.js';
+import {
+  checkHermitianExact,
+  defaultTolerance,
+  densityFromRational,
+  rationalToField,
+  type DensityCheckOptions,
+  type DensityMatrix,
+  type RationalMatrix,
+} from '../physics/density.js';
+import { densityFromFloat64Entries } from '../physics/density-float64.js';
 
 type Dec = DecimalField['zero'];
 
@@ -20,6 +29,17 @@ export function readState(D: DecimalField, path: string, tolerance: number | und
   return densityFromRational(D, readMatrixFile(path), { tolerance, what: `ρ in ${path}` });
 }
 
+/**
+ * Validate a state read from a file, in field F. A float64 computation on a file of JSON numbers
+ * checks the doubles it will use (the same decisions, without reading every entry exactly);
+ * otherwise the entries are read exactly and checked exactly.
+ */
+export function densityFromEntries<T>(F: Field<T>, Q: MatrixEntries, options: DensityCheckOptions): DensityMatrix<T> {
+  if (F.kind === 'float64' && Q.strings.re.size === 0 && Q.strings.im.size === 0)
+    return densityFromFloat64Entries(Q, () => exactMatrix(Q), options) as DensityMatrix<T>;
+  return densityFromRational(F, exactMatrix(Q), options);
+}
+
 /** Read a Hermitian matrix (a Hamiltonian) of dimension n. */
 export function readHermitian(D: DecimalField, path: string, n: number): CMatrix<Dec> {
   return rationalToField(D, readHermitianExact(path, n));
@@ -32,9 +52,4 @@ export function readHermitianExact(path: string, n: number): RationalMatrix {
   if (Q.rows !== n) throw new InputError(`H in ${path} is ${Q.rows}×${Q.cols} but ρ is ${n}×${n}`);
   checkHermitianExact(Q, defaultTolerance(Q), `H in ${path}`);
   return Q;
-}
-
-/** --omega W as a positive exact number in field D. */
-export function omegaOption(D: DecimalField, value: string | undefined): Dec {
-  return D.fromRational(numberOption('omega', value ?? '1', 'positive'));
 }

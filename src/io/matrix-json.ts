@@ -2,18 +2,37 @@
  * The matrix file format: JSON `{"re": [[…]], "im": [[…]]}` (`im` optional). Entries are JSON
  * numbers (read as written, i.e. as the shortest decimal of the float64 value), decimal strings
  * ("0.125", "-1.5e-3") or exact fractions ("79/272"). Reading is exact: nothing is rounded until
- * the matrix is converted to a working field.
+ * the matrix is converted to a working field. A caller that works in float64 can take the entries
+ * as read (`readMatrixEntries`: the doubles of the JSON numbers, exact values only for strings)
+ * and form the exact matrix only if it needs it.
  */
 import { parseJsonText } from './json-text.js';
+import { decimalOfNumber } from './json-number.js';
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import type { Rational, RationalMatrix } from '../numeric/rational.js';
-import { RZERO, parseRational, rationalFromNumber } from '../numeric/rational.js';
+import { RZERO, parseRational } from '../numeric/rational.js';
 
-/** Parse the text of a matrix file; `source` names it in error messages. */
-export function parseMatrixJson(text: string, source: string): RationalMatrix {
+/**
+ * A matrix file as read, before any conversion: row-major, each JSON number as the double
+ * JSON.parse gave (its exact value is `decimalOfNumber` of it), each string entry parsed exactly.
+ */
+export interface MatrixEntries {
+  readonly rows: number;
+  readonly cols: number;
+  /** The JSON numbers; NaN where the entry is a string (its value is in `strings`). */
+  readonly re: Float64Array;
+  readonly im: Float64Array;
+  /** Exact values of the string entries, by row-major index. */
+  readonly strings: { readonly re: ReadonlyMap<number, Rational>; readonly im: ReadonlyMap<number, Rational> };
+  /** True if any entry was given as a non-integer JSON number (float64 input: float64 tolerances apply). */
+  readonly hasFloatEntries: boolean;
+}
+
+/** Read the entries of the text of a matrix file (shape and entries checked); `source` names it in error messages. */
+export function parseMatrixEntries(text: string, source: string): MatrixEntries {
   const data = parseJsonText(text, source);
   const dup = duplicateKey(text);
   if (dup !== null) throw new InputError(`${source}: the key "${dup}" appears twice (JSON would silently keep the last one)`);
@@ -25,7 +44,7 @@ export function parseMatrixJson(text: string, source: string): RationalMatrix {
   if (unknownKeys.length > 0) throw new InputError(`${source}: unexpected key "${unknownKeys[0]}" (only "re" and "im" are allowed)`);
   if (!('re' in obj)) throw new InputError(`${source}: missing "re"`);
   let hasFloatEntries = false;
-  const part = (key: 're' | 'im', rows?: number, cols?: number): { rows: number; cols: number; entries: Rational[] } => {
+  const part = (key: 're' | 'im', rows?: number, cols?: number): { rows: number; cols: number; values: Float64Array; strings: Map<number, Rational> } => {
     const raw = obj[key];
     if (!Array.isArray(raw) || raw.length === 0) throw new InputError(`${source}: "${key}" must be a non-empty array of rows`);
     const r = raw.length;
@@ -33,32 +52,53 @@ export function parseMatrixJson(text: string, source: string): RationalMatrix {
     const c = (raw[0] as unknown[]).length;
     if (c === 0) throw new InputError(`${source}: "${key}" row 1 is empty`);
     if (rows !== undefined && (r !== rows || c !== cols)) throw new InputError(`${source}: "${key}" is ${r}×${c} but "re" is ${rows}×${cols}`);
-    const entries: Rational[] = [];
-    raw.forEach((row, i) => {
+    const values = new Float64Array(r * c);
+    const strings = new Map<number, Rational>();
+    for (let i = 0; i < r; i++) {
+      const row: unknown = raw[i];
       if (!Array.isArray(row)) throw new InputError(`${source}: "${key}" row ${i + 1} is not an array`);
       if (row.length !== c) throw new InputError(`${source}: "${key}" row ${i + 1} has ${row.length} entries, expected ${c}`);
-      row.forEach((x: unknown, j: number) => {
-        const where = `${source}: "${key}"[${i + 1}][${j + 1}]`;
+      for (let j = 0; j < c; j++) {
+        const x: unknown = row[j];
         if (typeof x === 'number') {
-          if (!Number.isFinite(x)) throw new InputError(`${where} is not finite`);
+          if (!Number.isFinite(x)) throw new InputError(`${source}: "${key}"[${i + 1}][${j + 1}] is not finite`);
           if (!Number.isInteger(x)) hasFloatEntries = true;
-          entries.push(rationalFromNumber(x));
+          values[i * c + j] = x;
         } else if (typeof x === 'string') {
           try {
-            entries.push(parseRational(x));
+            strings.set(i * c + j, parseRational(x));
           } catch (e) {
-            throw new InputError(`${where}: ${(e as Error).message}`);
+            throw new InputError(`${source}: "${key}"[${i + 1}][${j + 1}]: ${(e as Error).message}`);
           }
+          values[i * c + j] = NaN;
         } else {
-          throw new InputError(`${where} must be a number or a string, got ${x === null ? 'null' : typeof x}`);
+          throw new InputError(`${source}: "${key}"[${i + 1}][${j + 1}] must be a number or a string, got ${x === null ? 'null' : typeof x}`);
         }
-      });
-    });
-    return { rows: r, cols: c, entries };
+      }
+    }
+    return { rows: r, cols: c, values, strings };
   };
   const re = part('re');
-  const im = obj.im === undefined ? { entries: new Array<Rational>(re.rows * re.cols).fill(RZERO) } : part('im', re.rows, re.cols);
-  return { rows: re.rows, cols: re.cols, re: re.entries, im: im.entries, hasFloatEntries };
+  const im = obj.im === undefined ? { values: new Float64Array(re.rows * re.cols), strings: new Map<number, Rational>() } : part('im', re.rows, re.cols);
+  return { rows: re.rows, cols: re.cols, re: re.values, im: im.values, strings: { re: re.strings, im: im.strings }, hasFloatEntries };
+}
+
+/** The exact matrix of entries read from a file: JSON numbers as the decimals they denote, strings as parsed. */
+export function exactMatrix(Q: MatrixEntries): RationalMatrix {
+  const exact = (values: Float64Array, strings: ReadonlyMap<number, Rational>): Rational[] => {
+    const out = new Array<Rational>(values.length);
+    for (let k = 0; k < values.length; k++) {
+      const x = values[k];
+      out[k] = x === 0 ? RZERO : Number.isNaN(x) ? (strings.get(k) as Rational) : decimalOfNumber(x);
+    }
+    return out;
+  };
+  return { rows: Q.rows, cols: Q.cols, re: exact(Q.re, Q.strings.re), im: exact(Q.im, Q.strings.im), hasFloatEntries: Q.hasFloatEntries };
+}
+
+/** Parse the text of a matrix file exactly; `source` names it in error messages. */
+export function parseMatrixJson(text: string, source: string): RationalMatrix {
+  return exactMatrix(parseMatrixEntries(text, source));
 }
 
 /**
@@ -81,11 +121,11 @@ function duplicateKey(text: string): string | null {
   return null;
 }
 
-/** Read a matrix file (see parseMatrixJson). */
 /** JSON.parse needs the file as one string, which node caps at 2^29 − 24 characters. */
 const MAX_FILE_BYTES = 2 ** 29 - 24;
 
-export function readMatrixFile(path: string): RationalMatrix {
+/** Read the entries of a matrix file (see parseMatrixEntries). */
+export function readMatrixEntries(path: string): MatrixEntries {
   let text: string;
   try {
     const size = statSync(path).size;
@@ -100,7 +140,12 @@ export function readMatrixFile(path: string): RationalMatrix {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new InputError(`cannot read ${path}: ${why}`);
   }
-  return parseMatrixJson(text, path);
+  return parseMatrixEntries(text, path);
+}
+
+/** Read a matrix file exactly (see parseMatrixJson). */
+export function readMatrixFile(path: string): RationalMatrix {
+  return exactMatrix(readMatrixEntries(path));
 }
 
 /** A matrix as the file format, entries as decimal strings with `digits` significant digits. */

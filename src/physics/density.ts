@@ -141,7 +141,8 @@ export function asDensityMatrix<T>(F: Field<T>, M: CMatrix<T>, options: DensityC
   return M as DensityMatrix<T>;
 }
 
-function assertPositive<T>(F: Field<T>, M: CMatrix<T>, tolerance: number, what: string, beforeEigen?: (n: number) => void): void {
+/** The positivity test of densityFromRational on M (in F, checked Hermitian and of unit trace already); throws InputError. */
+export function assertPositive<T>(F: Field<T>, M: CMatrix<T>, tolerance: number, what: string, beforeEigen?: (n: number) => void): void {
   if (provedPositiveFast(F, M, tolerance)) return;
   beforeEigen?.(M.rows);
   assertPositiveSpectrum(F, M, eigh(F, M), tolerance, what);

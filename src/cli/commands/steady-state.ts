@@ -1,9 +1,9 @@
 /** `ergocheck steady-state`: the exact steady state of the collective model from an initial state. */
 import type { AnalyticField } from '../../numeric/field.js';
 import { boundString } from '../../numeric/exact-bounds.js';
-import { maxAbs } from '../../numeric/matrix.js';
 import { matrixToJson } from '../../io/matrix-json.js';
-import { collectiveCoupling, applyLindbladian, thermalRatio } from '../../physics/lindblad.js';
+import { collectiveCoupling, thermalRatio } from '../../physics/lindblad.js';
+import { lindbladResidual } from '../../physics/lindblad-residual.js';
 import { collectiveSteadyState } from '../../physics/steady-state.js';
 import { collectiveSteadyStateFromBlocks } from '../../physics/steady-from-blocks.js';
 import { namedInitialBlocks } from '../../physics/named-initial-blocks.js';
@@ -73,7 +73,7 @@ export function steadyStateCommand(args: string[], io: Io): number {
     W = ergotropy(F, ss.rho, h0(F, N, s.omega));
     l1 = l1Coherence(F, ss.rho);
   }
-  const residual = N <= RESIDUAL_MAX_QUBITS ? maxAbs(F, applyLindbladian(F, model, rhoSs())) : null;
+  const residual = N <= RESIDUAL_MAX_QUBITS ? lindbladResidual(F, model, rhoSs()) : null;
   const digits = s.precision === 'float64' ? 17 : s.precision;
   const fmt = (x: unknown) => F.toString(x, digits);
   const residualText = residual === null ? null : F.toString(residual, 3);
