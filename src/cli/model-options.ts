@@ -15,6 +15,7 @@ import type { Rational } from '../numeric/rational.js';
 import { flag, option, type OptionValues } from './option-table.js';
 import { exactNumber, numberOption, PRECISION } from './options.js';
 import { densityFromEntries, toleranceOption } from './state-input.js';
+import { FLOAT_INPUT_TOLERANCE } from '../physics/density.js';
 
 /** The initial state: a named one, or a density matrix in a file. */
 export type InitialState = { kind: 'ground' | 'excited' | 'thermal' } | { kind: 'file'; path: string };
@@ -83,6 +84,11 @@ export interface ModelSetup<T> {
   /** Which initial state: one of the named ones, or a file. */
   initialKind: 'ground' | 'excited' | 'thermal' | 'file';
   initialText: string;
+  /**
+   * The tolerance ρ0 was accepted with (--tolerance, else d·2^-50 for a file of float64 numbers,
+   * else 0): the map must accept the same state, whose trace may differ from 1 by that much.
+   */
+  inputTolerance: number;
 }
 
 /**
@@ -106,7 +112,7 @@ export function modelSetup(o: ModelValues, command: string, maxDecimalQubits: nu
   const initial = o.initial;
   const init = initial.kind === 'file' ? initial.path : initial.kind;
   const d = 2 ** N;
-  const base = { F, precision, N, beta, betaText, omega, f, initialText: init };
+  const base = { F, precision, N, beta, betaText, omega, f, initialText: init, inputTolerance: 0 };
   if (initial.kind !== 'file') {
     const kind = initial.kind;
     // formed on first use: a command working from the spin blocks never needs the 2^N × 2^N matrix
@@ -129,6 +135,7 @@ export function modelSetup(o: ModelValues, command: string, maxDecimalQubits: nu
   const Q = readMatrixEntries(init);
   if (Q.rows !== d || Q.cols !== d)
     throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
-  const rho0 = densityFromEntries(F, Q, { tolerance: o.tolerance, what: `the initial state in ${init}` });
-  return { ...base, initialKind: 'file', rho0 };
+  const inputTolerance = o.tolerance ?? (Q.hasFloatEntries ? d * FLOAT_INPUT_TOLERANCE : 0);
+  const rho0 = densityFromEntries(F, Q, { tolerance: inputTolerance, what: `the initial state in ${init}` });
+  return { ...base, initialKind: 'file', rho0, inputTolerance };
 }

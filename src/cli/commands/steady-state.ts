@@ -58,7 +58,7 @@ export function steadyStateCommand(args: string[], io: Io): number {
   const kind = s.initialKind;
   const ss =
     kind === 'file'
-      ? collectiveSteadyState(F, model, s.rho0)
+      ? collectiveSteadyState(F, model, s.rho0, { tolerance: s.inputTolerance })
       : collectiveSteadyStateFromBlocks(F, model, namedInitialBlocks(F, N, kind, thermalRatio(F, s.omega, s.beta).r));
   // the Gibbs state of H0 is stationary: ρ_ss = ρ0, diagonal
   const rhoSs = () => (kind === 'thermal' ? s.rho0 : ss.rho);
