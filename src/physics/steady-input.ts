@@ -101,12 +101,15 @@ export function checkNormalised<T>(F: Field<T>, initial: InitialState<T>, extra:
     }
     if (F.cmp(worst, tol) > 0)
       throw new InputError(`${where}: ρ0 is not Hermitian (max |ρ_ab − conj ρ_ba| component ${F.toString(worst, 3)}, tolerance ${F.toString(tol, 3)})`);
-    if (F.cmp(F.abs(F.sub(tr, F.one)), tol) > 0) throw new InputError(`${where}: ρ0 has trace ${F.toString(tr, 17)}, not 1 (off by ${F.toString(F.sub(tr, F.one), 3)}, tolerance ${F.toString(tol, 3)})`);
+    if (F.cmp(F.abs(F.sub(tr, F.one)), tol) > 0)
+      throw new InputError(`${where}: ρ0 has trace ${F.toString(tr, 17)}, not 1 (off by ${F.toString(F.sub(tr, F.one), 3)}, tolerance ${F.toString(tol, 3)})`);
   } else {
     let n2 = F.zero;
     for (let a = 0; a < d; a++) n2 = F.add(n2, F.add(F.mul(initial.re[a], initial.re[a]), F.mul(initial.im[a], initial.im[a])));
     if (F.cmp(F.abs(F.sub(n2, F.one)), tol) > 0)
-      throw new InputError(`${where}: the state vector has squared norm ${F.toString(n2, 17)}, not 1 (off by ${F.toString(F.sub(n2, F.one), 3)}, tolerance ${F.toString(tol, 3)})`);
+      throw new InputError(
+        `${where}: the state vector has squared norm ${F.toString(n2, 17)}, not 1 (off by ${F.toString(F.sub(n2, F.one), 3)}, tolerance ${F.toString(tol, 3)})`,
+      );
   }
 }
 /** The tolerance option: a finite number ≥ 0 (default 0). */
