@@ -4,7 +4,7 @@
  * one-line "internal error" message. Never a stack trace.
  */
 import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { InputError, InternalError } from '../errors.js';
 import type { Io } from './options.js';
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
@@ -56,7 +56,7 @@ export function version(): string {
       // not here: keep walking up
     }
   }
-  throw new Error('package.json of ergocheck not found');
+  throw new InternalError('package.json of ergocheck not found');
 }
 
 export function usage(): string {

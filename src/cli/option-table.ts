@@ -4,7 +4,7 @@
  * name an option the parser refuses, nor the parser take one the help does not describe.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { InputError } from '../errors.js';
+import { InputError, InternalError } from '../errors.js';
 
 /** What a converter knows: the command (for its messages) and the option's name. */
 export interface OptionContext {
@@ -65,7 +65,7 @@ interface ValueSpec<T> {
 
 /** A help that places the default must have one (a table is checked when its module loads). */
 function placeable(help: string, dflt: string | undefined): void {
-  if (help.includes('{default}') && dflt === undefined) throw new Error(`option table: "{default}" in a help without a default: ${help}`);
+  if (help.includes('{default}') && dflt === undefined) throw new InternalError(`option table: "{default}" in a help without a default: ${help}`);
 }
 
 /** An option with a value; with `required` or a `default` it always has one. */

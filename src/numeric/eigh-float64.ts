@@ -7,6 +7,7 @@
  */
 import type { CMatrix } from './matrix.js';
 import type { KernelResult } from './eigh-kernel.js';
+import { InternalError } from '../errors.js';
 
 const MAX_QL_ITERATIONS = 60;
 const EPS = 2 ** -53;
@@ -184,7 +185,7 @@ function tql2(d: Float64Array, e: Float64Array, zt: Float64Array | null, n: numb
         if (Math.abs(e[m]) <= EPS * (Math.abs(d[m]) + Math.abs(d[m + 1]) + tnorm)) break;
       }
       if (m !== l) {
-        if (iter++ === MAX_QL_ITERATIONS) throw new Error(`eigh: QL iteration did not converge for eigenvalue ${l} of ${n}`);
+        if (iter++ === MAX_QL_ITERATIONS) throw new InternalError(`eigh: QL iteration did not converge for eigenvalue ${l} of ${n}`);
         let g = (d[l + 1] - d[l]) / (2 * e[l]);
         let r = Math.hypot(g, 1);
         g = d[m] - d[l] + e[l] / (g + (g < 0 ? -r : r));

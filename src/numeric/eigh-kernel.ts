@@ -13,6 +13,7 @@ import type { CMatrix } from './matrix.js';
 import type { Decimal } from 'decimal.js';
 import { decimalField } from './decimal.js';
 import type { FixedField } from './fixed.js';
+import { InternalError } from '../errors.js';
 
 export interface KernelResult<T> {
   /** Eigenvalues in ascending order. */
@@ -412,7 +413,7 @@ function tql<Q, T>(
       if (m !== l) {
         if (iter++ === maxIterations) {
           if (maxIterations < MAX_QL_ITERATIONS) return l; // stalled: the caller continues in a floating field
-          throw new Error(`eigh: QL iteration did not converge for eigenvalue ${l} of ${n}`);
+          throw new InternalError(`eigh: QL iteration did not converge for eigenvalue ${l} of ${n}`);
         }
         let g = Q.div(Q.sub(d[l + 1], d[l]), Q.mul(two, e[l]));
         let r = hypot(Q, g, Q.one);

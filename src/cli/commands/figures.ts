@@ -15,12 +15,12 @@ import { checkOutputDir, writeOutputDir } from '../../report/out-dir.js';
 import { directoryName, exactNumber, integerIn, type Io } from '../options.js';
 import { command, helpText, option, parseCommand, type OptionContext } from '../option-table.js';
 
-/** Bures samples need a dense 2^N × 2^N factor: N = 12 would take ≈ 70 s and ≈ 1 GB per sample and thread. */
+/** Bures samples need a dense 2^N × 2^N factor (time ∝ 8^N, memory ∝ 4^N per thread): 11 is the last N the bench finds practical. */
 export const BURES_MAX_QUBITS = 11;
 
 /**
- * Largest N per ensemble: haar up to the kernel's limit (N = 14: ≈ 1.1 GB per thread for the basis,
- * ≈ 0.4 s per sample); hs and diagonal factor full-rank blocks (≈ 5 s per sample at N = 13), bures a dense factor.
+ * Largest N per ensemble: haar up to the kernel's limit (its spin basis is the memory bound per
+ * thread); hs and diagonal factor full-rank blocks, up to the dense limit; bures a dense factor.
  */
 export const maxQubitsFor = (e: Ensemble): number => (e === 'haar' ? MAX_KERNEL_QUBITS : e === 'bures' ? BURES_MAX_QUBITS : MAX_DENSE_QUBITS);
 
