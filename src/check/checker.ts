@@ -135,7 +135,7 @@ function piecesTeX(pieces: readonly ExactPiece[]): string {
 function statementOf(spec: UserClaimSpec, N: number): string {
   const st = spec.state;
   const what =
-    st.family === 'eq7'
+    st.family === 'two-qubit'
       ? 'the two-qubit collective steady state with parameter c'
       : st.family === 'gibbs'
         ? `the Gibbs state of ${N} qubits`
@@ -211,7 +211,7 @@ function checkAtN(spec: UserClaimSpec, N: number, ctx: ClaimContext, suffix: str
   const forms = spec.formsAt(N);
   const { v: tv, range: tRange } = temperatureOf(spec);
   const omegaRange = spec.assume.omega ?? MODEL_RANGES.omega;
-  const hasC = spec.state.family === 'eq7';
+  const hasC = spec.state.family === 'two-qubit';
   const cRange = spec.assume.c ?? MODEL_RANGES.c;
 
   // Exact route: fixed values and (superset) intervals of the free variables y, c, ω.

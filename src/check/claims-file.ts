@@ -29,8 +29,10 @@ export type Quantity = (typeof QUANTITIES)[number];
 /** Quantities whose value is a list (compared entry by entry; eigenvalues as sorted lists). */
 export const LIST_QUANTITIES: readonly Quantity[] = ['eigenvalues', 'populations'];
 
-export const FAMILIES = ['eq7', 'steady-state', 'gibbs', 'explicit'] as const;
+export const FAMILIES = ['two-qubit', 'steady-state', 'gibbs', 'explicit'] as const;
 export type Family = (typeof FAMILIES)[number];
+/** Older names of families, still read: the first release called the two-qubit family by its equation number. */
+const FAMILY_ALIASES: Readonly<Record<string, Family>> = { eq7: 'two-qubit' };
 
 export type Initial =
   | { readonly kind: 'ground' | 'excited' | 'thermal' | 'psi-plus' | 'psi-minus' }
@@ -67,7 +69,7 @@ export interface UserClaimSpec {
 /** The parameters a family's states depend on (and so a formula or an assumption may use). */
 export function familyParameters(family: Family): Parameter[] {
   switch (family) {
-    case 'eq7':
+    case 'two-qubit':
       return ['beta', 'omega', 'y', 'r', 'nbar', 'c'];
     case 'steady-state':
     case 'gibbs':
@@ -96,7 +98,7 @@ const SYMBOL_QUANTITY: Readonly<Record<string, Quantity>> = { W: 'ergotropy', C_
 
 const CLAIM_KEYS = ['id', 'quantity', 'state', 'printed', 'formula', 'assume', 'statement'];
 const STATE_KEYS: Readonly<Record<Family, string[]>> = {
-  eq7: ['family'],
+  'two-qubit': ['family'],
   'steady-state': ['family', 'qubits', 'initial'],
   gibbs: ['family', 'qubits'],
   explicit: ['family', 'matrix'],
@@ -170,16 +172,22 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
 
   if (typeof raw.quantity !== 'string') throw new InputError(`${where}: "quantity" must be a string (${QUANTITIES.join(', ')})`);
   const qn = normalise(raw.quantity);
-  const quantity = (QUANTITIES as readonly string[]).includes(qn) ? (qn as Quantity) : QUANTITY_ALIASES[qn];
+  const quantity = (QUANTITIES as readonly string[]).includes(qn) ? (qn as Quantity) : Object.hasOwn(QUANTITY_ALIASES, qn) ? QUANTITY_ALIASES[qn] : undefined;
   if (quantity === undefined) {
     throw new InputError(`${where}: unknown quantity "${raw.quantity}" (quantities: ${QUANTITIES.join(', ')})`);
   }
 
-  if (!isObject(raw.state)) throw new InputError(`${where}: "state" must be an object such as {"family": "eq7"}`);
+  if (!isObject(raw.state)) throw new InputError(`${where}: "state" must be an object such as {"family": "two-qubit"}`);
   const st = raw.state;
-  if (typeof st.family !== 'string' || !(FAMILIES as readonly string[]).includes(st.family))
-    throw new InputError(`${where}: unknown state family ${JSON.stringify(st.family)} (families: ${FAMILIES.join(', ')})`);
-  const family = st.family as Family;
+  const family: Family | undefined =
+    typeof st.family !== 'string'
+      ? undefined
+      : (FAMILIES as readonly string[]).includes(st.family)
+        ? (st.family as Family)
+        : Object.hasOwn(FAMILY_ALIASES, st.family)
+          ? FAMILY_ALIASES[st.family]
+          : undefined;
+  if (family === undefined) throw new InputError(`${where}: unknown state family ${JSON.stringify(st.family)} (families: ${FAMILIES.join(', ')})`);
   for (const k of Object.keys(st))
     if (!STATE_KEYS[family].includes(k))
       throw new InputError(`${where}: the state family ${family} has no key "${k}" (keys: ${STATE_KEYS[family].join(', ')})`);
@@ -188,7 +196,7 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
   // the numbers of qubits the state fixes
   let fixedN: number | undefined;
   let state: StateSpec = { family };
-  if (family === 'eq7') fixedN = 2;
+  if (family === 'two-qubit') fixedN = 2;
   if (st.qubits !== undefined) {
     if (typeof st.qubits !== 'number' || !Number.isInteger(st.qubits) || st.qubits < 1 || st.qubits > 12)
       throw new InputError(`${where}: "qubits" must be an integer from 1 to 12, got ${JSON.stringify(st.qubits)}`);
@@ -242,7 +250,7 @@ function readClaim(raw: unknown, index: number): UserClaimSpec {
   if (qubits.length === 0) throw new InputError(`${where}: give the number of qubits ("qubits" in the state, or "N" in "assume")`);
   if (state.initial?.kind === 'dicke' && state.initial.k > qubits[0])
     throw new InputError(`${where}: dicke:${state.initial.k} has more excitations than ${qubits[0]} qubits`);
-  if (family === 'eq7' || state.initial?.kind === 'psi-plus' || state.initial?.kind === 'psi-minus') {
+  if (family === 'two-qubit' || state.initial?.kind === 'psi-plus' || state.initial?.kind === 'psi-minus') {
     if (qubits.some((n) => n !== 2)) throw new InputError(`${where}: this state is a state of 2 qubits`);
   }
 

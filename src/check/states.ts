@@ -50,7 +50,7 @@ export function numericState(D: DecimalField, spec: StateSpec, N: number, p: Sta
     collectiveSteadyState(D, collectiveCoupling(D, N, { ...thermal, gamma0: D.one, timeScale: 'normalised' }), initial).rho;
   const d = 2 ** N;
   switch (spec.family) {
-    case 'eq7':
+    case 'two-qubit':
       return steady(twoQubitInitial(D, p.c));
     case 'gibbs':
       return gibbsState(D, N, thermal);
@@ -148,7 +148,7 @@ const constantMatrix = (re: readonly Rational[], im: readonly Rational[], n: num
 /** The state over Q(y, c), or why there is no exact route. */
 export function exactState(spec: StateSpec, N: number): ExactState {
   switch (spec.family) {
-    case 'eq7':
+    case 'two-qubit':
       return { ok: true, rho: twoQubitExact(rfVar('c')), how: 'the two-qubit steady state (1 − c)|ψ−⟩⟨ψ−| + c·Gibbs of the triplet, over Q(c, y)' };
     case 'gibbs':
       return { ok: true, rho: gibbsExact(N), how: 'the product Gibbs state over Q(y)' };

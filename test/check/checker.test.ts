@@ -101,7 +101,7 @@ describe('list quantities in TeX', () => {
 
 describe('seeds', () => {
   it('the same seed gives the same result (up to check times); another seed other points', async () => {
-    const text = one({ quantity: 'coherence', state: { family: 'eq7' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0' } });
+    const text = one({ quantity: 'coherence', state: { family: 'two-qubit' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0' } });
     const strip = (x: unknown): string => JSON.stringify(x, (k, v) => (k === 'seconds' ? 0 : v));
     const [a] = await checkClaimsText(text, { seed: 5 });
     const [b] = await checkClaimsText(text, { seed: 5 });
@@ -116,7 +116,7 @@ describe('probe points', () => {
     const [c] = await checkClaimsText(
       one({
         quantity: 'purity',
-        state: { family: 'eq7' },
+        state: { family: 'two-qubit' },
         formula: '(1 - c)^2 + c^2*(1 + y^2 + y^4)/(1 + y + y^2)^2',
         assume: { c: '1/3 < c < 1/3 + 10^-30' },
       }),
@@ -147,7 +147,12 @@ describe('errata and their corrections', () => {
     );
   });
   it('a formula right on part of its domain: erratum there only, two pieces split at c = 3/4', async () => {
-    const text = one({ quantity: 'coherence', state: { family: 'eq7' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0', c: '0 <= c <= 1' } });
+    const text = one({
+      quantity: 'coherence',
+      state: { family: 'two-qubit' },
+      printed: 'C_{l_1} = 1 - \\frac{4c}{3}',
+      assume: { beta: '0', c: '0 <= c <= 1' },
+    });
     const [c] = await checkClaimsText(text, { seed: 11 });
     expect(c.verdict).toBe('erratum');
     expect(c.evidence.differsWhere).toMatch(/^on c > 3\/4/);
@@ -158,7 +163,7 @@ describe('errata and their corrections', () => {
     for (let k = 0; k < 12; k++) {
       const cc = D.fromNumber(rng.uniform(0, 1));
       const piece = c.correctedPieces!.find((p) => (D.cmp(cc, D.fromString('0.75')) <= 0 ? p.where.includes('c <= 3/4') : p.where.includes('c > 3/4')))!;
-      const rho = numericState(D, { family: 'eq7' }, 2, { beta: D.zero, omega: D.one, c: cc });
+      const rho = numericState(D, { family: 'two-qubit' }, 2, { beta: D.zero, omega: D.one, c: cc });
       const fp = numericQuantity(D, 'coherence', rho, 2, D.one).values[0];
       expect(
         evaluate(parse(piece.formula as string), { c: cc }, D)
@@ -170,7 +175,7 @@ describe('errata and their corrections', () => {
   });
   it('the same claim restricted to where it holds is verified, exactly', async () => {
     const [c] = await checkClaimsText(
-      one({ quantity: 'coherence', state: { family: 'eq7' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0', c: '0 <= c <= 3/4' } }),
+      one({ quantity: 'coherence', state: { family: 'two-qubit' }, printed: 'C_{l_1} = 1 - \\frac{4c}{3}', assume: { beta: '0', c: '0 <= c <= 3/4' } }),
       { seed: 11 },
     );
     expect(c.verdict).toBe('verified');
@@ -198,9 +203,12 @@ describe('errata and their corrections', () => {
   });
   it('a coherence with a sign change in y (β free, c fixed) is split by Sturm sequences', async () => {
     // c = 1/2: entry cy/(2Z) − (1 − c)/2 = (y − (1 + y + y²))/(4Z) < 0 for all y: one piece, C = (1 + y²)/(2Z)
-    const [c] = await checkClaimsText(one({ quantity: 'coherence', state: { family: 'eq7' }, formula: '(1 + y^2)/(2*(1 + y + y^2))', assume: { c: '1/2' } }), {
-      seed: 11,
-    });
+    const [c] = await checkClaimsText(
+      one({ quantity: 'coherence', state: { family: 'two-qubit' }, formula: '(1 + y^2)/(2*(1 + y + y^2))', assume: { c: '1/2' } }),
+      {
+        seed: 11,
+      },
+    );
     expect(c.verdict).toBe('verified');
     expect(c.evidence.checks.some((k) => k.method === 'exact-identity' && k.outcome === 'pass')).toBe(true);
   });

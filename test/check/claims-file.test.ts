@@ -17,6 +17,15 @@ describe('claims file', () => {
     for (const f of ['eq12-high-temperature', 'ground-three-qubits', 'wrong-formula', 'part-of-domain'])
       expect(parseClaimsFile(readFileSync(`examples/claims/${f}.json`, 'utf8')).length).toBeGreaterThan(0);
   });
+  it('the two-qubit family is also read under its first name, eq7; names of Object.prototype are no family or quantity', () => {
+    const claim = (family: string, quantity = 'energy') => JSON.stringify({ claims: [{ id: 'a', quantity, state: { family }, formula: 'omega*c' }] });
+    expect(parseClaimsFile(claim('eq7'))[0].state.family).toBe('two-qubit');
+    expect(parseClaimsFile(claim('two-qubit'))[0].state.family).toBe('two-qubit');
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(() => parseClaimsFile(claim(name))).toThrow(/unknown state family/);
+      expect(() => parseClaimsFile(claim('two-qubit', name))).toThrow(/unknown quantity/);
+    }
+  });
   it('assumptions read exactly', () => {
     expect(parseAssumption('c', '0 <= c < 1/2', 'x')).toEqual({ lo: { num: 0n, den: 1n }, hi: { num: 1n, den: 2n }, loClosed: true, hiClosed: false });
     expect(parseAssumption('beta', '0', 'x')).toEqual({ lo: { num: 0n, den: 1n }, hi: { num: 0n, den: 1n }, loClosed: true, hiClosed: true });
@@ -51,7 +60,7 @@ describe('claims file', () => {
   it('a mangled state or assumption is refused in the same way (seeded)', () => {
     const states = fc.record(
       {
-        family: fc.constantFrom('eq7', 'steady-state', 'gibbs', 'explicit', 'x'),
+        family: fc.constantFrom('two-qubit', 'eq7', 'steady-state', 'gibbs', 'explicit', 'x', 'constructor', '__proto__'),
         qubits: fc.oneof(fc.integer({ min: -2, max: 14 }), fc.string()),
         initial: fc.oneof(fc.constantFrom('ground', 'dicke:2', 'dicke:9', 'psi-minus', 'thermal'), fc.string(), fc.jsonValue({ maxDepth: 2 })),
       },

@@ -30,20 +30,20 @@ const ground3Pops = Array.from({ length: 8 }, (_, a) => `y^${k3(a)}/(${binom3[k3
 type Row = { name: string; quantity: string; state: object; formula: string | string[]; assume?: object; exact: boolean };
 const rows: Row[] = [
   // two-qubit family
-  { name: 'eq7 populations', quantity: 'populations', state: { family: 'eq7' }, formula: eq7.populations, exact: true },
-  { name: 'eq7 energy', quantity: 'energy', state: { family: 'eq7' }, formula: eq7.energy, exact: true },
-  { name: 'eq7 purity', quantity: 'purity', state: { family: 'eq7' }, formula: eq7.purity, exact: true },
+  { name: 'eq7 populations', quantity: 'populations', state: { family: 'two-qubit' }, formula: eq7.populations, exact: true },
+  { name: 'eq7 energy', quantity: 'energy', state: { family: 'two-qubit' }, formula: eq7.energy, exact: true },
+  { name: 'eq7 purity', quantity: 'purity', state: { family: 'two-qubit' }, formula: eq7.purity, exact: true },
   // |cy/Z − (1 − c)| is not rational: compared by first principles (the exact route needs one free variable)
-  { name: 'eq7 coherence', quantity: 'coherence', state: { family: 'eq7' }, formula: eq7.coherence, exact: false },
-  { name: 'eq7 eigenvalues', quantity: 'eigenvalues', state: { family: 'eq7' }, formula: eq7.eigenvalues, exact: true },
+  { name: 'eq7 coherence', quantity: 'coherence', state: { family: 'two-qubit' }, formula: eq7.coherence, exact: false },
+  { name: 'eq7 eigenvalues', quantity: 'eigenvalues', state: { family: 'two-qubit' }, formula: eq7.eigenvalues, exact: true },
   // c and y both free: the eigenvalues' order is not decided exactly (two variables), first principles only
-  { name: 'eq7 ergotropy', quantity: 'ergotropy', state: { family: 'eq7' }, formula: W7, exact: false },
-  { name: 'eq7 passive energy', quantity: 'passive-energy', state: { family: 'eq7' }, formula: `${eq7.energy} - ${W7}`, exact: false },
+  { name: 'eq7 ergotropy', quantity: 'ergotropy', state: { family: 'two-qubit' }, formula: W7, exact: false },
+  { name: 'eq7 passive energy', quantity: 'passive-energy', state: { family: 'two-qubit' }, formula: `${eq7.energy} - ${W7}`, exact: false },
   // β = 0: W = ω max(0, 1 − 4c/3, 4c/3 − 1), split at c = 3/4 by Sturm; the paper's Eq. (12)
   {
     name: 'eq7 ergotropy at β = 0, c < 3/4',
     quantity: 'ergotropy',
-    state: { family: 'eq7' },
+    state: { family: 'two-qubit' },
     formula: 'omega*(1 - 4*c/3)',
     assume: { beta: '0', c: '0 <= c <= 3/4' },
     exact: true,
@@ -52,7 +52,7 @@ const rows: Row[] = [
   {
     name: 'eq7 incoherent ergotropy',
     quantity: 'incoherent-ergotropy',
-    state: { family: 'eq7' },
+    state: { family: 'two-qubit' },
     formula: 'omega*abs(1/2 - 2*c/3)',
     assume: { beta: '0' },
     exact: false,
@@ -176,7 +176,7 @@ const rows: Row[] = [
   {
     name: 'eq7 concurrence',
     quantity: 'concurrence',
-    state: { family: 'eq7' },
+    state: { family: 'two-qubit' },
     formula: `((abs(c*y/${Z} - (1 - c)) - 2*c*y/${Z}) + abs(abs(c*y/${Z} - (1 - c)) - 2*c*y/${Z}))/2`,
     exact: false,
   },

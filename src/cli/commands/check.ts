@@ -17,7 +17,7 @@ export const CHECK = command({
   },
   about: `Check the claims of a claims file (JSON, schema: docs/claims-file.schema.json): each names a
 quantity (ergotropy, coherence, energy, passive-energy, incoherent-ergotropy, eigenvalues,
-populations, purity, concurrence) of a state of the model (eq7, steady-state, gibbs, explicit), the formula
+populations, purity, concurrence) of a state of the model (two-qubit, steady-state, gibbs, explicit), the formula
 as printed (TeX) or in plain infix, and where it should hold ("assume"). Each formula is
 compared with an exact derivation where there is one, and with first principles at ≥ 50 digits
 at seeded points of the domain (ω = 1 and ω ≠ 1).
