@@ -5,7 +5,7 @@ import { exactCheck, exactIdentity, firstPrinciplesCheck, ratFuncOf, type Ranges
 import { maxAbs, sub, partialTrace, trace } from '../src/numeric/matrix.js';
 import { collectiveCoupling } from '../src/physics/lindblad.js';
 import { collectiveSteadyState } from '../src/physics/steady-state.js';
-import { groundStateSteadyState } from '../src/physics/states.js';
+import { groundStateSteadyState } from '../src/physics/ground-steady-state.js';
 import { ergotropy } from '../src/physics/ergotropy.js';
 import { h0 } from '../src/physics/qubits.js';
 import { l1Coherence } from '../src/physics/coherence.js';

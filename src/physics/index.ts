@@ -35,7 +35,6 @@ export { spinBasis, spinBasisVector, spinFamily, type SpinBasis, type SpinFamily
 export {
   dickeState,
   gibbsState,
-  groundStateSteadyState,
   pureState,
   tripletWeight,
   twoQubitBellBasis,
@@ -43,6 +42,7 @@ export {
   type StateVector,
   type ThermalParameters,
 } from './states.js';
+export { groundStateSteadyState } from './ground-steady-state.js';
 export { collectiveSteadyState, collectiveSteadyStateMap } from './steady-state.js';
 export { collectiveSteadyStateFromBlocks } from './steady-from-blocks.js';
 export { steadyStateZeroTemperatureLimit } from './steady-zero-temperature.js';

@@ -13,8 +13,6 @@ import type { AnalyticField, Field } from '../numeric/field.js';
 import { gram, zeros, type CMatrix } from '../numeric/matrix.js';
 import { thermalRatio } from './lindblad.js';
 import { assertQubitCount, excitations } from './qubits.js';
-import { groundLadderSteadyState } from '../derive/ladder-steady-state.js';
-import { rfevalField, type RatFunc } from '../symbolic/ratfunc.js';
 
 /** A complex vector (not necessarily normalised) as real and imaginary parts. */
 export interface StateVector<T> {
@@ -37,7 +35,7 @@ export function binomial(n: number, k: number): number {
 }
 
 /** r = e^{−βω} after checking β and ω (InputError naming the problem); r to a few units of roundoff. */
-function thermalR<T>(F: AnalyticField<T>, p: ThermalParameters<T>, where: string): T {
+export function thermalR<T>(F: AnalyticField<T>, p: ThermalParameters<T>, where: string): T {
   const b = F.toNumber(p.beta);
   const w = F.toNumber(p.omega);
   if (Number.isNaN(b)) throw new InputError(`${where}: β is NaN`);
@@ -101,36 +99,6 @@ export function tripletWeight<T>(F: Field<T>, rho0: CMatrix<T>): T {
   // ⟨ψ+|ρ|ψ+⟩ = (ρ_11 + ρ_22 + ρ_12 + ρ_21)/2 on |10⟩ = 1, |01⟩ = 2
   const plus = F.scale2(F.add(F.add(x[5], x[10]), F.add(x[6], x[9])), -1);
   return F.add(F.add(x[0], x[15]), plus);
-}
-
-const blockEntryCache = new Map<number, readonly RatFunc[]>();
-
-/**
- * The entries d_k (k = 0 … N) of the blocks of the steady state reached from the all-ground state:
- * the exact rational functions of r = e^{−βω} derived by the pipeline (src/derive: the spin-N/2
- * ladder populations divided by the sector sizes, r^k / (C(N, k) Σ_{n=0}^{N} r^n) in lowest terms),
- * evaluated in F. All terms are positive, so there is no cancellation near r = 1, and r = 1 gives
- * the β = 0 value 1/((N+1) C(N, k)) exactly. Each d_k within ≈ 2N units of roundoff.
- */
-export function groundSteadyBlockEntries<T>(F: AnalyticField<T>, N: number, p: ThermalParameters<T>): T[] {
-  assertQubitCount(N, 'groundSteadyBlockEntries');
-  const r = thermalR(F, p, 'groundSteadyBlockEntries');
-  let entries = blockEntryCache.get(N);
-  if (!entries) blockEntryCache.set(N, (entries = groundLadderSteadyState(N).blockEntries));
-  return entries.map((e) => rfevalField(F, e, { y: r }));
-}
-
-/**
- * The collective steady state reached from the all-ground state: block diagonal in the
- * excitation number k, each block D_k = d_k U_k (U_k the all-ones p_k × p_k matrix). Entries as groundSteadyBlockEntries.
- */
-export function groundStateSteadyState<T>(F: AnalyticField<T>, N: number, p: ThermalParameters<T>): CMatrix<T> {
-  const dk = groundSteadyBlockEntries(F, N, p);
-  const d = 2 ** N;
-  const rho = zeros(F, d);
-  const k = Array.from({ length: d }, (_, x) => excitations(x, N));
-  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) if (k[a] === k[b]) rho.re[a * d + b] = dk[k[a]];
-  return rho;
 }
 
 /**

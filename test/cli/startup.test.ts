@@ -13,9 +13,11 @@ import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
 const HEAVY = /\/node_modules\/(vega|vega-[a-z-]+|katex|nerdamer-prime)\//;
+/** ergocheck's own layers a numeric command has no use for: the symbolic layer, the derivation, the claims. */
+const SYMBOLIC_LAYERS = /\/src\/(symbolic|derive|claims|check)\//;
 
 /** Run bin/ergocheck.js with `args`; the heavy packages it resolved (package names, sorted). */
-async function heavyModules(...args: string[]): Promise<{ code: number; stdout: string; heavy: string[]; count: number }> {
+async function heavyModules(...args: string[]): Promise<{ code: number; stdout: string; heavy: string[]; symbolic: string[]; count: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'ergocheck-trace-'));
   const file = join(dir, 'trace.txt');
   try {
@@ -31,7 +33,8 @@ async function heavyModules(...args: string[]): Promise<{ code: number; stdout: 
     }
     const urls = readFileSync(file, 'utf8').split('\n').filter(Boolean);
     const heavy = [...new Set(urls.map((u) => HEAVY.exec(u)?.[1]).filter((x): x is string => x !== undefined))].sort();
-    return { code, stdout, heavy, count: urls.length };
+    const symbolic = urls.filter((u) => SYMBOLIC_LAYERS.test(u));
+    return { code, stdout, heavy, symbolic, count: urls.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -49,11 +52,12 @@ describe('start-up loads only what a command uses', () => {
       ['coherence', '--rho', 'examples/eq7-c-79-272.json'],
       ['steady-state', '--qubits', '3', '--beta', '1/2', '--initial', 'excited', '--json'],
     ].map((args) => [args.join(' '), args] as const),
-  )('%s loads no vega, katex or CAS', async (_name, args) => {
+  )('%s loads no vega, katex or CAS, nor the symbolic layers', async (_name, args) => {
     const r = await heavyModules(...args);
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(0);
     expect(r.heavy).toEqual([]);
+    expect(r.symbolic).toEqual([]);
   });
 
   it('--version resolves no module beyond the launcher and main', async () => {

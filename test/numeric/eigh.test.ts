@@ -244,7 +244,7 @@ describe('the fixed-point kernel agrees with the generic decimal path', () => {
 
 describe('regressions', () => {
   it('a rank-deficient 128×128 state with large degenerate clusters (N = 7 ground steady state, β = 0) converges in float64', async () => {
-    const { groundStateSteadyState } = await import('../../src/physics/states.js');
+    const { groundStateSteadyState } = await import('../../src/physics/ground-steady-state.js');
     const rho = groundStateSteadyState(float64, 7, { beta: 0, omega: 1 });
     const e = eigh(float64, rho);
     expect(e.certificate!.valid).toBe(true);

@@ -11,15 +11,14 @@ import { basisIndex, excitations, jMinus, jPlus, jz } from '../../src/physics/qu
 import {
   binomial,
   dickeState,
-  groundSteadyBlockEntries,
   twoQubitBellBasis,
   tripletWeight,
   twoQubitCollectiveSteadyState,
   gibbsState,
-  groundStateSteadyState,
   pureState,
   type StateVector,
 } from '../../src/physics/states.js';
+import { groundSteadyBlockEntries, groundStateSteadyState } from '../../src/physics/ground-steady-state.js';
 import { Rng, hilbertSchmidtState } from '../../src/random/index.js';
 import { isPositiveWithin, maxDiff, productGibbs, projector, psi } from './helpers.js';
 

@@ -11,15 +11,8 @@ import { collectiveSteadyState, collectiveSteadyStateMap } from '../../src/physi
 import type { InitialState } from '../../src/physics/steady-input.js';
 import { steadyStateZeroTemperatureLimit } from '../../src/physics/steady-zero-temperature.js';
 import { spinBasis, spinBasisVector } from '../../src/physics/spin-basis.js';
-import {
-  dickeState,
-  tripletWeight,
-  twoQubitCollectiveSteadyState,
-  gibbsState,
-  groundStateSteadyState,
-  pureState,
-  type StateVector,
-} from '../../src/physics/states.js';
+import { dickeState, tripletWeight, twoQubitCollectiveSteadyState, gibbsState, pureState, type StateVector } from '../../src/physics/states.js';
+import { groundStateSteadyState } from '../../src/physics/ground-steady-state.js';
 import { ergotropy } from '../../src/physics/ergotropy.js';
 import { l1Coherence } from '../../src/physics/coherence.js';
 import { basisIndex, h0 } from '../../src/physics/qubits.js';
