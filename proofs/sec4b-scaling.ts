@@ -12,7 +12,9 @@ import { l1Coherence } from '../src/physics/coherence.js';
 import { identical, rfadd, rfConst, rfdiv, rfevalPartial, rfisZero, rfmul, rfpow, rfsub, rfVar, rftoString, type RatFunc } from '../src/symbolic/ratfunc.js';
 import { solveSign, solveSignRatFunc, interval, signSolutionToString } from '../src/symbolic/sturm.js';
 import { limitAt, limitAtInfinity } from '../src/symbolic/limit.js';
-import { toTeX } from '../src/symbolic/expr.js';
+import { astToString, exactConstant, substitute, toTeX } from '../src/symbolic/expr.js';
+import { printedEquations } from '../src/symbolic/tex-parse.js';
+import { printedForms, printedLimits, printedRelation, type PrintedReading } from '../src/claims/printed.js';
 import { zeroSetOfDifference } from '../src/claims/differs.js';
 import { Rf, lindbladSymbolic, isZeroMatrix } from './model.js';
 import {
@@ -26,7 +28,6 @@ import {
   wPairing,
   groundStateSymbolic,
   rfDerivative,
-  withN,
   rangeText,
   groundSteadyAt,
   groundErgotropyAt,
@@ -41,17 +42,58 @@ const ZERO = rfConst(0);
 const NS_EXACT = Array.from({ length: 30 }, (_, i) => i + 1);
 const I01 = interval(0, 1, '()');
 
-/** Printed formulas transcribed (errors included), with N symbolic. */
-export const PRINTED = {
-  eq14d: '(1 - r)*r^k/((1 - r^(N+1))*p)',
-  eq15: '(r - 1)*(r + 1)^N/(r^(N+1) - 1) - 1',
-  eq15LimitOne: '(2^N - N - 1)/(N + 1)',
-  eq16: 'omega*(N + (N + r)/(r^(N+1) - 1) + r/(1 - r))',
-  eq16LimitOne: 'omega*N*(N - 1)/(2*(N + 1))',
-  rDef: 'nbar/nbar + 1',
-  /** The relation printed between consecutive block eigenvalues, p_k d_k > p_{k+1} d_{k+1}. */
-  blockOrder: '>' as '>' | '<',
-} as const;
+/** Eq. (15) as printed; the claim compares its closed form (form 2), the sum being the derivation's own route. */
+export const EQ15_TEX = 'C_{l_1} = \\sum_{k=0}^N d_k p_k (p_k - 1) = \\frac{(r-1)(r+1)^N}{r^{N+1} - 1} - 1';
+/** Eq. (16) as printed; the claim compares its closed form (form 2), the printed sum in a check of its own. */
+export const EQ16_TEX = '\\mathcal{W} = \\sum_{k=1}^{N-1} kp_{k+1}d_{k+1}\\omega = \\omega \\left(N + \\frac{N+r}{r^{N+1}-1} + \\frac{r}{1-r} \\right)';
+const CLOSED_FORM: PrintedReading = { forms: [1] };
+/** The closed form of Eq. (15) or (16) read from its TeX at N. */
+const closedForm = (tex: string, N: number): RatFunc => ratFuncOf(printedForms(tex, CLOSED_FORM, { N })[0]);
+
+/** Eqs. (13)–(14) as printed. */
+const EQ13_14_TEX = '\\rho = \\mathrm{diag}(D_N, D_{N-1}, \\dots, D_1, D_0), \\quad D_k = d_k U_k, \\quad d_k = \\frac{(1-r)r^k}{(1-r^{N+1})p_k}';
+/** The printed definition of r after Eq. (14), read literally by TeX precedence: (n̄/n̄) + 1, as printed. */
+const R_DEFINITION_TEX = 'r = \\bar{n}/\\bar{n} + 1';
+/** The printed limits after Eqs. (15) and (16). */
+export const EQ15_LIMITS_TEX = 'r \\to 0:\\ C_{l_1} \\to 0; \\qquad r \\to 1:\\ C_{l_1} = (2^N - N - 1)/(N + 1)';
+export const EQ16_LIMITS_TEX = 'r \\to 0:\\ \\mathcal{W} \\to 0; \\qquad r \\to 1:\\ \\mathcal{W} = \\omega[N(N-1)]/[2(N+1)]';
+/** The printed order of the block eigenvalues. */
+const BLOCK_ORDER_TEX = 'p_k d_k > p_{k+1} d_{k+1}';
+
+/** The limits a claim prints (r → a: Q → v), read from its TeX at N, each as [a, v]. */
+function limitsAt(tex: string, N: number): { at: number; value: RatFunc }[] {
+  return printedLimits(tex, { N }).map((l) => {
+    const a = exactConstant(l.at);
+    if (!a || l.variable !== 'r') throw new Error(`limitsAt: the printed limit ${l.variable} → ${astToString(l.at)} is not r → a number`);
+    return { at: Number(a.num) / Number(a.den), value: ratFuncOf(astToString(l.value)) };
+  });
+}
+
+/** Whether the printed limits of a closed form hold at r → a: the exact limit of the printed closed form is the printed value. */
+function printedLimitCheck(eqTex: string, limitsTex: string, N: number, a: number): string | null {
+  const l = limitsAt(limitsTex, N).find((x) => x.at === a);
+  if (!l) return `no printed limit at r → ${a}`;
+  return same(limitValue(closedForm(eqTex, N), a), l.value);
+}
+
+/** Whether a difference with the sign solution `s` on (0, 1) satisfies the printed relation `op 0` there. */
+function orderHolds(op: string, s: { positive: readonly unknown[]; negative: readonly unknown[]; zeros: readonly unknown[] }): boolean {
+  const none = (x: readonly unknown[]) => x.length === 0;
+  switch (op) {
+    case '>':
+      return none(s.negative) && none(s.zeros);
+    case '>=':
+      return none(s.negative);
+    case '<':
+      return none(s.positive) && none(s.zeros);
+    case '<=':
+      return none(s.positive);
+    case '=':
+      return none(s.positive) && none(s.negative);
+    default:
+      return none(s.zeros);
+  }
+}
 
 /** One exact check over several N: `test(N)` returns null when it holds, else the reason. */
 export function exactForN(name: string, role: CheckRecord['role'], Ns: readonly number[], test: (N: number) => string | null, ok: string): CheckRecord {
@@ -162,13 +204,13 @@ function highTemperatureEnd(): { pass: boolean; beta: string; detail: string } {
 const BETA0: Ranges = { beta: { lo: 0, hi: 0 }, omega: { lo: '1/2', hi: 2 } };
 
 /** Eq. (15): the printed closed form against the derived sum Σ_k d_k p_k (p_k − 1), N = 1..30 exactly and by induction. */
-export function eq15Claim(printedFormula: string): Claim {
+export function eq15Claim(printed: string = EQ15_TEX): Claim {
   return formulaClaim({
     id: 'eq15-closed-form',
     location: 'Eq. (15)',
     statement: 'The l1-norm of coherence of Eq. (13) is C_l1 = Σ_k d_k p_k (p_k − 1) = (r − 1)(r + 1)^N/(r^{N+1} − 1) − 1.',
-    printed: 'C_{l_1} = \\sum_{k=0}^N d_k p_k (p_k - 1) = \\frac{(r-1)(r+1)^N}{r^{N+1} - 1} - 1',
-    printedFormula,
+    printed,
+    reading: CLOSED_FORM,
     perN: NS_EXACT,
     derive: (N) => cl1Sum(N!),
     derivedTeX: 'C_{l_1} = \\frac{1-r}{1-r^{N+1}}\\sum_{k=0}^{N} r^k \\left(\\binom{N}{k} - 1\\right)',
@@ -177,19 +219,19 @@ export function eq15Claim(printedFormula: string): Claim {
     extraChecks: (ctx, printed) => [
       exactCheck('closed form for symbolic N (induction)', 'printed', 'exact-identity', inductionEq15),
       cl1FirstPrinciples('Σ d_k p_k(p_k − 1) vs first principles', 'consistency', (N) => cl1Sum(N), ctx),
-      cl1FirstPrinciples('printed closed form vs first principles', 'printed', (N) => withN(printed, N), ctx),
+      cl1FirstPrinciples('printed closed form vs first principles', 'printed', (N) => printed(N), ctx),
     ],
   });
 }
 
 /** Eq. (16): the printed sum and closed form against W derived from Eq. (2), N = 1..30 exactly and by induction. */
-export function eq16Claim(printedFormula: string): Claim {
+export function eq16Claim(printed: string = EQ16_TEX): Claim {
   return formulaClaim({
     id: 'eq16-closed-form',
     location: 'Eq. (16)',
     statement: 'The ergotropy of Eq. (13) is W = Σ_{k=1}^{N−1} k p_{k+1} d_{k+1} ω = ω(N + (N + r)/(r^{N+1} − 1) + r/(1 − r)).',
-    printed: '\\mathcal{W} = \\sum_{k=1}^{N-1} kp_{k+1}d_{k+1}\\omega = \\omega \\left(N + \\frac{N+r}{r^{N+1}-1} + \\frac{r}{1-r} \\right)',
-    printedFormula,
+    printed,
+    reading: CLOSED_FORM,
     perN: NS_EXACT,
     derive: (N) => wPairing(N!),
     derivedTeX: '\\mathcal{W} = \\mathrm{Tr}(\\rho H_0) - \\sum_i r_i^\\downarrow \\varepsilon_i^\\uparrow = \\omega\\sum_{k=1}^{N}(k-1)\\,p_k d_k',
@@ -206,7 +248,7 @@ export function eq16Claim(printedFormula: string): Claim {
       ),
       exactCheck('closed form for symbolic N (induction)', 'printed', 'exact-identity', inductionEq16),
       wFirstPrinciples('derived W vs first principles', 'consistency', (N) => wPairing(N), ctx),
-      wFirstPrinciples('printed closed form vs first principles', 'printed', (N) => withN(printed, N), ctx),
+      wFirstPrinciples('printed closed form vs first principles', 'printed', (N) => printed(N), ctx),
     ],
   });
 }
@@ -269,7 +311,7 @@ export const SEC4B: readonly Claim[] = [
     location: 'Eqs. (13)–(14)',
     statement:
       'From the all-ground initial state the steady state is block diagonal in the excitation number k (blocks D_N, …, D_0 after ordering the basis by k), each block D_k = d_k U_k (U_k the p_k × p_k matrix of ones, p_k = C(N, k)) with d_k = (1 − r) r^k / ((1 − r^{N+1}) p_k).',
-    printed: '\\rho = \\mathrm{diag}(D_N, D_{N-1}, \\dots, D_1, D_0), \\quad D_k = d_k U_k, \\quad d_k = \\frac{(1-r)r^k}{(1-r^{N+1})p_k}',
+    printed: EQ13_14_TEX,
     derived: '\\rho_{ss} = \\sum_{k=0}^{N} \\frac{(1-r)r^k}{1-r^{N+1}} |D_{N,k}\\rangle\\langle D_{N,k}|, \\quad r = e^{-\\beta\\omega}',
     howDecided:
       'the printed state (with r = e^{−βω}) is compared entrywise with the steady state that the exact collective map (Schur–Weyl, with a dipole coupling f = 0.3) gives from the all-ground state (N = 1..8, 60 digits); symbolically it is stationary (L(ρ) ≡ 0 in Q(y, ω, f), N = 2, 3) and has unit trace (N = 1..30)',
@@ -306,23 +348,19 @@ export const SEC4B: readonly Claim[] = [
         'Σ_k p_k d_k ≡ 1 as rational functions of r',
       ),
       exactForN(
-        'printed d_k (transcribed) ≡ d_k used here',
+        'printed d_k (read from the TeX) ≡ d_k used here',
         'consistency',
         [1, 5, 12],
         (N) => {
           for (let k = 0; k <= N; k++) {
-            const pr = ratFuncOf(
-              PRINTED.eq14d
-                .replace(/\bk\b/g, `(${k})`)
-                .replace(/\bp\b/g, `(${binom(N, k)})`)
-                .replace(/\bN\b/g, `(${N})`),
-            );
-            const w = same(pr, dk(N, k));
+            const printed = printedEquations(EQ13_14_TEX, { values: { N, k } }).find((e) => e.quantity === `d_${k}`);
+            if (!printed) return `k = ${k}: the printed TeX defines no d_${k}`;
+            const w = same(ratFuncOf(astToString(substitute(printed.forms[0], { [`p_${k}`]: String(binom(N, k)) }))), dk(N, k));
             if (w) return `k = ${k}: ${w}`;
           }
           return null;
         },
-        'the transcription of Eq. (14) and the d_k used by the symbolic checks agree',
+        'the printed d_k of Eq. (14), p_k = C(N, k), and the d_k used by the symbolic checks agree',
       ),
     ],
   }),
@@ -330,14 +368,15 @@ export const SEC4B: readonly Claim[] = [
     id: 'eq14-r-definition',
     location: 'Eq. (14), text after it ("with r = n̄/n̄ + 1")',
     statement: 'The parameter of Eq. (14) is r = n̄/n̄ + 1.',
-    printed: 'r = \\bar{n}/\\bar{n} + 1',
+    printed: R_DEFINITION_TEX,
     derived: `r = ${toTeX('nbar/(nbar + 1)').tex.replace(/nbar/g, '\\bar{n}')} = ${toTeX('exp(-beta*omega)').tex}`,
     howDecided:
       'the printed expression read literally ((n̄/n̄) + 1) and the parenthesised n̄/(n̄ + 1) compared exactly with e^{−βω} (n̄ = 1/(e^{βω} − 1)); the population ratio of successive blocks of the first-principles steady state measures r',
     checks: (ctx) => [
       (() => {
-        const rec = exactIdentity('printed n̄/n̄ + 1 ≡ e^{−βω}', 'printed', PRINTED.rDef, 'exp(-beta*omega)')!;
-        return rec.outcome === 'pass' ? rec : { ...rec, where: `printed − e^{−βω} ${zeroSetOfDifference(ratFuncOf(PRINTED.rDef), Y).text}` };
+        const rDef = printedForms(R_DEFINITION_TEX)[0];
+        const rec = exactIdentity('printed n̄/n̄ + 1 ≡ e^{−βω}', 'printed', rDef, 'exp(-beta*omega)')!;
+        return rec.outcome === 'pass' ? rec : { ...rec, where: `printed − e^{−βω} ${zeroSetOfDifference(ratFuncOf(rDef), Y).text}` };
       })(),
       exactIdentity('n̄/(n̄ + 1) ≡ e^{−βω}', 'consistency', 'nbar/(nbar + 1)', 'exp(-beta*omega)')!,
       firstPrinciplesCheck(
@@ -367,28 +406,22 @@ export const SEC4B: readonly Claim[] = [
       ),
     ],
   }),
-  eq15Claim(PRINTED.eq15),
+  eq15Claim(),
   checksClaim({
     id: 'eq15-limits',
     location: 'Sec. IV B 1, text after Eq. (15)',
     statement: 'As r → 0 (low temperature) C_l1 → 0; as r → 1 (high temperature) C_l1 → (2^N − N − 1)/(N + 1).',
-    printed: 'r \\to 0:\\ C_{l_1} \\to 0; \\qquad r \\to 1:\\ C_{l_1} = (2^N - N - 1)/(N + 1)',
+    printed: EQ15_LIMITS_TEX,
     derived: '\\lim_{r\\to 1} C_{l_1} = \\frac{1}{N+1}\\sum_{k}\\left(\\binom{N}{k} - 1\\right) = \\frac{2^N - N - 1}{N+1}',
     howDecided:
       'exact limits of the printed closed form (a rational function of r; substitute r = a + t and compare lowest orders in t) for N = 1..30; for symbolic N, at r = 1 every block weight p_k d_k is 1/(N + 1) and Σ_k (C(N,k) − 1) = 2^N − N − 1; and C_l1 of the first-principles state at β = 0 exactly',
     checks: (ctx) => [
-      exactForN(
-        'lim_{r→0} of Eq. (15) = 0',
-        'printed',
-        NS_EXACT,
-        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq15, N)), 0), ZERO),
-        'the limit is exactly 0',
-      ),
+      exactForN('lim_{r→0} of Eq. (15) = 0', 'printed', NS_EXACT, (N) => printedLimitCheck(EQ15_TEX, EQ15_LIMITS_TEX, N, 0), 'the limit is exactly 0'),
       exactForN(
         'lim_{r→1} of Eq. (15) = (2^N − N − 1)/(N + 1)',
         'printed',
         NS_EXACT,
-        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq15, N)), 1), ratFuncOf(withN(PRINTED.eq15LimitOne, N))),
+        (N) => printedLimitCheck(EQ15_TEX, EQ15_LIMITS_TEX, N, 1),
         'the limit is exactly (2^N − N − 1)/(N + 1)',
       ),
       exactCheck('symbolic N: block weights at r = 1 are 1/(N + 1)', 'consistency', 'exact-identity', () => {
@@ -411,7 +444,7 @@ export const SEC4B: readonly Claim[] = [
         'printed r → 1 value vs C_l1 at β = 0',
         'printed',
         fpNs(2, 7),
-        (N) => withN(PRINTED.eq15LimitOne, N),
+        (N) => limitsAt(EQ15_LIMITS_TEX, N)[1].value,
         (N, p, D) => ({ value: groundL1At(D, N, p) }),
         ctx,
         BETA0,
@@ -571,28 +604,22 @@ export const SEC4B: readonly Claim[] = [
       ];
     },
   }),
-  eq16Claim(PRINTED.eq16),
+  eq16Claim(),
   checksClaim({
     id: 'eq16-limits',
     location: 'Sec. IV B 1, text after Eq. (16)',
     statement: 'As r → 0 the ergotropy goes to zero; as r → 1, W = ω N(N − 1)/(2(N + 1)).',
-    printed: 'r \\to 0:\\ \\mathcal{W} \\to 0; \\qquad r \\to 1:\\ \\mathcal{W} = \\omega[N(N-1)]/[2(N+1)]',
+    printed: EQ16_LIMITS_TEX,
     derived: '\\lim_{r \\to 1}\\mathcal{W} = \\frac{\\omega}{N+1}\\sum_{k=1}^{N-1} k = \\frac{\\omega N(N-1)}{2(N+1)}',
     howDecided:
       'exact limits of the printed closed form of Eq. (16) for N = 1..30 (the closed form has poles at r = 1 that cancel); for symbolic N, p_k d_k → 1/(N + 1) and Σ_{k=1}^{N−1} k = N(N − 1)/2; and the certified ergotropy of the first-principles state at β = 0',
     checks: (ctx) => [
-      exactForN(
-        'lim_{r→0} of Eq. (16) = 0',
-        'printed',
-        NS_EXACT,
-        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq16, N)), 0), ZERO),
-        'the limit is exactly 0',
-      ),
+      exactForN('lim_{r→0} of Eq. (16) = 0', 'printed', NS_EXACT, (N) => printedLimitCheck(EQ16_TEX, EQ16_LIMITS_TEX, N, 0), 'the limit is exactly 0'),
       exactForN(
         'lim_{r→1} of Eq. (16) = ωN(N − 1)/(2(N + 1))',
         'printed',
         NS_EXACT,
-        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq16, N)), 1), ratFuncOf(withN(PRINTED.eq16LimitOne, N))),
+        (N) => printedLimitCheck(EQ16_TEX, EQ16_LIMITS_TEX, N, 1),
         'the limit is exactly ωN(N − 1)/(2(N + 1))',
       ),
       exactCheck('symbolic N: Σ_{k=1}^{N−1} k/(N + 1) = N(N − 1)/(2(N + 1))', 'consistency', 'exact-identity', () => {
@@ -610,7 +637,7 @@ export const SEC4B: readonly Claim[] = [
         'printed r → 1 value vs W at β = 0',
         'printed',
         fpNs(2, 6),
-        (N) => withN(PRINTED.eq16LimitOne, N),
+        (N) => limitsAt(EQ16_LIMITS_TEX, N)[1].value,
         (N, p, D) => {
           const e = groundErgotropyAt(D, N, p);
           return { value: e.ergotropy, errorBound: e.errorBound };
@@ -642,7 +669,7 @@ export const SEC4B: readonly Claim[] = [
           'the r → 1 value ωN(N − 1)/(2(N + 1)) vs W at β = 0',
           'consistency',
           fpNs(2, 6),
-          (N) => withN(PRINTED.eq16LimitOne, N),
+          (N) => limitValue(wPairing(N), 1),
           (N, p, D) => {
             const e = groundErgotropyAt(D, N, p);
             return { value: e.ergotropy, errorBound: e.errorBound };
@@ -761,7 +788,7 @@ export const SEC4B: readonly Claim[] = [
     id: 'blocks-eigenvalues-decrease',
     location: 'Sec. IV B 1, text after Eq. (16) ("p_k d_k > p_{k+1} d_{k+1}")',
     statement: 'The only nonzero eigenvalue p_k d_k of block D_k decreases with the block number k.',
-    printed: 'p_k d_k > p_{k+1} d_{k+1}',
+    printed: BLOCK_ORDER_TEX,
     derived: '\\frac{p_{k+1}d_{k+1}}{p_k d_k} = r = e^{-\\beta\\omega}',
     howDecided:
       'the ratio p_{k+1}d_{k+1}/(p_k d_k) ≡ r exactly (N = 1..30, all k), and 0 < r < 1 for 0 < β < ∞ (strict); at β = 0 (r = 1) all p_k d_k are equal to 1/(N + 1), so the strict inequality holds for every finite nonzero temperature only; the eigenvalues of the first-principles state are checked in appendix-b-b2',
@@ -804,18 +831,18 @@ export const SEC4B: readonly Claim[] = [
         'each block weight is r times the previous, hence p_k d_k > p_{k+1} d_{k+1} exactly when 0 < r < 1 (β > 0); equality at β = 0 (r = 1), where every p_k d_k = 1/(N + 1)',
       ),
       exactForN(
-        `printed direction: p_k d_k ${PRINTED.blockOrder} p_{k+1} d_{k+1} on 0 < r < 1 (Sturm)`,
+        `printed direction: p_k d_k ${printedRelation(BLOCK_ORDER_TEX)} p_{k+1} d_{k+1} on 0 < r < 1 (Sturm)`,
         'printed',
         fpNs(1, 12),
         (N) => {
           for (let k = 0; k < N; k++) {
             const s = solveSignRatFunc(rfsub(blockWeight(N, k), blockWeight(N, k + 1)), 'y', I01);
-            const holds = PRINTED.blockOrder === '>' ? s.negative.length === 0 && s.zeros.length === 0 : s.positive.length === 0 && s.zeros.length === 0;
+            const holds = orderHolds(printedRelation(BLOCK_ORDER_TEX), s);
             if (!holds) return `k = ${k}: p_k d_k − p_{k+1} d_{k+1} ${signSolutionToString(s, 12, '')}`;
           }
           return null;
         },
-        `the difference p_k d_k − p_{k+1} d_{k+1} has the printed sign (${PRINTED.blockOrder} 0) on all of 0 < r < 1`,
+        `the difference p_k d_k − p_{k+1} d_{k+1} has the printed sign (${printedRelation(BLOCK_ORDER_TEX)} 0) on all of 0 < r < 1`,
       ),
       exactForN(
         'p_k d_k > 0 on (0, 1)',
