@@ -9,11 +9,26 @@ import { groundStateSteadyState } from '../src/physics/states.js';
 import { ergotropy } from '../src/physics/ergotropy.js';
 import { h0 } from '../src/physics/qubits.js';
 import { l1Coherence } from '../src/physics/coherence.js';
-import { identical, rfadd, rfConst, rfdiv, rfevalPartial, rfisZero, rfmul, rfpow, rfsub, rfVar, rftoString, type RatFunc } from '../src/symbolic/ratfunc.js';
+import {
+  fromAst,
+  THERMAL_DEFINITIONS,
+  identical,
+  rfadd,
+  rfConst,
+  rfdiv,
+  rfevalPartial,
+  rfisZero,
+  rfmul,
+  rfpow,
+  rfsub,
+  rfVar,
+  rftoString,
+  type RatFunc,
+} from '../src/symbolic/ratfunc.js';
 import { solveSign, solveSignRatFunc, interval, signSolutionToString } from '../src/symbolic/sturm.js';
 import { limitAt, limitAtInfinity } from '../src/symbolic/limit.js';
-import { astToString, exactConstant, substitute, toTeX } from '../src/symbolic/expr.js';
-import { printedEquations } from '../src/symbolic/tex-parse.js';
+import { astToString, exactConstant, substitute, toTeX, type Ast } from '../src/symbolic/expr.js';
+import { parseTeX, printedEquations, relationToInequalities } from '../src/symbolic/tex-parse.js';
 import { printedForms, printedLimits, printedRelation, type PrintedReading } from '../src/claims/printed.js';
 import { zeroSetOfDifference } from '../src/claims/differs.js';
 import { Rf, lindbladSymbolic, isZeroMatrix } from './model.js';
@@ -53,19 +68,20 @@ const closedForm = (tex: string, N: number): RatFunc => ratFuncOf(printedForms(t
 /** Eqs. (13)–(14) as printed. */
 const EQ13_14_TEX = '\\rho = \\mathrm{diag}(D_N, D_{N-1}, \\dots, D_1, D_0), \\quad D_k = d_k U_k, \\quad d_k = \\frac{(1-r)r^k}{(1-r^{N+1})p_k}';
 /** The printed definition of r after Eq. (14), read literally by TeX precedence: (n̄/n̄) + 1, as printed. */
-const R_DEFINITION_TEX = 'r = \\bar{n}/\\bar{n} + 1';
+export const R_DEFINITION_TEX = 'r = \\bar{n}/\\bar{n} + 1';
 /** The printed limits after Eqs. (15) and (16). */
 export const EQ15_LIMITS_TEX = 'r \\to 0:\\ C_{l_1} \\to 0; \\qquad r \\to 1:\\ C_{l_1} = (2^N - N - 1)/(N + 1)';
 export const EQ16_LIMITS_TEX = 'r \\to 0:\\ \\mathcal{W} \\to 0; \\qquad r \\to 1:\\ \\mathcal{W} = \\omega[N(N-1)]/[2(N+1)]';
 /** The printed order of the block eigenvalues. */
-const BLOCK_ORDER_TEX = 'p_k d_k > p_{k+1} d_{k+1}';
+export const BLOCK_ORDER_TEX = 'p_k d_k > p_{k+1} d_{k+1}';
 
-/** The limits a claim prints (r → a: Q → v), read from its TeX at N, each as [a, v]. */
-function limitsAt(tex: string, N: number): { at: number; value: RatFunc }[] {
+/** The limits a claim prints (r → a: Q → v), read from its TeX at N, each as [a, v]; v is null where it is not a rational function (e.g. divides by zero at this N). */
+function limitsAt(tex: string, N: number): { at: number; value: RatFunc | null; text: string }[] {
   return printedLimits(tex, { N }).map((l) => {
     const a = exactConstant(l.at);
     if (!a || l.variable !== 'r') throw new Error(`limitsAt: the printed limit ${l.variable} → ${astToString(l.at)} is not r → a number`);
-    return { at: Number(a.num) / Number(a.den), value: ratFuncOf(astToString(l.value)) };
+    const v = fromAst(l.value, { definitions: THERMAL_DEFINITIONS });
+    return { at: Number(a.num) / Number(a.den), value: v.ok ? v.value : null, text: v.ok ? '' : v.message };
   });
 }
 
@@ -73,6 +89,7 @@ function limitsAt(tex: string, N: number): { at: number; value: RatFunc }[] {
 function printedLimitCheck(eqTex: string, limitsTex: string, N: number, a: number): string | null {
   const l = limitsAt(limitsTex, N).find((x) => x.at === a);
   if (!l) return `no printed limit at r → ${a}`;
+  if (!l.value) return `the printed value at r → ${a} is undefined here (${l.text})`;
   return same(limitValue(closedForm(eqTex, N), a), l.value);
 }
 
@@ -253,6 +270,259 @@ export function eq16Claim(printed: string = EQ16_TEX): Claim {
   });
 }
 
+/** The claim eq14-r-definition, reading what it says from `printed` (exported for the mutation tests). */
+export function rDefinitionClaim(printed: string = R_DEFINITION_TEX): Claim {
+  return checksClaim({
+    id: 'eq14-r-definition',
+    location: 'Eq. (14), text after it ("with r = n̄/n̄ + 1")',
+    statement: 'The parameter of Eq. (14) is r = n̄/n̄ + 1.',
+    printed,
+    derived: `r = ${toTeX('nbar/(nbar + 1)').tex.replace(/nbar/g, '\\bar{n}')} = ${toTeX('exp(-beta*omega)').tex}`,
+    howDecided:
+      'the printed expression read literally ((n̄/n̄) + 1) and the parenthesised n̄/(n̄ + 1) compared exactly with e^{−βω} (n̄ = 1/(e^{βω} − 1)); the population ratio of successive blocks of the first-principles steady state measures r',
+    checks: (ctx) => [
+      (() => {
+        const rDef = printedForms(printed)[0];
+        const rec = exactIdentity('printed n̄/n̄ + 1 ≡ e^{−βω}', 'printed', rDef, 'exp(-beta*omega)')!;
+        return rec.outcome === 'pass' ? rec : { ...rec, where: `printed − e^{−βω} ${zeroSetOfDifference(ratFuncOf(rDef), Y).text}` };
+      })(),
+      exactIdentity('n̄/(n̄ + 1) ≡ e^{−βω}', 'consistency', 'nbar/(nbar + 1)', 'exp(-beta*omega)')!,
+      firstPrinciplesCheck(
+        'Tr(P_2 ρ_ss) p_1 d_1 … : block-weight ratio w_{k+1}/w_k of the first-principles state',
+        'consistency',
+        'exp(-beta*omega)',
+        (p, D) => {
+          const rho = groundSteadyAt(D, 3, p);
+          // block weights: k = 1 (indices with one excited qubit) and k = 2
+          let w1 = D.zero;
+          let w2 = D.zero;
+          for (let a = 0; a < 8; a++) {
+            const exc =
+              3 -
+              a
+                .toString(2)
+                .split('')
+                .filter((c) => c === '1').length;
+            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
+            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
+          }
+          return { value: D.div(w2, w1) };
+        },
+        ctx,
+        RANGES,
+        { points: 3, what: 'the ratio of the weights of blocks k = 2 and k = 1 of the exact steady state from the ground state (N = 3), 60 digits' },
+      ),
+    ],
+  });
+}
+
+/** The claim eq15-limits, reading what it says from `printed` (exported for the mutation tests). */
+export function eq15LimitsClaim(printed: string = EQ15_LIMITS_TEX): Claim {
+  return checksClaim({
+    id: 'eq15-limits',
+    location: 'Sec. IV B 1, text after Eq. (15)',
+    statement: 'As r → 0 (low temperature) C_l1 → 0; as r → 1 (high temperature) C_l1 → (2^N − N − 1)/(N + 1).',
+    printed,
+    derived: '\\lim_{r\\to 1} C_{l_1} = \\frac{1}{N+1}\\sum_{k}\\left(\\binom{N}{k} - 1\\right) = \\frac{2^N - N - 1}{N+1}',
+    howDecided:
+      'exact limits of the printed closed form (a rational function of r; substitute r = a + t and compare lowest orders in t) for N = 1..30; for symbolic N, at r = 1 every block weight p_k d_k is 1/(N + 1) and Σ_k (C(N,k) − 1) = 2^N − N − 1; and C_l1 of the first-principles state at β = 0 exactly',
+    checks: (ctx) => [
+      exactForN('lim_{r→0} of Eq. (15) = 0', 'printed', NS_EXACT, (N) => printedLimitCheck(EQ15_TEX, printed, N, 0), 'the limit is exactly 0'),
+      exactForN(
+        'lim_{r→1} of Eq. (15) = (2^N − N − 1)/(N + 1)',
+        'printed',
+        NS_EXACT,
+        (N) => printedLimitCheck(EQ15_TEX, printed, N, 1),
+        'the limit is exactly (2^N − N − 1)/(N + 1)',
+      ),
+      exactCheck('symbolic N: block weights at r = 1 are 1/(N + 1)', 'consistency', 'exact-identity', () => {
+        // p_k d_k = (1 − r) r^k/(1 − r^{N+1}) = r^k / G(N), G(N) = Σ_{j=0}^N r^j → N + 1 at r = 1
+        const ok = NS_EXACT.every(
+          (N) =>
+            NS_EXACT.length > 0 &&
+            Array.from({ length: N + 1 }, (_, k) => k).every(
+              (k) => identical(limitValue(blockWeight(N, k), 1), rfConst({ num: 1n, den: BigInt(N + 1) })).identical,
+            ),
+        );
+        return {
+          pass: ok,
+          detail: ok
+            ? 'p_k d_k = r^k/Σ_{j=0}^N r^j → 1/(N + 1) (checked exactly for N = 1..30), so C_l1 → Σ_k (C(N,k) − 1)/(N + 1) = (2^N − (N + 1))/(N + 1) by the binomial theorem, for every N'
+            : 'a block weight does not tend to 1/(N + 1)',
+        };
+      }),
+      // compared only where a value at r → 1 is printed (its absence fails the exact check above)
+      ...(fpNs(2, 7).every((N) => limitsAt(printed, N).some((l) => l.at === 1 && l.value))
+        ? [
+            firstPrinciplesPerN(
+              'printed r → 1 value vs C_l1 at β = 0',
+              'printed',
+              fpNs(2, 7),
+              (N) => limitsAt(printed, N).find((l) => l.at === 1)!.value!,
+              (N, p, D) => ({ value: groundL1At(D, N, p) }),
+              ctx,
+              BETA0,
+              {
+                points: () => 1,
+                what: 'C_l1 of the exact steady state from the ground state at β = 0 (r = 1), 60 digits',
+              },
+            ),
+          ]
+        : []),
+    ],
+  });
+}
+
+/** The claim eq16-limits, reading what it says from `printed` (exported for the mutation tests). */
+export function eq16LimitsClaim(printed: string = EQ16_LIMITS_TEX): Claim {
+  return checksClaim({
+    id: 'eq16-limits',
+    location: 'Sec. IV B 1, text after Eq. (16)',
+    statement: 'As r → 0 the ergotropy goes to zero; as r → 1, W = ω N(N − 1)/(2(N + 1)).',
+    printed,
+    derived: '\\lim_{r \\to 1}\\mathcal{W} = \\frac{\\omega}{N+1}\\sum_{k=1}^{N-1} k = \\frac{\\omega N(N-1)}{2(N+1)}',
+    howDecided:
+      'exact limits of the printed closed form of Eq. (16) for N = 1..30 (the closed form has poles at r = 1 that cancel); for symbolic N, p_k d_k → 1/(N + 1) and Σ_{k=1}^{N−1} k = N(N − 1)/2; and the certified ergotropy of the first-principles state at β = 0',
+    checks: (ctx) => [
+      exactForN('lim_{r→0} of Eq. (16) = 0', 'printed', NS_EXACT, (N) => printedLimitCheck(EQ16_TEX, printed, N, 0), 'the limit is exactly 0'),
+      exactForN(
+        'lim_{r→1} of Eq. (16) = ωN(N − 1)/(2(N + 1))',
+        'printed',
+        NS_EXACT,
+        (N) => printedLimitCheck(EQ16_TEX, printed, N, 1),
+        'the limit is exactly ωN(N − 1)/(2(N + 1))',
+      ),
+      exactCheck('symbolic N: Σ_{k=1}^{N−1} k/(N + 1) = N(N − 1)/(2(N + 1))', 'consistency', 'exact-identity', () => {
+        // S(N) = Σ_{k=1}^{N−1} k: S(1) = 0, S(N+1) − S(N) = N; closed form s(n) = n(n − 1)/2
+        const s = (x: RatFunc): RatFunc => rfdiv(rfmul(x, rfsub(x, ONE)), rfConst(2));
+        const ok = rfisZero(s(ONE)) && identical(rfsub(s(rfadd(n, ONE)), s(n)), n).identical;
+        return {
+          pass: ok,
+          detail: ok
+            ? 'Gauss sum by induction in Q(N); with p_k d_k → 1/(N + 1) (eq15-limits) the sum form of Eq. (16) tends to ωN(N − 1)/(2(N + 1)) for every N'
+            : 'induction failed',
+        };
+      }),
+      // compared only where a value at r → 1 is printed (its absence fails the exact check above)
+      ...(fpNs(2, 7).every((N) => limitsAt(printed, N).some((l) => l.at === 1 && l.value))
+        ? [
+            firstPrinciplesPerN(
+              'printed r → 1 value vs W at β = 0',
+              'printed',
+              fpNs(2, 6),
+              (N) => limitsAt(printed, N).find((l) => l.at === 1)!.value!,
+              (N, p, D) => {
+                const e = groundErgotropyAt(D, N, p);
+                return { value: e.ergotropy, errorBound: e.errorBound };
+              },
+              ctx,
+              BETA0,
+              { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0 (r = 1), 60 digits' },
+            ),
+          ]
+        : []),
+    ],
+  });
+}
+
+/** The claim blocks-eigenvalues-decrease, reading what it says from `printed` (exported for the mutation tests). */
+export function blockOrderClaim(printed: string = BLOCK_ORDER_TEX): Claim {
+  return checksClaim({
+    id: 'blocks-eigenvalues-decrease',
+    location: 'Sec. IV B 1, text after Eq. (16) ("p_k d_k > p_{k+1} d_{k+1}")',
+    statement: 'The only nonzero eigenvalue p_k d_k of block D_k decreases with the block number k.',
+    printed,
+    derived: '\\frac{p_{k+1}d_{k+1}}{p_k d_k} = r = e^{-\\beta\\omega}',
+    howDecided:
+      'the ratio p_{k+1}d_{k+1}/(p_k d_k) ≡ r exactly (N = 1..30, all k), and 0 < r < 1 for 0 < β < ∞ (strict); at β = 0 (r = 1) all p_k d_k are equal to 1/(N + 1), so the strict inequality holds for every finite nonzero temperature only; the eigenvalues of the first-principles state are checked in appendix-b-b2',
+    checks: (ctx) => [
+      firstPrinciplesCheck(
+        'block-weight ratio w_2/w_1 of the first-principles state (N = 3)',
+        'consistency',
+        'exp(-beta*omega)',
+        (p, D) => {
+          const rho = groundSteadyAt(D, 3, p);
+          let w1 = D.zero;
+          let w2 = D.zero;
+          for (let a = 0; a < 8; a++) {
+            const exc =
+              3 -
+              a
+                .toString(2)
+                .split('')
+                .filter((x) => x === '1').length;
+            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
+            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
+          }
+          return { value: D.div(w2, w1) };
+        },
+        ctx,
+        RANGES,
+        { points: 3, what: 'the ratio of consecutive block weights of the exact steady state from the ground state, 60 digits' },
+      ),
+      exactForN(
+        'p_{k+1}d_{k+1} ≡ r·p_k d_k',
+        'printed',
+        NS_EXACT,
+        (N) => {
+          for (let k = 0; k < N; k++) {
+            const w = same(blockWeight(N, k + 1), rfmul(Y, blockWeight(N, k)));
+            if (w) return `k = ${k}: ${w}`;
+          }
+          return null;
+        },
+        'each block weight is r times the previous, hence p_k d_k > p_{k+1} d_{k+1} exactly when 0 < r < 1 (β > 0); equality at β = 0 (r = 1), where every p_k d_k = 1/(N + 1)',
+      ),
+      exactForN(
+        'printed sides are p_k d_k and p_{k+1} d_{k+1} (read from the TeX, p_k = C(N, k), d_k of Eq. (14))',
+        'printed',
+        fpNs(1, 8),
+        (N) => {
+          for (let k = 0; k < N; k++) {
+            const [q] = relationToInequalities(parseTeX(printed).body, { values: { N, k } });
+            const defs: Record<string, string> = {};
+            for (let j = 0; j <= N; j++) {
+              defs[`p_${j}`] = String(binom(N, j));
+              defs[`d_${j}`] = `(${rftoString(dk(N, j))})`;
+            }
+            const side = (a: Ast) => fromAst(substitute(a, defs), { definitions: THERMAL_DEFINITIONS });
+            const [l, r] = [side(q.left), side(q.right)];
+            if (!l.ok || !r.ok) return `k = ${k}: a printed side is not a block weight`;
+            const w = same(l.value, blockWeight(N, k)) ?? same(r.value, blockWeight(N, k + 1));
+            if (w) return `k = ${k}: ${w}`;
+          }
+          return null;
+        },
+        'the printed sides are the block weights p_k d_k and p_{k+1} d_{k+1}',
+      ),
+      exactForN(
+        `printed direction: p_k d_k ${printedRelation(printed)} p_{k+1} d_{k+1} on 0 < r < 1 (Sturm)`,
+        'printed',
+        fpNs(1, 12),
+        (N) => {
+          for (let k = 0; k < N; k++) {
+            const s = solveSignRatFunc(rfsub(blockWeight(N, k), blockWeight(N, k + 1)), 'y', I01);
+            const holds = orderHolds(printedRelation(printed), s);
+            if (!holds) return `k = ${k}: p_k d_k − p_{k+1} d_{k+1} ${signSolutionToString(s, 12, '')}`;
+          }
+          return null;
+        },
+        `the difference p_k d_k − p_{k+1} d_{k+1} has the printed sign (${printedRelation(printed)} 0) on all of 0 < r < 1`,
+      ),
+      exactForN(
+        'p_k d_k > 0 on (0, 1)',
+        'consistency',
+        [2, 7, 30],
+        (N) => {
+          const s = solveSignRatFunc(blockWeight(N, N), 'y', I01);
+          return s.negative.length === 0 && s.zeros.length === 0 ? null : signSolutionToString(s);
+        },
+        'the block weights are positive for 0 < r < 1, so the ratio r < 1 gives a strict decrease',
+      ),
+    ],
+  });
+}
+
 export const SEC4B: readonly Claim[] = [
   checksClaim({
     id: 'sec4b-thermal-initial',
@@ -364,97 +634,9 @@ export const SEC4B: readonly Claim[] = [
       ),
     ],
   }),
-  checksClaim({
-    id: 'eq14-r-definition',
-    location: 'Eq. (14), text after it ("with r = n̄/n̄ + 1")',
-    statement: 'The parameter of Eq. (14) is r = n̄/n̄ + 1.',
-    printed: R_DEFINITION_TEX,
-    derived: `r = ${toTeX('nbar/(nbar + 1)').tex.replace(/nbar/g, '\\bar{n}')} = ${toTeX('exp(-beta*omega)').tex}`,
-    howDecided:
-      'the printed expression read literally ((n̄/n̄) + 1) and the parenthesised n̄/(n̄ + 1) compared exactly with e^{−βω} (n̄ = 1/(e^{βω} − 1)); the population ratio of successive blocks of the first-principles steady state measures r',
-    checks: (ctx) => [
-      (() => {
-        const rDef = printedForms(R_DEFINITION_TEX)[0];
-        const rec = exactIdentity('printed n̄/n̄ + 1 ≡ e^{−βω}', 'printed', rDef, 'exp(-beta*omega)')!;
-        return rec.outcome === 'pass' ? rec : { ...rec, where: `printed − e^{−βω} ${zeroSetOfDifference(ratFuncOf(rDef), Y).text}` };
-      })(),
-      exactIdentity('n̄/(n̄ + 1) ≡ e^{−βω}', 'consistency', 'nbar/(nbar + 1)', 'exp(-beta*omega)')!,
-      firstPrinciplesCheck(
-        'Tr(P_2 ρ_ss) p_1 d_1 … : block-weight ratio w_{k+1}/w_k of the first-principles state',
-        'consistency',
-        'exp(-beta*omega)',
-        (p, D) => {
-          const rho = groundSteadyAt(D, 3, p);
-          // block weights: k = 1 (indices with one excited qubit) and k = 2
-          let w1 = D.zero;
-          let w2 = D.zero;
-          for (let a = 0; a < 8; a++) {
-            const exc =
-              3 -
-              a
-                .toString(2)
-                .split('')
-                .filter((c) => c === '1').length;
-            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
-            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
-          }
-          return { value: D.div(w2, w1) };
-        },
-        ctx,
-        RANGES,
-        { points: 3, what: 'the ratio of the weights of blocks k = 2 and k = 1 of the exact steady state from the ground state (N = 3), 60 digits' },
-      ),
-    ],
-  }),
+  rDefinitionClaim(),
   eq15Claim(),
-  checksClaim({
-    id: 'eq15-limits',
-    location: 'Sec. IV B 1, text after Eq. (15)',
-    statement: 'As r → 0 (low temperature) C_l1 → 0; as r → 1 (high temperature) C_l1 → (2^N − N − 1)/(N + 1).',
-    printed: EQ15_LIMITS_TEX,
-    derived: '\\lim_{r\\to 1} C_{l_1} = \\frac{1}{N+1}\\sum_{k}\\left(\\binom{N}{k} - 1\\right) = \\frac{2^N - N - 1}{N+1}',
-    howDecided:
-      'exact limits of the printed closed form (a rational function of r; substitute r = a + t and compare lowest orders in t) for N = 1..30; for symbolic N, at r = 1 every block weight p_k d_k is 1/(N + 1) and Σ_k (C(N,k) − 1) = 2^N − N − 1; and C_l1 of the first-principles state at β = 0 exactly',
-    checks: (ctx) => [
-      exactForN('lim_{r→0} of Eq. (15) = 0', 'printed', NS_EXACT, (N) => printedLimitCheck(EQ15_TEX, EQ15_LIMITS_TEX, N, 0), 'the limit is exactly 0'),
-      exactForN(
-        'lim_{r→1} of Eq. (15) = (2^N − N − 1)/(N + 1)',
-        'printed',
-        NS_EXACT,
-        (N) => printedLimitCheck(EQ15_TEX, EQ15_LIMITS_TEX, N, 1),
-        'the limit is exactly (2^N − N − 1)/(N + 1)',
-      ),
-      exactCheck('symbolic N: block weights at r = 1 are 1/(N + 1)', 'consistency', 'exact-identity', () => {
-        // p_k d_k = (1 − r) r^k/(1 − r^{N+1}) = r^k / G(N), G(N) = Σ_{j=0}^N r^j → N + 1 at r = 1
-        const ok = NS_EXACT.every(
-          (N) =>
-            NS_EXACT.length > 0 &&
-            Array.from({ length: N + 1 }, (_, k) => k).every(
-              (k) => identical(limitValue(blockWeight(N, k), 1), rfConst({ num: 1n, den: BigInt(N + 1) })).identical,
-            ),
-        );
-        return {
-          pass: ok,
-          detail: ok
-            ? 'p_k d_k = r^k/Σ_{j=0}^N r^j → 1/(N + 1) (checked exactly for N = 1..30), so C_l1 → Σ_k (C(N,k) − 1)/(N + 1) = (2^N − (N + 1))/(N + 1) by the binomial theorem, for every N'
-            : 'a block weight does not tend to 1/(N + 1)',
-        };
-      }),
-      firstPrinciplesPerN(
-        'printed r → 1 value vs C_l1 at β = 0',
-        'printed',
-        fpNs(2, 7),
-        (N) => limitsAt(EQ15_LIMITS_TEX, N)[1].value,
-        (N, p, D) => ({ value: groundL1At(D, N, p) }),
-        ctx,
-        BETA0,
-        {
-          points: () => 1,
-          what: 'C_l1 of the exact steady state from the ground state at β = 0 (r = 1), 60 digits',
-        },
-      ),
-    ],
-  }),
+  eq15LimitsClaim(),
   checksClaim({
     id: 'eq15-maximal-at-high-temperature',
     location: 'Sec. IV B 1, text after Eq. (15) ("this limit gives us the highest amount of coherence")',
@@ -605,49 +787,7 @@ export const SEC4B: readonly Claim[] = [
     },
   }),
   eq16Claim(),
-  checksClaim({
-    id: 'eq16-limits',
-    location: 'Sec. IV B 1, text after Eq. (16)',
-    statement: 'As r → 0 the ergotropy goes to zero; as r → 1, W = ω N(N − 1)/(2(N + 1)).',
-    printed: EQ16_LIMITS_TEX,
-    derived: '\\lim_{r \\to 1}\\mathcal{W} = \\frac{\\omega}{N+1}\\sum_{k=1}^{N-1} k = \\frac{\\omega N(N-1)}{2(N+1)}',
-    howDecided:
-      'exact limits of the printed closed form of Eq. (16) for N = 1..30 (the closed form has poles at r = 1 that cancel); for symbolic N, p_k d_k → 1/(N + 1) and Σ_{k=1}^{N−1} k = N(N − 1)/2; and the certified ergotropy of the first-principles state at β = 0',
-    checks: (ctx) => [
-      exactForN('lim_{r→0} of Eq. (16) = 0', 'printed', NS_EXACT, (N) => printedLimitCheck(EQ16_TEX, EQ16_LIMITS_TEX, N, 0), 'the limit is exactly 0'),
-      exactForN(
-        'lim_{r→1} of Eq. (16) = ωN(N − 1)/(2(N + 1))',
-        'printed',
-        NS_EXACT,
-        (N) => printedLimitCheck(EQ16_TEX, EQ16_LIMITS_TEX, N, 1),
-        'the limit is exactly ωN(N − 1)/(2(N + 1))',
-      ),
-      exactCheck('symbolic N: Σ_{k=1}^{N−1} k/(N + 1) = N(N − 1)/(2(N + 1))', 'consistency', 'exact-identity', () => {
-        // S(N) = Σ_{k=1}^{N−1} k: S(1) = 0, S(N+1) − S(N) = N; closed form s(n) = n(n − 1)/2
-        const s = (x: RatFunc): RatFunc => rfdiv(rfmul(x, rfsub(x, ONE)), rfConst(2));
-        const ok = rfisZero(s(ONE)) && identical(rfsub(s(rfadd(n, ONE)), s(n)), n).identical;
-        return {
-          pass: ok,
-          detail: ok
-            ? 'Gauss sum by induction in Q(N); with p_k d_k → 1/(N + 1) (eq15-limits) the sum form of Eq. (16) tends to ωN(N − 1)/(2(N + 1)) for every N'
-            : 'induction failed',
-        };
-      }),
-      firstPrinciplesPerN(
-        'printed r → 1 value vs W at β = 0',
-        'printed',
-        fpNs(2, 6),
-        (N) => limitsAt(EQ16_LIMITS_TEX, N)[1].value,
-        (N, p, D) => {
-          const e = groundErgotropyAt(D, N, p);
-          return { value: e.ergotropy, errorBound: e.errorBound };
-        },
-        ctx,
-        BETA0,
-        { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0 (r = 1), 60 digits' },
-      ),
-    ],
-  }),
+  eq16LimitsClaim(),
   checksClaim({
     id: 'eq16-scaling',
     location: 'Sec. IV B 1, text after Eq. (16) ("linear scaling in the ergotropy, in contrast to the 2^N/N scaling in the coherence")',
@@ -784,78 +924,7 @@ export const SEC4B: readonly Claim[] = [
       ];
     },
   }),
-  checksClaim({
-    id: 'blocks-eigenvalues-decrease',
-    location: 'Sec. IV B 1, text after Eq. (16) ("p_k d_k > p_{k+1} d_{k+1}")',
-    statement: 'The only nonzero eigenvalue p_k d_k of block D_k decreases with the block number k.',
-    printed: BLOCK_ORDER_TEX,
-    derived: '\\frac{p_{k+1}d_{k+1}}{p_k d_k} = r = e^{-\\beta\\omega}',
-    howDecided:
-      'the ratio p_{k+1}d_{k+1}/(p_k d_k) ≡ r exactly (N = 1..30, all k), and 0 < r < 1 for 0 < β < ∞ (strict); at β = 0 (r = 1) all p_k d_k are equal to 1/(N + 1), so the strict inequality holds for every finite nonzero temperature only; the eigenvalues of the first-principles state are checked in appendix-b-b2',
-    checks: (ctx) => [
-      firstPrinciplesCheck(
-        'block-weight ratio w_2/w_1 of the first-principles state (N = 3)',
-        'consistency',
-        'exp(-beta*omega)',
-        (p, D) => {
-          const rho = groundSteadyAt(D, 3, p);
-          let w1 = D.zero;
-          let w2 = D.zero;
-          for (let a = 0; a < 8; a++) {
-            const exc =
-              3 -
-              a
-                .toString(2)
-                .split('')
-                .filter((x) => x === '1').length;
-            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
-            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
-          }
-          return { value: D.div(w2, w1) };
-        },
-        ctx,
-        RANGES,
-        { points: 3, what: 'the ratio of consecutive block weights of the exact steady state from the ground state, 60 digits' },
-      ),
-      exactForN(
-        'p_{k+1}d_{k+1} ≡ r·p_k d_k',
-        'printed',
-        NS_EXACT,
-        (N) => {
-          for (let k = 0; k < N; k++) {
-            const w = same(blockWeight(N, k + 1), rfmul(Y, blockWeight(N, k)));
-            if (w) return `k = ${k}: ${w}`;
-          }
-          return null;
-        },
-        'each block weight is r times the previous, hence p_k d_k > p_{k+1} d_{k+1} exactly when 0 < r < 1 (β > 0); equality at β = 0 (r = 1), where every p_k d_k = 1/(N + 1)',
-      ),
-      exactForN(
-        `printed direction: p_k d_k ${printedRelation(BLOCK_ORDER_TEX)} p_{k+1} d_{k+1} on 0 < r < 1 (Sturm)`,
-        'printed',
-        fpNs(1, 12),
-        (N) => {
-          for (let k = 0; k < N; k++) {
-            const s = solveSignRatFunc(rfsub(blockWeight(N, k), blockWeight(N, k + 1)), 'y', I01);
-            const holds = orderHolds(printedRelation(BLOCK_ORDER_TEX), s);
-            if (!holds) return `k = ${k}: p_k d_k − p_{k+1} d_{k+1} ${signSolutionToString(s, 12, '')}`;
-          }
-          return null;
-        },
-        `the difference p_k d_k − p_{k+1} d_{k+1} has the printed sign (${printedRelation(BLOCK_ORDER_TEX)} 0) on all of 0 < r < 1`,
-      ),
-      exactForN(
-        'p_k d_k > 0 on (0, 1)',
-        'consistency',
-        [2, 7, 30],
-        (N) => {
-          const s = solveSignRatFunc(blockWeight(N, N), 'y', I01);
-          return s.negative.length === 0 && s.zeros.length === 0 ? null : signSolutionToString(s);
-        },
-        'the block weights are positive for 0 < r < 1, so the ratio r < 1 gives a strict decrease',
-      ),
-    ],
-  }),
+  blockOrderClaim(),
   checksClaim({
     id: 'blocks-ergotropy-contributions',
     location: 'Sec. IV B 1, text after Eq. (16) ("D_0 ... and D_1, do not contribute to the ergotropy")',

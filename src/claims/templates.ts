@@ -251,8 +251,14 @@ export function formulaClaim(spec: FormulaClaimSpec): Claim {
       const checks: CheckRecord[] = [];
       let readable = derivedText;
       if (spec.derivedForm) {
-        const same = exactIdentity('readable form ≡ derivation', 'consistency', spec.derivedForm.formula, derived);
-        const rec = same ?? numericProbe('readable form ≡ derivation', 'consistency', spec.derivedForm.formula, derived, ctx, spec.ranges);
+        // a hand-written readable form is shown only if it is the derivation exactly
+        const rec: CheckRecord = exactIdentity('readable form ≡ derivation', 'consistency', spec.derivedForm.formula, derived) ?? {
+          name: 'readable form ≡ derivation',
+          role: 'consistency',
+          method: 'exact-identity',
+          outcome: 'fail',
+          detail: 'the readable form or the derivation is not a rational function: no exact decision',
+        };
         checks.push(rec);
         if (rec.outcome === 'pass') readable = spec.derivedForm.formula;
       }
@@ -474,7 +480,8 @@ export function piecewiseClaim(spec: PiecewiseClaimSpec): Claim {
 
 export interface ChecksClaimSpec extends ClaimHeader {
   /** The checks; roles say which compare the printed statement and which our own routes. */
-  checks: (ctx: ClaimContext) => CheckRecord[];
+  /** The checks; they receive the printed TeX, from which they read what the statement says. */
+  checks: (ctx: ClaimContext, printed: string) => CheckRecord[];
   howDecided: string;
   /**
    * What the derivation gives (TeX or words); for an erratum it is the correction. A function
@@ -488,7 +495,7 @@ export function checksClaim(spec: ChecksClaimSpec): Claim {
   return {
     ...header(spec),
     check(ctx): ClaimOutcome {
-      const checks = spec.checks(ctx);
+      const checks = spec.checks(ctx, spec.printed);
       const derived = typeof spec.derived === 'function' ? spec.derived(ctx) : (spec.derived ?? null);
       return { derived, checks, howDecided: spec.howDecided };
     },
