@@ -201,6 +201,9 @@ export function texMutants(src: string): TexMutant[] {
         return;
       }
       case 'sum':
+        // the bounds of a printed sum are constants of the statement too
+        if (n.lower) walk(n.lower, (x) => replace({ ...n, lower: x }), ctx);
+        if (n.upper) walk(n.upper, (x) => replace({ ...n, upper: x }), ctx);
         walk(n.body, (x) => replace({ ...n, body: x }), ctx);
         return;
       case 'apply':
