@@ -332,7 +332,6 @@ export const EQ10_BELOW_HALF: FormulaClaimSpec = {
   derive: () => W_A,
   derivation:
     'W = Tr(ρH0) − Σ r_k↓ ε_k↑ computed symbolically with the spectrum of Eq. (9) in the printed order (1 − c ≥ c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊, which holds for c ≤ 1/2: see eq9-order-guaranteed)',
-  derivedForm: { formula: 'omega*(1 - c - c/(1 + y + y^2))' },
   // the derived order holds where 1 − c ≥ c/Z₊ (c ≤ Z₊/(1 + Z₊), at least 1/2 for every β)
   validity: { variable: 'c', physical: { lo: '0', hi: '1' }, conditions: () => [rfsub(spec.minus, spec.zero)], text: 'where 1 − c ≥ c/Z₊' },
   ranges: { c: { lo: 0, hi: '1/2' }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
@@ -345,7 +344,6 @@ export const EQ10_C_ONE: FormulaClaimSpec = {
   printed: '\\mathcal{W} = \\frac{\\omega}{1+e^{-\\omega\\beta}+e^{-2\\omega\\beta}}, \\quad c = 1',
   derive: () => rfevalPartial(ergotropyForOrder(E7, [spec.zero, spec.plus, spec.one, spec.minus]), { c: { num: 1n, den: 1n } }),
   derivation: 'at c = 1 the eigenvalue 1 − c is 0, so the decreasing order is c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ ≥ 0; W = Tr(ρH0) − Σ r_k↓ ε_k↑ symbolically',
-  derivedForm: { formula: 'omega*y^2/(1 + y + y^2)' },
   validity: { variable: 'c', physical: { lo: '0', hi: '1' }, conditions: () => [rfsub(c, ONE), rfsub(ONE, c)], text: 'the derivation is at c = 1' },
   ranges: { beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
   firstPrinciples: {

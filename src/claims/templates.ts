@@ -8,6 +8,7 @@
 import type { CheckRecord, Claim, ClaimContext, ClaimOutcome } from './claim.js';
 import {
   fromAst,
+  identical,
   THERMAL_DEFINITIONS,
   rfderivative,
   rfevalPartial,
@@ -22,8 +23,9 @@ import { astToString, parse, toTeX, variables } from '../symbolic/expr.js';
 import { interval, signSolutionToString, solveSignRatFunc, type RealInterval } from '../symbolic/sturm.js';
 import { parseRational, rationalToString, rcmp, type Rational } from '../numeric/rational.js';
 import { PAPER_DOMAIN, zeroSetOfDifference, type Domain } from './differs.js';
-import { exactIdentity, firstPrinciplesCheck, numericProbe, type FirstPrinciples, type Ranges } from './checks.js';
+import { firstPrinciplesCheck, numericProbe, ratFuncOf, type FirstPrinciples, type Ranges } from './checks.js';
 import { intervalOf, printedBranches, printedForms, readPrinted, type PrintedReading } from './printed.js';
+import { readableOf } from './readable.js';
 
 export type { PrintedBranch, PrintedReading } from './printed.js';
 
@@ -57,8 +59,6 @@ export interface FormulaClaimSpec extends ClaimHeader {
   modulus?: boolean;
   /** One sentence: how `derive` obtains it. */
   derivation: string;
-  /** A readable form of the derived result, checked identical to `derive` exactly (it is what the correction shows). */
-  derivedForm?: { formula: string };
   /** Valid range of every variable (ω must contain 1 and other values). */
   ranges: Ranges;
   /** The domain of the exact comparison (default: the paper's, with c from `ranges`). */
@@ -249,19 +249,12 @@ export function formulaClaim(spec: FormulaClaimSpec): Claim {
       const derivedText = typeof derived === 'string' ? derived : rftoString(derived);
       const wrap = (f: string) => (spec.modulus ? `abs(${f})` : f);
       const checks: CheckRecord[] = [];
-      let readable = derivedText;
-      if (spec.derivedForm) {
-        // a hand-written readable form is shown only if it is the derivation exactly
-        const rec: CheckRecord = exactIdentity('readable form ≡ derivation', 'consistency', spec.derivedForm.formula, derived) ?? {
-          name: 'readable form ≡ derivation',
-          role: 'consistency',
-          method: 'exact-identity',
-          outcome: 'fail',
-          detail: 'the readable form or the derivation is not a rational function: no exact decision',
-        };
-        checks.push(rec);
-        if (rec.outcome === 'pass') readable = spec.derivedForm.formula;
-      }
+      // the readable form printed from the derivation (readable.ts), proven identical to it exactly; it is a
+      // presentation of the derivation, not a second route, so it adds no check that could confirm one
+      const printedForm = typeof derived === 'string' ? null : readableOf(derived);
+      if (printedForm !== null && typeof derived !== 'string' && !identical(ratFuncOf(printedForm), derived).identical)
+        throw new Error(`formulaClaim: the readable form ${printedForm} is not the derivation ${rftoString(derived)}`);
+      const readable = printedForm ?? derivedText;
       const domain = spec.domain ?? domainOf(spec.ranges);
       const forms = printedForms(spec.printed, spec.reading);
       let exact: CheckRecord | null = null;
