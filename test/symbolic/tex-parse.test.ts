@@ -4,7 +4,7 @@ import { CLAIMS } from '../../proofs/index.js';
 import { InputError } from '../../src/errors.js';
 import { decimalField } from '../../src/numeric/decimal.js';
 import { astToString, evaluate, parse, ParseError, substitute, toTeX, variables, type Ast } from '../../src/symbolic/expr.js';
-import { parsePrintedFormula, parseTeX, printedEquations, scalarParts, symbolName, texToAst, type Inequality } from '../../src/symbolic/tex-parse.js';
+import { parsePrintedFormula, parseTeX, printedEquations, scalarParts, texToAst, type Inequality } from '../../src/symbolic/tex-parse.js';
 import { PAPER_MATH } from './paper-formulas.js';
 import { sameFormula } from './tex-audit.js';
 import { readdirSync, readFileSync } from 'node:fs';
