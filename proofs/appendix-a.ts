@@ -9,15 +9,15 @@ import { checksClaim, piecewiseClaim, type DerivedPiece } from '../src/claims/te
 import { drawPoints, exactCheck, firstPrinciplesCheck, pointText } from '../src/claims/checks.js';
 import { float64 } from '../src/numeric/float64.js';
 import { rationalToNumber, rationalToString, rcmp, type Rational } from '../src/numeric/rational.js';
-import { rfadd, rfConst, rfdiv, rfevalPartial, rfevalRational, rfisZero, rfmul, rfsub, type RatFunc } from '../src/symbolic/ratfunc.js';
+import { rfadd, rfConst, rfdiv, rfevalPartial, rfevalRational, rfisZero, rfmul, rfneg, rfsub, type RatFunc } from '../src/symbolic/ratfunc.js';
 import { interval, rootDecimal, solveSign, solveSignRatFunc, signSolutionToString } from '../src/symbolic/sturm.js';
 import { ratFuncOf } from '../src/claims/checks.js';
 import { EQ9_TEX, eq9Printed } from './sec4a-two-qubits.js';
 import { pcoefficients, ptoString } from '../src/symbolic/poly.js';
 import { radd, rmul, rsub } from '../src/numeric/rational.js';
-import { astToString, toTeX, variables, type Ast } from '../src/symbolic/expr.js';
+import { astToString, bin, substitute, toTeX, variables, type Ast } from '../src/symbolic/expr.js';
 import { lowerTeX, parseTeX, relationToInequalities, type Inequality, type TexNode } from '../src/symbolic/tex-parse.js';
-import { intervalOf } from '../src/claims/printed.js';
+import { intervalOf, printedForms } from '../src/claims/printed.js';
 import { fromAst, THERMAL_DEFINITIONS } from '../src/symbolic/ratfunc.js';
 import { rftoString } from '../src/symbolic/ratfunc.js';
 import { affineRoot, strictSignOnY, texOf } from './sec4-coherence-sentences.js';
@@ -334,37 +334,83 @@ function lowTemperaturePositive(): { set: string; bound: string; overlap: string
 const eq11 = eq11Claim();
 const eq12 = eq12Claim();
 
-const eq12l1 = checksClaim({
-  id: 'eq12-w-equals-cl1',
-  location: 'Sec. IV A, text after Eq. (12)',
-  statement: 'In the high temperature limit C_l1 → |−1 + 4c/3| and W/ω = C_l1.',
-  printed: 'C_{l_1} = |-1 + \\tfrac{4c}{3}|, \\quad \\mathcal{W}/\\omega = C_{l_1}',
-  derived: 'C_{l_1}(y = 1) = |cZ/Z_+ - 1|_{y=1} = |4c/3 - 1| = \\mathcal{W}(y=1)/\\omega',
-  howDecided:
-    'cZ/Z₊ − 1 (the inside of Eq. (8)) at y = 1 is 4c/3 − 1 exactly, equal to −W_A/ω (c ≤ 3/4) and W_C/ω (c ≥ 3/4) at y = 1; first principles: ergotropy and C_l1 of Eq. (7) built at β = 0',
-  checks: (ctx) => [
-    exactCheck('(cZ/Z₊ − 1)(y = 1) ≡ 4c/3 − 1 ≡ −W_A/ω ≡ W_C/ω at y = 1', 'printed', 'exact-identity', () => {
-      const innerOk = sameRf(at(rfsub(rfmul(c, Z), Zp), { y: '1' }), rfmul(rfConst(3), rfsub(rfmul(rfConst(R('4/3')), c), ONE)));
-      const wa = sameRf(at(W_CASE.A, { y: '1' }), rfmul(omega, rfsub(ONE, rfmul(rfConst(R('4/3')), c))));
-      const wc = sameRf(at(W_CASE.C, { y: '1' }), rfmul(omega, rfsub(rfmul(rfConst(R('4/3')), c), ONE)));
-      const ok = innerOk && wa && wc;
-      return { pass: ok, detail: ok ? 'C_l1 = |4c/3 − 1| and W/ω = 1 − 4c/3 (c ≤ 3/4), 4c/3 − 1 (c ≥ 3/4): equal for every c' : 'differs' };
-    }),
-    firstPrinciplesCheck(
-      'W/ω − C_l1 at β = 0 (first principles)',
-      'printed',
-      '0',
-      (p, D) => {
-        const rho = eq7At(D, { ...p, beta: D.zero });
-        const w = ergotropyAt(D, rho, p.omega);
-        return { value: w.value.div(p.omega).minus(l1At(D, rho).value), errorBound: w.errorBound.div(p.omega).times(2) };
-      },
-      ctx,
-      { c: { lo: 0, hi: 1 }, omega: { lo: '1/2', hi: 3 } },
-      { points: 5, what: 'W/ω − C_l1 of Eq. (7) built at β = 0' },
-    ),
-  ],
-});
+/** The printed C_l1 and W/ω = C_l1 at high temperature after Eq. (12). */
+export const EQ12_CL1_TEX = 'C_{l_1} = |-1 + \\tfrac{4c}{3}|, \\quad \\mathcal{W}/\\omega = C_{l_1}';
+
+/** The claim eq12-w-equals-cl1, reading the printed C_l1 from `printed` (exported for the mutation tests). */
+export function eq12l1Claim(printed: string = EQ12_CL1_TEX): Claim {
+  return checksClaim({
+    id: 'eq12-w-equals-cl1',
+    location: 'Sec. IV A, text after Eq. (12)',
+    statement: 'In the high temperature limit C_l1 → |−1 + 4c/3| and W/ω = C_l1.',
+    printed,
+    derived: 'C_{l_1}(y = 1) = |cZ/Z_+ - 1|_{y=1} = |4c/3 - 1| = \\mathcal{W}(y=1)/\\omega',
+    howDecided:
+      'cZ/Z₊ − 1 (the inside of Eq. (8)) at y = 1 is 4c/3 − 1 exactly, equal to −W_A/ω (c ≤ 3/4) and W_C/ω (c ≥ 3/4) at y = 1; first principles: ergotropy and C_l1 of Eq. (7) built at β = 0',
+    checks: (ctx) => [
+      exactCheck('W/ω at y = 1 ≡ ∓(cZ/Z₊ − 1) at y = 1 (cases A and C)', 'consistency', 'exact-identity', () => {
+        const D = at(rfdiv(rfsub(rfmul(c, Z), Zp), Zp), { y: '1' });
+        const ok = sameRf(at(W_CASE.A, { y: '1' }), rfmul(omega, rfneg(D))) && sameRf(at(W_CASE.C, { y: '1' }), rfmul(omega, D));
+        return {
+          pass: ok,
+          detail: ok ? `W/ω = −(${rftoString(D)}) for c ≤ 3/4 and ${rftoString(D)} for c ≥ 3/4: W/ω = |cZ/Z₊ − 1| = C_l1 at β = 0` : 'differs',
+        };
+      }),
+      (() => {
+        // the printed C_l1 at high temperature, read from the TeX: |P| with P ≡ ±(cZ/Z₊ − 1) at y = 1
+        const D = at(rfdiv(rfsub(rfmul(c, Z), Zp), Zp), { y: '1' });
+        const form = parse(printedForms(printed, { quantity: 'C_l1' })[0]);
+        const inner = form.kind === 'call' && form.fn === 'abs' ? fromAst(form.arg, { definitions: THERMAL_DEFINITIONS }) : null;
+        const ok = inner?.ok === true && (sameRf(inner.value, D) || sameRf(inner.value, rfneg(D)));
+        return {
+          ...exactCheck('printed C_l1 at β = 0 ≡ |cZ/Z₊ − 1| at y = 1', 'printed', 'exact-identity', () => ({
+            pass: ok,
+            detail: ok
+              ? `the printed |${astToString(form.kind === 'call' ? form.arg : form)}| is |${rftoString(D)}| exactly`
+              : `the printed ${astToString(form)} is not |${rftoString(D)}|`,
+          })),
+          ...(ok ? {} : { where: `the printed C_l1 at β = 0: ${astToString(form)}, derived |${rftoString(D)}|` }),
+        };
+      })(),
+      (() => {
+        // the printed relation between W and C_l1, read from the TeX, on both cases at y = 1 (C_l1 = ∓D there)
+        const D = at(rfdiv(rfsub(rfmul(c, Z), Zp), Zp), { y: '1' });
+        const body = parseTeX(printed).body;
+        const rels = (body.kind === 'seq' ? body.items : [body]).filter((n) => n.kind === 'rel').flatMap((n) => relationToInequalities(n));
+        const q = rels.find((r) => variables(r.left).includes('W') || variables(r.right).includes('W'));
+        const holds = (w: RatFunc, cl: RatFunc): boolean => {
+          if (!q || q.op !== '=') return false;
+          const defs = { W: `(${rftoString(w)})`, C_l1: `(${rftoString(cl)})` };
+          const d = fromAst(substitute(bin('-', q.left, q.right), defs), { definitions: THERMAL_DEFINITIONS });
+          return d.ok && rfisZero(d.value);
+        };
+        const ok = holds(at(W_CASE.A, { y: '1' }), rfneg(D)) && holds(at(W_CASE.C, { y: '1' }), D);
+        const text = q ? `${astToString(q.left)} ${q.op} ${astToString(q.right)}` : 'no relation with W';
+        return {
+          ...exactCheck('printed relation of W and C_l1 at β = 0, on both cases (c ≤ 3/4, c ≥ 3/4)', 'printed', 'exact-identity', () => ({
+            pass: ok,
+            detail: ok ? `${text} holds identically in (c, ω) on both cases` : `${text} does not hold identically (W = ω|cZ/Z₊ − 1| at y = 1)`,
+          })),
+          ...(ok ? {} : { where: `the printed ${text} at β = 0: W/ω = C_l1 is what holds` }),
+        };
+      })(),
+      firstPrinciplesCheck(
+        'W/ω − C_l1 at β = 0 (first principles)',
+        'printed',
+        '0',
+        (p, D) => {
+          const rho = eq7At(D, { ...p, beta: D.zero });
+          const w = ergotropyAt(D, rho, p.omega);
+          return { value: w.value.div(p.omega).minus(l1At(D, rho).value), errorBound: w.errorBound.div(p.omega).times(2) };
+        },
+        ctx,
+        { c: { lo: 0, hi: 1 }, omega: { lo: '1/2', hi: 3 } },
+        { points: 5, what: 'W/ω − C_l1 of Eq. (7) built at β = 0' },
+      ),
+    ],
+  });
+}
+const eq12l1 = eq12l1Claim();
 
 // ----- Sec. IV A, text after Fig. 1: C_l1 ≥ W/ω ----------------------------------------------------
 

@@ -2,11 +2,12 @@
  * Mutation test of the printed piecewise formulas Eqs. (11) and (12): every single-site mutant of
  * the printed TeX — a case's formula (constant, sign, dropped factor), the printed spectrum before
  * the cases, a case bound shifted or its inequality reversed, two cases exchanged — must come out
- * `erratum`, with the unmutated derivation (the derived pieces) as its correction. Eq. (11) runs in
+ * `erratum`, with the unmutated derivation (the derived pieces) as its correction; likewise the
+ * printed C_l1 = |−1 + 4c/3| after Eq. (12). Eq. (11) runs in
  * two halves so that no test case holds a worker long.
  */
 import { describe, expect, it } from 'vitest';
-import { EQ11_TEX, EQ12_TEX, eq11Claim, eq12Claim } from '../../proofs/appendix-a.js';
+import { EQ11_TEX, EQ12_CL1_TEX, EQ12_TEX, eq11Claim, eq12Claim, eq12l1Claim } from '../../proofs/appendix-a.js';
 import { texMutantCases, unexplainedSurvivors } from './mutation-helpers.js';
 
 /** Survivors that are not errors of the engine, each with the reason. */
@@ -24,6 +25,16 @@ describe('mutation: Eqs. (11) and (12)', () => {
       expect(result.total).toBeGreaterThan(5);
       expect(unexplained).toEqual([]);
     }, 60_000);
+  it('C_l1 = |−1 + 4c/3| after Eq. (12)', async () => {
+    const { result, unexplained } = await unexplainedSurvivors(
+      'eq12-w-equals-cl1',
+      eq12l1Claim(),
+      texMutantCases('eq12-w-equals-cl1', EQ12_CL1_TEX, eq12l1Claim),
+      EXPLAINED,
+    );
+    expect(result.total).toBeGreaterThan(3);
+    expect(unexplained).toEqual([]);
+  }, 60_000);
   it('Eq. (12)', async () => {
     const { result, unexplained } = await unexplainedSurvivors('Eq. (12)', eq12Claim(), texMutantCases('eq12', EQ12_TEX, eq12Claim), EXPLAINED);
     expect(result.total).toBeGreaterThan(20);
