@@ -379,7 +379,7 @@ export function eq12l1Claim(printed: string = EQ12_CL1_TEX): Claim {
         const rels = (body.kind === 'seq' ? body.items : [body]).filter((n) => n.kind === 'rel').flatMap((n) => relationToInequalities(n));
         const q = rels.find((r) => variables(r.left).includes('W') || variables(r.right).includes('W'));
         const holds = (w: RatFunc, cl: RatFunc): boolean => {
-          if (!q || q.op !== '=') return false;
+          if (q?.op !== '=') return false;
           const defs = { W: `(${rftoString(w)})`, C_l1: `(${rftoString(cl)})` };
           const d = fromAst(substitute(bin('-', q.left, q.right), defs), { definitions: THERMAL_DEFINITIONS });
           return d.ok && rfisZero(d.value);
