@@ -2,7 +2,7 @@
 import type { Claim } from '../src/claims/claim.js';
 import { checksClaim, derivedTeXOf, domainOf, exactComparison, formulaClaim, notCheckable, type FormulaClaimSpec } from '../src/claims/templates.js';
 import type { CheckRecord } from '../src/claims/claim.js';
-import { drawPoints, exactCheck, exactIdentity, firstPrinciplesCheck, numericProbe, pointText, ratFuncOf } from '../src/claims/checks.js';
+import { drawPoints, exactCheck, exactIdentity, firstPrinciplesCheck, numericProbe, pointText } from '../src/claims/checks.js';
 import { eigh } from '../src/numeric/eigh.js';
 import { decimalField } from '../src/numeric/decimal.js';
 import { interval, solveSign, solveSignRatFunc, signSolutionToString } from '../src/symbolic/sturm.js';
@@ -11,8 +11,9 @@ import { applyLindbladian, collectiveCoupling } from '../src/physics/lindblad.js
 import { maxAbs, zeros, add, mul, partialTrace, traceProduct, scaleReal, sub } from '../src/numeric/matrix.js';
 import { gibbsState } from '../src/physics/states.js';
 import { zeroSetOfDifference } from '../src/claims/differs.js';
-import { toTeX } from '../src/symbolic/expr.js';
-import { rationalToString } from '../src/numeric/rational.js';
+import { astToString, exactConstant, toTeX, type Ast } from '../src/symbolic/expr.js';
+import { lowerTeX, parseTeX } from '../src/symbolic/tex-parse.js';
+import { radd, rationalToString, rdiv, rmul, type Rational } from '../src/numeric/rational.js';
 import { populationWindow, populationsFirstPrinciples, strictSignOnY, windowChecks, windowTeX } from './sec4-coherence-sentences.js';
 import { tripletWeight } from '../src/physics/states.js';
 import { evolve } from '../src/physics/evolve.js';
@@ -55,13 +56,6 @@ import {
 
 const RANGES = { c: { lo: 0, hi: 1 }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } };
 
-/** The four eigenvalues of Eq. (9), transcribed in the printed order. */
-export const EQ9_PRINTED_EIGENVALUES: readonly string[] = [
-  '1 - c',
-  'c*exp(2*beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))',
-  'c*exp(beta*omega)/(1 + exp(beta*omega) + exp(2*beta*omega))',
-  'c/(1 + exp(beta*omega) + exp(2*beta*omega))',
-];
 const f = rfVar('f');
 
 /** The triplet projector P = |ψ1⟩⟨ψ1| + |ψ+⟩⟨ψ+| + |ψ0⟩⟨ψ0|, whose expectation is c (Eq. (7)). */
@@ -102,21 +96,23 @@ const E7 = energySymbolic(eq7Symbolic());
 /** W when 1 − c is the largest eigenvalue (the order printed in Eq. (9)). */
 const W_A = ergotropyForOrder(E7, [spec.minus, spec.zero, spec.plus, spec.one]);
 
-/** Eq. (8), both printed forms, transcribed. */
-export const EQ8_PRINTED: readonly string[] = [
-  'abs(c*(1 + exp(-beta*omega))^2/(1 + exp(-beta*omega) + exp(-2*beta*omega)) - 1)',
-  'abs(-1 + c + c/(1 + 2*cosh(beta*omega)))',
+/** The paper's definitions of Z₊ (after Eq. (7)) and Z (after Eq. (8)), TeX as printed. */
+export const Z_DEFINITIONS: readonly string[] = [
+  'Z_+(\\beta) = 1 + e^{-\\omega\\beta} + e^{-2\\omega\\beta}',
+  'Z(\\beta) = 1 + 2e^{-\\omega\\beta} + e^{-2\\omega\\beta}',
 ];
 
-/** Eq. (8): C_l1 of Eq. (7) is |2ρ_23| (the only off-diagonal pair), compared with each printed form. */
-export function eq8Claim(forms: readonly string[]) {
+/** Eq. (8) as printed. */
+export const EQ8_TEX = 'C_{l_1} = \\left| c \\frac{Z}{Z_+} - 1 \\right| = \\left| -1 + c + \\frac{c}{1 + 2 \\cosh(\\beta\\omega)} \\right|';
+
+/** Eq. (8): C_l1 of Eq. (7) is |2ρ_23| (the only off-diagonal pair), compared with each printed form read from `printed`. */
+export function eq8Claim(printed: string = EQ8_TEX) {
   return formulaClaim({
     id: 'eq8',
     location: 'Eq. (8)',
     statement: 'The l1-norm of coherence of Eq. (7) is C_l1 = |cZ/Z₊ − 1| = |−1 + c + c/(1 + 2cosh βω)|.',
-    printed: 'C_{l_1} = \\left| c \\frac{Z}{Z_+} - 1 \\right| = \\left| -1 + c + \\frac{c}{1 + 2 \\cosh(\\beta\\omega)} \\right|',
-    printedFormula: forms[0],
-    otherPrintedForms: forms.slice(1),
+    printed,
+    reading: { definitions: Z_DEFINITIONS },
     modulus: true,
     derive: () => rfmul(rfConst(2), eq7Symbolic().re[1 * 4 + 2]),
     derivation: 'the off-diagonal entries of Eq. (7) taken from the state (symbolic): only ρ_23 = ρ_32 are nonzero, so C_l1 = |2ρ_23|',
@@ -135,13 +131,60 @@ export function eq8Claim(forms: readonly string[]) {
   });
 }
 
-/** The eigenvectors of Eq. (9) as printed (without their 1/√2), basis |11⟩, |10⟩, |01⟩, |00⟩. */
-export const EQ9_PRINTED_EIGENVECTORS: readonly (readonly number[])[] = [
-  [0, -1, 1, 0],
-  [0, 0, 0, 1],
-  [0, 1, 1, 0],
-  [1, 0, 0, 0],
-];
+/** Eq. (9) as printed: the eigenvalues, then the eigenvectors (basis |11⟩, |10⟩, |01⟩, |00⟩). */
+export const EQ9_TEX =
+  '\\left\\{ 1 - c, \\frac{ce^{2\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{ce^{\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\right\\}, \\left\\{ \\frac{1}{\\sqrt{2}} [0, -1, 1, 0]^T, [0, 0, 0, 1]^T, \\frac{1}{\\sqrt{2}} [0, 1, 1, 0]^T, [1, 0, 0, 0]^T \\right\\}';
+
+/** The exact square of a constant built from numbers, × / and square roots (1/√2 → 1/2), else undefined. */
+function squareOf(a: Ast): Rational | undefined {
+  if (a.kind === 'call' && a.fn === 'sqrt') return exactConstant(a.arg);
+  if (a.kind === 'neg') return squareOf(a.arg);
+  if (a.kind === 'bin' && (a.op === '*' || a.op === '/')) {
+    const l = squareOf(a.left);
+    const r = squareOf(a.right);
+    if (!l || !r || (a.op === '/' && r.num === 0n)) return undefined;
+    return a.op === '*' ? rmul(l, r) : rdiv(l, r);
+  }
+  const q = exactConstant(a);
+  return q && rmul(q, q);
+}
+
+/** One printed eigenvector: its integer entries and the exact squared norm with its printed factor (null where not a vector of integers). */
+export interface PrintedVector {
+  entries: number[] | null;
+  normSquared: Rational | null;
+}
+
+/**
+ * The printed eigenvalues and eigenvectors read from the TeX of Eq. (9): the first set holds the
+ * eigenvalues, the second the vectors, each a [..]^T list of integers, possibly times a printed
+ * normalisation.
+ */
+export function eq9Printed(printed: string): { values: string[]; vectors: PrintedVector[] } {
+  const body = parseTeX(printed).body;
+  const sets = (body.kind === 'seq' ? body.items : [body]).filter((n) => n.kind === 'list');
+  if (sets.length !== 2 || sets[0].kind !== 'list' || sets[1].kind !== 'list')
+    throw new Error('eq9Printed: expected a set of eigenvalues and a set of vectors');
+  const values = sets[0].items.map((n) => astToString(lowerTeX(n)));
+  const vectors = sets[1].items.map((n): PrintedVector => {
+    const [factor, v] = n.kind === 'list' ? [null, n] : n.kind === 'op' && n.op === '*' && n.right.kind === 'list' ? [n.left, n.right] : [null, null];
+    if (v?.kind !== 'list') return { entries: null, normSquared: null };
+    const qs = v.items.map((x) => {
+      try {
+        return exactConstant(lowerTeX(x));
+      } catch {
+        return undefined;
+      }
+    });
+    if (qs.some((q) => q?.den !== 1n)) return { entries: null, normSquared: null };
+    const entries = qs.map((q) => Number(q!.num));
+    let sum: Rational = { num: 0n, den: 1n };
+    for (const q of qs) sum = radd(sum, rmul(q!, q!));
+    const f2 = factor === null ? { num: 1n, den: 1n } : squareOf(lowerTeX(factor));
+    return { entries, normSquared: f2 ? rmul(f2, sum) : null };
+  });
+  return { values, vectors };
+}
 
 /**
  * The eigenpairs of Eq. (7) derived from its block structure: the state commutes with the number of
@@ -172,14 +215,13 @@ const parallel = (u: readonly number[], v: readonly number[]): boolean =>
  * zero set of the difference, Sturm); the derived pairs satisfy ρu ≡ λu, and the derived spectrum
  * agrees with Tr ρ² of the numerical state.
  */
-export function eq9Claim(printedEigenvalues: readonly string[], printedVectors: readonly (readonly number[])[] = EQ9_PRINTED_EIGENVECTORS) {
+export function eq9Claim(printed: string = EQ9_TEX) {
   return checksClaim({
     id: 'eq9-eigenpairs',
     location: 'Eq. (9)',
     statement:
       'The eigenvalues of Eq. (7) are {1 − c, ce^{2βω}/(1 + e^{βω} + e^{2βω}), ce^{βω}/(…), c/(…)} with eigenvectors (0, −1, 1, 0)/√2, (0, 0, 0, 1), (0, 1, 1, 0)/√2, (1, 0, 0, 0).',
-    printed:
-      '\\left\\{ 1 - c, \\frac{ce^{2\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{ce^{\\beta\\omega}}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}}, \\frac{c}{1 + e^{\\beta\\omega} + e^{2\\beta\\omega}} \\right\\}, \\left\\{ \\frac{1}{\\sqrt{2}} [0, -1, 1, 0]^T, [0, 0, 0, 1]^T, \\frac{1}{\\sqrt{2}} [0, 1, 1, 0]^T, [1, 0, 0, 0]^T \\right\\}',
+    printed,
     derived: () => {
       // a fixed order (not the printed one), so that the correction does not depend on what is printed
       const pairs = eq7Eigenpairs();
@@ -190,6 +232,12 @@ export function eq9Claim(printedEigenvalues: readonly string[], printedVectors: 
     checks: (ctx) => {
       const rho = eq7Symbolic();
       const pairs = eq7Eigenpairs();
+      const read = eq9Printed(printed);
+      const printedEigenvalues = read.values;
+      const printedVectors = read.vectors.map((v) => v.entries ?? []);
+      const notUnit = read.vectors
+        .map((v, k) => ({ v, k }))
+        .filter(({ v }) => v.entries === null || v.normSquared === null || v.normSquared.num !== v.normSquared.den);
       const checks: CheckRecord[] = [
         exactCheck('ρu ≡ λu for the four derived eigenpairs', 'consistency', 'exact-identity', () => {
           const bad = pairs.filter((p) =>
@@ -208,7 +256,24 @@ export function eq9Claim(printedEigenvalues: readonly string[], printedVectors: 
           };
         }),
       ];
-      const unmatched = printedVectors.map((v, k) => ({ v, k })).filter(({ v }) => !pairs.some((p) => parallel(p.vector, v)));
+      checks.push({
+        ...exactCheck('each printed eigenvector is a unit vector of integers times its printed factor', 'printed', 'exact-value', () => ({
+          pass: notUnit.length === 0,
+          detail:
+            notUnit.length === 0
+              ? 'every printed vector has squared norm 1 exactly (its printed factor included)'
+              : notUnit
+                  .map(
+                    ({ v, k }) =>
+                      `vector ${k + 1}: ${v.entries === null ? 'not a [..]^T list of integers' : `squared norm ${v.normSquared ? rationalToString(v.normSquared) : 'not exact'}`}`,
+                  )
+                  .join('; '),
+        })),
+        ...(notUnit.length ? { where: `printed eigenvector(s) ${notUnit.map(({ k }) => k + 1).join(', ')}: not a normalised vector` } : {}),
+      });
+      const unmatched = printedVectors
+        .map((v, k) => ({ v, k }))
+        .filter(({ v, k }) => read.vectors[k].entries !== null && !pairs.some((p) => parallel(p.vector, v)));
       checks.push({
         ...exactCheck('each printed eigenvector is parallel to a derived one', 'printed', 'exact-identity', () => ({
           pass: unmatched.length === 0,
@@ -264,11 +329,11 @@ export const EQ10_BELOW_HALF: FormulaClaimSpec = {
   statement: 'For 0 ≤ c < 1/2 the ergotropy of Eq. (7) is W = ω(1 − c[1 + 3cosh βω + sinh βω]/(1 + 2cosh βω)).',
   printed:
     '\\mathcal{W} = \\omega \\left(1 - \\frac{c[1+3\\cosh(\\beta\\omega)+\\sinh(\\beta\\omega)]}{1+2\\cosh(\\beta\\omega)} \\right), \\quad 0 \\leq c < 1/2',
-  printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))',
   derive: () => W_A,
   derivation:
     'W = Tr(ρH0) − Σ r_k↓ ε_k↑ computed symbolically with the spectrum of Eq. (9) in the printed order (1 − c ≥ c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊, which holds for c ≤ 1/2: see eq9-order-guaranteed)',
-  derivedForm: { formula: 'omega*(1 - c - c/(1 + y + y^2))' },
+  // the derived order holds where 1 − c ≥ c/Z₊ (c ≤ Z₊/(1 + Z₊), at least 1/2 for every β)
+  validity: { variable: 'c', physical: { lo: '0', hi: '1' }, conditions: () => [rfsub(spec.minus, spec.zero)], text: 'where 1 − c ≥ c/Z₊' },
   ranges: { c: { lo: 0, hi: '1/2' }, beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
   firstPrinciples: { compute: (p, D) => ergotropyAt(D, eq7At(D, p), p.omega), what: 'the certified ergotropy of Eq. (7) built and diagonalised at 70 digits' },
 };
@@ -277,10 +342,9 @@ export const EQ10_C_ONE: FormulaClaimSpec = {
   location: 'Eq. (10), branch c = 1',
   statement: 'For c = 1 the ergotropy of Eq. (7) is W = ω/(1 + e^{−ωβ} + e^{−2ωβ}).',
   printed: '\\mathcal{W} = \\frac{\\omega}{1+e^{-\\omega\\beta}+e^{-2\\omega\\beta}}, \\quad c = 1',
-  printedFormula: 'omega/(1 + exp(-omega*beta) + exp(-2*omega*beta))',
   derive: () => rfevalPartial(ergotropyForOrder(E7, [spec.zero, spec.plus, spec.one, spec.minus]), { c: { num: 1n, den: 1n } }),
   derivation: 'at c = 1 the eigenvalue 1 − c is 0, so the decreasing order is c/Z₊ ≥ cy/Z₊ ≥ cy²/Z₊ ≥ 0; W = Tr(ρH0) − Σ r_k↓ ε_k↑ symbolically',
-  derivedForm: { formula: 'omega*y^2/(1 + y + y^2)' },
+  validity: { variable: 'c', physical: { lo: '0', hi: '1' }, conditions: () => [rfsub(c, ONE), rfsub(ONE, c)], text: 'the derivation is at c = 1' },
   ranges: { beta: { lo: 0, hi: 8 }, omega: { lo: '1/2', hi: 3 } },
   firstPrinciples: {
     compute: (p, D) => ergotropyAt(D, eq7At(D, p, D.one), p.omega),
@@ -403,7 +467,7 @@ export const SEC4A: readonly Claim[] = [
       }),
     ],
   }),
-  eq8Claim(EQ8_PRINTED),
+  eq8Claim(),
   checksClaim({
     id: 'eq8-zero',
     location: 'Sec. IV A, text after Eq. (8)',
@@ -582,7 +646,7 @@ export const SEC4A: readonly Claim[] = [
       ];
     },
   }),
-  eq9Claim(EQ9_PRINTED_EIGENVALUES),
+  eq9Claim(),
   checksClaim({
     id: 'eq7-populations-not-inverted',
     location: 'Sec. IV A, text after Fig. 1 ("the populations of the Eq. (7) is not inverted")',

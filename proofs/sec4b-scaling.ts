@@ -9,10 +9,27 @@ import { groundStateSteadyState } from '../src/physics/ground-steady-state.js';
 import { ergotropy } from '../src/physics/ergotropy.js';
 import { h0 } from '../src/physics/qubits.js';
 import { l1Coherence } from '../src/physics/coherence.js';
-import { identical, rfadd, rfConst, rfdiv, rfevalPartial, rfisZero, rfmul, rfpow, rfsub, rfVar, rftoString, type RatFunc } from '../src/symbolic/ratfunc.js';
+import {
+  fromAst,
+  THERMAL_DEFINITIONS,
+  identical,
+  rfadd,
+  rfConst,
+  rfdiv,
+  rfevalPartial,
+  rfisZero,
+  rfmul,
+  rfpow,
+  rfsub,
+  rfVar,
+  rftoString,
+  type RatFunc,
+} from '../src/symbolic/ratfunc.js';
 import { solveSign, solveSignRatFunc, interval, signSolutionToString } from '../src/symbolic/sturm.js';
 import { limitAt, limitAtInfinity } from '../src/symbolic/limit.js';
-import { toTeX } from '../src/symbolic/expr.js';
+import { astToString, exactConstant, substitute, toTeX, type Ast } from '../src/symbolic/expr.js';
+import { parseTeX, printedEquations, relationToInequalities } from '../src/symbolic/tex-parse.js';
+import { printedForms, printedLimits, printedRelation, readPrinted, type PrintedReading } from '../src/claims/printed.js';
 import { zeroSetOfDifference } from '../src/claims/differs.js';
 import { Rf, lindbladSymbolic, isZeroMatrix } from './model.js';
 import {
@@ -22,11 +39,9 @@ import {
   blockWeight,
   cl1Sum,
   dk,
-  wSum,
   wPairing,
   groundStateSymbolic,
   rfDerivative,
-  withN,
   rangeText,
   groundSteadyAt,
   groundErgotropyAt,
@@ -41,17 +56,90 @@ const ZERO = rfConst(0);
 const NS_EXACT = Array.from({ length: 30 }, (_, i) => i + 1);
 const I01 = interval(0, 1, '()');
 
-/** Printed formulas transcribed (errors included), with N symbolic. */
-export const PRINTED = {
-  eq14d: '(1 - r)*r^k/((1 - r^(N+1))*p)',
-  eq15: '(r - 1)*(r + 1)^N/(r^(N+1) - 1) - 1',
-  eq15LimitOne: '(2^N - N - 1)/(N + 1)',
-  eq16: 'omega*(N + (N + r)/(r^(N+1) - 1) + r/(1 - r))',
-  eq16LimitOne: 'omega*N*(N - 1)/(2*(N + 1))',
-  rDef: 'nbar/nbar + 1',
-  /** The relation printed between consecutive block eigenvalues, p_k d_k > p_{k+1} d_{k+1}. */
-  blockOrder: '>' as '>' | '<',
-} as const;
+/** Eq. (15) as printed; the claim compares its closed form (form 2), the sum being the derivation's own route. */
+export const EQ15_TEX = 'C_{l_1} = \\sum_{k=0}^N d_k p_k (p_k - 1) = \\frac{(r-1)(r+1)^N}{r^{N+1} - 1} - 1';
+/** Eq. (16) as printed; the claim compares its closed form (form 2), the printed sum in a check of its own. */
+export const EQ16_TEX = '\\mathcal{W} = \\sum_{k=1}^{N-1} kp_{k+1}d_{k+1}\\omega = \\omega \\left(N + \\frac{N+r}{r^{N+1}-1} + \\frac{r}{1-r} \\right)';
+const CLOSED_FORM: PrintedReading = { forms: [1] };
+/** The closed form of Eq. (15) or (16) read from its TeX at N. */
+const closedForm = (tex: string, N: number): RatFunc => ratFuncOf(printedForms(tex, CLOSED_FORM, { N })[0]);
+
+/** Eqs. (13)–(14) as printed. */
+const EQ13_14_TEX = '\\rho = \\mathrm{diag}(D_N, D_{N-1}, \\dots, D_1, D_0), \\quad D_k = d_k U_k, \\quad d_k = \\frac{(1-r)r^k}{(1-r^{N+1})p_k}';
+/** The printed definition of r after Eq. (14), read literally by TeX precedence: (n̄/n̄) + 1, as printed. */
+export const R_DEFINITION_TEX = 'r = \\bar{n}/\\bar{n} + 1';
+/** The printed limits after Eqs. (15) and (16). */
+export const EQ15_LIMITS_TEX = 'r \\to 0:\\ C_{l_1} \\to 0; \\qquad r \\to 1:\\ C_{l_1} = (2^N - N - 1)/(N + 1)';
+export const EQ16_LIMITS_TEX = 'r \\to 0:\\ \\mathcal{W} \\to 0; \\qquad r \\to 1:\\ \\mathcal{W} = \\omega[N(N-1)]/[2(N+1)]';
+/** The printed order of the block eigenvalues. */
+export const BLOCK_ORDER_TEX = 'p_k d_k > p_{k+1} d_{k+1}';
+
+/** The limits a claim prints (r → a: Q → v), read from its TeX at N, each as [a, v]; v is null where it is not a rational function (e.g. divides by zero at this N). */
+function limitsAt(tex: string, N: number): { at: number; value: RatFunc | null; text: string }[] {
+  return printedLimits(tex, { N }).map((l) => {
+    const a = exactConstant(l.at);
+    if (!a || l.variable !== 'r') throw new Error(`limitsAt: the printed limit ${l.variable} → ${astToString(l.at)} is not r → a number`);
+    const v = fromAst(l.value, { definitions: THERMAL_DEFINITIONS });
+    return { at: Number(a.num) / Number(a.den), value: v.ok ? v.value : null, text: v.ok ? '' : v.message };
+  });
+}
+
+/**
+ * The printed sum of Eq. (15) or (16) (form 1) at N, with p_k = C(N, k) and the d_k of the steady
+ * state substituted: a rational function, or why it is not one.
+ */
+function printedSumAt(tex: string, N: number): RatFunc | string {
+  const [sum] = readPrinted(tex, {}, { N }).forms;
+  const defs: Record<string, string> = {};
+  for (let j = 0; j <= N + 1; j++) {
+    defs[`p_${j}`] = String(j <= N ? binom(N, j) : 0n);
+    defs[`d_${j}`] = j <= N ? `(${rftoString(dk(N, j))})` : '0';
+  }
+  const r = fromAst(substitute(sum, defs), { definitions: THERMAL_DEFINITIONS });
+  return r.ok ? r.value : r.message;
+}
+
+/** printed sum ≡ derived at every N, as an exact check. */
+function printedSumCheck(tex: string, derived: (N: number) => RatFunc, what: string): CheckRecord {
+  const rec = exactForN(
+    `printed sum (form 1, read from the TeX) ≡ derived ${what}`,
+    'printed',
+    NS_EXACT,
+    (N) => {
+      const p = printedSumAt(tex, N);
+      return typeof p === 'string' ? `the printed sum is not a rational function here (${p})` : same(p, derived(N));
+    },
+    'identical as rational functions (p_k = C(N, k), d_k of the steady state)',
+  );
+  return rec.outcome === 'pass' ? rec : { ...rec, where: `the printed sum: ${rec.detail}` };
+}
+
+/** Whether the printed limits of a closed form hold at r → a: the exact limit of the printed closed form is the printed value. */
+function printedLimitCheck(eqTex: string, limitsTex: string, N: number, a: number): string | null {
+  const l = limitsAt(limitsTex, N).find((x) => x.at === a);
+  if (!l) return `no printed limit at r → ${a}`;
+  if (!l.value) return `the printed value at r → ${a} is undefined here (${l.text})`;
+  return same(limitValue(closedForm(eqTex, N), a), l.value);
+}
+
+/** Whether a difference with the sign solution `s` on (0, 1) satisfies the printed relation `op 0` there. */
+function orderHolds(op: string, s: { positive: readonly unknown[]; negative: readonly unknown[]; zeros: readonly unknown[] }): boolean {
+  const none = (x: readonly unknown[]) => x.length === 0;
+  switch (op) {
+    case '>':
+      return none(s.negative) && none(s.zeros);
+    case '>=':
+      return none(s.negative);
+    case '<':
+      return none(s.positive) && none(s.zeros);
+    case '<=':
+      return none(s.positive);
+    case '=':
+      return none(s.positive) && none(s.negative);
+    default:
+      return none(s.zeros);
+  }
+}
 
 /** One exact check over several N: `test(N)` returns null when it holds, else the reason. */
 export function exactForN(name: string, role: CheckRecord['role'], Ns: readonly number[], test: (N: number) => string | null, ok: string): CheckRecord {
@@ -162,51 +250,299 @@ function highTemperatureEnd(): { pass: boolean; beta: string; detail: string } {
 const BETA0: Ranges = { beta: { lo: 0, hi: 0 }, omega: { lo: '1/2', hi: 2 } };
 
 /** Eq. (15): the printed closed form against the derived sum Σ_k d_k p_k (p_k − 1), N = 1..30 exactly and by induction. */
-export function eq15Claim(printedFormula: string): Claim {
+export function eq15Claim(printed: string = EQ15_TEX): Claim {
   return formulaClaim({
     id: 'eq15-closed-form',
     location: 'Eq. (15)',
     statement: 'The l1-norm of coherence of Eq. (13) is C_l1 = Σ_k d_k p_k (p_k − 1) = (r − 1)(r + 1)^N/(r^{N+1} − 1) − 1.',
-    printed: 'C_{l_1} = \\sum_{k=0}^N d_k p_k (p_k - 1) = \\frac{(r-1)(r+1)^N}{r^{N+1} - 1} - 1',
-    printedFormula,
+    printed,
+    reading: CLOSED_FORM,
     perN: NS_EXACT,
     derive: (N) => cl1Sum(N!),
     derivedTeX: 'C_{l_1} = \\frac{1-r}{1-r^{N+1}}\\sum_{k=0}^{N} r^k \\left(\\binom{N}{k} - 1\\right)',
     derivation: 'the off-diagonal entries of the steady state (p_k² − p_k entries d_k per block) summed, a rational function of r for each N',
     ranges: RANGES,
-    extraChecks: (ctx, printed) => [
+    extraChecks: (ctx, printedAt) => [
+      printedSumCheck(printed, cl1Sum, 'C_l1'),
       exactCheck('closed form for symbolic N (induction)', 'printed', 'exact-identity', inductionEq15),
       cl1FirstPrinciples('Σ d_k p_k(p_k − 1) vs first principles', 'consistency', (N) => cl1Sum(N), ctx),
-      cl1FirstPrinciples('printed closed form vs first principles', 'printed', (N) => withN(printed, N), ctx),
+      cl1FirstPrinciples('printed closed form vs first principles', 'printed', (N) => printedAt(N), ctx),
     ],
   });
 }
 
 /** Eq. (16): the printed sum and closed form against W derived from Eq. (2), N = 1..30 exactly and by induction. */
-export function eq16Claim(printedFormula: string): Claim {
+export function eq16Claim(printed: string = EQ16_TEX): Claim {
   return formulaClaim({
     id: 'eq16-closed-form',
     location: 'Eq. (16)',
     statement: 'The ergotropy of Eq. (13) is W = Σ_{k=1}^{N−1} k p_{k+1} d_{k+1} ω = ω(N + (N + r)/(r^{N+1} − 1) + r/(1 − r)).',
-    printed: '\\mathcal{W} = \\sum_{k=1}^{N-1} kp_{k+1}d_{k+1}\\omega = \\omega \\left(N + \\frac{N+r}{r^{N+1}-1} + \\frac{r}{1-r} \\right)',
-    printedFormula,
+    printed,
+    reading: CLOSED_FORM,
     perN: NS_EXACT,
     derive: (N) => wPairing(N!),
     derivedTeX: '\\mathcal{W} = \\mathrm{Tr}(\\rho H_0) - \\sum_i r_i^\\downarrow \\varepsilon_i^\\uparrow = \\omega\\sum_{k=1}^{N}(k-1)\\,p_k d_k',
     derivation:
       'W derived from Eq. (2) symbolically (energy Σ k ω p_k d_k minus the sorted pairing of the eigenvalues p_0d_0 > … > p_Nd_N, 0, … with the levels 0, ω, ω, …)',
     ranges: RANGES,
-    extraChecks: (ctx, printed) => [
-      exactForN(
-        'printed sum Σ k p_{k+1} d_{k+1} ω ≡ derived W',
-        'printed',
-        NS_EXACT,
-        (N) => same(wSum(N), wPairing(N)),
-        'identical as rational functions of (r, ω)',
-      ),
+    extraChecks: (ctx, printedAt) => [
+      printedSumCheck(printed, wPairing, 'W'),
       exactCheck('closed form for symbolic N (induction)', 'printed', 'exact-identity', inductionEq16),
       wFirstPrinciples('derived W vs first principles', 'consistency', (N) => wPairing(N), ctx),
-      wFirstPrinciples('printed closed form vs first principles', 'printed', (N) => withN(printed, N), ctx),
+      wFirstPrinciples('printed closed form vs first principles', 'printed', (N) => printedAt(N), ctx),
+    ],
+  });
+}
+
+/** The claim eq14-r-definition, reading what it says from `printed` (exported for the mutation tests). */
+export function rDefinitionClaim(printed: string = R_DEFINITION_TEX): Claim {
+  return checksClaim({
+    id: 'eq14-r-definition',
+    location: 'Eq. (14), text after it ("with r = n̄/n̄ + 1")',
+    statement: 'The parameter of Eq. (14) is r = n̄/n̄ + 1.',
+    printed,
+    derived: `r = ${toTeX('nbar/(nbar + 1)').tex.replace(/nbar/g, '\\bar{n}')} = ${toTeX('exp(-beta*omega)').tex}`,
+    howDecided:
+      'the printed expression read literally ((n̄/n̄) + 1) and the parenthesised n̄/(n̄ + 1) compared exactly with e^{−βω} (n̄ = 1/(e^{βω} − 1)); the population ratio of successive blocks of the first-principles steady state measures r',
+    checks: (ctx) => [
+      (() => {
+        const rDef = printedForms(printed)[0];
+        const rec = exactIdentity('printed n̄/n̄ + 1 ≡ e^{−βω}', 'printed', rDef, 'exp(-beta*omega)')!;
+        return rec.outcome === 'pass' ? rec : { ...rec, where: `printed − e^{−βω} ${zeroSetOfDifference(ratFuncOf(rDef), Y).text}` };
+      })(),
+      exactIdentity('n̄/(n̄ + 1) ≡ e^{−βω}', 'consistency', 'nbar/(nbar + 1)', 'exp(-beta*omega)')!,
+      firstPrinciplesCheck(
+        'Tr(P_2 ρ_ss) p_1 d_1 … : block-weight ratio w_{k+1}/w_k of the first-principles state',
+        'consistency',
+        'exp(-beta*omega)',
+        (p, D) => {
+          const rho = groundSteadyAt(D, 3, p);
+          // block weights: k = 1 (indices with one excited qubit) and k = 2
+          let w1 = D.zero;
+          let w2 = D.zero;
+          for (let a = 0; a < 8; a++) {
+            const exc =
+              3 -
+              a
+                .toString(2)
+                .split('')
+                .filter((c) => c === '1').length;
+            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
+            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
+          }
+          return { value: D.div(w2, w1) };
+        },
+        ctx,
+        RANGES,
+        { points: 3, what: 'the ratio of the weights of blocks k = 2 and k = 1 of the exact steady state from the ground state (N = 3), 60 digits' },
+      ),
+    ],
+  });
+}
+
+/** The claim eq15-limits, reading what it says from `printed` (exported for the mutation tests). */
+export function eq15LimitsClaim(printed: string = EQ15_LIMITS_TEX): Claim {
+  return checksClaim({
+    id: 'eq15-limits',
+    location: 'Sec. IV B 1, text after Eq. (15)',
+    statement: 'As r → 0 (low temperature) C_l1 → 0; as r → 1 (high temperature) C_l1 → (2^N − N − 1)/(N + 1).',
+    printed,
+    derived: '\\lim_{r\\to 1} C_{l_1} = \\frac{1}{N+1}\\sum_{k}\\left(\\binom{N}{k} - 1\\right) = \\frac{2^N - N - 1}{N+1}',
+    howDecided:
+      'exact limits of the printed closed form (a rational function of r; substitute r = a + t and compare lowest orders in t) for N = 1..30; for symbolic N, at r = 1 every block weight p_k d_k is 1/(N + 1) and Σ_k (C(N,k) − 1) = 2^N − N − 1; and C_l1 of the first-principles state at β = 0 exactly',
+    checks: (ctx) => [
+      exactForN('lim_{r→0} of Eq. (15) = 0', 'printed', NS_EXACT, (N) => printedLimitCheck(EQ15_TEX, printed, N, 0), 'the limit is exactly 0'),
+      exactForN(
+        'lim_{r→1} of Eq. (15) = (2^N − N − 1)/(N + 1)',
+        'printed',
+        NS_EXACT,
+        (N) => printedLimitCheck(EQ15_TEX, printed, N, 1),
+        'the limit is exactly (2^N − N − 1)/(N + 1)',
+      ),
+      exactCheck('symbolic N: block weights at r = 1 are 1/(N + 1)', 'consistency', 'exact-identity', () => {
+        // p_k d_k = (1 − r) r^k/(1 − r^{N+1}) = r^k / G(N), G(N) = Σ_{j=0}^N r^j → N + 1 at r = 1
+        const ok = NS_EXACT.every(
+          (N) =>
+            NS_EXACT.length > 0 &&
+            Array.from({ length: N + 1 }, (_, k) => k).every(
+              (k) => identical(limitValue(blockWeight(N, k), 1), rfConst({ num: 1n, den: BigInt(N + 1) })).identical,
+            ),
+        );
+        return {
+          pass: ok,
+          detail: ok
+            ? 'p_k d_k = r^k/Σ_{j=0}^N r^j → 1/(N + 1) (checked exactly for N = 1..30), so C_l1 → Σ_k (C(N,k) − 1)/(N + 1) = (2^N − (N + 1))/(N + 1) by the binomial theorem, for every N'
+            : 'a block weight does not tend to 1/(N + 1)',
+        };
+      }),
+      // compared only where a value at r → 1 is printed (its absence fails the exact check above)
+      ...(fpNs(2, 7).every((N) => limitsAt(printed, N).some((l) => l.at === 1 && l.value))
+        ? [
+            firstPrinciplesPerN(
+              'printed r → 1 value vs C_l1 at β = 0',
+              'printed',
+              fpNs(2, 7),
+              (N) => limitsAt(printed, N).find((l) => l.at === 1)!.value!,
+              (N, p, D) => ({ value: groundL1At(D, N, p) }),
+              ctx,
+              BETA0,
+              {
+                points: () => 1,
+                what: 'C_l1 of the exact steady state from the ground state at β = 0 (r = 1), 60 digits',
+              },
+            ),
+          ]
+        : []),
+    ],
+  });
+}
+
+/** The claim eq16-limits, reading what it says from `printed` (exported for the mutation tests). */
+export function eq16LimitsClaim(printed: string = EQ16_LIMITS_TEX): Claim {
+  return checksClaim({
+    id: 'eq16-limits',
+    location: 'Sec. IV B 1, text after Eq. (16)',
+    statement: 'As r → 0 the ergotropy goes to zero; as r → 1, W = ω N(N − 1)/(2(N + 1)).',
+    printed,
+    derived: '\\lim_{r \\to 1}\\mathcal{W} = \\frac{\\omega}{N+1}\\sum_{k=1}^{N-1} k = \\frac{\\omega N(N-1)}{2(N+1)}',
+    howDecided:
+      'exact limits of the printed closed form of Eq. (16) for N = 1..30 (the closed form has poles at r = 1 that cancel); for symbolic N, p_k d_k → 1/(N + 1) and Σ_{k=1}^{N−1} k = N(N − 1)/2; and the certified ergotropy of the first-principles state at β = 0',
+    checks: (ctx) => [
+      exactForN('lim_{r→0} of Eq. (16) = 0', 'printed', NS_EXACT, (N) => printedLimitCheck(EQ16_TEX, printed, N, 0), 'the limit is exactly 0'),
+      exactForN(
+        'lim_{r→1} of Eq. (16) = ωN(N − 1)/(2(N + 1))',
+        'printed',
+        NS_EXACT,
+        (N) => printedLimitCheck(EQ16_TEX, printed, N, 1),
+        'the limit is exactly ωN(N − 1)/(2(N + 1))',
+      ),
+      exactCheck('symbolic N: Σ_{k=1}^{N−1} k/(N + 1) = N(N − 1)/(2(N + 1))', 'consistency', 'exact-identity', () => {
+        // S(N) = Σ_{k=1}^{N−1} k: S(1) = 0, S(N+1) − S(N) = N; closed form s(n) = n(n − 1)/2
+        const s = (x: RatFunc): RatFunc => rfdiv(rfmul(x, rfsub(x, ONE)), rfConst(2));
+        const ok = rfisZero(s(ONE)) && identical(rfsub(s(rfadd(n, ONE)), s(n)), n).identical;
+        return {
+          pass: ok,
+          detail: ok
+            ? 'Gauss sum by induction in Q(N); with p_k d_k → 1/(N + 1) (eq15-limits) the sum form of Eq. (16) tends to ωN(N − 1)/(2(N + 1)) for every N'
+            : 'induction failed',
+        };
+      }),
+      // compared only where a value at r → 1 is printed (its absence fails the exact check above)
+      ...(fpNs(2, 7).every((N) => limitsAt(printed, N).some((l) => l.at === 1 && l.value))
+        ? [
+            firstPrinciplesPerN(
+              'printed r → 1 value vs W at β = 0',
+              'printed',
+              fpNs(2, 6),
+              (N) => limitsAt(printed, N).find((l) => l.at === 1)!.value!,
+              (N, p, D) => {
+                const e = groundErgotropyAt(D, N, p);
+                return { value: e.ergotropy, errorBound: e.errorBound };
+              },
+              ctx,
+              BETA0,
+              { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0 (r = 1), 60 digits' },
+            ),
+          ]
+        : []),
+    ],
+  });
+}
+
+/** The claim blocks-eigenvalues-decrease, reading what it says from `printed` (exported for the mutation tests). */
+export function blockOrderClaim(printed: string = BLOCK_ORDER_TEX): Claim {
+  return checksClaim({
+    id: 'blocks-eigenvalues-decrease',
+    location: 'Sec. IV B 1, text after Eq. (16) ("p_k d_k > p_{k+1} d_{k+1}")',
+    statement: 'The only nonzero eigenvalue p_k d_k of block D_k decreases with the block number k.',
+    printed,
+    derived: '\\frac{p_{k+1}d_{k+1}}{p_k d_k} = r = e^{-\\beta\\omega}',
+    howDecided:
+      'the ratio p_{k+1}d_{k+1}/(p_k d_k) ≡ r exactly (N = 1..30, all k), and 0 < r < 1 for 0 < β < ∞ (strict); at β = 0 (r = 1) all p_k d_k are equal to 1/(N + 1), so the strict inequality holds for every finite nonzero temperature only; the eigenvalues of the first-principles state are checked in appendix-b-b2',
+    checks: (ctx) => [
+      firstPrinciplesCheck(
+        'block-weight ratio w_2/w_1 of the first-principles state (N = 3)',
+        'consistency',
+        'exp(-beta*omega)',
+        (p, D) => {
+          const rho = groundSteadyAt(D, 3, p);
+          let w1 = D.zero;
+          let w2 = D.zero;
+          for (let a = 0; a < 8; a++) {
+            const exc =
+              3 -
+              a
+                .toString(2)
+                .split('')
+                .filter((x) => x === '1').length;
+            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
+            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
+          }
+          return { value: D.div(w2, w1) };
+        },
+        ctx,
+        RANGES,
+        { points: 3, what: 'the ratio of consecutive block weights of the exact steady state from the ground state, 60 digits' },
+      ),
+      exactForN(
+        'p_{k+1}d_{k+1} ≡ r·p_k d_k',
+        'printed',
+        NS_EXACT,
+        (N) => {
+          for (let k = 0; k < N; k++) {
+            const w = same(blockWeight(N, k + 1), rfmul(Y, blockWeight(N, k)));
+            if (w) return `k = ${k}: ${w}`;
+          }
+          return null;
+        },
+        'each block weight is r times the previous, hence p_k d_k > p_{k+1} d_{k+1} exactly when 0 < r < 1 (β > 0); equality at β = 0 (r = 1), where every p_k d_k = 1/(N + 1)',
+      ),
+      exactForN(
+        'printed sides are p_k d_k and p_{k+1} d_{k+1} (read from the TeX, p_k = C(N, k), d_k of Eq. (14))',
+        'printed',
+        fpNs(1, 8),
+        (N) => {
+          for (let k = 0; k < N; k++) {
+            const [q] = relationToInequalities(parseTeX(printed).body, { values: { N, k } });
+            const defs: Record<string, string> = {};
+            for (let j = 0; j <= N; j++) {
+              defs[`p_${j}`] = String(binom(N, j));
+              defs[`d_${j}`] = `(${rftoString(dk(N, j))})`;
+            }
+            const side = (a: Ast) => fromAst(substitute(a, defs), { definitions: THERMAL_DEFINITIONS });
+            const [l, r] = [side(q.left), side(q.right)];
+            if (!l.ok || !r.ok) return `k = ${k}: a printed side is not a block weight`;
+            const w = same(l.value, blockWeight(N, k)) ?? same(r.value, blockWeight(N, k + 1));
+            if (w) return `k = ${k}: ${w}`;
+          }
+          return null;
+        },
+        'the printed sides are the block weights p_k d_k and p_{k+1} d_{k+1}',
+      ),
+      exactForN(
+        `printed direction: p_k d_k ${printedRelation(printed)} p_{k+1} d_{k+1} on 0 < r < 1 (Sturm)`,
+        'printed',
+        fpNs(1, 12),
+        (N) => {
+          for (let k = 0; k < N; k++) {
+            const s = solveSignRatFunc(rfsub(blockWeight(N, k), blockWeight(N, k + 1)), 'y', I01);
+            const holds = orderHolds(printedRelation(printed), s);
+            if (!holds) return `k = ${k}: p_k d_k − p_{k+1} d_{k+1} ${signSolutionToString(s, 12, '')}`;
+          }
+          return null;
+        },
+        `the difference p_k d_k − p_{k+1} d_{k+1} has the printed sign (${printedRelation(printed)} 0) on all of 0 < r < 1`,
+      ),
+      exactForN(
+        'p_k d_k > 0 on (0, 1)',
+        'consistency',
+        [2, 7, 30],
+        (N) => {
+          const s = solveSignRatFunc(blockWeight(N, N), 'y', I01);
+          return s.negative.length === 0 && s.zeros.length === 0 ? null : signSolutionToString(s);
+        },
+        'the block weights are positive for 0 < r < 1, so the ratio r < 1 gives a strict decrease',
+      ),
     ],
   });
 }
@@ -269,7 +605,7 @@ export const SEC4B: readonly Claim[] = [
     location: 'Eqs. (13)–(14)',
     statement:
       'From the all-ground initial state the steady state is block diagonal in the excitation number k (blocks D_N, …, D_0 after ordering the basis by k), each block D_k = d_k U_k (U_k the p_k × p_k matrix of ones, p_k = C(N, k)) with d_k = (1 − r) r^k / ((1 − r^{N+1}) p_k).',
-    printed: '\\rho = \\mathrm{diag}(D_N, D_{N-1}, \\dots, D_1, D_0), \\quad D_k = d_k U_k, \\quad d_k = \\frac{(1-r)r^k}{(1-r^{N+1})p_k}',
+    printed: EQ13_14_TEX,
     derived: '\\rho_{ss} = \\sum_{k=0}^{N} \\frac{(1-r)r^k}{1-r^{N+1}} |D_{N,k}\\rangle\\langle D_{N,k}|, \\quad r = e^{-\\beta\\omega}',
     howDecided:
       'the printed state (with r = e^{−βω}) is compared entrywise with the steady state that the exact collective map (Schur–Weyl, with a dipole coupling f = 0.3) gives from the all-ground state (N = 1..8, 60 digits); symbolically it is stationary (L(ρ) ≡ 0 in Q(y, ω, f), N = 2, 3) and has unit trace (N = 1..30)',
@@ -306,122 +642,25 @@ export const SEC4B: readonly Claim[] = [
         'Σ_k p_k d_k ≡ 1 as rational functions of r',
       ),
       exactForN(
-        'printed d_k (transcribed) ≡ d_k used here',
+        'printed d_k (read from the TeX) ≡ d_k used here',
         'consistency',
         [1, 5, 12],
         (N) => {
           for (let k = 0; k <= N; k++) {
-            const pr = ratFuncOf(
-              PRINTED.eq14d
-                .replace(/\bk\b/g, `(${k})`)
-                .replace(/\bp\b/g, `(${binom(N, k)})`)
-                .replace(/\bN\b/g, `(${N})`),
-            );
-            const w = same(pr, dk(N, k));
+            const printed = printedEquations(EQ13_14_TEX, { values: { N, k } }).find((e) => e.quantity === `d_${k}`);
+            if (!printed) return `k = ${k}: the printed TeX defines no d_${k}`;
+            const w = same(ratFuncOf(astToString(substitute(printed.forms[0], { [`p_${k}`]: String(binom(N, k)) }))), dk(N, k));
             if (w) return `k = ${k}: ${w}`;
           }
           return null;
         },
-        'the transcription of Eq. (14) and the d_k used by the symbolic checks agree',
+        'the printed d_k of Eq. (14), p_k = C(N, k), and the d_k used by the symbolic checks agree',
       ),
     ],
   }),
-  checksClaim({
-    id: 'eq14-r-definition',
-    location: 'Eq. (14), text after it ("with r = n̄/n̄ + 1")',
-    statement: 'The parameter of Eq. (14) is r = n̄/n̄ + 1.',
-    printed: 'r = \\bar{n}/\\bar{n} + 1',
-    derived: `r = ${toTeX('nbar/(nbar + 1)').tex.replace(/nbar/g, '\\bar{n}')} = ${toTeX('exp(-beta*omega)').tex}`,
-    howDecided:
-      'the printed expression read literally ((n̄/n̄) + 1) and the parenthesised n̄/(n̄ + 1) compared exactly with e^{−βω} (n̄ = 1/(e^{βω} − 1)); the population ratio of successive blocks of the first-principles steady state measures r',
-    checks: (ctx) => [
-      (() => {
-        const rec = exactIdentity('printed n̄/n̄ + 1 ≡ e^{−βω}', 'printed', PRINTED.rDef, 'exp(-beta*omega)')!;
-        return rec.outcome === 'pass' ? rec : { ...rec, where: `printed − e^{−βω} ${zeroSetOfDifference(ratFuncOf(PRINTED.rDef), Y).text}` };
-      })(),
-      exactIdentity('n̄/(n̄ + 1) ≡ e^{−βω}', 'consistency', 'nbar/(nbar + 1)', 'exp(-beta*omega)')!,
-      firstPrinciplesCheck(
-        'Tr(P_2 ρ_ss) p_1 d_1 … : block-weight ratio w_{k+1}/w_k of the first-principles state',
-        'consistency',
-        'exp(-beta*omega)',
-        (p, D) => {
-          const rho = groundSteadyAt(D, 3, p);
-          // block weights: k = 1 (indices with one excited qubit) and k = 2
-          let w1 = D.zero;
-          let w2 = D.zero;
-          for (let a = 0; a < 8; a++) {
-            const exc =
-              3 -
-              a
-                .toString(2)
-                .split('')
-                .filter((c) => c === '1').length;
-            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
-            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
-          }
-          return { value: D.div(w2, w1) };
-        },
-        ctx,
-        RANGES,
-        { points: 3, what: 'the ratio of the weights of blocks k = 2 and k = 1 of the exact steady state from the ground state (N = 3), 60 digits' },
-      ),
-    ],
-  }),
-  eq15Claim(PRINTED.eq15),
-  checksClaim({
-    id: 'eq15-limits',
-    location: 'Sec. IV B 1, text after Eq. (15)',
-    statement: 'As r → 0 (low temperature) C_l1 → 0; as r → 1 (high temperature) C_l1 → (2^N − N − 1)/(N + 1).',
-    printed: 'r \\to 0:\\ C_{l_1} \\to 0; \\qquad r \\to 1:\\ C_{l_1} = (2^N - N - 1)/(N + 1)',
-    derived: '\\lim_{r\\to 1} C_{l_1} = \\frac{1}{N+1}\\sum_{k}\\left(\\binom{N}{k} - 1\\right) = \\frac{2^N - N - 1}{N+1}',
-    howDecided:
-      'exact limits of the printed closed form (a rational function of r; substitute r = a + t and compare lowest orders in t) for N = 1..30; for symbolic N, at r = 1 every block weight p_k d_k is 1/(N + 1) and Σ_k (C(N,k) − 1) = 2^N − N − 1; and C_l1 of the first-principles state at β = 0 exactly',
-    checks: (ctx) => [
-      exactForN(
-        'lim_{r→0} of Eq. (15) = 0',
-        'printed',
-        NS_EXACT,
-        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq15, N)), 0), ZERO),
-        'the limit is exactly 0',
-      ),
-      exactForN(
-        'lim_{r→1} of Eq. (15) = (2^N − N − 1)/(N + 1)',
-        'printed',
-        NS_EXACT,
-        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq15, N)), 1), ratFuncOf(withN(PRINTED.eq15LimitOne, N))),
-        'the limit is exactly (2^N − N − 1)/(N + 1)',
-      ),
-      exactCheck('symbolic N: block weights at r = 1 are 1/(N + 1)', 'consistency', 'exact-identity', () => {
-        // p_k d_k = (1 − r) r^k/(1 − r^{N+1}) = r^k / G(N), G(N) = Σ_{j=0}^N r^j → N + 1 at r = 1
-        const ok = NS_EXACT.every(
-          (N) =>
-            NS_EXACT.length > 0 &&
-            Array.from({ length: N + 1 }, (_, k) => k).every(
-              (k) => identical(limitValue(blockWeight(N, k), 1), rfConst({ num: 1n, den: BigInt(N + 1) })).identical,
-            ),
-        );
-        return {
-          pass: ok,
-          detail: ok
-            ? 'p_k d_k = r^k/Σ_{j=0}^N r^j → 1/(N + 1) (checked exactly for N = 1..30), so C_l1 → Σ_k (C(N,k) − 1)/(N + 1) = (2^N − (N + 1))/(N + 1) by the binomial theorem, for every N'
-            : 'a block weight does not tend to 1/(N + 1)',
-        };
-      }),
-      firstPrinciplesPerN(
-        'printed r → 1 value vs C_l1 at β = 0',
-        'printed',
-        fpNs(2, 7),
-        (N) => withN(PRINTED.eq15LimitOne, N),
-        (N, p, D) => ({ value: groundL1At(D, N, p) }),
-        ctx,
-        BETA0,
-        {
-          points: () => 1,
-          what: 'C_l1 of the exact steady state from the ground state at β = 0 (r = 1), 60 digits',
-        },
-      ),
-    ],
-  }),
+  rDefinitionClaim(),
+  eq15Claim(),
+  eq15LimitsClaim(),
   checksClaim({
     id: 'eq15-maximal-at-high-temperature',
     location: 'Sec. IV B 1, text after Eq. (15) ("this limit gives us the highest amount of coherence")',
@@ -571,56 +810,8 @@ export const SEC4B: readonly Claim[] = [
       ];
     },
   }),
-  eq16Claim(PRINTED.eq16),
-  checksClaim({
-    id: 'eq16-limits',
-    location: 'Sec. IV B 1, text after Eq. (16)',
-    statement: 'As r → 0 the ergotropy goes to zero; as r → 1, W = ω N(N − 1)/(2(N + 1)).',
-    printed: 'r \\to 0:\\ \\mathcal{W} \\to 0; \\qquad r \\to 1:\\ \\mathcal{W} = \\omega[N(N-1)]/[2(N+1)]',
-    derived: '\\lim_{r \\to 1}\\mathcal{W} = \\frac{\\omega}{N+1}\\sum_{k=1}^{N-1} k = \\frac{\\omega N(N-1)}{2(N+1)}',
-    howDecided:
-      'exact limits of the printed closed form of Eq. (16) for N = 1..30 (the closed form has poles at r = 1 that cancel); for symbolic N, p_k d_k → 1/(N + 1) and Σ_{k=1}^{N−1} k = N(N − 1)/2; and the certified ergotropy of the first-principles state at β = 0',
-    checks: (ctx) => [
-      exactForN(
-        'lim_{r→0} of Eq. (16) = 0',
-        'printed',
-        NS_EXACT,
-        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq16, N)), 0), ZERO),
-        'the limit is exactly 0',
-      ),
-      exactForN(
-        'lim_{r→1} of Eq. (16) = ωN(N − 1)/(2(N + 1))',
-        'printed',
-        NS_EXACT,
-        (N) => same(limitValue(ratFuncOf(withN(PRINTED.eq16, N)), 1), ratFuncOf(withN(PRINTED.eq16LimitOne, N))),
-        'the limit is exactly ωN(N − 1)/(2(N + 1))',
-      ),
-      exactCheck('symbolic N: Σ_{k=1}^{N−1} k/(N + 1) = N(N − 1)/(2(N + 1))', 'consistency', 'exact-identity', () => {
-        // S(N) = Σ_{k=1}^{N−1} k: S(1) = 0, S(N+1) − S(N) = N; closed form s(n) = n(n − 1)/2
-        const s = (x: RatFunc): RatFunc => rfdiv(rfmul(x, rfsub(x, ONE)), rfConst(2));
-        const ok = rfisZero(s(ONE)) && identical(rfsub(s(rfadd(n, ONE)), s(n)), n).identical;
-        return {
-          pass: ok,
-          detail: ok
-            ? 'Gauss sum by induction in Q(N); with p_k d_k → 1/(N + 1) (eq15-limits) the sum form of Eq. (16) tends to ωN(N − 1)/(2(N + 1)) for every N'
-            : 'induction failed',
-        };
-      }),
-      firstPrinciplesPerN(
-        'printed r → 1 value vs W at β = 0',
-        'printed',
-        fpNs(2, 6),
-        (N) => withN(PRINTED.eq16LimitOne, N),
-        (N, p, D) => {
-          const e = groundErgotropyAt(D, N, p);
-          return { value: e.ergotropy, errorBound: e.errorBound };
-        },
-        ctx,
-        BETA0,
-        { points: () => 1, what: 'the certified ergotropy of the exact steady state from the ground state at β = 0 (r = 1), 60 digits' },
-      ),
-    ],
-  }),
+  eq16Claim(),
+  eq16LimitsClaim(),
   checksClaim({
     id: 'eq16-scaling',
     location: 'Sec. IV B 1, text after Eq. (16) ("linear scaling in the ergotropy, in contrast to the 2^N/N scaling in the coherence")',
@@ -642,7 +833,7 @@ export const SEC4B: readonly Claim[] = [
           'the r → 1 value ωN(N − 1)/(2(N + 1)) vs W at β = 0',
           'consistency',
           fpNs(2, 6),
-          (N) => withN(PRINTED.eq16LimitOne, N),
+          (N) => limitValue(wPairing(N), 1),
           (N, p, D) => {
             const e = groundErgotropyAt(D, N, p);
             return { value: e.ergotropy, errorBound: e.errorBound };
@@ -757,78 +948,7 @@ export const SEC4B: readonly Claim[] = [
       ];
     },
   }),
-  checksClaim({
-    id: 'blocks-eigenvalues-decrease',
-    location: 'Sec. IV B 1, text after Eq. (16) ("p_k d_k > p_{k+1} d_{k+1}")',
-    statement: 'The only nonzero eigenvalue p_k d_k of block D_k decreases with the block number k.',
-    printed: 'p_k d_k > p_{k+1} d_{k+1}',
-    derived: '\\frac{p_{k+1}d_{k+1}}{p_k d_k} = r = e^{-\\beta\\omega}',
-    howDecided:
-      'the ratio p_{k+1}d_{k+1}/(p_k d_k) ≡ r exactly (N = 1..30, all k), and 0 < r < 1 for 0 < β < ∞ (strict); at β = 0 (r = 1) all p_k d_k are equal to 1/(N + 1), so the strict inequality holds for every finite nonzero temperature only; the eigenvalues of the first-principles state are checked in appendix-b-b2',
-    checks: (ctx) => [
-      firstPrinciplesCheck(
-        'block-weight ratio w_2/w_1 of the first-principles state (N = 3)',
-        'consistency',
-        'exp(-beta*omega)',
-        (p, D) => {
-          const rho = groundSteadyAt(D, 3, p);
-          let w1 = D.zero;
-          let w2 = D.zero;
-          for (let a = 0; a < 8; a++) {
-            const exc =
-              3 -
-              a
-                .toString(2)
-                .split('')
-                .filter((x) => x === '1').length;
-            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
-            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
-          }
-          return { value: D.div(w2, w1) };
-        },
-        ctx,
-        RANGES,
-        { points: 3, what: 'the ratio of consecutive block weights of the exact steady state from the ground state, 60 digits' },
-      ),
-      exactForN(
-        'p_{k+1}d_{k+1} ≡ r·p_k d_k',
-        'printed',
-        NS_EXACT,
-        (N) => {
-          for (let k = 0; k < N; k++) {
-            const w = same(blockWeight(N, k + 1), rfmul(Y, blockWeight(N, k)));
-            if (w) return `k = ${k}: ${w}`;
-          }
-          return null;
-        },
-        'each block weight is r times the previous, hence p_k d_k > p_{k+1} d_{k+1} exactly when 0 < r < 1 (β > 0); equality at β = 0 (r = 1), where every p_k d_k = 1/(N + 1)',
-      ),
-      exactForN(
-        `printed direction: p_k d_k ${PRINTED.blockOrder} p_{k+1} d_{k+1} on 0 < r < 1 (Sturm)`,
-        'printed',
-        fpNs(1, 12),
-        (N) => {
-          for (let k = 0; k < N; k++) {
-            const s = solveSignRatFunc(rfsub(blockWeight(N, k), blockWeight(N, k + 1)), 'y', I01);
-            const holds = PRINTED.blockOrder === '>' ? s.negative.length === 0 && s.zeros.length === 0 : s.positive.length === 0 && s.zeros.length === 0;
-            if (!holds) return `k = ${k}: p_k d_k − p_{k+1} d_{k+1} ${signSolutionToString(s, 12, '')}`;
-          }
-          return null;
-        },
-        `the difference p_k d_k − p_{k+1} d_{k+1} has the printed sign (${PRINTED.blockOrder} 0) on all of 0 < r < 1`,
-      ),
-      exactForN(
-        'p_k d_k > 0 on (0, 1)',
-        'consistency',
-        [2, 7, 30],
-        (N) => {
-          const s = solveSignRatFunc(blockWeight(N, N), 'y', I01);
-          return s.negative.length === 0 && s.zeros.length === 0 ? null : signSolutionToString(s);
-        },
-        'the block weights are positive for 0 < r < 1, so the ratio r < 1 gives a strict decrease',
-      ),
-    ],
-  }),
+  blockOrderClaim(),
   checksClaim({
     id: 'blocks-ergotropy-contributions',
     location: 'Sec. IV B 1, text after Eq. (16) ("D_0 ... and D_1, do not contribute to the ergotropy")',

@@ -6,12 +6,28 @@
  *   notCheckable   — a statement that cannot be checked, with the reason.
  */
 import type { CheckRecord, Claim, ClaimContext, ClaimOutcome } from './claim.js';
-import { fromAst, THERMAL_DEFINITIONS, rfevalPartial, rfisZero, rfneg, rfsub, rftoString, type RatFunc } from '../symbolic/ratfunc.js';
+import {
+  fromAst,
+  identical,
+  THERMAL_DEFINITIONS,
+  rfderivative,
+  rfevalPartial,
+  rfevalRational,
+  rfisZero,
+  rfneg,
+  rfsub,
+  rftoString,
+  type RatFunc,
+} from '../symbolic/ratfunc.js';
 import { astToString, parse, toTeX, variables } from '../symbolic/expr.js';
-import { interval, type RealInterval } from '../symbolic/sturm.js';
+import { interval, signSolutionToString, solveSignRatFunc, type RealInterval } from '../symbolic/sturm.js';
 import { parseRational, rationalToString, rcmp, type Rational } from '../numeric/rational.js';
 import { PAPER_DOMAIN, zeroSetOfDifference, type Domain } from './differs.js';
-import { exactIdentity, firstPrinciplesCheck, numericProbe, type FirstPrinciples, type Ranges } from './checks.js';
+import { firstPrinciplesCheck, numericProbe, ratFuncOf, type FirstPrinciples, type Ranges } from './checks.js';
+import { intervalOf, printedBranches, printedForms, readPrinted, type PrintedReading } from './printed.js';
+import { readableOf } from './readable.js';
+
+export type { PrintedBranch, PrintedReading } from './printed.js';
 
 interface ClaimHeader {
   id: string;
@@ -26,10 +42,11 @@ interface ClaimHeader {
 const header = ({ id, location, statement, printed }: ClaimHeader): ClaimHeader => ({ id, location, statement, printed });
 
 export interface FormulaClaimSpec extends ClaimHeader {
-  /** The printed formula transcribed into ergocheck's expression language (faithfully, errors included). */
-  printedFormula: string;
-  /** Further printed forms of the same quantity (e.g. "= …" chains), each compared like the first. */
-  otherPrintedForms?: readonly string[];
+  /**
+   * Which item and forms of `printed` to read (parsePrintedFormula); default: every form of the
+   * first formula item, each compared with the derivation. With `perN` the TeX is read once per N.
+   */
+  reading?: PrintedReading;
   /** The derivation from the model: a rational function (in c, y = e^{−βω}, ω, …) or a formula; with `perN`, for that N. */
   derive: (N?: number) => RatFunc | string;
   /**
@@ -42,35 +59,45 @@ export interface FormulaClaimSpec extends ClaimHeader {
   modulus?: boolean;
   /** One sentence: how `derive` obtains it. */
   derivation: string;
-  /** A readable form of the derived result, checked identical to `derive` (it is what the correction shows). */
-  derivedForm?: { formula: string };
   /** Valid range of every variable (ω must contain 1 and other values). */
   ranges: Ranges;
   /** The domain of the exact comparison (default: the paper's, with c from `ranges`). */
   domain?: Domain;
   /** The same quantity from first principles (ρ built, diagonalised, …), for the consistency check. */
   firstPrinciples?: { compute: FirstPrinciples; what: string };
-  /** Extra checks (e.g. on branch boundaries); they receive the printed formula being checked. */
-  extraChecks?: (ctx: ClaimContext, printedFormula: string) => CheckRecord[];
+  /**
+   * Where the derivation holds in `variable` (e.g. c): conditions g ≥ 0, each affine in the variable
+   * and a rational function of it and y = e^{−βω}. The condition printed on the variable (e.g.
+   * `0 \leq c < 1/2`) must lie inside for every y ∈ (0, 1]; a printed condition that claims the
+   * formula beyond it is a printed error. `physical` is the variable's whole range.
+   */
+  validity?: { variable: string; physical: { lo: string; hi: string }; conditions: () => RatFunc[]; text: string };
+  /** Extra checks; they receive the first compared printed form, read from the TeX (at N with `perN`). */
+  extraChecks?: (ctx: ClaimContext, printedAt: (N?: number) => string) => CheckRecord[];
 }
 
-/** A formula with the symbol N replaced by an integer. */
-const withN = (formula: string, N: number): string => formula.replace(/\bN\b/g, `(${N})`);
+/** The first compared printed form of a formula claim, read from its TeX (with N substituted when given). */
+const printedAt =
+  (spec: FormulaClaimSpec) =>
+  (N?: number): string =>
+    printedForms(spec.printed, spec.reading, N === undefined ? undefined : { N })[0];
 
 /** The per-N form of a formula claim: printed and derived compared exactly at every listed N. */
 function perNOutcome(spec: FormulaClaimSpec, ctx: ClaimContext): ClaimOutcome {
   const Ns = spec.perN!;
   const checks: CheckRecord[] = [];
   const domain = spec.domain ?? domainOf(spec.ranges);
-  for (const [i, form] of [spec.printedFormula, ...(spec.otherPrintedForms ?? [])].entries()) {
+  const count = printedForms(spec.printed, spec.reading, { N: Ns[0] }).length;
+  for (let i = 0; i < count; i++) {
     let failed: CheckRecord | null = null;
     for (const N of Ns) {
+      const form = printedForms(spec.printed, spec.reading, { N })[i];
       const d = spec.derive(N);
       if (typeof d === 'string') throw new Error('formulaClaim: perN needs a rational derivation');
       const name = `printed form ${i + 1} ≡ derived, N = ${Ns[0]}..${Ns[Ns.length - 1]} (exact)`;
       let rec: CheckRecord | null;
       try {
-        rec = exactComparison(name, withN(form, N), d, domain, spec.modulus);
+        rec = exactComparison(name, form, d, domain, spec.modulus);
       } catch (e) {
         rec = null;
         if (!(e instanceof Error)) throw e;
@@ -83,7 +110,7 @@ function perNOutcome(spec: FormulaClaimSpec, ctx: ClaimContext): ClaimOutcome {
           method: 'exact-identity',
           outcome: 'fail',
           detail: `N = ${N}: the printed form is not a rational function of r here`,
-          where: `at N = ${N}: the printed form is undefined or not rational (${fromAst(withN(form, N), { definitions: THERMAL_DEFINITIONS }).ok ? 'not rational' : (fromAst(withN(form, N), { definitions: THERMAL_DEFINITIONS }) as { message: string }).message}) while the derivation is ${rftoString(d)}`,
+          where: `at N = ${N}: the printed form is undefined or not rational (${fromAst(form, { definitions: THERMAL_DEFINITIONS }).ok ? 'not rational' : (fromAst(form, { definitions: THERMAL_DEFINITIONS }) as { message: string }).message}) while the derivation is ${rftoString(d)}`,
         };
         break;
       }
@@ -102,7 +129,7 @@ function perNOutcome(spec: FormulaClaimSpec, ctx: ClaimContext): ClaimOutcome {
       },
     );
   }
-  if (spec.extraChecks) checks.push(...spec.extraChecks(ctx, spec.printedFormula));
+  if (spec.extraChecks) checks.push(...spec.extraChecks(ctx, printedAt(spec)));
   const sample = Ns.filter((N) => N === 2 || N === 3).map((N) => `N = ${N}: ${derivedTeXOf(rftoString(spec.derive(N) as RatFunc))}`);
   return {
     derived: [spec.derivedTeX ?? '', ...sample].filter(Boolean).join('; \\quad '),
@@ -174,6 +201,44 @@ export function exactComparison(name: string, printedFormula: string, derived: R
   };
 }
 
+/** The printed condition on a variable (read from the TeX) lies where the derivation holds: each affine g ≥ 0 at both ends, for all y (Sturm). */
+function validityCheck(printed: string, reading: PrintedReading | undefined, validity: NonNullable<FormulaClaimSpec['validity']>): CheckRecord {
+  const v = validity.variable;
+  const conds = readPrinted(printed, reading).conditions.filter((q) => [q.left, q.right].some((a) => a.kind === 'var' && a.name === v));
+  const I = intervalOf(conds, v, validity.physical, 'the printed condition');
+  const name = `the printed condition on ${v} lies where the derivation holds (${validity.text})`;
+  const lo = rq(I.lo);
+  const hi = rq(I.hi);
+  const c = rcmp(lo, hi);
+  const range = `${I.ends[0]}${I.lo}, ${I.hi}${I.ends[1]}`;
+  if (c > 0 || (c === 0 && I.ends !== '[]'))
+    return { name, role: 'printed', method: 'exact-sign', outcome: 'pass', detail: `the printed condition ${range} is empty: nothing is claimed` };
+  const bad: string[] = [];
+  for (const g of validity.conditions()) {
+    if (!rfisZero(rfderivative(rfderivative(g, v), v))) throw new Error(`formulaClaim: the validity condition ${rftoString(g)} is not affine in ${v}`);
+    // an affine condition holds on the interval iff it holds at both ends
+    for (const end of c === 0 ? [lo] : [lo, hi]) {
+      const h = rfevalPartial(g, { [v]: end });
+      const s = h.num.vars.length === 0 && h.den.vars.length === 0 ? null : solveSignRatFunc(h, 'y', interval(0, 1, '(]'));
+      const negative = s ? s.negative.length > 0 : rcmp(rfevalRational(h, {}), { num: 0n, den: 1n }) < 0;
+      if (negative)
+        bad.push(
+          `at ${v} = ${rationalToString(end)}: ${rftoString(g)} < 0${s ? ` ${signSolutionToString({ ...s, positive: [], zeros: [] }, 12, '').replace(/^ ?< 0 /, '')}` : ''}`,
+        );
+    }
+  }
+  return {
+    name,
+    role: 'printed',
+    method: 'exact-sign',
+    outcome: bad.length ? 'fail' : 'pass',
+    detail: bad.length
+      ? `the printed condition ${v} ∈ ${range} goes beyond it: ${bad.join('; ')}`
+      : `${v} ∈ ${range} is inside it for every y ∈ (0, 1] (Sturm at both ends)`,
+    ...(bad.length ? { where: `the printed condition ${v} ∈ ${range} claims the formula where it does not hold (${validity.text}): ${bad.join('; ')}` } : {}),
+  };
+}
+
 /** A printed formula checked against a derivation (exactly and by probes) and against first principles. */
 export function formulaClaim(spec: FormulaClaimSpec): Claim {
   return {
@@ -184,15 +249,14 @@ export function formulaClaim(spec: FormulaClaimSpec): Claim {
       const derivedText = typeof derived === 'string' ? derived : rftoString(derived);
       const wrap = (f: string) => (spec.modulus ? `abs(${f})` : f);
       const checks: CheckRecord[] = [];
-      let readable = derivedText;
-      if (spec.derivedForm) {
-        const same = exactIdentity('readable form ≡ derivation', 'consistency', spec.derivedForm.formula, derived);
-        const rec = same ?? numericProbe('readable form ≡ derivation', 'consistency', spec.derivedForm.formula, derived, ctx, spec.ranges);
-        checks.push(rec);
-        if (rec.outcome === 'pass') readable = spec.derivedForm.formula;
-      }
+      // the readable form printed from the derivation (readable.ts), proven identical to it exactly; it is a
+      // presentation of the derivation, not a second route, so it adds no check that could confirm one
+      const printedForm = typeof derived === 'string' ? null : readableOf(derived);
+      if (printedForm !== null && typeof derived !== 'string' && !identical(ratFuncOf(printedForm), derived).identical)
+        throw new Error(`formulaClaim: the readable form ${printedForm} is not the derivation ${rftoString(derived)}`);
+      const readable = printedForm ?? derivedText;
       const domain = spec.domain ?? domainOf(spec.ranges);
-      const forms = [spec.printedFormula, ...(spec.otherPrintedForms ?? [])];
+      const forms = printedForms(spec.printed, spec.reading);
       let exact: CheckRecord | null = null;
       forms.forEach((form, i) => {
         const label = forms.length > 1 ? `printed form ${i + 1}` : 'printed';
@@ -211,12 +275,13 @@ export function formulaClaim(spec: FormulaClaimSpec): Claim {
           }),
         );
         checks.push(
-          firstPrinciplesCheck('printed vs first principles', 'printed', spec.printedFormula, spec.firstPrinciples.compute, ctx, spec.ranges, {
+          firstPrinciplesCheck('printed vs first principles', 'printed', forms[0], spec.firstPrinciples.compute, ctx, spec.ranges, {
             what: spec.firstPrinciples.what,
           }),
         );
       }
-      if (spec.extraChecks) checks.push(...spec.extraChecks(ctx, spec.printedFormula));
+      if (spec.validity) checks.push(validityCheck(spec.printed, spec.reading, spec.validity));
+      if (spec.extraChecks) checks.push(...spec.extraChecks(ctx, printedAt(spec)));
       return {
         derived: derivedTeXOf(wrap(readable)),
         checks,
@@ -224,15 +289,6 @@ export function formulaClaim(spec: FormulaClaimSpec): Claim {
       };
     },
   };
-}
-
-/** One printed branch of a piecewise formula: the formula and its printed interval of the branch variable. */
-export interface PrintedBranch {
-  printedFormula: string;
-  lo: string;
-  hi: string;
-  /** Closed or open ends, as printed: '[)' is lo ≤ v < hi. */
-  ends: '[]' | '[)' | '(]' | '()';
 }
 
 /** One derived piece: the formula on the closed interval [lo, hi] of the branch variable. */
@@ -248,7 +304,8 @@ export interface PiecewiseClaimSpec extends ClaimHeader {
   /** The whole domain of the branch variable that the printed cases must cover. */
   domainLo: string;
   domainHi: string;
-  branches: PrintedBranch[];
+  /** Which item of `printed` holds the cases (e.g. the quantity "W"); the cases and their bounds are read from the TeX. */
+  reading?: PrintedReading;
   /** The derivation: contiguous closed pieces covering the domain (a function continuous at the junctions). */
   derive: () => DerivedPiece[];
   derivation: string;
@@ -288,11 +345,12 @@ export function piecewiseClaim(spec: PiecewiseClaimSpec): Claim {
     check(ctx): ClaimOutcome {
       const pieces = spec.derive();
       const v = spec.variable;
+      const branches = printedBranches(spec.printed, spec.reading ?? {}, v, { lo: spec.domainLo, hi: spec.domainHi });
       const checks: CheckRecord[] = [];
       const lo = rq(spec.domainLo);
       const hi = rq(spec.domainHi);
       // coverage: sort the printed cases and walk the domain
-      const sorted = [...spec.branches].sort((a, b) => rcmp(rq(a.lo), rq(b.lo)));
+      const sorted = [...branches].sort((a, b) => rcmp(rq(a.lo), rq(b.lo)));
       const gaps: string[] = [];
       let reach = lo;
       let reachClosed = false; // whether `reach` itself is covered
@@ -309,20 +367,26 @@ export function piecewiseClaim(spec: PiecewiseClaimSpec): Claim {
       }
       if (rcmp(reach, hi) < 0 || !reachClosed)
         gaps.push(rcmp(reach, hi) < 0 ? `${reachClosed ? '(' : '['}${rationalToString(reach)}, ${rationalToString(hi)}]` : `${v} = ${rationalToString(hi)}`);
+      // a printed case reaching outside the domain states the formula where the variable cannot be
+      const outside = branches
+        .map((b, k) => ({ b, k }))
+        .filter(({ b }) => rcmp(rq(b.lo), lo) < 0 || rcmp(rq(b.hi), hi) > 0)
+        .map(({ b, k }) => `case ${k + 1} (${b.ends[0]}${b.lo}, ${b.hi}${b.ends[1]}) reaches outside ${v} ∈ [${spec.domainLo}, ${spec.domainHi}]`);
+      const problems = [...gaps.map((g) => `no printed case for ${g}`), ...outside];
       checks.push({
-        name: `the printed cases cover ${v} ∈ [${spec.domainLo}, ${spec.domainHi}]`,
+        name: `the printed cases cover ${v} ∈ [${spec.domainLo}, ${spec.domainHi}], and only it`,
         role: 'printed',
         method: 'exact-value',
-        outcome: gaps.length ? 'fail' : 'pass',
-        detail: gaps.length ? `no printed case for ${gaps.join(', ')}` : 'every value is in a printed case (exact interval arithmetic)',
-        ...(gaps.length ? { where: `no printed case for ${gaps.join(', ')}` } : {}),
+        outcome: problems.length ? 'fail' : 'pass',
+        detail: problems.length ? problems.join('; ') : 'every value is in a printed case (exact interval arithmetic)',
+        ...(problems.length ? { where: problems.join('; ') } : {}),
       });
       // printed case vs derived piece on each overlap
       const bad: string[] = [];
       let compared = 0;
-      for (const b of spec.branches) {
-        const pf = rationalOrNull(b.printedFormula);
-        if (!pf) throw new Error(`piecewiseClaim: printed case ${b.printedFormula} is not rational`);
+      for (const b of branches) {
+        const pf = rationalOrNull(b.formula);
+        if (!pf) throw new Error(`piecewiseClaim: printed case ${b.formula} is not rational`);
         for (const p of pieces) {
           const a = maxQ(rq(b.lo), p.lo);
           const z = minQ(rq(b.hi), p.hi);
@@ -336,12 +400,11 @@ export function piecewiseClaim(spec: PiecewiseClaimSpec): Claim {
           if (rfisZero(diff)) continue;
           if (cmp === 0) {
             const at = rfevalPartial(diff, { [v]: a });
-            if (!rfisZero(at))
-              bad.push(`at ${v} = ${rationalToString(a)}: printed ${b.printedFormula} ≠ derived ${rftoString(rfevalPartial(p.f, { [v]: a }))}`);
+            if (!rfisZero(at)) bad.push(`at ${v} = ${rationalToString(a)}: printed ${b.formula} ≠ derived ${rftoString(rfevalPartial(p.f, { [v]: a }))}`);
             continue;
           }
           const zs = zeroSetOfDifference(pf, p.f, { ...PAPER_DOMAIN, [v]: interval(a, z, `${aIn ? '[' : '('}${zIn ? ']' : ')'}` as '[]') });
-          bad.push(`for the printed case ${b.printedFormula} (${b.ends[0]}${b.lo}, ${b.hi}${b.ends[1]}) against the derived ${rftoString(p.f)}: ${zs.text}`);
+          bad.push(`for the printed case ${b.formula} (${b.ends[0]}${b.lo}, ${b.hi}${b.ends[1]}) against the derived ${rftoString(p.f)}: ${zs.text}`);
         }
       }
       checks.push({
@@ -382,11 +445,16 @@ export function piecewiseClaim(spec: PiecewiseClaimSpec): Claim {
             ),
           );
         });
-        spec.branches.forEach((b, k) => {
-          const point = b.lo === b.hi;
-          const ranges = { ...spec.ranges, [v]: { lo: b.lo, hi: b.hi } };
+        branches.forEach((b, k) => {
+          // compared inside the domain only; an empty printed case claims nothing to compare (the coverage check reports both)
+          const bLo = maxQ(rq(b.lo), lo);
+          const bHi = minQ(rq(b.hi), hi);
+          const c = rcmp(bLo, bHi);
+          if (c > 0 || (c === 0 && b.ends !== '[]' && rcmp(bLo, rq(b.lo)) === 0 && rcmp(bHi, rq(b.hi)) === 0)) return;
+          const point = c === 0;
+          const ranges = { ...spec.ranges, [v]: { lo: rationalToString(bLo), hi: rationalToString(bHi) } };
           checks.push(
-            firstPrinciplesCheck(`printed case ${k + 1} vs first principles`, 'printed', b.printedFormula, fp.compute, ctx, ranges, {
+            firstPrinciplesCheck(`printed case ${k + 1} vs first principles`, 'printed', b.formula, fp.compute, ctx, ranges, {
               points: point ? 2 : 3,
               what: fp.what,
             }),
@@ -405,7 +473,8 @@ export function piecewiseClaim(spec: PiecewiseClaimSpec): Claim {
 
 export interface ChecksClaimSpec extends ClaimHeader {
   /** The checks; roles say which compare the printed statement and which our own routes. */
-  checks: (ctx: ClaimContext) => CheckRecord[];
+  /** The checks; they receive the printed TeX, from which they read what the statement says. */
+  checks: (ctx: ClaimContext, printed: string) => CheckRecord[];
   howDecided: string;
   /**
    * What the derivation gives (TeX or words); for an erratum it is the correction. A function
@@ -419,7 +488,7 @@ export function checksClaim(spec: ChecksClaimSpec): Claim {
   return {
     ...header(spec),
     check(ctx): ClaimOutcome {
-      const checks = spec.checks(ctx);
+      const checks = spec.checks(ctx, spec.printed);
       const derived = typeof spec.derived === 'function' ? spec.derived(ctx) : (spec.derived ?? null);
       return { derived, checks, howDecided: spec.howDecided };
     },

@@ -78,6 +78,9 @@ describe('runClaim', () => {
 });
 
 describe('formulaClaim', () => {
+  // printed TeX: the cosh/sinh form of Eq. (10), and the same without its factor ω
+  const EQ10 = '\\mathcal{W} = \\omega \\left(1 - \\frac{c[1+3\\cosh(\\beta\\omega)+\\sinh(\\beta\\omega)]}{1+2\\cosh(\\beta\\omega)} \\right)';
+  const EQ10_NO_OMEGA = EQ10.replace('\\omega \\left(1', '\\left(1');
   const base = {
     ...header,
     derive: () => ratFuncOf('omega*(1 - c - c/(1 + y + y^2))'),
@@ -93,35 +96,29 @@ describe('formulaClaim', () => {
     },
   };
   it('verifies a true printed formula (cosh/sinh form of Eq. (10))', async () => {
-    const r = await runClaim(
-      formulaClaim({ ...base, printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega)))' }),
-      ctx,
-    );
+    const r = await runClaim(formulaClaim({ ...base, printed: EQ10 }), ctx);
     expect(r.verdict).toBe('verified');
   });
   it('without a second route, a disagreeing printed formula is our failure, not an erratum', async () => {
     const { firstPrinciples: _unused, ...single } = base;
-    const r = await runClaim(formulaClaim({ ...single, printedFormula: '1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega))' }), ctx);
+    const r = await runClaim(formulaClaim({ ...single, printed: EQ10_NO_OMEGA }), ctx);
     expect(r.verdict).toBe('failed');
   });
   it('flags a printed formula that drops the factor ω (invisible at ω = 1)', async () => {
-    const r = await runClaim(formulaClaim({ ...base, printedFormula: '1 - c*(1 + 3*cosh(beta*omega) + sinh(beta*omega))/(1 + 2*cosh(beta*omega))' }), ctx);
+    const r = await runClaim(formulaClaim({ ...base, printed: EQ10_NO_OMEGA }), ctx);
     expect(r.verdict).toBe('erratum');
     expect(r.corrected).not.toBeNull();
     expect(r.evidence.checks.find((c) => c.method === 'exact-identity' && c.role === 'printed')?.outcome).toBe('fail');
   });
   it('flags a flipped sign', async () => {
-    const r = await runClaim(
-      formulaClaim({ ...base, printedFormula: 'omega*(1 - c*(1 + 3*cosh(beta*omega) - sinh(beta*omega))/(1 + 2*cosh(beta*omega)))' }),
-      ctx,
-    );
+    const r = await runClaim(formulaClaim({ ...base, printed: EQ10.replace('+\\sinh', '-\\sinh') }), ctx);
     expect(r.verdict).toBe('erratum');
   });
   it('reports our own inconsistency as failed: a derivation that disagrees with first principles', async () => {
     const r = await runClaim(
       formulaClaim({
         ...base,
-        printedFormula: 'omega*(1 - c - c/(1 + exp(-beta*omega) + exp(-2*beta*omega)))',
+        printed: '\\mathcal{W} = \\omega\\left(1 - c - \\frac{c}{1 + e^{-\\beta\\omega} + e^{-2\\beta\\omega}}\\right)',
         firstPrinciples: { compute: (_p, D) => ({ value: D.fromString('12345') }), what: 'a broken computation' },
       }),
       ctx,

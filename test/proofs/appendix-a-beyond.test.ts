@@ -13,6 +13,14 @@ import { W_ALL_FORMULA } from '../../proofs/model-ordering.js';
 
 const CTX = { precision: 50, seed: 1 };
 
+/** The TeX with `from` replaced by `to` (which must occur exactly once): a deliberate misprint. */
+function replaceOnce(tex: string, from: string, to: string): string {
+  if (tex.split(from).length !== 2) throw new Error(`"${from}" does not occur exactly once in ${tex}`);
+  return tex.replace(from, to);
+}
+/** (A2)/(A3) printed without the division of the threshold by ω. */
+const withoutOmega = (tex: string): string => replaceOnce(tex, '}{\\omega} \\text{ for }', '}{1} \\text{ for }');
+
 const EXPECTED: Record<string, string> = {
   'fig1-cl1-ge-w': 'verified',
   'eq9-order-only-when': 'erratum',
@@ -55,7 +63,7 @@ describe('ordering, Appendix A and beyond-the-paper claims', () => {
   }, 60_000);
 
   it('mutation: (A2) without its 1/ω is an erratum whose correction is the derived threshold, not "(as printed)"', async () => {
-    const mutated = thresholdClaim({ ...A2_SPEC, id: 'mutant-a2-erratum', printedThreshold: A2_SPEC.printedThreshold.replace(/\/omega$/, '') });
+    const mutated = thresholdClaim({ ...A2_SPEC, id: 'mutant-a2-erratum', printed: withoutOmega(A2_SPEC.printed) });
     const [r] = await runClaims([mutated], CTX);
     expect(r.verdict).toBe('erratum');
     expect(r.corrected).toMatch(/\\frac\{1\}\{\\omega\}\\ln/);
@@ -64,7 +72,7 @@ describe('ordering, Appendix A and beyond-the-paper claims', () => {
   });
 
   it('mutation: (A3) × 1.001 differs at ω = 1 too, so it is not explained as a missing 1/ω', async () => {
-    const mutated = thresholdClaim({ ...A3_SPEC, id: 'mutant-a3-scaled', printedThreshold: `1.001*${A3_SPEC.printedThreshold}` });
+    const mutated = thresholdClaim({ ...A3_SPEC, id: 'mutant-a3-scaled', printed: replaceOnce(A3_SPEC.printed, '< \\frac{\\log', '< 1.001 \\frac{\\log') });
     const [r] = await runClaims([mutated], CTX);
     expect(r.verdict).toBe('erratum');
     expect(r.evidence.differsWhere).toMatch(/wrong even at ω = 1/);
@@ -72,19 +80,23 @@ describe('ordering, Appendix A and beyond-the-paper claims', () => {
   });
 
   it('mutation: (A2) without its 1/ω is not verified', async () => {
-    const mutated = thresholdClaim({ ...A2_SPEC, id: 'mutant-a2', printedThreshold: A2_SPEC.printedThreshold.replace(/\/omega$/, '') });
+    const mutated = thresholdClaim({ ...A2_SPEC, id: 'mutant-a2', printed: withoutOmega(A2_SPEC.printed) });
     const [r] = await runClaims([mutated], CTX);
     expect(r.verdict).not.toBe('verified');
   });
 
   it('mutation: (A3) with a wrong constant under the root is not verified', async () => {
-    const mutated = thresholdClaim({ ...A3_SPEC, id: 'mutant-a3', printedThreshold: 'log((1/2)*(sqrt((3-6*c)/(c-1)) - 1))/omega' });
+    const mutated = thresholdClaim({ ...A3_SPEC, id: 'mutant-a3', printed: replaceOnce(A3_SPEC.printed, '3-7c', '3-6c') });
     const [r] = await runClaims([mutated], CTX);
     expect(r.verdict).not.toBe('verified');
   });
 
   it('control: (A1) with the 1/ω restored is verified', async () => {
-    const fixed = thresholdClaim({ ...A1_SPEC, id: 'fixed-a1', printedThreshold: `${A1_SPEC.printedThreshold}/omega` });
+    const fixed = thresholdClaim({
+      ...A1_SPEC,
+      id: 'fixed-a1',
+      printed: replaceOnce(A1_SPEC.printed, '\\right) & \\text{for } 1/2', '\\right)/\\omega & \\text{for } 1/2'),
+    });
     const [r] = await runClaims([fixed], CTX);
     expect(r.verdict).toBe('verified');
   });

@@ -4,6 +4,7 @@
  */
 import type { Claim, CheckedClaim } from '../../src/claims/claim.js';
 import { runClaim } from '../../src/claims/run.js';
+import { texMutants } from '../../src/claims/mutate.js';
 
 export const MUTATION_CTX = { precision: 50, seed: 20220513 };
 
@@ -42,3 +43,15 @@ export async function runMutants(original: Claim, cases: readonly MutantCase[]):
 /** One line for the test log: the kill rate. */
 export const rateText = (name: string, r: MutationResult): string =>
   `${name}: ${r.killed}/${r.total} mutants killed (${((100 * r.killed) / Math.max(1, r.total)).toFixed(1)} %)`;
+
+/** Every single-site mutant of a printed TeX statement, each as the claim built from the mutated TeX. */
+export const texMutantCases = (name: string, tex: string, build: (printed: string) => Claim): MutantCase[] =>
+  texMutants(tex).map((m) => ({ label: `${name}: ${m.kind}: ${m.change}`, claim: build(m.tex) }));
+
+/** Runs the cases, logs the rate and returns the survivors not explained in `explained`. */
+export async function unexplainedSurvivors(name: string, original: Claim, cases: readonly MutantCase[], explained: Readonly<Record<string, string>>) {
+  const r = await runMutants(original, cases);
+  console.log(rateText(name, r));
+  for (const s of r.survivors) console.log(`  survivor ${s.label}: ${s.verdict} (${s.why})`);
+  return { result: r, unexplained: r.survivors.filter((s) => !(s.label in explained)) };
+}

@@ -3,7 +3,9 @@ import { runClaims } from '../../src/claims/run.js';
 import { verdictOf } from '../../src/claims/claim.js';
 import { exactIdentity, ratFuncOf } from '../../src/claims/checks.js';
 import { identical } from '../../src/symbolic/ratfunc.js';
-import { SEC4B, PRINTED, exactForN, limitValue } from '../../proofs/sec4b-scaling.js';
+import { SEC4B, EQ15_TEX, EQ16_TEX, EQ16_LIMITS_TEX, exactForN, limitValue } from '../../proofs/sec4b-scaling.js';
+import { printedForms, printedLimits } from '../../src/claims/printed.js';
+import { astToString } from '../../src/symbolic/expr.js';
 import { APPENDIX_B } from '../../proofs/appendix-b.js';
 import { CLAIMS } from '../../proofs/index.js';
 import { cl1Sum, wPairing, withN, firstPrinciplesPerN, groundL1At } from '../../proofs/model-ground.js';
@@ -84,7 +86,7 @@ describe('mutations: wrong printed forms are not verified', () => {
       'Eq. (15)',
       'printed',
       [1, 2, 3, 4],
-      (N) => (identical(cl1Sum(N), ratFuncOf(withN(PRINTED.eq15, N))).identical ? null : 'differs'),
+      (N) => (identical(cl1Sum(N), ratFuncOf(printedForms(EQ15_TEX, { forms: [1] }, { N })[0])).identical ? null : 'differs'),
       'identical',
     );
     expect(right.outcome).toBe('pass');
@@ -107,9 +109,9 @@ describe('mutations: wrong printed forms are not verified', () => {
   });
 
   it('a wrong high-temperature limit of Eq. (16) is caught; the literal r = n̄/n̄ + 1 is not e^{−βω}', () => {
-    const lim = limitValue(ratFuncOf(withN(PRINTED.eq16, 5)), 1);
+    const lim = limitValue(ratFuncOf(printedForms(EQ16_TEX, { forms: [1] }, { N: 5 })[0]), 1);
     expect(identical(lim, ratFuncOf(withN('omega*N*(N + 1)/(2*(N + 1))', 5))).identical).toBe(false);
-    expect(identical(lim, ratFuncOf(withN(PRINTED.eq16LimitOne, 5))).identical).toBe(true);
+    expect(identical(lim, ratFuncOf(astToString(printedLimits(EQ16_LIMITS_TEX, { N: 5 })[1].value))).identical).toBe(true);
     expect(exactIdentity('literal', 'printed', 'nbar/nbar + 1', 'exp(-beta*omega)')!.outcome).toBe('fail');
   });
 });
