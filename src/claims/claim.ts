@@ -62,7 +62,7 @@ export interface Evidence {
 
 export interface CheckedClaim {
   id: string;
-  /** Starts with the paper's own label: "Eq. (12), branch c < 3/4", "Appendix A, (A2)", "Fig. 1 caption". */
+  /** Starts with the paper's own label: "Eq. (N), branch …", "Appendix A, (A2)", "Fig. N caption". */
   location: string;
   /** The claim in words. */
   statement: string;

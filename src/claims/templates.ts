@@ -31,7 +31,7 @@ export type { PrintedBranch, PrintedReading } from './printed.js';
 
 interface ClaimHeader {
   id: string;
-  /** Starts with the paper's own label, e.g. "Eq. (10), branch c = 1". */
+  /** Starts with the paper's own label, e.g. "Eq. (N), branch …" or "Appendix A, (A2)". */
   location: string;
   statement: string;
   /** TeX exactly as printed, errors included. */

@@ -1,5 +1,5 @@
 /**
- * Ergotropy, Eq. (2): W = Tr(ρH) − Σ_k r_k↓ ε_k↑, the energy above the passive state obtained by
+ * Ergotropy: W = Tr(ρH) − Σ_k r_k↓ ε_k↑, the energy above the passive state obtained by
  * pairing the eigenvalues of ρ in decreasing order with the levels of H (with multiplicity) in
  * increasing order (Allahverdyan, Balian & Nieuwenhuizen; the paper's ref. [23]).
  *
@@ -50,7 +50,7 @@ function isDiagonal<T>(F: Field<T>, H: CMatrix<T>): boolean {
   return true;
 }
 
-/** Ergotropy of ρ for Hamiltonian H (Eq. (2)); ρ should be a validated density matrix. */
+/** Ergotropy of ρ for Hamiltonian H (the maximal work extractable by a unitary); ρ should be a validated density matrix. */
 export function ergotropy<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): ErgotropyResult<T> {
   if (rho.rows !== rho.cols) throw new RangeError(`ergotropy: ρ is ${rho.rows}×${rho.cols}, not square`);
   if (H.rows !== H.cols || H.rows !== rho.rows) throw new RangeError(`ergotropy: H is ${H.rows}×${H.cols} but ρ is ${rho.rows}×${rho.cols}`);

@@ -1,5 +1,5 @@
 /**
- * Time evolution under the master equation of Eq. (4): ρ(t) = e^{tL} ρ(0).
+ * Time evolution under the collective master equation (lindblad.ts): ρ(t) = e^{tL} ρ(0).
  *
  * Main route (`evolve`): exact-exponential Taylor steps on applyLindbladian. The interval is cut
  * into n = ⌈tλ/θ⌉ equal steps h, where λ ≥ ‖L‖ (Frobenius-induced) and θ = 2, and each step sums

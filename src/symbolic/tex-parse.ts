@@ -12,7 +12,7 @@
  *                                with their conditions, and the conditions after `\quad` or
  *                                `\text{when}`, each relation split into `Inequality`s.
  *   `texToAst(src)`            — one scalar expression (no relation) as an `Ast`.
- *   `printedEquations(src)`    — every `name = …` item with scalar sides (e.g. d_k of Eq. (14)).
+ *   `printedEquations(src)`    — every `name = …` item with scalar sides (e.g. a printed definition d_k = …).
  *   `scalarParts(src)`         — every maximal scalar subexpression (to find what a formula transcribes).
  *   `lowerTeX(node)`, `relationToInequalities(node)` — the lowering itself, for a node of the tree.
  *
