@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import type { AnalyticField } from '../numeric/field.js';
 import { float64 } from '../numeric/float64.js';
 import { decimalField } from '../numeric/decimal.js';
+import type { RationalMatrix } from '../numeric/rational.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { zeros } from '../numeric/matrix.js';
 import { readMatrixFile } from '../io/matrix-json.js';
@@ -50,6 +51,8 @@ export interface ModelSetup<T> {
   f: T;
   /** ρ0 as a dense matrix (for ground, excited and thermal formed on first use). */
   rho0: CMatrix<T>;
+  /** A file's ρ0 exactly as read (rho0 is it rounded into F). */
+  exactRho0?: RationalMatrix;
   /** Which initial state: one of the named ones, or a file. */
   initialKind: 'ground' | 'excited' | 'thermal' | 'file';
   initialText: string;
@@ -107,5 +110,5 @@ export function modelSetup(p: Parsed, command: string, maxDecimalQubits: number 
   if (Q.rows !== d || Q.cols !== d)
     throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
   const rho0 = densityFromRational(F, Q, { tolerance: toleranceOption(str(p, 'tolerance')), what: `the initial state in ${init}` });
-  return { ...base, initialKind: 'file', rho0 };
+  return { ...base, initialKind: 'file', rho0, exactRho0: Q };
 }

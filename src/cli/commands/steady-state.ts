@@ -1,6 +1,7 @@
 /** `ergocheck steady-state`: the exact steady state of the collective model from an initial state. */
 import type { AnalyticField } from '../../numeric/field.js';
-import { boundString } from '../../numeric/exact-bounds.js';
+import { boundString, exactValue } from '../../numeric/exact-bounds.js';
+import { parseRational, rcmp } from '../../numeric/rational.js';
 import { maxAbs } from '../../numeric/matrix.js';
 import { matrixToJson } from '../../io/matrix-json.js';
 import { collectiveCoupling, applyLindbladian, thermalRatio } from '../../physics/lindblad.js';
@@ -62,7 +63,10 @@ export function steadyStateCommand(args: string[], io: Io): number {
   let W: { ergotropy: unknown; errorBound: unknown; energy: unknown };
   let l1: unknown;
   if (ss.groundCoherences.length === 0) {
-    const summary = steadyStateSummary(F, ss, model, kind === 'thermal' ? { l1: F.zero } : {});
+    // the bound starts from the exact input: ρ0 (or the named state) and ω, β as given, each
+    // rounded into F at most once
+    const initial = kind === 'file' ? s.exactRho0! : kind;
+    const summary = steadyStateSummary(F, ss, model, { ...(kind === 'thermal' ? { l1: F.zero } : {}), initial, inputRounding: modelRounding(F, p, s) });
     W = summary;
     l1 = summary.l1;
   } else {
@@ -76,10 +80,7 @@ export function steadyStateCommand(args: string[], io: Io): number {
   const residualText = residual === null ? null : F.toString(residual, 3);
   if (flag(p, 'json')) {
     const fields = {
-      ergotropy: fmt(W.ergotropy),
-      errorBound: boundString(F, W.errorBound),
-      l1: fmt(l1),
-      energy: fmt(W.energy),
+      ...steadySummaryJson(F, s.precision, W, l1),
       residual: residualText,
       method: ss.method,
       precision: s.precision,
@@ -103,6 +104,32 @@ export function steadyStateCommand(args: string[], io: Io): number {
   }
   io.out(lines.join('\n'));
   return 0;
+}
+
+/** F.epsilon if ω or β as given (exact rationals) were rounded into F, else 0. */
+function modelRounding<T>(F: AnalyticField<T>, p: ReturnType<typeof parse>, s: { omega: unknown; beta: unknown; betaText: string }): T {
+  const rounded = (text: string, x: unknown): boolean => rcmp(exactValue(F, x as T), parseRational(text)) !== 0;
+  const betaInfinite = /^\+?(inf|infinity)$/i.test(s.betaText.trim());
+  return rounded(str(p, 'omega') ?? '1', s.omega) || (!betaInfinite && rounded(s.betaText, s.beta)) ? F.epsilon : F.zero;
+}
+
+/**
+ * The printed numbers of `--json`: W, C_l1 and the energy at the working precision (every digit of
+ * a decimal of that precision, 17 for float64), the bound rounded up to 3 digits.
+ */
+export function steadySummaryJson<T>(
+  F: AnalyticField<T>,
+  precision: number | 'float64',
+  W: { ergotropy: T; errorBound: T; energy: T },
+  l1: T,
+): { ergotropy: string; errorBound: string; l1: string; energy: string } {
+  const digits = precision === 'float64' ? 17 : precision;
+  return {
+    ergotropy: F.toString(W.ergotropy, digits),
+    errorBound: boundString(F, W.errorBound),
+    l1: F.toString(l1, digits),
+    energy: F.toString(W.energy, digits),
+  };
 }
 
 /**
