@@ -88,8 +88,10 @@ export function spinBasisErrors<T>(F: Field<T>, N: number): BasisError<T>[] {
   const basis: SpinBasis<T> = spinBasis(F, N);
   const paths = yamanouchiPaths(N);
   const u = F.epsilon;
-  // the closed form: num/den (integers held exactly) divided once, then one square root: |δ| ≤ 2u
-  const closedFormRel = F.mul(F.fromNumber(2.02), u);
+  // the closed form: num/den divided once, then one square root: |δ| ≤ 1.5u(1 + u) when the
+  // integers are held exactly (float64 up to 2^53, a decimal up to its digits), else two more roundings
+  const digits = F.kind === 'float64' ? 15 : F.digits;
+  const closedFormRel = (num: bigint): T => F.mul(F.fromNumber(num.toString().length <= digits ? 1.52 : 2.53), u);
   const out: BasisError<T>[] = basis.families.map((fam) => {
     const famPaths = paths.get(fam.twoJ) ?? [];
     const error: T[] = [];
@@ -104,8 +106,8 @@ export function spinBasisErrors<T>(F: Field<T>, N: number): BasisError<T>[] {
           const c = path ? closedFormEntry(N, path, xs[i]) : { sign: 0, num: 0n, den: 1n };
           const exact = c.sign === 0 ? F.zero : F.sqrt(F.div(F.fromString(c.num.toString()), F.fromString(c.den.toString())));
           const signed = c.sign < 0 ? F.neg(exact) : exact;
-          // |V̂ − V| ≤ |V̂ − V̂'| + |V̂' − V|, |V̂' − V| ≤ 2.02u|V̂'|(1 + 3u)
-          const e = F.add(F.abs(F.sub(v[i], signed)), F.mul(closedFormRel, F.abs(signed)));
+          // |V̂ − V| ≤ |V̂ − V̂'| + |V̂' − V| (the subtraction's own rounding is inside the 10% below)
+          const e = F.add(F.abs(F.sub(v[i], signed)), F.mul(closedFormRel(c.num), F.abs(signed)));
           e2 = F.add(e2, F.mul(e, e));
           n2 = F.add(n2, F.mul(v[i], v[i]));
         }

@@ -20,7 +20,8 @@
  * of the Gibbs weights (including e^{−βω}) and of every sum. With `options.initial` (ρ0, exact as
  * given or as a RationalMatrix, or a named state) * starts from ρ0 itself: the blocks are formed
  * again in the guard field (float64: as formed) and block-formation-bound.ts bounds that
- * formation; `options.inputRounding` adds the rounding of ω and β from their exact values.
+ * formation; with `options.exactModel` ω and β are taken from their exact values (decimal: rounded
+ * into the guard field) and the rounding of ω is added.
  * C_l1 is returned at the working precision without a bound.
  */
 import type { AnalyticField, Field } from '../numeric/field.js';
@@ -41,7 +42,7 @@ import { multiplicityBlocks, spinMultiplicity } from './multiplicity-blocks.js';
 import { namedInitialBlocks } from './named-initial-blocks.js';
 import { blockFormationBounds } from './block-formation-bound.js';
 import { rationalToField } from './density.js';
-import type { RationalMatrix } from '../numeric/rational.js';
+import type { Rational, RationalMatrix } from '../numeric/rational.js';
 
 export interface SteadySummary<T> {
   /** W = energy − passiveEnergy. */
@@ -195,12 +196,12 @@ export interface SteadySummaryOptions<T> {
    */
   readonly initial?: CMatrix<T> | RationalMatrix | 'ground' | 'excited' | 'thermal';
   /**
-   * Relative distance of the model's ω and β from the exact values they stand for (e.g. F.epsilon
-   * when they were rounded into F from exact rationals); default 0. A matrix `initial` in F is
+   * The exact ω and β (β = 'Infinity' for zero temperature) that the model's ω and β are correctly
+   * rounded from; without it the model's values are the exact input. (A matrix `initial` in F is
    * taken as exact; a RationalMatrix is the exact ρ0, and ss must have been computed from its
-   * entries correctly rounded into F (as densityFromRational gives them).
+   * entries correctly rounded into F, as densityFromRational gives them.)
    */
-  readonly inputRounding?: T;
+  readonly exactModel?: { readonly omega: Rational; readonly beta: Rational | 'Infinity' };
 }
 
 export function steadyStateSummary<T>(
@@ -217,9 +218,10 @@ export function steadyStateSummary<T>(
   if (initial !== undefined && typeof initial !== 'string' && (initial.rows !== 2 ** N || initial.cols !== 2 ** N))
     throw new RangeError(`steadyStateSummary: the initial state is ${initial.rows}×${initial.cols}, not a state of ${N} qubits`);
   if (F.kind !== 'decimal') {
-    const inputRounding = options.inputRounding ?? F.zero;
-    const formation = initial === undefined ? undefined : formationBounds(F, N, ss.blocks, initialIn(F, initial), omega, beta, inputRounding);
-    const r = summaryInField(F, { blocks: ss.blocks, sectors: () => ss.sectors }, N, omega, beta, known ? options.l1 : undefined, formation, inputRounding);
+    // ω and β correctly rounded into F: the bound of e^{−βω} counts their rounding; ω's scales E and P
+    const omegaRounding = exactModelIn(F, model, options.exactModel) ? F.epsilon : F.zero;
+    const formation = initial === undefined ? undefined : formationBounds(F, N, ss.blocks, initialIn(F, initial), omega, beta);
+    const r = summaryInField(F, { blocks: ss.blocks, sectors: () => ss.sectors }, N, omega, beta, known ? options.l1 : undefined, formation, omegaRounding);
     // a 17-significant-digit print of a double is within u of it: 2u of the largest value covers each print
     const largest = [r.energy, r.passiveEnergy, r.ergotropy].map((x) => F.abs(x)).reduce((a, b) => (F.cmp(a, b) >= 0 ? a : b));
     return { ...r, errorBound: F.add(r.errorBound, F.mul(F.scale2(F.epsilon, 1), largest)) };
@@ -229,8 +231,9 @@ export function steadyStateSummary<T>(
   type G = (typeof G)['zero'];
   // converted to the guard field block by block, zero blocks (most of them for a symmetric state)
   // as zeros; the Gibbs weights recomputed there from the model's β and ω
-  const betaG = up(beta);
-  const omegaG = up(omega);
+  const exact = exactModelIn(G, model, options.exactModel);
+  const betaG = exact ? exact.beta : up(beta);
+  const omegaG = exact ? exact.omega : up(omega);
   const rG = isPlusInfinity(G, betaG) ? G.zero : thermalRatio(G, omegaG, betaG).r;
   let blocks: SpinBlock<G>[];
   let formation: G[] | undefined;
@@ -247,11 +250,10 @@ export function steadyStateSummary<T>(
     const spec = typeof initial === 'string' ? initial : isRationalMatrix(initial) ? initialIn(G, initial) : { rho: mapMatrix(initial, up), rounding: G.zero };
     const M = typeof spec === 'string' ? namedBlocksIn(G, N, spec, rG) : multiplicityBlocks(G, spinBasis(G, N), spec.rho, true).map((m) => m.M);
     blocks = ss.blocks.map((b, i) => ({ j: b.j, twoJ: b.twoJ, multiplicity: b.multiplicity, weights: spinGibbsWeights(G, b.twoJ, rG), M: M[i] }));
-    formation = formationBounds(G, N, blocks, spec, omegaG, betaG, options.inputRounding === undefined ? G.zero : up(options.inputRounding));
+    formation = formationBounds(G, N, blocks, spec, omegaG, betaG);
   }
   // (not a spread of ss: that would call its getters, i.e. build the sector blocks and ρ)
-  const inputRounding = options.inputRounding === undefined ? G.zero : up(options.inputRounding);
-  const r = summaryInField(G, { blocks, sectors: () => [] }, N, omegaG, betaG, known ? up(options.l1 as T) : undefined, formation, inputRounding);
+  const r = summaryInField(G, { blocks, sectors: () => [] }, N, omegaG, betaG, known ? up(options.l1 as T) : undefined, formation, exact ? G.epsilon : G.zero);
   const back = (x: G) => convert(G, F, x);
   const out = { ergotropy: back(r.ergotropy), energy: back(r.energy), passiveEnergy: back(r.passiveEnergy) };
   // rounding each reported value to F adds at most one unit roundoff of its magnitude; a decimal
@@ -261,6 +263,25 @@ export function steadyStateSummary<T>(
 }
 
 const isRationalMatrix = (x: object): x is RationalMatrix => 'hasFloatEntries' in x;
+
+/**
+ * The exact ω and β correctly rounded into G, after checking that the model's are them rounded
+ * (to float64 accuracy: a mismatch is a caller's error); null without exactModel.
+ */
+function exactModelIn<T, S>(G: Field<T>, model: LindbladModel<S>, exact: SteadySummaryOptions<S>['exactModel']): { omega: T; beta: T } | null {
+  if (!exact) return null;
+  const omega = G.fromRational(exact.omega);
+  const beta = exact.beta === 'Infinity' ? G.fromString('Infinity') : G.fromRational(exact.beta);
+  const near = (given: S, x: T): boolean => {
+    const g = Number(String(given));
+    const e = G.toNumber(x);
+    return g === e || Math.abs(g - e) <= 1e-15 * Math.abs(e);
+  };
+  const infinite = !Number.isFinite(Number(String(model.beta)));
+  if (!near(model.omega, omega) || (exact.beta === 'Infinity') !== infinite || (!infinite && !near(model.beta, beta)))
+    throw new RangeError('steadyStateSummary: exactModel does not match the model’s ω and β');
+  return { omega, beta };
+}
 
 /** ρ0 in G with the relative rounding of its entries: a RationalMatrix correctly rounded (u), a matrix of G as it is (0). */
 function initialIn<T>(
@@ -293,11 +314,10 @@ function formationBounds<T>(
   initial: { rho: CMatrix<T>; rounding: T } | 'ground' | 'excited' | 'thermal',
   omega: T,
   beta: T,
-  inputRounding: T,
 ): T[] {
   if (initial === 'ground' || initial === 'excited') return blocks.map(() => G.zero);
   if (initial === 'thermal') {
-    const rel = G.add(G.mul(G.fromNumber(2 * N), relativeErrorOfR(G, omega, beta, inputRounding)), G.mul(G.fromNumber(1.01 * (5 * N + 4)), G.epsilon));
+    const rel = G.add(G.mul(G.fromNumber(2 * N), relativeErrorOfR(G, omega, beta)), G.mul(G.fromNumber(1.01 * (5 * N + 4)), G.epsilon));
     return blocks.map((b) => G.mul(G.mul(G.abs(b.M.re[0] ?? G.zero), rel), G.fromNumber(1.01)));
   }
   return blockFormationBounds(G, N, initial.rho, initial.rounding);
@@ -306,13 +326,13 @@ function formationBounds<T>(
 /**
  * Relative error of r = e^{−βω} as computed in G: β, ω and their product rounded, exp within one
  * unit (decimal.js rounds it correctly; for float64 this assumes V8's exp, which is within one
- * unit), and β and ω themselves within inputRounding of the exact values.
+ * unit); β and ω themselves may be the exact values rounded once.
  */
-function relativeErrorOfR<T>(G: Field<T>, omega: T, beta: T, inputRounding: T): T {
+function relativeErrorOfR<T>(G: Field<T>, omega: T, beta: T): T {
   if (isPlusInfinity(G, beta)) return G.zero;
   const bw = G.abs(G.mul(beta, omega));
   const rounding = G.mul(G.mul(G.fromNumber(1.01), G.epsilon), G.add(G.mul(G.fromNumber(3), bw), G.one));
-  return G.add(rounding, G.mul(G.mul(G.fromNumber(2.02), inputRounding), bw));
+  return rounding;
 }
 
 function zeroMatrix<T>(F: Field<T>, n: number): CMatrix<T> {
@@ -338,13 +358,13 @@ function summaryInField<T>(
   beta: T,
   knownL1: T | undefined,
   formation: readonly T[] | undefined,
-  inputRounding: T,
+  omegaRounding: T,
 ): SteadySummary<T> {
   const u = G.epsilon;
   // relative error of a Gibbs weight r^d / Σ_n r^n (d ≤ 2j products, 2j sums, one division) in
   // terms of that of r
   const zeroT = isPlusInfinity(G, beta);
-  const relR = relativeErrorOfR(G, omega, beta, inputRounding);
+  const relR = relativeErrorOfR(G, omega, beta);
   const relWeight = (twoJ: number) => G.add(G.mul(G.fromNumber(1.01 * 2 * twoJ), relR), G.mul(G.fromNumber(1.01 * (2 * twoJ + 3)), u));
   const groups: SpectrumGroup<T>[] = [];
   let energyUnits = G.zero;
@@ -399,9 +419,8 @@ function summaryInField<T>(
   const energyBound = G.mul(omega, G.add(energyWeightErr, G.mul(G.fromNumber(1.01 * (2 * energyTerms + 4)), G.mul(u, energyAbs))));
   const { passive, bound: passiveBound } = passiveEnergyOfGroups(G, groups, N, omega);
   const W = G.sub(energy, passive);
-  // ω itself within inputRounding of the exact one: energy and passive energy scale with it
-  const omegaRounding = G.mul(G.mul(inputRounding, G.fromNumber(1.01)), G.add(G.abs(energy), G.abs(passive)));
-  const errorBound = G.add(G.add(energyBound, passiveBound), omegaRounding);
+  // ω itself rounded (relative omegaRounding) from the exact one: energy and passive energy scale with it
+  const errorBound = G.add(G.add(energyBound, passiveBound), G.mul(G.mul(omegaRounding, G.fromNumber(1.01)), G.add(G.abs(energy), G.abs(passive))));
   const r = zeroT ? 0 : G.toNumber(thermalRatio(G, omega, beta).r);
   const l1 = knownL1 ?? l1Coherence(G, ss, factors, N, r, G.toNumber(omega));
   return { ergotropy: W, errorBound, energy, passiveEnergy: passive, l1 };

@@ -79,7 +79,7 @@ export function runSteadyCase(c: SteadyCase): number {
   const model = collectiveCoupling(F, c.N, { omega, beta: F.zero, gamma0: F.one, f: F.fromRational(c.f), timeScale: 'normalised' });
   const rho0 = densityFromRational(F, Q);
   const ss = collectiveSteadyState(F, model, rho0);
-  const summary = steadyStateSummary(F, ss, model, { initial: Q, inputRounding: F.epsilon });
+  const summary = steadyStateSummary(F, ss, model, { initial: Q, exactModel: { omega: c.omega, beta: rational(0n) } });
   const json = steadySummaryJson(F, c.precision, summary, summary.l1);
   const bound = parseRational(json.errorBound);
   const what = `N = ${c.N}, ${c.spec.kind} ρ0 (${c.spec.values.map((v) => `${v.num}/${v.den}`).join(' ')}), ω = ${c.omega.num}/${c.omega.den}, ${c.precision} digits`;

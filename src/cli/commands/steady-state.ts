@@ -1,7 +1,7 @@
 /** `ergocheck steady-state`: the exact steady state of the collective model from an initial state. */
 import type { AnalyticField } from '../../numeric/field.js';
-import { boundString, exactValue } from '../../numeric/exact-bounds.js';
-import { parseRational, rcmp } from '../../numeric/rational.js';
+import { boundString } from '../../numeric/exact-bounds.js';
+import { parseRational, type Rational } from '../../numeric/rational.js';
 import { maxAbs } from '../../numeric/matrix.js';
 import { matrixToJson } from '../../io/matrix-json.js';
 import { collectiveCoupling, applyLindbladian, thermalRatio } from '../../physics/lindblad.js';
@@ -66,7 +66,7 @@ export function steadyStateCommand(args: string[], io: Io): number {
     // the bound starts from the exact input: ρ0 (or the named state) and ω, β as given, each
     // rounded into F at most once
     const initial = kind === 'file' ? s.exactRho0! : kind;
-    const summary = steadyStateSummary(F, ss, model, { ...(kind === 'thermal' ? { l1: F.zero } : {}), initial, inputRounding: modelRounding(F, p, s) });
+    const summary = steadyStateSummary(F, ss, model, { ...(kind === 'thermal' ? { l1: F.zero } : {}), initial, exactModel: exactModelOf(p, s.betaText) });
     W = summary;
     l1 = summary.l1;
   } else {
@@ -106,11 +106,10 @@ export function steadyStateCommand(args: string[], io: Io): number {
   return 0;
 }
 
-/** F.epsilon if ω or β as given (exact rationals) were rounded into F, else 0. */
-function modelRounding<T>(F: AnalyticField<T>, p: ReturnType<typeof parse>, s: { omega: unknown; beta: unknown; betaText: string }): T {
-  const rounded = (text: string, x: unknown): boolean => rcmp(exactValue(F, x as T), parseRational(text)) !== 0;
-  const betaInfinite = /^\+?(inf|infinity)$/i.test(s.betaText.trim());
-  return rounded(str(p, 'omega') ?? '1', s.omega) || (!betaInfinite && rounded(s.betaText, s.beta)) ? F.epsilon : F.zero;
+/** ω and β exactly as given (modelSetup rounds them into the working field). */
+function exactModelOf(p: ReturnType<typeof parse>, betaText: string): { omega: Rational; beta: Rational | 'Infinity' } {
+  const infinite = /^\+?(inf|infinity)$/i.test(betaText.trim());
+  return { omega: parseRational(str(p, 'omega') ?? '1'), beta: infinite ? 'Infinity' : parseRational(betaText) };
 }
 
 /**
