@@ -25,8 +25,9 @@ export const STEADY_STATE_HELP = `Usage: ergocheck steady-state --qubits N --bet
 The steady state ρ_ss = lim_{t→∞} e^{Lt} ρ0 of the master equation, Eq. (4), under collective
 coupling (γ_ij = γ0, f_ij = f; Sec. III), computed exactly (no time stepping) by the Schur–Weyl map:
 for each total spin j the multiplicity block M_j of ρ0 is kept and the spin part becomes the Gibbs
-state of ωJ_z. Printed: its ergotropy (Eq. (2), H0 = ω·excitations) with a certified error bound,
-C_l1 (Eq. (3)), its energy, the residual max|L(ρ_ss)_ij| (N ≤ ${RESIDUAL_MAX_QUBITS}) and the method. W, C_l1
+state of ωJ_z. Printed: its ergotropy (Eq. (2), H0 = ω·excitations) with a certified error bound
+(it covers the printed W and energy from the exact input: the FILE as read, ω and β as given),
+C_l1 (Eq. (3); to the working precision, not in the bound), its energy, the residual max|L(ρ_ss)_ij| (N ≤ ${RESIDUAL_MAX_QUBITS}) and the method. W, C_l1
 and the energy come from the blocks (the spectrum of ρ_ss is that of the M_j times the Gibbs
 weights), never from a 2^N × 2^N eigendecomposition, so any N ≤ ${MAX_DENSE_QUBITS} runs at any precision.
 
