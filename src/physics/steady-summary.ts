@@ -194,12 +194,13 @@ export interface SteadySummaryOptions<T> {
    * covers their formation from ρ0 too (block-formation-bound.ts); without it the bound starts
    * from the blocks as given.
    */
-  readonly initial?: CMatrix<T> | RationalMatrix | 'ground' | 'excited' | 'thermal';
+  readonly initial?: CMatrix<T> | RationalMatrix | { readonly rounded: CMatrix<T> } | 'ground' | 'excited' | 'thermal';
   /**
    * The exact ω and β (β = 'Infinity' for zero temperature) that the model's ω and β are correctly
    * rounded from; without it the model's values are the exact input. (A matrix `initial` in F is
    * taken as exact; a RationalMatrix is the exact ρ0, and ss must have been computed from its
-   * entries correctly rounded into F, as densityFromRational gives them.)
+   * entries correctly rounded into F, as densityFromRational gives them; `{ rounded }` is that
+   * rounded matrix itself, when converting the exact one again would cost too much.)
    */
   readonly exactModel?: { readonly omega: Rational; readonly beta: Rational | 'Infinity' };
 }
@@ -215,8 +216,9 @@ export function steadyStateSummary<T>(
   const { N, omega, beta } = model;
   const known = options.l1 !== undefined;
   const initial = options.initial;
-  if (initial !== undefined && typeof initial !== 'string' && (initial.rows !== 2 ** N || initial.cols !== 2 ** N))
-    throw new RangeError(`steadyStateSummary: the initial state is ${initial.rows}×${initial.cols}, not a state of ${N} qubits`);
+  const shape = initial === undefined || typeof initial === 'string' ? null : 'rounded' in initial ? initial.rounded : initial;
+  if (shape && (shape.rows !== 2 ** N || shape.cols !== 2 ** N))
+    throw new RangeError(`steadyStateSummary: the initial state is ${shape.rows}×${shape.cols}, not a state of ${N} qubits`);
   if (F.kind !== 'decimal') {
     // ω and β correctly rounded into F: the bound of e^{−βω} counts their rounding; ω's scales E and P
     const omegaRounding = exactModelIn(F, model, options.exactModel) ? F.epsilon : F.zero;
@@ -247,7 +249,14 @@ export function steadyStateSummary<T>(
     });
   } else {
     // the blocks formed again from ρ0 (held exactly in G) at the guard precision
-    const spec = typeof initial === 'string' ? initial : isRationalMatrix(initial) ? initialIn(G, initial) : { rho: mapMatrix(initial, up), rounding: G.zero };
+    const spec =
+      typeof initial === 'string'
+        ? initial
+        : 'rounded' in initial
+          ? { rho: mapMatrix(initial.rounded, up), rounding: up(F.epsilon) }
+          : isRationalMatrix(initial)
+            ? initialIn(G, initial)
+            : { rho: mapMatrix(initial, up), rounding: G.zero };
     const M = typeof spec === 'string' ? namedBlocksIn(G, N, spec, rG) : multiplicityBlocks(G, spinBasis(G, N), spec.rho, true).map((m) => m.M);
     blocks = ss.blocks.map((b, i) => ({ j: b.j, twoJ: b.twoJ, multiplicity: b.multiplicity, weights: spinGibbsWeights(G, b.twoJ, rG), M: M[i] }));
     formation = formationBounds(G, N, blocks, spec, omegaG, betaG);
@@ -283,12 +292,13 @@ function exactModelIn<T, S>(G: Field<T>, model: LindbladModel<S>, exact: SteadyS
   return { omega, beta };
 }
 
-/** ρ0 in G with the relative rounding of its entries: a RationalMatrix correctly rounded (u), a matrix of G as it is (0). */
+/** ρ0 in G with the relative rounding of its entries: rounded from the exact one (u), or exact (0). */
 function initialIn<T>(
   G: Field<T>,
-  initial: CMatrix<T> | RationalMatrix | 'ground' | 'excited' | 'thermal',
+  initial: CMatrix<T> | RationalMatrix | { readonly rounded: CMatrix<T> } | 'ground' | 'excited' | 'thermal',
 ): { rho: CMatrix<T>; rounding: T } | 'ground' | 'excited' | 'thermal' {
   if (typeof initial === 'string') return initial;
+  if ('rounded' in initial) return { rho: initial.rounded, rounding: G.epsilon };
   if (isRationalMatrix(initial)) return { rho: rationalToField(G, initial), rounding: G.epsilon };
   return { rho: initial as CMatrix<T>, rounding: G.zero };
 }

@@ -74,12 +74,15 @@ export function runSteadyCase(c: SteadyCase): number {
   // at β = 0 every spin's Gibbs weights are uniform, so the energy is ωN/2 whatever ρ0
   expect(rcmp(truthE, rational(c.omega.num * BigInt(c.N), c.omega.den * 2n))).toBe(0);
   const F = (c.precision === 'float64' ? float64 : decimalField(c.precision)) as AnalyticField<unknown>;
-  // as modelSetup and the steady-state command do it
+  // as modelSetup and the steady-state command do it (float64: the exact ρ0 as rounded, decimal: the exact one)
   const omega = F.fromRational(c.omega);
   const model = collectiveCoupling(F, c.N, { omega, beta: F.zero, gamma0: F.one, f: F.fromRational(c.f), timeScale: 'normalised' });
   const rho0 = densityFromRational(F, Q);
   const ss = collectiveSteadyState(F, model, rho0);
-  const summary = steadyStateSummary(F, ss, model, { initial: Q, exactModel: { omega: c.omega, beta: rational(0n) } });
+  const summary = steadyStateSummary(F, ss, model, {
+    initial: c.precision === 'float64' ? { rounded: rho0 } : Q,
+    exactModel: { omega: c.omega, beta: rational(0n) },
+  });
   const json = steadySummaryJson(F, c.precision, summary, summary.l1);
   const bound = parseRational(json.errorBound);
   const what = `N = ${c.N}, ${c.spec.kind} ρ0 (${c.spec.values.map((v) => `${v.num}/${v.den}`).join(' ')}), ω = ${c.omega.num}/${c.omega.den}, ${c.precision} digits`;

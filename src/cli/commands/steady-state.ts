@@ -66,7 +66,8 @@ export function steadyStateCommand(args: string[], io: Io): number {
   if (ss.groundCoherences.length === 0) {
     // the bound starts from the exact input: ρ0 (or the named state) and ω, β as given, each
     // rounded into F at most once
-    const initial = kind === 'file' ? s.exactRho0! : kind;
+    // (float64: the matrix as rounded; converting the exact one again would double the reading time)
+    const initial = kind !== 'file' ? kind : s.precision === 'float64' ? { rounded: s.rho0 } : s.exactRho0!;
     const summary = steadyStateSummary(F, ss, model, { ...(kind === 'thermal' ? { l1: F.zero } : {}), initial, exactModel: exactModelOf(p, s.betaText) });
     W = summary;
     l1 = summary.l1;
