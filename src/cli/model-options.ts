@@ -8,10 +8,10 @@ import { float64 } from '../numeric/float64.js';
 import { decimalField } from '../numeric/decimal.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { zeros } from '../numeric/matrix.js';
-import { readMatrixEntries } from '../io/matrix-json.js';
+import { exactMatrix, readMatrixEntries } from '../io/matrix-json.js';
 import { MAX_DENSE_QUBITS } from '../physics/qubits.js';
 import { gibbsState } from '../physics/states.js';
-import type { Rational } from '../numeric/rational.js';
+import type { Rational, RationalMatrix } from '../numeric/rational.js';
 import { flag, option, type OptionValues } from './option-table.js';
 import { exactNumber, numberOption, PRECISION } from './options.js';
 import { densityFromEntries, toleranceOption } from './state-input.js';
@@ -81,6 +81,8 @@ export interface ModelSetup<T> {
   f: T;
   /** ρ0 as a dense matrix (for ground, excited and thermal formed on first use). */
   rho0: CMatrix<T>;
+  /** A file's ρ0 exactly as read (rho0 is it rounded into F). */
+  exactRho0?: RationalMatrix;
   /** Which initial state: one of the named ones, or a file. */
   initialKind: 'ground' | 'excited' | 'thermal' | 'file';
   initialText: string;
@@ -137,5 +139,14 @@ export function modelSetup(o: ModelValues, command: string, maxDecimalQubits: nu
     throw new InputError(`${command}: the initial state in ${init} is ${Q.rows}×${Q.cols}, but ${N} qubit${N === 1 ? ' needs' : 's need'} ${d}×${d}`);
   const inputTolerance = o.tolerance ?? (Q.hasFloatEntries ? d * FLOAT_INPUT_TOLERANCE : 0);
   const rho0 = densityFromEntries(F, Q, { tolerance: inputTolerance, what: `the initial state in ${init}` });
-  return { ...base, initialKind: 'file', rho0, inputTolerance };
+  let exact: RationalMatrix | null = null;
+  return {
+    ...base,
+    initialKind: 'file',
+    rho0,
+    inputTolerance,
+    get exactRho0(): RationalMatrix {
+      return (exact ??= exactMatrix(Q));
+    },
+  };
 }

@@ -13,11 +13,16 @@
  * otherwise the sector blocks of `CollectiveSteadyState.sectors` are summed.
  *
  * Error bound (decimal fields: computed with GUARD_DIGITS more digits, the Gibbs weights recomputed
- * there): `errorBound` bounds |W − W*|, |E − E*| and |P − P*| where * is exact arithmetic on the
- * computed blocks (M_j, or the factor C) with the exact Gibbs weights of the model's β and ω (as
- * numbers of the field): the eigenvalue certificates, the rounding of C†C, of the Gibbs weights
- * (including e^{−βω}) and of every sum. As for `ergotropy` of a dense ρ, the rounding in forming
- * the blocks from ρ0 itself (a few units of roundoff per entry) is not part of it.
+ * there): `errorBound` bounds |W − W*|, |E − E*| and |P − P*| for each value as returned (a
+ * decimal prints exactly at F's digits; float64 includes a 17-digit print). Without
+ * `options.initial`, * is exact arithmetic on the computed blocks (M_j, or the factor C) with the
+ * exact Gibbs weights of the model's β and ω: the eigenvalue certificates, the rounding of C†C,
+ * of the Gibbs weights (including e^{−βω}) and of every sum. With `options.initial` (ρ0, exact as
+ * given or as a RationalMatrix, or a named state) * starts from ρ0 itself: the blocks are formed
+ * again in the guard field (float64: as formed) and block-formation-bound.ts bounds that
+ * formation; with `options.exactModel` ω and β are taken from their exact values (decimal: rounded
+ * into the guard field) and the rounding of ω is added.
+ * C_l1 is returned at the working precision without a bound.
  */
 import type { AnalyticField, Field } from '../numeric/field.js';
 import { convert } from '../numeric/field.js';
@@ -33,6 +38,11 @@ import { spinGibbsWeights } from './spin-gibbs-weights.js';
 import type { CollectiveSteadyState, SpinBlock } from './steady-state-result.js';
 import { isPlusInfinity } from './steady-input.js';
 import { SteadyKernel, type ReducedState } from './steady-kernel.js';
+import { multiplicityBlocks, spinMultiplicity } from './multiplicity-blocks.js';
+import { namedInitialBlocks } from './named-initial-blocks.js';
+import { blockFormationBounds } from './block-formation-bound.js';
+import { rationalToField } from './density.js';
+import type { Rational, RationalMatrix } from '../numeric/rational.js';
 
 export interface SteadySummary<T> {
   /** W = energy − passiveEnergy. */
@@ -177,6 +187,22 @@ function isZeroMatrix<T>(F: Field<T>, A: CMatrix<T>): boolean {
 export interface SteadySummaryOptions<T> {
   /** C_l1 when the caller knows it (e.g. 0 for the stationary Gibbs state): not computed then. */
   readonly l1?: T;
+  /**
+   * The initial state ss was computed from — the density matrix ρ0, or the name of one of
+   * namedInitialBlocks' states (for 'thermal' with r = e^{−βω} of the model). With it the blocks
+   * are formed again in the guard field (decimal) or checked as formed (float64) and the bound
+   * covers their formation from ρ0 too (block-formation-bound.ts); without it the bound starts
+   * from the blocks as given.
+   */
+  readonly initial?: CMatrix<T> | RationalMatrix | { readonly rounded: CMatrix<T> } | 'ground' | 'excited' | 'thermal';
+  /**
+   * The exact ω and β (β = 'Infinity' for zero temperature) that the model's ω and β are correctly
+   * rounded from; without it the model's values are the exact input. (A matrix `initial` in F is
+   * taken as exact; a RationalMatrix is the exact ρ0, and ss must have been computed from its
+   * entries correctly rounded into F, as densityFromRational gives them; `{ rounded }` is that
+   * rounded matrix itself, when converting the exact one again would cost too much.)
+   */
+  readonly exactModel?: { readonly omega: Rational; readonly beta: Rational | 'Infinity' };
 }
 
 export function steadyStateSummary<T>(
@@ -189,27 +215,134 @@ export function steadyStateSummary<T>(
     throw new InputError('steadyStateSummary: this steady state keeps coherences between spins (β = ∞, ω = f); use ergotropy() on ss.rho');
   const { N, omega, beta } = model;
   const known = options.l1 !== undefined;
-  if (F.kind !== 'decimal') return summaryInField(F, { blocks: ss.blocks, sectors: () => ss.sectors }, N, omega, beta, known ? options.l1 : undefined);
+  const initial = options.initial;
+  const shape = initial === undefined || typeof initial === 'string' ? null : 'rounded' in initial ? initial.rounded : initial;
+  if (shape && (shape.rows !== 2 ** N || shape.cols !== 2 ** N))
+    throw new RangeError(`steadyStateSummary: the initial state is ${shape.rows}×${shape.cols}, not a state of ${N} qubits`);
+  if (F.kind !== 'decimal') {
+    // ω and β correctly rounded into F: the bound of e^{−βω} counts their rounding; ω's scales E and P
+    const omegaRounding = exactModelIn(F, model, options.exactModel) ? F.epsilon : F.zero;
+    const formation = initial === undefined ? undefined : formationBounds(F, N, ss.blocks, initialIn(F, initial), omega, beta);
+    const r = summaryInField(F, { blocks: ss.blocks, sectors: () => ss.sectors }, N, omega, beta, known ? options.l1 : undefined, formation, omegaRounding);
+    // a 17-significant-digit print of a double is within u of it: 2u of the largest value covers each print
+    const largest = [r.energy, r.passiveEnergy, r.ergotropy].map((x) => F.abs(x)).reduce((a, b) => (F.cmp(a, b) >= 0 ? a : b));
+    return { ...r, errorBound: F.add(r.errorBound, F.mul(F.scale2(F.epsilon, 1), largest)) };
+  }
   const G = decimalField(F.digits + GUARD_DIGITS);
   const up = (x: T) => (F.isZero(x) ? G.zero : convert(F, G, x));
+  type G = (typeof G)['zero'];
   // converted to the guard field block by block, zero blocks (most of them for a symmetric state)
   // as zeros; the Gibbs weights recomputed there from the model's β and ω
-  const betaG = up(beta);
-  const rG = isPlusInfinity(G, betaG) ? G.zero : thermalRatio(G, up(omega), betaG).r;
-  const blocks = ss.blocks.map((b) => {
-    // with a narrower factor M itself is not used (nor formed)
-    const narrow = b.factor !== undefined && b.factor.cols < b.multiplicity;
-    const M = narrow || isZeroMatrix(F, b.M) ? zeroMatrix(G, b.multiplicity) : mapMatrix(b.M, up);
-    const out: SpinBlock<(typeof G)['zero']> = { j: b.j, twoJ: b.twoJ, multiplicity: b.multiplicity, weights: spinGibbsWeights(G, b.twoJ, rG), M };
-    return narrow ? { ...out, factor: mapMatrix(b.factor!, up) } : out;
-  });
+  const exact = exactModelIn(G, model, options.exactModel);
+  const betaG = exact ? exact.beta : up(beta);
+  const omegaG = exact ? exact.omega : up(omega);
+  const rG = isPlusInfinity(G, betaG) ? G.zero : thermalRatio(G, omegaG, betaG).r;
+  let blocks: SpinBlock<G>[];
+  let formation: G[] | undefined;
+  if (initial === undefined) {
+    blocks = ss.blocks.map((b) => {
+      // with a narrower factor M itself is not used (nor formed)
+      const narrow = b.factor !== undefined && b.factor.cols < b.multiplicity;
+      const M = narrow || isZeroMatrix(F, b.M) ? zeroMatrix(G, b.multiplicity) : mapMatrix(b.M, up);
+      const out: SpinBlock<G> = { j: b.j, twoJ: b.twoJ, multiplicity: b.multiplicity, weights: spinGibbsWeights(G, b.twoJ, rG), M };
+      return narrow ? { ...out, factor: mapMatrix(b.factor!, up) } : out;
+    });
+  } else {
+    // the blocks formed again from ρ0 (held exactly in G) at the guard precision
+    const spec =
+      typeof initial === 'string'
+        ? initial
+        : 'rounded' in initial
+          ? { rho: mapMatrix(initial.rounded, up), rounding: up(F.epsilon) }
+          : isRationalMatrix(initial)
+            ? initialIn(G, initial)
+            : { rho: mapMatrix(initial, up), rounding: G.zero };
+    const M = typeof spec === 'string' ? namedBlocksIn(G, N, spec, rG) : multiplicityBlocks(G, spinBasis(G, N), spec.rho, true).map((m) => m.M);
+    blocks = ss.blocks.map((b, i) => ({ j: b.j, twoJ: b.twoJ, multiplicity: b.multiplicity, weights: spinGibbsWeights(G, b.twoJ, rG), M: M[i] }));
+    formation = formationBounds(G, N, blocks, spec, omegaG, betaG);
+  }
   // (not a spread of ss: that would call its getters, i.e. build the sector blocks and ρ)
-  const r = summaryInField(G, { blocks, sectors: () => [] }, N, up(omega), up(beta), known ? up(options.l1 as T) : undefined);
-  const back = (x: (typeof G)['zero']) => convert(G, F, x);
+  const r = summaryInField(G, { blocks, sectors: () => [] }, N, omegaG, betaG, known ? up(options.l1 as T) : undefined, formation, exact ? G.epsilon : G.zero);
+  const back = (x: G) => convert(G, F, x);
   const out = { ergotropy: back(r.ergotropy), energy: back(r.energy), passiveEnergy: back(r.passiveEnergy) };
-  // rounding each reported value to F adds at most one unit roundoff of its magnitude
+  // rounding each reported value to F adds at most one unit roundoff of its magnitude; a decimal
+  // of F's digits prints exactly at those digits
   const extra = F.mul(F.epsilon, F.add(F.abs(out.energy), F.abs(out.passiveEnergy)));
   return { ...out, errorBound: F.add(F.mul(back(r.errorBound), F.add(F.one, F.epsilon)), extra), l1: back(r.l1) };
+}
+
+const isRationalMatrix = (x: object): x is RationalMatrix => 'hasFloatEntries' in x;
+
+/**
+ * The exact ω and β correctly rounded into G, after checking that the model's are them rounded
+ * (to float64 accuracy: a mismatch is a caller's error); null without exactModel.
+ */
+function exactModelIn<T, S>(G: Field<T>, model: LindbladModel<S>, exact: SteadySummaryOptions<S>['exactModel']): { omega: T; beta: T } | null {
+  if (!exact) return null;
+  const omega = G.fromRational(exact.omega);
+  const beta = exact.beta === 'Infinity' ? G.fromString('Infinity') : G.fromRational(exact.beta);
+  const near = (given: S, x: T): boolean => {
+    const g = Number(String(given));
+    const e = G.toNumber(x);
+    return g === e || Math.abs(g - e) <= 1e-15 * Math.abs(e);
+  };
+  const infinite = !Number.isFinite(Number(String(model.beta)));
+  if (!near(model.omega, omega) || (exact.beta === 'Infinity') !== infinite || (!infinite && !near(model.beta, beta)))
+    throw new RangeError('steadyStateSummary: exactModel does not match the model’s ω and β');
+  return { omega, beta };
+}
+
+/** ρ0 in G with the relative rounding of its entries: rounded from the exact one (u), or exact (0). */
+function initialIn<T>(
+  G: Field<T>,
+  initial: CMatrix<T> | RationalMatrix | { readonly rounded: CMatrix<T> } | 'ground' | 'excited' | 'thermal',
+): { rho: CMatrix<T>; rounding: T } | 'ground' | 'excited' | 'thermal' {
+  if (typeof initial === 'string') return initial;
+  if ('rounded' in initial) return { rho: initial.rounded, rounding: G.epsilon };
+  if (isRationalMatrix(initial)) return { rho: rationalToField(G, initial), rounding: G.epsilon };
+  return { rho: initial as CMatrix<T>, rounding: G.zero };
+}
+
+/** The multiplicity blocks of a named initial state as CMatrix, family order of spinBasis. */
+function namedBlocksIn<T>(G: Field<T>, N: number, kind: 'ground' | 'excited' | 'thermal', r: T): CMatrix<T>[] {
+  const given = namedInitialBlocks(G, N, kind, r);
+  const out: CMatrix<T>[] = [];
+  for (let t = N; t >= 0; t -= 2) out.push(given.find((b) => b.twoJ === t)?.M ?? zeroMatrix(G, spinMultiplicity(N, t)));
+  return out;
+}
+
+/**
+ * Per block: a bound on ‖M̂_j − M_j‖_F, M_j the block of the exact ρ0 (block-formation-bound.ts).
+ * The all-ground and all-excited blocks are exact ([1]); the thermal ones are c_j·I with
+ * c_j = Σ_d r^{k0+d}/(1 + r)^N: positive terms, so relative errors add — N + 1 roundings in
+ * (1 + r)^N and its inverse, ≤ N products by r, ≤ N sums, and 2N times the error of r.
+ */
+function formationBounds<T>(
+  G: Field<T>,
+  N: number,
+  blocks: readonly SpinBlock<T>[],
+  initial: { rho: CMatrix<T>; rounding: T } | 'ground' | 'excited' | 'thermal',
+  omega: T,
+  beta: T,
+): T[] {
+  if (initial === 'ground' || initial === 'excited') return blocks.map(() => G.zero);
+  if (initial === 'thermal') {
+    const rel = G.add(G.mul(G.fromNumber(2 * N), relativeErrorOfR(G, omega, beta)), G.mul(G.fromNumber(1.01 * (5 * N + 4)), G.epsilon));
+    return blocks.map((b) => G.mul(G.mul(G.abs(b.M.re[0] ?? G.zero), rel), G.fromNumber(1.01)));
+  }
+  return blockFormationBounds(G, N, initial.rho, initial.rounding);
+}
+
+/**
+ * Relative error of r = e^{−βω} as computed in G: β, ω and their product rounded, exp within one
+ * unit (decimal.js rounds it correctly; for float64 this assumes V8's exp, which is within one
+ * unit); β and ω themselves may be the exact values rounded once.
+ */
+function relativeErrorOfR<T>(G: Field<T>, omega: T, beta: T): T {
+  if (isPlusInfinity(G, beta)) return G.zero;
+  const bw = G.abs(G.mul(beta, omega));
+  const rounding = G.mul(G.mul(G.fromNumber(1.01), G.epsilon), G.add(G.mul(G.fromNumber(3), bw), G.one));
+  return rounding;
 }
 
 function zeroMatrix<T>(F: Field<T>, n: number): CMatrix<T> {
@@ -227,23 +360,35 @@ interface Blocks<T> {
   readonly sectors: () => CollectiveSteadyState<T>['sectors'];
 }
 
-function summaryInField<T>(G: AnalyticField<T>, ss: Blocks<T>, N: number, omega: T, beta: T, knownL1?: T): SteadySummary<T> {
+function summaryInField<T>(
+  G: AnalyticField<T>,
+  ss: Blocks<T>,
+  N: number,
+  omega: T,
+  beta: T,
+  knownL1: T | undefined,
+  formation: readonly T[] | undefined,
+  omegaRounding: T,
+): SteadySummary<T> {
   const u = G.epsilon;
-  // relative error of r = e^{−βω}: β, ω and their product rounded, exp within one unit (decimal.js
-  // rounds it correctly; for float64 this assumes V8's exp, which is within one unit); of a
-  // Gibbs weight r^d / Σ_n r^n (d ≤ 2j products, 2j sums, one division) in terms of it
+  // relative error of a Gibbs weight r^d / Σ_n r^n (d ≤ 2j products, 2j sums, one division) in
+  // terms of that of r
   const zeroT = isPlusInfinity(G, beta);
-  const bw = zeroT ? 0 : Math.abs(G.toNumber(G.mul(beta, omega)));
-  const relR = 1.01 * (3 * bw + 1);
-  const relWeight = (twoJ: number) => G.mul(G.fromNumber(1.01 * (2 * twoJ * relR + 2 * twoJ + 3)), u);
+  const relR = relativeErrorOfR(G, omega, beta);
+  const relWeight = (twoJ: number) => G.add(G.mul(G.fromNumber(1.01 * 2 * twoJ), relR), G.mul(G.fromNumber(1.01 * (2 * twoJ + 3)), u));
   const groups: SpectrumGroup<T>[] = [];
   let energyUnits = G.zero;
   let energyAbs = G.zero;
   let energyTerms = 0;
   let energyWeightErr = G.zero;
   const factors: (CMatrix<T> | null)[] = [];
-  for (const b of ss.blocks) {
-    const { values, bound, zeros, factor } = blockSpectrum(G, b);
+  ss.blocks.forEach((b, i) => {
+    const spectrum = blockSpectrum(G, b);
+    const { values, zeros, factor } = spectrum;
+    // the formation of M_j from ρ0 moves each eigenvalue by at most ‖ΔM_j‖_F (Weyl), Tr M_j by √n_j times it
+    const delta = formation ? formation[i] : G.zero;
+    const bound = G.add(spectrum.bound, delta);
+    const traceDelta = G.mul(delta, G.sqrt(G.fromNumber(b.multiplicity)));
     factors.push(factor);
     const rw = relWeight(b.twoJ);
     const k0 = (N - b.twoJ) / 2;
@@ -266,7 +411,7 @@ function summaryInField<T>(G: AnalyticField<T>, ss: Blocks<T>, N: number, omega:
     const rt = G.add(rw, G.mul(G.fromNumber(1.01 * (tTerms + 2)), G.mul(u, !G.isZero(t) ? G.div(tAbs, G.abs(t)) : G.one)));
     for (let d = 0; d <= b.twoJ; d++) {
       const w = b.weights[d];
-      if (zeros > 0) groups.push({ value: G.zero, bound: G.zero, count: zeros });
+      if (zeros > 0) groups.push({ value: G.zero, bound: G.mul(w, delta), count: zeros });
       for (const mu of values) {
         const value = G.mul(w, mu);
         // |Δ(wμ)| ≤ w·δμ + |μ|·w·relWeight + u·|wμ|
@@ -276,15 +421,16 @@ function summaryInField<T>(G: AnalyticField<T>, ss: Blocks<T>, N: number, omega:
       const term = G.mul(G.mul(t, w), G.fromNumber(k0 + d));
       energyUnits = G.add(energyUnits, term);
       energyAbs = G.add(energyAbs, G.abs(term));
-      energyWeightErr = G.add(energyWeightErr, G.mul(G.abs(term), rt));
+      energyWeightErr = G.add(energyWeightErr, G.add(G.mul(G.abs(term), rt), G.mul(G.mul(traceDelta, w), G.fromNumber(k0 + d))));
       energyTerms++;
     }
-  }
+  });
   const energy = G.mul(omega, energyUnits);
   const energyBound = G.mul(omega, G.add(energyWeightErr, G.mul(G.fromNumber(1.01 * (2 * energyTerms + 4)), G.mul(u, energyAbs))));
   const { passive, bound: passiveBound } = passiveEnergyOfGroups(G, groups, N, omega);
   const W = G.sub(energy, passive);
-  const errorBound = G.add(energyBound, passiveBound);
+  // ω itself rounded (relative omegaRounding) from the exact one: energy and passive energy scale with it
+  const errorBound = G.add(G.add(energyBound, passiveBound), G.mul(G.mul(omegaRounding, G.fromNumber(1.01)), G.add(G.abs(energy), G.abs(passive))));
   const r = zeroT ? 0 : G.toNumber(thermalRatio(G, omega, beta).r);
   const l1 = knownL1 ?? l1Coherence(G, ss, factors, N, r, G.toNumber(omega));
   return { ergotropy: W, errorBound, energy, passiveEnergy: passive, l1 };

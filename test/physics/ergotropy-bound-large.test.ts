@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { fcParams } from '../arbitraries.js';
 import { yieldToEventLoop } from '../support/yield.js';
-import { caseArb, runCase } from './ergotropy-bound.js';
+import { caseArb, reportCases, runCase } from './ergotropy-bound.js';
+
+reportCases('ergotropy-bound-large');
 
 describe('printed ergotropy within its printed bound: dimensions 11–16', () => {
   it('holds, and the bound is tight', async () => {

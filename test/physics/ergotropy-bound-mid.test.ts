@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { fcParams } from '../arbitraries.js';
-import { caseArb, runCase } from './ergotropy-bound.js';
+import { caseArb, reportCases, runCase } from './ergotropy-bound.js';
+
+reportCases('ergotropy-bound-mid');
 
 describe('printed ergotropy within its printed bound: dimensions 6–10', () => {
   it('holds, and the bound is tight', async () => {

@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { fcParams } from '../arbitraries.js';
 import { yieldToEventLoop } from '../support/yield.js';
-import { caseArb, runCase } from './ergotropy-bound.js';
+import { caseArb, reportCases, runCase } from './ergotropy-bound.js';
+
+reportCases('ergotropy-bound-small');
 
 describe('printed ergotropy within its printed bound: dimensions 2–5, every kind of spectrum, diagonal and rotated H', () => {
   it('holds, and the bound is tight', async () => {

@@ -10,11 +10,10 @@
  * (ergotropyJson), parsed exactly.
  */
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { decimalField } from '../../src/numeric/decimal.js';
-import { parseRational, rabs, radd, rational, rcmp, rmul, rsub, type Rational, type RationalMatrix } from '../../src/numeric/rational.js';
-import { ergotropyOfExactState, type ExactHamiltonian } from '../../src/physics/ergotropy.js';
-import { excitations } from '../../src/physics/qubits.js';
+import { parseRational, rabs, rcmp, rsub, type Rational, type RationalMatrix } from '../../src/numeric/rational.js';
+import { ergotropyOfExactState } from '../../src/physics/ergotropy.js';
 import { ergotropyJson } from '../../src/cli/commands/ergotropy.js';
 import { buildExact, buildHamiltonian, exactEnergy, exactPassiveEnergy, hamiltonianArb, stateArb, type ExactSpectrumSpec } from './exact-states.js';
 
@@ -64,6 +63,14 @@ export function caseArb(minN: number, maxN: number) {
   return fc.integer({ min: minN, max: maxN }).chain((n) => fc.tuple(stateArb(n), hamiltonianArb(n), precisionArb));
 }
 
+/** Cases run in this test file (each file has its own copy of this module) and the largest |error|/bound. */
+export const tally = { cases: 0, worst: 0 };
+
+/** Print the number of cases this file ran, once it is done. */
+export function reportCases(label: string): void {
+  afterAll(() => console.info(`${label}: ${tally.cases} cases, largest |error|/bound ${tally.worst.toFixed(3)}`));
+}
+
 export function runCase([rhoSpec, hSpec, precision]: [ExactSpectrumSpec, ExactSpectrumSpec & { diagonal: boolean }, number]): number {
   const rho = buildExact(rhoSpec);
   const H = buildHamiltonian(hSpec);
@@ -74,5 +81,7 @@ export function runCase([rhoSpec, hSpec, precision]: [ExactSpectrumSpec, ExactSp
   const what = `n = ${rhoSpec.n}, ${rhoSpec.kind} state, ${hSpec.diagonal ? 'diagonal' : 'rotated'} H, ${precision} digits`;
   const worst = checkPrinted(json, t, what);
   checkTight(json, t, hSpec.values, precision, what);
+  tally.cases++;
+  tally.worst = Math.max(tally.worst, worst);
   return worst;
 }

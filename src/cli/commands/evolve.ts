@@ -53,15 +53,17 @@ export const EVOLVE = command({
       },
     }),
     times: option({ value: 'LIST', help: 'comma-separated times "0,0.5,2", or "start:stop:count" (evenly spaced)', required: true, read: timesOption }),
-    json: flag(
-      '{"mu", "rows": [{"t", "ergotropy", "errorBound", "l1", "energy"}], "precision"}\n(errorBound: of W for the computed ρ(t); the error of ρ(t) is not in it)',
-    ),
+    json: flag('{"mu", "rows": [{"t", "ergotropy", "errorBound", "l1", "energy"}], "precision"}'),
   },
   exclusive: MODEL_EXCLUSIVE,
   about: `ρ(t) = e^{Lt}ρ0 for the master equation, Eq. (4), with partially collective coupling
 γ_ij = γ0(δ_ij + μ(1 − δ_ij)) (μ = 1 is the paper's collective limit, μ = 0 individual coupling),
 and the ergotropy W (Eq. (2), H0 = ω·excitations), C_l1 (Eq. (3)) and energy at each time.
-Time is in units of 1/(γ0(n̄+1)) (the generator divided by n̄+1), which stays finite at β = 0.`,
+Time is in units of 1/(γ0(n̄+1)) (the generator divided by n̄+1), which stays finite at β = 0.
+
+errorBound (the column "± W(ρ̂)") bounds the printed W and energy against the exact W and energy
+of the computed ρ̂(t) as held at the working precision; the error of ρ̂(t) itself (time stepping
+and its roundings) is not in it, so it is not a certified bound on the true W(t).`,
 });
 
 export function evolveCommand(args: string[], io: Io): number {
@@ -101,17 +103,20 @@ export function evolveCommand(args: string[], io: Io): number {
     );
     return 0;
   }
-  // every value at the working precision; W with its certified bound (a W of −2e−16 ± 3e−16 is 0)
+  // every value at the working precision; W with its bound for the computed ρ(t), rounded up
+  // (a W of −2e−16 ± 3e−16 is 0)
   const w = Math.max(4, ...times.map((t) => t.length));
-  const cells = rows.map((r) => ({ W: fmt(r.ergotropy), bound: fmt(r.errorBound, 2), l1: fmt(r.l1), energy: fmt(r.energy) }));
+  const cells = rows.map((r) => ({ W: fmt(r.ergotropy), bound: boundString(F, r.errorBound, 2), l1: fmt(r.l1), energy: fmt(r.energy) }));
   const cw = Math.max(4, ...cells.map((c) => c.W.length));
-  const bw = Math.max(1, ...cells.map((c) => c.bound.length));
+  const header = '± W(ρ̂)';
+  const bw = Math.max(header.length, ...cells.map((c) => c.bound.length));
   const lw = Math.max(4, ...cells.map((c) => c.l1.length));
   io.out(
     [
       `${s.N} qubit${s.N === 1 ? '' : 's'}, μ = ${muText}, β = ${s.betaText}, ω = ${F.toString(s.omega)}, f = ${F.toString(s.f)}, from ${s.initialText}; time in units of 1/(γ0(n̄+1))`,
-      `${'t'.padEnd(w)}  ${'W'.padEnd(cw)}  ${'±'.padEnd(bw)}  ${'C_l1'.padEnd(lw)}  energy`,
+      `${'t'.padEnd(w)}  ${'W'.padEnd(cw)}  ${header.padEnd(bw)}  ${'C_l1'.padEnd(lw)}  energy`,
       ...cells.map((c, k) => `${times[k].padEnd(w)}  ${c.W.padEnd(cw)}  ${c.bound.padEnd(bw)}  ${c.l1.padEnd(lw)}  ${c.energy}`),
+      `${header}: W and energy of the computed ρ̂(t) as held at this precision; the error of ρ̂(t) itself is not in it`,
     ].join('\n'),
   );
   return 0;

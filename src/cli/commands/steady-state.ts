@@ -1,6 +1,7 @@
 /** `ergocheck steady-state`: the exact steady state of the collective model from an initial state. */
 import type { AnalyticField } from '../../numeric/field.js';
 import { boundString } from '../../numeric/exact-bounds.js';
+import type { Rational } from '../../numeric/rational.js';
 import { matrixToJson } from '../../io/matrix-json.js';
 import { collectiveCoupling, thermalRatio } from '../../physics/lindblad.js';
 import { lindbladResidual } from '../../physics/lindblad-residual.js';
@@ -32,8 +33,9 @@ export const STEADY_STATE = command({
   about: `The steady state ρ_ss = lim_{t→∞} e^{Lt} ρ0 of the master equation, Eq. (4), under collective
 coupling (γ_ij = γ0, f_ij = f; Sec. III), computed exactly (no time stepping) by the Schur–Weyl map:
 for each total spin j the multiplicity block M_j of ρ0 is kept and the spin part becomes the Gibbs
-state of ωJ_z. Printed: its ergotropy (Eq. (2), H0 = ω·excitations) with a certified error bound,
-C_l1 (Eq. (3)), its energy, the residual max|L(ρ_ss)_ij| (N ≤ ${RESIDUAL_MAX_QUBITS}) and the method. W, C_l1
+state of ωJ_z. Printed: its ergotropy (Eq. (2), H0 = ω·excitations) with a certified error bound
+(it covers the printed W and energy from the exact input: the FILE as read, ω and β as given),
+C_l1 (Eq. (3); to the working precision, not in the bound), its energy, the residual max|L(ρ_ss)_ij| (N ≤ ${RESIDUAL_MAX_QUBITS}) and the method. W, C_l1
 and the energy come from the blocks (the spectrum of ρ_ss is that of the M_j times the Gibbs
 weights), never from a 2^N × 2^N eigendecomposition, so any N ≤ ${MAX_DENSE_QUBITS} runs at any precision.`,
   notes: `The residual is that of L/(n̄+1) (time in units of n̄+1), which stays finite at β = 0.
@@ -65,7 +67,11 @@ export function steadyStateCommand(args: string[], io: Io): number {
   let W: { ergotropy: unknown; errorBound: unknown; energy: unknown };
   let l1: unknown;
   if (ss.groundCoherences.length === 0) {
-    const summary = steadyStateSummary(F, ss, model, kind === 'thermal' ? { l1: F.zero } : {});
+    // the bound starts from the exact input: ρ0 (or the named state) and ω, β as given, each
+    // rounded into F at most once
+    // (float64: the matrix as rounded; converting the exact one again would double the reading time)
+    const initial = kind !== 'file' ? kind : s.precision === 'float64' ? { rounded: s.rho0 } : s.exactRho0!;
+    const summary = steadyStateSummary(F, ss, model, { ...(kind === 'thermal' ? { l1: F.zero } : {}), initial, exactModel: exactModelOf(o) });
     W = summary;
     l1 = summary.l1;
   } else {
@@ -79,10 +85,7 @@ export function steadyStateCommand(args: string[], io: Io): number {
   const residualText = residual === null ? null : F.toString(residual, 3);
   if (o.json) {
     const fields = {
-      ergotropy: fmt(W.ergotropy),
-      errorBound: boundString(F, W.errorBound),
-      l1: fmt(l1),
-      energy: fmt(W.energy),
+      ...steadySummaryJson(F, s.precision, W, l1),
       residual: residualText,
       method: ss.method,
       precision: s.precision,
@@ -106,6 +109,30 @@ export function steadyStateCommand(args: string[], io: Io): number {
   }
   io.out(lines.join('\n'));
   return 0;
+}
+
+/** ω and β exactly as given (modelSetup rounds them into the working field). */
+function exactModelOf(o: OptionValues<typeof STEADY_STATE.options>): { omega: Rational; beta: Rational | 'Infinity' } {
+  return { omega: o.omega, beta: o.beta.value === 'inf' ? 'Infinity' : o.beta.value };
+}
+
+/**
+ * The printed numbers of `--json`: W, C_l1 and the energy at the working precision (every digit of
+ * a decimal of that precision, 17 for float64), the bound rounded up to 3 digits.
+ */
+export function steadySummaryJson<T>(
+  F: AnalyticField<T>,
+  precision: number | 'float64',
+  W: { ergotropy: T; errorBound: T; energy: T },
+  l1: T,
+): { ergotropy: string; errorBound: string; l1: string; energy: string } {
+  const digits = precision === 'float64' ? 17 : precision;
+  return {
+    ergotropy: F.toString(W.ergotropy, digits),
+    errorBound: boundString(F, W.errorBound),
+    l1: F.toString(l1, digits),
+    energy: F.toString(W.energy, digits),
+  };
 }
 
 /**
