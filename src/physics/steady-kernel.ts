@@ -1,7 +1,6 @@
 /**
  * A specialised float64 kernel for the two figures of merit of the collective steady state,
- * C_l1 (Eq. (3), computational basis) and W (Eq. (2), H0 = ω·excitations), used for the random
- * initial states of Fig. 3 at scale. It computes the same numbers as the generic route
+ * C_l1 (computational basis) and W (H0 = ω·excitations), used for random initial states at scale. It computes the same numbers as the generic route
  * `collectiveSteadyState` → `l1Coherence` / `ergotropy` (steady-state.ts explains the map
  * ρ_ss = ⊕_j Gibbs_j ⊗ M_j) without ever forming or diagonalising a 2^N × 2^N matrix:
  *

@@ -8,7 +8,7 @@
  * state those of the w × w matrix C†C, M_j = C C†, plus n − w exact zeros), and
  * Tr(ρ_ss H0) = ω Σ_j Tr M_j Σ_d w_{j,d} (k0_j + d), k0_j = N/2 − j. C_l1 needs the entries of
  * the excitation-sector blocks: in float64 the SIMD kernel of steady-kernel.ts computes it (as for
- * Fig. 3); a state on the symmetric subspace alone (the all-ground state, for instance) has the
+ * the random-state statistics); a state on the symmetric subspace alone (the all-ground state, for instance) has the
  * sector blocks w_k M |D_k⟩⟨D_k| with the uniform Dicke vectors D_k, so C_l1 = M Σ_k w_k (C(N, k) − 1);
  * otherwise the sector blocks of `CollectiveSteadyState.sectors` are summed.
  *
@@ -553,7 +553,7 @@ function hypot(a: bigint, b: bigint): bigint {
 
 const kernels = new Map<string, SteadyKernel>();
 
-/** C_l1 in float64 by the Fig. 3 kernel, from the factors F_j F_j† = M_j (null: M_j = 0). */
+/** C_l1 in float64 by the random-state kernel (steady-kernel.ts), from the factors F_j F_j† = M_j (null: M_j = 0). */
 function l1ByKernel(factors: readonly (CMatrix<number> | null)[], N: number, r: number, omega: number): number {
   const key = `${N} ${r} ${omega}`;
   let kernel = kernels.get(key);
