@@ -1,6 +1,6 @@
 /**
  * Shared helpers for Sec. IV B (ground initial states) and Appendix B: the steady state of
- * Eqs. (13)–(14) symbolically over Q(y, ω) with y = e^{−βω} = r, the sums of Eqs. (15)–(16), and
+ * Eqs. (13)–(14) symbolically over Q(y, ω) with y = e^{−βω} = r, its C_l1 and W as derived, and
  * the first-principles steady state (the exact collective map applied to the all-ground state),
  * memoised so that several claims share one diagonalisation.
  */
@@ -18,6 +18,7 @@ import { pderivative, pmul, psub } from '../src/symbolic/poly.js';
 import { ratfunc, rfadd, rfConst, rfdiv, rfmul, rfpow, rfsub, rfVar, type RatFunc } from '../src/symbolic/ratfunc.js';
 import type { Dec } from './model.js';
 import { groundLadderSteadyState, ladderStateMatrix, type LadderSteadyState } from '../src/derive/ladder-steady-state.js';
+import { ladderL1Coherence } from '../src/derive/quantities.js';
 
 export const Y = rfVar('y');
 export const OMEGA = rfVar('omega');
@@ -44,18 +45,19 @@ export const blockWeight = (N: number, k: number): RatFunc => groundDerivation(N
 /** d_k (derived: the common entry of block k; Eq. (14) with r = y). */
 export const dk = (N: number, k: number): RatFunc => groundDerivation(N).blockEntries[k];
 
-/** Σ_k d_k p_k (p_k − 1), the middle form of Eq. (15). */
-export function cl1Sum(N: number): RatFunc {
-  let s = rfConst(0);
-  for (let k = 0; k <= N; k++) s = rfadd(s, rfmul(rfmul(dk(N, k), rfConst(binom(N, k))), rfConst(binom(N, k) - 1n)));
-  return s;
-}
-
-/** Σ_{k=1}^{N−1} k p_{k+1} d_{k+1} ω, the middle form of Eq. (16) (= (B5)). */
-export function wSum(N: number): RatFunc {
-  let s = rfConst(0);
-  for (let k = 1; k <= N - 1; k++) s = rfadd(s, rfmul(rfConst(k), rfmul(rfConst(binom(N, k + 1)), dk(N, k + 1))));
-  return rfmul(s, OMEGA);
+const l1Memo = new Map<number, RatFunc>();
+/**
+ * C_l1 (computational basis) of the derived steady state, from its blocks by the pipeline
+ * (src/derive): every block entry is positive on 0 < y < 1, so it is one rational function.
+ */
+export function groundL1(N: number): RatFunc {
+  let c = l1Memo.get(N);
+  if (!c) {
+    const pw = ladderL1Coherence(groundDerivation(N));
+    if (pw.pieces.length !== 1) throw new Error(`groundL1: C_l1 of the derived state is piecewise for N = ${N} (${pw.how})`);
+    l1Memo.set(N, (c = pw.pieces[0].value));
+  }
+  return c;
 }
 
 /** Excitation number of the i-th lowest level of H0 (i = 0 … 2^N − 1), levels sorted increasingly. */

@@ -37,7 +37,7 @@ import {
   OMEGA,
   binom,
   blockWeight,
-  cl1Sum,
+  groundL1,
   dk,
   wPairing,
   groundStateSymbolic,
@@ -88,7 +88,7 @@ function limitsAt(tex: string, N: number): { at: number; value: RatFunc | null; 
  * The printed sum of Eq. (15) or (16) (form 1) at N, with p_k = C(N, k) and the d_k of the steady
  * state substituted: a rational function, or why it is not one.
  */
-function printedSumAt(tex: string, N: number): RatFunc | string {
+export function printedSumAt(tex: string, N: number): RatFunc | string {
   const [sum] = readPrinted(tex, {}, { N }).forms;
   const defs: Record<string, string> = {};
   for (let j = 0; j <= N + 1; j++) {
@@ -249,7 +249,7 @@ function highTemperatureEnd(): { pass: boolean; beta: string; detail: string } {
 /** β = 0 exactly (r = 1): first principles at the high-temperature end. */
 const BETA0: Ranges = { beta: { lo: 0, hi: 0 }, omega: { lo: '1/2', hi: 2 } };
 
-/** Eq. (15): the printed closed form against the derived sum Σ_k d_k p_k (p_k − 1), N = 1..30 exactly and by induction. */
+/** Eq. (15): the printed closed form against C_l1 of the derived state (from its blocks, src/derive), N = 1..30 exactly and by induction. */
 export function eq15Claim(printed: string = EQ15_TEX): Claim {
   return formulaClaim({
     id: 'eq15-closed-form',
@@ -258,14 +258,15 @@ export function eq15Claim(printed: string = EQ15_TEX): Claim {
     printed,
     reading: CLOSED_FORM,
     perN: NS_EXACT,
-    derive: (N) => cl1Sum(N!),
+    derive: (N) => groundL1(N!),
     derivedTeX: 'C_{l_1} = \\frac{1-r}{1-r^{N+1}}\\sum_{k=0}^{N} r^k \\left(\\binom{N}{k} - 1\\right)',
-    derivation: 'the off-diagonal entries of the steady state (p_k² − p_k entries d_k per block) summed, a rational function of r for each N',
+    derivation:
+      'C_l1 of the derived steady state from its blocks: C(N, k)(C(N, k) − 1) off-diagonal entries d_k in block k, the sign of each d_k decided on 0 < r < 1 (Sturm, positive), a rational function of r for each N',
     ranges: RANGES,
     extraChecks: (ctx, printedAt) => [
-      printedSumCheck(printed, cl1Sum, 'C_l1'),
+      printedSumCheck(printed, groundL1, 'C_l1'),
       exactCheck('closed form for symbolic N (induction)', 'printed', 'exact-identity', inductionEq15),
-      cl1FirstPrinciples('Σ d_k p_k(p_k − 1) vs first principles', 'consistency', (N) => cl1Sum(N), ctx),
+      cl1FirstPrinciples('derived C_l1 vs first principles', 'consistency', (N) => groundL1(N), ctx),
       cl1FirstPrinciples('printed closed form vs first principles', 'printed', (N) => printedAt(N), ctx),
     ],
   });
@@ -668,23 +669,23 @@ export const SEC4B: readonly Claim[] = [
     printed: '\\sup_{0<r<1} C_{l_1}(r) = \\lim_{r \\to 1} C_{l_1}(r)',
     derived: '\\frac{dC_{l_1}}{dr} > 0 \\text{ on } (0, 1) \\text{ for } N \\ge 2 \\ (C_{l_1} \\equiv 0 \\text{ for } N = 1)',
     howDecided:
-      'the numerator of dC_l1/dr (C_l1 the derived sum, a rational function of r) has no root in (0, 1) and is positive there: Sturm sequences, N = 2..20; the denominator is a square',
+      'the numerator of dC_l1/dr (C_l1 of the derived state from its blocks, a rational function of r) has no root in (0, 1) and is positive there: Sturm sequences, N = 2..20; the denominator is a square',
     checks: (ctx) => [
-      cl1FirstPrinciples('the derived C_l1(r) vs first principles', 'consistency', (N) => cl1Sum(N), ctx),
+      cl1FirstPrinciples('the derived C_l1(r) vs first principles', 'consistency', (N) => groundL1(N), ctx),
       exactForN(
         'dC_l1/dr > 0 on (0, 1)',
         'printed',
         fpNs(2, 20),
         (N) => {
-          const d = rfDerivative(cl1Sum(N), 'y');
+          const d = rfDerivative(groundL1(N), 'y');
           const s = solveSign(d.num, 'y', I01);
           return s.negative.length === 0 && s.zeros.length === 0 && s.positive.length === 1 ? null : `numerator of the derivative: ${signSolutionToString(s)}`;
         },
         'the numerator of dC_l1/dr is positive on the whole of (0, 1) (Sturm), so C_l1 increases strictly and its supremum is the r → 1 value',
       ),
       exactCheck('N = 1: no coherence at all', 'consistency', 'exact-identity', () => ({
-        pass: rfisZero(cl1Sum(1)),
-        detail: rfisZero(cl1Sum(1)) ? 'C_l1 ≡ 0 for one qubit (blocks are 1 × 1)' : 'C_l1 ≢ 0 for N = 1',
+        pass: rfisZero(groundL1(1)),
+        detail: rfisZero(groundL1(1)) ? 'C_l1 ≡ 0 for one qubit (blocks are 1 × 1)' : 'C_l1 ≢ 0 for N = 1',
       })),
     ],
   }),
@@ -698,7 +699,7 @@ export const SEC4B: readonly Claim[] = [
       return `C_{l_1}(r \\to 1) \\sim 2^N/N: \\quad \\lim_{N\\to\\infty} N C_{l_1}/2^N = ${l.kind === 'finite' ? toTeX(rftoString(l.value)).tex : '\\infty'}`;
     },
     howDecided:
-      'exact in Q(N, w) with w = 2^N: C_l1(r→1)/2^N ≡ 1/(N + 1) − 1/w ≤ 1/(N + 1), whose limit at N → ∞ is 0 (leading coefficients), so C_l1 is not Θ(2^N); N·C_l1/2^N ≡ N/(N + 1) − N/w → 1 (with N/2^N → 0 from 2^N ≥ C(N, 2)), so C_l1 ~ 2^N/N; the r → 1 values agree with the limits of the derived sum for N = 1..12',
+      'exact in Q(N, w) with w = 2^N: C_l1(r→1)/2^N ≡ 1/(N + 1) − 1/w ≤ 1/(N + 1), whose limit at N → ∞ is 0 (leading coefficients), so C_l1 is not Θ(2^N); N·C_l1/2^N ≡ N/(N + 1) − N/w → 1 (with N/2^N → 0 from 2^N ≥ C(N, 2)), so C_l1 ~ 2^N/N; the r → 1 values agree with the limits of the derived C_l1 for N = 1..12',
     checks: () => {
       const N = rfVar('N');
       const w = rfVar('w');
@@ -722,10 +723,10 @@ export const SEC4B: readonly Claim[] = [
             : {}),
         },
         exactForN(
-          'the r → 1 value (2^N − N − 1)/(N + 1) is the limit of the derived sum',
+          'the r → 1 value (2^N − N − 1)/(N + 1) is the limit of the derived C_l1',
           'consistency',
           fpNs(1, 12),
-          (M) => same(limitValue(cl1Sum(M), 1), rfevalPartial(cOne, { N: { num: BigInt(M), den: 1n }, w: { num: 2n ** BigInt(M), den: 1n } })),
+          (M) => same(limitValue(groundL1(M), 1), rfevalPartial(cOne, { N: { num: BigInt(M), den: 1n }, w: { num: 2n ** BigInt(M), den: 1n } })),
           'identical for every N',
         ),
       ];
@@ -748,7 +749,7 @@ export const SEC4B: readonly Claim[] = [
         fpNs(2, 7),
         (M) => {
           for (const [label, f] of [
-            ['C_l1', cl1Sum(M)],
+            ['C_l1', groundL1(M)],
             ['W', rfdiv(wPairing(M), OMEGA)],
           ] as const) {
             const d = rfDerivative(f, 'y');
@@ -867,11 +868,11 @@ export const SEC4B: readonly Claim[] = [
           'consistency',
           fpNs(1, 12),
           (M) => {
-            const a = same(limitValue(cl1Sum(M), 1), rfevalPartial(cl1One, { N: { num: BigInt(M), den: 1n }, w: { num: 2n ** BigInt(M), den: 1n } }));
+            const a = same(limitValue(groundL1(M), 1), rfevalPartial(cl1One, { N: { num: BigInt(M), den: 1n }, w: { num: 2n ** BigInt(M), den: 1n } }));
             if (a) return a;
             return same(limitValue(wPairing(M), 1), rfmul(OMEGA, rfmul(rfConst(M), rfevalPartial(wOverN, { N: { num: BigInt(M), den: 1n } }))));
           },
-          'the limits of the derived sums agree with the expressions in N and 2^N',
+          'the limits of the derived C_l1 and W agree with the expressions in N and 2^N',
         ),
       ];
     },
@@ -891,7 +892,7 @@ export const SEC4B: readonly Claim[] = [
           'printed',
           fpNs(2, 7),
           (N) => {
-            const c0 = limitValue(cl1Sum(N), 0);
+            const c0 = limitValue(groundL1(N), 0);
             const w0 = limitValue(wPairing(N), 0);
             return rfisZero(c0) && rfisZero(w0)
               ? 'at β → ∞ (r → 0) C_l1 = 0 and W = 0 exactly: the figure (nonzero values growing with N, "the highest amount of coherence and ergotropy") cannot be at β → ∞'
@@ -908,7 +909,7 @@ export const SEC4B: readonly Claim[] = [
         'consistency',
         fpNs(2, 7),
         (N) => {
-          const c1 = limitValue(cl1Sum(N), 1);
+          const c1 = limitValue(groundL1(N), 1);
           const w1 = limitValue(wPairing(N), 1);
           return rfisZero(c1) || rfisZero(w1) ? 'a value vanishes' : null;
         },

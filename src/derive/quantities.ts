@@ -4,13 +4,15 @@
  * of the dephased state (the part of W that the populations alone carry); the two-qubit
  * concurrence numerically (it needs square roots of eigenvalues).
  */
-import { InputError } from '../errors.js';
+import { InputError, InternalError } from '../errors.js';
 import type { DecimalField } from '../numeric/decimal.js';
 import { eigh } from '../numeric/eigh.js';
 import { mul, type CMatrix } from '../numeric/matrix.js';
 import { identical, rfadd, rfConst, rfisZero, rfmul, rfneg, type RatFunc } from '../symbolic/ratfunc.js';
 import { rfReduce as rfReduceSafe } from './polynomial-gcd.js';
 import { eigenvalueOrderings, type Level, type Ordering, type OrderingOptions } from './ordering.js';
+import type { LadderSteadyState } from './ladder-steady-state.js';
+import { compareReal, interval, realRational, solveSignRatFunc, type Piece, type RealAlgebraic } from '../symbolic/sturm.js';
 import { excitationLevels, piecewiseErgotropy, type PiecewiseErgotropy } from './passive-pairing.js';
 
 const popcount = (x: number): number => {
@@ -84,6 +86,62 @@ export function piecewiseL1Coherence(rho: CMatrix<RatFunc>, options: OrderingOpt
   return {
     pieces,
     how: `signs of ${levels.length - 1} distinct off-diagonal entries decided against 0 over the domain (${ordering.how}); ${pieces.length} distinct expressions`,
+  };
+}
+
+export interface PiecewiseInY {
+  /** Each distinct expression with the open y-intervals where it holds (their closures cover [0, 1]). */
+  readonly pieces: readonly { readonly value: RatFunc; readonly intervals: { readonly lo: RealAlgebraic; readonly hi: RealAlgebraic }[] }[];
+  readonly how: string;
+}
+
+/** Whether a sign piece contains the open interval (lo, hi); null ends are ±∞. */
+const pieceContains = (p: Piece, lo: RealAlgebraic, hi: RealAlgebraic): boolean =>
+  (p.lo.value === null || compareReal(p.lo.value, lo) <= 0) && (p.hi.value === null || compareReal(hi, p.hi.value) <= 0);
+
+/**
+ * C_l1 (computational basis) of a ladder steady state from its own structure, without the dense
+ * matrix: block k is C(N, k) × C(N, k) with every entry equal to its block entry and blocks do not
+ * couple, so the off-diagonal entries are C(N, k)(C(N, k) − 1) copies of each block entry. Each
+ * entry's sign over 0 < y < 1 is decided by Sturm; between consecutive zeros of the entries every
+ * |entry| is ± the entry, which gives one expression per y-interval (identical ones merged).
+ */
+export function ladderL1Coherence(s: LadderSteadyState, y = 'y'): PiecewiseInY {
+  const open = interval(0, 1, '()');
+  const terms: { count: bigint; value: RatFunc; sign: ReturnType<typeof solveSignRatFunc> }[] = [];
+  s.blockEntries.forEach((e, k) => {
+    const count = s.sectorSizes[k] * (s.sectorSizes[k] - 1n);
+    if (count === 0n || rfisZero(e)) return;
+    const sign = solveSignRatFunc(e, y, open);
+    if (sign.undefinedAt.length) throw new InputError(`ladderL1Coherence: the entry of block ${k} has a pole in 0 < ${y} < 1`);
+    terms.push({ count, value: e, sign });
+  });
+  const zeros = terms.flatMap((t) => t.sign.zeros).sort(compareReal);
+  const ends: RealAlgebraic[] = [
+    realRational({ num: 0n, den: 1n }),
+    ...zeros.filter((z, i) => i === 0 || compareReal(z, zeros[i - 1]) !== 0),
+    realRational({ num: 1n, den: 1n }),
+  ];
+  const pieces: { value: RatFunc; intervals: { lo: RealAlgebraic; hi: RealAlgebraic }[] }[] = [];
+  for (let i = 0; i + 1 < ends.length; i++) {
+    const [lo, hi] = [ends[i], ends[i + 1]];
+    let sum = rfConst(0);
+    for (const t of terms) {
+      // no zero of the entry lies inside (lo, hi), so one sign piece holds all of it
+      const negative = t.sign.negative.some((p) => pieceContains(p, lo, hi));
+      if (!negative && !t.sign.positive.some((p) => pieceContains(p, lo, hi)))
+        throw new InternalError('ladderL1Coherence: an entry changes sign between consecutive zeros');
+      const term = rfmul(rfConst(t.count), t.value);
+      sum = rfadd(sum, negative ? rfneg(term) : term);
+    }
+    const value = rfReduceSafe(sum);
+    const hit = pieces.find((p) => identical(p.value, value).identical);
+    if (hit) hit.intervals.push({ lo, hi });
+    else pieces.push({ value, intervals: [{ lo, hi }] });
+  }
+  return {
+    pieces,
+    how: `${terms.length} nonzero block entries with off-diagonal copies (C(N, k)(C(N, k) − 1) copies each), their signs decided over 0 < ${y} < 1 by Sturm sequences (${ends.length - 2} zeros); ${pieces.length} distinct expressions`,
   };
 }
 

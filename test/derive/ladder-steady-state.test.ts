@@ -6,11 +6,14 @@ import { collectiveCoupling } from '../../src/physics/lindblad.js';
 import { collectiveSteadyState } from '../../src/physics/steady-state.js';
 import { h0 } from '../../src/physics/qubits.js';
 import { ergotropy } from '../../src/physics/ergotropy.js';
-import { identical, rfevalField, rfVar } from '../../src/symbolic/ratfunc.js';
+import { identical, rfadd, rfConst, rfevalField, rfisZero, rfmul, rfpow, rfsub, rfVar } from '../../src/symbolic/ratfunc.js';
+import { compareReal, realRational } from '../../src/symbolic/sturm.js';
 import { applyGenerator } from '../../src/derive/generator.js';
 import { groundLadderSteadyState, ladderStateMatrix } from '../../src/derive/ladder-steady-state.js';
 import { eigenvalueOrderings } from '../../src/derive/ordering.js';
 import { excitationLevels, piecewiseErgotropy } from '../../src/derive/passive-pairing.js';
+import { ladderL1Coherence, piecewiseL1Coherence, type PiecewiseInY, type PiecewiseValue } from '../../src/derive/quantities.js';
+import type { LadderSteadyState } from '../../src/derive/ladder-steady-state.js';
 import { ratFuncField as Rf } from '../../src/symbolic/ratfunc-field.js';
 import { evalMatrix, isZeroMatrix } from './helpers.js';
 import { typedBlockEntry } from './typed-forms.js';
@@ -70,4 +73,55 @@ describe('steady state from the all-ground state (Schur–Weyl ladder)', () => {
       }
     }
   });
+
+  it('its C_l1 from the blocks equals piecewiseL1Coherence of the dense matrix exactly (N = 1…5)', () => {
+    for (let N = 1; N <= 5; N++) {
+      const s = groundLadderSteadyState(N);
+      const fromBlocks = ladderL1Coherence(s);
+      expectSamePiecewise(fromBlocks, piecewiseL1Coherence(ladderStateMatrix(s)));
+      // every block entry is positive: one expression on the whole range, ≡ 0 only for one qubit (1 × 1 blocks)
+      expect(fromBlocks.pieces.length).toBe(1);
+      expect(rfisZero(fromBlocks.pieces[0].value)).toBe(N === 1);
+    }
+  });
+
+  it('its C_l1 from the blocks follows entries that change sign, as the dense route does', () => {
+    // block entries with zeros at y = 1/2 and y = 1/√3 (algebraic): three y-intervals, three expressions
+    const y = rfVar('y');
+    const e1 = rfsub(rfmul(rfConst(2), y), rfConst(1));
+    const e2 = rfsub(rfmul(rfConst(3), rfpow(y, 2)), rfConst(1));
+    const fake: LadderSteadyState = { ...groundLadderSteadyState(3), blockEntries: [rfConst(5), e1, e2, rfConst(-1)] };
+    const fromBlocks = ladderL1Coherence(fake);
+    expectSamePiecewise(fromBlocks, piecewiseL1Coherence(ladderStateMatrix(fake)));
+    expect(fromBlocks.pieces.length).toBe(3);
+    // on (0, 1/2) both entries are negative: C_l1 = −6 e1 − 6 e2
+    const low = fromBlocks.pieces.find((p) => p.intervals.some((iv) => compareReal(iv.lo, realRational({ num: 0n, den: 1n })) === 0))!;
+    expect(identical(low.value, rfmul(rfConst(-6), rfadd(e1, e2))).identical).toBe(true);
+  });
 });
+
+/**
+ * The two piecewise results agree: at the sample point of every cell of the dense route, the
+ * block route's expression there is identical; and every y-interval of the block route contains
+ * a cell sample of the dense route with that same expression.
+ */
+function expectSamePiecewise(blocks: PiecewiseInY, dense: PiecewiseValue): void {
+  const at = (q: { num: bigint; den: bigint }) =>
+    blocks.pieces.find((p) => p.intervals.some((iv) => compareReal(iv.lo, realRational(q)) < 0 && compareReal(realRational(q), iv.hi) < 0));
+  for (const piece of dense.pieces)
+    for (const cell of piece.cells) {
+      const hit = at(cell.sample.y);
+      expect(hit).toBeDefined();
+      expect(identical(hit!.value, piece.value).identical).toBe(true);
+    }
+  for (const p of blocks.pieces)
+    for (const iv of p.intervals) {
+      const inside = dense.pieces.some((d) =>
+        d.cells.some(
+          (cell) =>
+            compareReal(iv.lo, realRational(cell.sample.y)) < 0 && compareReal(realRational(cell.sample.y), iv.hi) < 0 && identical(d.value, p.value).identical,
+        ),
+      );
+      expect(inside).toBe(true);
+    }
+}

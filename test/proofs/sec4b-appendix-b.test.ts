@@ -8,7 +8,7 @@ import { printedForms, printedLimits } from '../../src/claims/printed.js';
 import { astToString } from '../../src/symbolic/expr.js';
 import { APPENDIX_B } from '../../proofs/appendix-b.js';
 import { CLAIMS } from '../../proofs/index.js';
-import { cl1Sum, wPairing, withN, firstPrinciplesPerN, groundL1At } from '../../proofs/model-ground.js';
+import { groundL1, wPairing, withN, firstPrinciplesPerN, groundL1At } from '../../proofs/model-ground.js';
 
 const EXPECTED: Record<string, string> = {
   'sec4b-thermal-initial': 'verified',
@@ -77,7 +77,7 @@ describe('mutations: wrong printed forms are not verified', () => {
       'mutated Eq. (15)',
       'printed',
       [1, 2, 3, 4],
-      (N) => (identical(cl1Sum(N), ratFuncOf(withN(wrong, N))).identical ? null : 'differs'),
+      (N) => (identical(groundL1(N), ratFuncOf(withN(wrong, N))).identical ? null : 'differs'),
       'identical',
     );
     expect(rec.outcome).toBe('fail');
@@ -86,7 +86,7 @@ describe('mutations: wrong printed forms are not verified', () => {
       'Eq. (15)',
       'printed',
       [1, 2, 3, 4],
-      (N) => (identical(cl1Sum(N), ratFuncOf(printedForms(EQ15_TEX, { forms: [1] }, { N })[0])).identical ? null : 'differs'),
+      (N) => (identical(groundL1(N), ratFuncOf(printedForms(EQ15_TEX, { forms: [1] }, { N })[0])).identical ? null : 'differs'),
       'identical',
     );
     expect(right.outcome).toBe('pass');
