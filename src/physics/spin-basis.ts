@@ -92,7 +92,8 @@ function lower<T>(F: Field<T>, n: number, t: SectorTables, k: number, v: readonl
       const bit = 1 << b;
       if ((x & bit) === 0) {
         const p = t.position[x | bit];
-        out[p] = F.add(out[p], c);
+        // 0 + c is c itself (entries are already at the field's precision)
+        out[p] = F.isZero(out[p]) ? c : F.add(out[p], c);
       }
     }
   }

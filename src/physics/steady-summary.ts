@@ -28,7 +28,6 @@ import type { AnalyticField, Field } from '../numeric/field.js';
 import { convert } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { eigh } from '../numeric/eigh.js';
-import { bitsForDigits, fixedField, isqrt } from '../numeric/fixed.js';
 import { spinBasis } from './spin-basis.js';
 import { GUARD_DIGITS, decimalField } from '../numeric/decimal.js';
 import { InputError } from '../errors.js';
@@ -41,6 +40,7 @@ import { SteadyKernel, type ReducedState } from './steady-kernel.js';
 import { multiplicityBlocks, spinMultiplicity } from './multiplicity-blocks.js';
 import { namedInitialBlocks } from './named-initial-blocks.js';
 import { blockFormationBounds } from './block-formation-bound.js';
+import { l1FixedPoint } from './l1-fixed-point.js';
 import { rationalToField } from './density.js';
 import type { Rational, RationalMatrix } from '../numeric/rational.js';
 
@@ -458,97 +458,12 @@ function l1Coherence<T>(F: AnalyticField<T>, ss: Blocks<T>, factors: readonly (C
     }
     return F.scale2(s, 1);
   }
-  return l1FixedPoint(F, ss, factors, N);
-}
-
-/**
- * C_l1 at high precision in BigInt fixed point: for each sector k, Q = [√w_{j,d} V_{j,d}ᵀ F_j]_j
- * (s_k × Σ r_j, F_j F_j† = M_j) rounded to `bits` fractional bits, then every B_k[x][y] =
- * Σ_e Q[x][e] conj(Q[y][e]) exactly in integers and |B_k[x][y]| by an integer square root. The
- * entries of Q are at most 1 in modulus, so the absolute error is ≲ s_k² · cols · 2^−bits, far
- * below the working precision with the margin chosen.
- */
-function l1FixedPoint<T>(F: AnalyticField<T>, ss: Blocks<T>, factors: readonly (CMatrix<T> | null)[], N: number): T {
-  const bits = bitsForDigits(F.digits) + 4 * N + 32;
-  const K = fixedField(bits);
-  const basis = spinBasis(K, N);
-  const toK = (x: T): bigint => K.fromString(String(x));
-  const fam = basis.families.map((f, i) => {
-    const fac = factors[i];
-    if (!fac) return null;
-    const rootW = ss.blocks[i].weights.map((w) => toK(F.sqrt(w)));
-    return { r: fac.cols, re: fac.re.map(toK), im: fac.im.map(toK), rootW };
-  });
-  const B = BigInt(bits);
-  let total = 0n; // scale 2^(2·bits)
-  for (let k = 0; k <= N; k++) {
-    const s = basis.sectors[k].length;
-    if (s < 2) continue;
-    const qr: bigint[][] = Array.from({ length: s }, () => []);
-    const qi: bigint[][] = Array.from({ length: s }, () => []);
-    basis.families.forEach((f, i) => {
-      const d = k - (N - f.twoJ) / 2;
-      const g = fam[i];
-      if (!g || d < 0 || d > f.twoJ || g.r === 0) return;
-      const V = f.vectors[d];
-      const w = g.rootW[d];
-      for (let q = 0; q < g.r; q++) {
-        // column q of √w Vᵀ F_j
-        for (let x = 0; x < s; x++) {
-          let sr = 0n;
-          let si = 0n;
-          for (let a = 0; a < V.length; a++) {
-            const v = V[a][x];
-            if (v === 0n) continue;
-            sr += v * g.re[a * g.r + q];
-            si += v * g.im[a * g.r + q];
-          }
-          qr[x].push((((sr + (1n << (B - 1n))) >> B) * w + (1n << (B - 1n))) >> B);
-          qi[x].push((((si + (1n << (B - 1n))) >> B) * w + (1n << (B - 1n))) >> B);
-        }
-      }
-    });
-    const cols = qr[0].length;
-    if (cols === 0) continue;
-    for (let x = 0; x < s; x++) {
-      const ar = qr[x];
-      const ai = qi[x];
-      for (let y = x + 1; y < s; y++) {
-        const br = qr[y];
-        const bi = qi[y];
-        let re = 0n;
-        let im = 0n;
-        for (let e = 0; e < cols; e++) {
-          re += ar[e] * br[e] + ai[e] * bi[e];
-          im += ai[e] * br[e] - ar[e] * bi[e];
-        }
-        // |B[x][y]| to 2^−bits: drop `bits` of the 2·bits fractional bits first
-        if (im === 0n) total += re < 0n ? -re : re;
-        else total += hypot(re >> B, im >> B) << B;
-      }
-    }
-  }
-  return F.div(F.fromString((2n * total).toString()), F.fromString((1n << (2n * B)).toString()));
-}
-
-/** ⌊√(a² + b²)⌋ for integers: Newton's method from the float64 estimate (53 good bits, then doubling). */
-function hypot(a: bigint, b: bigint): bigint {
-  const n = a * a + b * b;
-  const approx = Math.hypot(Number(a), Number(b));
-  if (!Number.isFinite(approx)) return isqrt(n);
-  if (approx < 2 ** 50) {
-    let x = BigInt(Math.floor(approx));
-    while (x * x > n) x--;
-    while ((x + 1n) * (x + 1n) <= n) x++;
-    return x;
-  }
-  // a float64 start above the root by a margin, so the iteration decreases monotonically to ⌊√n⌋
-  let x = BigInt(Math.ceil(approx * (1 + 2 ** -50))) + 1n;
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x) return x;
-    x = y;
-  }
+  return l1FixedPoint(
+    F,
+    ss.blocks.map((b) => b.weights),
+    factors,
+    N,
+  );
 }
 
 const kernels = new Map<string, SteadyKernel>();
