@@ -8,6 +8,7 @@
  */
 import { radd, rationalToString, type Rational } from '../numeric/rational.js';
 import { parseTeX, type RelOp, type TexNode } from '../symbolic/tex-parse.js';
+import { SYMBOL_COMMANDS } from '../symbolic/tex-names.js';
 
 export type MutationKind = 'constant' | 'exponent' | 'case-bound' | 'sign' | 'cosh-sinh' | 'dropped-factor' | 'inequality' | 'swapped-cases';
 
@@ -19,47 +20,6 @@ export interface TexMutant {
   tex: string;
 }
 
-const GREEK = new Set([
-  'alpha',
-  'beta',
-  'gamma',
-  'delta',
-  'epsilon',
-  'varepsilon',
-  'zeta',
-  'eta',
-  'theta',
-  'vartheta',
-  'iota',
-  'kappa',
-  'lambda',
-  'mu',
-  'nu',
-  'xi',
-  'rho',
-  'sigma',
-  'tau',
-  'upsilon',
-  'phi',
-  'varphi',
-  'chi',
-  'psi',
-  'omega',
-  'Gamma',
-  'Delta',
-  'Theta',
-  'Lambda',
-  'Xi',
-  'Sigma',
-  'Phi',
-  'Psi',
-  'Omega',
-  'hbar',
-  'infty',
-  'partial',
-  'ell',
-  'pi',
-]);
 const REL_TEX: Readonly<Record<RelOp, string>> = {
   '=': '=',
   '<': '<',
@@ -89,7 +49,7 @@ const DECORATION_TEX: Readonly<Record<string, string>> = {
 const numTeX = (q: Rational): string => (q.den === 1n ? rationalToString(q) : `\\frac{${q.num}}{${q.den}}`);
 
 const symTeX = (n: Extract<TexNode, { kind: 'sym' }>): string => {
-  const base = GREEK.has(n.base) ? `\\${n.base}` : n.base === 'nbar' ? '\\bar{n}' : n.base.length > 1 ? `\\mathrm{${n.base}}` : n.base;
+  const base = SYMBOL_COMMANDS.has(n.base) ? `\\${n.base}` : n.base === 'nbar' ? '\\bar{n}' : n.base.length > 1 ? `\\mathrm{${n.base}}` : n.base;
   const sub = n.sub === null ? '' : n.sub.kind === 'text' && /^[+-]$/.test(n.sub.text) ? `_${n.sub.text}` : `_{${texOfNode(n.sub)}}`;
   const dec = n.decoration === null ? '' : `^{${DECORATION_TEX[n.decoration] ?? n.decoration}}`;
   return `${base}${sub}${dec}`;

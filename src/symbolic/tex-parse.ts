@@ -39,6 +39,7 @@
  */
 import { parseRational, type Rational } from '../numeric/rational.js';
 import { bin, call, neg, num, ParseError, RESERVED_NAMES, FUNCTIONS, type Ast, type FunctionName } from './expr.js';
+import { SYMBOL_COMMANDS } from './tex-names.js';
 
 // ---------------------------------------------------------------------------------------------
 // Tree.
@@ -146,47 +147,6 @@ function lex(src: string): Tok[] {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary.
 
-const GREEK = new Set([
-  'alpha',
-  'beta',
-  'gamma',
-  'delta',
-  'epsilon',
-  'varepsilon',
-  'zeta',
-  'eta',
-  'theta',
-  'vartheta',
-  'iota',
-  'kappa',
-  'lambda',
-  'mu',
-  'nu',
-  'xi',
-  'rho',
-  'sigma',
-  'tau',
-  'upsilon',
-  'phi',
-  'varphi',
-  'chi',
-  'psi',
-  'omega',
-  'Gamma',
-  'Delta',
-  'Theta',
-  'Lambda',
-  'Xi',
-  'Sigma',
-  'Phi',
-  'Psi',
-  'Omega',
-  'hbar',
-  'infty',
-  'partial',
-  'ell',
-  'pi',
-]);
 const FUNCTION_COMMANDS: Readonly<Record<string, FunctionName>> = { exp: 'exp', cosh: 'cosh', sinh: 'sinh', log: 'log', ln: 'log', sqrt: 'sqrt' };
 const RELATIONS: Readonly<Record<string, RelOp>> = {
   '=': '=',
@@ -802,7 +762,7 @@ class Parser {
 
   private primaryCommand(tok: Tok): TexNode {
     const v = tok.v;
-    if (GREEK.has(v)) {
+    if (SYMBOL_COMMANDS.has(v)) {
       this.next();
       return this.symbol(v, tok.col);
     }

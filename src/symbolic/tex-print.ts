@@ -6,46 +6,10 @@ import { toAst } from './infix-parse.js';
 import { PREC, precOf } from './precedence.js';
 import { toNerdamer } from './cas-syntax.js';
 import { casCall, type CasFailure, type CasResult } from './cas.js';
-
-const GREEK = new Set([
-  'alpha',
-  'beta',
-  'gamma',
-  'delta',
-  'epsilon',
-  'varepsilon',
-  'zeta',
-  'eta',
-  'theta',
-  'vartheta',
-  'iota',
-  'kappa',
-  'lambda',
-  'mu',
-  'nu',
-  'xi',
-  'rho',
-  'sigma',
-  'tau',
-  'upsilon',
-  'phi',
-  'varphi',
-  'chi',
-  'psi',
-  'omega',
-  'Gamma',
-  'Delta',
-  'Theta',
-  'Lambda',
-  'Xi',
-  'Sigma',
-  'Phi',
-  'Psi',
-  'Omega',
-]);
+import { GREEK_LETTERS } from './tex-names.js';
 
 function texName(name: string): string {
-  if (GREEK.has(name)) return `\\${name}`;
+  if (GREEK_LETTERS.has(name)) return `\\${name}`;
   if (name === 'nbar') return '\\bar{n}';
   const m = /^([A-Za-z]+)_?(\d+|[A-Za-z]+)$/.exec(name);
   if (m && name.includes('_')) return `${texName(m[1])}_{${m[2]}}`;
