@@ -11,7 +11,9 @@
  * proves |printed − W| ≤ bound. C_l1 is printed without a bound: it is checked for accuracy only.
  */
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fcParams } from '../arbitraries.js';
+import { yieldToEventLoop } from '../support/yield.js';
 import { decimalField } from '../../src/numeric/decimal.js';
 import { float64 } from '../../src/numeric/float64.js';
 import type { AnalyticField } from '../../src/numeric/field.js';
@@ -115,3 +117,32 @@ export function runSteadyCase(c: SteadyCase): number {
 }
 
 export type { RationalMatrix };
+
+/** One row of a suite: N, the precisions drawn, the part (for a distinct seed path), the number of runs. */
+export type SteadyBoundRow = readonly [number, '20–35 digits' | 'float64', number, number];
+
+/**
+ * The property over `rows`, one test per row (the suite is split over files so that vitest runs
+ * them in parallel); prints the number of cases run and the largest |error|/bound.
+ */
+export function describeSteadyBound(label: string, rows: readonly SteadyBoundRow[]): void {
+  let cases = 0;
+  let worst = 0;
+  afterAll(() => console.info(`steady-summary-bound (${label}): ${cases} cases, largest |error|/bound ${worst.toFixed(3)}`));
+  describe(`printed steady-state W and energy within the printed bound (β = 0, exact ρ0), ${label} at 20–35 digits and in float64`, () => {
+    it.each(rows)('N = %i, %s, part %i', async (N, precision, part, runs) => {
+      const arb = precision === 'float64' ? fc.constant('float64' as const) : decimalPrecisionArb;
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(steadyCaseArb(N, arb), async (c) => {
+          await yieldToEventLoop();
+          worst = Math.max(worst, runSteadyCase(c));
+          n++;
+        }),
+        fcParams(`steady-summary-bound-N${N}-${precision}-${part}`, runs),
+      );
+      cases += n;
+      expect(n).toBe(runs);
+    });
+  });
+}
