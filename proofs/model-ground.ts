@@ -5,24 +5,24 @@
  * memoised so that several claims share one diagonalisation.
  */
 import type { DecimalField } from '../src/numeric/decimal.js';
-import { zeros, type CMatrix } from '../src/numeric/matrix.js';
+import type { CMatrix } from '../src/numeric/matrix.js';
 import { collectiveCoupling } from '../src/physics/lindblad.js';
 import { collectiveSteadyState } from '../src/physics/steady-state.js';
 import { ergotropy } from '../src/physics/ergotropy.js';
-import { h0, excitations } from '../src/physics/qubits.js';
+import { h0 } from '../src/physics/qubits.js';
 import { l1Coherence } from '../src/physics/coherence.js';
 import { gibbsState } from '../src/physics/states.js';
 import { firstPrinciplesCheck, type Ranges } from '../src/claims/checks.js';
 import type { CheckRecord, ClaimContext } from '../src/claims/claim.js';
 import { pderivative, pmul, psub } from '../src/symbolic/poly.js';
-import { ratfunc, rfadd, rfConst, rfdiv, rfmul, rfpow, rfsub, rfVar, type RatFunc } from '../src/symbolic/ratfunc.js';
+import { ratfunc, rfadd, rfConst, rfmul, rfsub, rfVar, type RatFunc } from '../src/symbolic/ratfunc.js';
 import type { Dec } from './model.js';
 import { groundLadderSteadyState, ladderStateMatrix, type LadderSteadyState } from '../src/derive/ladder-steady-state.js';
 import { ladderL1Coherence } from '../src/derive/quantities.js';
 
 export const Y = rfVar('y');
 export const OMEGA = rfVar('omega');
-const ONE = rfConst(1);
+const _ONE = rfConst(1);
 
 /** C(n, k) exactly. */
 export function binom(n: number, k: number): bigint {

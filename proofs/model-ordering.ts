@@ -11,7 +11,7 @@ import { parseRational, rational, rationalToString, rcmp, type Rational } from '
 import { twoQubitCollectiveSteadyState } from '../src/physics/states.js';
 import { evaluate, parse } from '../src/symbolic/expr.js';
 import { pconstantValue, pisConstant, pscale, type Poly } from '../src/symbolic/poly.js';
-import { rfadd, rfdiv, rfmul, rfpow, rfsub, type RatFunc } from '../src/symbolic/ratfunc.js';
+import { rfdiv, rfmul, rfsub, type RatFunc } from '../src/symbolic/ratfunc.js';
 import { compareWithRational, interval, rootsAt, rootDecimal, solveSignRatFunc, type RealAlgebraic, type RealInterval } from '../src/symbolic/sturm.js';
 import { c, omega, ONE, Zp, eq7Spectrum, energySymbolic, eq7Symbolic } from './model.js';
 import { eigenvalueOrderings } from '../src/derive/ordering.js';

@@ -72,7 +72,7 @@ export function discordAt(D: DecimalField, p: Readonly<Record<string, Dec>>): { 
   );
   const rA = partialTrace(D, rho, [2, 2], [0]);
   const rB = partialTrace(D, rho, [2, 2], [1]);
-  const sA = entropy2(D, rA.re[0], rA.re[1], rA.re[3]);
+  const _sA = entropy2(D, rA.re[0], rA.re[1], rA.re[3]);
   const sB = entropy2(D, rB.re[0], rB.re[1], rB.re[3]);
   // the measurement axis by t = cos θ ∈ [−1, 1]: a grid, then golden section around its best point
   const n = 16;

@@ -6,7 +6,7 @@
  * exactly on the union of those zero sets (and of the rest's), and differ everywhere else.
  */
 import { rationalToString, rcmp, type Rational } from '../numeric/rational.js';
-import { pdegree, pdivExact, pevalPartial, pisConstant, pmonomial, pone, ptoString, pterms, type Poly } from '../symbolic/poly.js';
+import { pdegree, pdivExact, pevalPartial, pisConstant, pmonomial, ptoString, pterms, type Poly } from '../symbolic/poly.js';
 import { pgcdUnivariate } from '../symbolic/upoly.js';
 import { rfsub, type RatFunc } from '../symbolic/ratfunc.js';
 import { interval, intervalToString, rootDecimal, solveSign, type RealAlgebraic, type RealInterval } from '../symbolic/sturm.js';

@@ -9,7 +9,7 @@
  */
 import { VERDICTS, type CheckedClaim } from '../claims/claim.js';
 import { isBeyondThePaper } from './outline.js';
-import { type Report } from './report.js';
+import type { Report } from './report.js';
 import { isProse, texParts } from './tex.js';
 
 /** LaTeX for the non-ASCII characters of ergocheck's texts; \ensuremath makes each valid in text and in math. */

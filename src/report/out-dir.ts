@@ -137,7 +137,7 @@ function checkOwnDirectory(out: string, dir: string, kind: OutputKind): void {
     if (name === MANIFEST_FILE) continue;
     const path = join(dir, name);
     const st = lstatSync(path);
-    const hash = Object.prototype.hasOwnProperty.call(manifest.files, name) ? manifest.files[name] : undefined;
+    const hash = Object.hasOwn(manifest.files, name) ? manifest.files[name] : undefined;
     if (hash === undefined) return refuse(out, `"${name}" was not written by ergocheck; choose another directory or move it away`);
     if (!st.isFile())
       return refuse(

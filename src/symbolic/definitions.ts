@@ -3,7 +3,7 @@
  * the model's parameters remain.
  */
 import { InputError } from '../errors.js';
-import { type Ast } from './ast.js';
+import type { Ast } from './ast.js';
 import { toAst } from './infix-parse.js';
 
 /** Replace variables by expressions (simultaneously; the replacements are not themselves rewritten). */

@@ -160,7 +160,7 @@ export function evaluate<T>(ast: Ast, env: Readonly<Record<string, T>>, F: Analy
       case 'num':
         return F.fromRational(a.value);
       case 'var':
-        if (!Object.prototype.hasOwnProperty.call(env, a.name)) throw new InputError(`no value given for the variable "${a.name}"`);
+        if (!Object.hasOwn(env, a.name)) throw new InputError(`no value given for the variable "${a.name}"`);
         return env[a.name];
       case 'neg':
         return F.neg(ev(a.arg));

@@ -356,7 +356,7 @@ export function psubstitute(a: Poly, v: string, q: Poly): Poly {
 
 /** a with rational values substituted for some of its variables (the others stay symbolic). */
 export function pevalPartial(a: Poly, env: Readonly<Record<string, Rational>>): Poly {
-  const bound = a.vars.map((v) => Object.prototype.hasOwnProperty.call(env, v));
+  const bound = a.vars.map((v) => Object.hasOwn(env, v));
   if (!bound.some(Boolean)) return a;
   const restIdx = a.vars.map((_, i) => i).filter((i) => !bound[i]);
   const rest = restIdx.map((i) => a.vars[i]);
@@ -384,7 +384,7 @@ export function pevalPartial(a: Poly, env: Readonly<Record<string, Rational>>): 
 
 /** The exact value of a at a rational point; every variable of a must be bound. */
 export function pevalRational(a: Poly, env: Readonly<Record<string, Rational>>): Rational {
-  const missing = a.vars.filter((v) => !Object.prototype.hasOwnProperty.call(env, v));
+  const missing = a.vars.filter((v) => !Object.hasOwn(env, v));
   if (missing.length) throw new InputError(`pevalRational: no value for ${missing.join(', ')}`);
   const r = pevalPartial(a, env);
   return r.terms.get('')?.coef ?? RZERO;
@@ -392,7 +392,7 @@ export function pevalRational(a: Poly, env: Readonly<Record<string, Rational>>):
 
 /** The value of a in the field F (each monomial evaluated with cached powers; one rounding per operation). */
 export function pevalField<T>(F: Field<T>, a: Poly, env: Readonly<Record<string, T>>): T {
-  const missing = a.vars.filter((v) => !Object.prototype.hasOwnProperty.call(env, v));
+  const missing = a.vars.filter((v) => !Object.hasOwn(env, v));
   if (missing.length) throw new InputError(`pevalField: no value for ${missing.join(', ')}`);
   const cache = a.vars.map(() => new Map<number, T>());
   const power = (i: number, e: number): T => {

@@ -1085,7 +1085,7 @@ function integerValue(n: TexNode, values: Readonly<Record<string, number>>): num
     case 'num':
       return n.value.den === 1n ? Number(n.value.num) : undefined;
     case 'sym':
-      return n.sub === null && n.decoration === null && Object.prototype.hasOwnProperty.call(values, n.base) ? values[n.base] : undefined;
+      return n.sub === null && n.decoration === null && Object.hasOwn(values, n.base) ? values[n.base] : undefined;
     case 'neg': {
       const a = integerValue(n.arg, values);
       return a === undefined ? undefined : -a;
@@ -1176,7 +1176,7 @@ export function lowerTeX(node: TexNode, options: LowerOptions = {}): Ast {
             `${symbolName(n, values)} at column ${n.col} carries a superscript decoration (an operator or a sorted list), not a scalar`,
             n.col,
           );
-        if (n.sub === null && Object.prototype.hasOwnProperty.call(values, n.base)) return num(values[n.base]);
+        if (n.sub === null && Object.hasOwn(values, n.base)) return num(values[n.base]);
         const name = symbolName(n, values);
         if ((RESERVED_NAMES as readonly string[]).includes(name))
           throw new ParseError(

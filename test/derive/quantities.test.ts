@@ -4,7 +4,7 @@ import { decimalField } from '../../src/numeric/decimal.js';
 import { h0 } from '../../src/physics/qubits.js';
 import { ergotropy } from '../../src/physics/ergotropy.js';
 import { l1Coherence } from '../../src/physics/coherence.js';
-import { identical, rfConst, rfevalField, rfsub, rfVar, type RatFunc } from '../../src/symbolic/ratfunc.js';
+import { identical, rfConst, rfevalField, rfsub, type RatFunc } from '../../src/symbolic/ratfunc.js';
 import { ratFuncField as Rf } from '../../src/symbolic/ratfunc-field.js';
 import { mixSectors, steadySectors, steadyStateFamily } from '../../src/derive/steady-state-family.js';
 import { concurrence, dephasedErgotropy, energyOf, piecewiseL1Coherence, populationsOf } from '../../src/derive/quantities.js';

@@ -139,7 +139,7 @@ describe('robustness: refuses', () => {
 });
 
 /** Sort complex numbers for comparison: by real part, then imaginary part (rounded to absorb noise). */
-const sortC = (zs: readonly { re: number; im: number }[]) => zs.slice().sort((a, b) => a.re - b.re || a.im - b.im);
+const _sortC = (zs: readonly { re: number; im: number }[]) => zs.slice().sort((a, b) => a.re - b.re || a.im - b.im);
 function expectSameSpectrum(got: readonly { re: number; im: number }[], want: readonly { re: number; im: number }[], tol: number): void {
   expect(got.length).toBe(want.length);
   // greedy matching: each wanted value to the nearest unused computed one
