@@ -9,7 +9,7 @@ import type { CMatrix } from '../src/numeric/matrix.js';
 import { collectiveCoupling } from '../src/physics/lindblad.js';
 import { collectiveSteadyState } from '../src/physics/steady-state.js';
 import { ergotropy } from '../src/physics/ergotropy.js';
-import { h0 } from '../src/physics/qubits.js';
+import { excitations, h0 } from '../src/physics/qubits.js';
 import { l1Coherence } from '../src/physics/coherence.js';
 import { gibbsState } from '../src/physics/states.js';
 import { firstPrinciplesCheck, type Ranges } from '../src/claims/checks.js';
@@ -120,6 +120,14 @@ export function groundSteadyAt(D: DecimalField, N: number, p: Readonly<Record<st
     steadyMemo.set(k, rho);
   }
   return rho;
+}
+
+/** w_2/w_1, the ratio of the weights of the blocks with two and with one excitation of groundSteadyAt for N = 3. */
+export function groundBlockWeightRatioAt(D: DecimalField, p: Readonly<Record<string, Dec>>): Dec {
+  const rho = groundSteadyAt(D, 3, p);
+  const w = [D.zero, D.zero, D.zero, D.zero];
+  for (let a = 0; a < 8; a++) w[excitations(a, 3)] = D.add(w[excitations(a, 3)], rho.re[a * 9]);
+  return D.div(w[2], w[1]);
 }
 
 /** The certified ergotropy result (Eq. (2)) of groundSteadyAt. */

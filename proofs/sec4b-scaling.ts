@@ -44,6 +44,7 @@ import {
   rfDerivative,
   rangeText,
   groundSteadyAt,
+  groundBlockWeightRatioAt,
   groundErgotropyAt,
   groundL1At,
   gibbsAt,
@@ -316,23 +317,7 @@ export function rDefinitionClaim(printed: string = R_DEFINITION_TEX): Claim {
         'Tr(P_2 ρ_ss) p_1 d_1 … : block-weight ratio w_{k+1}/w_k of the first-principles state',
         'consistency',
         'exp(-beta*omega)',
-        (p, D) => {
-          const rho = groundSteadyAt(D, 3, p);
-          // block weights: k = 1 (indices with one excited qubit) and k = 2
-          let w1 = D.zero;
-          let w2 = D.zero;
-          for (let a = 0; a < 8; a++) {
-            const exc =
-              3 -
-              a
-                .toString(2)
-                .split('')
-                .filter((c) => c === '1').length;
-            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
-            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
-          }
-          return { value: D.div(w2, w1) };
-        },
+        (p, D) => ({ value: groundBlockWeightRatioAt(D, p) }),
         ctx,
         RANGES,
         { points: 3, what: 'the ratio of the weights of blocks k = 2 and k = 1 of the exact steady state from the ground state (N = 3), 60 digits' },
@@ -465,22 +450,7 @@ export function blockOrderClaim(printed: string = BLOCK_ORDER_TEX): Claim {
         'block-weight ratio w_2/w_1 of the first-principles state (N = 3)',
         'consistency',
         'exp(-beta*omega)',
-        (p, D) => {
-          const rho = groundSteadyAt(D, 3, p);
-          let w1 = D.zero;
-          let w2 = D.zero;
-          for (let a = 0; a < 8; a++) {
-            const exc =
-              3 -
-              a
-                .toString(2)
-                .split('')
-                .filter((x) => x === '1').length;
-            if (exc === 1) w1 = D.add(w1, rho.re[a * 9]);
-            if (exc === 2) w2 = D.add(w2, rho.re[a * 9]);
-          }
-          return { value: D.div(w2, w1) };
-        },
+        (p, D) => ({ value: groundBlockWeightRatioAt(D, p) }),
         ctx,
         RANGES,
         { points: 3, what: 'the ratio of consecutive block weights of the exact steady state from the ground state, 60 digits' },
