@@ -26,7 +26,7 @@
  */
 import type { AnalyticField, Field } from '../numeric/field.js';
 import { convert } from '../numeric/field.js';
-import type { CMatrix } from '../numeric/matrix.js';
+import { adjoint, gram, type CMatrix } from '../numeric/matrix.js';
 import { eigh } from '../numeric/eigh.js';
 import { spinBasis } from './spin-basis.js';
 import { GUARD_DIGITS, decimalField } from '../numeric/decimal.js';
@@ -125,28 +125,10 @@ function blockSpectrum<T>(G: AnalyticField<T>, b: SpinBlock<T>): { values: T[]; 
   if (C && narrow) {
     // eig(C C†) = eig(C† C) ∪ {0}^(n − w); C† C rounded: each entry a sum of n complex products
     const w = C.cols;
-    const g: CMatrix<T> = { rows: w, cols: w, re: new Array<T>(w * w), im: new Array<T>(w * w) };
     let norm2 = G.zero;
     for (let q = 0; q < C.re.length; q++) norm2 = G.add(norm2, G.add(G.mul(C.re[q], C.re[q]), G.mul(C.im[q], C.im[q])));
-    for (let p = 0; p < w; p++)
-      for (let q = p; q < w; q++) {
-        let sr = G.zero;
-        let si = G.zero;
-        for (let a = 0; a < n; a++) {
-          // conj(C[a][p]) C[a][q]
-          const xr = C.re[a * w + p];
-          const xi = C.im[a * w + p];
-          const yr = C.re[a * w + q];
-          const yi = C.im[a * w + q];
-          sr = G.add(sr, G.add(G.mul(xr, yr), G.mul(xi, yi)));
-          si = G.add(si, G.sub(G.mul(xr, yi), G.mul(xi, yr)));
-        }
-        g.re[p * w + q] = sr;
-        g.im[p * w + q] = si;
-        g.re[q * w + p] = sr;
-        g.im[q * w + p] = G.neg(si);
-      }
-    for (let p = 0; p < w; p++) g.im[p * w + p] = G.zero;
+    // entry (p, q) = Σ_a conj(C_ap) C_aq, above the diagonal and mirrored: exactly Hermitian
+    const g = gram(G, adjoint(G, C));
     const e = eigh(G, g);
     // ‖fl(C†C) − C†C‖₂ ≤ ‖·‖_F ≤ 2(n + 2)u Σ_{p,q} Σ_a |C_ap||C_aq| ≤ 2(n + 2)u · w · ‖C‖_F²
     const gramError = G.mul(G.fromNumber(1.01 * 2 * (n + 2) * w), G.mul(G.epsilon, norm2));
