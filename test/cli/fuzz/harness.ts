@@ -138,3 +138,23 @@ export function spawnCli(
     options.onSpawn?.(child);
   });
 }
+
+const MANIFEST = '.ergocheck-manifest.json';
+
+/**
+ * An output directory written whole by ergocheck: every file is listed in its manifest with the
+ * right SHA-256 and nothing else is there; returns the snapshot without the manifest.
+ */
+export function expectOwnDirectory(dir: string): Map<string, string> {
+  const m = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as { files: Record<string, string> };
+  const snap = snapshot(dir);
+  snap.delete(MANIFEST);
+  expect([...snap.keys()].sort()).toEqual(Object.keys(m.files).sort());
+  for (const [name, hash] of Object.entries(m.files))
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(dir, name)))
+        .digest('hex'),
+    ).toBe(hash);
+  return snap;
+}

@@ -8,28 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fcParams } from '../../arbitraries.js';
-import { expectNoLeftovers, expectOk, expectRefused, run, scratch, snapshot } from './harness.js';
+import { expectNoLeftovers, expectOk, expectRefused, run, scratch, snapshot, expectOwnDirectory } from './harness.js';
 
 const VERIFY = ['verify', '--only', 'eq10-c-below-half', '--fig3', '0', '--format', 'json,md', '--quiet'];
 const FIGURES = ['figures', '--samples', '2', '--max-qubits', '2', '--workers', '0'];
 const MANIFEST = '.ergocheck-manifest.json';
-
-/** Every file of an output directory is listed in its manifest with the right hash, and nothing else is there. */
-function expectOwnDirectory(dir: string): void {
-  const m = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as { files: Record<string, string> };
-  const snap = snapshot(dir);
-  snap.delete(MANIFEST);
-  expect([...snap.keys()].sort()).toEqual(Object.keys(m.files).sort());
-  for (const [name, hash] of Object.entries(m.files))
-    expect(
-      createHash('sha256')
-        .update(readFileSync(join(dir, name)))
-        .digest('hex'),
-    ).toBe(hash);
-}
 
 describe('bad output places: one line, exit 2, nothing left behind', () => {
   const base = scratch('places');
