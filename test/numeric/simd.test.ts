@@ -4,11 +4,14 @@
  * Order: the committed binary is the compiled .wat; refusals; then each kernel over random shapes
  * (odd sizes, sizes below and across the SIMD tiles). Small integer entries make matvec and the
  * products exact in float64, so those are compared exactly; moduli are compared to roundoff.
+ * matmulAdd promises more, the naive loop's rounding bit for bit, so it is tested on non-integer
+ * doubles (and, for exactness, against BigInt sums).
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SimdKernels } from '../../src/numeric/simd/kernels.js';
+import { Rng } from '../../src/random/rng.js';
 import { expectedModule, MODULE_PATH } from '../../scripts/wasm-module.js';
 
 describe('the committed module is kernels.wat compiled', () => {
@@ -250,5 +253,203 @@ describe('gram: M = Q Q†, exact on integers', () => {
     const g = new SimdKernels();
     g.reserve(64);
     expect(() => g.gram(0, 2, 3, 20, 30)).toThrow(/width 3 must be even/);
+  });
+});
+
+/** C += A B by the naive loop whose rounding matmulAdd must reproduce: per entry, p = 0, 1, … in turn. */
+function naiveMatmulAdd(A: Float64Array, B: Float64Array, C: Float64Array, m: number, k: number, n: number): void {
+  for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) C[i * n + j] += A[i * k + p] * B[p * n + j];
+}
+
+/** Two plausible wrong orders (p descending; even and odd p in two lanes, summed at the end), to show the data tells orders apart. */
+function reorderedMatmulAdd(A: Float64Array, B: Float64Array, C: Float64Array, m: number, k: number, n: number, how: 'reversed' | 'lanes'): void {
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      if (how === 'reversed') for (let p = k - 1; p >= 0; p--) C[i * n + j] += A[i * k + p] * B[p * n + j];
+      else {
+        let odd = 0;
+        for (let p = 0; p < k; p++) {
+          if (p % 2 === 0) C[i * n + j] += A[i * k + p] * B[p * n + j];
+          else odd += A[i * k + p] * B[p * n + j];
+        }
+        C[i * n + j] += odd;
+      }
+    }
+}
+
+/**
+ * A double spread over the exponents: ±0 (1/16 each), subnormals (1/64), |x| in [2^-500, 2^501)
+ * (1/128: products that underflow or dominate a sum; rare, so that most sums are not dominated
+ * and their rounding depends on the order) and otherwise |x| in [2^-8, 2^9). A sum of 65 products
+ * never overflows.
+ */
+function wideDouble(rng: Rng): number {
+  const kind = rng.int(0, 127);
+  if (kind < 8) return -0;
+  if (kind < 16) return 0;
+  const sign = rng.int(0, 1) === 1 ? -1 : 1;
+  if (kind < 18) return sign * rng.next() * 2 ** -1022;
+  return sign * (1 + rng.next()) * 2 ** (kind === 18 ? rng.int(-500, 500) : rng.int(-8, 8));
+}
+
+const bits = (x: Float64Array) => new BigUint64Array(x.buffer, x.byteOffset, x.length);
+
+/** '' if `got` and `want` agree bit for bit, else the first differing slot. */
+function bitDiff(got: Float64Array, want: Float64Array, label: string): string {
+  const [g, w] = [bits(got), bits(want)];
+  for (let i = 0; i < w.length; i++)
+    if (g[i] !== w[i]) return `${label} slot ${i}: ${Object.is(got[i], -0) ? '-0' : got[i]} ≠ ${Object.is(want[i], -0) ? '-0' : want[i]}`;
+  return '';
+}
+
+interface MatmulCase {
+  m: number;
+  k: number;
+  n: number;
+  seed: number;
+  /** Slots before A, between A and B, between B and C (odd starts: v128 loads unaligned). */
+  gaps: [number, number, number];
+}
+
+/** Runs one case on memory filled with wide doubles; returns how many entries each wrong order would change. */
+function checkMatmulCase({ m, k, n, seed, gaps }: MatmulCase): { reversed: number; lanes: number } {
+  const rng = new Rng(seed, ['matmulAdd']);
+  const at = { A: gaps[0], B: gaps[0] + m * k + gaps[1], C: gaps[0] + m * k + gaps[1] + k * n + gaps[2] };
+  const total = at.C + m * n + 3;
+  const g = new SimdKernels();
+  g.reserve(total);
+  const before = Float64Array.from({ length: total }, () => wideDouble(rng));
+  g.f64.set(before);
+  const A = before.slice(at.A, at.A + m * k);
+  const B = before.slice(at.B, at.B + k * n);
+  const want = before.slice(at.C, at.C + m * n);
+  naiveMatmulAdd(A, B, want, m, k, n);
+  g.matmulAdd(at.A, at.B, at.C, m, k, n);
+  const shape = `m=${m} k=${k} n=${n} seed=${seed}`;
+  expect(bitDiff(g.f64.slice(at.C, at.C + m * n), want, `${shape} C`)).toBe('');
+  // nothing else written: the slots before C and after it
+  expect(bitDiff(g.f64.slice(0, at.C), before.slice(0, at.C), `${shape} before C`)).toBe('');
+  expect(bitDiff(g.f64.slice(at.C + m * n, total), before.slice(at.C + m * n), `${shape} after C`)).toBe('');
+  const changed = (how: 'reversed' | 'lanes') => {
+    const other = before.slice(at.C, at.C + m * n);
+    reorderedMatmulAdd(A, B, other, m, k, n, how);
+    const [o, w] = [bits(other), bits(want)];
+    return o.filter((x, i) => x !== w[i]).length;
+  };
+  return { reversed: changed('reversed'), lanes: changed('lanes') };
+}
+
+const MATMUL_SIZES = [0, 1, 2, 3, 5, 7, 8, 9, 63, 64, 65];
+
+describe('matmulAdd: C += A B, bit-identical to the naive loop', () => {
+  describe('refusals', () => {
+    const g = new SimdKernels();
+    g.reserve(100);
+    it('a negative, fractional or non-finite size', () => {
+      expect(() => g.matmulAdd(0, 10, 20, -1, 2, 2)).toThrow(/matmulAdd: m = -1 must be a non-negative integer/);
+      expect(() => g.matmulAdd(0, 10, 20, 2, 1.5, 2)).toThrow(/matmulAdd: k = 1.5 must be a non-negative integer/);
+      expect(() => g.matmulAdd(0, 10, 20, 2, 2, Number.NaN)).toThrow(/matmulAdd: n = NaN must be a non-negative integer/);
+      expect(() => g.matmulAdd(0, 10, 20, 2, 2, Number.POSITIVE_INFINITY)).toThrow(/matmulAdd: n = Infinity must be/);
+    });
+    it('a negative or fractional slot', () => {
+      expect(() => g.matmulAdd(-1, 10, 20, 2, 2, 2)).toThrow(/matmulAdd: slots -1 … 3 outside the reserved/);
+      expect(() => g.matmulAdd(0, 10.5, 20, 2, 2, 2)).toThrow(/matmulAdd: slots 10.5 … 14.5 outside the reserved/);
+      expect(() => g.matmulAdd(0, 10, -3, 2, 2, 2)).toThrow(/outside the reserved/);
+    });
+    it('operands beyond the reserved memory', () => {
+      const end = g.f64.length;
+      expect(() => g.matmulAdd(end - 3, 0, 10, 2, 2, 2)).toThrow(/outside the reserved/);
+      expect(() => g.matmulAdd(0, end - 5, 10, 2, 3, 2)).toThrow(/outside the reserved/);
+      expect(() => g.matmulAdd(0, 10, end, 1, 2, 1)).toThrow(/outside the reserved/);
+      // sizes whose product passes 2^53 are still out of range, not rounded into it
+      expect(() => g.matmulAdd(0, 0, 0, 2 ** 30, 2 ** 30, 0)).toThrow(/outside the reserved/);
+    });
+    it('C overlapping A or B (A and B may overlap each other)', () => {
+      expect(() => g.matmulAdd(0, 40, 3, 2, 2, 2)).toThrow(/C \(slots 3 … 7\) overlaps A \(slots 0 … 4\)/);
+      expect(() => g.matmulAdd(0, 40, 43, 2, 2, 2)).toThrow(/C \(slots 43 … 47\) overlaps B \(slots 40 … 44\)/);
+      g.f64.fill(1, 0, 20);
+      g.matmulAdd(0, 2, 10, 2, 2, 2);
+      expect(Array.from(g.f64.subarray(10, 14))).toEqual([3, 3, 3, 3]);
+    });
+    it('empty products touch nothing, wherever their (empty) operands sit', () => {
+      g.f64.fill(7, 0, 100);
+      g.matmulAdd(0, 0, 0, 0, 5, 5);
+      g.matmulAdd(0, 0, 0, 5, 5, 0);
+      g.matmulAdd(0, 0, 50, 2, 0, 3);
+      expect(g.f64.subarray(0, 100).every((x) => x === 7)).toBe(true);
+    });
+  });
+
+  it('each size on each axis (odd, below, at and across the 4 × 4 tile), random wide doubles', () => {
+    let reversed = 0;
+    let lanes = 0;
+    const L = MATMUL_SIZES.length;
+    for (let t = 0; t < L; t++) {
+      const changed = checkMatmulCase({ m: MATMUL_SIZES[t], k: MATMUL_SIZES[(t + 3) % L], n: MATMUL_SIZES[(t + 7) % L], seed: t, gaps: [1, 2, 3] });
+      reversed += changed.reversed;
+      lanes += changed.lanes;
+    }
+    // the data would catch a kernel that summed in another order
+    expect(reversed).toBeGreaterThan(100);
+    expect(lanes).toBeGreaterThan(100);
+  });
+
+  it('random shapes and placements', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          m: fc.constantFrom(...MATMUL_SIZES),
+          k: fc.constantFrom(...MATMUL_SIZES),
+          n: fc.constantFrom(...MATMUL_SIZES),
+          seed: fc.nat({ max: 2 ** 31 }),
+          gaps: fc.tuple(fc.nat({ max: 5 }), fc.nat({ max: 5 }), fc.nat({ max: 5 })),
+        }),
+        (c) => {
+          checkMatmulCase(c);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('exact at n = 64 on integers |x| ≤ 2^22 (sums of 64 products < 2^53), against BigInt sums', () => {
+    const n = 64;
+    const lim = 2 ** 22;
+    /** C0 with |C0| + 64·2^44 < 2^53, so that every partial sum is an integer below 2^53. */
+    const cases: { name: string; entry: (rng: Rng) => number; c0: (rng: Rng) => number }[] = [
+      { name: 'all 2^22, sums reaching 2^53 − 1', entry: () => lim, c0: () => 2 ** 53 - 1 - 2 ** 50 },
+      { name: 'all −2^22 against 2^22', entry: (rng) => (rng.int(0, 1) === 1 ? lim : -lim), c0: () => 0 },
+      ...[1, 2, 3].map((seed) => ({
+        name: `random, seed ${seed}`,
+        entry: (rng: Rng) => rng.int(-lim, lim),
+        c0: (rng: Rng) => rng.int(-(2 ** 52) + 2 ** 50, 2 ** 52 - 2 ** 50),
+      })),
+    ];
+    for (const [t, { name, entry, c0 }] of cases.entries()) {
+      const rng = new Rng(t, ['matmulAdd-exact']);
+      const A = Float64Array.from({ length: n * n }, () => entry(rng));
+      const B = Float64Array.from({ length: n * n }, () => entry(rng));
+      const C = Float64Array.from({ length: n * n }, () => c0(rng));
+      const g = new SimdKernels();
+      const at = { A: 1, B: 2 + n * n, C: 3 + 2 * n * n };
+      g.reserve(at.C + n * n);
+      g.f64.set(A, at.A);
+      g.f64.set(B, at.B);
+      g.f64.set(C, at.C);
+      g.matmulAdd(at.A, at.B, at.C, n, n, n);
+      let worst = '';
+      for (let i = 0; i < n && worst === ''; i++)
+        for (let j = 0; j < n; j++) {
+          let sum = BigInt(C[i * n + j]);
+          for (let p = 0; p < n; p++) sum += BigInt(A[i * n + p]) * BigInt(B[p * n + j]);
+          const got = g.f64[at.C + i * n + j];
+          if (!Number.isInteger(got) || BigInt(got) !== sum) {
+            worst = `${name}: (${i}, ${j}) = ${got}, exact ${sum}`;
+            break;
+          }
+        }
+      expect(worst).toBe('');
+    }
+    // the first case ends exactly at 2^53 − 1 (one unit more would not be representable)
   });
 });

@@ -1,7 +1,11 @@
 /**
- * Float64 SIMD (WebAssembly, f64x2) kernels for factored Gram matrices B = Q Q† (their entries, or
- * the sum of the moduli of the off-diagonal ones) and Householder reflections, used where measurement showed JavaScript loops to be the bottleneck: the C_l1 of
- * 12-qubit steady states (several times faster per sample) and Bures samples (random/stewart.ts). Source: kernels.wat; compiled into kernels-wasm.ts by `npm run build:wasm`.
+ * Float64 SIMD (WebAssembly, f64x2) kernels, used where measurement showed JavaScript loops to be
+ * the bottleneck: factored Gram matrices B = Q Q† (their entries, or the sum of the moduli of the
+ * off-diagonal ones) for the C_l1 of 12-qubit steady states, Householder reflections for Bures
+ * samples (random/stewart.ts), and a real matrix product C += A B whose sums run in the naive loop's
+ * order (bit-identical to it; exact on integer slices whose partial sums stay below 2^53, as
+ * mixed-precision refinement needs). Source: kernels.wat; compiled into kernels-wasm.ts by
+ * `npm run build:wasm`.
  * Each `SimdKernels` instance owns one WebAssembly memory; callers address it in float64 slots
  * (index i = byte 8i) through `f64`, which is re-created whenever the memory grows.
  *
@@ -29,6 +33,7 @@ interface SimdExports {
   offdiagAbsSum(Q: number, s: number, Rp: number): number;
   reflect(B: number, m: number, len: number, v: number, tau: number, w: number): void;
   gram(Q: number, s: number, Rp: number, Mr: number, Mi: number): void;
+  matmulAdd(A: number, B: number, C: number, m: number, k: number, n: number): void;
 }
 
 let compiled: object | null = null;
@@ -122,5 +127,26 @@ export class SimdKernels {
     this.check('gram', Mr, s * s);
     this.check('gram', Mi, s * s);
     this.x.gram(8 * Q, s, width, 8 * Mr, 8 * Mi);
+  }
+
+  /**
+   * C += A B for real row-major matrices at slots A (m × k), B (k × n), C (m × n); C must not
+   * overlap A or B. Bit-identical to `for (i) for (p) for (j) C[i·n + j] += A[i·k + p] · B[p·n + j]`
+   * (each product rounded, then added in increasing p), hence exact when every input and partial
+   * sum is an integer below 2^53.
+   */
+  matmulAdd(A: number, B: number, C: number, m: number, k: number, n: number): void {
+    const sizes = { m, k, n };
+    for (const [name, v] of Object.entries(sizes))
+      if (!(Number.isSafeInteger(v) && v >= 0)) throw new RangeError(`SimdKernels.matmulAdd: ${name} = ${v} must be a non-negative integer`);
+    this.check('matmulAdd', A, m * k);
+    this.check('matmulAdd', B, k * n);
+    this.check('matmulAdd', C, m * n);
+    if (m === 0 || n === 0) return;
+    // with overlap, tiles would read entries of A or B already updated, in another order than the loop above
+    for (const [name, start, slots] of [['A', A, m * k] as const, ['B', B, k * n] as const])
+      if (slots > 0 && start < C + m * n && C < start + slots)
+        throw new RangeError(`SimdKernels.matmulAdd: C (slots ${C} … ${C + m * n}) overlaps ${name} (slots ${start} … ${start + slots})`);
+    this.x.matmulAdd(8 * A, 8 * B, 8 * C, m, k, n);
   }
 }
