@@ -21,6 +21,8 @@ import { FIXED_KERNEL_HEADROOM_BITS, eighKernel } from './eigh-kernel.js';
 import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertificate, type NormBounds } from './certificate.js';
 import { float64 } from './float64.js';
 import { eighFloat64Kernel } from './eigh-float64.js';
+import { SLICE_BITS, simdProduct, slicedEntryBigInt, slicedEntryDD, slicedFromBigInt, type RealProduct } from './sliced-fixed.js';
+import { refineEigh, residualBoundsSliced } from './eigh-refine.js';
 
 export type { EigenCertificate } from './certificate.js';
 
@@ -153,6 +155,10 @@ function fromKernel(D: DecimalField, K: ReturnType<typeof fixedField>, x: bigint
 function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate: boolean): Eigen<DecimalValue> {
   const n = A.rows;
   const q = exactEntries(A);
+  if (wantCertificate && n > 1) {
+    const refined = eighRefined(D, q, n);
+    if (refined) return refined;
+  }
   const { K, scaleExp, Ak } = toKernel(D, A, q);
   const { values: vk, vectors: Vk } = eighKernel(K, Ak, true);
   const values = vk.map((x) => fromKernel(D, K, x, scaleExp));
@@ -185,6 +191,63 @@ function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate:
   return certificate2.valid && (!certificate.valid || certificate2.bound.lt(certificate.bound))
     ? { values: values2, vectors: vectors2, certificate: certificate2 }
     : lazy(certificate);
+}
+
+let engine: RealProduct | null = null;
+
+/**
+ * The decomposition by refinement of float64 eigenpairs (eigh-refine.ts), certified; null when the
+ * certificate is not as tight as a backward-stable decomposition at D's precision would be (close
+ * eigenvalues the refinement could not separate), and the direct kernel is then used instead.
+ */
+function eighRefined(D: DecimalField, q: readonly Rational[], n: number): Eigen<DecimalValue> | null {
+  const scaleExp = scaleExponentFloat64(q) ?? null;
+  if (scaleExp === null) return null;
+  const kernelBits = kernelField(D, n).bits;
+  const K = Math.ceil(kernelBits / SLICE_BITS);
+  const F = fixedField(SLICE_BITS * K);
+  const conv = scaledInto(F, scaleExp);
+  const As = slicedFromBigInt(n, K, q.slice(0, n * n).map(conv), q.slice(n * n).map(conv), F.bits);
+  const Af: CMatrix<number> = { rows: n, cols: n, re: [], im: [] };
+  for (let k = 0; k < n * n; k++) {
+    Af.re.push(slicedEntryDD(As, 0, k)[0]);
+    Af.im.push(slicedEntryDD(As, 1, k)[0]);
+  }
+  let start: ReturnType<typeof eighFloat64Kernel>;
+  try {
+    start = eighFloat64Kernel(Af, true);
+  } catch {
+    return null;
+  }
+  engine ??= simdProduct();
+  const r = refineEigh(engine, { A: As, X0re: start.vectors!.re, X0im: start.vectors!.im, targetBits: kernelBits - FIXED_KERNEL_HEADROOM_BITS });
+  const gBits = F.bits + 8;
+  // The values certified are those returned (rounded into D), taken back into the slices' unit
+  // (half a unit each); A's entries are correctly rounded into the slices (half a unit each).
+  const values = r.values.map((x) => fromKernel(D, F, x, scaleExp));
+  const certified = values.map((x) => conv(parseUnreduced(x.toString())));
+  const nb = residualBoundsSliced(engine, As, r.X, certified, 0.5, 0.5, gBits);
+  const certificate = finishInD(D, fixedField(gBits), nb, scaleExp);
+  const expected = D.epsilon.times(new D.Decimal(2).pow(scaleExp)).times(n);
+  if (!certificate.valid || certificate.bound.gt(expected)) return null;
+  let vectors: CMatrix<DecimalValue> | undefined;
+  const toD = (x: bigint) => D.fromString(F.toString(x, D.precision + 5));
+  return {
+    values,
+    get vectors() {
+      if (!vectors) {
+        const re: DecimalValue[] = [];
+        const im: DecimalValue[] = [];
+        for (let k = 0; k < n * n; k++) {
+          re.push(toD(slicedEntryBigInt(r.X, 0, k)));
+          im.push(toD(slicedEntryBigInt(r.X, 1, k)));
+        }
+        vectors = { rows: n, cols: n, re, im };
+      }
+      return vectors;
+    },
+    certificate,
+  };
 }
 
 /** The certificate's field: 64 bits finer than the kernel's. */

@@ -1,0 +1,338 @@
+/**
+ * A Hermitian eigendecomposition at high precision by refinement: eigenvectors computed in float64
+ * are refined by the iteration of Ogita and Aishima (Japan J. Indust. Appl. Math. 35, 2018) for
+ * symmetric matrices, written for Hermitian ones,
+ *
+ *   R = I − X†X,  S = X†AX,  λ_i = s_ii/(1 − r_ii),
+ *   F_ij = (s_ij + λ_j r_ij)/(λ_j − λ_i)  (λ_i, λ_j apart),  F_ij = r_ij/2  (otherwise),
+ *   X ← X + XF,
+ *
+ * which doubles the number of correct bits per step, so each step's products need only about twice
+ * the precision of its input: the early steps are cheap and the O(n³) work is done by exact float64
+ * products of fixed-point slices (sliced-fixed.ts). The corrections F are formed in double-double
+ * arithmetic; nothing about the result is assumed: `residualBoundsSliced` evaluates R = AX − XΛ and
+ * X†X − I for the final pairs with every rounding bounded, for the certificate of certificate.ts.
+ * Refinement cannot separate eigenvalues closer than its own accuracy; the caller falls back to a
+ * direct method when the certificate is not as tight as the precision asks.
+ */
+import type { NormBounds } from './certificate.js';
+import {
+  SLICE_BITS,
+  type RealProduct,
+  type Sliced,
+  slicedCombine,
+  slicedEntryAbsUpper,
+  slicedEntryBigInt,
+  slicedEntryDD,
+  slicedFromDD,
+  slicedFromFloat64,
+  slicedIdentity,
+  slicedProduct,
+  zeroSliced,
+} from './sliced-fixed.js';
+
+const L = SLICE_BITS;
+
+// ── double-double arithmetic (enough for the corrections, never for a result) ──
+const SPLIT = 134217729; // 2^27 + 1
+function twoProd(a: number, b: number): [number, number] {
+  const p = a * b;
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+}
+function ddAdd(ah: number, al: number, bh: number, bl: number): [number, number] {
+  const s = ah + bh;
+  const bb = s - ah;
+  const e = ah - (s - bb) + (bh - bb) + al + bl;
+  const h = s + e;
+  return [h, e - (h - s)];
+}
+function ddMul(ah: number, al: number, bh: number, bl: number): [number, number] {
+  const [p, e] = twoProd(ah, bh);
+  const f = e + (ah * bl + al * bh);
+  const h = p + f;
+  return [h, f - (h - p)];
+}
+function ddDiv(ah: number, al: number, bh: number, bl: number): [number, number] {
+  const q1 = ah / bh;
+  const [ph, pl] = ddMul(q1, 0, bh, bl);
+  const [rh, rl] = ddAdd(ah, al, -ph, -pl);
+  const q2 = rh / bh;
+  const [p2h, p2l] = ddMul(q2, 0, bh, bl);
+  const [r2h] = ddAdd(rh, rl, -p2h, -p2l);
+  const q3 = r2h / bh;
+  const [h, l] = ddAdd(q1, q2, q3, 0);
+  return [h, l];
+}
+
+export interface RefineInput {
+  /** A (scaled to ‖A‖_F ≤ 1) at the full precision, `K` slices. */
+  A: Sliced;
+  /** Starting eigenvectors (columns, row-major re/im) from a float64 eigensolver. */
+  X0re: ArrayLike<number>;
+  X0im: ArrayLike<number>;
+  /** Accuracy wanted of the eigenpairs, in bits (≤ L·A.K − 8). */
+  targetBits: number;
+  /** Steps allowed before giving up (the certificate then shows how far it got). */
+  maxSteps?: number;
+}
+
+export interface Refined {
+  /** The refined eigenvectors (columns), A.K slices; columns in the order of `values`. */
+  X: Sliced;
+  /** Eigenvalues ascending, in units of 2^(−L·A.K). */
+  values: bigint[];
+  /** Steps taken, and the estimated accuracy reached in bits. */
+  steps: number;
+  accuracyBits: number;
+}
+
+/** Refine float64 eigenpairs of the Hermitian A to `targetBits` (see the file comment). */
+export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
+  const { A } = input;
+  const n = A.n;
+  const nn = n * n;
+  const Kfull = A.K;
+  const maxSteps = input.maxSteps ?? 5;
+  // float64 vectors: 53 significant bits in 3 slices for entries above 2^-7, exact otherwise to 2^-60
+  let X = slicedFromFloat64(n, 3, input.X0re, input.X0im);
+  let accuracy = 40;
+  let values: bigint[] = [];
+  let valuesK = Kfull;
+  let steps = 0;
+  const lamH = new Float64Array(n);
+  const lamL = new Float64Array(n);
+  const eReH = new Float64Array(nn);
+  const eReL = new Float64Array(nn);
+  const eImH = new Float64Array(nn);
+  const eImL = new Float64Array(nn);
+  while (steps < maxSteps) {
+    steps++;
+    // products to about twice the current accuracy, never beyond the full precision
+    const K = Math.min(Kfull, Math.ceil((2 * accuracy + 24) / L) + 1);
+    const AX = slicedProduct(engine, A, X, K).value;
+    const S = slicedProduct(engine, X, AX, K, { conjugateLeft: true }).value;
+    const G = slicedProduct(engine, X, X, K, { conjugateLeft: true }).value;
+    const R = slicedCombine(slicedIdentity(n, K), G, K, -1).value;
+    // λ_i = s_ii/(1 − r_ii), in double-double for the corrections and exactly (to the unit) for the values
+    let offS = 0;
+    let offR = 0;
+    for (let i = 0; i < n; i++) {
+      const [sh, sl] = slicedEntryDD(S, 0, i * n + i);
+      const [rh, rl] = slicedEntryDD(R, 0, i * n + i);
+      const [dh, dl] = ddAdd(1, 0, -rh, -rl);
+      [lamH[i], lamL[i]] = ddDiv(sh, sl, dh, dl);
+    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const q = i * n + j;
+        const r = Math.hypot(slicedEntryDD(R, 0, q)[0], slicedEntryDD(R, 1, q)[0]);
+        offR += r * r;
+        if (i !== j) {
+          const s = Math.hypot(slicedEntryDD(S, 0, q)[0], slicedEntryDD(S, 1, q)[0]);
+          offS += s * s;
+        }
+      }
+    // Ogita–Aishima's separation threshold δ = 2(‖S − Λ‖ + ‖A‖‖R‖), with ‖A‖ ≤ 1
+    const delta = 2 * (Math.sqrt(offS) + Math.sqrt(offR));
+    let maxF = 0;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const q = i * n + j;
+        const [rrh, rrl] = slicedEntryDD(R, 0, q);
+        const [rih, ril] = slicedEntryDD(R, 1, q);
+        let fr: [number, number];
+        let fi: [number, number];
+        const gap = ddAdd(lamH[j], lamL[j], -lamH[i], -lamL[i]);
+        if (i === j || Math.abs(gap[0]) <= delta) {
+          fr = [rrh / 2, rrl / 2];
+          fi = i === j ? [0, 0] : [rih / 2, ril / 2];
+        } else {
+          const [srh, srl] = slicedEntryDD(S, 0, q);
+          const [sih, sil] = slicedEntryDD(S, 1, q);
+          const lr = ddMul(lamH[j], lamL[j], rrh, rrl);
+          const li = ddMul(lamH[j], lamL[j], rih, ril);
+          const nr = ddAdd(srh, srl, lr[0], lr[1]);
+          const ni = ddAdd(sih, sil, li[0], li[1]);
+          fr = ddDiv(nr[0], nr[1], gap[0], gap[1]);
+          fi = ddDiv(ni[0], ni[1], gap[0], gap[1]);
+        }
+        eReH[q] = fr[0];
+        eReL[q] = fr[1];
+        eImH[q] = fi[0];
+        eImL[q] = fi[1];
+        maxF = Math.max(maxF, Math.abs(fr[0]) + Math.abs(fi[0]));
+      }
+    // the values, from this step's S and R (accurate to about the square of the vectors' error)
+    values = [];
+    valuesK = K;
+    const ONE = 1n << BigInt(L * K);
+    for (let i = 0; i < n; i++) {
+      const s = slicedEntryBigInt(S, 0, i * n + i);
+      const r = slicedEntryBigInt(R, 0, i * n + i);
+      values.push(divRound(s * ONE, ONE - r));
+    }
+    const F = slicedFromDD(n, K, eReH, eReL, eImH, eImL);
+    const XF = slicedProduct(engine, X, F, K).value;
+    X = slicedCombine(X, XF, K).value;
+    // the new error is about the square of the correction, limited by the double-double corrections
+    // (about 100 bits below their size) and by the precision of this step's products
+    const fBits = maxF > 0 ? -Math.log2(maxF) : L * K;
+    accuracy = Math.min(2 * fBits - Math.log2(n) - 4, fBits + 98, L * K - Math.log2(n) - 8);
+    if (accuracy >= input.targetBits && K === Kfull) break;
+  }
+  if (X.K < Kfull) X = slicedCombine(X, zeroSliced(n, Kfull), Kfull).value;
+  const shift = BigInt(L * (Kfull - valuesK));
+  const order = values.map((_, i) => i).sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
+  return { X: permuteColumns(X, order), values: order.map((i) => values[i] << shift), steps, accuracyBits: accuracy };
+}
+
+/** x/d rounded to nearest (d > 0). */
+function divRound(x: bigint, d: bigint): bigint {
+  if (d <= 0n) return 0n;
+  const q = x / d;
+  const r = x - q * d;
+  const twice = 2n * (r < 0n ? -r : r);
+  if (twice < d) return q;
+  return x < 0n ? q - 1n : q + 1n;
+}
+
+function permuteColumns(X: Sliced, order: readonly number[]): Sliced {
+  const { n, K } = X;
+  const out = zeroSliced(n, K);
+  for (let b = 0; b < 2 * K; b++) {
+    const base = b * n * n;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.data[base + i * n + j] = X.data[base + i * n + order[j]];
+  }
+  out.maxAbs.set(X.maxAbs);
+  return out;
+}
+
+/**
+ * Norm bounds of R = AX − XΛ and E = X†X − I (certificate.ts) for A, X at K slices and values in
+ * units of 2^(−L·K), each bound rounded up into units of 2^−gBits. `aRounding` bounds |A_used − A|
+ * per real or imaginary part of an entry (the rounding of the exact A into slices) and
+ * `valueRounding` |λ_used − λ| for each value (the values certified are those returned, which the
+ * caller may have rounded), both in units of 2^(−L·K). Every product's dropped digits and rounding are added entry by entry; the float64 sums of
+ * non-negative bounds are inflated by their own relative error.
+ */
+export function residualBoundsSliced(
+  engine: RealProduct,
+  A: Sliced,
+  X: Sliced,
+  values: readonly bigint[],
+  aRounding: number,
+  valueRounding: number,
+  gBits: number,
+): NormBounds<bigint> {
+  const n = A.n;
+  const K = A.K;
+  const unit = 2 ** (-L * K);
+  const AX = slicedProduct(engine, A, X, K);
+  // XΛ: column j of X times λ_j, exactly, then rounded to K slices with the product
+  const lam = slicedFromBigIntColumn(values, K);
+  const XL = scaleColumns(X, lam, K);
+  const R = slicedCombine(AX.value, XL.value, K, -1);
+  // |(A − A_used) X|_ij ≤ aRounding·unit·Σ_k (|x_kj|re + |x_kj|im)·2 over both parts
+  const colAbsX = new Float64Array(n);
+  for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) colAbsX[j] += slicedEntryAbsUpper(X, 0, k * n + j) + slicedEntryAbsUpper(X, 1, k * n + j);
+  const G = slicedProduct(engine, X, X, K, { conjugateLeft: true });
+  const E = slicedCombine(G.value, slicedIdentity(n, K), K, -1);
+  const margin = 1 + 4 * (n + K + 4) * 2 ** -52;
+  const rowR = new Float64Array(n);
+  const colR = new Float64Array(n);
+  const rowE = new Float64Array(n);
+  const colE = new Float64Array(n);
+  const rowA = new Float64Array(n);
+  const colA = new Float64Array(n);
+  const rErr = (AX.error + XL.error + R.error) * unit;
+  const eErr = (G.error + E.error) * unit;
+  const aErr = aRounding * unit;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const q = i * n + j;
+      // |x_ij|·|λ_used − λ_j| ≤ (|Re x_ij| + |Im x_ij|)·valueRounding
+      const xAbs = slicedEntryAbsUpper(X, 0, q) + slicedEntryAbsUpper(X, 1, q);
+      const r =
+        slicedEntryAbsUpper(R.value, 0, q) + slicedEntryAbsUpper(R.value, 1, q) + 2 * rErr + (2 * aErr * colAbsX[j] + xAbs * valueRounding * unit) * margin;
+      rowR[i] += r;
+      colR[j] += r;
+      const e = slicedEntryAbsUpper(E.value, 0, q) + slicedEntryAbsUpper(E.value, 1, q) + 2 * eErr;
+      rowE[i] += e;
+      colE[j] += e;
+      const a = slicedEntryAbsUpper(A, 0, q) + slicedEntryAbsUpper(A, 1, q) + 2 * aErr;
+      rowA[i] += a;
+      colA[j] += a;
+    }
+  const up = (x: number): bigint => {
+    const v = x * margin * 2 ** gBits;
+    if (!Number.isFinite(v)) throw new RangeError('residualBoundsSliced: a bound overflowed float64');
+    return BigInt(Math.ceil(v));
+  };
+  const max = (xs: Float64Array): number => xs.reduce((p, q) => Math.max(p, q), 0);
+  // max |λ| rounded up into units of 2^−gBits, its rounding included
+  let lambdaMax = 0n;
+  const shift = BigInt(gBits - L * K);
+  for (const l of values) {
+    const a = (l < 0n ? -l : l) + BigInt(Math.ceil(valueRounding));
+    const g = shift >= 0n ? a << shift : -(-a >> -shift);
+    if (g > lambdaMax) lambdaMax = g;
+  }
+  return { r1: up(max(colR)), rInf: up(max(rowR)), e1: up(max(colE)), eInf: up(max(rowE)), a1: up(max(colA)), aInf: up(max(rowA)), lambdaMax };
+}
+
+/** The digits of each value (units 2^(−L·K)) as K slices: digits[j·K + s − 1]. */
+function slicedFromBigIntColumn(values: readonly bigint[], K: number): Float64Array {
+  const out = new Float64Array(values.length * K);
+  const mask = (1n << BigInt(L)) - 1n;
+  values.forEach((v, j) => {
+    const neg = v < 0n;
+    let a = neg ? -v : v;
+    for (let s = K; s >= 1; s--) {
+      const d = s === 1 ? Number(a) : Number(a & mask);
+      out[j * K + s - 1] = neg ? -d : d;
+      a >>= BigInt(L);
+    }
+  });
+  return out;
+}
+
+/** X·diag(λ) at K slices: every digit product formed (none dropped), then rounded once. */
+function scaleColumns(X: Sliced, lam: Float64Array, K: number): { value: Sliced; error: number } {
+  const n = X.n;
+  const nn = n * n;
+  const U = X.K + K;
+  const block = 2 * nn;
+  const levels = new Float64Array((U + 1) * block);
+  for (let part = 0; part < 2; part++)
+    for (let s = 1; s <= X.K; s++) {
+      if (X.maxAbs[s - 1] === 0) continue;
+      const src = (part * X.K + s - 1) * nn;
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          const x = X.data[src + i * n + j];
+          if (x === 0) continue;
+          for (let t = 1; t <= K; t++) levels[(s + t) * block + part * nn + i * n + j] += x * lam[j * K + t - 1];
+        }
+    }
+  const carried = slicedCombineLevels(levels, U, n, K);
+  return carried;
+}
+
+/** Levels (as slicedProduct forms them) carried into K slices. */
+function slicedCombineLevels(levels: Float64Array, U: number, n: number, K: number): { value: Sliced; error: number } {
+  // reuse slicedCombine's carrying through a zero-padded Sliced of U slices
+  const nn = n * n;
+  const wide = zeroSliced(n, U);
+  for (let u = 1; u <= U; u++) {
+    wide.data.set(levels.subarray(u * 2 * nn, u * 2 * nn + nn), (u - 1) * nn);
+    wide.data.set(levels.subarray(u * 2 * nn + nn, (u + 1) * 2 * nn), (U + u - 1) * nn);
+  }
+  for (let s = 0; s < U; s++) wide.maxAbs[s] = 1;
+  return slicedCombine(wide, zeroSliced(n, 1), K);
+}
