@@ -20,6 +20,7 @@ import {
   SLICE_BITS,
   type RealProduct,
   type Sliced,
+  carryResult,
   slicedCombine,
   slicedEntryAbsUpper,
   slicedEntryBigInt,
@@ -320,19 +321,5 @@ function scaleColumns(X: Sliced, lam: Float64Array, K: number): { value: Sliced;
           for (let t = 1; t <= K; t++) levels[(s + t) * block + part * nn + i * n + j] += x * lam[j * K + t - 1];
         }
     }
-  const carried = slicedCombineLevels(levels, U, n, K);
-  return carried;
-}
-
-/** Levels (as slicedProduct forms them) carried into K slices. */
-function slicedCombineLevels(levels: Float64Array, U: number, n: number, K: number): { value: Sliced; error: number } {
-  // reuse slicedCombine's carrying through a zero-padded Sliced of U slices
-  const nn = n * n;
-  const wide = zeroSliced(n, U);
-  for (let u = 1; u <= U; u++) {
-    wide.data.set(levels.subarray(u * 2 * nn, u * 2 * nn + nn), (u - 1) * nn);
-    wide.data.set(levels.subarray(u * 2 * nn + nn, (u + 1) * 2 * nn), (U + u - 1) * nn);
-  }
-  for (let s = 0; s < U; s++) wide.maxAbs[s] = 1;
-  return slicedCombine(wide, zeroSliced(n, 1), K);
+  return carryResult(levels, U, n, K);
 }

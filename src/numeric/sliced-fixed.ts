@@ -34,14 +34,15 @@ export interface Sliced {
 }
 
 /**
- * C[i][j] += Σ_p A[i][p]·B[p][j] for row-major float64 matrices at slots a (m×k), b (k×n), c (m×n)
- * of `mem`, adding the terms of each entry in increasing p.
+ * C[i][j] += Σ_p A[i][p]·B[p][j] for row-major float64 matrices at slots a (m×k, rows `arow` apart),
+ * b (k×n), c (m×n) of `mem`, adding the terms of each entry in increasing p.
  */
 export interface RealProduct {
   /** The working memory; may be replaced by `reserve`. */
   mem(): Float64Array;
   reserve(slots: number): void;
-  product(a: number, b: number, c: number, m: number, k: number, n: number): void;
+  /** `arow` (≥ k): the slots between rows of A. */
+  product(a: number, b: number, c: number, m: number, k: number, n: number, arow: number): void;
 }
 
 /** The plain-loop RealProduct (reference and fallback). */
@@ -56,10 +57,10 @@ export function loopProduct(): RealProduct {
         mem = next;
       }
     },
-    product(a, b, c, m, k, n) {
+    product(a, b, c, m, k, n, arow) {
       for (let i = 0; i < m; i++) {
         const ci = c + i * n;
-        const ai = a + i * k;
+        const ai = a + i * arow;
         for (let p = 0; p < k; p++) {
           const x = mem[ai + p];
           if (x === 0) continue;
@@ -77,7 +78,7 @@ export function simdProduct(): RealProduct {
   return {
     mem: () => k.f64,
     reserve: (slots) => k.reserve(slots),
-    product: (a, b, c, m, kk, n) => k.matmulAdd(a, b, c, m, kk, n),
+    product: (a, b, c, m, kk, n, arow) => k.matmulAdd(a, b, c, m, kk, n, arow),
   };
 }
 
@@ -192,41 +193,70 @@ export function slicedEntryAbsUpper(x: Sliced, part: 0 | 1, q: number): number {
   return sum * (1 + (x.K + 2) * 2 ** -52);
 }
 
-/** Balanced carry of one level entry: the digit kept (|digit| ≤ 2^(L−1)) and the carry to the next level up. */
-const carryOf = (v: number): number => Math.round(v / RADIX);
+/**
+ * The carry of a level entry v (an integer, |v| < 2^53) to the next level up: v/2^L rounded to
+ * nearest by adding and removing 1.5·2^52 (exact: |v/2^L| < 2^33), leaving a balanced digit
+ * |v − carry·2^L| ≤ 2^(L−1).
+ */
+const ROUNDER = 1.5 * 2 ** 52;
+const INV_RADIX = 2 ** -L;
+const carryOf = (v: number): number => v * INV_RADIX + ROUNDER - ROUNDER;
 
 /**
- * Carry digit levels into K slices. `levels` holds levels 1 … U (level u, multiples of 2^(−L·u),
- * is the block of 2n² slots at u·2n²: real parts then imaginary). Digits below level K are dropped
- * after the carry, which leaves each balanced, so the result is within 2^(−L·K)·(1 + 2^(1−L))/2 of
- * the exact sum per real or imaginary part; the returned `rounding` is that bound (0 when U ≤ K).
+ * Carry digit levels into K slices. Level u (1 … U; multiples of 2^(−L·u)) holds real parts at
+ * levels[base + u·width + q] and imaginary parts at levels[base + u·width + n² + q]. Digits below
+ * level K are dropped after the carry, which leaves each balanced, so the result is within
+ * 2^(−L·K)·(1 + 2^(1−L))/2 of the exact sum per real or imaginary part; the returned `rounding` is
+ * that bound (0 when U ≤ K).
  */
-function carryInto(levels: Float64Array, U: number, n: number, K: number): { out: Sliced; rounding: number } {
+function carryInto(levels: Float64Array, base: number, width: number, U: number, n: number, K: number): { out: Sliced; rounding: number } {
   const nn = n * n;
   const out = zeroSliced(n, K);
-  const block = 2 * nn;
-  for (let e = 0; e < block; e++) {
-    const base = e < nn ? e : K * nn + (e - nn);
-    let carry = 0;
-    for (let u = U; u >= 2; u--) {
-      const v = levels[u * block + e] + carry;
-      carry = carryOf(v);
-      if (u <= K) out.data[base + (u - 1) * nn] = v - carry * RADIX;
+  const d = out.data;
+  const carry = new Float64Array(2 * nn);
+  // level by level from the least significant: each keeps a balanced digit, the rest moves up
+  for (let u = U; u >= 1; u--) {
+    for (let part = 0; part < 2; part++) {
+      const src = base + u * width + part * nn;
+      const c0 = part * nn;
+      const dst = (part * K + u - 1) * nn;
+      let max = 0;
+      if (u === 1) {
+        for (let q = 0; q < nn; q++) {
+          const v = levels[src + q] + carry[c0 + q];
+          d[dst + q] = v;
+          const a = Math.abs(v);
+          if (a > max) max = a;
+        }
+        if (!(max < EXACT)) throw new InternalError('sliced: a value outgrew its leading slice');
+      } else if (u <= K) {
+        for (let q = 0; q < nn; q++) {
+          const v = levels[src + q] + carry[c0 + q];
+          const c = v * INV_RADIX + ROUNDER - ROUNDER;
+          carry[c0 + q] = c;
+          const digit = v - c * RADIX;
+          d[dst + q] = digit;
+          const a = Math.abs(digit);
+          if (a > max) max = a;
+        }
+      } else {
+        for (let q = 0; q < nn; q++) carry[c0 + q] = (levels[src + q] + carry[c0 + q]) * INV_RADIX + ROUNDER - ROUNDER;
+      }
+      if (u <= K && max > out.maxAbs[u - 1]) out.maxAbs[u - 1] = max;
     }
-    const top = levels[block + e] + carry;
-    if (!(Math.abs(top) < EXACT)) throw new InternalError('sliced: a value outgrew its leading slice');
-    if (K >= 1) out.data[base] = top;
   }
-  updateMaxAbs(out);
   return { out, rounding: U > K ? 0.5 * (1 + 2 ** (1 - L)) : 0 };
 }
 
-/** Move level u's content up by whole units of 2^L into level u − 1 (u ≥ 2); the new bounds of both. */
-function flushLevel(levels: Float64Array, u: number, block: number, bound: Float64Array): void {
-  const at = u * block;
-  const up = (u - 1) * block;
+/**
+ * Move level u's content up by whole units of 2^L into level u − 1 (u ≥ 2), `width` slots per level;
+ * the bounds of both follow.
+ */
+function flushLevel(levels: Float64Array, u: number, width: number, bound: Float64Array, limit: number): void {
+  const at = u * width;
+  const up = (u - 1) * width;
   let maxCarry = 0;
-  for (let e = 0; e < block; e++) {
+  for (let e = 0; e < width; e++) {
     const c = carryOf(levels[at + e]);
     levels[at + e] -= c * RADIX;
     levels[up + e] += c;
@@ -234,7 +264,7 @@ function flushLevel(levels: Float64Array, u: number, block: number, bound: Float
   }
   bound[u] = RADIX / 2;
   bound[u - 1] += maxCarry;
-  if (!(bound[u - 1] < EXACT)) throw new InternalError('sliced: a level outgrew float64 while carrying');
+  if (!(bound[u - 1] < limit)) throw new InternalError('sliced: a level outgrew float64 while carrying');
 }
 
 export interface SlicedResult {
@@ -259,94 +289,134 @@ export function slicedProduct(engine: RealProduct, A: Sliced, B: Sliced, K: numb
   if (B.n !== n) throw new RangeError(`slicedProduct: ${A.n}×${A.n} times ${B.n}×${B.n}`);
   const U = K + (options.extraLevels ?? 2);
   const nn = n * n;
-  const block = 2 * nn;
-  // memory: left slices (re, im, −im), right slices (re, im), levels 0 … U
+  const KA = A.K;
+  const KB = B.K;
+  // Three real products per complex one (Gauss): T1 = Ar·Br, T2 = Ai·Bi, T3 = (Ar + Ai)(Br + Bi),
+  // re = T1 − T2, im = T3 − T1 − T2, each T accumulated per level below 2^51 so both combinations
+  // stay exact. Left operand: for each T an n × KA·n matrix, slice s in columns (s − 1)n … sn − 1;
+  // right operand: for each T a KB·n × n matrix, slice t in rows (KB − t)n … (KB − t + 1)n − 1. The
+  // pairs (s, u − s) of a level u are then one product of a block of columns by a block of rows.
+  const width = 3 * nn;
   const leftAt = 0;
-  const rightAt = 3 * A.K * nn;
-  const levelAt = rightAt + 2 * B.K * nn;
-  engine.reserve(levelAt + (U + 1) * block);
+  const rightAt = 3 * KA * nn;
+  const levelAt = rightAt + 3 * KB * nn;
+  engine.reserve(levelAt + (U + 1) * width);
   let mem = engine.mem();
-  mem.fill(0, levelAt, levelAt + (U + 1) * block);
-  for (let s = 0; s < A.K; s++) {
-    if (A.maxAbs[s] === 0) continue;
-    const re = A.data.subarray(s * nn, (s + 1) * nn);
-    const im = A.data.subarray((A.K + s) * nn, (A.K + s + 1) * nn);
-    const o = leftAt + 3 * s * nn;
-    if (options.conjugateLeft) {
-      for (let i = 0; i < n; i++)
-        for (let j = 0; j < n; j++) {
-          const x = im[j * n + i];
-          mem[o + i * n + j] = re[j * n + i];
-          mem[o + nn + i * n + j] = -x;
-          mem[o + 2 * nn + i * n + j] = x;
-        }
-    } else {
-      mem.set(re, o);
-      mem.set(im, o + nn);
-      for (let q = 0; q < nn; q++) mem[o + 2 * nn + q] = -im[q];
+  mem.fill(0, levelAt, levelAt + (U + 1) * width);
+  const lrow = KA * n;
+  for (let s = 0; s < KA; s++) {
+    if (A.maxAbs[s] === 0) {
+      for (let T = 0; T < 3; T++)
+        for (let i = 0; i < n; i++) mem.fill(0, leftAt + T * KA * nn + i * lrow + s * n, leftAt + T * KA * nn + i * lrow + (s + 1) * n);
+      continue;
     }
+    const re = A.data.subarray(s * nn, (s + 1) * nn);
+    const im = A.data.subarray((KA + s) * nn, (KA + s + 1) * nn);
+    const o1 = leftAt + s * n;
+    const o2 = o1 + KA * nn;
+    const o3 = o2 + KA * nn;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const x = options.conjugateLeft ? re[j * n + i] : re[i * n + j];
+        const y = options.conjugateLeft ? -im[j * n + i] : im[i * n + j];
+        const at = i * lrow + j;
+        mem[o1 + at] = x;
+        mem[o2 + at] = y;
+        mem[o3 + at] = x + y;
+      }
   }
-  for (let t = 0; t < B.K; t++) {
-    if (B.maxAbs[t] === 0) continue;
-    mem.set(B.data.subarray(t * nn, (t + 1) * nn), rightAt + 2 * t * nn);
-    mem.set(B.data.subarray((B.K + t) * nn, (B.K + t + 1) * nn), rightAt + (2 * t + 1) * nn);
+  for (let t = 1; t <= KB; t++) {
+    const o1 = rightAt + (KB - t) * nn;
+    const o2 = o1 + KB * nn;
+    const o3 = o2 + KB * nn;
+    if (B.maxAbs[t - 1] === 0) {
+      for (const o of [o1, o2, o3]) mem.fill(0, o, o + nn);
+      continue;
+    }
+    const re = B.data.subarray((t - 1) * nn, t * nn);
+    const im = B.data.subarray((KB + t - 1) * nn, (KB + t) * nn);
+    mem.set(re, o1);
+    mem.set(im, o2);
+    for (let q = 0; q < nn; q++) mem[o3 + q] = re[q] + im[q];
   }
+  const LIMIT = EXACT / 4;
   const bound = new Float64Array(U + 1);
   let dropped = 0;
-  for (let s = 1; s <= A.K; s++) {
-    const ma = A.maxAbs[s - 1];
-    if (ma === 0) continue;
-    for (let t = 1; t <= B.K; t++) {
-      const mb = B.maxAbs[t - 1];
-      if (mb === 0) continue;
-      const pair = 2 * n * ma * mb;
-      const u = s + t;
-      if (u > U) {
-        // |Σ_k a_ik b_kj| ≤ n·max|a|·max|b| for each of the two real products of a part
-        dropped += pair * 2 ** (-L * (u - K));
-        continue;
+  for (let u = 2; u <= U + KA + KB; u++) {
+    let s0 = Math.max(1, u - KB);
+    let s1 = Math.min(KA, u - 1);
+    const empty = (s: number) => A.maxAbs[s - 1] === 0 || B.maxAbs[u - s - 1] === 0;
+    while (s0 <= s1 && empty(s0)) s0++;
+    while (s1 >= s0 && empty(s1)) s1--;
+    if (s0 > s1) continue;
+    if (u > U) {
+      // each part, Ar·Br − Ai·Bi or Ar·Bi + Ai·Br, is at most 2n·max|a|·max|b| per entry
+      for (let s = s0; s <= s1; s++) dropped += 2 * n * A.maxAbs[s - 1] * B.maxAbs[u - s - 1] * 2 ** (-L * (u - K));
+      continue;
+    }
+    // consecutive pairs in one product while their bound (|T3| ≤ n·2max|a|·2max|b| each) allows
+    let start = s0;
+    while (start <= s1) {
+      let end = start;
+      let sum = 0;
+      for (; end <= s1; end++) {
+        const pair = 4 * n * A.maxAbs[end - 1] * B.maxAbs[u - end - 1];
+        if (!(pair < LIMIT)) throw new RangeError(`slicedProduct: digits too large for exact float64 products at n = ${n}`);
+        if (!(sum + pair < LIMIT)) break;
+        sum += pair;
       }
-      if (!(pair < EXACT)) throw new RangeError(`slicedProduct: digits too large for exact float64 products at n = ${n}`);
-      if (!(bound[u] + pair < EXACT)) flushLevel(mem.subarray(levelAt), u, block, bound);
-      bound[u] += pair;
-      const a = leftAt + 3 * (s - 1) * nn;
-      const b = rightAt + 2 * (t - 1) * nn;
-      const c = levelAt + u * block;
-      engine.product(a, b, c, n, n, n);
-      engine.product(a + 2 * nn, b + nn, c, n, n, n);
-      engine.product(a, b + nn, c + nn, n, n, n);
-      engine.product(a + nn, b, c + nn, n, n, n);
+      if (!(bound[u] + sum < LIMIT)) flushLevel(mem.subarray(levelAt), u, width, bound, LIMIT);
+      bound[u] += sum;
+      const k = (end - start) * n;
+      const a = leftAt + (start - 1) * n;
+      const b = rightAt + (KB - (u - start)) * nn;
+      const c = levelAt + u * width;
+      for (let T = 0; T < 3; T++) engine.product(a + T * KA * nn, b + T * KB * nn, c + T * nn, n, k, n, lrow);
       mem = engine.mem();
+      start = end;
     }
   }
-  const { out, rounding } = carryInto(mem.subarray(levelAt), U, n, K);
+  // re = T1 − T2 into T1's place, im = T3 − T1 − T2 into T2's, then carried
+  for (let u = 1; u <= U; u++) {
+    const c = levelAt + u * width;
+    for (let q = 0; q < nn; q++) {
+      const t1 = mem[c + q];
+      const t2 = mem[c + nn + q];
+      mem[c + q] = t1 - t2;
+      mem[c + nn + q] = mem[c + 2 * nn + q] - t1 - t2;
+    }
+  }
+  const { out, rounding } = carryInto(mem, levelAt, width, U, n, K);
   // the float64 sum of the dropped bounds is rounded up by a relative margin
   return { value: out, error: rounding + dropped * (1 + 1e-12) };
 }
 
-/** a·A + b·B (a, b ∈ {1, −1}) at K slices: exact when K is at least both operands' K; else the rounding is bounded. */
+/** A + b·B (b = ±1) at K slices: exact when K is at least both operands' K; else the rounding is bounded. */
 export function slicedCombine(A: Sliced, B: Sliced, K: number, b: 1 | -1 = 1): SlicedResult {
   const n = A.n;
   if (B.n !== n) throw new RangeError('slicedCombine: sizes differ');
   const nn = n * n;
-  const block = 2 * nn;
   const U = Math.max(K, A.K, B.K);
-  const levels = new Float64Array((U + 1) * block);
+  const levels = new Float64Array((U + 1) * 2 * nn);
   for (const [X, sign] of [
     [A, 1],
     [B, b],
   ] as const)
     for (let s = 1; s <= X.K; s++) {
       if (X.maxAbs[s - 1] === 0) continue;
-      const lv = s * block;
-      const re = (s - 1) * nn;
-      const im = (X.K + s - 1) * nn;
-      for (let q = 0; q < nn; q++) {
-        levels[lv + q] += sign * X.data[re + q];
-        levels[lv + nn + q] += sign * X.data[im + q];
+      const lv = s * 2 * nn;
+      for (let part = 0; part < 2; part++) {
+        const src = (part * X.K + s - 1) * nn;
+        const dst = lv + part * nn;
+        for (let q = 0; q < nn; q++) levels[dst + q] += sign * X.data[src + q];
       }
     }
-  const { out, rounding } = carryInto(levels, U, n, K);
+  return carryResult(levels, U, n, K);
+}
+
+/** Levels 1 … U (2n² slots each: real parts, then imaginary) carried into K slices. */
+export function carryResult(levels: Float64Array, U: number, n: number, K: number): SlicedResult {
+  const { out, rounding } = carryInto(levels, 0, 2 * n * n, U, n, K);
   return { value: out, error: rounding };
 }
 

@@ -33,7 +33,7 @@ interface SimdExports {
   offdiagAbsSum(Q: number, s: number, Rp: number): number;
   reflect(B: number, m: number, len: number, v: number, tau: number, w: number): void;
   gram(Q: number, s: number, Rp: number, Mr: number, Mi: number): void;
-  matmulAdd(A: number, B: number, C: number, m: number, k: number, n: number): void;
+  matmulAdd(A: number, B: number, C: number, m: number, k: number, n: number, arow: number): void;
 }
 
 let compiled: object | null = null;
@@ -133,20 +133,22 @@ export class SimdKernels {
    * C += A B for real row-major matrices at slots A (m × k), B (k × n), C (m × n); C must not
    * overlap A or B. Bit-identical to `for (i) for (p) for (j) C[i·n + j] += A[i·k + p] · B[p·n + j]`
    * (each product rounded, then added in increasing p), hence exact when every input and partial
-   * sum is an integer below 2^53.
+   * sum is an integer below 2^53. A's rows may be `arow` ≥ k slots apart (a block of a wider matrix).
    */
-  matmulAdd(A: number, B: number, C: number, m: number, k: number, n: number): void {
-    const sizes = { m, k, n };
+  matmulAdd(A: number, B: number, C: number, m: number, k: number, n: number, arow = k): void {
+    const sizes = { m, k, n, arow };
     for (const [name, v] of Object.entries(sizes))
       if (!(Number.isSafeInteger(v) && v >= 0)) throw new RangeError(`SimdKernels.matmulAdd: ${name} = ${v} must be a non-negative integer`);
-    this.check('matmulAdd', A, m * k);
+    if (arow < k) throw new RangeError(`SimdKernels.matmulAdd: A's row stride ${arow} is below k = ${k}`);
+    const aSlots = m === 0 ? 0 : (m - 1) * arow + k;
+    this.check('matmulAdd', A, aSlots);
     this.check('matmulAdd', B, k * n);
     this.check('matmulAdd', C, m * n);
     if (m === 0 || n === 0) return;
     // with overlap, tiles would read entries of A or B already updated, in another order than the loop above
-    for (const [name, start, slots] of [['A', A, m * k] as const, ['B', B, k * n] as const])
+    for (const [name, start, slots] of [['A', A, aSlots] as const, ['B', B, k * n] as const])
       if (slots > 0 && start < C + m * n && C < start + slots)
         throw new RangeError(`SimdKernels.matmulAdd: C (slots ${C} … ${C + m * n}) overlaps ${name} (slots ${start} … ${start + slots})`);
-    this.x.matmulAdd(8 * A, 8 * B, 8 * C, m, k, n);
+    this.x.matmulAdd(8 * A, 8 * B, 8 * C, m, k, n, arow);
   }
 }

@@ -340,18 +340,20 @@
       (local.set $x (i32.add (local.get $x) (i32.const 1)))
       (br $xl))))
 
-  ;; C += A B for row-major float64 matrices: A m × k at A, B k × n at B, C m × n at C (C must not
-  ;; overlap A or B). Entry (i, j) becomes ((C[i][j] + A[i][0]·B[0][j]) + A[i][1]·B[1][j]) + …, each
+  ;; C += A B for row-major float64 matrices: A m × k at A (rows `arow` slots apart, arow ≥ k, so
+  ;; A may be a block of a wider matrix), B k × n at B, C m × n at C (C must not overlap A or B). Entry (i, j) becomes ((C[i][j] + A[i][0]·B[0][j]) + A[i][1]·B[1][j]) + …, each
   ;; product rounded and then added in increasing p (f64x2.mul, then f64x2.add; never fused, never
   ;; reassociated): the order of the naive triple loop, so the result is bit-identical to it and
   ;; exact whenever the inputs and every partial sum are integers below 2^53. Tiles of 4 rows × 4
   ;; columns of C stay in eight f64x2 locals through the whole p loop; the edges take 4 × 2 tiles,
   ;; single rows (1 × 4, 1 × 2) and single entries.
   (func (export "matmulAdd") (param $A i32) (param $B i32) (param $C i32) (param $m i32) (param $k i32) (param $n i32)
-    (local $lda i32) (local $ldb i32) (local $i i32) (local $j i32) (local $r i32) (local $rows i32)
+        (param $arow i32)
+    (local $lda i32) (local $ldb i32) (local $kb i32) (local $i i32) (local $j i32) (local $r i32) (local $rows i32)
     (local $a i32) (local $c i32)
-    (local.set $lda (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $lda (i32.shl (local.get $arow) (i32.const 3)))
     (local.set $ldb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $kb (i32.shl (local.get $k) (i32.const 3)))
     (block $idone (loop $il
       (br_if $idone (i32.ge_u (local.get $i) (local.get $m)))
       ;; four rows while four remain, then one at a time
@@ -363,17 +365,17 @@
         (br_if $jdone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $n)))
         (if (i32.eq (local.get $rows) (i32.const 4))
           (then (call $tile4x4 (local.get $a) (i32.add (local.get $B) (i32.shl (local.get $j) (i32.const 3)))
-                  (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))) (local.get $lda) (local.get $ldb)))
+                  (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))) (local.get $lda) (local.get $ldb) (local.get $kb)))
           (else (call $tile1x4 (local.get $a) (i32.add (local.get $B) (i32.shl (local.get $j) (i32.const 3)))
-                  (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))) (local.get $lda) (local.get $ldb))))
+                  (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))) (local.get $lda) (local.get $ldb) (local.get $kb))))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $jl)))
       (if (i32.le_u (i32.add (local.get $j) (i32.const 2)) (local.get $n)) (then
         (if (i32.eq (local.get $rows) (i32.const 4))
           (then (call $tile4x2 (local.get $a) (i32.add (local.get $B) (i32.shl (local.get $j) (i32.const 3)))
-                  (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))) (local.get $lda) (local.get $ldb)))
+                  (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))) (local.get $lda) (local.get $ldb) (local.get $kb)))
           (else (call $tile1x2 (local.get $a) (i32.add (local.get $B) (i32.shl (local.get $j) (i32.const 3)))
-                  (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))) (local.get $lda) (local.get $ldb))))
+                  (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3))) (local.get $lda) (local.get $ldb) (local.get $kb))))
         (local.set $j (i32.add (local.get $j) (i32.const 2)))))
       ;; an odd last column: one entry per row
       (if (i32.lt_u (local.get $j) (local.get $n)) (then
@@ -383,15 +385,15 @@
           (call $tile1x1 (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $lda)))
             (i32.add (local.get $B) (i32.shl (local.get $j) (i32.const 3)))
             (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldb))) (i32.shl (local.get $j) (i32.const 3)))
-            (local.get $lda) (local.get $ldb))
+            (local.get $lda) (local.get $ldb) (local.get $kb))
           (local.set $r (i32.add (local.get $r) (i32.const 1)))
           (br $rl)))))
       (local.set $i (i32.add (local.get $i) (local.get $rows)))
       (br $il))))
 
-  ;; The tiles of matmulAdd: a = A[i][0], b = B[0][j], c = C[i][j] (byte offsets); lda = 8k and
-  ;; ldb = 8n are the row strides of A and of B, C. Each p step reads B[p][j…] and splats A[·][p].
-  (func $tile4x4 (param $a i32) (param $b i32) (param $c i32) (param $lda i32) (param $ldb i32)
+  ;; The tiles of matmulAdd: a = A[i][0], b = B[0][j], c = C[i][j] (byte offsets); lda (8·arow) and
+  ;; ldb = 8n are the row strides of A and of B, C; kb = 8k is the length of a row of A used. Each p step reads B[p][j…] and splats A[·][p].
+  (func $tile4x4 (param $a i32) (param $b i32) (param $c i32) (param $lda i32) (param $ldb i32) (param $kb i32)
     (local $end i32) (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $c1 i32) (local $c2 i32) (local $c3 i32)
     (local $x00 v128) (local $x01 v128) (local $x10 v128) (local $x11 v128)
     (local $x20 v128) (local $x21 v128) (local $x30 v128) (local $x31 v128)
@@ -406,7 +408,7 @@
     (local.set $a1 (i32.add (local.get $a) (local.get $lda)))
     (local.set $a2 (i32.add (local.get $a1) (local.get $lda)))
     (local.set $a3 (i32.add (local.get $a2) (local.get $lda)))
-    (local.set $end (local.get $a1))
+    (local.set $end (i32.add (local.get $a) (local.get $kb)))
     (block $done (loop $pl
       (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
       (local.set $b0 (v128.load (local.get $b)))
@@ -434,7 +436,7 @@
     (v128.store (local.get $c2) (local.get $x20)) (v128.store offset=16 (local.get $c2) (local.get $x21))
     (v128.store (local.get $c3) (local.get $x30)) (v128.store offset=16 (local.get $c3) (local.get $x31)))
 
-  (func $tile4x2 (param $a i32) (param $b i32) (param $c i32) (param $lda i32) (param $ldb i32)
+  (func $tile4x2 (param $a i32) (param $b i32) (param $c i32) (param $lda i32) (param $ldb i32) (param $kb i32)
     (local $end i32) (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $c1 i32) (local $c2 i32) (local $c3 i32)
     (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128) (local $b0 v128)
     (local.set $c1 (i32.add (local.get $c) (local.get $ldb)))
@@ -447,7 +449,7 @@
     (local.set $a1 (i32.add (local.get $a) (local.get $lda)))
     (local.set $a2 (i32.add (local.get $a1) (local.get $lda)))
     (local.set $a3 (i32.add (local.get $a2) (local.get $lda)))
-    (local.set $end (local.get $a1))
+    (local.set $end (i32.add (local.get $a) (local.get $kb)))
     (block $done (loop $pl
       (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
       (local.set $b0 (v128.load (local.get $b)))
@@ -466,11 +468,11 @@
     (v128.store (local.get $c2) (local.get $x2))
     (v128.store (local.get $c3) (local.get $x3)))
 
-  (func $tile1x4 (param $a i32) (param $b i32) (param $c i32) (param $lda i32) (param $ldb i32)
+  (func $tile1x4 (param $a i32) (param $b i32) (param $c i32) (param $lda i32) (param $ldb i32) (param $kb i32)
     (local $end i32) (local $x0 v128) (local $x1 v128) (local $s v128)
     (local.set $x0 (v128.load (local.get $c)))
     (local.set $x1 (v128.load offset=16 (local.get $c)))
-    (local.set $end (i32.add (local.get $a) (local.get $lda)))
+    (local.set $end (i32.add (local.get $a) (local.get $kb)))
     (block $done (loop $pl
       (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
       (local.set $s (v128.load64_splat (local.get $a)))
@@ -482,10 +484,10 @@
     (v128.store (local.get $c) (local.get $x0))
     (v128.store offset=16 (local.get $c) (local.get $x1)))
 
-  (func $tile1x2 (param $a i32) (param $b i32) (param $c i32) (param $lda i32) (param $ldb i32)
+  (func $tile1x2 (param $a i32) (param $b i32) (param $c i32) (param $lda i32) (param $ldb i32) (param $kb i32)
     (local $end i32) (local $x0 v128)
     (local.set $x0 (v128.load (local.get $c)))
-    (local.set $end (i32.add (local.get $a) (local.get $lda)))
+    (local.set $end (i32.add (local.get $a) (local.get $kb)))
     (block $done (loop $pl
       (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
       (local.set $x0 (f64x2.add (local.get $x0) (f64x2.mul (v128.load64_splat (local.get $a)) (v128.load (local.get $b)))))
@@ -494,10 +496,10 @@
       (br $pl)))
     (v128.store (local.get $c) (local.get $x0)))
 
-  (func $tile1x1 (param $a i32) (param $b i32) (param $c i32) (param $lda i32) (param $ldb i32)
+  (func $tile1x1 (param $a i32) (param $b i32) (param $c i32) (param $lda i32) (param $ldb i32) (param $kb i32)
     (local $end i32) (local $x f64)
     (local.set $x (f64.load (local.get $c)))
-    (local.set $end (i32.add (local.get $a) (local.get $lda)))
+    (local.set $end (i32.add (local.get $a) (local.get $kb)))
     (block $done (loop $pl
       (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
       (local.set $x (f64.add (local.get $x) (f64.mul (f64.load (local.get $a)) (f64.load (local.get $b)))))
