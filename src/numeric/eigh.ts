@@ -15,7 +15,7 @@ import { convertMatrix } from './matrix.js';
 import type { DecimalField } from './decimal.js';
 import { GUARD_DIGITS, decimalField } from './decimal.js';
 import { bitsForDigits, fixedField, parseUnreduced, type FixedField } from './fixed.js';
-import type { Rational } from './rational.js';
+import type { Rational, RationalMatrix } from './rational.js';
 import { residualBoundsFixed } from './certificate-fixed.js';
 import { FIXED_KERNEL_HEADROOM_BITS, eighKernel } from './eigh-kernel.js';
 import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertificate, type NormBounds } from './certificate.js';
@@ -66,7 +66,8 @@ export function eigvalsh<T>(F: Field<T>, A: CMatrix<T>): T[] {
   if (F.kind === 'float64') return eighFloat64Kernel(A as unknown as CMatrix<number>, false).values as unknown as T[];
   if (F.kind === 'decimal') {
     const D = F as unknown as DecimalField;
-    const { K, scaleExp, Ak } = toKernel(D, A as unknown as CMatrix<DecimalValue>);
+    const Ad = A as unknown as CMatrix<DecimalValue>;
+    const { K, scaleExp, Ak } = toKernel(D, Ad.rows, exactEntries(Ad), () => Ad);
     return eighKernel(K, Ak, false).values.map((x) => fromKernel(D, K, x, scaleExp)) as unknown as T[];
   }
   throw new RangeError(`eigvalsh: unsupported field ${F.name}`);
@@ -133,9 +134,8 @@ const kernelField = (D: DecimalField, n: number) =>
 /** The entries of A as exact rationals (re then im), each parsed once. */
 const exactEntries = (A: CMatrix<DecimalValue>): Rational[] => [...A.re, ...A.im].map((x) => parseUnreduced(x.toString()));
 
-function toKernel(D: DecimalField, A: CMatrix<DecimalValue>, q: readonly Rational[] = exactEntries(A)) {
-  const n = A.rows;
-  const scaleExp = scaleExponentFloat64(q) ?? scaleExponent(D, A);
+function toKernel(D: DecimalField, n: number, q: readonly Rational[], A: () => CMatrix<DecimalValue>) {
+  const scaleExp = scaleExponentFloat64(q) ?? scaleExponent(D, A());
   const K = kernelField(D, n);
   const conv = scaledInto(K, scaleExp);
   const Ak: CMatrix<bigint> = { rows: n, cols: n, re: q.slice(0, n * n).map(conv), im: q.slice(n * n).map(conv) };
@@ -153,13 +153,29 @@ function fromKernel(D: DecimalField, K: ReturnType<typeof fixedField>, x: bigint
 }
 
 function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate: boolean): Eigen<DecimalValue> {
-  const n = A.rows;
-  const q = exactEntries(A);
+  return eighOfEntries(D, A.rows, exactEntries(A), () => A, wantCertificate);
+}
+
+/**
+ * The certified eigendecomposition at D's precision of the Hermitian matrix with the exact entries
+ * Q (no rounding into D first: the certificate bounds the distance of each returned value from the
+ * eigenvalues of Q itself).
+ */
+export function eighExact(D: DecimalField, Q: RationalMatrix): Eigen<DecimalValue> {
+  if (Q.rows !== Q.cols) throw new RangeError(`eigh: matrix is ${Q.rows}×${Q.cols}, not square`);
+  const toD = (): CMatrix<DecimalValue> => ({ rows: Q.rows, cols: Q.cols, re: Q.re.map((x) => D.fromRational(x)), im: Q.im.map((x) => D.fromRational(x)) });
+  return eighOfEntries(D, Q.rows, [...Q.re, ...Q.im], toD, true);
+}
+
+/** eighDecimal for the exact entries q (re then im) of a matrix A, which is made only if the last fallback needs it. */
+function eighOfEntries(D: DecimalField, n: number, q: readonly Rational[], lazyA: () => CMatrix<DecimalValue>, wantCertificate: boolean): Eigen<DecimalValue> {
+  let A: CMatrix<DecimalValue> | undefined;
+  const getA = () => (A ??= lazyA());
   if (wantCertificate && n > 1) {
     const refined = eighRefined(D, q, n);
     if (refined) return refined;
   }
-  const { K, scaleExp, Ak } = toKernel(D, A, q);
+  const { K, scaleExp, Ak } = toKernel(D, n, q, getA);
   const { values: vk, vectors: Vk } = eighKernel(K, Ak, true);
   const values = vk.map((x) => fromKernel(D, K, x, scaleExp));
   // The vectors in D only when asked for: the ergotropy and the positivity check use the values
@@ -184,10 +200,10 @@ function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate:
   const expected = D.epsilon.times(new D.Decimal(2).pow(scaleExp)).times(n);
   if (certificate.valid && certificate.bound.lte(expected)) return lazy(certificate);
   const Wd = decimalField(D.precision + GUARD_DIGITS);
-  const { values: vd, vectors: Vd } = eighKernel(Wd, convertMatrix(D, Wd, A), true);
+  const { values: vd, vectors: Vd } = eighKernel(Wd, convertMatrix(D, Wd, getA()), true);
   const values2 = vd.map((x) => D.fromString(x.toString()));
   const vectors2 = convertMatrix(Wd, D, Vd!);
-  const certificate2 = certifyDecimal(D, A, vectors2, values2);
+  const certificate2 = certifyDecimal(D, getA(), vectors2, values2, q);
   return certificate2.valid && (!certificate.valid || certificate2.bound.lt(certificate.bound))
     ? { values: values2, vectors: vectors2, certificate: certificate2 }
     : lazy(certificate);
@@ -279,10 +295,15 @@ function certifyKernelVectors(
   return finishInD(D, G, nb, scaleExp);
 }
 
-function certifyDecimal(D: DecimalField, A: CMatrix<DecimalValue>, V: CMatrix<DecimalValue>, values: readonly DecimalValue[]): EigenCertificate<DecimalValue> {
-  // The claimed values and vectors against the original A, in fixed point finer than the kernel's.
+function certifyDecimal(
+  D: DecimalField,
+  A: CMatrix<DecimalValue>,
+  V: CMatrix<DecimalValue>,
+  values: readonly DecimalValue[],
+  q: readonly Rational[] = exactEntries(A),
+): EigenCertificate<DecimalValue> {
+  // The claimed values and vectors against the exact entries q of A, in fixed point finer than the kernel's.
   const n = A.rows;
-  const q = exactEntries(A);
   const scaleExp = scaleExponentFloat64(q) ?? scaleExponent(D, A);
   const G = certificateField(D, n);
   const toG = (x: DecimalValue) => G.fromString(x.toString());
