@@ -20,11 +20,13 @@ import {
   SLICE_BITS,
   type RealProduct,
   type Sliced,
+  type SlicedResult,
   carryResult,
+  scratch,
   slicedCombine,
-  slicedEntryAbsUpper,
+  slicedAbsUpper,
   slicedEntryBigInt,
-  slicedEntryDD,
+  slicedToDD,
   slicedFromDD,
   slicedFromFloat64,
   slicedIdentity,
@@ -86,11 +88,23 @@ export interface RefineInput {
 export interface Refined {
   /** The refined eigenvectors (columns), A.K slices; columns in the order of `values`. */
   X: Sliced;
-  /** Eigenvalues ascending, in units of 2^(−L·A.K). */
+  /** Eigenvalues in units of 2^(−L·A.K), in the order of X's columns (not sorted). */
   values: bigint[];
   /** Steps taken, and the estimated accuracy reached in bits. */
   steps: number;
   accuracyBits: number;
+  /**
+   * The last step's products when it ran at A's precision: X = before + update exactly, and AX, G
+   * are A·before and before†·before with their error bounds, which the certificate reuses.
+   */
+  last?: LastStep;
+}
+
+export interface LastStep {
+  before: Sliced;
+  update: Sliced;
+  AX: SlicedResult;
+  G: SlicedResult;
 }
 
 /** Refine float64 eigenpairs of the Hermitian A to `targetBits` (see the file comment). */
@@ -106,6 +120,7 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
   let values: bigint[] = [];
   let valuesK = Kfull;
   let steps = 0;
+  let last: LastStep | undefined;
   const lamH = new Float64Array(n);
   const lamL = new Float64Array(n);
   const eReH = new Float64Array(nn);
@@ -116,37 +131,40 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     steps++;
     // products to about twice the current accuracy, never beyond the full precision
     const K = Math.min(Kfull, Math.ceil((2 * accuracy + 24) / L) + 1);
-    const AX = slicedProduct(engine, A, X, K).value;
+    const AXr = slicedProduct(engine, A, X, K);
+    const AX = AXr.value;
     const S = slicedProduct(engine, X, AX, K, { conjugateLeft: true }).value;
-    const G = slicedProduct(engine, X, X, K, { conjugateLeft: true }).value;
+    const Gr = slicedProduct(engine, X, X, K, { conjugateLeft: true });
+    const G = Gr.value;
     const R = slicedCombine(slicedIdentity(n, K), G, K, -1).value;
     // λ_i = s_ii/(1 − r_ii), in double-double for the corrections and exactly (to the unit) for the values
+    const Sd = slicedToDD(S);
+    const Rd = slicedToDD(R);
     let offS = 0;
     let offR = 0;
     for (let i = 0; i < n; i++) {
-      const [sh, sl] = slicedEntryDD(S, 0, i * n + i);
-      const [rh, rl] = slicedEntryDD(R, 0, i * n + i);
-      const [dh, dl] = ddAdd(1, 0, -rh, -rl);
-      [lamH[i], lamL[i]] = ddDiv(sh, sl, dh, dl);
+      const q = i * n + i;
+      const [dh, dl] = ddAdd(1, 0, -Rd.hi[q], -Rd.lo[q]);
+      [lamH[i], lamL[i]] = ddDiv(Sd.hi[q], Sd.lo[q], dh, dl);
     }
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        const q = i * n + j;
-        const r = Math.hypot(slicedEntryDD(R, 0, q)[0], slicedEntryDD(R, 1, q)[0]);
-        offR += r * r;
-        if (i !== j) {
-          const s = Math.hypot(slicedEntryDD(S, 0, q)[0], slicedEntryDD(S, 1, q)[0]);
-          offS += s * s;
-        }
+    for (let q = 0; q < nn; q++) {
+      const r = Math.hypot(Rd.hi[q], Rd.hi[nn + q]);
+      offR += r * r;
+      if (q % (n + 1) !== 0) {
+        const sv = Math.hypot(Sd.hi[q], Sd.hi[nn + q]);
+        offS += sv * sv;
       }
+    }
     // Ogita–Aishima's separation threshold δ = 2(‖S − Λ‖ + ‖A‖‖R‖), with ‖A‖ ≤ 1
     const delta = 2 * (Math.sqrt(offS) + Math.sqrt(offR));
     let maxF = 0;
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) {
         const q = i * n + j;
-        const [rrh, rrl] = slicedEntryDD(R, 0, q);
-        const [rih, ril] = slicedEntryDD(R, 1, q);
+        const rrh = Rd.hi[q];
+        const rrl = Rd.lo[q];
+        const rih = Rd.hi[nn + q];
+        const ril = Rd.lo[nn + q];
         let fr: [number, number];
         let fi: [number, number];
         const gap = ddAdd(lamH[j], lamL[j], -lamH[i], -lamL[i]);
@@ -154,12 +172,10 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
           fr = [rrh / 2, rrl / 2];
           fi = i === j ? [0, 0] : [rih / 2, ril / 2];
         } else {
-          const [srh, srl] = slicedEntryDD(S, 0, q);
-          const [sih, sil] = slicedEntryDD(S, 1, q);
           const lr = ddMul(lamH[j], lamL[j], rrh, rrl);
           const li = ddMul(lamH[j], lamL[j], rih, ril);
-          const nr = ddAdd(srh, srl, lr[0], lr[1]);
-          const ni = ddAdd(sih, sil, li[0], li[1]);
+          const nr = ddAdd(Sd.hi[q], Sd.lo[q], lr[0], lr[1]);
+          const ni = ddAdd(Sd.hi[nn + q], Sd.lo[nn + q], li[0], li[1]);
           fr = ddDiv(nr[0], nr[1], gap[0], gap[1]);
           fi = ddDiv(ni[0], ni[1], gap[0], gap[1]);
         }
@@ -180,7 +196,10 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     }
     const F = slicedFromDD(n, K, eReH, eReL, eImH, eImL);
     const XF = slicedProduct(engine, X, F, K).value;
-    X = slicedCombine(X, XF, K).value;
+    // exact: both operands have at most K slices
+    const next = slicedCombine(X, XF, K).value;
+    last = K === Kfull ? { before: X, update: XF, AX: AXr, G: Gr } : undefined;
+    X = next;
     // the new error is about the square of the correction, limited by the double-double corrections
     // (about 100 bits below their size) and by the precision of this step's products
     const fBits = maxF > 0 ? -Math.log2(maxF) : L * K;
@@ -189,8 +208,12 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
   }
   if (X.K < Kfull) X = slicedCombine(X, zeroSliced(n, Kfull), Kfull).value;
   const shift = BigInt(L * (Kfull - valuesK));
-  const order = values.map((_, i) => i).sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
-  return { X: permuteColumns(X, order), values: order.map((i) => values[i] << shift), steps, accuracyBits: accuracy };
+  return { X, values: values.map((v) => v << shift), steps, accuracyBits: accuracy, ...(last ? { last } : {}) };
+}
+
+/** The ascending order of `values` (ties by index). */
+export function ascendingOrder(values: readonly bigint[]): number[] {
+  return values.map((_, i) => i).sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
 }
 
 /** x/d rounded to nearest (d > 0). */
@@ -203,7 +226,8 @@ function divRound(x: bigint, d: bigint): bigint {
   return x < 0n ? q - 1n : q + 1n;
 }
 
-function permuteColumns(X: Sliced, order: readonly number[]): Sliced {
+/** The columns of X in the given order. */
+export function permuteColumns(X: Sliced, order: readonly number[]): Sliced {
   const { n, K } = X;
   const out = zeroSliced(n, K);
   for (let b = 0; b < 2 * K; b++) {
@@ -230,19 +254,38 @@ export function residualBoundsSliced(
   aRounding: number,
   valueRounding: number,
   gBits: number,
+  reuse?: LastStep,
 ): NormBounds<bigint> {
   const n = A.n;
   const K = A.K;
   const unit = 2 ** (-L * K);
-  const AX = slicedProduct(engine, A, X, K);
+  let AX: SlicedResult;
+  let G: SlicedResult;
+  if (reuse && reuse.before.K <= K && reuse.update.K <= K) {
+    // X = B + P exactly: AX = AB + AP and X†X = B†B + B†P + (B†P)† + P†P, the products with the
+    // small P costing only its significant slices; the errors add.
+    const { before: B, update: P } = reuse;
+    const AP = slicedProduct(engine, A, P, K);
+    const sum = slicedCombine(reuse.AX.value, AP.value, K);
+    AX = { value: sum.value, error: reuse.AX.error + AP.error + sum.error };
+    const BP = slicedProduct(engine, B, P, K, { conjugateLeft: true });
+    const PP = slicedProduct(engine, P, P, K, { conjugateLeft: true });
+    const g1 = slicedCombine(reuse.G.value, BP.value, K);
+    const g2 = slicedCombine(g1.value, conjugateTranspose(BP.value), K);
+    const g3 = slicedCombine(g2.value, PP.value, K);
+    G = { value: g3.value, error: reuse.G.error + 2 * BP.error + PP.error + g1.error + g2.error + g3.error };
+  } else {
+    AX = slicedProduct(engine, A, X, K);
+    G = slicedProduct(engine, X, X, K, { conjugateLeft: true });
+  }
   // XΛ: column j of X times λ_j, exactly, then rounded to K slices with the product
   const lam = slicedFromBigIntColumn(values, K);
   const XL = scaleColumns(X, lam, K);
   const R = slicedCombine(AX.value, XL.value, K, -1);
-  // |(A − A_used) X|_ij ≤ aRounding·unit·Σ_k (|x_kj|re + |x_kj|im)·2 over both parts
+  // |(A − A_used) X|_ij ≤ aRounding·unit·Σ_k (|Re x_kj| + |Im x_kj|), for each part
+  const absX = slicedAbsUpper(X);
   const colAbsX = new Float64Array(n);
-  for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) colAbsX[j] += slicedEntryAbsUpper(X, 0, k * n + j) + slicedEntryAbsUpper(X, 1, k * n + j);
-  const G = slicedProduct(engine, X, X, K, { conjugateLeft: true });
+  for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) colAbsX[j] += absX[k * n + j];
   const E = slicedCombine(G.value, slicedIdentity(n, K), K, -1);
   const margin = 1 + 4 * (n + K + 4) * 2 ** -52;
   const rowR = new Float64Array(n);
@@ -254,19 +297,20 @@ export function residualBoundsSliced(
   const rErr = (AX.error + XL.error + R.error) * unit;
   const eErr = (G.error + E.error) * unit;
   const aErr = aRounding * unit;
+  const absR = slicedAbsUpper(R.value);
+  const absE = slicedAbsUpper(E.value);
+  const absA = slicedAbsUpper(A);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       const q = i * n + j;
       // |x_ij|·|λ_used − λ_j| ≤ (|Re x_ij| + |Im x_ij|)·valueRounding
-      const xAbs = slicedEntryAbsUpper(X, 0, q) + slicedEntryAbsUpper(X, 1, q);
-      const r =
-        slicedEntryAbsUpper(R.value, 0, q) + slicedEntryAbsUpper(R.value, 1, q) + 2 * rErr + (2 * aErr * colAbsX[j] + xAbs * valueRounding * unit) * margin;
+      const r = absR[q] + 2 * rErr + (2 * aErr * colAbsX[j] + absX[q] * valueRounding * unit) * margin;
       rowR[i] += r;
       colR[j] += r;
-      const e = slicedEntryAbsUpper(E.value, 0, q) + slicedEntryAbsUpper(E.value, 1, q) + 2 * eErr;
+      const e = absE[q] + 2 * eErr;
       rowE[i] += e;
       colE[j] += e;
-      const a = slicedEntryAbsUpper(A, 0, q) + slicedEntryAbsUpper(A, 1, q) + 2 * aErr;
+      const a = absA[q] + 2 * aErr;
       rowA[i] += a;
       colA[j] += a;
     }
@@ -287,6 +331,19 @@ export function residualBoundsSliced(
   return { r1: up(max(colR)), rInf: up(max(rowR)), e1: up(max(colE)), eInf: up(max(rowE)), a1: up(max(colA)), aInf: up(max(rowA)), lambdaMax };
 }
 
+/** X† (digits conjugated and transposed; exact). */
+function conjugateTranspose(X: Sliced): Sliced {
+  const { n, K } = X;
+  const out = zeroSliced(n, K);
+  for (let b = 0; b < 2 * K; b++) {
+    const base = b * n * n;
+    const sign = b < K ? 1 : -1;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.data[base + i * n + j] = sign * X.data[base + j * n + i];
+  }
+  out.maxAbs.set(X.maxAbs);
+  return out;
+}
+
 /** The digits of each value (units 2^(−L·K)) as K slices: digits[j·K + s − 1]. */
 function slicedFromBigIntColumn(values: readonly bigint[], K: number): Float64Array {
   const out = new Float64Array(values.length * K);
@@ -304,22 +361,27 @@ function slicedFromBigIntColumn(values: readonly bigint[], K: number): Float64Ar
 }
 
 /** X·diag(λ) at K slices: every digit product formed (none dropped), then rounded once. */
-function scaleColumns(X: Sliced, lam: Float64Array, K: number): { value: Sliced; error: number } {
+function scaleColumns(X: Sliced, lam: Float64Array, K: number): SlicedResult {
   const n = X.n;
   const nn = n * n;
   const U = X.K + K;
   const block = 2 * nn;
-  const levels = new Float64Array((U + 1) * block);
-  for (let part = 0; part < 2; part++)
+  const levels = scratch(0, (U + 1) * block);
+  // digit t of every λ_j, contiguous in j
+  const digit = new Float64Array(n);
+  for (let t = 1; t <= K; t++) {
+    for (let j = 0; j < n; j++) digit[j] = lam[j * K + t - 1];
     for (let s = 1; s <= X.K; s++) {
       if (X.maxAbs[s - 1] === 0) continue;
-      const src = (part * X.K + s - 1) * nn;
-      for (let i = 0; i < n; i++)
-        for (let j = 0; j < n; j++) {
-          const x = X.data[src + i * n + j];
-          if (x === 0) continue;
-          for (let t = 1; t <= K; t++) levels[(s + t) * block + part * nn + i * n + j] += x * lam[j * K + t - 1];
+      for (let part = 0; part < 2; part++) {
+        const src = (part * X.K + s - 1) * nn;
+        const dst = (s + t) * block + part * nn;
+        for (let i = 0; i < n; i++) {
+          const row = i * n;
+          for (let j = 0; j < n; j++) levels[dst + row + j] += X.data[src + row + j] * digit[j];
         }
+      }
     }
+  }
   return carryResult(levels, U, n, K);
 }

@@ -22,7 +22,7 @@ import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertifica
 import { float64 } from './float64.js';
 import { eighFloat64Kernel } from './eigh-float64.js';
 import { SLICE_BITS, simdProduct, slicedEntryBigInt, slicedEntryDD, slicedFromBigInt, type RealProduct } from './sliced-fixed.js';
-import { refineEigh, residualBoundsSliced } from './eigh-refine.js';
+import { ascendingOrder, permuteColumns, refineEigh, residualBoundsSliced } from './eigh-refine.js';
 
 export type { EigenCertificate } from './certificate.js';
 
@@ -240,9 +240,14 @@ function eighRefined(D: DecimalField, q: readonly Rational[], n: number): Eigen<
   const gBits = F.bits + 8;
   // The values certified are those returned (rounded into D), taken back into the slices' unit
   // (half a unit each); A's entries are correctly rounded into the slices (half a unit each).
-  const values = r.values.map((x) => fromKernel(D, F, x, scaleExp));
-  const certified = values.map((x) => conv(parseUnreduced(x.toString())));
-  const nb = residualBoundsSliced(engine, As, r.X, certified, 0.5, 0.5, gBits);
+  const order = ascendingOrder(r.values);
+  const values = order.map((i) => fromKernel(D, F, r.values[i], scaleExp));
+  // certified in X's column order (the norms are the same for any order of the pairs)
+  const certified: bigint[] = new Array(n);
+  order.forEach((i, k) => {
+    certified[i] = conv(parseUnreduced(values[k].toString()));
+  });
+  const nb = residualBoundsSliced(engine, As, r.X, certified, 0.5, 0.5, gBits, r.last);
   const certificate = finishInD(D, fixedField(gBits), nb, scaleExp);
   const expected = D.epsilon.times(new D.Decimal(2).pow(scaleExp)).times(n);
   if (!certificate.valid || certificate.bound.gt(expected)) return null;
@@ -252,11 +257,12 @@ function eighRefined(D: DecimalField, q: readonly Rational[], n: number): Eigen<
     values,
     get vectors() {
       if (!vectors) {
+        const X = permuteColumns(r.X, order);
         const re: DecimalValue[] = [];
         const im: DecimalValue[] = [];
         for (let k = 0; k < n * n; k++) {
-          re.push(toD(slicedEntryBigInt(r.X, 0, k)));
-          im.push(toD(slicedEntryBigInt(r.X, 1, k)));
+          re.push(toD(slicedEntryBigInt(X, 0, k)));
+          im.push(toD(slicedEntryBigInt(X, 1, k)));
         }
         vectors = { rows: n, cols: n, re, im };
       }

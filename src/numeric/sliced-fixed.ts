@@ -82,6 +82,18 @@ export function simdProduct(): RealProduct {
   };
 }
 
+/**
+ * Zeroed working arrays reused between calls (two, for a caller and the carry it calls): the
+ * levels of a sum are megabytes for n = 64, and allocating them per call kept the collector busy.
+ */
+const scratchBuffers: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+export function scratch(which: 0 | 1, size: number): Float64Array {
+  if (scratchBuffers[which].length < size) scratchBuffers[which] = new Float64Array(Math.max(size, 2 * scratchBuffers[which].length));
+  const view = scratchBuffers[which].subarray(0, size);
+  view.fill(0);
+  return view;
+}
+
 /** An n×n matrix of K zero slices. */
 export function zeroSliced(n: number, K: number): Sliced {
   return { n, K, data: new Float64Array(2 * K * n * n), maxAbs: new Float64Array(K) };
@@ -180,6 +192,60 @@ export function slicedEntryDD(x: Sliced, part: 0 | 1, q: number): [number, numbe
   return [s, lo - (s - hi)];
 }
 
+/**
+ * Every entry as a float64 pair, as slicedEntryDD gives it: hi and lo arrays of 2n² (real parts,
+ * then imaginary), accumulated slice by slice from the most significant.
+ */
+export function slicedToDD(x: Sliced): { hi: Float64Array; lo: Float64Array } {
+  const nn = x.n * x.n;
+  const hi = new Float64Array(2 * nn);
+  const lo = new Float64Array(2 * nn);
+  let w = 1;
+  for (let s = 1; s <= x.K; s++) {
+    w /= RADIX;
+    if (x.maxAbs[s - 1] === 0) continue;
+    for (let part = 0; part < 2; part++) {
+      const src = (part * x.K + s - 1) * nn;
+      const o = part * nn;
+      for (let q = 0; q < nn; q++) {
+        const d = x.data[src + q];
+        if (d === 0) continue;
+        const t = d * w;
+        const h = hi[o + q];
+        const sum = h + t;
+        const bb = sum - h;
+        lo[o + q] += h - (sum - bb) + (t - bb);
+        hi[o + q] = sum;
+      }
+    }
+  }
+  for (let e = 0; e < 2 * nn; e++) {
+    const sum = hi[e] + lo[e];
+    lo[e] -= sum - hi[e];
+    hi[e] = sum;
+  }
+  return { hi, lo };
+}
+
+/** Upper bounds of |Re| + |Im| of every entry (n², float64, rounded up). */
+export function slicedAbsUpper(x: Sliced): Float64Array {
+  const nn = x.n * x.n;
+  const out = new Float64Array(nn);
+  let w = 1;
+  for (let s = 1; s <= x.K; s++) {
+    w /= RADIX;
+    if (x.maxAbs[s - 1] === 0) continue;
+    for (let part = 0; part < 2; part++) {
+      const src = (part * x.K + s - 1) * nn;
+      for (let q = 0; q < nn; q++) out[q] += Math.abs(x.data[src + q]) * w;
+    }
+  }
+  // 2K additions of non-negative terms: relative error below 2K·2^-53
+  const up = 1 + (2 * x.K + 2) * 2 ** -52;
+  for (let q = 0; q < nn; q++) out[q] *= up;
+  return out;
+}
+
 /** An upper bound of |entry| for the real or imaginary part at q (float64, rounded up). */
 export function slicedEntryAbsUpper(x: Sliced, part: 0 | 1, q: number): number {
   const nn = x.n * x.n;
@@ -213,7 +279,7 @@ function carryInto(levels: Float64Array, base: number, width: number, U: number,
   const nn = n * n;
   const out = zeroSliced(n, K);
   const d = out.data;
-  const carry = new Float64Array(2 * nn);
+  const carry = scratch(1, 2 * nn);
   // level by level from the least significant: each keeps a balanced digit, the rest moves up
   for (let u = U; u >= 1; u--) {
     for (let part = 0; part < 2; part++) {
@@ -397,7 +463,7 @@ export function slicedCombine(A: Sliced, B: Sliced, K: number, b: 1 | -1 = 1): S
   if (B.n !== n) throw new RangeError('slicedCombine: sizes differ');
   const nn = n * n;
   const U = Math.max(K, A.K, B.K);
-  const levels = new Float64Array((U + 1) * 2 * nn);
+  const levels = scratch(0, (U + 1) * 2 * nn);
   for (const [X, sign] of [
     [A, 1],
     [B, b],
