@@ -360,19 +360,29 @@ function slicedFromBigIntColumn(values: readonly bigint[], K: number): Float64Ar
   return out;
 }
 
-/** X·diag(λ) at K slices: every digit product formed (none dropped), then rounded once. */
+/**
+ * X·diag(λ) rounded to K slices: digit products up to level K + 2 are formed, the rest bounded
+ * (by max|digit of X|·max|digit of λ| per entry and part), as in slicedProduct.
+ */
 function scaleColumns(X: Sliced, lam: Float64Array, K: number): SlicedResult {
   const n = X.n;
   const nn = n * n;
-  const U = X.K + K;
+  const U = K + 2;
   const block = 2 * nn;
   const levels = scratch(0, (U + 1) * block);
+  const lamMax = new Float64Array(K);
+  for (let j = 0; j < n; j++) for (let t = 1; t <= K; t++) lamMax[t - 1] = Math.max(lamMax[t - 1], Math.abs(lam[j * K + t - 1]));
+  let dropped = 0;
   // digit t of every λ_j, contiguous in j
   const digit = new Float64Array(n);
   for (let t = 1; t <= K; t++) {
     for (let j = 0; j < n; j++) digit[j] = lam[j * K + t - 1];
     for (let s = 1; s <= X.K; s++) {
-      if (X.maxAbs[s - 1] === 0) continue;
+      if (X.maxAbs[s - 1] === 0 || lamMax[t - 1] === 0) continue;
+      if (s + t > U) {
+        dropped += X.maxAbs[s - 1] * lamMax[t - 1] * 2 ** (-L * (s + t - K));
+        continue;
+      }
       for (let part = 0; part < 2; part++) {
         const src = (part * X.K + s - 1) * nn;
         const dst = (s + t) * block + part * nn;
@@ -383,5 +393,6 @@ function scaleColumns(X: Sliced, lam: Float64Array, K: number): SlicedResult {
       }
     }
   }
-  return carryResult(levels, U, n, K);
+  const r = carryResult(levels, U, n, K);
+  return { value: r.value, error: r.error + dropped * (1 + 1e-12) };
 }

@@ -21,7 +21,7 @@ import { FIXED_KERNEL_HEADROOM_BITS, eighKernel } from './eigh-kernel.js';
 import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertificate, type NormBounds } from './certificate.js';
 import { float64 } from './float64.js';
 import { eighFloat64Kernel } from './eigh-float64.js';
-import { SLICE_BITS, simdProduct, slicedEntryBigInt, slicedEntryDD, slicedFromBigInt, type RealProduct } from './sliced-fixed.js';
+import { SLICE_BITS, withSliceArena, simdProduct, slicedEntryBigInt, slicedEntryDD, slicedFromBigInt, type RealProduct } from './sliced-fixed.js';
 import { ascendingOrder, permuteColumns, refineEigh, residualBoundsSliced } from './eigh-refine.js';
 
 export type { EigenCertificate } from './certificate.js';
@@ -171,7 +171,7 @@ export function eighExact(D: DecimalField, Q: RationalMatrix): Eigen<DecimalValu
 function eighOfEntries(D: DecimalField, n: number, q: readonly Rational[], lazyA: () => CMatrix<DecimalValue>, wantCertificate: boolean): Eigen<DecimalValue> {
   let A: CMatrix<DecimalValue> | undefined;
   const getA = () => (A ??= lazyA());
-  if (wantCertificate && n > 1) {
+  if (wantCertificate && n >= REFINE_FROM) {
     const refined = eighRefined(D, q, n);
     if (refined) return refined;
   }
@@ -211,16 +211,28 @@ function eighOfEntries(D: DecimalField, n: number, q: readonly Rational[], lazyA
 
 let engine: RealProduct | null = null;
 
+/** Below this size the direct fixed-point kernel costs less than refinement's set-up (npm run bench). */
+const REFINE_FROM = 32;
+
 /**
  * The decomposition by refinement of float64 eigenpairs (eigh-refine.ts), certified; null when the
  * certificate is not as tight as a backward-stable decomposition at D's precision would be (close
  * eigenvalues the refinement could not separate), and the direct kernel is then used instead.
  */
 function eighRefined(D: DecimalField, q: readonly Rational[], n: number): Eigen<DecimalValue> | null {
+  // about forty matrices of K slices live during a refinement; at most 64 MiB in one region
+  const slots = Math.min(2 ** 23, 40 * 2 * Math.ceil((bitsForDigits(D.precision) + 60) / SLICE_BITS) * n * n);
+  return withSliceArena(slots, () => eighRefinedIn(D, q, n));
+}
+
+function eighRefinedIn(D: DecimalField, q: readonly Rational[], n: number): Eigen<DecimalValue> | null {
   const scaleExp = scaleExponentFloat64(q) ?? null;
   if (scaleExp === null) return null;
-  const kernelBits = kernelField(D, n).bits;
-  const K = Math.ceil(kernelBits / SLICE_BITS);
+  // Accuracy aimed at: D's unit roundoff over n, with a margin (the tightness test below asks for
+  // n·u·‖A‖); the slices carry log2 n + 10 bits more for the rounding of the products.
+  const log2n = Math.ceil(Math.log2(n));
+  const targetBits = bitsForDigits(D.precision) + log2n + 8;
+  const K = Math.ceil((targetBits + log2n + 10) / SLICE_BITS);
   const F = fixedField(SLICE_BITS * K);
   const conv = scaledInto(F, scaleExp);
   const As = slicedFromBigInt(n, K, q.slice(0, n * n).map(conv), q.slice(n * n).map(conv), F.bits);
@@ -236,7 +248,7 @@ function eighRefined(D: DecimalField, q: readonly Rational[], n: number): Eigen<
     return null;
   }
   engine ??= simdProduct();
-  const r = refineEigh(engine, { A: As, X0re: start.vectors!.re, X0im: start.vectors!.im, targetBits: kernelBits - FIXED_KERNEL_HEADROOM_BITS });
+  const r = refineEigh(engine, { A: As, X0re: start.vectors!.re, X0im: start.vectors!.im, targetBits });
   const gBits = F.bits + 8;
   // The values certified are those returned (rounded into D), taken back into the slices' unit
   // (half a unit each); A's entries are correctly rounded into the slices (half a unit each).

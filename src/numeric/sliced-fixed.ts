@@ -94,9 +94,33 @@ export function scratch(which: 0 | 1, size: number): Float64Array {
   return view;
 }
 
+/**
+ * Where new slices go: a region handed out front to back by `withSliceArena` (one allocation for
+ * the many short-lived matrices of a refinement, which allocated one by one kept the collector
+ * busy), else a fresh array. A region is never reused, so matrices in it stay valid afterwards.
+ */
+let arena: { buf: Float64Array; used: number } | null = null;
+
+/** Run `fn` with new slices taken from one region of `slots` float64 slots (fresh arrays once it is full). */
+export function withSliceArena<T>(slots: number, fn: () => T): T {
+  const outer = arena;
+  arena = { buf: new Float64Array(slots), used: 0 };
+  try {
+    return fn();
+  } finally {
+    arena = outer;
+  }
+}
+
 /** An n×n matrix of K zero slices. */
 export function zeroSliced(n: number, K: number): Sliced {
-  return { n, K, data: new Float64Array(2 * K * n * n), maxAbs: new Float64Array(K) };
+  const size = 2 * K * n * n;
+  if (arena && arena.used + size <= arena.buf.length) {
+    const data = arena.buf.subarray(arena.used, arena.used + size);
+    arena.used += size;
+    return { n, K, data, maxAbs: new Float64Array(K) };
+  }
+  return { n, K, data: new Float64Array(size), maxAbs: new Float64Array(K) };
 }
 
 function updateMaxAbs(x: Sliced): void {
