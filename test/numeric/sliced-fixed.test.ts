@@ -1,0 +1,582 @@
+/**
+ * Sliced fixed-point matrices (src/numeric/sliced-fixed.ts) against exact BigInt arithmetic.
+ *
+ * Order: refusals; conversions (BigInt, float64, double-double in and out); slicedCombine; then
+ * slicedProduct over seeded operands of every shape the refinement meets (zero leading slices,
+ * values near and above 1, negative and mixed signs, balanced digits of a previous product), both
+ * engines, with and without the conjugate transpose, at K below, equal to and above the exact
+ * width. Every entry is checked against the exact product, scaled to the result's unit, within
+ * the returned `error`, and the two engines must give the same digits.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  SLICE_BITS,
+  type RealProduct,
+  type Sliced,
+  loopProduct,
+  simdProduct,
+  slicedCombine,
+  slicedEntryAbsUpper,
+  slicedEntryBigInt,
+  slicedEntryDD,
+  slicedFromBigInt,
+  slicedFromDD,
+  slicedFromFloat64,
+  slicedIdentity,
+  slicedProduct,
+  zeroSliced,
+} from '../../src/numeric/sliced-fixed.js';
+import { Rng } from '../../src/random/rng.js';
+
+const L = SLICE_BITS;
+const engines: [string, () => RealProduct][] = [
+  ['loop', loopProduct],
+  ['simd', simdProduct],
+];
+
+/** A seeded integer of either sign (or the given sign) with |x| < 2^bits. */
+function randomBig(rng: Rng, bits: number, sign: 1 | -1 | 0 = 0): bigint {
+  if (bits <= 0) return 0n;
+  const chunks = Math.ceil(bits / 24);
+  let x = 0n;
+  for (let c = 0; c < chunks; c++) x = (x << 24n) | BigInt(rng.int(0, 2 ** 24 - 1));
+  x >>= BigInt(chunks * 24 - bits);
+  const s = sign === 0 ? (rng.int(0, 1) === 1 ? -1 : 1) : sign;
+  return s < 0 ? -x : x;
+}
+
+/** Kinds of operand entries (all in units of 2^(−L·K)). */
+type Kind = 'unit' | 'small' | 'nearOne' | 'aboveOne' | 'negative' | 'sparse';
+
+/** n×n entries (re, im) of the given kind at K slices, as exact integers in units of 2^(−L·K). */
+function entries(rng: Rng, n: number, K: number, kind: Kind): { re: bigint[]; im: bigint[] } {
+  const one = 1n << BigInt(L * K);
+  const draw = (): bigint => {
+    switch (kind) {
+      case 'unit':
+        return randomBig(rng, L * K);
+      case 'small': // the leading ⌈K/2⌉ slices empty: a correction
+        return randomBig(rng, L * (K - Math.ceil(K / 2)));
+      case 'nearOne': // 1 − δ or −(1 − δ), the leading digit 2^L − 1 and full lower slices
+        return (rng.int(0, 1) === 1 ? -1n : 1n) * (one - 1n - randomBig(rng, L * (K - 1), 1));
+      case 'aboveOne': // 1 + δ with δ < 2^-3
+        return (rng.int(0, 1) === 1 ? -1n : 1n) * (one + randomBig(rng, L * K - 3, 1));
+      case 'negative':
+        return randomBig(rng, L * K, -1);
+      case 'sparse':
+        return rng.int(0, 3) === 0 ? randomBig(rng, L * K) : 0n;
+    }
+  };
+  const nn = n * n;
+  return { re: Array.from({ length: nn }, draw), im: Array.from({ length: nn }, draw) };
+}
+
+function sliced(rng: Rng, n: number, K: number, kind: Kind): Sliced {
+  const { re, im } = entries(rng, n, K, kind);
+  return slicedFromBigInt(n, K, re, im, L * K);
+}
+
+/** The exact op(A)·B, real and imaginary parts in units of 2^(−L·(A.K + B.K)). */
+function exactProduct(A: Sliced, B: Sliced, conjugateLeft: boolean): { re: bigint[]; im: bigint[] } {
+  const n = A.n;
+  const e = (X: Sliced, part: 0 | 1) => Array.from({ length: n * n }, (_, q) => slicedEntryBigInt(X, part, q));
+  const [ar, ai, br, bi] = [e(A, 0), e(A, 1), e(B, 0), e(B, 1)];
+  const re: bigint[] = [];
+  const im: bigint[] = [];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let sr = 0n;
+      let si = 0n;
+      for (let k = 0; k < n; k++) {
+        // op(A)_ik = A_ik, or conj(A_ki)
+        const x = conjugateLeft ? ar[k * n + i] : ar[i * n + k];
+        const y = conjugateLeft ? -ai[k * n + i] : ai[i * n + k];
+        const u = br[k * n + j];
+        const v = bi[k * n + j];
+        sr += x * u - y * v;
+        si += x * v + y * u;
+      }
+      re.push(sr);
+      im.push(si);
+    }
+  return { re, im };
+}
+
+/** max over entries and parts of |computed − exact|, in units of 2^(−L·K) of the result (as a float, exact to 2^-40). */
+function maxDeviation(C: Sliced, exact: { re: bigint[]; im: bigint[] }, exactK: number): number {
+  const shift = L * (exactK - C.K);
+  let worst = 0;
+  for (const part of [0, 1] as const)
+    for (let q = 0; q < C.n * C.n; q++) {
+      const c = slicedEntryBigInt(C, part, q);
+      const x = (part === 0 ? exact.re : exact.im)[q];
+      // |c·2^shift − x| in units 2^(−L·exactK), then scaled down to the result's unit with 40 fraction bits
+      const d = shift >= 0 ? (c << BigInt(shift)) - x : c - (x << BigInt(-shift));
+      const ad = d < 0n ? -d : d;
+      const scaled = shift >= 40 ? Number(ad >> BigInt(shift - 40)) * 2 ** -40 : Number(ad) * 2 ** -Math.max(shift, 0);
+      worst = Math.max(worst, scaled);
+    }
+  return worst;
+}
+
+/** The digits of X as plain numbers (−0 read as 0), for comparing engines. */
+const digits = (X: Sliced): number[] => Array.from(X.data, (x) => x + 0);
+
+/** x = m·2^e exactly for a finite float64. */
+function exactFloat(x: number): { m: bigint; e: number } {
+  if (x === 0) return { m: 0n, e: 0 };
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (biased !== 0) m |= 1n << 52n;
+  const e = (biased === 0 ? 1 : biased) - 1075;
+  return { m: hi >>> 31 ? -m : m, e };
+}
+
+/** x·2^bits as an exact BigInt, or null when it is not an integer. */
+function floatTimes2(x: number, bits: number): bigint | null {
+  const { m, e } = exactFloat(x);
+  const s = e + bits;
+  if (s >= 0) return m << BigInt(s);
+  const q = m >> BigInt(-s);
+  return q << BigInt(-s) === m ? q : null;
+}
+
+describe('sliced-fixed refuses', () => {
+  it('a product of matrices of different sizes', () => {
+    expect(() => slicedProduct(loopProduct(), zeroSliced(2, 2), zeroSliced(3, 2), 2)).toThrow(/2×2 times 3×3/);
+  });
+  it('a sum of matrices of different sizes', () => {
+    expect(() => slicedCombine(zeroSliced(2, 2), zeroSliced(3, 2), 2)).toThrow(/sizes differ/);
+  });
+  it('an entry too large for the leading slice (≥ 2^33)', () => {
+    expect(() => slicedFromBigInt(1, 2, [1n << 73n], [0n], 40)).toThrow(/too large for fixed point/);
+    // just below: 2^33 − 2^-40 fits (leading digit 2^53 − 1)
+    expect(() => slicedFromBigInt(1, 2, [(1n << 73n) - 1n], [0n], 40)).not.toThrow();
+  });
+  it('digits whose slice products would not be exact in float64', () => {
+    // leading digits 2^30 (value 2^10): 2·n·2^30·2^30 ≥ 2^53
+    const big = slicedFromBigInt(2, 2, [1n << 50n, 0n, 0n, 1n << 50n], [0n, 0n, 0n, 0n], 40);
+    for (const [, make] of engines) expect(() => slicedProduct(make(), big, big, 2)).toThrow(/digits too large/);
+  });
+});
+
+describe('conversions', () => {
+  it('BigInt → sliced → BigInt is exact at the slices’ own unit, and when scaling up', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.nat(), (n, K, seed) => {
+        const rng = new Rng(seed, ['sliced-roundtrip']);
+        for (const kind of ['unit', 'small', 'nearOne', 'aboveOne', 'negative'] as Kind[]) {
+          const { re, im } = entries(rng, n, K, kind);
+          const X = slicedFromBigInt(n, K, re, im, L * K);
+          re.forEach((x, q) => expect(slicedEntryBigInt(X, 0, q)).toBe(x));
+          im.forEach((x, q) => expect(slicedEntryBigInt(X, 1, q)).toBe(x));
+          // given at a coarser unit (7 bits fewer): shifted up exactly
+          const coarse = re.map((x) => x >> 7n);
+          const Y = slicedFromBigInt(n, K, coarse, im, L * K - 7);
+          coarse.forEach((x, q) => expect(slicedEntryBigInt(Y, 0, q)).toBe(x << 7n));
+        }
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
+  it('BigInt given finer than the slices is rounded to nearest (error ≤ ½ unit), ties away from −∞', () => {
+    const rng = new Rng(3, ['sliced-rounding']);
+    const K = 3;
+    const extra = 37;
+    const xs = [...Array.from({ length: 30 }, () => randomBig(rng, L * K + extra)), 1n << BigInt(extra - 1), -(1n << BigInt(extra - 1)), 0n];
+    const X = slicedFromBigInt(1, K, xs.slice(0, 1), [0n], L * K + extra);
+    expect(X.K).toBe(K);
+    for (const x of xs) {
+      const Y = slicedFromBigInt(1, K, [x], [-x], L * K + extra);
+      for (const [part, v] of [
+        [0, x],
+        [1, -x],
+      ] as const) {
+        const got = slicedEntryBigInt(Y, part, 0) << BigInt(extra);
+        const err = got - v;
+        // |err| ≤ 2^(extra−1): half a unit of the last slice
+        expect(err <= 1n << BigInt(extra - 1) && -err <= 1n << BigInt(extra - 1)).toBe(true);
+      }
+    }
+    // a tie rounds up: +½ unit → 1, −½ unit → 0
+    expect(slicedEntryBigInt(slicedFromBigInt(1, K, [1n << BigInt(extra - 1)], [0n], L * K + extra), 0, 0)).toBe(1n);
+    expect(slicedEntryBigInt(slicedFromBigInt(1, K, [-(1n << BigInt(extra - 1))], [0n], L * K + extra), 0, 0)).toBe(0n);
+  });
+
+  it('float64 → sliced is exact for multiples of 2^(−L·K) (53-bit mantissas at every offset, values up to 2^32)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.nat(), (K, seed) => {
+        const rng = new Rng(seed, ['sliced-float64']);
+        const xs: number[] = [0, -0, 1, -1, 2 ** (-L * K), -(2 ** (-L * K)), 2 ** 32 - 2 ** -20, -(1 - 2 ** -53)];
+        for (let c = 0; c < 40; c++) {
+          // m·2^(e − L·K) with |m| < 2^53 and 0 ≤ e chosen so that |x| < 2^32
+          const m = Number(randomBig(rng, 53));
+          const e = rng.int(0, Math.max(0, L * K - 21));
+          xs.push(m * 2 ** (e - L * K));
+        }
+        const ok = xs.filter((x) => floatTimes2(x, L * K) !== null && Math.abs(x) < 2 ** 32);
+        const X = slicedFromFloat64(ok.length, K, [...ok, ...new Array(ok.length * ok.length - ok.length).fill(0)], new Float64Array(ok.length ** 2));
+        ok.forEach((x, q) => expect(slicedEntryBigInt(X, 0, q)).toBe(floatTimes2(x, L * K)));
+      }),
+      { numRuns: 30, seed: 20261205 },
+    );
+  });
+
+  it('float64 not a multiple of 2^(−L·K) is rounded to nearest', () => {
+    const K = 2;
+    const xs = [Math.PI, -Math.E, 1 / 3, -1e-15, 2 ** (-L * K - 1) * 3];
+    const X = slicedFromFloat64(1, K, xs.slice(0, 1), [0]);
+    expect(X.K).toBe(K);
+    for (const x of xs) {
+      const Y = slicedFromFloat64(1, K, [x], [0]);
+      const got = slicedEntryBigInt(Y, 0, 0);
+      // |got·2^(−L·K) − x| ≤ ½·2^(−L·K), exactly: compare at the float's own exponent
+      const { m, e } = exactFloat(x);
+      const s = -e - L * K; // x·2^(L·K) = m·2^(−s)
+      const diff = (got << BigInt(s)) - m;
+      expect((diff < 0n ? -diff : diff) <= 1n << BigInt(s - 1)).toBe(true);
+    }
+  });
+
+  it('double-double → sliced rounds hi + lo to nearest (≤ ½ unit + 2^-30), and back within 2^-100 relative', () => {
+    const rng = new Rng(11, ['sliced-dd']);
+    const K = 7; // 140 bits: more than a double-double holds, so the reading back is relative
+    const n = 5;
+    const nn = n * n;
+    const reHi = new Float64Array(nn);
+    const reLo = new Float64Array(nn);
+    const imHi = new Float64Array(nn);
+    const imLo = new Float64Array(nn);
+    for (let q = 0; q < nn; q++) {
+      for (const [H, Lo] of [
+        [reHi, reLo],
+        [imHi, imLo],
+      ]) {
+        const scale = 2 ** -rng.int(0, 60);
+        const hi = rng.uniform(-1, 1) * scale;
+        // a lo below half an ulp of hi: a normalised pair
+        const lo = rng.uniform(-0.5, 0.5) * 2 ** (Math.floor(Math.log2(Math.abs(hi))) - 52);
+        H[q] = hi + lo;
+        Lo[q] = lo - (hi + lo - hi);
+      }
+    }
+    const X = slicedFromDD(n, K, reHi, reLo, imHi, imLo);
+    const bits = L * K;
+    for (let q = 0; q < nn; q++)
+      for (const part of [0, 1] as const) {
+        const hi = (part === 0 ? reHi : imHi)[q];
+        const lo = (part === 0 ? reLo : imLo)[q];
+        // exact hi + lo in units of 2^(−bits − 200)
+        const exact = (exactFloatScaled(hi, bits + 200) as bigint) + (exactFloatScaled(lo, bits + 200) as bigint);
+        const got = slicedEntryBigInt(X, part, q) << 200n;
+        const d = got - exact;
+        const ad = d < 0n ? -d : d;
+        // ≤ (½ + 2^-30)·2^200 in these units
+        expect(ad <= (1n << 199n) + (1n << 170n)).toBe(true);
+        // reading back as a double-double: relative 2^-100 of the entry (plus 2^-30 of a unit)
+        const [h2, l2] = slicedEntryDD(X, part, q);
+        const back = (exactFloatScaled(h2, bits + 200) as bigint) + (exactFloatScaled(l2, bits + 200) as bigint);
+        const e2 = back - got;
+        const ae2 = e2 < 0n ? -e2 : e2;
+        const ag = got < 0n ? -got : got;
+        expect(ae2 <= (ag >> 100n) + (1n << 170n)).toBe(true);
+        // and the absolute upper bound really is one
+        const upper = slicedEntryAbsUpper(X, part, q);
+        expect(exactFloatScaled(upper, bits + 200)! >= ag).toBe(true);
+      }
+  });
+
+  it('slicedEntryAbsUpper bounds |entry| from above, tightly, for balanced digits of either sign', () => {
+    const rng = new Rng(5, ['sliced-absupper']);
+    const eng = loopProduct();
+    for (const K of [1, 2, 4, 9]) {
+      // a product's digits are balanced (mixed signs within one entry)
+      const A = sliced(rng, 4, K, 'unit');
+      const B = sliced(rng, 4, K, 'aboveOne');
+      const C = slicedProduct(eng, A, B, K).value;
+      for (const part of [0, 1] as const)
+        for (let q = 0; q < 16; q++) {
+          const x = slicedEntryBigInt(C, part, q);
+          const ax = x < 0n ? -x : x;
+          const up = exactFloatScaled(slicedEntryAbsUpper(C, part, q), L * K) as bigint;
+          expect(up >= ax).toBe(true);
+          // Σ|d_s|·2^(−L·s) over balanced digits exceeds |entry| by less than 2·|entry| (the digits below
+          // the leading one sum to under half of it), plus the float64 rounding: not vacuous
+          expect(up <= 3n * ax + 1n).toBe(true);
+        }
+    }
+  });
+});
+
+/** x·2^bits exactly, floored when it is not an integer (all our uses are integers). */
+function exactFloatScaled(x: number, bits: number): bigint | null {
+  const { m, e } = exactFloat(x);
+  const s = e + bits;
+  return s >= 0 ? m << BigInt(s) : m >> BigInt(-s);
+}
+
+describe('slicedCombine', () => {
+  it('A ± B is exact when K is at least both operands’ K (error 0), whatever their widths', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom<1 | -1>(1, -1),
+        fc.nat(),
+        (n, KA, KB, b, seed) => {
+          const rng = new Rng(seed, ['sliced-combine']);
+          const kinds: Kind[] = ['unit', 'small', 'nearOne', 'aboveOne', 'negative'];
+          const A = sliced(rng, n, KA, kinds[rng.int(0, 4)]);
+          const B = sliced(rng, n, KB, kinds[rng.int(0, 4)]);
+          const K = Math.max(KA, KB) + rng.int(0, 2);
+          const { value, error } = slicedCombine(A, B, K, b);
+          expect(error).toBe(0);
+          expect(value.K).toBe(K);
+          for (const part of [0, 1] as const)
+            for (let q = 0; q < n * n; q++) {
+              const exact = (slicedEntryBigInt(A, part, q) << BigInt(L * (K - KA))) + BigInt(b) * (slicedEntryBigInt(B, part, q) << BigInt(L * (K - KB)));
+              expect(slicedEntryBigInt(value, part, q)).toBe(exact);
+            }
+        },
+      ),
+      { numRuns: 60, seed: 20261205 },
+    );
+  });
+
+  it('rounding to fewer slices stays within its bound, which is about ½ unit', () => {
+    const rng = new Rng(8, ['sliced-combine-round']);
+    for (const [KA, KB, K] of [
+      [4, 3, 2],
+      [5, 5, 1],
+      [3, 6, 4],
+    ]) {
+      const A = sliced(rng, 3, KA, 'unit');
+      const B = sliced(rng, 3, KB, 'negative');
+      const { value, error } = slicedCombine(A, B, K, -1);
+      expect(error).toBeGreaterThan(0);
+      expect(error).toBeLessThanOrEqual(0.5 * (1 + 2 ** (1 - L)));
+      const W = Math.max(KA, KB);
+      const exact = { re: [] as bigint[], im: [] as bigint[] };
+      for (let q = 0; q < 9; q++) {
+        exact.re.push((slicedEntryBigInt(A, 0, q) << BigInt(L * (W - KA))) - (slicedEntryBigInt(B, 0, q) << BigInt(L * (W - KB))));
+        exact.im.push((slicedEntryBigInt(A, 1, q) << BigInt(L * (W - KA))) - (slicedEntryBigInt(B, 1, q) << BigInt(L * (W - KB))));
+      }
+      expect(maxDeviation(value, exact, W)).toBeLessThanOrEqual(error);
+    }
+  });
+
+  it('digits whose sum would pass 2^53 are refused, not rounded (leading or lower slice)', () => {
+    // 2^52 + 1 plus 2^52 is 2^53 + 1, which float64 cannot hold
+    for (const s of [0, 1]) {
+      const digitsAt = (d: number) => [0, 1].map((t) => [t === s ? d : 0]);
+      const A = fromDigits(1, digitsAt(2 ** 52 + 1), [[0], [0]]);
+      const B = fromDigits(1, digitsAt(2 ** 52), [[0], [0]]);
+      expect(() => slicedCombine(A, B, 2)).toThrow(RangeError);
+      expect(() => slicedCombine(A, B, 2)).toThrow(/digits too large/);
+    }
+  });
+
+  it('the identity is 1 on the diagonal, exactly', () => {
+    const I = slicedIdentity(3, 4);
+    for (let q = 0; q < 9; q++) {
+      expect(slicedEntryBigInt(I, 0, q)).toBe(q % 4 === 0 ? 1n << BigInt(4 * L) : 0n);
+      expect(slicedEntryBigInt(I, 1, q)).toBe(0n);
+    }
+  });
+});
+
+describe('slicedProduct against exact BigInt products', () => {
+  const kinds: Kind[] = ['unit', 'small', 'nearOne', 'aboveOne', 'negative', 'sparse'];
+
+  /** One case: both engines, the bound holds entry by entry, the engines agree digit for digit. */
+  function check(n: number, KA: number, KB: number, K: number, kindA: Kind, kindB: Kind, conjugateLeft: boolean, seed: number) {
+    const rng = new Rng(seed, ['sliced-product', kindA, kindB]);
+    const A = sliced(rng, n, KA, kindA);
+    const B = sliced(rng, n, KB, kindB);
+    const exact = exactProduct(A, B, conjugateLeft);
+    const results = engines.map(([, make]) => slicedProduct(make(), A, B, K, { conjugateLeft }));
+    for (const r of results) {
+      expect(r.value.K).toBe(K);
+      expect(maxDeviation(r.value, exact, KA + KB)).toBeLessThanOrEqual(r.error);
+    }
+    expect(digits(results[1].value)).toEqual(digits(results[0].value));
+    expect(results[1].error).toBe(results[0].error);
+    return { results, exact };
+  }
+
+  it('random shapes: n, widths, K below/at/above the exact width, every kind, A or A† (seeded)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 2, 3, 7, 16),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: -4, max: 2 }),
+        fc.constantFrom(...kinds),
+        fc.constantFrom(...kinds),
+        fc.boolean(),
+        fc.nat(),
+        (n, KA, KB, dK, kindA, kindB, conj, seed) => {
+          const K = Math.max(1, KA + KB + dK);
+          const { results } = check(n, KA, KB, K, kindA, kindB, conj, seed);
+          // not vacuous: a truncated product is off by at most one unit of its last slice
+          expect(results[0].error).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 120, seed: 20261205 },
+    );
+  });
+
+  it.each([
+    [64, 2, 2, 3, false],
+    [64, 3, 3, 6, true],
+    [64, 2, 3, 2, true],
+  ])('n = %i, widths %i·%i, K = %i, conjugateLeft %s', (n, KA, KB, K, conj) => {
+    const { results } = check(n, KA, KB, K, 'aboveOne', 'nearOne', conj, 64);
+    expect(results[0].error).toBeLessThanOrEqual(1);
+  });
+
+  it('at or above the exact width the digits are those of the exact product', () => {
+    for (const [n, KA, KB, dK, conj] of [
+      [1, 1, 1, 0, false],
+      [2, 2, 3, 0, true],
+      [3, 3, 2, 2, false],
+      [7, 1, 4, 1, true],
+      [16, 2, 2, 0, true],
+    ] as const) {
+      const K = KA + KB + dK;
+      const { results, exact } = check(n, KA, KB, K, 'aboveOne', 'negative', conj, n * 31 + K);
+      for (const r of results) expect(maxDeviation(r.value, exact, KA + KB)).toBe(0);
+    }
+  });
+
+  it('nothing dropped means an error bound of zero (the file’s promise), with or without extra levels', () => {
+    const rng = new Rng(2, ['sliced-exact-bound']);
+    const A = sliced(rng, 3, 2, 'unit');
+    const B = sliced(rng, 3, 2, 'unit');
+    expect(slicedProduct(loopProduct(), A, B, 4, { extraLevels: 0 }).error).toBe(0);
+    expect(slicedProduct(loopProduct(), A, B, 4).error).toBe(0);
+  });
+
+  it('a product with a small correction skips the empty leading slices and stays exact to the bound', () => {
+    // F with its leading 3 of 5 slices empty: the product is small, its bound still ≤ 1 unit
+    const { results, exact } = check(7, 5, 5, 5, 'unit', 'small', false, 77);
+    expect(results[0].value.maxAbs[0]).toBeLessThanOrEqual(1);
+    expect(maxDeviation(results[0].value, exact, 10)).toBeLessThanOrEqual(results[0].error);
+    expect(results[0].error).toBeLessThanOrEqual(1);
+  });
+
+  it('operands with balanced digits of both signs (a previous product) chain within the summed bounds', () => {
+    const rng = new Rng(9, ['sliced-chain']);
+    const n = 5;
+    const K = 4;
+    const eng = simdProduct();
+    const A = sliced(rng, n, K, 'unit');
+    const B = sliced(rng, n, K, 'aboveOne');
+    const AB = slicedProduct(eng, A, B, K);
+    // mixed-sign digits within entries are present
+    let mixed = false;
+    for (let q = 0; q < n * n && !mixed; q++) {
+      const ds = Array.from({ length: K }, (_, s) => AB.value.data[s * n * n + q]).filter((d) => d !== 0);
+      mixed = ds.some((d) => d > 0) && ds.some((d) => d < 0);
+    }
+    expect(mixed).toBe(true);
+    const C = sliced(rng, n, K, 'negative');
+    const r = slicedProduct(eng, AB.value, C, K, { conjugateLeft: true });
+    const exact = exactProduct(AB.value, C, true);
+    expect(maxDeviation(r.value, exact, 2 * K)).toBeLessThanOrEqual(r.error);
+    expect(digits(slicedProduct(loopProduct(), AB.value, C, K, { conjugateLeft: true }).value)).toEqual(digits(r.value));
+  });
+
+  it('n = 64 at the exact width with leading digits above 2^L: exact', () => {
+    const { results, exact } = check(64, 4, 4, 8, 'aboveOne', 'aboveOne', false, 4);
+    for (const r of results) expect(maxDeviation(r.value, exact, 8)).toBe(0);
+  });
+});
+
+/** A Sliced from its digits given slice by slice (digits need not be normalised: any integers). */
+function fromDigits(n: number, re: number[][], im: number[][]): Sliced {
+  const K = re.length;
+  const nn = n * n;
+  const data = new Float64Array(2 * K * nn);
+  const maxAbs = new Float64Array(K);
+  for (let s = 0; s < K; s++)
+    for (let q = 0; q < nn; q++) {
+      data[s * nn + q] = re[s][q];
+      data[(K + s) * nn + q] = im[s][q];
+      maxAbs[s] = Math.max(maxAbs[s], Math.abs(re[s][q]), Math.abs(im[s][q]));
+    }
+  return { n, K, data, maxAbs };
+}
+
+describe('slicedProduct with level sums near 2^53 (digits the pair check accepts)', () => {
+  // Each slice pair passes the check on 2·n·max|a|·max|b|, but the sums at one level, or a level
+  // plus the carry from the level below, can pass 2^53: those must be carried exactly, never
+  // rounded silently nor reported as an internal error. The products below are all of modest size
+  // (below 2^14), so a refusal is acceptable only as "digits too large".
+
+  /** Both engines: within the bound of the exact product, the same digits; or both refuse the digits. */
+  function holds(A: Sliced, B: Sliced, K: number, mayRefuse = false) {
+    const exact = exactProduct(A, B, false);
+    const outcomes = engines.map(([, make]) => {
+      try {
+        return slicedProduct(make(), A, B, K);
+      } catch (e) {
+        if (!mayRefuse) throw e;
+        expect(e).toBeInstanceOf(RangeError);
+        expect((e as Error).message).toMatch(/digits too large/);
+        return null;
+      }
+    });
+    if (outcomes[0] === null || outcomes[1] === null) {
+      expect(outcomes).toEqual([null, null]);
+      return 'refused';
+    }
+    for (const r of outcomes) expect(maxDeviation(r!.value, exact, A.K + B.K)).toBeLessThanOrEqual(r!.error);
+    expect(digits(outcomes[1]!.value)).toEqual(digits(outcomes[0]!.value));
+    return 'exact';
+  }
+
+  it('one pair filling a level to 2^53 − 2^28, plus a carry of about 2^32 from below: exact or refused, at K = 2, 3, 4', () => {
+    // m = 2^26 − 1: level 2 holds m·m + (m − 1)·m, odd, and the carry of level 3 (m·m) takes it past 2^53
+    const m = 2 ** 26 - 1;
+    const A = fromDigits(1, [[m], [m]], [[-(m - 1)], [0]]);
+    const B = fromDigits(1, [[m], [0]], [[m], [0]]);
+    for (const K of [2, 3, 4]) holds(A, B, K, true);
+  });
+
+  it('two pairs each filling a level almost to 2^53, the level above almost full too: exact or refused', () => {
+    const m = 2 ** 26 - 1;
+    const A = fromDigits(1, [[m], [m]], [[-m], [-m]]);
+    const B = fromDigits(1, [[m], [m]], [[m], [m]]);
+    for (const K of [2, 4]) holds(A, B, K, true);
+  });
+
+  it('the largest digits accepted: levels within 2^28 of the limit, carries cascading two levels up, exact', () => {
+    // 2·(2^26 − 129)² is just below 2^53 − 2^35, the most a level may hold before it is carried
+    const m = 2 ** 26 - 129;
+    const A = fromDigits(1, [[m], [m], [m]], [[-(m - 1)], [-m], [m]]);
+    const B = fromDigits(1, [[m], [m], [-m]], [[m], [m], [m]]);
+    for (const K of [1, 2, 3, 4, 6]) expect(holds(A, B, K)).toBe('exact');
+    const A2 = fromDigits(1, [[m], [m]], [[-(m - 1)], [0]]);
+    const B2 = fromDigits(1, [[m], [0]], [[m], [0]]);
+    for (const K of [2, 4]) expect(holds(A2, B2, K)).toBe('exact');
+  });
+
+  it('many moderate pairs per level, n = 64 (digits 2^22: each pair 2^51, flushes at every level)', () => {
+    const rng = new Rng(12, ['sliced-flush']);
+    const n = 64;
+    const K = 5;
+    const draw = () => Array.from({ length: K }, () => Array.from({ length: n * n }, () => (rng.int(0, 1) ? 1 : -1) * (2 ** 22 - rng.int(0, 3))));
+    const A = fromDigits(n, draw(), draw());
+    const B = fromDigits(n, draw(), draw());
+    holds(A, B, K);
+    holds(A, B, 2 * K);
+  });
+});
