@@ -1,0 +1,512 @@
+/**
+ * The refinement of float64 eigenpairs (src/numeric/eigh-refine.ts) and the decimal eigh it serves.
+ *
+ * Order: residualBoundsSliced against the exact residuals (BigInt), with and without the
+ * allowances for A's and the values' rounding; refineEigh reaching its target; mutations the
+ * certificate must catch; then eigh(decimalField(P)) on seeded random Hermitian matrices against
+ * the generic decimal kernel at P + 30 digits (itself certified), and on hard spectra built exactly
+ * (U·diag(λ)·U† over the Gaussian rationals, test/physics/exact-states.ts), where every computed
+ * value must lie within its certified bound of the exact eigenvalue, whichever path produced it.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { finishBound, type NormBounds } from '../../src/numeric/certificate.js';
+import { GUARD_DIGITS, decimalField } from '../../src/numeric/decimal.js';
+import { certify, eigh } from '../../src/numeric/eigh.js';
+import { eighFloat64Kernel } from '../../src/numeric/eigh-float64.js';
+import { FIXED_KERNEL_HEADROOM_BITS, eighKernel } from '../../src/numeric/eigh-kernel.js';
+import { refineEigh, residualBoundsSliced } from '../../src/numeric/eigh-refine.js';
+import { exactValue } from '../../src/numeric/exact-bounds.js';
+import { bitsForDigits } from '../../src/numeric/fixed.js';
+import { add, adjoint, convertMatrix, type CMatrix } from '../../src/numeric/matrix.js';
+import { RZERO, parseRational, rabs, radd, rational, rcmp, rmul, rsub, type Rational } from '../../src/numeric/rational.js';
+import { SLICE_BITS, loopProduct, simdProduct, type Sliced, slicedEntryBigInt, slicedEntryDD, slicedFromBigInt } from '../../src/numeric/sliced-fixed.js';
+import { rationalToField } from '../../src/physics/density.js';
+import { ginibre } from '../../src/random/ginibre.js';
+import { Rng } from '../../src/random/rng.js';
+import { buildExact, type ExactSpectrumSpec } from '../physics/exact-states.js';
+
+const L = SLICE_BITS;
+const absB = (x: bigint): bigint => (x < 0n ? -x : x);
+/** The largest of BigInts (0 for none). */
+function maxB(xs: readonly bigint[]): bigint {
+  let m = 0n;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
+/** A seeded integer of either sign with |x| < 2^bits. */
+function randomBig(rng: Rng, bits: number): bigint {
+  const chunks = Math.ceil(bits / 24);
+  let x = 0n;
+  for (let c = 0; c < chunks; c++) x = (x << 24n) | BigInt(rng.int(0, 2 ** 24 - 1));
+  x >>= BigInt(chunks * 24 - bits);
+  return rng.int(0, 1) === 1 ? -x : x;
+}
+
+/**
+ * A seeded Hermitian matrix with ‖A‖_F < 1, entries exact integers in units of 2^-bits (bits ≥ L·K):
+ * |entries| < 2^-(⌈log2 n⌉ + 1), so the n² of them have a Frobenius norm below 1.
+ */
+function hermitianBig(rng: Rng, n: number, bits: number): { re: bigint[]; im: bigint[] } {
+  const b = bits - Math.ceil(Math.log2(n)) - 1;
+  const re = new Array<bigint>(n * n);
+  const im = new Array<bigint>(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j <= i; j++) {
+      re[i * n + j] = re[j * n + i] = randomBig(rng, b);
+      const y = i === j ? 0n : randomBig(rng, b);
+      im[i * n + j] = y;
+      im[j * n + i] = -y;
+    }
+  return { re, im };
+}
+
+/** The float64 eigenvectors refineEigh starts from (A read to double precision). */
+function float64Start(A: Sliced) {
+  const n = A.n;
+  const Af: CMatrix<number> = { rows: n, cols: n, re: [], im: [] };
+  for (let q = 0; q < n * n; q++) {
+    Af.re.push(slicedEntryDD(A, 0, q)[0]);
+    Af.im.push(slicedEntryDD(A, 1, q)[0]);
+  }
+  return eighFloat64Kernel(Af, true).vectors!;
+}
+
+/**
+ * The exact norms the bounds stand for: max column and row sums of |Re z| + |Im z| for
+ * R = A·X − X·diag(λ) (A in units of 2^-aBits, X and λ in 2^(−L·K)) and E = X†X − I, in units
+ * of 2^-(aBits + L·K) and 2^(−2L·K).
+ */
+function exactNorms(Are: bigint[], Aim: bigint[], aBits: number, X: Sliced, values: readonly bigint[]) {
+  const n = X.n;
+  const K = X.K;
+  const xr = Array.from({ length: n * n }, (_, q) => slicedEntryBigInt(X, 0, q));
+  const xi = Array.from({ length: n * n }, (_, q) => slicedEntryBigInt(X, 1, q));
+  const lamShift = BigInt(aBits - L * K); // λ·X in the product's unit
+  const one = 1n << BigInt(2 * L * K);
+  const colR = new Array<bigint>(n).fill(0n);
+  const rowR = new Array<bigint>(n).fill(0n);
+  const colE = new Array<bigint>(n).fill(0n);
+  const rowE = new Array<bigint>(n).fill(0n);
+  const colA = new Array<bigint>(n).fill(0n);
+  const rowA = new Array<bigint>(n).fill(0n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let sr = 0n;
+      let si = 0n;
+      let er = i === j ? -one : 0n;
+      let ei = 0n;
+      for (let k = 0; k < n; k++) {
+        const [ar, ai] = [Are[i * n + k], Aim[i * n + k]];
+        const [br, bi] = [xr[k * n + j], xi[k * n + j]];
+        sr += ar * br - ai * bi;
+        si += ar * bi + ai * br;
+        // (X†X)_ij = Σ_k conj(x_ki) x_kj
+        const [cr, ci] = [xr[k * n + i], xi[k * n + i]];
+        er += cr * br + ci * bi;
+        ei += cr * bi - ci * br;
+      }
+      sr -= (xr[i * n + j] * values[j]) << lamShift;
+      si -= (xi[i * n + j] * values[j]) << lamShift;
+      const r = absB(sr) + absB(si);
+      const e = absB(er) + absB(ei);
+      const a = absB(Are[i * n + j]) + absB(Aim[i * n + j]);
+      colR[j] += r;
+      rowR[i] += r;
+      colE[j] += e;
+      rowE[i] += e;
+      colA[j] += a;
+      rowA[i] += a;
+    }
+  return { r1: maxB(colR), rInf: maxB(rowR), e1: maxB(colE), eInf: maxB(rowE), a1: maxB(colA), aInf: maxB(rowA) };
+}
+
+/** x·2^-from ≤ y·2^-to, exactly. */
+const leq = (x: bigint, from: number, y: bigint, to: number): boolean => (from >= to ? x <= y << BigInt(from - to) : x << BigInt(to - from) <= y);
+
+/** The eigenvalue certificate from norm bounds in units of 2^-gBits (A of norm ≤ 1: scale 1), at 80 digits. */
+const B80 = decimalField(80);
+function certificateOf(nb: NormBounds<bigint>, gBits: number) {
+  const c = (x: bigint) => B80.scale2(B80.fromString(x.toString()), -gBits);
+  return finishBound(
+    B80,
+    { r1: c(nb.r1), rInf: c(nb.rInf), e1: c(nb.e1), eInf: c(nb.eInf), a1: c(nb.a1), aInf: c(nb.aInf), lambdaMax: c(nb.lambdaMax) },
+    B80.one,
+    'test',
+  );
+}
+
+/** A refined decomposition of a seeded Hermitian matrix at K slices, with its exact entries. */
+function refinedCase(seed: number, n: number, K: number, extraBits = 0) {
+  const rng = new Rng(seed, ['eigh-refine']);
+  const bits = L * K + extraBits;
+  const { re, im } = hermitianBig(rng, n, bits);
+  const A = slicedFromBigInt(n, K, re, im, bits);
+  const X0 = float64Start(A);
+  const r = refineEigh(simdProduct(), { A, X0re: X0.re, X0im: X0.im, targetBits: L * K - 30 });
+  return { A, re, im, bits, r };
+}
+
+/** The eigenvalues of the exact A (entries in units of 2^-bits) by the generic decimal kernel at `digits`, with its own certified bound. */
+function reference(re: bigint[], im: bigint[], bits: number, n: number, digits: number) {
+  const R = decimalField(digits);
+  const toR = (x: bigint) => R.fromRational(rational(x, 1n << BigInt(bits)));
+  const A: CMatrix<ReturnType<typeof R.fromNumber>> = { rows: n, cols: n, re: re.map(toR), im: im.map(toR) };
+  const { values, vectors } = eighKernel(R, A, true);
+  // A in R is the exact A rounded (relative 10^-digits per entry): its eigenvalues move by at most
+  // ‖ΔA‖_F ≤ Σ|Δ|, counted exactly
+  let moved = RZERO;
+  A.re.forEach((x, q) => {
+    moved = radd(moved, rabs(rsub(exactValue(R, x), rational(re[q], 1n << BigInt(bits)))));
+  });
+  A.im.forEach((x, q) => {
+    moved = radd(moved, rabs(rsub(exactValue(R, x), rational(im[q], 1n << BigInt(bits)))));
+  });
+  const bound = radd(exactValue(R, certify(R, A, vectors!, values).bound), moved);
+  return { values: values.map((v) => exactValue(R, v)), bound };
+}
+
+describe('residualBoundsSliced bounds the exact residuals', () => {
+  it.each([
+    [1, 2, 6],
+    [2, 5, 8],
+    [3, 9, 10],
+    [4, 16, 6],
+  ])('seed %i, n = %i, K = %i: every norm bound ≥ the exact norm, and within 16n units of it', (seed, n, K) => {
+    const { A, re, im, r } = refinedCase(seed, n, K);
+    const gBits = L * K + 8;
+    const nb = residualBoundsSliced(loopProduct(), A, r.X, r.values, 0, 0, gBits);
+    const ex = exactNorms(re, im, L * K, r.X, r.values);
+    const unitsG = BigInt(16 * n) << BigInt(gBits - L * K); // 16n units of 2^(−L·K), in G's unit
+    for (const key of ['r1', 'rInf', 'e1', 'eInf'] as const) {
+      expect(leq(ex[key], 2 * L * K, nb[key], gBits), key).toBe(true);
+      // tight: the bound exceeds the exact norm by no more than the roundings it charges
+      expect(leq(nb[key], gBits, ex[key] + (unitsG << BigInt(2 * L * K - gBits)), 2 * L * K), key).toBe(true);
+    }
+    for (const key of ['a1', 'aInf'] as const) expect(leq(ex[key], L * K, nb[key], gBits), key).toBe(true);
+    const lamMax = maxB(r.values.map(absB));
+    expect(leq(lamMax, L * K, nb.lambdaMax, gBits)).toBe(true);
+    // the loop and SIMD engines give the same bounds
+    expect(residualBoundsSliced(simdProduct(), A, r.X, r.values, 0, 0, gBits)).toEqual(nb);
+  });
+
+  it.each([
+    [0.5, 29, 0],
+    [512, 29, 10],
+  ])('covers the rounding of A into the slices (aRounding = %f): residuals of the exact, finer A', (aRounding, extra, coarse) => {
+    // A exact in units of 2^-(L·K + extra); the A used is it rounded to units of 2^-(L·K − coarse)
+    // (lower triangle rounded, then mirrored: Hermitian), so |A_used − A| ≤ 2^(coarse − 1) units
+    const n = 7;
+    const K = 8;
+    const rng = new Rng(21, ['eigh-refine-arounding']);
+    const bits = L * K + extra;
+    const { re, im } = hermitianBig(rng, n, bits);
+    const s = BigInt(extra + coarse);
+    const round = (x: bigint) => (x + (1n << (s - 1n))) >> s;
+    const ur = re.slice();
+    const ui = im.slice();
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j <= i; j++) {
+        ur[i * n + j] = ur[j * n + i] = round(re[i * n + j]);
+        ui[i * n + j] = round(im[i * n + j]);
+        ui[j * n + i] = -ui[i * n + j];
+      }
+    const A = slicedFromBigInt(n, K, ur, ui, L * K - coarse);
+    const X0 = float64Start(A);
+    const r = refineEigh(simdProduct(), { A, X0re: X0.re, X0im: X0.im, targetBits: L * K - 30 });
+    const gBits = L * K + 8;
+    const nb = residualBoundsSliced(loopProduct(), A, r.X, r.values, aRounding, 0, gBits);
+    const ex = exactNorms(re, im, bits, r.X, r.values);
+    for (const key of ['r1', 'rInf'] as const) expect(leq(ex[key], bits + L * K, nb[key], gBits), key).toBe(true);
+    for (const key of ['a1', 'aInf'] as const) expect(leq(ex[key], bits, nb[key], gBits), key).toBe(true);
+    if (coarse > 0) {
+      // here the rounding dominates the residual: without the allowance it would not be covered
+      const bare = residualBoundsSliced(loopProduct(), A, r.X, r.values, 0, 0, gBits);
+      expect(leq(ex.r1, bits + L * K, bare.r1, gBits)).toBe(false);
+    }
+  });
+
+  it('covers values within valueRounding of those given (shifted up and down by it)', () => {
+    const n = 6;
+    const K = 7;
+    const { A, re, im, r } = refinedCase(33, n, K);
+    const gBits = L * K + 8;
+    const shift = 1000n;
+    const nb = residualBoundsSliced(loopProduct(), A, r.X, r.values, 0, Number(shift), gBits);
+    for (const s of [shift, -shift]) {
+      const moved = r.values.map((v, k) => (k % 2 === 0 ? v + s : v - s));
+      const ex = exactNorms(re, im, L * K, r.X, moved);
+      for (const key of ['r1', 'rInf'] as const) expect(leq(ex[key], 2 * L * K, nb[key], gBits), key).toBe(true);
+    }
+  });
+});
+
+describe('refineEigh', () => {
+  it.each([
+    [5, 2, 6],
+    [6, 12, 10],
+    [7, 30, 12],
+  ])('seed %i, n = %i, K = %i: reaches its target, values ascending, and within the certificate of a 90-digit reference', (seed, n, K) => {
+    const { A, re, im, bits, r } = refinedCase(seed, n, K);
+    expect(r.accuracyBits).toBeGreaterThanOrEqual(L * K - 30);
+    expect(r.steps).toBeLessThanOrEqual(5);
+    for (let k = 1; k < n; k++) expect(r.values[k] >= r.values[k - 1]).toBe(true);
+    const gBits = L * K + 8;
+    const cert = certificateOf(residualBoundsSliced(simdProduct(), A, r.X, r.values, 0, 0, gBits), gBits);
+    expect(cert.valid).toBe(true);
+    // tight: within n·2^-target (the refinement stops once its estimate passes the target), far
+    // below the float64 start's 2^-50
+    expect(cert.bound.toNumber()).toBeLessThan(n * 2 ** -(L * K - 30));
+    const ref = reference(re, im, bits, n, 90);
+    const bound = radd(exactValue(B80, cert.bound), ref.bound);
+    r.values.forEach((v, k) => {
+      const err = rabs(rsub(rational(v, 1n << BigInt(L * K)), ref.values[k]));
+      expect(rcmp(err, bound) <= 0, `λ${k}`).toBe(true);
+    });
+  });
+
+  it('one step from float64 vectors is not enough: with maxSteps 1 the accuracy (and the certificate) stay far short', () => {
+    const { A, r } = refinedCase(8, 10, 10);
+    const X0 = float64Start(A);
+    const short = refineEigh(simdProduct(), { A, X0re: X0.re, X0im: X0.im, targetBits: L * 10 - 30, maxSteps: 1 });
+    expect(short.steps).toBe(1);
+    expect(short.accuracyBits).toBeLessThan(L * 10 - 30);
+    const gBits = L * 10 + 8;
+    const c1 = certificateOf(residualBoundsSliced(simdProduct(), A, short.X, short.values, 0, 0, gBits), gBits);
+    const cFull = certificateOf(residualBoundsSliced(simdProduct(), A, r.X, r.values, 0, 0, gBits), gBits);
+    expect(c1.bound.gt(cFull.bound.times(1e6))).toBe(true);
+  });
+});
+
+describe('the certificate catches mutations', () => {
+  const n = 8;
+  const K = 10;
+  const gBits = L * K + 8;
+  const { A, re, im, bits, r } = refinedCase(13, n, K);
+  const honest = certificateOf(residualBoundsSliced(simdProduct(), A, r.X, r.values, 0, 0, gBits), gBits);
+  const ref = reference(re, im, bits, n, 90);
+
+  it.each([3, 40, 133])('a value moved by 2^-%i gets a bound covering the move, and still holds the truth', (e) => {
+    expect(honest.bound.toNumber()).toBeLessThan(2 ** -180);
+    const delta = 1n << BigInt(L * K - e);
+    const wrong = r.values.slice();
+    wrong[3] += delta;
+    const c = certificateOf(residualBoundsSliced(simdProduct(), A, r.X, wrong, 0, 0, gBits), gBits);
+    // column 3 of R is now the honest one minus δ·x_3, so ‖R‖₂ ≥ δ(1 − η) − honest, and the
+    // bound is at least ‖R‖₂: ≥ 0.99·δ with η and the honest residual below 2^-180
+    expect(c.bound.gte(B80.scale2(B80.one, -e).times(0.99))).toBe(true);
+    // and it still holds the truth, sorted value by sorted value (the move may reorder them)
+    expect(c.valid).toBe(true);
+    const sorted = wrong.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    sorted.forEach((v, k) => {
+      const err = rabs(rsub(rational(v, 1n << BigInt(L * K)), ref.values[k]));
+      expect(rcmp(err, radd(exactValue(B80, c.bound), ref.bound)) <= 0, `λ${k}`).toBe(true);
+    });
+  });
+
+  it('a vector entry moved by 2^-60 raises the bound to at least 2^-60·|x|·max|λ|', () => {
+    const X = { ...r.X, data: r.X.data.slice(), maxAbs: r.X.maxAbs.slice() };
+    // entry (0, 5), real part: add 2^-60 at slice 3 (units 2^-60)
+    const q = 5;
+    X.data[2 * n * n + q] += 1;
+    X.maxAbs[2] = Math.max(X.maxAbs[2], Math.abs(X.data[2 * n * n + q]));
+    const c = certificateOf(residualBoundsSliced(simdProduct(), A, X, r.values, 0, 0, gBits), gBits);
+    // E_55 = 2·ε·Re x_05 + ε² + (the honest E_55): η ≥ 2ε|Re x_05| − tiny, and bound ≥ η·max|λ|
+    const x05 = Math.abs(Number(slicedEntryBigInt(r.X, 0, q)) * 2 ** (-L * K));
+    const lamMax = Math.max(...r.values.map((v) => Math.abs(Number(v) * 2 ** (-L * K))));
+    expect(x05).toBeGreaterThan(1e-3);
+    expect(c.bound.toNumber()).toBeGreaterThanOrEqual(2 ** -60 * x05 * lamMax);
+    expect(c.bound.gt(honest.bound.times(1e30))).toBe(true);
+  });
+});
+
+/** eigh at P digits of a Hermitian matrix given in D_P; which path certified it. */
+function pathOf(P: number, n: number, evaluatedIn: string): 'refined' | 'kernel' | 'other' {
+  const kernelBits = bitsForDigits(P + GUARD_DIGITS) + Math.ceil(Math.log2(n + 1)) + FIXED_KERNEL_HEADROOM_BITS;
+  if (evaluatedIn === `fixed(${L * Math.ceil(kernelBits / L) + 8} bits)`) return 'refined';
+  if (evaluatedIn === `fixed(${kernelBits + 64} bits)`) return 'kernel';
+  return 'other';
+}
+
+describe('eigh(decimalField(P)) on random Hermitian matrices, against the decimal kernel at P + 30 digits', () => {
+  it.each([
+    [2, 20, 1],
+    [3, 50, 2],
+    [5, 100, 3],
+    [8, 20, 4],
+    [13, 50, 5],
+    [16, 100, 6],
+    [24, 50, 7],
+    [40, 20, 8],
+  ])('n = %i at %i digits (seed %i): refined, certified to √(2n)·10^(1−P)·‖A‖_F, holding the reference', (n, P, seed) => checkRandom(n, P, seed));
+
+  it('seeded property: n = 2 … 10 at 20, 50 or 100 digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 10 }), fc.constantFrom(20, 50, 100), fc.nat(), (n, P, seed) => checkRandom(n, P, seed)),
+      { numRuns: 12, seed: 20261205 },
+    );
+  });
+
+  function checkRandom(n: number, P: number, seed: number) {
+    const D = decimalField(P);
+    const G = ginibre(D, new Rng(seed, ['eigh-refine-random']), n);
+    const H = add(D, G, adjoint(D, G));
+    const A = { ...H, re: H.re.map((x) => D.scale2(x, -1)), im: H.im.map((x) => D.scale2(x, -1)) };
+    const e = eigh(D, A);
+    const c = e.certificate!;
+    expect(c.valid).toBe(true);
+    expect(pathOf(P, n, c.evaluatedIn)).toBe('refined');
+    // tight: the values are rounded to P digits (≤ 5·10^-P·|λ| each), which puts √(2n)·5·10^-P·max|λ|
+    // into the residual bound (column sums of |x|·δ); everything else is far smaller. Twice that:
+    let frob = 0;
+    for (const x of [...A.re, ...A.im]) frob += x.toNumber() ** 2;
+    expect(c.bound.toNumber()).toBeLessThanOrEqual(10 * Math.sqrt(2 * n) * 10 ** -P * Math.sqrt(frob));
+    const R = decimalField(P + 30);
+    const AR = convertMatrix(D, R, A);
+    const ref = eighKernel(R, AR, true);
+    const refBound = exactValue(R, certify(R, AR, ref.vectors!, ref.values).bound);
+    const bound = radd(exactValue(D, c.bound), refBound);
+    e.values.forEach((v, k) => {
+      const err = rabs(rsub(exactValue(D, v), exactValue(R, ref.values[k])));
+      expect(rcmp(err, bound) <= 0, `λ${k} = ${v.toString()}`).toBe(true);
+    });
+  }
+});
+
+/** A seeded exact unitary: phases and `reflections` Householder vectors of small Gaussian integers. */
+function unitarySpec(rng: Rng, n: number, reflections = 3): ExactSpectrumSpec['unitary'] {
+  const gi = (): [number, number] => [rng.int(-5, 5), rng.int(-5, 5)];
+  const nonZero = (): [number, number] => {
+    for (;;) {
+      const z = gi();
+      if (z[0] !== 0 || z[1] !== 0) return z;
+    }
+  };
+  return { phases: Array.from({ length: n }, nonZero), reflectors: Array.from({ length: reflections }, () => Array.from({ length: n }, gi)) };
+}
+
+const r = parseRational;
+const scaled = (xs: string[], s: string) => xs.map((x) => rmul(r(x), r(s)));
+
+describe('eigh(decimalField(P)) on hard spectra, exact truth: never silently wrong', () => {
+  const cases: { name: string; values: Rational[]; P: number; reflections?: number; want?: 'refined' | 'kernel' }[] = [
+    { name: 'n = 1', values: [r('7/3')], P: 50, want: 'kernel' },
+    { name: 'n = 2', values: [r('-1/3'), r('2/7')], P: 50, want: 'refined' },
+    { name: 'zero 4×4', values: ['0', '0', '0', '0'].map(r), P: 50, want: 'refined' },
+    { name: 'diagonal (no rotation)', values: ['3', '-1', '2', '1/2', '-1/7'].map(r), P: 50, reflections: 0, want: 'refined' },
+    { name: 'exactly degenerate 1,1,1,−2,−2,3', values: ['1', '1', '1', '-2', '-2', '3'].map(r), P: 50, want: 'refined' },
+    { name: 'exactly degenerate at 100 digits', values: ['1/3', '1/3', '-1', '-1', '2/3'].map(r), P: 100, want: 'refined' },
+    { name: 'rank-deficient state 0,0,0,1/2,1/3,1/6', values: ['0', '0', '0', '1/2', '1/3', '1/6'].map(r), P: 50, want: 'refined' },
+    { name: 'cluster 1e-20 apart', values: ['1', '1.00000000000000000001', '1.00000000000000000002', '1/2', '-1'].map(r), P: 50 },
+    {
+      name: 'cluster 1e-40 apart',
+      values: ['1', '1.0000000000000000000000000000000000000001', '1.0000000000000000000000000000000000000002', '-1'].map(r),
+      P: 50,
+    },
+    { name: 'cluster 1e-40 apart at 20 digits (below the precision)', values: ['1', '1.0000000000000000000000000000000000000001', '2/3'].map(r), P: 20 },
+    { name: 'tiny cluster 1e-21, 2e-21 (after 0)', values: ['0', '1e-21', '2e-21', '-1', '1.000000000000000000001'].map(r), P: 50 },
+    { name: 'huge scale 1e30', values: scaled(['1', '-2', '3/7', '5'], '1e30'), P: 50, want: 'refined' },
+    { name: 'tiny scale 1e-30', values: scaled(['1', '-2', '3/7', '5'], '1e-30'), P: 50, want: 'refined' },
+    { name: 'scales 1e30 to 1e-30 at once', values: ['1e30', '1', '1e-30', '-1e15'].map(r), P: 50 },
+    { name: 'far below float64 (1e-200)', values: scaled(['1', '2', '-3'], '1e-200'), P: 50, want: 'kernel' },
+    {
+      name: 'random spectrum at 20 digits, n = 9',
+      values: ['1/9', '-2/5', '3', '1/11', '-7/13', '2/3', '5/17', '-1/19', '4/23'].map(r),
+      P: 20,
+      want: 'refined',
+    },
+  ];
+
+  it.each(cases)('$name at $P digits', ({ values, P, reflections, want }) => {
+    const n = values.length;
+    const rng = new Rng(n * 7919 + P, ['eigh-refine-hard']);
+    const exact = buildExact({ n, kind: 'generic', values, unitary: unitarySpec(rng, n, reflections ?? 3) });
+    const D = decimalField(P);
+    const A = rationalToField(D, exact);
+    const e = eigh(D, A);
+    const c = e.certificate!;
+    expect(c.valid).toBe(true);
+    if (want) expect(pathOf(P, n, c.evaluatedIn)).toBe(want);
+    expect(pathOf(P, n, c.evaluatedIn)).not.toBe('other');
+    // A in D is the exact matrix rounded: its eigenvalues are within Σ|ΔA| (≥ ‖ΔA‖₂) of the exact ones
+    let moved = RZERO;
+    A.re.forEach((x, q) => {
+      moved = radd(moved, rabs(rsub(exactValue(D, x), exact.re[q])));
+    });
+    A.im.forEach((x, q) => {
+      moved = radd(moved, rabs(rsub(exactValue(D, x), exact.im[q])));
+    });
+    const truth = values.slice().sort(rcmp);
+    const bound = radd(exactValue(D, c.bound), moved);
+    e.values.forEach((v, k) => {
+      const err = rabs(rsub(exactValue(D, v), truth[k]));
+      expect(rcmp(err, bound) <= 0, `λ${k}: ${v.toString()} vs ${truth[k].num}/${truth[k].den}`).toBe(true);
+    });
+    // tight: a backward-stable decomposition at P digits, n·10^-P·max|λ| or so (the zero matrix:
+    // only the fixed-point allowances, far below 10^-P)
+    const lamMax = Math.max(...truth.map((t) => Math.abs(Number(t.num) / Number(t.den))));
+    const tight = 10 * n * 10 ** -P * (lamMax > 0 ? lamMax : 10 ** -10);
+    expect(c.bound.toNumber()).toBeLessThanOrEqual(tight);
+    // the vectors really are eigenvectors at this precision (checked by the generic certificate)
+    const again = certify(D, A, e.vectors, e.values);
+    expect(again.valid).toBe(true);
+    expect(again.bound.toNumber()).toBeLessThanOrEqual(tight);
+  });
+
+  it.each([
+    ['1e-20', ['1', '1.00000000000000000001', '1.00000000000000000002', '1/2', '-1']],
+    ['1e-40', ['1', '1.0000000000000000000000000000000000000001', '1.0000000000000000000000000000000000000002', '-1']],
+    ['1e-30 and 1e-60 under 1', ['1', '1e-30', '1e-60', '-1e-15']],
+  ])('refineEigh on a cluster %s apart, called directly: its certificate may be loose, never wrong', (_, spectrum) => {
+    // eigh falls back to the direct kernel here; the refinement's own answer must still be honest
+    const values = spectrum.map(r);
+    const n = values.length;
+    const exact = buildExact({ n, kind: 'clustered', values, unitary: unitarySpec(new Rng(n, ['eigh-refine-direct']), n) });
+    const K = 12;
+    const bits = L * K;
+    // A/4 (‖A‖_F ≤ 2 for these spectra) correctly rounded into the slices: ½ unit per part
+    const toUnits = (q: Rational) => {
+      const num = q.num << BigInt(bits);
+      const den = q.den << 2n;
+      const t = (2n * absB(num) + den) / (2n * den);
+      return num < 0n ? -t : t;
+    };
+    const A = slicedFromBigInt(n, K, exact.re.map(toUnits), exact.im.map(toUnits), bits);
+    const X0 = float64Start(A);
+    const res = refineEigh(simdProduct(), { A, X0re: X0.re, X0im: X0.im, targetBits: bits - 24 });
+    const gBits = bits + 8;
+    const cert = certificateOf(residualBoundsSliced(simdProduct(), A, res.X, res.values, 0.5, 0, gBits), gBits);
+    expect(cert.valid).toBe(true);
+    // loose (about the cluster's width, or where it gave up) but not vacuous: below float64's 2^-50
+    expect(cert.bound.toNumber()).toBeLessThan(2 ** -50);
+    const truth = values.map((v) => rmul(v, r('1/4'))).sort(rcmp);
+    res.values.forEach((v, k) => {
+      const err = rabs(rsub(rational(v, 1n << BigInt(bits)), truth[k]));
+      expect(rcmp(err, exactValue(B80, cert.bound)) <= 0, `λ${k}`).toBe(true);
+    });
+  });
+
+  it('the refinement itself is not trusted: a cluster it cannot separate at 50 digits still comes out right', () => {
+    // eigenvalues 1e-45 apart: float64 vectors mix them and the refinement cannot split them below
+    // its accuracy; whatever path answers, the values must hold the exact spectrum
+    const values = ['1', '1.000000000000000000000000000000000000000000001', '1.000000000000000000000000000000000000000000002', '-1/3'].map(r);
+    const n = values.length;
+    const exact = buildExact({ n, kind: 'clustered', values, unitary: unitarySpec(new Rng(99, ['eigh-refine-hard']), n) });
+    const D = decimalField(50);
+    const A = rationalToField(D, exact);
+    const { values: got, certificate } = eigh(D, A);
+    expect(certificate!.valid).toBe(true);
+    let moved = RZERO;
+    for (const [xs, ys] of [
+      [A.re, exact.re],
+      [A.im, exact.im],
+    ] as const)
+      xs.forEach((x, q) => {
+        moved = radd(moved, rabs(rsub(exactValue(D, x), ys[q])));
+      });
+    const truth = values.slice().sort(rcmp);
+    got.forEach((v, k) => expect(rcmp(rabs(rsub(exactValue(D, v), truth[k])), radd(exactValue(D, certificate!.bound), moved)) <= 0).toBe(true));
+    expect(certificate!.bound.toNumber()).toBeLessThan(1e-47);
+  });
+});
