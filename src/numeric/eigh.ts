@@ -38,6 +38,13 @@ export interface Eigen<T> {
 export interface EighOptions {
   /** Compute the a-posteriori certificate (default true). */
   certify?: boolean;
+  /**
+   * How a certified decimal decomposition is made: 'refine' refines float64 eigenpairs
+   * (eigh-refine.ts) and falls back to the direct kernel when the certificate is not tight,
+   * 'direct' runs the kernel only, 'auto' (default) refines from n = 32 on. The certificate's
+   * `evaluatedIn` starts with "refinement" when the refinement made the result.
+   */
+  method?: 'auto' | 'refine' | 'direct';
 }
 
 /** Extra bits the certificate is evaluated with, beyond the kernel's. */
@@ -56,7 +63,8 @@ export function eigh<T>(F: Field<T>, A: CMatrix<T>, options: EighOptions = {}): 
   checkSquare(F, A);
   const wantCertificate = options.certify ?? true;
   if (F.kind === 'float64') return eighFloat64(A as unknown as CMatrix<number>, wantCertificate) as unknown as Eigen<T>;
-  if (F.kind === 'decimal') return eighDecimal(F as unknown as DecimalField, A as unknown as CMatrix<DecimalValue>, wantCertificate) as unknown as Eigen<T>;
+  if (F.kind === 'decimal')
+    return eighDecimal(F as unknown as DecimalField, A as unknown as CMatrix<DecimalValue>, wantCertificate, options.method ?? 'auto') as unknown as Eigen<T>;
   throw new RangeError(`eigh: use eighKernel directly for ${F.name}; eigh serves float64 and decimal fields`);
 }
 
@@ -152,8 +160,10 @@ function fromKernel(D: DecimalField, K: ReturnType<typeof fixedField>, x: bigint
   return scaleExp === 0 ? v : D.scale2(v, scaleExp);
 }
 
-function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate: boolean): Eigen<DecimalValue> {
-  return eighOfEntries(D, A.rows, exactEntries(A), () => A, wantCertificate);
+type Method = NonNullable<EighOptions['method']>;
+
+function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate: boolean, method: Method): Eigen<DecimalValue> {
+  return eighOfEntries(D, A.rows, exactEntries(A), () => A, wantCertificate, method);
 }
 
 /**
@@ -161,17 +171,24 @@ function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate:
  * Q (no rounding into D first: the certificate bounds the distance of each returned value from the
  * eigenvalues of Q itself).
  */
-export function eighExact(D: DecimalField, Q: RationalMatrix): Eigen<DecimalValue> {
+export function eighExact(D: DecimalField, Q: RationalMatrix, options: Pick<EighOptions, 'method'> = {}): Eigen<DecimalValue> {
   if (Q.rows !== Q.cols) throw new RangeError(`eigh: matrix is ${Q.rows}×${Q.cols}, not square`);
   const toD = (): CMatrix<DecimalValue> => ({ rows: Q.rows, cols: Q.cols, re: Q.re.map((x) => D.fromRational(x)), im: Q.im.map((x) => D.fromRational(x)) });
-  return eighOfEntries(D, Q.rows, [...Q.re, ...Q.im], toD, true);
+  return eighOfEntries(D, Q.rows, [...Q.re, ...Q.im], toD, true, options.method ?? 'auto');
 }
 
 /** eighDecimal for the exact entries q (re then im) of a matrix A, which is made only if the last fallback needs it. */
-function eighOfEntries(D: DecimalField, n: number, q: readonly Rational[], lazyA: () => CMatrix<DecimalValue>, wantCertificate: boolean): Eigen<DecimalValue> {
+function eighOfEntries(
+  D: DecimalField,
+  n: number,
+  q: readonly Rational[],
+  lazyA: () => CMatrix<DecimalValue>,
+  wantCertificate: boolean,
+  method: Method,
+): Eigen<DecimalValue> {
   let A: CMatrix<DecimalValue> | undefined;
   const getA = () => (A ??= lazyA());
-  if (wantCertificate && n >= REFINE_FROM) {
+  if (wantCertificate && n >= 2 && (method === 'refine' || (method === 'auto' && n >= REFINE_FROM))) {
     const refined = eighRefined(D, q, n);
     if (refined) return refined;
   }
@@ -260,7 +277,7 @@ function eighRefinedIn(D: DecimalField, q: readonly Rational[], n: number): Eige
     certified[i] = conv(parseUnreduced(values[k].toString()));
   });
   const nb = residualBoundsSliced(engine, As, r.X, certified, 0.5, 0.5, gBits, r.last);
-  const certificate = finishInD(D, fixedField(gBits), nb, scaleExp);
+  const certificate = finishInD(D, fixedField(gBits), nb, scaleExp, 'refinement, ');
   const expected = D.epsilon.times(new D.Decimal(2).pow(scaleExp)).times(n);
   if (!certificate.valid || certificate.bound.gt(expected)) return null;
   let vectors: CMatrix<DecimalValue> | undefined;
@@ -336,14 +353,14 @@ function certifyDecimal(
 }
 
 /** The eigenvalue bound from norm bounds in G's units, handed back in D rounded up. */
-function finishInD(D: DecimalField, G: FixedField, nb: NormBounds<bigint>, scaleExp: number): EigenCertificate<DecimalValue> {
+function finishInD(D: DecimalField, G: FixedField, nb: NormBounds<bigint>, scaleExp: number, how = ''): EigenCertificate<DecimalValue> {
   const B = decimalField(D.precision + 10);
   const fromG = (x: bigint) => B.fromString(G.toString(x, B.precision));
   const cert = finishBound(
     B,
     { r1: fromG(nb.r1), rInf: fromG(nb.rInf), e1: fromG(nb.e1), eInf: fromG(nb.eInf), a1: fromG(nb.a1), aInf: fromG(nb.aInf), lambdaMax: fromG(nb.lambdaMax) },
     new B.Decimal(2).pow(scaleExp),
-    G.name,
+    how + G.name,
   );
   // Hand the bound back in the caller's context, rounded up.
   const up = (x: DecimalValue) => new D.Decimal(x.toSignificantDigits(6, D.Decimal.ROUND_UP).toString());

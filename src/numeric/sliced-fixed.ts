@@ -22,6 +22,17 @@ const RADIX = 2 ** L;
 const HEX_PER_SLICE = L / 4;
 /** Largest integer every partial sum of an exact float64 product must stay below. */
 const EXACT = 2 ** 53;
+/**
+ * Largest magnitude a level may hold when it is carried: the carry a level receives from the one
+ * below is below 2^34, so every level sum and carry then stays below EXACT and exact.
+ */
+const LIMIT = EXACT - 2 ** 35;
+/**
+ * Gauss's accumulators of a level are tracked by one bound b with |T1|, |T2| ≤ b and |T3| ≤ 4b
+ * (each pair adds n·max|a|·max|b| to b); below this the parts T1 − T2 and T3 − T1 − T2 (at most
+ * 6b) stay below LIMIT.
+ */
+const B_LIMIT = Math.floor(LIMIT / 6);
 
 export interface Sliced {
   readonly n: number;
@@ -297,13 +308,14 @@ const carryOf = (v: number): number => v * INV_RADIX + ROUNDER - ROUNDER;
  * levels[base + u·width + q] and imaginary parts at levels[base + u·width + n² + q]. Digits below
  * level K are dropped after the carry, which leaves each balanced, so the result is within
  * 2^(−L·K)·(1 + 2^(1−L))/2 of the exact sum per real or imaginary part; the returned `rounding` is
- * that bound (0 when U ≤ K).
+ * that bound (0 when every dropped digit is zero). Levels must hold less than LIMIT in magnitude.
  */
 function carryInto(levels: Float64Array, base: number, width: number, U: number, n: number, K: number): { out: Sliced; rounding: number } {
   const nn = n * n;
   const out = zeroSliced(n, K);
   const d = out.data;
   const carry = scratch(1, 2 * nn);
+  let lost = false;
   // level by level from the least significant: each keeps a balanced digit, the rest moves up
   for (let u = U; u >= 1; u--) {
     for (let part = 0; part < 2; part++) {
@@ -330,31 +342,39 @@ function carryInto(levels: Float64Array, base: number, width: number, U: number,
           if (a > max) max = a;
         }
       } else {
-        for (let q = 0; q < nn; q++) carry[c0 + q] = (levels[src + q] + carry[c0 + q]) * INV_RADIX + ROUNDER - ROUNDER;
+        for (let q = 0; q < nn; q++) {
+          const v = levels[src + q] + carry[c0 + q];
+          const c = v * INV_RADIX + ROUNDER - ROUNDER;
+          carry[c0 + q] = c;
+          if (v !== c * RADIX) lost = true;
+        }
       }
       if (u <= K && max > out.maxAbs[u - 1]) out.maxAbs[u - 1] = max;
     }
   }
-  return { out, rounding: U > K ? 0.5 * (1 + 2 ** (1 - L)) : 0 };
+  return { out, rounding: lost ? 0.5 * (1 + 2 ** (1 - L)) : 0 };
 }
 
 /**
- * Move level u's content up by whole units of 2^L into level u − 1 (u ≥ 2), `width` slots per level;
- * the bounds of both follow.
+ * Move level u's content up by whole units of 2^L into level u − 1 (u ≥ 2), `width` slots per
+ * level, and on up while the level receiving the carry would reach `limit`; the bounds follow.
  */
 function flushLevel(levels: Float64Array, u: number, width: number, bound: Float64Array, limit: number): void {
-  const at = u * width;
-  const up = (u - 1) * width;
-  let maxCarry = 0;
-  for (let e = 0; e < width; e++) {
-    const c = carryOf(levels[at + e]);
-    levels[at + e] -= c * RADIX;
-    levels[up + e] += c;
-    maxCarry = Math.max(maxCarry, Math.abs(c));
+  for (let w = u; w >= 2; w--) {
+    const at = w * width;
+    const up = (w - 1) * width;
+    let maxCarry = 0;
+    for (let e = 0; e < width; e++) {
+      const c = carryOf(levels[at + e]);
+      levels[at + e] -= c * RADIX;
+      levels[up + e] += c;
+      maxCarry = Math.max(maxCarry, Math.abs(c));
+    }
+    bound[w] = RADIX / 2;
+    bound[w - 1] += maxCarry;
+    if (bound[w - 1] < limit) return;
   }
-  bound[u] = RADIX / 2;
-  bound[u - 1] += maxCarry;
-  if (!(bound[u - 1] < limit)) throw new InternalError('sliced: a level outgrew float64 while carrying');
+  throw new RangeError('slicedProduct: a value outgrew its leading slice');
 }
 
 export interface SlicedResult {
@@ -429,7 +449,6 @@ export function slicedProduct(engine: RealProduct, A: Sliced, B: Sliced, K: numb
     mem.set(im, o2);
     for (let q = 0; q < nn; q++) mem[o3 + q] = re[q] + im[q];
   }
-  const LIMIT = EXACT / 4;
   const bound = new Float64Array(U + 1);
   let dropped = 0;
   for (let u = 2; u <= U + KA + KB; u++) {
@@ -444,18 +463,19 @@ export function slicedProduct(engine: RealProduct, A: Sliced, B: Sliced, K: numb
       for (let s = s0; s <= s1; s++) dropped += 2 * n * A.maxAbs[s - 1] * B.maxAbs[u - s - 1] * 2 ** (-L * (u - K));
       continue;
     }
-    // consecutive pairs in one product while their bound (|T3| ≤ n·2max|a|·2max|b| each) allows
+    // consecutive pairs in one product while their bound allows
     let start = s0;
     while (start <= s1) {
       let end = start;
       let sum = 0;
       for (; end <= s1; end++) {
-        const pair = 4 * n * A.maxAbs[end - 1] * B.maxAbs[u - end - 1];
-        if (!(pair < LIMIT)) throw new RangeError(`slicedProduct: digits too large for exact float64 products at n = ${n}`);
-        if (!(sum + pair < LIMIT)) break;
+        const pair = n * A.maxAbs[end - 1] * B.maxAbs[u - end - 1];
+        // a chunk leaves room for what a flushed level keeps (below 2^L)
+        if (!(pair < B_LIMIT - RADIX)) throw new RangeError(`slicedProduct: digits too large for exact float64 products at n = ${n}`);
+        if (!(sum + pair < B_LIMIT - RADIX)) break;
         sum += pair;
       }
-      if (!(bound[u] + sum < LIMIT)) flushLevel(mem.subarray(levelAt), u, width, bound, LIMIT);
+      if (!(bound[u] + sum < B_LIMIT)) flushLevel(mem.subarray(levelAt), u, width, bound, B_LIMIT);
       bound[u] += sum;
       const k = (end - start) * n;
       const a = leftAt + (start - 1) * n;
@@ -487,6 +507,7 @@ export function slicedCombine(A: Sliced, B: Sliced, K: number, b: 1 | -1 = 1): S
   if (B.n !== n) throw new RangeError('slicedCombine: sizes differ');
   const nn = n * n;
   const U = Math.max(K, A.K, B.K);
+  for (let s = 0; s < U; s++) if (!((A.maxAbs[s] ?? 0) + (B.maxAbs[s] ?? 0) < LIMIT)) throw new RangeError('slicedCombine: digits too large to add exactly');
   const levels = scratch(0, (U + 1) * 2 * nn);
   for (const [X, sign] of [
     [A, 1],

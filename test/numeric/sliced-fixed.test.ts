@@ -558,9 +558,13 @@ describe('slicedProduct with level sums near 2^53 (digits the pair check accepts
     for (const K of [2, 4]) holds(A, B, K, true);
   });
 
-  it('the largest digits accepted: levels within 2^28 of the limit, carries cascading two levels up, exact', () => {
-    // 2·(2^26 − 129)² is just below 2^53 − 2^35, the most a level may hold before it is carried
-    const m = 2 ** 26 - 129;
+  it('the largest digits accepted: levels near the limit, carries cascading two levels up, exact', () => {
+    // Gauss's accumulators: a pair adds n·max|a|·max|b| to a level's bound b (|T1|, |T2| ≤ b,
+    // |T3| ≤ 4b), which must stay below ⌊(2^53 − 2^35)/6⌋ − 2^20; m is the largest digit that allows
+    const limit = Math.floor((2 ** 53 - 2 ** 35) / 6) - 2 ** 20;
+    let m = Math.floor(Math.sqrt(limit));
+    while (m * m >= limit) m--;
+    expect(() => slicedProduct(loopProduct(), fromDigits(1, [[m + 1]], [[0]]), fromDigits(1, [[m + 1]], [[0]]), 2)).toThrow(/digits too large/);
     const A = fromDigits(1, [[m], [m], [m]], [[-(m - 1)], [-m], [m]]);
     const B = fromDigits(1, [[m], [m], [-m]], [[m], [m], [m]]);
     for (const K of [1, 2, 3, 4, 6]) expect(holds(A, B, K)).toBe('exact');
