@@ -130,7 +130,7 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
   while (steps < maxSteps) {
     steps++;
     // products to about twice the current accuracy, never beyond the full precision
-    const K = Math.min(Kfull, Math.ceil((2 * accuracy + 24) / L) + 1);
+    const K = Math.min(Kfull, Math.ceil((2 * accuracy + 16) / L));
     const AXr = slicedProduct(engine, A, X, K);
     const AX = AXr.value;
     const S = slicedProduct(engine, X, AX, K, { conjugateLeft: true }).value;
@@ -200,10 +200,11 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     const next = slicedCombine(X, XF, K).value;
     last = K === Kfull ? { before: X, update: XF, AX: AXr, G: Gr } : undefined;
     X = next;
-    // the new error is about the square of the correction, limited by the double-double corrections
-    // (about 100 bits below their size) and by the precision of this step's products
+    // the new error is about the square of the correction (the next correction comes out close to
+    // it), limited by the double-double corrections (about 100 bits below their size) and by the
+    // precision of this step's products; an estimate only: the certificate decides
     const fBits = maxF > 0 ? -Math.log2(maxF) : L * K;
-    accuracy = Math.min(2 * fBits - Math.log2(n) - 4, fBits + 98, L * K - Math.log2(n) - 8);
+    accuracy = Math.min(2 * fBits - 4, fBits + 98, L * K - Math.log2(n) - 8);
     if (accuracy >= input.targetBits && K === Kfull) break;
   }
   if (X.K < Kfull) X = slicedCombine(X, zeroSliced(n, Kfull), Kfull).value;
