@@ -79,6 +79,8 @@ export interface RealProduct {
   carry(levels: number, width: number, U: number, count: number, K: number, out: number, carry: number, maxAbs: number): boolean;
   /** One step of `flushLevel`: `count` entries at slot at move up by whole units of 2^L into those at up; returns the largest |carry|. */
   flush(at: number, up: number, count: number): number;
+  /** mem[dst + e] += sign·mem[src + e] for e < count (sign ±1; the ranges do not overlap). */
+  accumulate(src: number, dst: number, count: number, sign: 1 | -1): void;
 }
 
 /** The plain-loop RealProduct (reference and fallback). */
@@ -147,6 +149,9 @@ export function loopProduct(): RealProduct {
       }
       return maxCarry;
     },
+    accumulate(src, dst, count, sign) {
+      for (let e = 0; e < count; e++) mem[dst + e] += sign * mem[src + e];
+    },
   };
 }
 
@@ -166,11 +171,16 @@ export function simdProduct(): RealProduct {
       return r === 1;
     },
     flush: (at, up, count) => k.sliceFlush(at, up, count),
+    accumulate: (src, dst, count, sign) => k.sliceAccumulate(src, dst, count, sign),
   };
 }
 
+/** The engine of sums and carries outside a product (slicedCombine, carryResult) when none is given. */
+let shared: RealProduct | null = null;
+const sharedEngine = (): RealProduct => (shared ??= simdProduct());
+
 /**
- * Zeroed working arrays reused between calls (two, for a caller and the carry it calls): the
+ * Zeroed working arrays reused between calls (two, for callers that nest): the
  * levels of a sum are megabytes for n = 64, and allocating them per call kept the collector busy.
  */
 const scratchBuffers: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
@@ -450,12 +460,23 @@ function carryLevels(
   return lost;
 }
 
-/** carryLevels into a new Sliced, with its rounding bound (0 when every dropped digit is zero). */
-function carryInto(levels: Float64Array, base: number, width: number, U: number, n: number, K: number): { out: Sliced; rounding: number } {
+/**
+ * The engine's carry of levels 1 … U (level 0 at slot levelAt, `width` slots per level, real parts
+ * then imaginary) into a new Sliced of K slices, with its rounding bound (0 when every dropped digit
+ * is zero); slots from `free` on are the engine's scratch (reserved here).
+ */
+function carryOut(engine: RealProduct, levelAt: number, width: number, U: number, n: number, K: number, free: number): SlicedResult {
   const nn = n * n;
+  const outAt = free;
+  const maxAt = outAt + 2 * K * nn;
+  const carryAt = maxAt + K;
+  engine.reserve(carryAt + 2 * nn);
+  const lost = engine.carry(levelAt, width, U, nn, K, outAt, carryAt, maxAt);
+  const mem = engine.mem();
   const out = zeroSliced(n, K);
-  const lost = carryLevels(levels, base, width, U, nn, K, out.data, 0, scratch(1, 2 * nn), 0, out.maxAbs, 0);
-  return { out, rounding: lost ? ROUNDING : 0 };
+  out.data.set(mem.subarray(outAt, outAt + 2 * K * nn));
+  out.maxAbs.set(mem.subarray(maxAt, maxAt + K));
+  return { value: out, error: lost ? ROUNDING : 0 };
 }
 
 /**
@@ -503,18 +524,15 @@ export function slicedProduct(engine: RealProduct, A: Sliced, B: Sliced, K: numb
   // right operand: for each T a KB·n × n matrix, slice t in rows (KB − t)n … (KB − t + 1)n − 1. The
   // pairs (s, u − s) of a level u are then one product of a block of columns by a block of rows.
   // The engine's memory: the three left and three right matrices, the levels, the operands' slices
-  // as given, the result's slices and their maxima, the carries.
+  // as given, then the carry's.
   const width = 3 * nn;
   const leftAt = 0;
   const rightAt = 3 * KA * nn;
   const levelAt = rightAt + 3 * KB * nn;
   const stageA = levelAt + (U + 1) * width;
   const stageB = stageA + 2 * KA * nn;
-  const outAt = stageB + 2 * KB * nn;
-  const maxAt = outAt + 2 * K * nn;
-  const carryAt = maxAt + K;
-  engine.reserve(carryAt + 2 * nn);
-  let mem = engine.mem();
+  engine.reserve(stageB + 2 * KB * nn);
+  const mem = engine.mem();
   mem.fill(0, levelAt, levelAt + (U + 1) * width);
   mem.set(A.data.subarray(0, 2 * KA * nn), stageA);
   mem.set(B.data.subarray(0, 2 * KB * nn), stageB);
@@ -573,43 +591,52 @@ export function slicedProduct(engine: RealProduct, A: Sliced, B: Sliced, K: numb
   }
   // re = T1 − T2 into T1's place, im = T3 − T1 − T2 into T2's, then carried
   engine.gauss(levelAt, width, U, nn);
-  const lost = engine.carry(levelAt, width, U, nn, K, outAt, carryAt, maxAt);
-  mem = engine.mem();
-  const out = zeroSliced(n, K);
-  out.data.set(mem.subarray(outAt, outAt + 2 * K * nn));
-  out.maxAbs.set(mem.subarray(maxAt, maxAt + K));
+  const { value, error } = carryOut(engine, levelAt, width, U, n, K, stageB + 2 * KB * nn);
   // the float64 sum of the dropped bounds is rounded up by a relative margin
-  return { value: out, error: (lost ? ROUNDING : 0) + dropped * (1 + 1e-12) };
+  return { value, error: error + dropped * (1 + 1e-12) };
 }
 
-/** A + b·B (b = ±1) at K slices: exact when K is at least both operands' K; else the rounding is bounded. */
-export function slicedCombine(A: Sliced, B: Sliced, K: number, b: 1 | -1 = 1): SlicedResult {
+/**
+ * A + b·B (b = ±1) at K slices: exact when K is at least both operands' K; else the rounding is
+ * bounded. The digit sums and the carry run on `engine` (by default a shared WebAssembly one).
+ */
+export function slicedCombine(A: Sliced, B: Sliced, K: number, b: 1 | -1 = 1, engine: RealProduct = sharedEngine()): SlicedResult {
   const n = A.n;
   if (B.n !== n) throw new RangeError('slicedCombine: sizes differ');
   const nn = n * n;
   const U = Math.max(K, A.K, B.K);
   for (let s = 0; s < U; s++) if (!((A.maxAbs[s] ?? 0) + (B.maxAbs[s] ?? 0) < LIMIT)) throw new RangeError('slicedCombine: digits too large to add exactly');
-  const levels = scratch(0, (U + 1) * 2 * nn);
-  for (const [X, sign] of [
-    [A, 1],
-    [B, b],
+  // levels 0 … U (2n² slots each), then each operand's slices as given
+  const width = 2 * nn;
+  const stageA = (U + 1) * width;
+  const stageB = stageA + 2 * A.K * nn;
+  const free = stageB + 2 * B.K * nn;
+  engine.reserve(free);
+  const mem = engine.mem();
+  mem.fill(0, 0, stageA);
+  mem.set(A.data.subarray(0, 2 * A.K * nn), stageA);
+  mem.set(B.data.subarray(0, 2 * B.K * nn), stageB);
+  for (const [X, at, sign] of [
+    [A, stageA, 1],
+    [B, stageB, b],
   ] as const)
     for (let s = 1; s <= X.K; s++) {
       if (X.maxAbs[s - 1] === 0) continue;
-      const lv = s * 2 * nn;
-      for (let part = 0; part < 2; part++) {
-        const src = (part * X.K + s - 1) * nn;
-        const dst = lv + part * nn;
-        for (let q = 0; q < nn; q++) levels[dst + q] += sign * X.data[src + q];
-      }
+      for (let part = 0; part < 2; part++) engine.accumulate(at + (part * X.K + s - 1) * nn, s * width + part * nn, nn, sign);
     }
-  return carryResult(levels, U, n, K);
+  return carryOut(engine, 0, width, U, n, K, free);
 }
 
-/** Levels 1 … U (2n² slots each: real parts, then imaginary) carried into K slices. */
-export function carryResult(levels: Float64Array, U: number, n: number, K: number): SlicedResult {
-  const { out, rounding } = carryInto(levels, 0, 2 * n * n, U, n, K);
-  return { value: out, error: rounding };
+/**
+ * Levels 1 … U (2n² slots each: real parts, then imaginary; level 0 unused) carried into K slices,
+ * on `engine` (by default a shared WebAssembly one).
+ */
+export function carryResult(levels: Float64Array, U: number, n: number, K: number, engine: RealProduct = sharedEngine()): SlicedResult {
+  const width = 2 * n * n;
+  const free = (U + 1) * width;
+  engine.reserve(free);
+  engine.mem().set(levels.subarray(width, free), width);
+  return carryOut(engine, 0, width, U, n, K, free);
 }
 
 /** The identity at K slices. */

@@ -42,6 +42,7 @@ interface SimdExports {
   sliceGauss(levels: number, width: number, U: number, count: number): void;
   sliceCarry(levels: number, width: number, U: number, count: number, K: number, out: number, carry: number, maxAbs: number): number;
   sliceFlush(at: number, up: number, count: number): number;
+  sliceAccumulate(src: number, dst: number, count: number, sign: number): void;
 }
 
 let compiled: object | null = null;
@@ -236,5 +237,15 @@ export class SimdKernels {
     this.check('sliceFlush', up, count);
     if (count > 0 && at < up + count && up < at + count) throw new RangeError('SimdKernels.sliceFlush: the two levels overlap');
     return this.x.sliceFlush(8 * at, 8 * up, count);
+  }
+
+  /** dst[e] ← dst[e] + sign·src[e] for `count` slots (sign ±1; the ranges must not overlap). */
+  sliceAccumulate(src: number, dst: number, count: number, sign: 1 | -1): void {
+    this.sizes('sliceAccumulate', { count });
+    if (sign !== 1 && sign !== -1) throw new RangeError(`SimdKernels.sliceAccumulate: sign ${sign} must be 1 or −1`);
+    this.check('sliceAccumulate', src, count);
+    this.check('sliceAccumulate', dst, count);
+    if (count > 0 && src < dst + count && dst < src + count) throw new RangeError('SimdKernels.sliceAccumulate: the two ranges overlap');
+    this.x.sliceAccumulate(8 * src, 8 * dst, count, sign);
   }
 }

@@ -707,4 +707,20 @@
       (local.set $p (i32.add (local.get $p) (i32.const 8)))
       (br $l)))
     (local.get $max))
+
+  ;; dst[e] ← dst[e] + sign·src[e] for count entries (the digit sums of a sliced A ± B).
+  (func (export "sliceAccumulate") (param $src i32) (param $dst i32) (param $count i32) (param $sign f64)
+    (local $p i32) (local $end i32) (local $pairs i32) (local $s2 v128)
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $end) (i32.const -16)))
+    (local.set $s2 (f64x2.splat (local.get $sign)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $pairs)))
+      (v128.store (i32.add (local.get $dst) (local.get $p))
+        (f64x2.add (v128.load (i32.add (local.get $dst) (local.get $p))) (f64x2.mul (local.get $s2) (v128.load (i32.add (local.get $src) (local.get $p))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (br $l)))
+    (if (i32.lt_u (local.get $p) (local.get $end)) (then
+      (f64.store (i32.add (local.get $dst) (local.get $p))
+        (f64.add (f64.load (i32.add (local.get $dst) (local.get $p))) (f64.mul (local.get $sign) (f64.load (i32.add (local.get $src) (local.get $p)))))))))
 )
