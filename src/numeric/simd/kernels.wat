@@ -604,8 +604,8 @@
   ;; 2 when level 1 reached 2^53 (the value outgrew its leading slice), else 0.
   (func (export "sliceCarry") (param $levels i32) (param $width i32) (param $U i32) (param $count i32) (param $K i32)
         (param $out i32) (param $carry i32) (param $maxAbs i32) (result i32)
-    (local $nb i32) (local $u i32) (local $part i32) (local $dst i32) (local $p i32) (local $mode i32)
-    (local $lost i32) (local $r f64) (local $max f64)
+    (local $nb i32) (local $u i32) (local $part i32) (local $src i32) (local $cy i32) (local $dst i32) (local $p i32)
+    (local $lost i32) (local $v f64) (local $c f64) (local $digit f64) (local $max f64)
     (local.set $nb (i32.shl (local.get $count) (i32.const 3)))
     ;; zero the carries, the maxima, and (when U < K) the slices no level reaches
     (local.set $p (i32.const 0))
@@ -642,21 +642,45 @@
     (local.set $u (local.get $U))
     (block $udone (loop $ul
       (br_if $udone (i32.eqz (local.get $u)))
-      (local.set $mode (select (i32.const 0) (select (i32.const 1) (i32.const 2) (i32.le_u (local.get $u) (local.get $K)))
-        (i32.eq (local.get $u) (i32.const 1))))
       (local.set $max (f64.const 0))
       (local.set $part (i32.const 0))
       (block $pdone (loop $pl
         (br_if $pdone (i32.ge_u (local.get $part) (i32.const 2)))
-        (local.set $r (call $carryPart
-          (i32.add (i32.add (local.get $levels) (i32.mul (local.get $u) (local.get $width))) (i32.mul (local.get $part) (local.get $nb)))
-          (i32.add (local.get $carry) (i32.mul (local.get $part) (local.get $nb)))
-          (i32.add (local.get $out)
-            (i32.mul (i32.sub (i32.add (i32.mul (local.get $part) (local.get $K)) (local.get $u)) (i32.const 1)) (local.get $nb)))
-          (local.get $nb) (local.get $mode)))
-        (if (i32.eq (local.get $mode) (i32.const 2))
-          (then (local.set $lost (i32.or (local.get $lost) (f64.ne (local.get $r) (f64.const 0)))))
-          (else (local.set $max (f64.max (local.get $max) (local.get $r)))))
+        (local.set $src (i32.add (i32.add (local.get $levels) (i32.mul (local.get $u) (local.get $width))) (i32.mul (local.get $part) (local.get $nb))))
+        (local.set $cy (i32.add (local.get $carry) (i32.mul (local.get $part) (local.get $nb))))
+        (local.set $dst (i32.add (local.get $out)
+          (i32.mul (i32.sub (i32.add (i32.mul (local.get $part) (local.get $K)) (local.get $u)) (i32.const 1)) (local.get $nb))))
+        (local.set $p (i32.const 0))
+        (if (i32.eq (local.get $u) (i32.const 1))
+          (then
+            (block $d1 (loop $l1
+              (br_if $d1 (i32.ge_u (local.get $p) (local.get $nb)))
+              (local.set $v (f64.add (f64.load (i32.add (local.get $src) (local.get $p))) (f64.load (i32.add (local.get $cy) (local.get $p)))))
+              (f64.store (i32.add (local.get $dst) (local.get $p)) (local.get $v))
+              (local.set $max (f64.max (local.get $max) (f64.abs (local.get $v))))
+              (local.set $p (i32.add (local.get $p) (i32.const 8)))
+              (br $l1))))
+          (else (if (i32.le_u (local.get $u) (local.get $K))
+            (then
+              (block $d2 (loop $l2
+                (br_if $d2 (i32.ge_u (local.get $p) (local.get $nb)))
+                (local.set $v (f64.add (f64.load (i32.add (local.get $src) (local.get $p))) (f64.load (i32.add (local.get $cy) (local.get $p)))))
+                (local.set $c (f64.sub (f64.add (f64.mul (local.get $v) (f64.const 0x1p-20)) (f64.const 0x1.8p52)) (f64.const 0x1.8p52)))
+                (f64.store (i32.add (local.get $cy) (local.get $p)) (local.get $c))
+                (local.set $digit (f64.sub (local.get $v) (f64.mul (local.get $c) (f64.const 0x1p20))))
+                (f64.store (i32.add (local.get $dst) (local.get $p)) (local.get $digit))
+                (local.set $max (f64.max (local.get $max) (f64.abs (local.get $digit))))
+                (local.set $p (i32.add (local.get $p) (i32.const 8)))
+                (br $l2))))
+            (else
+              (block $d3 (loop $l3
+                (br_if $d3 (i32.ge_u (local.get $p) (local.get $nb)))
+                (local.set $v (f64.add (f64.load (i32.add (local.get $src) (local.get $p))) (f64.load (i32.add (local.get $cy) (local.get $p)))))
+                (local.set $c (f64.sub (f64.add (f64.mul (local.get $v) (f64.const 0x1p-20)) (f64.const 0x1.8p52)) (f64.const 0x1.8p52)))
+                (f64.store (i32.add (local.get $cy) (local.get $p)) (local.get $c))
+                (local.set $lost (i32.or (local.get $lost) (f64.ne (local.get $v) (f64.mul (local.get $c) (f64.const 0x1p20)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 8)))
+                (br $l3)))))))
         (local.set $part (i32.add (local.get $part) (i32.const 1)))
         (br $pl)))
       (if (i32.le_u (local.get $u) (local.get $K))
@@ -666,69 +690,6 @@
       (local.set $u (i32.sub (local.get $u) (i32.const 1)))
       (br $ul)))
     (local.get $lost))
-
-  ;; One part (nb bytes) of one level of sliceCarry: v = src[e] + cy[e]; mode 0 (level 1) stores v
-  ;; at dst; mode 1 (levels 2 … K) stores the carry c at cy and the digit v − c·2^20 at dst; both
-  ;; return max |stored value|; mode 2 (levels above K) stores c at cy and returns 1 if some
-  ;; v ≠ c·2^20, else 0. Pairs of entries in f64x2 lanes (the same operations), then a last one.
-  (func $carryPart (param $src i32) (param $cy i32) (param $dst i32) (param $nb i32) (param $mode i32) (result f64)
-    (local $p i32) (local $pairs i32) (local $v v128) (local $c v128) (local $d v128) (local $mx v128) (local $ls v128)
-    (local $inv v128) (local $rnd v128) (local $rad v128) (local $x f64) (local $y f64) (local $m f64) (local $l i32)
-    (local.set $pairs (i32.and (local.get $nb) (i32.const -16)))
-    (local.set $inv (f64x2.splat (f64.const 0x1p-20)))
-    (local.set $rnd (f64x2.splat (f64.const 0x1.8p52)))
-    (local.set $rad (f64x2.splat (f64.const 0x1p20)))
-    (local.set $mx (v128.const f64x2 0 0))
-    (local.set $ls (v128.const i64x2 0 0))
-    (if (i32.eqz (local.get $mode))
-      (then
-        (block $d0 (loop $l0
-          (br_if $d0 (i32.ge_u (local.get $p) (local.get $pairs)))
-          (local.set $v (f64x2.add (v128.load (i32.add (local.get $src) (local.get $p))) (v128.load (i32.add (local.get $cy) (local.get $p)))))
-          (v128.store (i32.add (local.get $dst) (local.get $p)) (local.get $v))
-          (local.set $mx (f64x2.max (local.get $mx) (f64x2.abs (local.get $v))))
-          (local.set $p (i32.add (local.get $p) (i32.const 16)))
-          (br $l0)))
-        (if (i32.lt_u (local.get $p) (local.get $nb)) (then
-          (local.set $x (f64.add (f64.load (i32.add (local.get $src) (local.get $p))) (f64.load (i32.add (local.get $cy) (local.get $p)))))
-          (f64.store (i32.add (local.get $dst) (local.get $p)) (local.get $x))
-          (local.set $m (f64.abs (local.get $x))))))
-      (else (if (i32.eq (local.get $mode) (i32.const 1))
-        (then
-          (block $d1 (loop $l1
-            (br_if $d1 (i32.ge_u (local.get $p) (local.get $pairs)))
-            (local.set $v (f64x2.add (v128.load (i32.add (local.get $src) (local.get $p))) (v128.load (i32.add (local.get $cy) (local.get $p)))))
-            (local.set $c (f64x2.sub (f64x2.add (f64x2.mul (local.get $v) (local.get $inv)) (local.get $rnd)) (local.get $rnd)))
-            (v128.store (i32.add (local.get $cy) (local.get $p)) (local.get $c))
-            (local.set $d (f64x2.sub (local.get $v) (f64x2.mul (local.get $c) (local.get $rad))))
-            (v128.store (i32.add (local.get $dst) (local.get $p)) (local.get $d))
-            (local.set $mx (f64x2.max (local.get $mx) (f64x2.abs (local.get $d))))
-            (local.set $p (i32.add (local.get $p) (i32.const 16)))
-            (br $l1)))
-          (if (i32.lt_u (local.get $p) (local.get $nb)) (then
-            (local.set $x (f64.add (f64.load (i32.add (local.get $src) (local.get $p))) (f64.load (i32.add (local.get $cy) (local.get $p)))))
-            (local.set $y (f64.sub (f64.add (f64.mul (local.get $x) (f64.const 0x1p-20)) (f64.const 0x1.8p52)) (f64.const 0x1.8p52)))
-            (f64.store (i32.add (local.get $cy) (local.get $p)) (local.get $y))
-            (local.set $x (f64.sub (local.get $x) (f64.mul (local.get $y) (f64.const 0x1p20))))
-            (f64.store (i32.add (local.get $dst) (local.get $p)) (local.get $x))
-            (local.set $m (f64.abs (local.get $x))))))
-        (else
-          (block $d2 (loop $l2
-            (br_if $d2 (i32.ge_u (local.get $p) (local.get $pairs)))
-            (local.set $v (f64x2.add (v128.load (i32.add (local.get $src) (local.get $p))) (v128.load (i32.add (local.get $cy) (local.get $p)))))
-            (local.set $c (f64x2.sub (f64x2.add (f64x2.mul (local.get $v) (local.get $inv)) (local.get $rnd)) (local.get $rnd)))
-            (v128.store (i32.add (local.get $cy) (local.get $p)) (local.get $c))
-            (local.set $ls (v128.or (local.get $ls) (f64x2.ne (local.get $v) (f64x2.mul (local.get $c) (local.get $rad)))))
-            (local.set $p (i32.add (local.get $p) (i32.const 16)))
-            (br $l2)))
-          (local.set $l (v128.any_true (local.get $ls)))
-          (if (i32.lt_u (local.get $p) (local.get $nb)) (then
-            (local.set $x (f64.add (f64.load (i32.add (local.get $src) (local.get $p))) (f64.load (i32.add (local.get $cy) (local.get $p)))))
-            (local.set $y (f64.sub (f64.add (f64.mul (local.get $x) (f64.const 0x1p-20)) (f64.const 0x1.8p52)) (f64.const 0x1.8p52)))
-            (f64.store (i32.add (local.get $cy) (local.get $p)) (local.get $y))
-            (local.set $l (i32.or (local.get $l) (f64.ne (local.get $x) (f64.mul (local.get $y) (f64.const 0x1p20)))))))
-          (return (f64.convert_i32_u (local.get $l)))))))
-    (f64.max (local.get $m) (f64.max (f64x2.extract_lane 0 (local.get $mx)) (f64x2.extract_lane 1 (local.get $mx)))))
 
   ;; Move a level's content up by whole units of 2^20 (the reference: flushLevel in sliced-fixed.ts):
   ;; for count entries, c = (v·2^-20 + 1.5·2^52) − 1.5·2^52 of v = at[e]; at[e] ← v − c·2^20,
