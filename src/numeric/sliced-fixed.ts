@@ -9,8 +9,10 @@
  * nothing was dropped). Corrections of small magnitude have zero leading slices, which are skipped:
  * a product with a small matrix costs only as many slice pairs as its significant digits need.
  *
- * The real products run through a `RealProduct`: the WebAssembly SIMD kernel (simd/kernels.ts), or
- * a plain loop kept as its reference; every sum being an exact integer, both give the same digits.
+ * A product runs on a `RealProduct` engine, in the engine's memory from operand preparation through
+ * the real products to the carries: the WebAssembly kernels (simd/kernels.ts), or plain loops kept
+ * as their reference. Every sum being an exact integer and every other step the same float64
+ * operations in the same order, both give the same digits, bounds and maxima.
  */
 import { InternalError } from '../errors.js';
 import { SimdKernels } from './simd/kernels.js';
@@ -45,15 +47,40 @@ export interface Sliced {
 }
 
 /**
- * C[i][j] += Σ_p A[i][p]·B[p][j] for row-major float64 matrices at slots a (m×k, rows `arow` apart),
- * b (k×n), c (m×n) of `mem`, adding the terms of each entry in increasing p.
+ * The steps of a sliced product on float64 slots of the engine's memory `mem`. Gauss's three real
+ * products per complex one (T1 = Ar·Br, T2 = Ai·Bi, T3 = (Ar + Ai)(Br + Bi)) need each operand's
+ * slices as three real matrices; each level u of the product accumulates T1, T2, T3 (`count` = n²
+ * slots each, consecutive), then re = T1 − T2 and im = T3 − T1 − T2 are carried into slices.
  */
 export interface RealProduct {
   /** The working memory; may be replaced by `reserve`. */
   mem(): Float64Array;
   reserve(slots: number): void;
-  /** `arow` (≥ k): the slots between rows of A. */
+  /**
+   * C[i][j] += Σ_p A[i][p]·B[p][j] for row-major matrices at slots a (m×k, rows `arow` ≥ k apart),
+   * b (k×n), c (m×n), adding the terms of each entry in increasing p.
+   */
   product(a: number, b: number, c: number, m: number, k: number, n: number, arow: number): void;
+  /**
+   * One slice of the left operands: for i, j < n, with x + iy = A[i][j], or conj(A[j][i]) when
+   * `conj`, A's real parts n × n at slot re and imaginary parts at im, slot dst + i·row + j gets x,
+   * `block` slots later y, 2·block slots later x + y.
+   */
+  prepLeft(re: number, im: number, dst: number, block: number, n: number, row: number, conj: boolean): void;
+  /** One slice of the right operands: `count` slots re → dst, im → dst + block, re + im → dst + 2·block. */
+  prepRight(re: number, im: number, dst: number, block: number, count: number): void;
+  /** For levels u = 1 … U at slot levels + u·width, in place: T1 ← T1 − T2, T2 ← (T3 − T1) − T2. */
+  gauss(levels: number, width: number, U: number, count: number): void;
+  /**
+   * `carryLevels` on the memory: levels 1 … U (real parts at slot levels + u·width, imaginary parts
+   * after them) into K slices at slot out (the layout of `Sliced.data`), their maxima at slot
+   * maxAbs, `carry` scratch (2·count); returns whether a nonzero digit below slice K was dropped.
+   */
+  carry(levels: number, width: number, U: number, count: number, K: number, out: number, carry: number, maxAbs: number): boolean;
+  /** One step of `flushLevel`: `count` entries at slot at move up by whole units of 2^L into those at up; returns the largest |carry|. */
+  flush(at: number, up: number, count: number): number;
+  /** mem[dst + e] += sign·mem[src + e] for e < count (sign ±1; the ranges do not overlap). */
+  accumulate(src: number, dst: number, count: number, sign: 1 | -1): void;
 }
 
 /** The plain-loop RealProduct (reference and fallback). */
@@ -80,21 +107,80 @@ export function loopProduct(): RealProduct {
         }
       }
     },
+    prepLeft(re, im, dst, block, n, row, conj) {
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          const x = conj ? mem[re + j * n + i] : mem[re + i * n + j];
+          const y = conj ? -mem[im + j * n + i] : mem[im + i * n + j];
+          const at = dst + i * row + j;
+          mem[at] = x;
+          mem[at + block] = y;
+          mem[at + 2 * block] = x + y;
+        }
+    },
+    prepRight(re, im, dst, block, count) {
+      for (let q = 0; q < count; q++) {
+        const x = mem[re + q];
+        const y = mem[im + q];
+        mem[dst + q] = x;
+        mem[dst + block + q] = y;
+        mem[dst + 2 * block + q] = x + y;
+      }
+    },
+    gauss(levels, width, U, count) {
+      for (let u = 1; u <= U; u++) {
+        const c = levels + u * width;
+        for (let q = 0; q < count; q++) {
+          const t1 = mem[c + q];
+          const t2 = mem[c + count + q];
+          mem[c + q] = t1 - t2;
+          mem[c + count + q] = mem[c + 2 * count + q] - t1 - t2;
+        }
+      }
+    },
+    carry: (levels, width, U, count, K, out, carry, maxAbs) => carryLevels(mem, levels, width, U, count, K, mem, out, mem, carry, mem, maxAbs),
+    flush(at, up, count) {
+      let maxCarry = 0;
+      for (let e = 0; e < count; e++) {
+        const c = carryOf(mem[at + e]);
+        mem[at + e] -= c * RADIX;
+        mem[up + e] += c;
+        maxCarry = Math.max(maxCarry, Math.abs(c));
+      }
+      return maxCarry;
+    },
+    accumulate(src, dst, count, sign) {
+      for (let e = 0; e < count; e++) mem[dst + e] += sign * mem[src + e];
+    },
   };
 }
 
-/** The RealProduct of the WebAssembly SIMD kernel, on its own memory. */
+/** The RealProduct of the WebAssembly SIMD kernels, on their own memory. */
 export function simdProduct(): RealProduct {
   const k = new SimdKernels();
   return {
     mem: () => k.f64,
     reserve: (slots) => k.reserve(slots),
     product: (a, b, c, m, kk, n, arow) => k.matmulAdd(a, b, c, m, kk, n, arow),
+    prepLeft: (re, im, dst, block, n, row, conj) => k.slicePrepLeft(re, im, dst, block, n, row, conj),
+    prepRight: (re, im, dst, block, count) => k.slicePrepRight(re, im, dst, block, count),
+    gauss: (levels, width, U, count) => k.sliceGauss(levels, width, U, count),
+    carry(levels, width, U, count, K, out, carry, maxAbs) {
+      const r = k.sliceCarry(levels, width, U, count, K, out, carry, maxAbs);
+      if (r === 2) throw new InternalError(OUTGREW);
+      return r === 1;
+    },
+    flush: (at, up, count) => k.sliceFlush(at, up, count),
+    accumulate: (src, dst, count, sign) => k.sliceAccumulate(src, dst, count, sign),
   };
 }
 
+/** The engine of sums and carries outside a product (slicedCombine, carryResult) when none is given. */
+let shared: RealProduct | null = null;
+const sharedEngine = (): RealProduct => (shared ??= simdProduct());
+
 /**
- * Zeroed working arrays reused between calls (two, for a caller and the carry it calls): the
+ * Zeroed working arrays reused between calls (two, for callers that nest): the
  * levels of a sum are megabytes for n = 64, and allocating them per call kept the collector busy.
  */
 const scratchBuffers: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
@@ -297,42 +383,61 @@ export function slicedEntryAbsUpper(x: Sliced, part: 0 | 1, q: number): number {
 /**
  * The carry of a level entry v (an integer, |v| < 2^53) to the next level up: v/2^L rounded to
  * nearest by adding and removing 1.5·2^52 (exact: |v/2^L| < 2^33), leaving a balanced digit
- * |v − carry·2^L| ≤ 2^(L−1).
+ * |v − carry·2^L| ≤ 2^(L−1). (The WebAssembly kernels round the same way, with the same f64 steps.)
  */
 const ROUNDER = 1.5 * 2 ** 52;
 const INV_RADIX = 2 ** -L;
 const carryOf = (v: number): number => v * INV_RADIX + ROUNDER - ROUNDER;
 
+const OUTGREW = 'sliced: a value outgrew its leading slice';
+/** The rounding bound of a carry that dropped a nonzero digit (see carryLevels). */
+const ROUNDING = 0.5 * (1 + 2 ** (1 - L));
+
 /**
  * Carry digit levels into K slices. Level u (1 … U; multiples of 2^(−L·u)) holds real parts at
- * levels[base + u·width + q] and imaginary parts at levels[base + u·width + n² + q]. Digits below
- * level K are dropped after the carry, which leaves each balanced, so the result is within
- * 2^(−L·K)·(1 + 2^(1−L))/2 of the exact sum per real or imaginary part; the returned `rounding` is
- * that bound (0 when every dropped digit is zero). Levels must hold less than LIMIT in magnitude.
+ * levels[base + u·width + q] and imaginary parts at levels[base + u·width + count + q] (q < count =
+ * n²); slice s of the result goes to d at dAt + (s − 1)·count (real parts) and dAt + (K + s − 1)·count
+ * (imaginary), its max |digit| to maxAbs[mAt + s − 1]; carry[cAt …] is scratch for 2·count. Digits
+ * below level K are dropped after the carry, which leaves each balanced, so the result is within
+ * 2^(−L·K)·(1 + 2^(1−L))/2 (ROUNDING) of the exact sum per real or imaginary part; returns whether
+ * a dropped digit was nonzero. Levels must hold less than LIMIT in magnitude.
  */
-function carryInto(levels: Float64Array, base: number, width: number, U: number, n: number, K: number): { out: Sliced; rounding: number } {
-  const nn = n * n;
-  const out = zeroSliced(n, K);
-  const d = out.data;
-  const carry = scratch(1, 2 * nn);
+function carryLevels(
+  levels: Float64Array,
+  base: number,
+  width: number,
+  U: number,
+  count: number,
+  K: number,
+  d: Float64Array,
+  dAt: number,
+  carry: Float64Array,
+  cAt: number,
+  maxAbs: Float64Array,
+  mAt: number,
+): boolean {
+  carry.fill(0, cAt, cAt + 2 * count);
+  maxAbs.fill(0, mAt, mAt + K);
+  // slices no level reaches
+  for (let u = U + 1; u <= K; u++) for (let part = 0; part < 2; part++) d.fill(0, dAt + (part * K + u - 1) * count, dAt + (part * K + u) * count);
   let lost = false;
   // level by level from the least significant: each keeps a balanced digit, the rest moves up
   for (let u = U; u >= 1; u--) {
     for (let part = 0; part < 2; part++) {
-      const src = base + u * width + part * nn;
-      const c0 = part * nn;
-      const dst = (part * K + u - 1) * nn;
+      const src = base + u * width + part * count;
+      const c0 = cAt + part * count;
+      const dst = dAt + (part * K + u - 1) * count;
       let max = 0;
       if (u === 1) {
-        for (let q = 0; q < nn; q++) {
+        for (let q = 0; q < count; q++) {
           const v = levels[src + q] + carry[c0 + q];
           d[dst + q] = v;
           const a = Math.abs(v);
           if (a > max) max = a;
         }
-        if (!(max < EXACT)) throw new InternalError('sliced: a value outgrew its leading slice');
+        if (!(max < EXACT)) throw new InternalError(OUTGREW);
       } else if (u <= K) {
-        for (let q = 0; q < nn; q++) {
+        for (let q = 0; q < count; q++) {
           const v = levels[src + q] + carry[c0 + q];
           const c = v * INV_RADIX + ROUNDER - ROUNDER;
           carry[c0 + q] = c;
@@ -342,34 +447,46 @@ function carryInto(levels: Float64Array, base: number, width: number, U: number,
           if (a > max) max = a;
         }
       } else {
-        for (let q = 0; q < nn; q++) {
+        for (let q = 0; q < count; q++) {
           const v = levels[src + q] + carry[c0 + q];
           const c = v * INV_RADIX + ROUNDER - ROUNDER;
           carry[c0 + q] = c;
           if (v !== c * RADIX) lost = true;
         }
       }
-      if (u <= K && max > out.maxAbs[u - 1]) out.maxAbs[u - 1] = max;
+      if (u <= K && max > maxAbs[mAt + u - 1]) maxAbs[mAt + u - 1] = max;
     }
   }
-  return { out, rounding: lost ? 0.5 * (1 + 2 ** (1 - L)) : 0 };
+  return lost;
+}
+
+/**
+ * The engine's carry of levels 1 … U (level 0 at slot levelAt, `width` slots per level, real parts
+ * then imaginary) into a new Sliced of K slices, with its rounding bound (0 when every dropped digit
+ * is zero); slots from `free` on are the engine's scratch (reserved here).
+ */
+function carryOut(engine: RealProduct, levelAt: number, width: number, U: number, n: number, K: number, free: number): SlicedResult {
+  const nn = n * n;
+  const outAt = free;
+  const maxAt = outAt + 2 * K * nn;
+  const carryAt = maxAt + K;
+  engine.reserve(carryAt + 2 * nn);
+  const lost = engine.carry(levelAt, width, U, nn, K, outAt, carryAt, maxAt);
+  const mem = engine.mem();
+  const out = zeroSliced(n, K);
+  out.data.set(mem.subarray(outAt, outAt + 2 * K * nn));
+  out.maxAbs.set(mem.subarray(maxAt, maxAt + K));
+  return { value: out, error: lost ? ROUNDING : 0 };
 }
 
 /**
  * Move level u's content up by whole units of 2^L into level u − 1 (u ≥ 2), `width` slots per
- * level, and on up while the level receiving the carry would reach `limit`; the bounds follow.
+ * level (level 0 at slot levelAt of the engine's memory), and on up while the level receiving the
+ * carry would reach `limit`; the bounds follow.
  */
-function flushLevel(levels: Float64Array, u: number, width: number, bound: Float64Array, limit: number): void {
+function flushLevel(engine: RealProduct, levelAt: number, u: number, width: number, bound: Float64Array, limit: number): void {
   for (let w = u; w >= 2; w--) {
-    const at = w * width;
-    const up = (w - 1) * width;
-    let maxCarry = 0;
-    for (let e = 0; e < width; e++) {
-      const c = carryOf(levels[at + e]);
-      levels[at + e] -= c * RADIX;
-      levels[up + e] += c;
-      maxCarry = Math.max(maxCarry, Math.abs(c));
-    }
+    const maxCarry = engine.flush(levelAt + w * width, levelAt + (w - 1) * width, width);
     bound[w] = RADIX / 2;
     bound[w - 1] += maxCarry;
     if (bound[w - 1] < limit) return;
@@ -406,13 +523,19 @@ export function slicedProduct(engine: RealProduct, A: Sliced, B: Sliced, K: numb
   // stay exact. Left operand: for each T an n × KA·n matrix, slice s in columns (s − 1)n … sn − 1;
   // right operand: for each T a KB·n × n matrix, slice t in rows (KB − t)n … (KB − t + 1)n − 1. The
   // pairs (s, u − s) of a level u are then one product of a block of columns by a block of rows.
+  // The engine's memory: the three left and three right matrices, the levels, the operands' slices
+  // as given, then the carry's.
   const width = 3 * nn;
   const leftAt = 0;
   const rightAt = 3 * KA * nn;
   const levelAt = rightAt + 3 * KB * nn;
-  engine.reserve(levelAt + (U + 1) * width);
-  let mem = engine.mem();
+  const stageA = levelAt + (U + 1) * width;
+  const stageB = stageA + 2 * KA * nn;
+  engine.reserve(stageB + 2 * KB * nn);
+  const mem = engine.mem();
   mem.fill(0, levelAt, levelAt + (U + 1) * width);
+  mem.set(A.data.subarray(0, 2 * KA * nn), stageA);
+  mem.set(B.data.subarray(0, 2 * KB * nn), stageB);
   const lrow = KA * n;
   for (let s = 0; s < KA; s++) {
     if (A.maxAbs[s] === 0) {
@@ -420,34 +543,15 @@ export function slicedProduct(engine: RealProduct, A: Sliced, B: Sliced, K: numb
         for (let i = 0; i < n; i++) mem.fill(0, leftAt + T * KA * nn + i * lrow + s * n, leftAt + T * KA * nn + i * lrow + (s + 1) * n);
       continue;
     }
-    const re = A.data.subarray(s * nn, (s + 1) * nn);
-    const im = A.data.subarray((KA + s) * nn, (KA + s + 1) * nn);
-    const o1 = leftAt + s * n;
-    const o2 = o1 + KA * nn;
-    const o3 = o2 + KA * nn;
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        const x = options.conjugateLeft ? re[j * n + i] : re[i * n + j];
-        const y = options.conjugateLeft ? -im[j * n + i] : im[i * n + j];
-        const at = i * lrow + j;
-        mem[o1 + at] = x;
-        mem[o2 + at] = y;
-        mem[o3 + at] = x + y;
-      }
+    engine.prepLeft(stageA + s * nn, stageA + (KA + s) * nn, leftAt + s * n, KA * nn, n, lrow, options.conjugateLeft === true);
   }
   for (let t = 1; t <= KB; t++) {
-    const o1 = rightAt + (KB - t) * nn;
-    const o2 = o1 + KB * nn;
-    const o3 = o2 + KB * nn;
+    const o = rightAt + (KB - t) * nn;
     if (B.maxAbs[t - 1] === 0) {
-      for (const o of [o1, o2, o3]) mem.fill(0, o, o + nn);
+      for (let T = 0; T < 3; T++) mem.fill(0, o + T * KB * nn, o + T * KB * nn + nn);
       continue;
     }
-    const re = B.data.subarray((t - 1) * nn, t * nn);
-    const im = B.data.subarray((KB + t - 1) * nn, (KB + t) * nn);
-    mem.set(re, o1);
-    mem.set(im, o2);
-    for (let q = 0; q < nn; q++) mem[o3 + q] = re[q] + im[q];
+    engine.prepRight(stageB + (t - 1) * nn, stageB + (KB + t - 1) * nn, o, KB * nn, nn);
   }
   const bound = new Float64Array(U + 1);
   let dropped = 0;
@@ -475,60 +579,64 @@ export function slicedProduct(engine: RealProduct, A: Sliced, B: Sliced, K: numb
         if (!(sum + pair < B_LIMIT - RADIX)) break;
         sum += pair;
       }
-      if (!(bound[u] + sum < B_LIMIT)) flushLevel(mem.subarray(levelAt), u, width, bound, B_LIMIT);
+      if (!(bound[u] + sum < B_LIMIT)) flushLevel(engine, levelAt, u, width, bound, B_LIMIT);
       bound[u] += sum;
       const k = (end - start) * n;
       const a = leftAt + (start - 1) * n;
       const b = rightAt + (KB - (u - start)) * nn;
       const c = levelAt + u * width;
       for (let T = 0; T < 3; T++) engine.product(a + T * KA * nn, b + T * KB * nn, c + T * nn, n, k, n, lrow);
-      mem = engine.mem();
       start = end;
     }
   }
   // re = T1 − T2 into T1's place, im = T3 − T1 − T2 into T2's, then carried
-  for (let u = 1; u <= U; u++) {
-    const c = levelAt + u * width;
-    for (let q = 0; q < nn; q++) {
-      const t1 = mem[c + q];
-      const t2 = mem[c + nn + q];
-      mem[c + q] = t1 - t2;
-      mem[c + nn + q] = mem[c + 2 * nn + q] - t1 - t2;
-    }
-  }
-  const { out, rounding } = carryInto(mem, levelAt, width, U, n, K);
+  engine.gauss(levelAt, width, U, nn);
+  const { value, error } = carryOut(engine, levelAt, width, U, n, K, stageB + 2 * KB * nn);
   // the float64 sum of the dropped bounds is rounded up by a relative margin
-  return { value: out, error: rounding + dropped * (1 + 1e-12) };
+  return { value, error: error + dropped * (1 + 1e-12) };
 }
 
-/** A + b·B (b = ±1) at K slices: exact when K is at least both operands' K; else the rounding is bounded. */
-export function slicedCombine(A: Sliced, B: Sliced, K: number, b: 1 | -1 = 1): SlicedResult {
+/**
+ * A + b·B (b = ±1) at K slices: exact when K is at least both operands' K; else the rounding is
+ * bounded. The digit sums and the carry run on `engine` (by default a shared WebAssembly one).
+ */
+export function slicedCombine(A: Sliced, B: Sliced, K: number, b: 1 | -1 = 1, engine: RealProduct = sharedEngine()): SlicedResult {
   const n = A.n;
   if (B.n !== n) throw new RangeError('slicedCombine: sizes differ');
   const nn = n * n;
   const U = Math.max(K, A.K, B.K);
   for (let s = 0; s < U; s++) if (!((A.maxAbs[s] ?? 0) + (B.maxAbs[s] ?? 0) < LIMIT)) throw new RangeError('slicedCombine: digits too large to add exactly');
-  const levels = scratch(0, (U + 1) * 2 * nn);
-  for (const [X, sign] of [
-    [A, 1],
-    [B, b],
+  // levels 0 … U (2n² slots each), then each operand's slices as given
+  const width = 2 * nn;
+  const stageA = (U + 1) * width;
+  const stageB = stageA + 2 * A.K * nn;
+  const free = stageB + 2 * B.K * nn;
+  engine.reserve(free);
+  const mem = engine.mem();
+  mem.fill(0, 0, stageA);
+  mem.set(A.data.subarray(0, 2 * A.K * nn), stageA);
+  mem.set(B.data.subarray(0, 2 * B.K * nn), stageB);
+  for (const [X, at, sign] of [
+    [A, stageA, 1],
+    [B, stageB, b],
   ] as const)
     for (let s = 1; s <= X.K; s++) {
       if (X.maxAbs[s - 1] === 0) continue;
-      const lv = s * 2 * nn;
-      for (let part = 0; part < 2; part++) {
-        const src = (part * X.K + s - 1) * nn;
-        const dst = lv + part * nn;
-        for (let q = 0; q < nn; q++) levels[dst + q] += sign * X.data[src + q];
-      }
+      for (let part = 0; part < 2; part++) engine.accumulate(at + (part * X.K + s - 1) * nn, s * width + part * nn, nn, sign);
     }
-  return carryResult(levels, U, n, K);
+  return carryOut(engine, 0, width, U, n, K, free);
 }
 
-/** Levels 1 … U (2n² slots each: real parts, then imaginary) carried into K slices. */
-export function carryResult(levels: Float64Array, U: number, n: number, K: number): SlicedResult {
-  const { out, rounding } = carryInto(levels, 0, 2 * n * n, U, n, K);
-  return { value: out, error: rounding };
+/**
+ * Levels 1 … U (2n² slots each: real parts, then imaginary; level 0 unused) carried into K slices,
+ * on `engine` (by default a shared WebAssembly one).
+ */
+export function carryResult(levels: Float64Array, U: number, n: number, K: number, engine: RealProduct = sharedEngine()): SlicedResult {
+  const width = 2 * n * n;
+  const free = (U + 1) * width;
+  engine.reserve(free);
+  engine.mem().set(levels.subarray(width, free), width);
+  return carryOut(engine, 0, width, U, n, K, free);
 }
 
 /** The identity at K slices. */

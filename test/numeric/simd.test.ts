@@ -453,3 +453,52 @@ describe('matmulAdd: C += A B, bit-identical to the naive loop', () => {
     // the first case ends exactly at 2^53 − 1 (one unit more would not be representable)
   });
 });
+
+// The slice* kernels' results are tested bit for bit against the loop engine, and against their
+// definitions, in test/numeric/sliced-fixed.test.ts; here, what they refuse.
+describe('slice kernels refuse what would read or write outside their memory', () => {
+  const g = new SimdKernels();
+  g.reserve(100);
+  // the memory is whole pages: E slots; every region below is placed against its end
+  const E = g.f64.length;
+  it('slicePrepLeft: bad sizes, a row stride below n, operands beyond the memory', () => {
+    expect(() => g.slicePrepLeft(0, 4, 8, 10, -1, 2, false)).toThrow(/slicePrepLeft: n = -1 must be a non-negative integer/);
+    expect(() => g.slicePrepLeft(0, 4, 8, 1.5, 2, 2, false)).toThrow(/slicePrepLeft: block = 1.5 must be/);
+    expect(() => g.slicePrepLeft(0, 4, 8, 10, 3, 2, true)).toThrow(/row stride 2 is below n = 3/);
+    // n = 2, row 2: the third block ends at dst + 2·40 + 2 + 2 = E exactly; a wider stride passes it
+    const dst = E - 84;
+    g.slicePrepLeft(0, 4, dst, 40, 2, 2, true);
+    expect(() => g.slicePrepLeft(0, 4, dst, 40, 2, 3, false)).toThrow(new RegExp(`slicePrepLeft: slots ${dst} … ${E + 1} outside the reserved`));
+    expect(() => g.slicePrepLeft(E - 2, 4, 8, 10, 2, 2, false)).toThrow(/outside the reserved/);
+    expect(() => g.slicePrepLeft(0, -4, 8, 10, 2, 2, false)).toThrow(/outside the reserved/);
+  });
+  it('slicePrepRight: bad sizes, operands beyond the memory', () => {
+    expect(() => g.slicePrepRight(0, 10, 20, 10, 0.5)).toThrow(/slicePrepRight: count = 0.5 must be/);
+    g.slicePrepRight(0, 10, E - 30, 10, 10);
+    expect(() => g.slicePrepRight(0, 10, E - 30, 10, 11)).toThrow(new RegExp(`slicePrepRight: slots ${E - 30} … ${E + 1} outside the reserved`));
+    expect(() => g.slicePrepRight(E - 5, 10, 20, 10, 10)).toThrow(/outside the reserved/);
+  });
+  it('sliceGauss: a width below three blocks, levels beyond the memory', () => {
+    expect(() => g.sliceGauss(0, 8, 2, 3)).toThrow(/sliceGauss: width 8 is below 3·3/);
+    // levels 1 … 3 of width 30 from slot E − 100 end at E − 100 + 90 + 30 > E (level 0 is not read)
+    g.sliceGauss(E - 100, 30, 2, 10);
+    expect(() => g.sliceGauss(E - 100, 30, 3, 10)).toThrow(new RegExp(`sliceGauss: slots ${E - 70} … ${E + 20} outside the reserved`));
+    expect(() => g.sliceGauss(0, 9, -1, 3)).toThrow(/sliceGauss: U = -1 must be/);
+  });
+  it('sliceCarry: a width below two blocks, regions beyond the memory or overlapping', () => {
+    expect(() => g.sliceCarry(0, 5, 2, 3, 2, 20, 40, 50)).toThrow(/sliceCarry: width 5 is below 2·3/);
+    expect(() => g.sliceCarry(0, 6, 2, 3, 2, E - 11, 40, 50)).toThrow(new RegExp(`sliceCarry \\(out\\): slots ${E - 11} … ${E + 1} outside the reserved`));
+    expect(() => g.sliceCarry(0, 6, 2, 3, 2, 10, 40, 50)).toThrow(/sliceCarry: levels overlaps out/);
+    expect(() => g.sliceCarry(0, 6, 2, 3, 2, 20, 30, 50)).toThrow(/sliceCarry: out overlaps carry/);
+    expect(() => g.sliceCarry(0, 6, 2, 3, 2, 20, 40, 45)).toThrow(/sliceCarry: carry overlaps maxAbs/);
+    g.f64.fill(0, 0, 100);
+    expect(g.sliceCarry(0, 6, 2, 3, 2, 20, 40, 50)).toBe(0);
+  });
+  it('sliceFlush and sliceAccumulate: overlapping or outside ranges, a sign other than ±1', () => {
+    expect(() => g.sliceFlush(0, 5, 10)).toThrow(/sliceFlush: the two levels overlap/);
+    expect(() => g.sliceFlush(0, E - 5, 10)).toThrow(/outside the reserved/);
+    expect(() => g.sliceAccumulate(0, 5, 10, 1)).toThrow(/sliceAccumulate: the two ranges overlap/);
+    expect(() => g.sliceAccumulate(0, 20, 10, 2 as 1)).toThrow(/sign 2 must be 1 or −1/);
+    expect(() => g.sliceAccumulate(E - 5, 0, 10, -1)).toThrow(/outside the reserved/);
+  });
+});

@@ -10,8 +10,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InternalError } from '../../src/errors.js';
 import {
   SLICE_BITS,
+  carryResult,
   type RealProduct,
   type Sliced,
   loopProduct,
@@ -30,6 +32,7 @@ import {
 import { Rng } from '../../src/random/rng.js';
 
 const L = SLICE_BITS;
+const RADIX = 2 ** L;
 const engines: [string, () => RealProduct][] = [
   ['loop', loopProduct],
   ['simd', simdProduct],
@@ -337,6 +340,10 @@ describe('slicedCombine', () => {
           const B = sliced(rng, n, KB, kinds[rng.int(0, 4)]);
           const K = Math.max(KA, KB) + rng.int(0, 2);
           const { value, error } = slicedCombine(A, B, K, b);
+          const ref = slicedCombine(A, B, K, b, loopProduct());
+          expect(digits(value)).toEqual(digits(ref.value));
+          expect(Array.from(value.maxAbs)).toEqual(Array.from(ref.value.maxAbs));
+          expect(ref.error).toBe(error);
           expect(error).toBe(0);
           expect(value.K).toBe(K);
           for (const part of [0, 1] as const)
@@ -582,5 +589,331 @@ describe('slicedProduct with level sums near 2^53 (digits the pair check accepts
     const B = fromDigits(n, draw(), draw());
     holds(A, B, K);
     holds(A, B, 2 * K);
+  });
+});
+
+/**
+ * The steps a product runs in its engine's memory, on the WebAssembly engine against the loop
+ * engine (the reference), bit for bit over the whole memory (so nothing outside a step's output
+ * is written either), and each against its definition computed here.
+ */
+describe('engine steps: the WebAssembly kernels against the loop reference, bit for bit', () => {
+  const bits = (x: Float64Array) => new BigUint64Array(x.buffer, x.byteOffset, x.length);
+  const LIMIT = 2 ** 53 - 2 ** 35;
+
+  /** Both engines with `slots` slots holding the same values; `same` checks their memories agree bit for bit. */
+  function twins(slots: number, fill: (i: number) => number) {
+    const before = Float64Array.from({ length: slots }, (_, i) => fill(i));
+    const pair = engines.map(([, make]) => {
+      const e = make();
+      e.reserve(slots);
+      e.mem().set(before);
+      return e;
+    });
+    const same = () => {
+      const [a, b] = pair.map((e) => bits(e.mem().subarray(0, slots)));
+      const first = a.findIndex((x, i) => x !== b[i]);
+      expect(first === -1 ? '' : `slot ${first}: loop ${pair[0].mem()[first]}, simd ${pair[1].mem()[first]}`).toBe('');
+    };
+    return { pair, before, mem: () => pair[0].mem(), same };
+  }
+
+  /** A digit-like integer: zero (a quarter of the time, so −0 from negation shows), small, or up to 2^52. */
+  const digit = (rng: Rng): number => {
+    const k = rng.int(0, 7);
+    if (k < 2) return 0;
+    if (k < 6) return rng.int(-(2 ** 20), 2 ** 20);
+    return rng.int(-(2 ** 52 - 1), 2 ** 52 - 1);
+  };
+
+  it('prepLeft: random n, strides and placements, A or A†', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.nat({ max: 5 }), fc.nat({ max: 3 }), fc.boolean(), fc.nat(), (n, extraRow, gap, conj, seed) => {
+        const rng = new Rng(seed, ['engine-prepLeft']);
+        const nn = n * n;
+        const row = n + extraRow;
+        const block = n * row + gap;
+        const re = gap + 1;
+        const im = re + nn;
+        const dst = im + nn + gap;
+        const slots = dst + 2 * block + n * row + 3;
+        const t = twins(slots, () => digit(rng));
+        for (const e of t.pair) e.prepLeft(re, im, dst, block, n, row, conj);
+        t.same();
+        const m = t.mem();
+        const b = t.before;
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < n; j++) {
+            const src = conj ? j * n + i : i * n + j;
+            const x = b[re + src];
+            const y = conj ? -b[im + src] : b[im + src];
+            const at = dst + i * row + j;
+            expect([m[at], m[at + block], m[at + 2 * block]]).toEqual([x, y, x + y]);
+          }
+      }),
+      { numRuns: 60, seed: 20261205 },
+    );
+  });
+
+  it('prepRight: odd and even counts, empty', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 37 }), fc.nat({ max: 3 }), fc.nat(), (count, gap, seed) => {
+        const rng = new Rng(seed, ['engine-prepRight']);
+        const re = gap;
+        const im = re + count + gap;
+        const dst = im + count + 1;
+        const block = count + gap;
+        const slots = dst + 2 * block + count + 2;
+        const t = twins(slots, () => digit(rng));
+        for (const e of t.pair) e.prepRight(re, im, dst, block, count);
+        t.same();
+        const [m, b] = [t.mem(), t.before];
+        for (let q = 0; q < count; q++) expect([m[dst + q], m[dst + block + q], m[dst + 2 * block + q]]).toEqual([b[re + q], b[im + q], b[re + q] + b[im + q]]);
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
+  it('gauss: levels 1 … U combined in place (level 0 untouched), accumulators up to 2^50', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 5 }), fc.integer({ min: 1, max: 33 }), fc.nat({ max: 4 }), fc.nat(), (U, count, gap, seed) => {
+        const rng = new Rng(seed, ['engine-gauss']);
+        const width = 3 * count + gap;
+        const levels = 1 + gap;
+        const slots = levels + (U + 1) * width + 2;
+        const t = twins(slots, () => rng.int(-(2 ** 50), 2 ** 50));
+        for (const e of t.pair) e.gauss(levels, width, U, count);
+        t.same();
+        const [m, b] = [t.mem(), t.before];
+        for (let u = 1; u <= U; u++)
+          for (let q = 0; q < count; q++) {
+            const c = levels + u * width + q;
+            const [t1, t2, t3] = [b[c], b[c + count], b[c + 2 * count]];
+            expect([m[c], m[c + count], m[c + 2 * count]]).toEqual([t1 - t2, t3 - t1 - t2, t3]);
+          }
+        for (let e = 0; e < slots; e++) if (e < levels + width || e >= levels + (U + 1) * width) expect(m[e]).toBe(b[e]);
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
+  /**
+   * Levels for a carry: integers below LIMIT, some near it, some levels zero. Levels above K, when
+   * given, are random, zero, or zero but for level K + 1 holding whole units of 2^L (both leave
+   * nothing nonzero to drop).
+   */
+  function carryCase(rng: Rng, U: number, count: number, width: number, K = U, above: 'random' | 'zero' | 'whole' = 'random') {
+    const levelAt = 2;
+    const kinds = Array.from({ length: U + 1 }, () => rng.int(0, 3));
+    const value = (u: number) => {
+      const s = rng.int(0, 1) === 1 ? 1 : -1;
+      switch (kinds[u]) {
+        case 0:
+          return 0;
+        case 1:
+          return s * (LIMIT - 1 - rng.int(0, 2 ** 30));
+        case 2:
+          return rng.int(-(2 ** 20), 2 ** 20);
+        default:
+          return rng.int(-(2 ** 52 - 1), 2 ** 52 - 1);
+      }
+    };
+    const levels = new Float64Array(levelAt + (U + 1) * width);
+    for (let u = 1; u <= U; u++)
+      for (let e = 0; e < 2 * count; e++) {
+        let v = value(u);
+        if (u > K && above !== 'random') v = above === 'whole' && u === K + 1 ? rng.int(-(2 ** 31), 2 ** 31) * RADIX : 0;
+        levels[levelAt + u * width + e] = v;
+      }
+    return { levelAt, levels };
+  }
+
+  it('carry: digits, maxima and the dropped flag, for U below, at and above K; the value kept or rounded within the bound', () => {
+    const ROUNDING = 0.5 * (1 + 2 ** (1 - L));
+    let dropped = 0;
+    let kept = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 17 }),
+        fc.nat({ max: 3 }),
+        fc.constantFrom<'random' | 'zero' | 'whole'>('random', 'random', 'random', 'zero', 'whole'),
+        fc.nat(),
+        (U, K, count, gap, above, seed) => {
+          const rng = new Rng(seed, ['engine-carry']);
+          const width = 2 * count + gap;
+          const { levelAt, levels } = carryCase(rng, U, count, width, K, above);
+          const out = levels.length + 1;
+          const maxAbs = out + 2 * K * count;
+          const carry = maxAbs + K;
+          const slots = carry + 2 * count;
+          // the output, maxima and carry slots hold junk before: the step must overwrite all of them
+          const t = twins(slots, (i) => (i < levels.length ? levels[i] : 1000 + i));
+          const lost = t.pair.map((e) => e.carry(levelAt, width, U, count, K, out, carry, maxAbs));
+          expect(lost[1]).toBe(lost[0]);
+          t.same();
+          const m = t.mem();
+          for (let q = 0; q < 2 * count; q++) {
+            // Σ_u level_u·2^(L(W−u)) against Σ_s digit_s·2^(L(W−s)), exactly, W = max(U, K)
+            const part = q < count ? 0 : 1;
+            const e = q % count;
+            const W = Math.max(U, K);
+            let exact = 0n;
+            for (let u = 1; u <= U; u++) exact += BigInt(levels[levelAt + u * width + q]) << BigInt(L * (W - u));
+            let got = 0n;
+            for (let s = 1; s <= K; s++) {
+              const d = m[out + (part * K + s - 1) * count + e];
+              if (s > 1) expect(Math.abs(d)).toBeLessThanOrEqual(2 ** (L - 1));
+              expect(Math.abs(d)).toBeLessThanOrEqual(m[maxAbs + s - 1]);
+              got += BigInt(d) << BigInt(L * (W - s));
+            }
+            if (U <= K) {
+              // nothing dropped: exact
+              expect(got).toBe(exact);
+              expect(lost[0]).toBe(false);
+            } else {
+              const diff = got - exact;
+              const unit = 2 ** (L * (U - K));
+              // |diff| ≤ ROUNDING·unit, in exact integers (unit ≥ 2^L)
+              const bound = BigInt(ROUNDING * unit);
+              expect(diff <= bound && -diff <= bound).toBe(true);
+              if (!lost[0]) expect(diff).toBe(0n);
+            }
+          }
+          for (let s = 1; s <= K; s++) {
+            let max = 0;
+            for (let part = 0; part < 2; part++) for (let e = 0; e < count; e++) max = Math.max(max, Math.abs(m[out + (part * K + s - 1) * count + e]));
+            expect(m[maxAbs + s - 1]).toBe(max);
+          }
+          if (U > K && above !== 'random') expect(lost[0]).toBe(false);
+          if (U > K) lost[0] ? dropped++ : kept++;
+        },
+      ),
+      { numRuns: 150, seed: 20261205 },
+    );
+    // both outcomes of the dropped flag were exercised
+    expect(dropped).toBeGreaterThan(5);
+    expect(kept).toBeGreaterThan(5);
+  });
+
+  it('carry: a leading level reaching 2^53 is an internal error on both engines', () => {
+    const count = 3;
+    const width = 2 * count;
+    const levels = new Float64Array(3 * width);
+    levels.fill(2 ** 53 - 2 ** 35 - 2, width, 2 * width);
+    // level 2 carries 2^36 into level 1: 2^53 + 2^35 − 2
+    levels.fill(2 ** 56, 2 * width, 3 * width);
+    for (const [, make] of engines) {
+      const e = make();
+      e.reserve(200);
+      e.mem().set(levels);
+      expect(() => e.carry(0, width, 2, count, 2, 100, 150, 170)).toThrow(InternalError);
+      expect(() => e.carry(0, width, 2, count, 2, 100, 150, 170)).toThrow(/outgrew its leading slice/);
+    }
+  });
+
+  it('flush: whole units of 2^L move up, the value kept exactly, the largest carry returned', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 33 }), fc.nat({ max: 3 }), fc.nat(), (count, gap, seed) => {
+        const rng = new Rng(seed, ['engine-flush']);
+        const up = 1;
+        const at = up + count + gap;
+        const slots = at + count + 1;
+        const t = twins(slots, (i) =>
+          i >= at && i < at + count
+            ? (rng.int(0, 1) ? 1 : -1) * (LIMIT - 1 - rng.int(0, 2 ** 40)) * (rng.int(0, 3) === 0 ? 0 : 1)
+            : rng.int(-(2 ** 51), 2 ** 51),
+        );
+        const maxCarry = t.pair.map((e) => e.flush(at, up, count));
+        expect(maxCarry[1]).toBe(maxCarry[0]);
+        t.same();
+        const [m, b] = [t.mem(), t.before];
+        let max = 0;
+        for (let e = 0; e < count; e++) {
+          expect(BigInt(m[at + e]) + (BigInt(m[up + e]) << BigInt(L))).toBe(BigInt(b[at + e]) + (BigInt(b[up + e]) << BigInt(L)));
+          expect(Math.abs(m[at + e])).toBeLessThanOrEqual(2 ** (L - 1));
+          max = Math.max(max, Math.abs(m[up + e] - b[up + e]));
+        }
+        expect(maxCarry[0]).toBe(max);
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
+  it('accumulate: dst ± src, odd and even counts, empty', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 33 }), fc.constantFrom<1 | -1>(1, -1), fc.nat(), (count, sign, seed) => {
+        const rng = new Rng(seed, ['engine-accumulate']);
+        const src = 1;
+        const dst = src + count + 1;
+        const slots = dst + count + 1;
+        const t = twins(slots, () => digit(rng) / 2);
+        for (const e of t.pair) e.accumulate(src, dst, count, sign);
+        t.same();
+        const [m, b] = [t.mem(), t.before];
+        for (let e = 0; e < count; e++) expect(m[dst + e]).toBe(b[dst + e] + sign * b[src + e]);
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
+  it('carryResult and slicedCombine give the same digits and bounds on either engine', () => {
+    const rng = new Rng(21, ['engine-combine']);
+    for (const [n, KA, KB, K, b] of [
+      [1, 1, 1, 1, 1],
+      [3, 4, 2, 2, -1],
+      [5, 2, 5, 6, 1],
+      [8, 3, 3, 3, -1],
+    ] as const) {
+      const A = sliced(rng, n, KA, 'aboveOne');
+      const B = sliced(rng, n, KB, 'negative');
+      const [x, y] = [loopProduct(), simdProduct()].map((e) => slicedCombine(A, B, K, b, e));
+      expect(digits(y.value)).toEqual(digits(x.value));
+      expect(Array.from(y.value.maxAbs)).toEqual(Array.from(x.value.maxAbs));
+      expect(y.error).toBe(x.error);
+      const U = K + 2;
+      const { levels } = carryCase(rng, U, n * n, 2 * n * n);
+      // carryResult's levels start at slot 0 (level 0 unused)
+      const lv = levels.subarray(2);
+      const [r, s] = [loopProduct(), simdProduct()].map((e) => carryResult(lv, U, n, K, e));
+      expect(digits(s.value)).toEqual(digits(r.value));
+      expect(Array.from(s.value.maxAbs)).toEqual(Array.from(r.value.maxAbs));
+      expect(s.error).toBe(r.error);
+    }
+  });
+
+  it('products whose operands have empty slices between nonzero ones, A or A†: within the bound, engines agree', () => {
+    const rng = new Rng(31, ['sliced-gaps']);
+    /** K unit-kind slices of which those in `empty` (0-based) are zero, with maxAbs 0. */
+    const gapped = (n: number, K: number, empty: number[]): Sliced => {
+      const X = sliced(rng, n, K, 'unit');
+      const nn = n * n;
+      for (const s of empty) {
+        X.data.fill(0, s * nn, (s + 1) * nn);
+        X.data.fill(0, (K + s) * nn, (K + s + 1) * nn);
+        X.maxAbs[s] = 0;
+      }
+      return X;
+    };
+    for (const conj of [false, true])
+      for (const [n, KA, KB, emptyA, emptyB] of [
+        [3, 4, 3, [1, 2], [0]],
+        [5, 3, 4, [1], [1, 2]],
+        [4, 5, 5, [0, 3], [2, 4]],
+        [7, 2, 2, [0, 1], [0]],
+      ] as const) {
+        const A = gapped(n, KA, [...emptyA]);
+        const B = gapped(n, KB, [...emptyB]);
+        const exact = exactProduct(A, B, conj);
+        for (const K of [KA + KB, KA + KB - 2, 1]) {
+          const [x, y] = engines.map(([, make]) => slicedProduct(make(), A, B, K, { conjugateLeft: conj }));
+          expect(digits(y.value)).toEqual(digits(x.value));
+          expect(Array.from(y.value.maxAbs)).toEqual(Array.from(x.value.maxAbs));
+          expect(y.error).toBe(x.error);
+          expect(maxDeviation(x.value, exact, KA + KB)).toBeLessThanOrEqual(x.error);
+          if (K === KA + KB) expect(x.error).toBe(0);
+        }
+      }
   });
 });

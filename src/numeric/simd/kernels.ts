@@ -9,6 +9,9 @@
  * Each `SimdKernels` instance owns one WebAssembly memory; callers address it in float64 slots
  * (index i = byte 8i) through `f64`, which is re-created whenever the memory grows.
  *
+ * The slice* kernels are the loops around matmulAdd in a sliced fixed-point product
+ * (numeric/sliced-fixed.ts, whose plain-loop engine is their reference, bit for bit).
+ *
  * Layouts: a real matrix is row-major. A "split" complex matrix with `width` columns stores each
  * row as `width` real parts followed by `width` imaginary parts (2·width slots per row).
  */
@@ -34,6 +37,12 @@ interface SimdExports {
   reflect(B: number, m: number, len: number, v: number, tau: number, w: number): void;
   gram(Q: number, s: number, Rp: number, Mr: number, Mi: number): void;
   matmulAdd(A: number, B: number, C: number, m: number, k: number, n: number, arow: number): void;
+  slicePrepLeft(re: number, im: number, dst: number, block: number, n: number, row: number, conj: number): void;
+  slicePrepRight(re: number, im: number, dst: number, block: number, count: number): void;
+  sliceGauss(levels: number, width: number, U: number, count: number): void;
+  sliceCarry(levels: number, width: number, U: number, count: number, K: number, out: number, carry: number, maxAbs: number): number;
+  sliceFlush(at: number, up: number, count: number): number;
+  sliceAccumulate(src: number, dst: number, count: number, sign: number): void;
 }
 
 let compiled: object | null = null;
@@ -65,6 +74,11 @@ export class SimdKernels {
     if (bytes <= have) return;
     this.x.memory.grow(Math.ceil((bytes - have) / PAGE));
     this.view = new Float64Array(this.x.memory.buffer);
+  }
+
+  private sizes(what: string, sizes: Record<string, number>): void {
+    for (const [name, v] of Object.entries(sizes))
+      if (!(Number.isSafeInteger(v) && v >= 0)) throw new RangeError(`SimdKernels.${what}: ${name} = ${v} must be a non-negative integer`);
   }
 
   private check(what: string, start: number, slots: number): void {
@@ -150,5 +164,88 @@ export class SimdKernels {
       if (slots > 0 && start < C + m * n && C < start + slots)
         throw new RangeError(`SimdKernels.matmulAdd: C (slots ${C} … ${C + m * n}) overlaps ${name} (slots ${start} … ${start + slots})`);
     this.x.matmulAdd(8 * A, 8 * B, 8 * C, m, k, n, arow);
+  }
+
+  /**
+   * One slice of a sliced product's left operands: for i, j < n, with x + iy = A[i][j], or
+   * conj(A[j][i]) when `conj`, A's real parts n × n at slot re and imaginary parts at im, slot
+   * dst + i·row + j gets x, `block` slots later y, 2·block slots later x + y.
+   */
+  slicePrepLeft(re: number, im: number, dst: number, block: number, n: number, row: number, conj: boolean): void {
+    this.sizes('slicePrepLeft', { block, n, row });
+    if (row < n) throw new RangeError(`SimdKernels.slicePrepLeft: the row stride ${row} is below n = ${n}`);
+    this.check('slicePrepLeft', re, n * n);
+    this.check('slicePrepLeft', im, n * n);
+    if (n > 0) this.check('slicePrepLeft', dst, 2 * block + (n - 1) * row + n);
+    this.x.slicePrepLeft(8 * re, 8 * im, 8 * dst, 8 * block, n, 8 * row, conj ? 1 : 0);
+  }
+
+  /** One slice of a sliced product's right operands: `count` slots re → dst, im → dst + block, re + im → dst + 2·block. */
+  slicePrepRight(re: number, im: number, dst: number, block: number, count: number): void {
+    this.sizes('slicePrepRight', { block, count });
+    this.check('slicePrepRight', re, count);
+    this.check('slicePrepRight', im, count);
+    this.check('slicePrepRight', dst, 2 * block + count);
+    this.x.slicePrepRight(8 * re, 8 * im, 8 * dst, 8 * block, count);
+  }
+
+  /**
+   * Gauss's combination in place: for u = 1 … U, level u at slot levels + u·width holds T1, T2, T3
+   * (`count` slots each, consecutive); T1 ← T1 − T2 and T2 ← (T3 − T1) − T2.
+   */
+  sliceGauss(levels: number, width: number, U: number, count: number): void {
+    this.sizes('sliceGauss', { width, U, count });
+    if (width < 3 * count) throw new RangeError(`SimdKernels.sliceGauss: width ${width} is below 3·${count}`);
+    if (U > 0) this.check('sliceGauss', levels + width, (U - 1) * width + 3 * count);
+    this.x.sliceGauss(8 * levels, 8 * width, U, count);
+  }
+
+  /**
+   * The balanced carry of levels U … 1 into K slices, as numeric/sliced-fixed.ts's carryLevels:
+   * level u has `count` real parts at slot levels + u·width and `count` imaginary parts after them;
+   * the digits go to slot out (2·K·count: real parts of slices 1 … K, then imaginary), max |digit|
+   * of each slice to slot maxAbs (K), `carry` is scratch (2·count). Returns 2 when level 1 reached
+   * 2^53 (the value outgrew its leading slice; the digits are then incomplete), else 1 when a level
+   * above K dropped a nonzero digit, else 0.
+   */
+  sliceCarry(levels: number, width: number, U: number, count: number, K: number, out: number, carry: number, maxAbs: number): number {
+    this.sizes('sliceCarry', { width, U, count, K });
+    if (width < 2 * count) throw new RangeError(`SimdKernels.sliceCarry: width ${width} is below 2·${count}`);
+    const regions: [string, number, number][] = [
+      ['levels', levels + width, U > 0 ? (U - 1) * width + 2 * count : 0],
+      ['out', out, 2 * K * count],
+      ['carry', carry, 2 * count],
+      ['maxAbs', maxAbs, K],
+    ];
+    for (const [name, start, slots] of regions) this.check(`sliceCarry (${name})`, start, slots);
+    for (let a = 0; a < regions.length; a++)
+      for (let b = a + 1; b < regions.length; b++) {
+        const [na, sa, la] = regions[a];
+        const [nb, sb, lb] = regions[b];
+        if (la > 0 && lb > 0 && sa < sb + lb && sb < sa + la) throw new RangeError(`SimdKernels.sliceCarry: ${na} overlaps ${nb}`);
+      }
+    return this.x.sliceCarry(8 * levels, 8 * width, U, count, K, 8 * out, 8 * carry, 8 * maxAbs);
+  }
+
+  /**
+   * Move `count` level entries at slot `at` up by whole units of 2^20 into those at slot `up`
+   * (c = v/2^20 rounded to nearest: at ← v − c·2^20, up ← up + c); returns max |c|.
+   */
+  sliceFlush(at: number, up: number, count: number): number {
+    this.sizes('sliceFlush', { count });
+    this.check('sliceFlush', at, count);
+    this.check('sliceFlush', up, count);
+    if (count > 0 && at < up + count && up < at + count) throw new RangeError('SimdKernels.sliceFlush: the two levels overlap');
+    return this.x.sliceFlush(8 * at, 8 * up, count);
+  }
+
+  /** dst[e] ← dst[e] + sign·src[e] for `count` slots (sign ±1; the ranges must not overlap). */
+  sliceAccumulate(src: number, dst: number, count: number, sign: 1 | -1): void {
+    this.sizes('sliceAccumulate', { count });
+    if (sign !== 1 && sign !== -1) throw new RangeError(`SimdKernels.sliceAccumulate: sign ${sign} must be 1 or −1`);
+    this.check('sliceAccumulate', src, count);
+    this.check('sliceAccumulate', dst, count);
+    if (count > 0 && src < dst + count && dst < src + count) throw new RangeError('SimdKernels.sliceAccumulate: the two ranges overlap');
+    this.x.sliceAccumulate(8 * src, 8 * dst, count, sign);
   }
 }

@@ -507,4 +507,220 @@
       (local.set $b (i32.add (local.get $b) (local.get $ldb)))
       (br $pl)))
     (f64.store (local.get $c) (local.get $x)))
+
+  ;; The loops of a sliced fixed-point product (src/numeric/sliced-fixed.ts, which holds the JavaScript
+  ;; reference of each): operand preparation, Gauss's combination, carries. Every value is an integer
+  ;; below 2^53 and every operation the reference's own f64 operation in its order, so the results
+  ;; are bit-identical to it. Offsets are bytes; nb = 8·n² is the bytes of one n × n matrix.
+
+  ;; One slice of the left operands: for i, j < n, with x + iy = A[i][j] (conj = 0) or conj(A[j][i])
+  ;; (A's real parts n × n row-major at re, imaginary parts at im), dst + i·row + 8j gets x, block
+  ;; bytes later y, 2·block bytes later x + y.
+  (func (export "slicePrepLeft") (param $re i32) (param $im i32) (param $dst i32) (param $block i32)
+        (param $n i32) (param $row i32) (param $conj i32)
+    (local $i i32) (local $j i32) (local $src i32) (local $step i32) (local $d i32) (local $x f64) (local $y f64)
+    ;; the source walks row i (8 bytes a step) or, conjugated, column i (8n bytes a step)
+    (local.set $step (select (i32.shl (local.get $n) (i32.const 3)) (i32.const 8) (local.get $conj)))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $src (i32.shl (select (local.get $i) (i32.mul (local.get $i) (local.get $n)) (local.get $conj)) (i32.const 3)))
+      (local.set $d (i32.add (local.get $dst) (i32.mul (local.get $i) (local.get $row))))
+      (local.set $j (i32.const 0))
+      (block $jdone (loop $jl
+        (br_if $jdone (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $x (f64.load (i32.add (local.get $re) (local.get $src))))
+        (local.set $y (f64.load (i32.add (local.get $im) (local.get $src))))
+        (local.set $y (select (f64.neg (local.get $y)) (local.get $y) (local.get $conj)))
+        (f64.store (local.get $d) (local.get $x))
+        (f64.store (i32.add (local.get $d) (local.get $block)) (local.get $y))
+        (f64.store (i32.add (local.get $d) (i32.shl (local.get $block) (i32.const 1))) (f64.add (local.get $x) (local.get $y)))
+        (local.set $src (i32.add (local.get $src) (local.get $step)))
+        (local.set $d (i32.add (local.get $d) (i32.const 8)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il))))
+
+  ;; One slice of the right operands: count entries of re to dst, of im to dst + block, and their
+  ;; sums re + im to dst + 2·block.
+  (func (export "slicePrepRight") (param $re i32) (param $im i32) (param $dst i32) (param $block i32) (param $count i32)
+    (local $p i32) (local $end i32) (local $pairs i32) (local $x v128) (local $y v128) (local $a f64) (local $b f64)
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $end) (i32.const -16)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $pairs)))
+      (local.set $x (v128.load (i32.add (local.get $re) (local.get $p))))
+      (local.set $y (v128.load (i32.add (local.get $im) (local.get $p))))
+      (v128.store (i32.add (local.get $dst) (local.get $p)) (local.get $x))
+      (v128.store (i32.add (i32.add (local.get $dst) (local.get $block)) (local.get $p)) (local.get $y))
+      (v128.store (i32.add (i32.add (local.get $dst) (i32.shl (local.get $block) (i32.const 1))) (local.get $p)) (f64x2.add (local.get $x) (local.get $y)))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (br $l)))
+    (if (i32.lt_u (local.get $p) (local.get $end)) (then
+      (local.set $a (f64.load (i32.add (local.get $re) (local.get $p))))
+      (local.set $b (f64.load (i32.add (local.get $im) (local.get $p))))
+      (f64.store (i32.add (local.get $dst) (local.get $p)) (local.get $a))
+      (f64.store (i32.add (i32.add (local.get $dst) (local.get $block)) (local.get $p)) (local.get $b))
+      (f64.store (i32.add (i32.add (local.get $dst) (i32.shl (local.get $block) (i32.const 1))) (local.get $p)) (f64.add (local.get $a) (local.get $b))))))
+
+  ;; Gauss's combination in place for levels u = 1 … U, level u at levels + u·width holding T1, T2,
+  ;; T3 (count entries each, nb = 8·count bytes apart): T1 ← T1 − T2, T2 ← (T3 − T1) − T2.
+  (func (export "sliceGauss") (param $levels i32) (param $width i32) (param $U i32) (param $count i32)
+    (local $u i32) (local $c i32) (local $p i32) (local $nb i32) (local $pairs i32)
+    (local $t1 v128) (local $t2 v128) (local $a f64) (local $b f64)
+    (local.set $nb (i32.shl (local.get $count) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $nb) (i32.const -16)))
+    (local.set $u (i32.const 1))
+    (block $udone (loop $ul
+      (br_if $udone (i32.gt_u (local.get $u) (local.get $U)))
+      (local.set $c (i32.add (local.get $levels) (i32.mul (local.get $u) (local.get $width))))
+      (local.set $p (i32.const 0))
+      (block $done (loop $l
+        (br_if $done (i32.ge_u (local.get $p) (local.get $pairs)))
+        (local.set $t1 (v128.load (local.get $c)))
+        (local.set $t2 (v128.load (i32.add (local.get $c) (local.get $nb))))
+        (v128.store (local.get $c) (f64x2.sub (local.get $t1) (local.get $t2)))
+        (v128.store (i32.add (local.get $c) (local.get $nb))
+          (f64x2.sub (f64x2.sub (v128.load (i32.add (local.get $c) (i32.shl (local.get $nb) (i32.const 1)))) (local.get $t1)) (local.get $t2)))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $l)))
+      (if (i32.lt_u (local.get $p) (local.get $nb)) (then
+        (local.set $a (f64.load (local.get $c)))
+        (local.set $b (f64.load (i32.add (local.get $c) (local.get $nb))))
+        (f64.store (local.get $c) (f64.sub (local.get $a) (local.get $b)))
+        (f64.store (i32.add (local.get $c) (local.get $nb))
+          (f64.sub (f64.sub (f64.load (i32.add (local.get $c) (i32.shl (local.get $nb) (i32.const 1)))) (local.get $a)) (local.get $b)))))
+      (local.set $u (i32.add (local.get $u) (i32.const 1)))
+      (br $ul))))
+
+  ;; The carry of levels U … 1 into K slices (the reference: carryLevels in sliced-fixed.ts). Level
+  ;; u holds real parts at levels + u·width and imaginary parts nb bytes later (count entries
+  ;; each); slice s of the result goes to out + (s − 1)·nb (real) and out + (K + s − 1)·nb
+  ;; (imaginary), max |digit| of slice s to maxAbs + 8(s − 1); carry is scratch for 2·count.
+  ;; Levels u ≤ K keep the balanced digit v − c·2^20 of v = level + carry, where the carry
+  ;; c = (v·2^-20 + 1.5·2^52) − 1.5·2^52 is v/2^20 rounded to nearest; level 1 keeps all of v;
+  ;; levels above K only pass their carry on. Returns 1 when such a level dropped a nonzero digit,
+  ;; 2 when level 1 reached 2^53 (the value outgrew its leading slice), else 0.
+  (func (export "sliceCarry") (param $levels i32) (param $width i32) (param $U i32) (param $count i32) (param $K i32)
+        (param $out i32) (param $carry i32) (param $maxAbs i32) (result i32)
+    (local $nb i32) (local $u i32) (local $part i32) (local $src i32) (local $cy i32) (local $dst i32) (local $p i32)
+    (local $lost i32) (local $v f64) (local $c f64) (local $digit f64) (local $max f64)
+    (local.set $nb (i32.shl (local.get $count) (i32.const 3)))
+    ;; zero the carries, the maxima, and (when U < K) the slices no level reaches
+    (local.set $p (i32.const 0))
+    (block $z1 (loop $zl1
+      (br_if $z1 (i32.ge_u (local.get $p) (i32.shl (local.get $nb) (i32.const 1))))
+      (f64.store (i32.add (local.get $carry) (local.get $p)) (f64.const 0))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $zl1)))
+    (local.set $p (i32.const 0))
+    (block $z2 (loop $zl2
+      (br_if $z2 (i32.ge_u (local.get $p) (i32.shl (local.get $K) (i32.const 3))))
+      (f64.store (i32.add (local.get $maxAbs) (local.get $p)) (f64.const 0))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $zl2)))
+    (local.set $u (i32.add (local.get $U) (i32.const 1)))
+    (block $z3 (loop $zl3
+      (br_if $z3 (i32.gt_u (local.get $u) (local.get $K)))
+      (local.set $part (i32.const 0))
+      (block $z4 (loop $zl4
+        (br_if $z4 (i32.ge_u (local.get $part) (i32.const 2)))
+        (local.set $dst (i32.add (local.get $out)
+          (i32.mul (i32.sub (i32.add (i32.mul (local.get $part) (local.get $K)) (local.get $u)) (i32.const 1)) (local.get $nb))))
+        (local.set $p (i32.const 0))
+        (block $z5 (loop $zl5
+          (br_if $z5 (i32.ge_u (local.get $p) (local.get $nb)))
+          (f64.store (i32.add (local.get $dst) (local.get $p)) (f64.const 0))
+          (local.set $p (i32.add (local.get $p) (i32.const 8)))
+          (br $zl5)))
+        (local.set $part (i32.add (local.get $part) (i32.const 1)))
+        (br $zl4)))
+      (local.set $u (i32.add (local.get $u) (i32.const 1)))
+      (br $zl3)))
+    ;; level by level from the least significant
+    (local.set $u (local.get $U))
+    (block $udone (loop $ul
+      (br_if $udone (i32.eqz (local.get $u)))
+      (local.set $max (f64.const 0))
+      (local.set $part (i32.const 0))
+      (block $pdone (loop $pl
+        (br_if $pdone (i32.ge_u (local.get $part) (i32.const 2)))
+        (local.set $src (i32.add (i32.add (local.get $levels) (i32.mul (local.get $u) (local.get $width))) (i32.mul (local.get $part) (local.get $nb))))
+        (local.set $cy (i32.add (local.get $carry) (i32.mul (local.get $part) (local.get $nb))))
+        (local.set $dst (i32.add (local.get $out)
+          (i32.mul (i32.sub (i32.add (i32.mul (local.get $part) (local.get $K)) (local.get $u)) (i32.const 1)) (local.get $nb))))
+        (local.set $p (i32.const 0))
+        (if (i32.eq (local.get $u) (i32.const 1))
+          (then
+            (block $d1 (loop $l1
+              (br_if $d1 (i32.ge_u (local.get $p) (local.get $nb)))
+              (local.set $v (f64.add (f64.load (i32.add (local.get $src) (local.get $p))) (f64.load (i32.add (local.get $cy) (local.get $p)))))
+              (f64.store (i32.add (local.get $dst) (local.get $p)) (local.get $v))
+              (local.set $max (f64.max (local.get $max) (f64.abs (local.get $v))))
+              (local.set $p (i32.add (local.get $p) (i32.const 8)))
+              (br $l1))))
+          (else (if (i32.le_u (local.get $u) (local.get $K))
+            (then
+              (block $d2 (loop $l2
+                (br_if $d2 (i32.ge_u (local.get $p) (local.get $nb)))
+                (local.set $v (f64.add (f64.load (i32.add (local.get $src) (local.get $p))) (f64.load (i32.add (local.get $cy) (local.get $p)))))
+                (local.set $c (f64.sub (f64.add (f64.mul (local.get $v) (f64.const 0x1p-20)) (f64.const 0x1.8p52)) (f64.const 0x1.8p52)))
+                (f64.store (i32.add (local.get $cy) (local.get $p)) (local.get $c))
+                (local.set $digit (f64.sub (local.get $v) (f64.mul (local.get $c) (f64.const 0x1p20))))
+                (f64.store (i32.add (local.get $dst) (local.get $p)) (local.get $digit))
+                (local.set $max (f64.max (local.get $max) (f64.abs (local.get $digit))))
+                (local.set $p (i32.add (local.get $p) (i32.const 8)))
+                (br $l2))))
+            (else
+              (block $d3 (loop $l3
+                (br_if $d3 (i32.ge_u (local.get $p) (local.get $nb)))
+                (local.set $v (f64.add (f64.load (i32.add (local.get $src) (local.get $p))) (f64.load (i32.add (local.get $cy) (local.get $p)))))
+                (local.set $c (f64.sub (f64.add (f64.mul (local.get $v) (f64.const 0x1p-20)) (f64.const 0x1.8p52)) (f64.const 0x1.8p52)))
+                (f64.store (i32.add (local.get $cy) (local.get $p)) (local.get $c))
+                (local.set $lost (i32.or (local.get $lost) (f64.ne (local.get $v) (f64.mul (local.get $c) (f64.const 0x1p20)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 8)))
+                (br $l3)))))))
+        (local.set $part (i32.add (local.get $part) (i32.const 1)))
+        (br $pl)))
+      (if (i32.le_u (local.get $u) (local.get $K))
+        (then (f64.store (i32.add (local.get $maxAbs) (i32.shl (i32.sub (local.get $u) (i32.const 1)) (i32.const 3))) (local.get $max))))
+      (if (i32.and (i32.eq (local.get $u) (i32.const 1)) (i32.eqz (f64.lt (local.get $max) (f64.const 0x1p53))))
+        (then (return (i32.const 2))))
+      (local.set $u (i32.sub (local.get $u) (i32.const 1)))
+      (br $ul)))
+    (local.get $lost))
+
+  ;; Move a level's content up by whole units of 2^20 (the reference: flushLevel in sliced-fixed.ts):
+  ;; for count entries, c = (v·2^-20 + 1.5·2^52) − 1.5·2^52 of v = at[e]; at[e] ← v − c·2^20,
+  ;; up[e] ← up[e] + c. Returns max |c|.
+  (func (export "sliceFlush") (param $at i32) (param $up i32) (param $count i32) (result f64)
+    (local $p i32) (local $end i32) (local $v f64) (local $c f64) (local $max f64)
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $v (f64.load (i32.add (local.get $at) (local.get $p))))
+      (local.set $c (f64.sub (f64.add (f64.mul (local.get $v) (f64.const 0x1p-20)) (f64.const 0x1.8p52)) (f64.const 0x1.8p52)))
+      (f64.store (i32.add (local.get $at) (local.get $p)) (f64.sub (local.get $v) (f64.mul (local.get $c) (f64.const 0x1p20))))
+      (f64.store (i32.add (local.get $up) (local.get $p)) (f64.add (f64.load (i32.add (local.get $up) (local.get $p))) (local.get $c)))
+      (local.set $max (f64.max (local.get $max) (f64.abs (local.get $c))))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $l)))
+    (local.get $max))
+
+  ;; dst[e] ← dst[e] + sign·src[e] for count entries (the digit sums of a sliced A ± B).
+  (func (export "sliceAccumulate") (param $src i32) (param $dst i32) (param $count i32) (param $sign f64)
+    (local $p i32) (local $end i32) (local $pairs i32) (local $s2 v128)
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $end) (i32.const -16)))
+    (local.set $s2 (f64x2.splat (local.get $sign)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $pairs)))
+      (v128.store (i32.add (local.get $dst) (local.get $p))
+        (f64x2.add (v128.load (i32.add (local.get $dst) (local.get $p))) (f64x2.mul (local.get $s2) (v128.load (i32.add (local.get $src) (local.get $p))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (br $l)))
+    (if (i32.lt_u (local.get $p) (local.get $end)) (then
+      (f64.store (i32.add (local.get $dst) (local.get $p))
+        (f64.add (f64.load (i32.add (local.get $dst) (local.get $p))) (f64.mul (local.get $sign) (f64.load (i32.add (local.get $src) (local.get $p)))))))))
 )
