@@ -12,7 +12,7 @@ import { eigh, type Eigen } from '../numeric/eigh.js';
 import { provesPositiveFloat64 } from '../numeric/psd-float64.js';
 import { rationalOfNumber } from '../numeric/exact-bounds.js';
 import type { Rational, RationalMatrix } from '../numeric/rational.js';
-import { RONE, RZERO, rabs, radd, rcmp, rmul, rsub } from '../numeric/rational.js';
+import { RONE, RZERO, rabs, radd, rational, rcmp, rmul, rsub } from '../numeric/rational.js';
 
 export type { RationalMatrix } from '../numeric/rational.js';
 
@@ -155,14 +155,45 @@ export function assertPositive<T>(F: Field<T>, M: CMatrix<T>, tolerance: number,
  * the user asked for passes the narrower field's, to keep the documented allowance).
  */
 export function assertPositiveSpectrum<T>(F: Field<T>, M: CMatrix<T>, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T = F.epsilon): void {
-  const n = M.rows;
-  const lmin = eigen.values[0];
-  const certificate = eigen.certificate!;
   let maxEntry = F.zero;
   for (let k = 0; k < M.re.length; k++) {
     const a = F.add(F.abs(M.re[k]), F.abs(M.im[k]));
     if (F.cmp(a, maxEntry) > 0) maxEntry = a;
   }
+  assertSpectrumAllowed(F, M.rows, maxEntry, eigen, tolerance, what, epsilon);
+}
+
+/**
+ * assertPositiveSpectrum for a certified decomposition of the exact matrix Q itself (see
+ * eighExact), with the same allowance: the largest |Re Q_ij| + |Im Q_ij| is found exactly and
+ * rounded into F once, and Q is never converted to F as a whole.
+ */
+export function assertPositiveSpectrumExact<T>(F: Field<T>, Q: RationalMatrix, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T = F.epsilon): void {
+  assertSpectrumAllowed(F, Q.rows, F.fromRational(maxEntrySum(Q)), eigen, tolerance, what, epsilon);
+}
+
+/** max over the entries of |Re Q_ij| + |Im Q_ij|, exactly (compared by cross-multiplication, reduced once). */
+export function maxEntrySum(Q: RationalMatrix): Rational {
+  let num = 0n;
+  let den = 1n;
+  for (let k = 0; k < Q.re.length; k++) {
+    const a = Q.re[k];
+    const b = Q.im[k];
+    const an = a.num < 0n ? -a.num : a.num;
+    const bn = b.num < 0n ? -b.num : b.num;
+    // |a| + |b| as an unreduced fraction: no gcd per entry
+    const [sn, sd] = bn === 0n ? [an, a.den] : an === 0n ? [bn, b.den] : a.den === b.den ? [an + bn, a.den] : [an * b.den + bn * a.den, a.den * b.den];
+    if (sn * den > num * sd) {
+      num = sn;
+      den = sd;
+    }
+  }
+  return rational(num, den);
+}
+
+function assertSpectrumAllowed<T>(F: Field<T>, n: number, maxEntry: T, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T): void {
+  const lmin = eigen.values[0];
+  const certificate = eigen.certificate!;
   const rounding = F.mul(F.mul(F.fromNumber(2 * n), epsilon), maxEntry);
   const allowed = F.add(F.add(certificate.bound, rounding), F.fromNumber(tolerance));
   if (F.cmp(lmin, F.neg(allowed)) < 0) {
