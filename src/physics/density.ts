@@ -8,11 +8,13 @@ import { InputError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { hermiticityDefect, trace } from '../numeric/matrix.js';
-import { eigh, type Eigen } from '../numeric/eigh.js';
+import { eigh, eighExact, type Eigen } from '../numeric/eigh.js';
+import type { DecimalField } from '../numeric/decimal.js';
+import { float64 } from '../numeric/float64.js';
 import { provesPositiveFloat64 } from '../numeric/psd-float64.js';
 import { rationalOfNumber } from '../numeric/exact-bounds.js';
 import type { Rational, RationalMatrix } from '../numeric/rational.js';
-import { RONE, RZERO, rabs, radd, rational, rcmp, rmul, rsub } from '../numeric/rational.js';
+import { RONE, RZERO, rabs, radd, rational, rationalToNumber, rcmp, rmul, rsub } from '../numeric/rational.js';
 
 export type { RationalMatrix } from '../numeric/rational.js';
 
@@ -107,14 +109,20 @@ export interface DensityCheckOptions {
 /**
  * Validate exact input Q as a density matrix and return it in field F (float64 or decimal).
  * Positivity: the smallest eigenvalue, certified to ±bound, must be ≥ −(bound + rounding of Q to F
- * + tolerance); a matrix that is exactly positive semidefinite therefore always passes.
+ * + tolerance); a matrix that is exactly positive semidefinite therefore always passes. Most
+ * full-rank states are proved positive semidefinite in float64 first (Cholesky, no eigensolver);
+ * in a decimal field the eigensolver otherwise decomposes the exact entries of Q.
  */
 export function densityFromRational<T>(F: Field<T>, Q: RationalMatrix, options: DensityCheckOptions = {}): DensityMatrix<T> {
   const what = options.what ?? 'matrix';
   const tolerance = options.tolerance ?? defaultTolerance(Q);
   checkDensityExact(Q, tolerance, what);
   const M = rationalToField(F, Q);
-  assertPositive(F, M, tolerance, what, options.beforeEigen);
+  if (provedPositiveExact(Q) || provedPositiveFast(F, M, tolerance)) return M as DensityMatrix<T>;
+  options.beforeEigen?.(Q.rows);
+  // a decimal field decomposes the exact entries themselves (the allowance is kept all the same)
+  const eigen = F.kind === 'decimal' ? (eighExact(F as unknown as DecimalField, Q) as unknown as Eigen<T>) : eigh(F, M);
+  assertPositiveSpectrum(F, M, eigen, tolerance, what);
   return M as DensityMatrix<T>;
 }
 
@@ -201,6 +209,60 @@ function assertSpectrumAllowed<T>(F: Field<T>, n: number, maxEntry: T, eigen: Ei
       `${what} is not positive semidefinite: smallest eigenvalue ${F.toString(lmin, 6)} (certified to ±${F.toString(certificate.bound, 2)}, tolerance ${tolerance})`,
     );
   }
+}
+
+const U = 2 ** -53;
+const ETA = 2 ** -1074;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** q correctly rounded to float64 (a quotient of two exact doubles is correctly rounded by IEEE division). */
+const toDouble = (q: Rational): number => (q.den <= MAX_SAFE && q.num <= MAX_SAFE && q.num >= -MAX_SAFE ? Number(q.num) / Number(q.den) : rationalToNumber(q));
+
+/**
+ * A float64 proof that the Hermitian part of the exact Q is positive semidefinite, for Q whose
+ * smallest eigenvalue clears the float64 rounding (most full-rank states); false when it cannot
+ * tell. X = fl(Q) − tI (each entry rounded to nearest, then the diagonal shifted down by t, rounded
+ * again), E = Q − X − tI: every entry of E is within u/(1 − u) of the double it is rounded to, or
+ * of 2^-1075 below the normal range, so ‖E‖₂ ≤ ‖E‖_F ≤ δ below. provesPositiveFloat64 proves
+ * λ_min(X) ≥ −(t − δ), hence λ_min(Q) ≥ λ_min(X) + t − ‖E‖₂ ≥ 0 (Weyl). t is a few times the
+ * rounding of the Cholesky test itself, so that a state with λ_min well above it passes.
+ */
+function provedPositiveExact(Q: RationalMatrix): boolean {
+  const n = Q.rows;
+  const re = new Array<number>(n * n);
+  const im = new Array<number>(n * n);
+  let frob2 = 0;
+  for (let k = 0; k < n * n; k++) {
+    const a = toDouble(Q.re[k]);
+    const b = toDouble(Q.im[k]);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+    re[k] = a;
+    im[k] = b;
+    frob2 += a * a + b * b;
+  }
+  let traceAbs = 0;
+  let maxDiag = 0;
+  for (let i = 0; i < n; i++) {
+    traceAbs += Math.abs(re[i * n + i]);
+    maxDiag = Math.max(maxDiag, Math.abs(re[i * n + i]));
+  }
+  // A float64 sum of n² squares is within (n² + 2)u of the true one: the factor 1.01 covers it up
+  // to n = 2^20. Below 2^-900 the subnormal terms would need their own accounting: left to the eigensolver.
+  const frob = Math.sqrt(frob2) * 1.01;
+  if (n > 2 ** 20 || !(frob >= 2 ** -900)) return false;
+  const g = (2 * (n + 4) * U) / (1 - 2 * (n + 4) * U);
+  const cholesky = g * traceAbs * 1.01 + 2 * U * maxDiag + 2 * U * frob + 8 * (n + 1) * (2 * (n + 2) + maxDiag) * ETA;
+  const t = 8 * (cholesky + 4 * U * frob);
+  let diag2 = 0;
+  for (let i = 0; i < n; i++) {
+    re[i * n + i] -= t;
+    diag2 += re[i * n + i] * re[i * n + i];
+  }
+  // ‖E‖_F ≤ u'·(‖fl(Q)‖_F + ‖diag X‖) + (√2·n + √n)·2^-1075, u' = u/(1 − u); 2u in place of u'
+  // leaves u·‖fl(Q)‖_F ≥ 2^-953 of room, which covers the subnormal terms and this line's roundings
+  const delta = 2 * U * (frob + Math.sqrt(diag2) * 1.01);
+  const margin = (t - delta) * (1 - 2 ** -20);
+  return margin > 0 && provesPositiveFloat64(float64, { rows: n, cols: n, re, im }, margin);
 }
 
 /**

@@ -670,6 +670,70 @@ describe('exactly known spectra (R₂R₁ diag(p) R₁R₂ with rational reflect
   });
 });
 
+// The float64 shortcut for exact input (shifted Cholesky) must decide nothing the eigenvalue test
+// would not: an eigenvalue just below zero, from −1e-10 down past float64's resolution, is refused
+// at 50 and 200 digits; a spectrum well above zero is accepted without the eigensolver.
+describe('positivity of exact input: the float64 proof and the eigensolver agree', () => {
+  /** n − 1 weights scaled to trace 1 + 10^-k, and −10^-k (or +10^-k): trace exactly 1. */
+  const spectrum = (w: number[], k: number, sign: 1 | -1): Rational[] => {
+    const eps = rational(1n, 10n ** BigInt(k));
+    const total = BigInt(w.reduce((a, b) => a + b, 0));
+    const rest = sign === 1 ? rsub(RONE, eps) : radd(RONE, eps);
+    return [...w.map((x) => rmul(rational(BigInt(x), total), rest)), sign === 1 ? eps : rneg(eps)];
+  };
+  const arb = fc.integer({ min: 2, max: 6 }).chain((n) =>
+    fc.record({
+      w: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: n - 1, maxLength: n - 1 }),
+      k: fc.constantFrom(10, 12, 13, 14, 15, 16, 17, 18, 20, 25, 30, 40),
+      v1: vecArb(n),
+      v2: vecArb(n),
+    }),
+  );
+
+  it('a smallest eigenvalue of −10^-k is refused at 50 and 200 digits', () => {
+    fc.assert(
+      fc.property(arb, ({ w, k, v1, v2 }) => {
+        const Q = withExactSpectrum(spectrum(w, k, -1), toVec(v1), toVec(v2));
+        for (const F of [D50, D200]) expect(inputErrorOf(() => densityFromRational(F, Q)).message).toMatch(/not positive semidefinite/);
+      }),
+      fcParams('density tiny negative eigenvalue refused', 60),
+    );
+  });
+
+  it('a smallest eigenvalue of +10^-k is accepted; at 10^-10 without the eigensolver', () => {
+    fc.assert(
+      fc.property(arb, ({ w, k, v1, v2 }) => {
+        const Q = withExactSpectrum(spectrum(w, k, 1), toVec(v1), toVec(v2));
+        for (const [, F] of ALL_FIELDS) {
+          let eigensolver = false;
+          expect(() => densityFromRational(F, Q, { beforeEigen: () => (eigensolver = true) })).not.toThrow();
+          if (k === 10) expect(eigensolver).toBe(false);
+        }
+      }),
+      fcParams('density tiny positive eigenvalue accepted', 60),
+    );
+  });
+
+  it('a rank-deficient state goes to the eigensolver and is accepted', () => {
+    const Q = withExactSpectrum(
+      [rational(1n, 2n), rational(1n, 2n), RZERO],
+      toVec([
+        [1, 2],
+        [0, -1],
+        [3, 1],
+      ]),
+      toVec([
+        [2, 0],
+        [1, 1],
+        [-1, 3],
+      ]),
+    );
+    let eigensolver = false;
+    expect(() => densityFromRational(D50, Q, { beforeEigen: () => (eigensolver = true) })).not.toThrow();
+    expect(eigensolver).toBe(true);
+  });
+});
+
 describe.each(PHYSICS_FIELDS)('generated states pass validation in %s', (label, F) => {
   it('every state of every ensemble is a valid density matrix (asDensityMatrix, no extra tolerance)', () => {
     fc.assert(
