@@ -181,7 +181,7 @@ export function assertPositiveSpectrumExact<T>(F: Field<T>, Q: RationalMatrix, e
 }
 
 /** max over the entries of |Re Q_ij| + |Im Q_ij|, exactly (compared by cross-multiplication, reduced once). */
-export function maxEntrySum(Q: RationalMatrix): Rational {
+function maxEntrySum(Q: RationalMatrix): Rational {
   let num = 0n;
   let den = 1n;
   for (let k = 0; k < Q.re.length; k++) {
