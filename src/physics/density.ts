@@ -14,7 +14,7 @@ import { float64 } from '../numeric/float64.js';
 import { provesPositiveFloat64 } from '../numeric/psd-float64.js';
 import { rationalOfNumber } from '../numeric/exact-bounds.js';
 import type { Rational, RationalMatrix } from '../numeric/rational.js';
-import { RONE, RZERO, rabs, radd, rational, rationalToNumber, rcmp, rmul, rsub } from '../numeric/rational.js';
+import { RONE, RZERO, gcd, rabs, radd, rational, rationalToNumber, rcmp, rmul, rsub } from '../numeric/rational.js';
 
 export type { RationalMatrix } from '../numeric/rational.js';
 
@@ -110,15 +110,16 @@ export interface DensityCheckOptions {
  * Validate exact input Q as a density matrix and return it in field F (float64 or decimal).
  * Positivity: the smallest eigenvalue, certified to ±bound, must be ≥ −(bound + rounding of Q to F
  * + tolerance); a matrix that is exactly positive semidefinite therefore always passes. Most
- * full-rank states are proved positive semidefinite in float64 first (Cholesky, no eigensolver);
- * in a decimal field the eigensolver otherwise decomposes the exact entries of Q.
+ * full-rank states are proved positive semidefinite in float64 first (Cholesky, no eigensolver),
+ * states of rank ≤ 8 exactly (fraction-free elimination); otherwise the eigensolver decides, in a
+ * decimal field on the exact entries of Q.
  */
 export function densityFromRational<T>(F: Field<T>, Q: RationalMatrix, options: DensityCheckOptions = {}): DensityMatrix<T> {
   const what = options.what ?? 'matrix';
   const tolerance = options.tolerance ?? defaultTolerance(Q);
   checkDensityExact(Q, tolerance, what);
   const M = rationalToField(F, Q);
-  if (provedPositiveExact(Q) || provedPositiveFast(F, M, tolerance)) return M as DensityMatrix<T>;
+  if (provedPositiveExact(Q) || provedPositiveFast(F, M, tolerance) || provedPositiveLowRank(Q)) return M as DensityMatrix<T>;
   options.beforeEigen?.(Q.rows);
   // a decimal field decomposes the exact entries themselves (the allowance is kept all the same)
   const eigen = F.kind === 'decimal' ? (eighExact(F as unknown as DecimalField, Q) as unknown as Eigen<T>) : eigh(F, M);
@@ -263,6 +264,72 @@ function provedPositiveExact(Q: RationalMatrix): boolean {
   const delta = 2 * U * (frob + Math.sqrt(diag2) * 1.01);
   const margin = (t - delta) * (1 - 2 ** -20);
   return margin > 0 && provesPositiveFloat64(float64, { rows: n, cols: n, re, im }, margin);
+}
+
+/** Pivots the exact low-rank test takes at most before it leaves the decision to the eigensolver. */
+const LOW_RANK_PIVOTS = 8;
+
+/**
+ * An exact proof that Q is positive semidefinite, for exactly Hermitian Q of low rank (pure states
+ * and mixtures of a few, which the float64 test cannot decide: their zero eigenvalues sit at its
+ * limit). A Hermitian [[p, b†], [b, C]] with p > 0 is positive semidefinite iff C − bb†/p is, and
+ * one with a zero diagonal entry iff that row is zero and the rest is; so eliminating with positive
+ * diagonal pivots until the rest is exactly zero proves it. Fraction-free (Bareiss) on Q times the
+ * common denominator of its entries: every division is exact, and each entry after k steps is the
+ * Schur complement's times a positive number, so signs and zeros are those of the Schur
+ * complement. False (undecided) for any other outcome, or after LOW_RANK_PIVOTS pivots.
+ */
+function provedPositiveLowRank(Q: RationalMatrix): boolean {
+  const n = Q.rows;
+  // exactly Hermitian only (entries in lowest terms: equal values are equal pairs)
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      const a = Q.re[i * n + j];
+      const b = Q.re[j * n + i];
+      const c = Q.im[i * n + j];
+      const d = Q.im[j * n + i];
+      if (a.num !== b.num || a.den !== b.den || c.num !== -d.num || c.den !== d.den) return false;
+    }
+  let L = 1n;
+  for (const q of [...Q.re, ...Q.im]) if (L % q.den !== 0n) L = (L / gcd(L, q.den)) * q.den;
+  const re = Q.re.map((q) => q.num * (L / q.den));
+  const im = Q.im.map((q) => q.num * (L / q.den));
+  let rest = Array.from({ length: n }, (_, i) => i);
+  let previous = 1n;
+  for (let pivots = 0; ; pivots++) {
+    // drop zero rows; a zero diagonal with a nonzero row, or a negative diagonal: not decided here
+    const kept: number[] = [];
+    for (const i of rest) {
+      const d = re[i * n + i];
+      if (d < 0n) return false;
+      if (d === 0n) {
+        for (const j of rest) if (re[i * n + j] !== 0n || im[i * n + j] !== 0n) return false;
+      } else kept.push(i);
+    }
+    rest = kept;
+    if (rest.length === 0) return true;
+    if (pivots === LOW_RANK_PIVOTS) return false;
+    let k = rest[0];
+    for (const i of rest) if (re[i * n + i] > re[k * n + k]) k = i;
+    const p = re[k * n + k];
+    rest = rest.filter((i) => i !== k);
+    for (const i of rest)
+      for (const j of rest) {
+        if (j < i) continue;
+        // A_ij ← (p·A_ij − A_ik·A_kj) / previous, upper triangle, mirrored
+        const [ar, ai, br, bi] = [re[i * n + k], im[i * n + k], re[k * n + j], im[k * n + j]];
+        const nr = p * re[i * n + j] - (ar * br - ai * bi);
+        const ni = p * im[i * n + j] - (ar * bi + ai * br);
+        const vr = nr / previous;
+        const vi = ni / previous;
+        if (vr * previous !== nr || vi * previous !== ni) return false; // exact by Bareiss; refuse to guess otherwise
+        re[i * n + j] = vr;
+        im[i * n + j] = vi;
+        re[j * n + i] = vr;
+        im[j * n + i] = -vi;
+      }
+    previous = p;
+  }
 }
 
 /**
