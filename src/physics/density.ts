@@ -268,6 +268,8 @@ function provedPositiveExact(Q: RationalMatrix): boolean {
 
 /** Pivots the exact low-rank test takes at most before it leaves the decision to the eigensolver. */
 const LOW_RANK_PIVOTS = 8;
+/** The largest common denominator of the entries the exact low-rank test works with (2^4096). */
+const LOW_RANK_MAX_DENOMINATOR = 1n << 4096n;
 
 /**
  * An exact proof that Q is positive semidefinite, for exactly Hermitian Q of low rank (pure states
@@ -290,8 +292,12 @@ function provedPositiveLowRank(Q: RationalMatrix): boolean {
       const d = Q.im[j * n + i];
       if (a.num !== b.num || a.den !== b.den || c.num !== -d.num || c.den !== d.den) return false;
     }
+  // the common denominator; unrelated denominators would make it (and the elimination) huge: left to the eigensolver
   let L = 1n;
-  for (const q of [...Q.re, ...Q.im]) if (L % q.den !== 0n) L = (L / gcd(L, q.den)) * q.den;
+  for (const q of [...Q.re, ...Q.im]) {
+    if (L % q.den !== 0n) L = (L / gcd(L, q.den)) * q.den;
+    if (L > LOW_RANK_MAX_DENOMINATOR) return false;
+  }
   const re = Q.re.map((q) => q.num * (L / q.den));
   const im = Q.im.map((q) => q.num * (L / q.den));
   let rest = Array.from({ length: n }, (_, i) => i);
