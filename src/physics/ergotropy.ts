@@ -40,7 +40,7 @@ export interface ErgotropyResult<T> {
   eigenvalueBound: T;
   /** Levels of H, increasing, with multiplicity. */
   levels: T[];
-  /** The passive state Σ_k r_k↓ |ε_k⟩⟨ε_k| (one choice of basis within degenerate levels). */
+  /** The passive state Σ_k r_k↓ |ε_k⟩⟨ε_k| (one choice of basis within degenerate levels; formed when first read in decimal fields). */
   passiveState: CMatrix<T>;
 }
 
@@ -295,7 +295,8 @@ export interface ExactStateOptions {
  * Validate the exact state Q (Hermitian and of unit trace exactly, positive semidefinite by its
  * certified spectrum) and return its ergotropy for the exact H at D's precision. ρ (and H unless
  * diagonal) is decomposed once, from its exact entries, in the working field, for both the
- * positivity check and the ergotropy: no rounding of the entries enters the bound.
+ * positivity check and the ergotropy: no rounding of the entries enters the bound (a copy rounded
+ * into the working field would add its distance ‖ρ − ρ_W‖₂ by Weyl's inequality).
  */
 export function ergotropyOfExactState(D: DecimalField, Q: RationalMatrix, H: ExactHamiltonian, options: ExactStateOptions = {}): ErgotropyResult<Dec> {
   const what = options.what ?? 'ρ';
