@@ -2,10 +2,11 @@
  * The exact value a JSON number denotes in a matrix file: the shortest decimal that reads back as
  * the double JSON.parse gave (what the user most likely wrote, for up to 17 significant digits).
  * Equal to `rationalFromNumber` of numeric/rational.ts, computed without a regular expression and
- * without Euclid's algorithm: the denominator is a power of ten, so the common factor of the
- * fraction is a power of 2 times a power of 5, found by counting.
+ * without Euclid's algorithm on BigInt: when numerator and power of ten are safe integers they are
+ * reduced in float64 (exact there); otherwise the common factor of the fraction is a power of 2
+ * times a power of 5, found by counting.
  */
-import type { Rational } from '../numeric/rational.js';
+import { rationalOfSafeDecimal, type Rational } from '../numeric/rational.js';
 
 const ZERO: Rational = { num: 0n, den: 1n };
 
@@ -47,6 +48,10 @@ export function decimalOfNumber(x: number): Rational {
   const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
   const shift = exponent - (dot < 0 ? 0 : mantissa.length - dot - 1);
   // the sign is part of `digits`; BigInt("-0012") is -12n
+  // A safe integer `digits` (a Number() result ≤ 2^53 − 1 in size is exact) over 10^k, k ≤ 15:
+  // reduced in float64 arithmetic, no BigInt division.
+  const small = shift <= 0 ? rationalOfSafeDecimal(Number(digits), -shift) : null;
+  if (small) return small;
   const m = BigInt(digits);
   if (shift >= 0) return { num: m * 10n ** BigInt(shift), den: 1n };
   const k = -shift;

@@ -19,6 +19,21 @@ export function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/**
+ * num/den in lowest terms for safe integers num and den > 0: Euclid in float64 arithmetic, exact
+ * on safe integers and much cheaper than on BigInt (most entries of a matrix file are such).
+ */
+export function rationalOfSafeIntegers(num: number, den: number): Rational {
+  let a = Math.abs(num);
+  let b = den;
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return { num: BigInt(num / a), den: BigInt(den / a) };
+}
+
 export function rational(num: bigint, den: bigint = 1n): Rational {
   if (den === 0n) throw new RangeError('rational: zero denominator');
   if (den < 0n) {
@@ -59,6 +74,14 @@ export function rcmp(a: Rational, b: Rational): -1 | 0 | 1 {
 export const requals = (a: Rational, b: Rational): boolean => a.num === b.num && a.den === b.den;
 export const risZero = (a: Rational): boolean => a.num === 0n;
 
+/** 10^0 … 10^15, each exact in float64 (parsed, not computed). */
+const POWERS_OF_10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
+
+/** m·10^-k in lowest terms when m is a safe integer and 0 ≤ k ≤ 15 (reduced in float64, exactly), else null. */
+export function rationalOfSafeDecimal(m: number, k: number): Rational | null {
+  return Number.isSafeInteger(m) && k >= 0 && k <= 15 ? rationalOfSafeIntegers(m, POWERS_OF_10[k]) : null;
+}
+
 const DECIMAL = /^([+-]?)(\d+)?(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 const FRACTION = /^([+-]?\d+)\s*\/\s*(\d+)$/;
 
@@ -70,6 +93,11 @@ export function parseRational(text: string): Rational {
   const s = text.trim();
   const f = FRACTION.exec(s);
   if (f) {
+    if (f[1].length <= 16 && f[2].length <= 15) {
+      const a = Number(f[1]);
+      const b = Number(f[2]);
+      if (b !== 0 && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return rationalOfSafeIntegers(a, b);
+    }
     const den = BigInt(f[2]);
     if (den === 0n) throw new InputError(`"${text}" has a zero denominator`);
     return rational(BigInt(f[1]), den);
@@ -82,9 +110,16 @@ export function parseRational(text: string): Rational {
   const frac = m[3] ?? '';
   const exp = m[4] === undefined ? 0 : Number(m[4]);
   if (!Number.isSafeInteger(exp) || Math.abs(exp) > 100000) throw new InputError(`"${text}": exponent out of range`);
-  let num = BigInt((intPart + frac).replace(/^0+(?=\d)/, '') || '0');
-  if (m[1] === '-') num = -num;
+  const digits = intPart + frac;
   const shift = exp - frac.length;
+  if (digits.length <= 15) {
+    // below 10^15 < 2^53, so Number() reads it exactly
+    const value = Number(digits);
+    const small = rationalOfSafeDecimal(m[1] === '-' ? -value : value, -shift);
+    if (small) return small;
+  }
+  let num = BigInt(digits.replace(/^0+(?=\d)/, '') || '0');
+  if (m[1] === '-') num = -num;
   return shift >= 0 ? rational(num * 10n ** BigInt(shift), 1n) : rational(num, 10n ** BigInt(-shift));
 }
 

@@ -6,6 +6,8 @@
  * `basis` (a unitary whose columns are the basis vectors) to measure in another one.
  * Accuracy: each |ρ_ij| is correctly rounded up to a few units; the sum adds n² roundings.
  */
+import type { Dec, DecimalField } from '../numeric/decimal.js';
+import { sqrtHalfEven } from '../numeric/decimal-sqrt.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { adjoint, identity, mul, sub, maxAbs } from '../numeric/matrix.js';
@@ -31,7 +33,9 @@ export function l1Coherence<T>(F: Field<T>, rho: CMatrix<T>, options: CoherenceO
   // |ρ_ji| = |ρ_ij| when ρ_ji is exactly conj ρ_ij: the modulus (a square root) is computed once
   // and kept for the lower triangle; the terms and their order are unchanged
   const upper = new Map<number, T>();
-  const modulus = (a: T, b: T): T => (F.isZero(b) ? F.abs(a) : F.isZero(a) ? F.abs(b) : F.sqrt(F.add(F.mul(a, a), F.mul(b, b))));
+  // the decimal square root by one BigInt integer root: the same correctly rounded value as F.sqrt, faster
+  const sqrt = F.kind === 'decimal' ? (x: T): T => sqrtHalfEven(F as unknown as DecimalField, x as unknown as Dec) as unknown as T : (x: T): T => F.sqrt(x);
+  const modulus = (a: T, b: T): T => (F.isZero(b) ? F.abs(a) : F.isZero(a) ? F.abs(b) : sqrt(F.add(F.mul(a, a), F.mul(b, b))));
   let s = F.zero;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {

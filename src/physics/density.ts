@@ -8,11 +8,13 @@ import { InputError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { hermiticityDefect, trace } from '../numeric/matrix.js';
-import { eigh, type Eigen } from '../numeric/eigh.js';
+import { eigh, eighExact, type Eigen } from '../numeric/eigh.js';
+import type { DecimalField } from '../numeric/decimal.js';
+import { float64 } from '../numeric/float64.js';
 import { provesPositiveFloat64 } from '../numeric/psd-float64.js';
 import { rationalOfNumber } from '../numeric/exact-bounds.js';
 import type { Rational, RationalMatrix } from '../numeric/rational.js';
-import { RONE, RZERO, rabs, radd, rcmp, rmul, rsub } from '../numeric/rational.js';
+import { RONE, RZERO, gcd, rabs, radd, rational, rationalToNumber, rcmp, rmul, rsub } from '../numeric/rational.js';
 
 export type { RationalMatrix } from '../numeric/rational.js';
 
@@ -107,14 +109,21 @@ export interface DensityCheckOptions {
 /**
  * Validate exact input Q as a density matrix and return it in field F (float64 or decimal).
  * Positivity: the smallest eigenvalue, certified to ±bound, must be ≥ −(bound + rounding of Q to F
- * + tolerance); a matrix that is exactly positive semidefinite therefore always passes.
+ * + tolerance); a matrix that is exactly positive semidefinite therefore always passes. Most
+ * full-rank states are proved positive semidefinite in float64 first (Cholesky, no eigensolver),
+ * states of rank ≤ 8 exactly (fraction-free elimination); otherwise the eigensolver decides, in a
+ * decimal field on the exact entries of Q.
  */
 export function densityFromRational<T>(F: Field<T>, Q: RationalMatrix, options: DensityCheckOptions = {}): DensityMatrix<T> {
   const what = options.what ?? 'matrix';
   const tolerance = options.tolerance ?? defaultTolerance(Q);
   checkDensityExact(Q, tolerance, what);
   const M = rationalToField(F, Q);
-  assertPositive(F, M, tolerance, what, options.beforeEigen);
+  if (provedPositiveExact(Q) || provedPositiveFast(F, M, tolerance) || provedPositiveLowRank(Q)) return M as DensityMatrix<T>;
+  options.beforeEigen?.(Q.rows);
+  // a decimal field decomposes the exact entries themselves (the allowance is kept all the same)
+  const eigen = F.kind === 'decimal' ? (eighExact(F as unknown as DecimalField, Q) as unknown as Eigen<T>) : eigh(F, M);
+  assertPositiveSpectrum(F, M, eigen, tolerance, what);
   return M as DensityMatrix<T>;
 }
 
@@ -155,20 +164,177 @@ export function assertPositive<T>(F: Field<T>, M: CMatrix<T>, tolerance: number,
  * the user asked for passes the narrower field's, to keep the documented allowance).
  */
 export function assertPositiveSpectrum<T>(F: Field<T>, M: CMatrix<T>, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T = F.epsilon): void {
-  const n = M.rows;
-  const lmin = eigen.values[0];
-  const certificate = eigen.certificate!;
   let maxEntry = F.zero;
   for (let k = 0; k < M.re.length; k++) {
     const a = F.add(F.abs(M.re[k]), F.abs(M.im[k]));
     if (F.cmp(a, maxEntry) > 0) maxEntry = a;
   }
+  assertSpectrumAllowed(F, M.rows, maxEntry, eigen, tolerance, what, epsilon);
+}
+
+/**
+ * assertPositiveSpectrum for a certified decomposition of the exact matrix Q itself (see
+ * eighExact), with the same allowance: the largest |Re Q_ij| + |Im Q_ij| is found exactly and
+ * rounded into F once, and Q is never converted to F as a whole.
+ */
+export function assertPositiveSpectrumExact<T>(F: Field<T>, Q: RationalMatrix, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T = F.epsilon): void {
+  assertSpectrumAllowed(F, Q.rows, F.fromRational(maxEntrySum(Q)), eigen, tolerance, what, epsilon);
+}
+
+/** max over the entries of |Re Q_ij| + |Im Q_ij|, exactly (compared by cross-multiplication, reduced once). */
+function maxEntrySum(Q: RationalMatrix): Rational {
+  let num = 0n;
+  let den = 1n;
+  for (let k = 0; k < Q.re.length; k++) {
+    const a = Q.re[k];
+    const b = Q.im[k];
+    const an = a.num < 0n ? -a.num : a.num;
+    const bn = b.num < 0n ? -b.num : b.num;
+    // |a| + |b| as an unreduced fraction: no gcd per entry
+    const [sn, sd] = bn === 0n ? [an, a.den] : an === 0n ? [bn, b.den] : a.den === b.den ? [an + bn, a.den] : [an * b.den + bn * a.den, a.den * b.den];
+    if (sn * den > num * sd) {
+      num = sn;
+      den = sd;
+    }
+  }
+  return rational(num, den);
+}
+
+function assertSpectrumAllowed<T>(F: Field<T>, n: number, maxEntry: T, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T): void {
+  const lmin = eigen.values[0];
+  const certificate = eigen.certificate!;
   const rounding = F.mul(F.mul(F.fromNumber(2 * n), epsilon), maxEntry);
   const allowed = F.add(F.add(certificate.bound, rounding), F.fromNumber(tolerance));
   if (F.cmp(lmin, F.neg(allowed)) < 0) {
     throw new InputError(
       `${what} is not positive semidefinite: smallest eigenvalue ${F.toString(lmin, 6)} (certified to ±${F.toString(certificate.bound, 2)}, tolerance ${tolerance})`,
     );
+  }
+}
+
+const U = 2 ** -53;
+const ETA = 2 ** -1074;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** q correctly rounded to float64 (a quotient of two exact doubles is correctly rounded by IEEE division). */
+const toDouble = (q: Rational): number => (q.den <= MAX_SAFE && q.num <= MAX_SAFE && q.num >= -MAX_SAFE ? Number(q.num) / Number(q.den) : rationalToNumber(q));
+
+/**
+ * A float64 proof that the Hermitian part of the exact Q is positive semidefinite, for Q whose
+ * smallest eigenvalue clears the float64 rounding (most full-rank states); false when it cannot
+ * tell. X = fl(Q) − tI (each entry rounded to nearest, then the diagonal shifted down by t, rounded
+ * again), E = Q − X − tI: every entry of E is within u/(1 − u) of the double it is rounded to, or
+ * of 2^-1075 below the normal range, so ‖E‖₂ ≤ ‖E‖_F ≤ δ below. provesPositiveFloat64 proves
+ * λ_min(X) ≥ −(t − δ), hence λ_min(Q) ≥ λ_min(X) + t − ‖E‖₂ ≥ 0 (Weyl). t is a few times the
+ * rounding of the Cholesky test itself, so that a state with λ_min well above it passes.
+ */
+function provedPositiveExact(Q: RationalMatrix): boolean {
+  const n = Q.rows;
+  const re = new Array<number>(n * n);
+  const im = new Array<number>(n * n);
+  let frob2 = 0;
+  for (let k = 0; k < n * n; k++) {
+    const a = toDouble(Q.re[k]);
+    const b = toDouble(Q.im[k]);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+    re[k] = a;
+    im[k] = b;
+    frob2 += a * a + b * b;
+  }
+  let traceAbs = 0;
+  let maxDiag = 0;
+  for (let i = 0; i < n; i++) {
+    traceAbs += Math.abs(re[i * n + i]);
+    maxDiag = Math.max(maxDiag, Math.abs(re[i * n + i]));
+  }
+  // A float64 sum of n² squares is within (n² + 2)u of the true one: the factor 1.01 covers it up
+  // to n = 2^20. Below 2^-900 the subnormal terms would need their own accounting: left to the eigensolver.
+  const frob = Math.sqrt(frob2) * 1.01;
+  if (n > 2 ** 20 || !(frob >= 2 ** -900)) return false;
+  const g = (2 * (n + 4) * U) / (1 - 2 * (n + 4) * U);
+  const cholesky = g * traceAbs * 1.01 + 2 * U * maxDiag + 2 * U * frob + 8 * (n + 1) * (2 * (n + 2) + maxDiag) * ETA;
+  const t = 8 * (cholesky + 4 * U * frob);
+  let diag2 = 0;
+  for (let i = 0; i < n; i++) {
+    re[i * n + i] -= t;
+    diag2 += re[i * n + i] * re[i * n + i];
+  }
+  // ‖E‖_F ≤ u'·(‖fl(Q)‖_F + ‖diag X‖) + (√2·n + √n)·2^-1075, u' = u/(1 − u); 2u in place of u'
+  // leaves u·‖fl(Q)‖_F ≥ 2^-953 of room, which covers the subnormal terms and this line's roundings
+  const delta = 2 * U * (frob + Math.sqrt(diag2) * 1.01);
+  const margin = (t - delta) * (1 - 2 ** -20);
+  return margin > 0 && provesPositiveFloat64(float64, { rows: n, cols: n, re, im }, margin);
+}
+
+/** Pivots the exact low-rank test takes at most before it leaves the decision to the eigensolver. */
+const LOW_RANK_PIVOTS = 8;
+/** The largest common denominator of the entries the exact low-rank test works with (2^4096). */
+const LOW_RANK_MAX_DENOMINATOR = 1n << 4096n;
+
+/**
+ * An exact proof that Q is positive semidefinite, for exactly Hermitian Q of low rank (pure states
+ * and mixtures of a few, which the float64 test cannot decide: their zero eigenvalues sit at its
+ * limit). A Hermitian [[p, b†], [b, C]] with p > 0 is positive semidefinite iff C − bb†/p is, and
+ * one with a zero diagonal entry iff that row is zero and the rest is; so eliminating with positive
+ * diagonal pivots until the rest is exactly zero proves it. Fraction-free (Bareiss) on Q times the
+ * common denominator of its entries: every division is exact, and each entry after k steps is the
+ * Schur complement's times a positive number, so signs and zeros are those of the Schur
+ * complement. False (undecided) for any other outcome, or after LOW_RANK_PIVOTS pivots.
+ */
+function provedPositiveLowRank(Q: RationalMatrix): boolean {
+  const n = Q.rows;
+  // exactly Hermitian only (entries in lowest terms: equal values are equal pairs)
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      const a = Q.re[i * n + j];
+      const b = Q.re[j * n + i];
+      const c = Q.im[i * n + j];
+      const d = Q.im[j * n + i];
+      if (a.num !== b.num || a.den !== b.den || c.num !== -d.num || c.den !== d.den) return false;
+    }
+  // the common denominator; unrelated denominators would make it (and the elimination) huge: left to the eigensolver
+  let L = 1n;
+  for (const q of [...Q.re, ...Q.im]) {
+    if (L % q.den !== 0n) L = (L / gcd(L, q.den)) * q.den;
+    if (L > LOW_RANK_MAX_DENOMINATOR) return false;
+  }
+  const re = Q.re.map((q) => q.num * (L / q.den));
+  const im = Q.im.map((q) => q.num * (L / q.den));
+  let rest = Array.from({ length: n }, (_, i) => i);
+  let previous = 1n;
+  for (let pivots = 0; ; pivots++) {
+    // drop zero rows; a zero diagonal with a nonzero row, or a negative diagonal: not decided here
+    const kept: number[] = [];
+    for (const i of rest) {
+      const d = re[i * n + i];
+      if (d < 0n) return false;
+      if (d === 0n) {
+        for (const j of rest) if (re[i * n + j] !== 0n || im[i * n + j] !== 0n) return false;
+      } else kept.push(i);
+    }
+    rest = kept;
+    if (rest.length === 0) return true;
+    if (pivots === LOW_RANK_PIVOTS) return false;
+    let k = rest[0];
+    for (const i of rest) if (re[i * n + i] > re[k * n + k]) k = i;
+    const p = re[k * n + k];
+    rest = rest.filter((i) => i !== k);
+    for (const i of rest)
+      for (const j of rest) {
+        if (j < i) continue;
+        // A_ij ← (p·A_ij − A_ik·A_kj) / previous, upper triangle, mirrored
+        const [ar, ai, br, bi] = [re[i * n + k], im[i * n + k], re[k * n + j], im[k * n + j]];
+        const nr = p * re[i * n + j] - (ar * br - ai * bi);
+        const ni = p * im[i * n + j] - (ar * bi + ai * br);
+        const vr = nr / previous;
+        const vi = ni / previous;
+        if (vr * previous !== nr || vi * previous !== ni) return false; // exact by Bareiss; refuse to guess otherwise
+        re[i * n + j] = vr;
+        im[i * n + j] = vi;
+        re[j * n + i] = vr;
+        im[j * n + i] = -vi;
+      }
+    previous = p;
   }
 }
 

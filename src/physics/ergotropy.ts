@@ -17,11 +17,11 @@ import { InternalError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
 import type { CMatrix } from '../numeric/matrix.js';
 import { convertMatrix, traceProduct, zeros } from '../numeric/matrix.js';
-import { eigh, type Eigen } from '../numeric/eigh.js';
+import { eigh, eighExact, type Eigen } from '../numeric/eigh.js';
 import { GUARD_DIGITS, decimalField, type DecimalField } from '../numeric/decimal.js';
-import { FixedPointSum, bitsForSum, exactValue, floorLog2, rationalOfNumber } from '../numeric/exact-bounds.js';
-import { RZERO, radd, rcmp, rmul, rneg, type Rational, type RationalMatrix } from '../numeric/rational.js';
-import { assertPositiveSpectrum, checkDensityExact, defaultTolerance, rationalToField } from './density.js';
+import { FixedPointSum, bitsForSum, exactValue, floorLog2 } from '../numeric/exact-bounds.js';
+import { RZERO, rcmp, rmul, rneg, type Rational, type RationalMatrix } from '../numeric/rational.js';
+import { assertPositiveSpectrumExact, checkDensityExact, defaultTolerance } from './density.js';
 import { excitations } from './qubits.js';
 import { certifiedErgotropy } from './passive-energy.js';
 
@@ -40,7 +40,7 @@ export interface ErgotropyResult<T> {
   eigenvalueBound: T;
   /** Levels of H, increasing, with multiplicity. */
   levels: T[];
-  /** The passive state Σ_k r_k↓ |ε_k⟩⟨ε_k| (one choice of basis within degenerate levels). */
+  /** The passive state Σ_k r_k↓ |ε_k⟩⟨ε_k| (one choice of basis within degenerate levels; formed when first read in decimal fields). */
   passiveState: CMatrix<T>;
 }
 
@@ -55,23 +55,24 @@ export function ergotropy<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): Ergot
   if (rho.rows !== rho.cols) throw new RangeError(`ergotropy: ρ is ${rho.rows}×${rho.cols}, not square`);
   if (H.rows !== H.cols || H.rows !== rho.rows) throw new RangeError(`ergotropy: H is ${H.rows}×${H.cols} but ρ is ${rho.rows}×${rho.cols}`);
   if (F.kind === 'decimal') {
-    // The entries of ρ and H are the exact input: the working field holds them exactly.
+    // The entries of ρ and H are the exact input: decomposed as they are, nothing rounded first.
     const D = F as unknown as DecimalField;
-    const W = decimalField(D.precision + GUARD_DIGITS);
-    const rhoW = toWorking(W, rho as unknown as CMatrix<Dec>);
-    const input: ExactInput = {
-      rhoW,
-      rhoDelta: holdsExactly(W, rho as unknown as CMatrix<Dec>) ? RZERO : entryRoundingNorm(W, rhoW),
-      rhoEntry: (k) => [exactValue(D, rho.re[k] as unknown as Dec), exactValue(D, rho.im[k] as unknown as Dec)],
-      H: isDiagonal(F, H)
-        ? { diagonal: Array.from({ length: H.rows }, (_, i) => exactValue(D, H.re[i * H.rows + i] as unknown as Dec)) }
-        : {
-            matrix: toWorking(W, H as unknown as CMatrix<Dec>),
-            delta: holdsExactly(W, H as unknown as CMatrix<Dec>) ? RZERO : entryRoundingNorm(W, toWorking(W, H as unknown as CMatrix<Dec>)),
-            entry: (k) => [exactValue(D, H.re[k] as unknown as Dec), exactValue(D, H.im[k] as unknown as Dec)],
-          },
-    };
-    return ergotropyExact(D, input) as unknown as ErgotropyResult<T>;
+    const W = workingField(D.precision);
+    const exact = (M: CMatrix<Dec>): RationalMatrix => ({
+      rows: M.rows,
+      cols: M.cols,
+      re: M.re.map((x) => exactValue(D, x)),
+      im: M.im.map((x) => exactValue(D, x)),
+      hasFloatEntries: false,
+    });
+    const rhoQ = exact(rho as unknown as CMatrix<Dec>);
+    let hInput: ExactInput['H'];
+    if (isDiagonal(F, H)) hInput = { diagonal: Array.from({ length: H.rows }, (_, i) => exactValue(D, H.re[i * H.rows + i] as unknown as Dec)) };
+    else {
+      const HQ = exact(H as unknown as CMatrix<Dec>);
+      hInput = { eigen: eighExact(W, HQ), entry: (k) => [HQ.re[k], HQ.im[k]] };
+    }
+    return ergotropyExact(D, { rhoEigen: eighExact(W, rhoQ), rhoEntry: (k) => [rhoQ.re[k], rhoQ.im[k]], H: hInput }) as unknown as ErgotropyResult<T>;
   }
   return ergotropyInField(F, rho, H);
 }
@@ -79,38 +80,36 @@ export function ergotropy<T>(F: Field<T>, rho: CMatrix<T>, H: CMatrix<T>): Ergot
 type Dec = DecimalField['zero'];
 
 /**
- * The exact input of a decimal ergotropy: ρ in the working field W (P + GUARD_DIGITS digits) with
- * a bound on ‖ρ_exact − ρ_W‖₂ (zero when W holds ρ exactly) and its exact entries; H either as
- * exact diagonal levels or, like ρ, in W with a bound and exact entries.
+ * The exact input of a decimal ergotropy: a certified decomposition of the exact ρ in the working
+ * field W (P + GUARD_DIGITS digits) and its exact entries; H either as exact diagonal levels or,
+ * like ρ, as a certified decomposition of the exact H and its exact entries. The certificates bound
+ * the distance from the eigenvalues of the exact matrices: no rounding of the entries is left to
+ * account for.
  */
 export interface ExactInput {
-  rhoW: CMatrix<Dec>;
-  rhoDelta: Rational;
+  rhoEigen: Eigen<Dec>;
   rhoEntry: (k: number) => [Rational, Rational];
-  /** A certified decomposition of rhoW already made (by the positivity check), to reuse. */
-  rhoEigen?: Eigen<Dec>;
-  H: { diagonal: Rational[] } | { matrix: CMatrix<Dec>; delta: Rational; entry: (k: number) => [Rational, Rational] };
+  H: { diagonal: Rational[] } | { eigen: Eigen<Dec>; entry: (k: number) => [Rational, Rational] };
 }
 
 /** The working field of a decimal ergotropy at `precision` digits. */
 export const workingField = (precision: number): DecimalField => decimalField(precision + GUARD_DIGITS);
 
 /**
- * Ergotropy of exact input at D's precision: one certified decomposition of ρ (and of H unless
- * diagonal) in the working field, the energy Tr(ρH) from the exact entries at a fixed binary point
- * with every rounding counted, and the rigorous assembly of passive-energy.ts; the results are
- * rounded into D with the roundings in the bound. By Weyl's inequality the eigenvalues of the
- * exact ρ are within ‖ρ_exact − ρ_W‖₂ of those of ρ_W, which input.rhoDelta bounds.
+ * Ergotropy of exact input at D's precision: the certified spectra of ρ (and of H unless diagonal)
+ * in the working field, the energy Tr(ρH) from the exact entries at a fixed binary point with every
+ * rounding counted, and the rigorous assembly of passive-energy.ts; the results are rounded into D
+ * with the roundings in the bound. The passive state is formed only when it is read.
  */
 export function ergotropyExact(D: DecimalField, input: ExactInput): ErgotropyResult<Dec> {
   const W = workingField(D.precision);
-  const n = input.rhoW.rows;
-  const er = input.rhoEigen ?? eigh(W, input.rhoW);
-  const rhoBound = radd(exactValue(W, er.certificate!.bound), input.rhoDelta);
+  const er = input.rhoEigen;
+  const n = er.values.length;
+  const rhoBound = exactValue(W, er.certificate!.bound);
   const r = er.values.slice().reverse(); // decreasing
   let levels: Rational[] | Dec[];
   let levelBound: Rational = RZERO;
-  let levelVectors: CMatrix<Dec> | null = null;
+  let levelVectors: (() => CMatrix<Dec>) | null = null;
   let order: number[] | null = null;
   // Energy Tr(ρH) = Σ_ij Re(ρ_ij H_ji), from the exact entries.
   const terms: [Rational, Rational][] = [];
@@ -120,10 +119,10 @@ export function ergotropyExact(D: DecimalField, input: ExactInput): ErgotropyRes
     levels = order.map((i) => d[i]);
     for (let i = 0; i < n; i++) terms.push([input.rhoEntry(i * n + i)[0], d[i]]);
   } else {
-    const eh = eigh(W, input.H.matrix);
+    const eh = input.H.eigen;
     levels = eh.values;
-    levelBound = radd(exactValue(W, eh.certificate!.bound), input.H.delta);
-    levelVectors = eh.vectors;
+    levelBound = exactValue(W, eh.certificate!.bound);
+    levelVectors = () => eh.vectors;
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) {
         const [hr, hi] = input.H.entry(j * n + i);
@@ -134,12 +133,34 @@ export function ergotropyExact(D: DecimalField, input: ExactInput): ErgotropyRes
   }
   const energy = exactEnergy(D.precision, terms);
   const c = certifiedErgotropy<Dec>(D, energy, { values: r, bound: rhoBound }, { values: levels, bound: levelBound });
+  let passiveState: CMatrix<Dec> | undefined;
+  return {
+    ergotropy: c.ergotropy,
+    errorBound: c.errorBound,
+    energy: c.energy,
+    passiveEnergy: c.passiveEnergy,
+    eigenvalues: c.populations,
+    eigenvalueBound: c.populationBound,
+    levels: (levels as (Rational | Dec)[]).map((x) => (isDecimal(x) ? D.fromString(x.toString()) : D.fromRational(x))),
+    get passiveState() {
+      passiveState ??= passiveStateOf(W, D, r, order, levelVectors);
+      return passiveState;
+    },
+  };
+}
+
+/**
+ * Σ_k r_k |ε_k⟩⟨ε_k| in W, rounded into D: r_k (decreasing) on the k-th lowest level, the levels
+ * either the basis states in `order` (H diagonal) or the columns of `vectors`.
+ */
+function passiveStateOf(W: DecimalField, D: DecimalField, r: readonly Dec[], order: number[] | null, vectors: (() => CMatrix<Dec>) | null): CMatrix<Dec> {
+  const n = r.length;
   const passiveState = zeros(W, n);
   if (order) {
     // H diagonal: the passive state is diagonal, r_k on the k-th lowest level
     order.forEach((i, k) => (passiveState.re[i * n + i] = r[k]));
   } else {
-    const V = levelVectors!;
+    const V = vectors!();
     for (let k = 0; k < n; k++) {
       if (r[k].isZero()) continue;
       for (let i = 0; i < n; i++)
@@ -151,16 +172,7 @@ export function ergotropyExact(D: DecimalField, input: ExactInput): ErgotropyRes
         }
     }
   }
-  return {
-    ergotropy: c.ergotropy,
-    errorBound: c.errorBound,
-    energy: c.energy,
-    passiveEnergy: c.passiveEnergy,
-    eigenvalues: c.populations,
-    eigenvalueBound: c.populationBound,
-    levels: (levels as (Rational | Dec)[]).map((x) => (isDecimal(x) ? D.fromString(x.toString()) : D.fromRational(x))),
-    passiveState: convertMatrix(W, D, passiveState),
-  };
+  return convertMatrix(W, D, passiveState);
 }
 
 const isDecimal = (x: unknown): x is Dec => typeof x === 'object' && x !== null && 'isZero' in x;
@@ -281,9 +293,10 @@ export interface ExactStateOptions {
 
 /**
  * Validate the exact state Q (Hermitian and of unit trace exactly, positive semidefinite by its
- * certified spectrum) and return its ergotropy for the exact H at D's precision. ρ is decomposed
- * once, in the working field, for both the positivity check and the ergotropy; the rounding of
- * the exact entries into that field is carried into the bound (Weyl).
+ * certified spectrum) and return its ergotropy for the exact H at D's precision. ρ (and H unless
+ * diagonal) is decomposed once, from its exact entries, in the working field, for both the
+ * positivity check and the ergotropy: no rounding of the entries enters the bound (a copy rounded
+ * into the working field would add its distance ‖ρ − ρ_W‖₂ by Weyl's inequality).
  */
 export function ergotropyOfExactState(D: DecimalField, Q: RationalMatrix, H: ExactHamiltonian, options: ExactStateOptions = {}): ErgotropyResult<Dec> {
   const what = options.what ?? 'ρ';
@@ -291,9 +304,8 @@ export function ergotropyOfExactState(D: DecimalField, Q: RationalMatrix, H: Exa
   checkDensityExact(Q, tolerance, what);
   const n = Q.rows;
   const W = workingField(D.precision);
-  const rhoW = rationalToField(W, Q);
-  const rhoEigen = eigh(W, rhoW);
-  assertPositiveSpectrum(W, rhoW, rhoEigen, tolerance, what, W.fromString(D.epsilon.toString()));
+  const rhoEigen = eighExact(W, Q);
+  assertPositiveSpectrumExact(W, Q, rhoEigen, tolerance, what, W.fromString(D.epsilon.toString()));
   let hInput: ExactInput['H'];
   if ('qubits' in H) {
     if (2 ** H.qubits !== n) throw new RangeError(`ergotropyOfExactState: ρ is ${n}×${n}, not a state of ${H.qubits} qubits`);
@@ -304,43 +316,7 @@ export function ergotropyOfExactState(D: DecimalField, Q: RationalMatrix, H: Exa
     let diagonal = true;
     for (let i = 0; i < n && diagonal; i++)
       for (let j = 0; j < n && diagonal; j++) if (i !== j && (M.re[i * n + j].num !== 0n || M.im[i * n + j].num !== 0n)) diagonal = false;
-    if (diagonal) hInput = { diagonal: Array.from({ length: n }, (_, i) => M.re[i * n + i]) };
-    else {
-      const HW = rationalToField(W, M);
-      hInput = { matrix: HW, delta: entryRoundingNorm(W, HW), entry: (k) => [M.re[k], M.im[k]] };
-    }
+    hInput = diagonal ? { diagonal: Array.from({ length: n }, (_, i) => M.re[i * n + i]) } : { eigen: eighExact(W, M), entry: (k) => [M.re[k], M.im[k]] };
   }
-  return ergotropyExact(D, { rhoW, rhoDelta: entryRoundingNorm(W, rhoW), rhoEntry: (k) => [Q.re[k], Q.im[k]], rhoEigen, H: hInput });
-}
-
-/** M with each entry correctly rounded into W from all its digits (exact when it has at most W's). */
-const toWorking = (W: DecimalField, M: CMatrix<Dec>): CMatrix<Dec> => ({
-  rows: M.rows,
-  cols: M.cols,
-  re: M.re.map((x) => W.fromString(x.toString())),
-  im: M.im.map((x) => W.fromString(x.toString())),
-});
-
-/** True if every entry of M has at most W's digits (a Decimal built by its constructor may have more). */
-function holdsExactly(W: DecimalField, M: CMatrix<Dec>): boolean {
-  for (let k = 0; k < M.re.length; k++) if (M.re[k].sd() > W.precision || M.im[k].sd() > W.precision) return false;
-  return true;
-}
-
-/**
- * An upper bound on ‖X − X_W‖₂ where X_W (given) is X with each real and imaginary part correctly
- * rounded into W: |Δ_ij| ≤ u·|X_ij| gives ‖Δ‖₂ ≤ ‖Δ‖_F ≤ u·‖X‖_F ≤ u·(1 + u)·‖X_W‖_F. ‖X_W‖_F is
- * bounded in float64 with a generous relative margin (n² ≤ 2^40 terms, each relative error ≤ 2^-50)
- * and an absolute floor for entries below the float64 range.
- */
-function entryRoundingNorm(W: DecimalField, XW: CMatrix<Dec>): Rational {
-  let s = 0;
-  for (let k = 0; k < XW.re.length; k++) {
-    const a = XW.re[k].toNumber();
-    const b = XW.im[k].toNumber();
-    s += a * a + b * b;
-  }
-  if (!Number.isFinite(s)) throw new RangeError('ergotropy: an entry exceeds the float64 range');
-  const norm = 1.01 * Math.sqrt(s) + XW.rows * 1e-150;
-  return rmul(exactValue(W, W.epsilon), rmul(rationalOfNumber(norm), { num: 11n, den: 10n }));
+  return ergotropyExact(D, { rhoEigen, rhoEntry: (k) => [Q.re[k], Q.im[k]], H: hInput });
 }

@@ -11,8 +11,9 @@
  */
 import { InternalError } from '../errors.js';
 import type { Field } from '../numeric/field.js';
-import { exactValue, rmax, roundInto, rsum, upperBoundIn } from '../numeric/exact-bounds.js';
-import { RZERO, rabs, radd, rcmp, rmul, rneg, rsub, type Rational } from '../numeric/rational.js';
+import { exactValue, rmax, roundInto, upperBoundIn } from '../numeric/exact-bounds.js';
+import { parseUnreduced } from '../numeric/fixed.js';
+import { RZERO, rabs, radd, rational, rcmp, rmul, rneg, rsub, type Rational } from '../numeric/rational.js';
 
 /**
  * Computed eigenvalues (with multiplicity, any order; field values or exact rationals) and a
@@ -60,6 +61,32 @@ function toExact<T>(F: Field<T>, x: T | Rational): Rational {
 }
 
 /**
+ * toExact, but a decimal value left unreduced (its digits over a power of ten): exactSum adds
+ * such values per denominator, and only the sums are reduced. Not to be returned as is.
+ */
+function toExactTerm<T>(F: Field<T>, x: T | Rational): Rational {
+  return isRational(x) ? x : F.kind === 'decimal' ? parseUnreduced(String(x)) : exactValue(F, x as T);
+}
+
+/**
+ * Σ_k a_k·b_k (b omitted: Σ_k a_k) exactly, in lowest terms. The terms are added per denominator
+ * first, without a gcd: decimal values share a few powers of ten, so Euclid's algorithm runs once
+ * per distinct denominator instead of once per term.
+ */
+function exactSum(a: readonly Rational[], b?: readonly Rational[]): Rational {
+  const byDen = new Map<bigint, bigint>();
+  for (let k = 0; k < a.length; k++) {
+    const num = b ? a[k].num * b[k].num : a[k].num;
+    if (num === 0n) continue;
+    const den = b ? a[k].den * b[k].den : a[k].den;
+    byDen.set(den, (byDen.get(den) ?? 0n) + num);
+  }
+  let sum = RZERO;
+  for (const [den, num] of byDen) sum = radd(sum, rational(num, den));
+  return sum;
+}
+
+/**
  * Passive energy and ergotropy from the certified spectra of ρ (`populations`) and H (`levels`) and
  * the energy Tr(ρH) with its bound. Results are rounded into F, each rounding added to its bound.
  * Throws InternalError if the assembled W is below −(its bound): impossible for true inputs.
@@ -71,15 +98,15 @@ function toExact<T>(F: Field<T>, x: T | Rational): Rational {
 export function certifiedErgotropy<T>(F: Field<T>, energy: Bounded<T>, populations: CertifiedSpectrum<T>, levels: CertifiedSpectrum<T>): CertifiedErgotropy<T> {
   const n = populations.values.length;
   if (levels.values.length !== n) throw new RangeError(`certifiedErgotropy: ${n} populations but ${levels.values.length} levels`);
-  const r = populations.values.map((x) => toExact(F, x)).sort((a, b) => rcmp(b, a)); // decreasing
-  const e = levels.values.map((x) => toExact(F, x)).sort(rcmp); // increasing
+  const r = populations.values.map((x) => toExactTerm(F, x)).sort((a, b) => rcmp(b, a)); // decreasing
+  const e = levels.values.map((x) => toExactTerm(F, x)).sort(rcmp); // increasing
   const betaR = toExact(F, populations.bound);
   const betaE = toExact(F, levels.bound);
   if (betaR.num < 0n || betaE.num < 0n) throw new RangeError('certifiedErgotropy: a bound is negative');
   // |Σ r_k ε_k − Σ r̃_k ε̃_k| ≤ Σ |r_k − r̃_k||ε_k| + |r̃_k||ε_k − ε̃_k| ≤ βr·Σ(|ε̃_k| + βε) + βε·Σ|r̃_k|
-  const passive = rsum(r.map((x, k) => rmul(x, e[k])));
-  const sumAbsE = rsum(e.map(rabs));
-  const sumAbsR = rsum(r.map(rabs));
+  const passive = exactSum(r, e);
+  const sumAbsE = exactSum(e.map(rabs));
+  const sumAbsR = exactSum(r.map(rabs));
   const passiveBound = radd(rmul(betaR, radd(sumAbsE, rmul({ num: BigInt(n), den: 1n }, betaE))), rmul(betaE, sumAbsR));
   const E = toExact(F, energy.value);
   const energyBound = toExact(F, energy.bound);
@@ -93,14 +120,18 @@ export function certifiedErgotropy<T>(F: Field<T>, energy: Bounded<T>, populatio
   const w = roundInto(F, W);
   const en = roundInto(F, E);
   const pe = roundInto(F, passive);
-  let popBound = betaR;
+  // the rounding of each population adds to its own distance; one bound covers them all: βr plus
+  // the largest rounding (the roundings compared unreduced, the bound reduced once)
+  let worst = RZERO;
   const pops = r.map((x) => {
-    const p = roundInto(F, x);
-    // the rounding of each population adds to its own distance; one bound covers them all
-    const b = radd(betaR, p.error);
-    if (rcmp(b, popBound) > 0) popBound = b;
-    return p.value;
+    const value = F.fromRational(x);
+    const v = toExactTerm(F, value);
+    const d = v.num * x.den - x.num * v.den;
+    const error = { num: d < 0n ? -d : d, den: v.den * x.den };
+    if (rcmp(error, worst) > 0) worst = error;
+    return value;
   });
+  const popBound = radd(betaR, worst);
   const wb = radd(wBound, w.error);
   const eb = radd(energyBound, en.error);
   const pb = radd(passiveBound, pe.error);

@@ -1,18 +1,29 @@
 /**
- * decimalOfNumber: the exact value of the shortest decimal of a double, against the independent
- * route of numeric/rational.ts (rationalFromNumber: String(x) through a regular expression and a
- * gcd by Euclid's algorithm). Edge rows first, then seeded doubles of every magnitude.
+ * decimalOfNumber: the exact value of the shortest decimal of a double, against the route of
+ * numeric/rational.ts (rationalFromNumber: String(x) through a regular expression) and against
+ * String(x) reduced by BigInt's gcd alone. Edge rows first, then seeded doubles of every magnitude.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalOfNumber } from '../../src/io/json-number.js';
-import { rationalFromNumber, rationalToNumber, rationalToString } from '../../src/numeric/rational.js';
+import { type Rational, rational, rationalFromNumber, rationalToNumber, rationalToString } from '../../src/numeric/rational.js';
 import { fcParams } from '../arbitraries.js';
+
+/** String(x) reduced by BigInt alone (rational()'s gcd): independent of the float64 reduction both routes use for short decimals. */
+function bigIntDecimal(x: number): Rational {
+  const [mantissa, exponent = '0'] = String(x).split('e');
+  const [whole, fraction = ''] = mantissa.split('.');
+  const m = BigInt(whole + fraction);
+  const shift = Number(exponent) - fraction.length;
+  return shift >= 0 ? rational(m * 10n ** BigInt(shift)) : rational(m, 10n ** BigInt(-shift));
+}
 
 const same = (x: number) => {
   const q = decimalOfNumber(x);
   const r = rationalFromNumber(x);
   expect([q.num, q.den], `x = ${x}`).toEqual([r.num, r.den]);
+  const b = bigIntDecimal(x);
+  expect([q.num, q.den], `x = ${x} (BigInt route)`).toEqual([b.num, b.den]);
   // and the decimal reads back as x (±0 as +0)
   expect(Object.is(rationalToNumber(q), x === 0 ? 0 : x)).toBe(true);
 };

@@ -36,6 +36,7 @@ import {
   FLOAT_INPUT_TOLERANCE,
   rationalToField,
 } from '../../src/physics/density.js';
+import { Rng } from '../../src/random/rng.js';
 import { buildState, D50, fcParams, PHYSICS_FIELDS, stateSpec } from '../arbitraries.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -666,6 +667,150 @@ describe('exactly known spectra (R₂R₁ diag(p) R₁R₂ with rational reflect
         },
       ),
       fcParams('density exact non-PSD refused', 30),
+    );
+  });
+});
+
+// The float64 shortcut for exact input (shifted Cholesky) must decide nothing the eigenvalue test
+// would not: an eigenvalue just below zero, from −1e-10 down past float64's resolution, is refused
+// at 50 and 200 digits; a spectrum well above zero is accepted without the eigensolver.
+describe('positivity of exact input: the float64 proof and the eigensolver agree', () => {
+  /** n − 1 weights scaled to trace 1 + 10^-k, and −10^-k (or +10^-k): trace exactly 1. */
+  const spectrum = (w: number[], k: number, sign: 1 | -1): Rational[] => {
+    const eps = rational(1n, 10n ** BigInt(k));
+    const total = BigInt(w.reduce((a, b) => a + b, 0));
+    const rest = sign === 1 ? rsub(RONE, eps) : radd(RONE, eps);
+    return [...w.map((x) => rmul(rational(BigInt(x), total), rest)), sign === 1 ? eps : rneg(eps)];
+  };
+  const arb = fc.integer({ min: 2, max: 6 }).chain((n) =>
+    fc.record({
+      w: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: n - 1, maxLength: n - 1 }),
+      k: fc.constantFrom(10, 12, 13, 14, 15, 16, 17, 18, 20, 25, 30, 40),
+      v1: vecArb(n),
+      v2: vecArb(n),
+    }),
+  );
+
+  it('a smallest eigenvalue of −10^-k is refused at 50 and 200 digits', () => {
+    fc.assert(
+      fc.property(arb, ({ w, k, v1, v2 }) => {
+        const Q = withExactSpectrum(spectrum(w, k, -1), toVec(v1), toVec(v2));
+        for (const F of [D50, D200]) expect(inputErrorOf(() => densityFromRational(F, Q)).message).toMatch(/not positive semidefinite/);
+      }),
+      fcParams('density tiny negative eigenvalue refused', 60),
+    );
+  });
+
+  it('a smallest eigenvalue of +10^-k is accepted; at 10^-10 without the eigensolver', () => {
+    fc.assert(
+      fc.property(arb, ({ w, k, v1, v2 }) => {
+        const Q = withExactSpectrum(spectrum(w, k, 1), toVec(v1), toVec(v2));
+        for (const [, F] of ALL_FIELDS) {
+          let eigensolver = false;
+          expect(() => densityFromRational(F, Q, { beforeEigen: () => (eigensolver = true) })).not.toThrow();
+          if (k === 10) expect(eigensolver).toBe(false);
+        }
+      }),
+      fcParams('density tiny positive eigenvalue accepted', 60),
+    );
+  });
+
+  it('exact states of rank ≤ 8 are proved exactly, without the eigensolver, in every field', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }).chain((n) =>
+          fc.record({
+            // at least one zero weight: rank-deficient, beyond the float64 test
+            w: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: n, maxLength: n }).filter((w) => w.some((x) => x > 0) && w.some((x) => x === 0)),
+            v1: vecArb(n),
+            v2: vecArb(n),
+          }),
+        ),
+        ({ w, v1, v2 }) => {
+          const total = w.reduce((a, b) => a + b, 0);
+          const Q = withExactSpectrum(
+            w.map((x) => rational(BigInt(x), BigInt(total))),
+            toVec(v1),
+            toVec(v2),
+          );
+          for (const [, F] of ALL_FIELDS) {
+            let eigensolver = false;
+            expect(() => densityFromRational(F, Q, { beforeEigen: () => (eigensolver = true) })).not.toThrow();
+            expect(eigensolver).toBe(false);
+          }
+        },
+      ),
+      fcParams('density exact low rank proved', 60),
+    );
+  });
+
+  it('a 64-dimensional pure state is proved exactly; rank 9 goes to the eigensolver and is accepted', () => {
+    const rng = new Rng(7, ['density low rank']);
+    // ρ = Σ_r ψ_r ψ_r† / Σ_r |ψ_r|², Gaussian-integer ψ_r
+    const mixture = (rank: number, n: number): RationalMatrix => {
+      const psi = Array.from({ length: rank }, () => Array.from({ length: n }, () => [BigInt(rng.int(-3, 3)), BigInt(rng.int(-3, 3))] as const));
+      let t = 0n;
+      for (const v of psi) for (const [a, b] of v) t += a * a + b * b;
+      const re: Rational[] = [];
+      const im: Rational[] = [];
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let sr = 0n;
+          let si = 0n;
+          for (const v of psi) {
+            // ψ_i conj(ψ_j)
+            sr += v[i][0] * v[j][0] + v[i][1] * v[j][1];
+            si += v[i][1] * v[j][0] - v[i][0] * v[j][1];
+          }
+          re.push(rational(sr, t));
+          im.push(rational(si, t));
+        }
+      return { rows: n, cols: n, re, im, hasFloatEntries: false };
+    };
+    let eigensolver = false;
+    expect(() => densityFromRational(D50, mixture(1, 64), { beforeEigen: () => (eigensolver = true) })).not.toThrow();
+    expect(eigensolver).toBe(false);
+    expect(() => densityFromRational(D50, mixture(9, 12), { beforeEigen: () => (eigensolver = true) })).not.toThrow();
+    expect(eigensolver).toBe(true);
+  });
+
+  it.each([
+    [
+      'a zero diagonal entry with a nonzero row',
+      [
+        ['1', '1/4'],
+        ['1/4', '0'],
+      ],
+    ],
+    [
+      'a zero diagonal entry with a nonzero row, 3×3',
+      [
+        ['1/2', '0', '1/10'],
+        ['0', '1/2', '0'],
+        ['1/10', '0', '0'],
+      ],
+    ],
+    [
+      'a zero diagonal appearing after one elimination step',
+      [
+        ['1/2', '1/2', '0'],
+        ['1/2', '1/2', '1/10'],
+        ['0', '1/10', '0'],
+      ],
+    ],
+  ])('%s is refused in every field', (_, re) => {
+    for (const [, F] of ALL_FIELDS) expect(inputErrorOf(() => densityFromRational(F, rm(re))).message).toMatch(/not positive semidefinite/);
+  });
+
+  it('a rank-deficient spectrum with −10^-k is refused at 50 and 200 digits', () => {
+    fc.assert(
+      fc.property(arb, ({ w, k, v1, v2 }) => {
+        // (…, 0, −10^-k): a zero and a tiny negative eigenvalue
+        const p = spectrum(w, k, -1);
+        const Q = withExactSpectrum([...p.slice(0, -1), RZERO, p[p.length - 1]], toVec([...v1, [1, 1]]), toVec([...v2, [2, -1]]));
+        for (const F of [D50, D200]) expect(inputErrorOf(() => densityFromRational(F, Q)).message).toMatch(/not positive semidefinite/);
+      }),
+      fcParams('density rank-deficient tiny negative refused', 40),
     );
   });
 });

@@ -59,10 +59,12 @@ export function coherenceCommand(args: string[], io: Io): number {
       eigh(D, B);
       return (performance.now() - t) / 1000;
     };
-    // the exponent between 32 and 64 (O(n²) conversions dominate small blocks), kept within [2, 3]
-    const [t32, t64] = [time(32), time(64)];
-    const exponent = Math.min(3, Math.max(2, Math.log2(t64 / t32)));
-    const estimate = t64 * (m / 64) ** exponent;
+    // the exponent between blocks of b/2 and b (O(n²) conversions dominate small blocks), kept
+    // within [2, 3]; b ≤ m/2, so that the estimate costs at most about a sixth of the work itself
+    const b = Math.min(64, Math.floor(m / 2));
+    const [tHalf, tFull] = [time(Math.floor(b / 2)), time(b)];
+    const exponent = Math.min(3, Math.max(2, Math.log2(tFull / tHalf) / Math.log2(b / Math.floor(b / 2))));
+    const estimate = tFull * (m / b) ** exponent;
     if (estimate > 5)
       io.err(
         `coherence: positivity needs a certified eigendecomposition of the ${m}×${m} state at ${precision} digits (the float64 test could not decide): about ${formatDuration(estimate)}`,
