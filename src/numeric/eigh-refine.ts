@@ -81,7 +81,7 @@ export interface RefineInput {
   X0im: ArrayLike<number>;
   /** Accuracy wanted of the eigenpairs, in bits (≤ L·A.K − 8). */
   targetBits: number;
-  /** Steps allowed before giving up (the certificate then shows how far it got). */
+  /** Steps allowed before giving up (the certificate then shows how far it got); by default one more than the growth described in refineEigh needs. */
   maxSteps?: number;
 }
 
@@ -113,7 +113,9 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
   const n = A.n;
   const nn = n * n;
   const Kfull = A.K;
-  const maxSteps = input.maxSteps ?? 5;
+  // the correct bits double per step from the forty or so of float64 vectors up to about 180, then
+  // grow by about 100 a step (the double-double corrections); one step more than that
+  const maxSteps = input.maxSteps ?? 4 + Math.ceil(Math.max(0, input.targetBits - 180) / 100);
   // float64 vectors: 53 significant bits in 3 slices for entries above 2^-7, exact otherwise to 2^-60
   let X = slicedFromFloat64(n, 3, input.X0re, input.X0im);
   let accuracy = 40;
@@ -259,7 +261,6 @@ export function residualBoundsSliced(
 ): NormBounds<bigint> {
   const n = A.n;
   const K = A.K;
-  const unit = 2 ** (-L * K);
   let AX: SlicedResult;
   let G: SlicedResult;
   if (reuse && reuse.before.K <= K && reuse.update.K <= K) {
@@ -283,43 +284,42 @@ export function residualBoundsSliced(
   const lam = slicedFromBigIntColumn(values, K);
   const XL = scaleColumns(X, lam, K);
   const R = slicedCombine(AX.value, XL.value, K, -1);
-  // |(A − A_used) X|_ij ≤ aRounding·unit·Σ_k (|Re x_kj| + |Im x_kj|), for each part
+  // |(A − A_used) X|_ij ≤ aRounding·Σ_k (|Re x_kj| + |Im x_kj|) units, for each part
   const absX = slicedAbsUpper(X);
   const colAbsX = new Float64Array(n);
   for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) colAbsX[j] += absX[k * n + j];
   const E = slicedCombine(G.value, slicedIdentity(n, K), K, -1);
   const margin = 1 + 4 * (n + K + 4) * 2 ** -52;
+  // R and E in units of 2^(−L·K) (they are tiny), A absolute; a bound beyond float64 becomes
+  // Infinity, which leaves the certificate invalid rather than wrong
   const rowR = new Float64Array(n);
   const colR = new Float64Array(n);
   const rowE = new Float64Array(n);
   const colE = new Float64Array(n);
   const rowA = new Float64Array(n);
   const colA = new Float64Array(n);
-  const rErr = (AX.error + XL.error + R.error) * unit;
-  const eErr = (G.error + E.error) * unit;
-  const aErr = aRounding * unit;
-  const absR = slicedAbsUpper(R.value);
-  const absE = slicedAbsUpper(E.value);
+  const rErr = AX.error + XL.error + R.error;
+  const eErr = G.error + E.error;
+  const aErrAbs = aRounding * 2 ** Math.max(-L * K, -1074);
+  const absR = slicedAbsUpper(R.value, L * K);
+  const absE = slicedAbsUpper(E.value, L * K);
   const absA = slicedAbsUpper(A);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       const q = i * n + j;
       // |x_ij|·|λ_used − λ_j| ≤ (|Re x_ij| + |Im x_ij|)·valueRounding
-      const r = absR[q] + 2 * rErr + (2 * aErr * colAbsX[j] + absX[q] * valueRounding * unit) * margin;
+      const r = absR[q] + 2 * rErr + (2 * aRounding * colAbsX[j] + absX[q] * valueRounding) * margin;
       rowR[i] += r;
       colR[j] += r;
       const e = absE[q] + 2 * eErr;
       rowE[i] += e;
       colE[j] += e;
-      const a = absA[q] + 2 * aErr;
+      const a = absA[q] + 2 * aErrAbs;
       rowA[i] += a;
       colA[j] += a;
     }
-  const up = (x: number): bigint => {
-    const v = x * margin * 2 ** gBits;
-    if (!Number.isFinite(v)) throw new RangeError('residualBoundsSliced: a bound overflowed float64');
-    return BigInt(Math.ceil(v));
-  };
+  const units = (x: number): bigint => ceilScaled(x * margin, gBits - L * K);
+  const absolute = (x: number): bigint => ceilScaled(x * margin, gBits);
   const max = (xs: Float64Array): number => xs.reduce((p, q) => Math.max(p, q), 0);
   // max |λ| rounded up into units of 2^−gBits, its rounding included
   let lambdaMax = 0n;
@@ -329,7 +329,15 @@ export function residualBoundsSliced(
     const g = shift >= 0n ? a << shift : -(-a >> -shift);
     if (g > lambdaMax) lambdaMax = g;
   }
-  return { r1: up(max(colR)), rInf: up(max(rowR)), e1: up(max(colE)), eInf: up(max(rowE)), a1: up(max(colA)), aInf: up(max(rowA)), lambdaMax };
+  return {
+    r1: units(max(colR)),
+    rInf: units(max(rowR)),
+    e1: units(max(colE)),
+    eInf: units(max(rowE)),
+    a1: absolute(max(colA)),
+    aInf: absolute(max(rowA)),
+    lambdaMax,
+  };
 }
 
 /** X† (digits conjugated and transposed; exact). */
@@ -343,6 +351,19 @@ function conjugateTranspose(X: Sliced): Sliced {
   }
   out.maxAbs.set(X.maxAbs);
   return out;
+}
+
+/**
+ * ⌈x·2^k⌉ exactly, for x ≥ 0 in float64 (x = m·2^e with m an integer below 2^54); a non-finite x
+ * gives 2^(k + 64), a bound no certificate accepts.
+ */
+function ceilScaled(x: number, k: number): bigint {
+  if (!Number.isFinite(x)) return 1n << BigInt(Math.max(0, k + 64));
+  if (x <= 0) return 0n;
+  const e = Math.max(-1074, Math.floor(Math.log2(x)) - 52);
+  const M = BigInt(Math.ceil(x / 2 ** e));
+  const s = e + k;
+  return s >= 0 ? M << BigInt(s) : (M + (1n << BigInt(-s)) - 1n) >> BigInt(-s);
 }
 
 /** The digits of each value (units 2^(−L·K)) as K slices: digits[j·K + s − 1]. */

@@ -41,7 +41,8 @@ export interface EighOptions {
   /**
    * How a certified decimal decomposition is made: 'refine' refines float64 eigenpairs
    * (eigh-refine.ts) and falls back to the direct kernel when the certificate is not tight,
-   * 'direct' runs the kernel only, 'auto' (default) refines from n = 32 on. The certificate's
+   * 'direct' runs the kernel only, 'auto' (default) refines from n = 32 on; above 150 digits the
+   * kernel is used whatever is asked. The certificate's
    * `evaluatedIn` starts with "refinement" when the refinement made the result.
    */
   method?: 'auto' | 'refine' | 'direct';
@@ -188,7 +189,7 @@ function eighOfEntries(
 ): Eigen<DecimalValue> {
   let A: CMatrix<DecimalValue> | undefined;
   const getA = () => (A ??= lazyA());
-  if (wantCertificate && n >= 2 && (method === 'refine' || (method === 'auto' && n >= REFINE_FROM))) {
+  if (wantCertificate && n >= 2 && D.precision <= REFINE_DIGITS && (method === 'refine' || (method === 'auto' && n >= REFINE_FROM))) {
     const refined = eighRefined(D, q, n);
     if (refined) return refined;
   }
@@ -230,6 +231,12 @@ let engine: RealProduct | null = null;
 
 /** Below this size the direct fixed-point kernel costs less than refinement's set-up (npm run bench). */
 const REFINE_FROM = 32;
+/**
+ * Above this many digits the refinement's double-double corrections add only about 100 bits a step
+ * (and its float64 bounds approach the end of float64's exponent range); the direct kernel serves
+ * those precisions.
+ */
+const REFINE_DIGITS = 150;
 
 /**
  * The decomposition by refinement of float64 eigenpairs (eigh-refine.ts), certified; null when the

@@ -348,14 +348,23 @@ export function slicedToDD(x: Sliced): { hi: Float64Array; lo: Float64Array } {
   return { hi, lo };
 }
 
-/** Upper bounds of |Re| + |Im| of every entry (n², float64, rounded up). */
-export function slicedAbsUpper(x: Sliced): Float64Array {
+/**
+ * Upper bounds of (|Re| + |Im|)·2^scaleBits of every entry (n², float64, rounded up; Infinity where
+ * that is beyond float64).
+ */
+export function slicedAbsUpper(x: Sliced, scaleBits = 0): Float64Array {
   const nn = x.n * x.n;
   const out = new Float64Array(nn);
-  let w = 1;
+  // |digit|·2^(scaleBits − L·s); weights below float64's range are charged as a whole instead
+  let tail = 0;
   for (let s = 1; s <= x.K; s++) {
-    w /= RADIX;
     if (x.maxAbs[s - 1] === 0) continue;
+    const e = scaleBits - L * s;
+    if (e < -1000) {
+      tail += x.maxAbs[s - 1] * 2 ** -1000;
+      continue;
+    }
+    const w = 2 ** e;
     for (let part = 0; part < 2; part++) {
       const src = (part * x.K + s - 1) * nn;
       for (let q = 0; q < nn; q++) out[q] += Math.abs(x.data[src + q]) * w;
@@ -363,7 +372,7 @@ export function slicedAbsUpper(x: Sliced): Float64Array {
   }
   // 2K additions of non-negative terms: relative error below 2K·2^-53
   const up = 1 + (2 * x.K + 2) * 2 ** -52;
-  for (let q = 0; q < nn; q++) out[q] *= up;
+  for (let q = 0; q < nn; q++) out[q] = out[q] * up + 2 * tail;
   return out;
 }
 
