@@ -21,6 +21,7 @@ import { FIXED_KERNEL_HEADROOM_BITS, eighKernel } from './eigh-kernel.js';
 import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertificate, type NormBounds } from './certificate.js';
 import { float64 } from './float64.js';
 import { eighFloat64Kernel } from './eigh-float64.js';
+import { eighFloat64Wasm } from './eigh-float64-wasm.js';
 import { SLICE_BITS, withSliceArena, simdProduct, slicedEntryBigInt, slicedEntryDD, slicedFromBigInt, type RealProduct } from './sliced-fixed.js';
 import { ascendingOrder, permuteColumns, refineEigh, residualBoundsSliced } from './eigh-refine.js';
 
@@ -268,14 +269,14 @@ function eighRefinedIn(D: DecimalField, q: readonly Rational[], n: number): Eige
     Af.re.push(slicedEntryDD(As, 0, k)[0]);
     Af.im.push(slicedEntryDD(As, 1, k)[0]);
   }
-  let start: ReturnType<typeof eighFloat64Kernel>;
+  let start: ReturnType<typeof eighFloat64Wasm>;
   try {
-    start = eighFloat64Kernel(Af, true);
+    start = eighFloat64Wasm(Af);
   } catch {
     return null;
   }
   engine ??= simdProduct();
-  const r = refineEigh(engine, { A: As, X0re: start.vectors!.re, X0im: start.vectors!.im, targetBits });
+  const r = refineEigh(engine, { A: As, X0re: start.vectors.re, X0im: start.vectors.im, targetBits });
   const gBits = F.bits + 8;
   // The values certified are those returned (rounded into D), taken back into the slices' unit
   // (half a unit each); A's entries are correctly rounded into the slices (half a unit each).

@@ -9,6 +9,9 @@
  * Each `SimdKernels` instance owns one WebAssembly memory; callers address it in float64 slots
  * (index i = byte 8i) through `f64`, which is re-created whenever the memory grows.
  *
+ * `heev` is a whole float64 Hermitian eigendecomposition (the algorithm of numeric/eigh-float64.ts,
+ * its reference), for eigh-float64-wasm.ts.
+ *
  * The slice* kernels are the loops around matmulAdd in a sliced fixed-point product
  * (numeric/sliced-fixed.ts, whose plain-loop engine is their reference, bit for bit).
  *
@@ -43,6 +46,7 @@ interface SimdExports {
   sliceCarry(levels: number, width: number, U: number, count: number, K: number, out: number, carry: number, maxAbs: number): number;
   sliceFlush(at: number, up: number, count: number): number;
   sliceAccumulate(src: number, dst: number, count: number, sign: number): void;
+  heev(at: number, n: number): number;
 }
 
 let compiled: object | null = null;
@@ -247,5 +251,24 @@ export class SimdKernels {
     this.check('sliceAccumulate', dst, count);
     if (count > 0 && src < dst + count && dst < src + count) throw new RangeError('SimdKernels.sliceAccumulate: the two ranges overlap');
     this.x.sliceAccumulate(8 * src, 8 * dst, count, sign);
+  }
+
+  /**
+   * The eigendecomposition of the Hermitian n × n matrix whose real parts are at slot `at` and
+   * imaginary parts at slot at + n² (row-major, lower triangle read, both overwritten), in a
+   * workspace of `heevSlots(n)` slots from `at`: eigenvalues (unsorted) at slot at + 7n², the
+   * eigenvector of the k-th one as column k of the real parts at slot at + 5n² and of the
+   * imaginary parts at at + 6n². False when the QL iteration did not converge.
+   */
+  heev(at: number, n: number): boolean {
+    this.sizes('heev', { n });
+    this.check('heev', at, SimdKernels.heevSlots(n));
+    if (n === 0) return true;
+    return this.x.heev(8 * at, n) === 0;
+  }
+
+  /** The workspace of `heev` for an n × n matrix: 7n² + 8n slots. */
+  static heevSlots(n: number): number {
+    return 7 * n * n + 8 * n;
   }
 }
