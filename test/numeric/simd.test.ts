@@ -502,3 +502,28 @@ describe('slice kernels refuse what would read or write outside their memory', (
     expect(() => g.sliceAccumulate(E - 5, 0, 10, -1)).toThrow(/outside the reserved/);
   });
 });
+
+// heev's results are tested against the JavaScript kernel in test/numeric/eigh-float64-wasm.test.ts;
+// here, what it refuses.
+describe('heev refuses what would read or write outside its memory', () => {
+  const g = new SimdKernels();
+  g.reserve(100);
+  const E = g.f64.length;
+  it('a negative or fractional size', () => {
+    expect(() => g.heev(0, -1)).toThrow(/heev: n = -1 must be a non-negative integer/);
+    expect(() => g.heev(0, 2.5)).toThrow(/heev: n = 2.5 must be/);
+  });
+  it('a workspace (7n² + 8n slots) beyond the memory, or a bad start', () => {
+    expect(SimdKernels.heevSlots(3)).toBe(87);
+    // n = 3 placed against the end fits; one slot later it does not
+    g.f64.fill(0, E - 87, E);
+    g.f64[E - 87] = 2; // A = diag(2, 0, 0)
+    expect(g.heev(E - 87, 3)).toBe(true);
+    expect(g.f64.slice(E - 87 + 63, E - 87 + 66).sort()).toEqual(new Float64Array([0, 0, 2]));
+    expect(() => g.heev(E - 86, 3)).toThrow(new RegExp(`heev: slots ${E - 86} … ${E + 1} outside the reserved`));
+    expect(() => g.heev(0, 40)).toThrow(/outside the reserved/);
+    expect(() => g.heev(-1, 1)).toThrow(/outside the reserved/);
+    expect(() => g.heev(0.5, 1)).toThrow(/outside the reserved/);
+  });
+  it('n = 0 touches nothing', () => expect(g.heev(E, 0)).toBe(true));
+});

@@ -857,8 +857,7 @@
       (local.set $s0 (f64.add (local.get $absx0) (local.get $sigma)))
       (f64.store (local.get $vk) (f64.mul (local.get $phr) (local.get $s0)))
       (f64.store (local.get $vik) (f64.mul (local.get $phi) (local.get $s0)))
-      ;; normalise v (scaled by max(scale, |v0|), so that no square overflows)
-      (local.set $scale (f64.max (local.get $scale) (local.get $s0)))
+      ;; normalise v, scaled by the largest |x| (|v0| ≤ (1 + √m)·scale): no square overflows or underflows
       (local.set $ss (f64.const 0))
       (local.set $t (i32.const 0))
       (block $nd (loop $nl
