@@ -20,26 +20,15 @@ export function eighFloat64Wasm(A: CMatrix<number>): { values: number[]; vectors
   // a fresh instance per call: its memory (7n² + 8n doubles) is released with it
   const k = new SimdKernels();
   k.reserve(SimdKernels.heevSlots(n));
-  let f = k.f64;
+  const f = k.f64;
   const nn = n * n;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      f[i * n + j] = A.re[i * n + j];
-      f[nn + i * n + j] = i === j ? 0 : A.im[i * n + j];
-    }
+  // only the strict lower triangle and the real diagonal are read
+  f.set(A.re, 0);
+  f.set(A.im, nn);
   if (!k.heev(0, n)) throw new InternalError(`eigh: QL iteration did not converge (n = ${n})`);
-  f = k.f64;
-  const d = 7 * nn;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => f[d + a] - f[d + b]);
-  const values = order.map((i) => f[d + i]);
-  const re: number[] = new Array(nn);
-  const im: number[] = new Array(nn);
-  const wr = 5 * nn;
-  const wi = 6 * nn;
-  for (let i = 0; i < n; i++)
-    for (let c = 0; c < n; c++) {
-      re[i * n + c] = f[wr + i * n + order[c]];
-      im[i * n + c] = f[wi + i * n + order[c]];
-    }
+  // heev does not grow the memory: f is still its view
+  const values = Array.from(f.subarray(7 * nn, 7 * nn + n));
+  const re = Array.from(f.subarray(5 * nn, 6 * nn));
+  const im = Array.from(f.subarray(6 * nn, 7 * nn));
   return { values, vectors: { rows: n, cols: n, re, im } };
 }

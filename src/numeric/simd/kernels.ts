@@ -255,10 +255,10 @@ export class SimdKernels {
 
   /**
    * The eigendecomposition of the Hermitian n × n matrix whose real parts are at slot `at` and
-   * imaginary parts at slot at + n² (row-major, lower triangle read, both overwritten), in a
-   * workspace of `heevSlots(n)` slots from `at`: eigenvalues (unsorted) at slot at + 7n², the
-   * eigenvector of the k-th one as column k of the real parts at slot at + 5n² and of the
-   * imaginary parts at at + 6n². False when the QL iteration did not converge.
+   * imaginary parts at at + n² (row-major, strict lower triangle and real diagonal read, both
+   * overwritten), in a workspace of `heevSlots(n)` slots from `at`: the eigenvalues, ascending, at
+   * slot at + 7n², the eigenvector of the k-th one as column k of the real parts at slot at + 5n²
+   * and of the imaginary parts at at + 6n². False when the QL iteration did not converge.
    */
   heev(at: number, n: number): boolean {
     this.sizes('heev', { n });

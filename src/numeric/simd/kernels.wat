@@ -731,8 +731,9 @@
   ;; JavaScript kernel runs cold once per process. Workspace from byte offset at, n² slots per
   ;; matrix, nb = 8n bytes per row: ar, ai (A's real and imaginary parts, lower triangle read and
   ;; overwritten), vr, vi (reflector k in row k), z (Zᵀ of the QL rotations), wr, wi (the
-  ;; eigenvectors as columns, in the order of d), then n slots each for d (eigenvalues, unsorted),
-  ;; e, dr, di, pr, pi, sr, si (scratch). Returns 0, or 1 when QL did not converge.
+  ;; eigenvectors as columns, in the order of d), then n slots each for d (the eigenvalues,
+  ;; ascending; equal ones in QL's order), e, dr, di, pr, pi, sr, si (scratch). Returns 0, or 1 when
+  ;; QL did not converge.
   (func (export "heev") (param $at i32) (param $n i32) (result i32)
     (local $mb i32) (local $nb i32) (local $ar i32) (local $ai i32) (local $vr i32) (local $vi i32) (local $z i32)
     (local $wr i32) (local $wi i32) (local $d i32) (local $e i32) (local $dr i32) (local $di i32)
@@ -771,7 +772,9 @@
       (local.set $p (i32.add (local.get $p) (i32.add (local.get $nb) (i32.const 8))))
       (br $il)))
     (if (call $heTql2 (local.get $d) (local.get $e) (local.get $z) (local.get $n)) (then (return (i32.const 1))))
-    (call $heBack (local.get $z) (local.get $dr) (local.get $di) (local.get $vr) (local.get $vi) (local.get $wr) (local.get $wi)
+    ;; the permutation that sorts d goes to pr (as i32), for heBack to place the columns
+    (call $heSort (local.get $d) (local.get $pr) (local.get $n))
+    (call $heBack (local.get $pr) (local.get $z) (local.get $dr) (local.get $di) (local.get $vr) (local.get $vi) (local.get $wr) (local.get $wi)
       (local.get $sr) (local.get $si) (local.get $n))
     (i32.const 0))
 
@@ -1110,9 +1113,39 @@
       (br $ll)))
     (i32.const 0))
 
-  ;; W = Q D Z: W[i][c] = (dr + i·di)[i]·z[c][i], then the reflectors in reverse order,
-  ;; W ← W − 2 v (v† W) on rows k + 1 …, two columns per f64x2 step (sr, si: scratch for v† W).
-  (func $heBack (param $z i32) (param $dr i32) (param $di i32) (param $vr i32) (param $vi i32) (param $wr i32) (param $wi i32)
+  ;; Sorts d ascending in place by insertion (stable), writing the permutation, as i32, to perm:
+  ;; the new d[c] is the old d[perm[c]].
+  (func $heSort (param $d i32) (param $perm i32) (param $n i32)
+    (local $i i32) (local $j i32) (local $x f64) (local $p i32)
+    (block $id (loop $il
+      (br_if $id (i32.ge_s (local.get $i) (local.get $n)))
+      (i32.store (i32.add (local.get $perm) (i32.shl (local.get $i) (i32.const 2))) (local.get $i))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il)))
+    (local.set $i (i32.const 1))
+    (block $sd (loop $sl
+      (br_if $sd (i32.ge_s (local.get $i) (local.get $n)))
+      (local.set $x (f64.load (i32.add (local.get $d) (i32.shl (local.get $i) (i32.const 3)))))
+      (local.set $p (i32.load (i32.add (local.get $perm) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $j (i32.sub (local.get $i) (i32.const 1)))
+      (block $jd (loop $jl
+        (br_if $jd (i32.lt_s (local.get $j) (i32.const 0)))
+        (br_if $jd (i32.eqz (f64.gt (f64.load (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3)))) (local.get $x))))
+        (f64.store (i32.add (local.get $d) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 3)))
+          (f64.load (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3)))))
+        (i32.store (i32.add (local.get $perm) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2)))
+          (i32.load (i32.add (local.get $perm) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (f64.store (i32.add (local.get $d) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 3))) (local.get $x))
+      (i32.store (i32.add (local.get $perm) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2))) (local.get $p))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $sl))))
+
+  ;; W = Q D Z P (P: the permutation perm, i32): W[i][c] = (dr + i·di)[i]·z[perm[c]][i], then the
+  ;; reflectors in reverse order, W ← W − 2 v (v† W) on rows k + 1 …, two columns per f64x2 step
+  ;; (sr, si: scratch for v† W).
+  (func $heBack (param $perm i32) (param $z i32) (param $dr i32) (param $di i32) (param $vr i32) (param $vi i32) (param $wr i32) (param $wi i32)
     (param $sr i32) (param $si i32) (param $n i32)
     (local $nb i32) (local $pairs i32) (local $i i32) (local $c i32) (local $k i32) (local $mb i32) (local $t i32)
     (local $vk i32) (local $vik i32) (local $row i32) (local $q i32)
@@ -1128,7 +1161,9 @@
       (local.set $c (i32.const 0))
       (block $cd (loop $cl
         (br_if $cd (i32.ge_s (local.get $c) (local.get $n)))
-        (local.set $zz (f64.load (i32.add (local.get $z) (i32.add (i32.mul (local.get $c) (local.get $nb)) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $zz (f64.load (i32.add (local.get $z) (i32.add
+          (i32.mul (i32.load (i32.add (local.get $perm) (i32.shl (local.get $c) (i32.const 2)))) (local.get $nb))
+          (i32.shl (local.get $i) (i32.const 3))))))
         (f64.store (i32.add (local.get $wr) (i32.add (local.get $row) (i32.shl (local.get $c) (i32.const 3)))) (f64.mul (local.get $ur) (local.get $zz)))
         (f64.store (i32.add (local.get $wi) (i32.add (local.get $row) (i32.shl (local.get $c) (i32.const 3)))) (f64.mul (local.get $ui) (local.get $zz)))
         (local.set $c (i32.add (local.get $c) (i32.const 1)))
