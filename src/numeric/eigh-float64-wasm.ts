@@ -11,15 +11,20 @@ import { InternalError } from '../errors.js';
 import type { CMatrix } from './matrix.js';
 import { SimdKernels } from './simd/kernels.js';
 
+let kernels: SimdKernels | null = null;
+const RETAINED_SLOTS = 2 ** 21;
+
 /** Eigenvalues (ascending) and eigenvectors (the columns, in the same order) of the Hermitian A (lower triangle read). */
 export function eighFloat64Wasm(A: CMatrix<number>): { values: number[]; vectors: CMatrix<number> } {
   const n = A.rows;
   if (A.cols !== n || A.re.length !== n * n || A.im.length !== n * n)
     throw new RangeError(`eighFloat64Wasm: a ${A.rows} × ${A.cols} matrix with ${A.re.length} + ${A.im.length} entries is not square`);
   if (n === 0) return { values: [], vectors: { rows: 0, cols: 0, re: [], im: [] } };
-  // a fresh instance per call: its memory (7n² + 8n doubles) is released with it
-  const k = new SimdKernels();
-  k.reserve(SimdKernels.heevSlots(n));
+  // the workspace (7n² + 8n doubles) stays for the next call up to n = 547 (the refinement's sizes);
+  // a larger one goes with its own instance
+  const slots = SimdKernels.heevSlots(n);
+  const k = slots <= RETAINED_SLOTS ? (kernels ??= new SimdKernels()) : new SimdKernels();
+  k.reserve(slots);
   const f = k.f64;
   const nn = n * n;
   // only the strict lower triangle and the real diagonal are read

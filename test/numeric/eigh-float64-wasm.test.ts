@@ -102,6 +102,20 @@ describe('eighFloat64Wasm: edge rows', () => {
     got.vectors.re.forEach((x, k) => expect(x).toBe(Math.floor(k / n) === k % n ? 1 : 0));
     got.vectors.im.forEach((x) => expect(Math.abs(x)).toBe(0));
   });
+  it('a diagonal matrix of n = 560, beyond the workspace kept between calls, then a small one again', () => {
+    for (const n of [560, 3]) {
+      const entries = Array.from({ length: n }, (_, k) => ((k * 7919) % n) - n / 2);
+      const got = eighFloat64Wasm(diag(float64, entries));
+      expect(got.values).toEqual([...entries].sort((a, b) => a - b));
+      for (let c = 0; c < n; c++) {
+        const i = entries.indexOf(got.values[c]);
+        expect(got.vectors.re[i * n + c]).toBe(1);
+      }
+      // and nothing else: n nonzero entries in all (the entries are distinct)
+      expect(got.vectors.re.filter((x) => x !== 0).length).toBe(n);
+      expect(got.vectors.im.every((x) => x === 0)).toBe(true);
+    }
+  });
   it('a diagonal matrix: its sorted diagonal and unit vectors, exactly (no reflector, no rotation)', () => {
     const entries = [3, -1, 0.5, 3, -7, 2 ** -30, 1e300];
     const n = entries.length;
