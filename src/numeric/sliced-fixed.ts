@@ -81,6 +81,19 @@ export interface RealProduct {
   flush(at: number, up: number, count: number): number;
   /** mem[dst + e] += sign·mem[src + e] for e < count (sign ±1; the ranges do not overlap). */
   accumulate(src: number, dst: number, count: number, sign: 1 | -1): void;
+  /** mem[dst + i·n + j] += mem[src + i·n + j]·mem[scale + j] for i < rows, j < n (dst apart from src and scale). */
+  scaleColumns(src: number, scale: number, dst: number, rows: number, n: number): void;
+  /**
+   * `slicedToDD` on the memory: K slices at slot data (the layout of `Sliced.data`, `count` entries
+   * a slice), their maxima at slot maxAbs, added into hi and lo (2·count each, zero on entry).
+   */
+  toDD(data: number, K: number, count: number, maxAbs: number, hi: number, lo: number): void;
+  /** `slicedFromDD` on the memory: `total` pairs at slots hi, lo into K digits each, digit s of entry e at slot out + (s − 1)·stride + e. */
+  fromDD(hi: number, lo: number, total: number, K: number, out: number, stride: number): void;
+  /** max |mem[data + e]| for e < count. */
+  maxAbs(data: number, count: number): number;
+  /** mem[dst + e] += |mem[src + e]|·w for e < count (the ranges do not overlap). */
+  absAccumulate(src: number, dst: number, count: number, w: number): void;
 }
 
 /** The plain-loop RealProduct (reference and fallback). */
@@ -152,6 +165,64 @@ export function loopProduct(): RealProduct {
     accumulate(src, dst, count, sign) {
       for (let e = 0; e < count; e++) mem[dst + e] += sign * mem[src + e];
     },
+    scaleColumns(src, scale, dst, rows, n) {
+      for (let i = 0; i < rows; i++) {
+        const row = i * n;
+        for (let j = 0; j < n; j++) mem[dst + row + j] += mem[src + row + j] * mem[scale + j];
+      }
+    },
+    toDD(data, K, count, maxAbs, hi, lo) {
+      let w = 1;
+      for (let s = 1; s <= K; s++) {
+        w /= RADIX;
+        if (mem[maxAbs + s - 1] === 0) continue;
+        for (let part = 0; part < 2; part++) {
+          const src = data + (part * K + s - 1) * count;
+          const o = part * count;
+          for (let q = 0; q < count; q++) {
+            const d = mem[src + q];
+            if (d === 0) continue;
+            // two-sum of hi and d·w (exact: a power-of-two scaling of an integer below 2^53)
+            const t = d * w;
+            const h = mem[hi + o + q];
+            const sum = h + t;
+            const bb = sum - h;
+            mem[lo + o + q] += h - (sum - bb) + (t - bb);
+            mem[hi + o + q] = sum;
+          }
+        }
+      }
+      for (let e = 0; e < 2 * count; e++) {
+        const sum = mem[hi + e] + mem[lo + e];
+        mem[lo + e] -= sum - mem[hi + e];
+        mem[hi + e] = sum;
+      }
+    },
+    fromDD(hiAt, loAt, total, K, out, stride) {
+      for (let e = 0; e < total; e++) {
+        let hi = mem[hiAt + e];
+        let lo = mem[loAt + e];
+        for (let s = 1; s <= K; s++) {
+          hi *= RADIX;
+          lo *= RADIX;
+          const d = s === K ? Math.round(hi + lo) : Math.trunc(hi);
+          mem[out + (s - 1) * stride + e] = d;
+          // (hi − d) is exact; renormalise the pair
+          const h = hi - d;
+          const sum = h + lo;
+          lo = lo - (sum - h);
+          hi = sum;
+        }
+      }
+    },
+    maxAbs(data, count) {
+      let m = 0;
+      for (let e = 0; e < count; e++) m = Math.max(m, Math.abs(mem[data + e]));
+      return m;
+    },
+    absAccumulate(src, dst, count, w) {
+      for (let e = 0; e < count; e++) mem[dst + e] += Math.abs(mem[src + e]) * w;
+    },
   };
 }
 
@@ -172,6 +243,11 @@ export function simdProduct(): RealProduct {
     },
     flush: (at, up, count) => k.sliceFlush(at, up, count),
     accumulate: (src, dst, count, sign) => k.sliceAccumulate(src, dst, count, sign),
+    scaleColumns: (src, scale, dst, rows, n) => k.refScaleColumns(src, scale, dst, rows, n),
+    toDD: (data, K, count, maxAbs, hi, lo) => k.refToDD(data, K, count, maxAbs, hi, lo),
+    fromDD: (hi, lo, total, K, out, stride) => k.refFromDD(hi, lo, total, K, out, stride),
+    maxAbs: (data, count) => k.refMaxAbs(data, count),
+    absAccumulate: (src, dst, count, w) => k.refAbsAccumulate(src, dst, count, w),
   };
 }
 
@@ -225,7 +301,7 @@ function updateMaxAbs(x: Sliced): void {
   const nn = n * n;
   for (let s = 0; s < K; s++) {
     let m = 0;
-    for (const base of [s * nn, (K + s) * nn]) for (let q = 0; q < nn; q++) m = Math.max(m, Math.abs(data[base + q]));
+    for (let q = 0; q < nn; q++) m = Math.max(m, Math.abs(data[s * nn + q]), Math.abs(data[(K + s) * nn + q]));
     maxAbs[s] = m;
   }
 }
@@ -315,46 +391,37 @@ export function slicedEntryDD(x: Sliced, part: 0 | 1, q: number): [number, numbe
 
 /**
  * Every entry as a float64 pair, as slicedEntryDD gives it: hi and lo arrays of 2n² (real parts,
- * then imaginary), accumulated slice by slice from the most significant.
+ * then imaginary), accumulated slice by slice from the most significant, on `engine` (by default
+ * a shared WebAssembly one).
  */
-export function slicedToDD(x: Sliced): { hi: Float64Array; lo: Float64Array } {
+export function slicedToDD(x: Sliced, engine: RealProduct = sharedEngine()): { hi: Float64Array; lo: Float64Array } {
   const nn = x.n * x.n;
-  const hi = new Float64Array(2 * nn);
-  const lo = new Float64Array(2 * nn);
-  let w = 1;
-  for (let s = 1; s <= x.K; s++) {
-    w /= RADIX;
-    if (x.maxAbs[s - 1] === 0) continue;
-    for (let part = 0; part < 2; part++) {
-      const src = (part * x.K + s - 1) * nn;
-      const o = part * nn;
-      for (let q = 0; q < nn; q++) {
-        const d = x.data[src + q];
-        if (d === 0) continue;
-        const t = d * w;
-        const h = hi[o + q];
-        const sum = h + t;
-        const bb = sum - h;
-        lo[o + q] += h - (sum - bb) + (t - bb);
-        hi[o + q] = sum;
-      }
-    }
-  }
-  for (let e = 0; e < 2 * nn; e++) {
-    const sum = hi[e] + lo[e];
-    lo[e] -= sum - hi[e];
-    hi[e] = sum;
-  }
-  return { hi, lo };
+  const size = 2 * x.K * nn;
+  // the slices, their maxima, then hi and lo
+  const maxAt = size;
+  const hiAt = maxAt + x.K;
+  const loAt = hiAt + 2 * nn;
+  engine.reserve(loAt + 2 * nn);
+  const mem = engine.mem();
+  mem.set(x.data.subarray(0, size), 0);
+  mem.set(x.maxAbs, maxAt);
+  mem.fill(0, hiAt, loAt + 2 * nn);
+  engine.toDD(0, x.K, nn, maxAt, hiAt, loAt);
+  return { hi: mem.slice(hiAt, hiAt + 2 * nn), lo: mem.slice(loAt, loAt + 2 * nn) };
 }
 
 /**
  * Upper bounds of (|Re| + |Im|)·2^scaleBits of every entry (n², float64, rounded up; Infinity where
  * that is beyond float64).
  */
-export function slicedAbsUpper(x: Sliced, scaleBits = 0): Float64Array {
+export function slicedAbsUpper(x: Sliced, scaleBits = 0, engine: RealProduct = sharedEngine()): Float64Array {
   const nn = x.n * x.n;
-  const out = new Float64Array(nn);
+  const size = 2 * x.K * nn;
+  // the slices, then the bounds
+  engine.reserve(size + nn);
+  const mem = engine.mem();
+  mem.set(x.data.subarray(0, size), 0);
+  mem.fill(0, size, size + nn);
   // |digit|·2^(scaleBits − L·s); weights below float64's range are charged as a whole instead
   let tail = 0;
   for (let s = 1; s <= x.K; s++) {
@@ -365,11 +432,9 @@ export function slicedAbsUpper(x: Sliced, scaleBits = 0): Float64Array {
       continue;
     }
     const w = 2 ** e;
-    for (let part = 0; part < 2; part++) {
-      const src = (part * x.K + s - 1) * nn;
-      for (let q = 0; q < nn; q++) out[q] += Math.abs(x.data[src + q]) * w;
-    }
+    for (let part = 0; part < 2; part++) engine.absAccumulate((part * x.K + s - 1) * nn, size, nn, w);
   }
+  const out = mem.slice(size, size + nn);
   // 2K additions of non-negative terms: relative error below 2K·2^-53
   const up = 1 + (2 * x.K + 2) * 2 ** -52;
   for (let q = 0; q < nn; q++) out[q] = out[q] * up + 2 * tail;
@@ -648,6 +713,14 @@ export function carryResult(levels: Float64Array, U: number, n: number, K: numbe
   return carryOut(engine, 0, width, U, n, K, free);
 }
 
+/**
+ * Levels 1 … U already in the engine's memory (2n² slots each from slot 0: real parts, then
+ * imaginary; level 0 unused) carried into K slices; slots from `free` on are scratch.
+ */
+export function carryEngineLevels(engine: RealProduct, U: number, n: number, K: number, free: number): SlicedResult {
+  return carryOut(engine, 0, 2 * n * n, U, n, K, free);
+}
+
 /** The identity at K slices. */
 export function slicedIdentity(n: number, K: number): Sliced {
   const out = zeroSliced(n, K);
@@ -656,29 +729,32 @@ export function slicedIdentity(n: number, K: number): Sliced {
   return out;
 }
 
-/** Entries given as float64 pairs (hi + lo), re and im row-major, at K slices (rounded; for corrections). */
-export function slicedFromDD(n: number, K: number, reHi: Float64Array, reLo: Float64Array, imHi: Float64Array, imLo: Float64Array): Sliced {
+/**
+ * Entries given as float64 pairs (hi + lo), re and im row-major, at K slices (rounded; for
+ * corrections), on `engine` (by default a shared WebAssembly one).
+ */
+export function slicedFromDD(
+  n: number,
+  K: number,
+  reHi: Float64Array,
+  reLo: Float64Array,
+  imHi: Float64Array,
+  imLo: Float64Array,
+  engine: RealProduct = sharedEngine(),
+): Sliced {
   const out = zeroSliced(n, K);
   const nn = n * n;
-  for (let part = 0; part < 2; part++) {
-    const H = part === 0 ? reHi : imHi;
-    const Lo = part === 0 ? reLo : imLo;
-    for (let q = 0; q < nn; q++) {
-      let hi = H[q];
-      let lo = Lo[q];
-      for (let s = 1; s <= K; s++) {
-        hi *= RADIX;
-        lo *= RADIX;
-        const d = s === K ? Math.round(hi + lo) : Math.trunc(hi);
-        out.data[(part * K + s - 1) * nn + q] = d;
-        // (hi − d) is exact; renormalise the pair
-        const h = hi - d;
-        const sum = h + lo;
-        lo = lo - (sum - h);
-        hi = sum;
-      }
-    }
-  }
-  updateMaxAbs(out);
+  // hi (real parts, then imaginary), lo likewise, then the slices
+  const loAt = 2 * nn;
+  const outAt = 4 * nn;
+  engine.reserve(outAt + 2 * K * nn);
+  const mem = engine.mem();
+  mem.set(reHi.subarray(0, nn), 0);
+  mem.set(imHi.subarray(0, nn), nn);
+  mem.set(reLo.subarray(0, nn), loAt);
+  mem.set(imLo.subarray(0, nn), loAt + nn);
+  for (let part = 0; part < 2; part++) engine.fromDD(part * nn, loAt + part * nn, nn, K, outAt + part * K * nn, nn);
+  for (let s = 0; s < K; s++) out.maxAbs[s] = Math.max(engine.maxAbs(outAt + s * nn, nn), engine.maxAbs(outAt + (K + s) * nn, nn));
+  out.data.set(mem.subarray(outAt, outAt + 2 * K * nn));
   return out;
 }

@@ -502,3 +502,36 @@ describe('slice kernels refuse what would read or write outside their memory', (
     expect(() => g.sliceAccumulate(E - 5, 0, 10, -1)).toThrow(/outside the reserved/);
   });
 });
+
+// The ref* kernels likewise (results in test/numeric/sliced-fixed.test.ts); here, what they refuse.
+describe('refinement kernels refuse what would read or write outside their memory', () => {
+  const g = new SimdKernels();
+  g.reserve(100);
+  const E = g.f64.length;
+  it('refScaleColumns: bad sizes, operands beyond the memory or overlapping', () => {
+    expect(() => g.refScaleColumns(0, 10, 20, -1, 2)).toThrow(/refScaleColumns: rows = -1 must be a non-negative integer/);
+    g.refScaleColumns(0, 10, E - 6, 3, 2);
+    expect(() => g.refScaleColumns(0, 10, E - 6, 3, 3)).toThrow(new RegExp(`refScaleColumns: slots ${E - 6} … ${E + 3} outside the reserved`));
+    expect(() => g.refScaleColumns(0, 4, 20, 3, 2)).toThrow(/refScaleColumns: src overlaps scale/);
+    expect(() => g.refScaleColumns(0, 10, 11, 3, 2)).toThrow(/refScaleColumns: scale overlaps dst/);
+  });
+  it('refToDD and refFromDD: bad sizes, regions beyond the memory or overlapping, a stride below the entries', () => {
+    expect(() => g.refToDD(0, 2.5, 3, 20, 30, 40)).toThrow(/refToDD: K = 2.5 must be/);
+    expect(() => g.refToDD(0, 2, 3, 20, 30, E - 5)).toThrow(new RegExp(`refToDD \\(lo\\): slots ${E - 5} … ${E + 1} outside the reserved`));
+    expect(() => g.refToDD(0, 2, 3, 11, 30, 40)).toThrow(/refToDD: data overlaps maxAbs/);
+    expect(() => g.refToDD(0, 2, 3, 20, 30, 35)).toThrow(/refToDD: hi overlaps lo/);
+    expect(() => g.refFromDD(0, 10, 5, 3, 20, 4)).toThrow(/refFromDD: the stride 4 is below 5/);
+    // K = 3 digits of 5 entries, stride 6: the last ends at out + 2·6 + 5
+    g.refFromDD(0, 10, 5, 3, E - 17, 6);
+    expect(() => g.refFromDD(0, 10, 5, 3, E - 16, 6)).toThrow(/refFromDD \(out\): slots .* outside the reserved/);
+    expect(() => g.refFromDD(0, 3, 5, 3, 20, 6)).toThrow(/refFromDD: hi overlaps lo/);
+    expect(() => g.refFromDD(0, 10, 5, 3, 12, 6)).toThrow(/refFromDD: lo overlaps out/);
+  });
+  it('refMaxAbs and refAbsAccumulate: bad sizes, outside or overlapping ranges', () => {
+    expect(() => g.refMaxAbs(0, -2)).toThrow(/refMaxAbs: count = -2 must be/);
+    expect(() => g.refMaxAbs(E - 2, 3)).toThrow(/outside the reserved/);
+    expect(g.refMaxAbs(E - 2, 0)).toBe(0);
+    expect(() => g.refAbsAccumulate(0, 5, 10, 1)).toThrow(/refAbsAccumulate: src overlaps dst/);
+    expect(() => g.refAbsAccumulate(0, E - 5, 10, 1)).toThrow(/outside the reserved/);
+  });
+});

@@ -9,8 +9,9 @@
  * Each `SimdKernels` instance owns one WebAssembly memory; callers address it in float64 slots
  * (index i = byte 8i) through `f64`, which is re-created whenever the memory grows.
  *
- * The slice* kernels are the loops around matmulAdd in a sliced fixed-point product
- * (numeric/sliced-fixed.ts, whose plain-loop engine is their reference, bit for bit).
+ * The slice* kernels are the loops around matmulAdd in a sliced fixed-point product, the ref*
+ * kernels the other loops of the eigenvector refinement (numeric/sliced-fixed.ts, whose plain-loop
+ * engine is the reference of both, bit for bit).
  *
  * Layouts: a real matrix is row-major. A "split" complex matrix with `width` columns stores each
  * row as `width` real parts followed by `width` imaginary parts (2·width slots per row).
@@ -43,6 +44,11 @@ interface SimdExports {
   sliceCarry(levels: number, width: number, U: number, count: number, K: number, out: number, carry: number, maxAbs: number): number;
   sliceFlush(at: number, up: number, count: number): number;
   sliceAccumulate(src: number, dst: number, count: number, sign: number): void;
+  refScaleColumns(src: number, scale: number, dst: number, rows: number, n: number): void;
+  refToDD(data: number, K: number, count: number, maxAbs: number, hi: number, lo: number): void;
+  refFromDD(hi: number, lo: number, total: number, K: number, out: number, stride: number): void;
+  refMaxAbs(data: number, count: number): number;
+  refAbsAccumulate(src: number, dst: number, count: number, w: number): void;
 }
 
 let compiled: object | null = null;
@@ -247,5 +253,84 @@ export class SimdKernels {
     this.check('sliceAccumulate', dst, count);
     if (count > 0 && src < dst + count && dst < src + count) throw new RangeError('SimdKernels.sliceAccumulate: the two ranges overlap');
     this.x.sliceAccumulate(8 * src, 8 * dst, count, sign);
+  }
+
+  /** dst[i][j] ← dst[i][j] + src[i][j]·scale[j] for `rows` × n row-major matrices; dst must not overlap src or scale. */
+  refScaleColumns(src: number, scale: number, dst: number, rows: number, n: number): void {
+    this.sizes('refScaleColumns', { rows, n });
+    this.check('refScaleColumns', src, rows * n);
+    this.check('refScaleColumns', scale, n);
+    this.check('refScaleColumns', dst, rows * n);
+    this.disjoint('refScaleColumns', [
+      ['src', src, rows * n],
+      ['scale', scale, n],
+      ['dst', dst, rows * n],
+    ]);
+    this.x.refScaleColumns(8 * src, 8 * scale, 8 * dst, rows, n);
+  }
+
+  /**
+   * K slices at slot `data` (real parts of slices 1 … K, then imaginary, `count` each; their maxima
+   * at slot maxAbs) added into double-doubles: hi, lo (2·count each, zeroed by the caller) as
+   * numeric/sliced-fixed.ts's slicedToDD forms them.
+   */
+  refToDD(data: number, K: number, count: number, maxAbs: number, hi: number, lo: number): void {
+    this.sizes('refToDD', { K, count });
+    const regions: [string, number, number][] = [
+      ['data', data, 2 * K * count],
+      ['maxAbs', maxAbs, K],
+      ['hi', hi, 2 * count],
+      ['lo', lo, 2 * count],
+    ];
+    for (const [name, start, slots] of regions) this.check(`refToDD (${name})`, start, slots);
+    this.disjoint('refToDD', regions);
+    this.x.refToDD(8 * data, K, count, 8 * maxAbs, 8 * hi, 8 * lo);
+  }
+
+  /**
+   * `total` double-doubles (hi, lo at their slots) into K digits each, as numeric/sliced-fixed.ts's
+   * slicedFromDD: digit s of entry e to slot out + (s − 1)·stride + e (stride ≥ total).
+   */
+  refFromDD(hi: number, lo: number, total: number, K: number, out: number, stride: number): void {
+    this.sizes('refFromDD', { total, K, stride });
+    if (stride < total) throw new RangeError(`SimdKernels.refFromDD: the stride ${stride} is below ${total}`);
+    const outSlots = K === 0 ? 0 : (K - 1) * stride + total;
+    const regions: [string, number, number][] = [
+      ['hi', hi, total],
+      ['lo', lo, total],
+      ['out', out, outSlots],
+    ];
+    for (const [name, start, slots] of regions) this.check(`refFromDD (${name})`, start, slots);
+    this.disjoint('refFromDD', regions);
+    this.x.refFromDD(8 * hi, 8 * lo, total, K, 8 * out, 8 * stride);
+  }
+
+  /** max |x| over `count` slots from `data` (0 when count is 0). */
+  refMaxAbs(data: number, count: number): number {
+    this.sizes('refMaxAbs', { count });
+    this.check('refMaxAbs', data, count);
+    return this.x.refMaxAbs(8 * data, count);
+  }
+
+  /** dst[e] ← dst[e] + |src[e]|·w for `count` slots (the ranges must not overlap). */
+  refAbsAccumulate(src: number, dst: number, count: number, w: number): void {
+    this.sizes('refAbsAccumulate', { count });
+    this.check('refAbsAccumulate', src, count);
+    this.check('refAbsAccumulate', dst, count);
+    this.disjoint('refAbsAccumulate', [
+      ['src', src, count],
+      ['dst', dst, count],
+    ]);
+    this.x.refAbsAccumulate(8 * src, 8 * dst, count, w);
+  }
+
+  /** Refuse overlapping regions (name, first slot, slots): the kernels read what they have not yet written. */
+  private disjoint(what: string, regions: [string, number, number][]): void {
+    for (let a = 0; a < regions.length; a++)
+      for (let b = a + 1; b < regions.length; b++) {
+        const [na, sa, la] = regions[a];
+        const [nb, sb, lb] = regions[b];
+        if (la > 0 && lb > 0 && sa < sb + lb && sb < sa + la) throw new RangeError(`SimdKernels.${what}: ${na} overlaps ${nb}`);
+      }
   }
 }

@@ -723,4 +723,151 @@
     (if (i32.lt_u (local.get $p) (local.get $end)) (then
       (f64.store (i32.add (local.get $dst) (local.get $p))
         (f64.add (f64.load (i32.add (local.get $dst) (local.get $p))) (f64.mul (local.get $sign) (f64.load (i32.add (local.get $src) (local.get $p)))))))))
+
+  ;; ── refinement helpers (numeric/sliced-fixed.ts and eigh-refine.ts; their plain-loop engine is
+  ;; the reference, bit for bit: every entry takes the same f64 operations in the same order) ──
+
+  ;; dst[i][j] ← dst[i][j] + src[i][j]·scale[j] for rows × n row-major matrices (a slice of X times
+  ;; one digit of every λ_j, into a level of X·diag(λ)).
+  (func (export "refScaleColumns") (param $src i32) (param $scale i32) (param $dst i32) (param $rows i32) (param $n i32)
+    (local $i i32) (local $j i32) (local $nb i32) (local $pairs i32) (local $off i32)
+    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $nb) (i32.const -16)))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $rows)))
+      (local.set $off (i32.mul (local.get $i) (local.get $nb)))
+      (local.set $j (i32.const 0))
+      (block $jdone (loop $jl
+        (br_if $jdone (i32.ge_u (local.get $j) (local.get $pairs)))
+        (v128.store (i32.add (local.get $dst) (i32.add (local.get $off) (local.get $j)))
+          (f64x2.add (v128.load (i32.add (local.get $dst) (i32.add (local.get $off) (local.get $j))))
+            (f64x2.mul (v128.load (i32.add (local.get $src) (i32.add (local.get $off) (local.get $j))))
+              (v128.load (i32.add (local.get $scale) (local.get $j))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $jl)))
+      (if (i32.lt_u (local.get $j) (local.get $nb)) (then
+        (f64.store (i32.add (local.get $dst) (i32.add (local.get $off) (local.get $j)))
+          (f64.add (f64.load (i32.add (local.get $dst) (i32.add (local.get $off) (local.get $j))))
+            (f64.mul (f64.load (i32.add (local.get $src) (i32.add (local.get $off) (local.get $j))))
+              (f64.load (i32.add (local.get $scale) (local.get $j))))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il))))
+
+  ;; The double-double view of K slices (slicedToDD): data holds real parts of slices 1 … K, then
+  ;; imaginary ones (count entries each), maxAbs the K slice maxima (a zero skips the slice); hi and
+  ;; lo get 2·count entries (real, then imaginary), summed by two-sum from the most significant
+  ;; slice (weight w = 2^(−20·s)), then renormalised.
+  (func (export "refToDD") (param $data i32) (param $K i32) (param $count i32) (param $maxAbs i32) (param $hi i32) (param $lo i32)
+    (local $s i32) (local $part i32) (local $p i32) (local $nb i32) (local $src i32) (local $o i32)
+    (local $w f64) (local $d f64) (local $t f64) (local $h f64) (local $sum f64) (local $bb f64)
+    (local.set $nb (i32.shl (local.get $count) (i32.const 3)))
+    (local.set $w (f64.const 1))
+    (local.set $s (i32.const 1))
+    (block $sdone (loop $sl
+      (br_if $sdone (i32.gt_u (local.get $s) (local.get $K)))
+      (local.set $w (f64.div (local.get $w) (f64.const 0x1p20)))
+      (if (f64.ne (f64.load (i32.add (local.get $maxAbs) (i32.shl (i32.sub (local.get $s) (i32.const 1)) (i32.const 3)))) (f64.const 0))
+        (then
+          (local.set $part (i32.const 0))
+          (block $pdone (loop $pl
+            (br_if $pdone (i32.ge_u (local.get $part) (i32.const 2)))
+            (local.set $src (i32.add (local.get $data)
+              (i32.mul (i32.sub (i32.add (i32.mul (local.get $part) (local.get $K)) (local.get $s)) (i32.const 1)) (local.get $nb))))
+            (local.set $o (i32.mul (local.get $part) (local.get $nb)))
+            (local.set $p (i32.const 0))
+            (block $qdone (loop $ql
+              (br_if $qdone (i32.ge_u (local.get $p) (local.get $nb)))
+              (local.set $d (f64.load (i32.add (local.get $src) (local.get $p))))
+              (if (f64.ne (local.get $d) (f64.const 0)) (then
+                (local.set $t (f64.mul (local.get $d) (local.get $w)))
+                (local.set $h (f64.load (i32.add (local.get $hi) (i32.add (local.get $o) (local.get $p)))))
+                (local.set $sum (f64.add (local.get $h) (local.get $t)))
+                (local.set $bb (f64.sub (local.get $sum) (local.get $h)))
+                (f64.store (i32.add (local.get $lo) (i32.add (local.get $o) (local.get $p)))
+                  (f64.add (f64.load (i32.add (local.get $lo) (i32.add (local.get $o) (local.get $p))))
+                    (f64.add (f64.sub (local.get $h) (f64.sub (local.get $sum) (local.get $bb))) (f64.sub (local.get $t) (local.get $bb)))))
+                (f64.store (i32.add (local.get $hi) (i32.add (local.get $o) (local.get $p))) (local.get $sum))))
+              (local.set $p (i32.add (local.get $p) (i32.const 8)))
+              (br $ql)))
+            (local.set $part (i32.add (local.get $part) (i32.const 1)))
+            (br $pl)))))
+      (local.set $s (i32.add (local.get $s) (i32.const 1)))
+      (br $sl)))
+    (local.set $p (i32.const 0))
+    (local.set $nb (i32.shl (local.get $nb) (i32.const 1)))
+    (block $rdone (loop $rl
+      (br_if $rdone (i32.ge_u (local.get $p) (local.get $nb)))
+      (local.set $h (f64.load (i32.add (local.get $hi) (local.get $p))))
+      (local.set $sum (f64.add (local.get $h) (f64.load (i32.add (local.get $lo) (local.get $p)))))
+      (f64.store (i32.add (local.get $lo) (local.get $p))
+        (f64.sub (f64.load (i32.add (local.get $lo) (local.get $p))) (f64.sub (local.get $sum) (local.get $h))))
+      (f64.store (i32.add (local.get $hi) (local.get $p)) (local.get $sum))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $rl))))
+
+  ;; Double-doubles (hi, lo: `total` entries each) into K slices (slicedFromDD): digit s of entry e
+  ;; goes to out + (s − 1)·stride + e·8 bytes; each pair is scaled by 2^20 and a digit peeled off,
+  ;; truncated except the last, which is hi + lo rounded to nearest with ties towards +∞ (as
+  ;; JavaScript's Math.round, −0 included: floor, + 1 when the exact remainder reaches ½, the sign
+  ;; of the argument).
+  (func (export "refFromDD") (param $hi i32) (param $lo i32) (param $total i32) (param $K i32) (param $out i32) (param $stride i32)
+    (local $p i32) (local $nb i32) (local $s i32) (local $dst i32)
+    (local $h f64) (local $l f64) (local $d f64) (local $x f64) (local $t f64) (local $sum f64)
+    (local.set $nb (i32.shl (local.get $total) (i32.const 3)))
+    (block $edone (loop $el
+      (br_if $edone (i32.ge_u (local.get $p) (local.get $nb)))
+      (local.set $h (f64.load (i32.add (local.get $hi) (local.get $p))))
+      (local.set $l (f64.load (i32.add (local.get $lo) (local.get $p))))
+      (local.set $dst (i32.add (local.get $out) (local.get $p)))
+      (local.set $s (i32.const 1))
+      (block $sdone (loop $sl
+        (br_if $sdone (i32.gt_u (local.get $s) (local.get $K)))
+        (local.set $h (f64.mul (local.get $h) (f64.const 0x1p20)))
+        (local.set $l (f64.mul (local.get $l) (f64.const 0x1p20)))
+        (if (i32.eq (local.get $s) (local.get $K))
+          (then
+            (local.set $x (f64.add (local.get $h) (local.get $l)))
+            (local.set $d (f64.floor (local.get $x)))
+            (if (f64.ge (f64.sub (local.get $x) (local.get $d)) (f64.const 0.5))
+              (then (local.set $d (f64.add (local.get $d) (f64.const 1)))))
+            (local.set $d (f64.copysign (local.get $d) (local.get $x))))
+          (else (local.set $d (f64.trunc (local.get $h)))))
+        (f64.store (local.get $dst) (local.get $d))
+        (local.set $t (f64.sub (local.get $h) (local.get $d)))
+        (local.set $sum (f64.add (local.get $t) (local.get $l)))
+        (local.set $l (f64.sub (local.get $l) (f64.sub (local.get $sum) (local.get $t))))
+        (local.set $h (local.get $sum))
+        (local.set $dst (i32.add (local.get $dst) (local.get $stride)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $sl)))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $el))))
+
+  ;; max |data[e]| over `count` entries (0 when none).
+  (func (export "refMaxAbs") (param $data i32) (param $count i32) (result f64)
+    (local $p i32) (local $nb i32) (local $m f64)
+    (local.set $nb (i32.shl (local.get $count) (i32.const 3)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $nb)))
+      (local.set $m (f64.max (local.get $m) (f64.abs (f64.load (i32.add (local.get $data) (local.get $p))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $l)))
+    (local.get $m))
+
+  ;; dst[e] ← dst[e] + |src[e]|·w for `count` entries (the bounds of slicedAbsUpper).
+  (func (export "refAbsAccumulate") (param $src i32) (param $dst i32) (param $count i32) (param $w f64)
+    (local $p i32) (local $end i32) (local $pairs i32) (local $w2 v128)
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $end) (i32.const -16)))
+    (local.set $w2 (f64x2.splat (local.get $w)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $pairs)))
+      (v128.store (i32.add (local.get $dst) (local.get $p))
+        (f64x2.add (v128.load (i32.add (local.get $dst) (local.get $p))) (f64x2.mul (f64x2.abs (v128.load (i32.add (local.get $src) (local.get $p)))) (local.get $w2))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (br $l)))
+    (if (i32.lt_u (local.get $p) (local.get $end)) (then
+      (f64.store (i32.add (local.get $dst) (local.get $p))
+        (f64.add (f64.load (i32.add (local.get $dst) (local.get $p))) (f64.mul (f64.abs (f64.load (i32.add (local.get $src) (local.get $p)))) (local.get $w)))))))
+  ;; ── end of the refinement helpers ──
 )
