@@ -16,6 +16,7 @@
  * direct method when the certificate is not as tight as the precision asks.
  */
 import type { NormBounds } from './certificate.js';
+import { type DDMatrix, rayleighValues } from './double-double.js';
 import {
   SLICE_BITS,
   type RealProduct,
@@ -35,64 +36,13 @@ import {
 
 const L = SLICE_BITS;
 
-// ── double-double arithmetic (enough for the corrections, never for a result) ──
-// Each operation leaves its result in (ddH, ddL): a tuple per operation kept the collector busy.
-const SPLIT = 134217729; // 2^27 + 1
-let ddH = 0;
-let ddL = 0;
-/** (ddH, ddL) = a·b exactly (Dekker). */
-function twoProd(a: number, b: number): void {
-  const p = a * b;
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  ddH = p;
-  ddL = ah * bh - p + ah * bl + al * bh + al * bl;
-}
-function ddAdd(ah: number, al: number, bh: number, bl: number): void {
-  const s = ah + bh;
-  const bb = s - ah;
-  const e = ah - (s - bb) + (bh - bb) + al + bl;
-  const h = s + e;
-  ddH = h;
-  ddL = e - (h - s);
-}
-function ddMul(ah: number, al: number, bh: number, bl: number): void {
-  twoProd(ah, bh);
-  const p = ddH;
-  const f = ddL + (ah * bl + al * bh);
-  const h = p + f;
-  ddH = h;
-  ddL = f - (h - p);
-}
-function ddDiv(ah: number, al: number, bh: number, bl: number): void {
-  const q1 = ah / bh;
-  ddMul(q1, 0, bh, bl);
-  ddAdd(ah, al, -ddH, -ddL);
-  const rh = ddH;
-  const rl = ddL;
-  const q2 = rh / bh;
-  ddMul(q2, 0, bh, bl);
-  ddAdd(rh, rl, -ddH, -ddL);
-  const q3 = ddH / bh;
-  ddAdd(q1, q2, q3, 0);
-}
-
-/** Double-double views of R = I − X†X and S = X†AX: hi and lo of 2n² entries each, real parts then imaginary. */
-export interface DDMatrix {
-  hi: Float64Array;
-  lo: Float64Array;
-}
-
 /**
- * The corrections F of one step in double-double (see the file comment), from S, R, the values λ
- * (lamH + lamL) and the separation threshold δ, into the real and imaginary hi and lo arrays (n²
- * each, row-major); returns max |Re F_ij| + |Im F_ij| of the leading parts.
+ * The corrections F of one step (double-double.ts's `corrections`) on `engine`: S and R as
+ * double-doubles, the values λ (lamH + lamL) and the separation threshold δ, into the real and
+ * imaginary hi and lo arrays (n² each, row-major); returns max |Re F_ij| + |Im F_ij| of the leading parts.
  */
 export function refinementCorrections(
+  engine: RealProduct,
   n: number,
   S: DDMatrix,
   R: DDMatrix,
@@ -102,37 +52,31 @@ export function refinementCorrections(
   out: { reHi: Float64Array; reLo: Float64Array; imHi: Float64Array; imLo: Float64Array },
 ): number {
   const nn = n * n;
-  const { reHi, reLo, imHi, imLo } = out;
-  let maxF = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      const q = i * n + j;
-      const rrh = R.hi[q];
-      const rrl = R.lo[q];
-      const rih = R.hi[nn + q];
-      const ril = R.lo[nn + q];
-      ddAdd(lamH[j], lamL[j], -lamH[i], -lamL[i]);
-      const gh = ddH;
-      const gl = ddL;
-      if (i === j || Math.abs(gh) <= delta) {
-        reHi[q] = rrh / 2;
-        reLo[q] = rrl / 2;
-        imHi[q] = i === j ? 0 : rih / 2;
-        imLo[q] = i === j ? 0 : ril / 2;
-      } else {
-        ddMul(lamH[j], lamL[j], rrh, rrl);
-        ddAdd(S.hi[q], S.lo[q], ddH, ddL);
-        ddDiv(ddH, ddL, gh, gl);
-        reHi[q] = ddH;
-        reLo[q] = ddL;
-        ddMul(lamH[j], lamL[j], rih, ril);
-        ddAdd(S.hi[nn + q], S.lo[nn + q], ddH, ddL);
-        ddDiv(ddH, ddL, gh, gl);
-        imHi[q] = ddH;
-        imLo[q] = ddL;
-      }
-      maxF = Math.max(maxF, Math.abs(reHi[q]) + Math.abs(imHi[q]));
-    }
+  const at = {
+    Shi: 0,
+    Slo: 2 * nn,
+    Rhi: 4 * nn,
+    Rlo: 6 * nn,
+    lamH: 8 * nn,
+    lamL: 8 * nn + n,
+    reHi: 8 * nn + 2 * n,
+    reLo: 9 * nn + 2 * n,
+    imHi: 10 * nn + 2 * n,
+    imLo: 11 * nn + 2 * n,
+  };
+  engine.reserve(12 * nn + 2 * n);
+  const mem = engine.mem();
+  mem.set(S.hi.subarray(0, 2 * nn), at.Shi);
+  mem.set(S.lo.subarray(0, 2 * nn), at.Slo);
+  mem.set(R.hi.subarray(0, 2 * nn), at.Rhi);
+  mem.set(R.lo.subarray(0, 2 * nn), at.Rlo);
+  mem.set(lamH.subarray(0, n), at.lamH);
+  mem.set(lamL.subarray(0, n), at.lamL);
+  const maxF = engine.corrections(n, at, delta);
+  out.reHi.set(mem.subarray(at.reHi, at.reHi + nn));
+  out.reLo.set(mem.subarray(at.reLo, at.reLo + nn));
+  out.imHi.set(mem.subarray(at.imHi, at.imHi + nn));
+  out.imLo.set(mem.subarray(at.imLo, at.imLo + nn));
   return maxF;
 }
 
@@ -204,13 +148,7 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     const Rd = slicedToDD(R, engine);
     let offS = 0;
     let offR = 0;
-    for (let i = 0; i < n; i++) {
-      const q = i * n + i;
-      ddAdd(1, 0, -Rd.hi[q], -Rd.lo[q]);
-      ddDiv(Sd.hi[q], Sd.lo[q], ddH, ddL);
-      lamH[i] = ddH;
-      lamL[i] = ddL;
-    }
+    rayleighValues(n, Sd, Rd, lamH, lamL);
     for (let q = 0; q < nn; q++) {
       const r = Math.hypot(Rd.hi[q], Rd.hi[nn + q]);
       offR += r * r;
@@ -221,7 +159,7 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     }
     // Ogita–Aishima's separation threshold δ = 2(‖S − Λ‖ + ‖A‖‖R‖), with ‖A‖ ≤ 1
     const delta = 2 * (Math.sqrt(offS) + Math.sqrt(offR));
-    const maxF = refinementCorrections(n, Sd, Rd, lamH, lamL, delta, corr);
+    const maxF = refinementCorrections(engine, n, Sd, Rd, lamH, lamL, delta, corr);
     // the values, from this step's S and R (accurate to about the square of the vectors' error)
     values = [];
     valuesK = K;
@@ -308,7 +246,7 @@ export function residualBoundsSliced(
     const BP = slicedProduct(engine, B, P, K, { conjugateLeft: true });
     const PP = slicedProduct(engine, P, P, K, { conjugateLeft: true });
     const g1 = slicedCombine(reuse.G.value, BP.value, K);
-    const g2 = slicedCombine(g1.value, conjugateTranspose(BP.value), K);
+    const g2 = slicedCombine(g1.value, conjugateTranspose(engine, BP.value), K);
     const g3 = slicedCombine(g2.value, PP.value, K);
     G = { value: g3.value, error: reuse.G.error + 2 * BP.error + PP.error + g1.error + g2.error + g3.error };
   } else {
@@ -375,15 +313,18 @@ export function residualBoundsSliced(
   };
 }
 
-/** X† (digits conjugated and transposed; exact). */
-function conjugateTranspose(X: Sliced): Sliced {
+/** X† (digits conjugated and transposed; exact), on `engine`. */
+function conjugateTranspose(engine: RealProduct, X: Sliced): Sliced {
   const { n, K } = X;
+  const nn = n * n;
+  const size = 2 * K * nn;
+  // X's slices, then X†'s
+  engine.reserve(2 * size);
+  const mem = engine.mem();
+  mem.set(X.data.subarray(0, size), 0);
+  for (let b = 0; b < 2 * K; b++) engine.transpose(b * nn, size + b * nn, n, b < K ? 1 : -1);
   const out = zeroSliced(n, K);
-  for (let b = 0; b < 2 * K; b++) {
-    const base = b * n * n;
-    const sign = b < K ? 1 : -1;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.data[base + i * n + j] = sign * X.data[base + j * n + i];
-  }
+  out.data.set(mem.subarray(size, 2 * size));
   out.maxAbs.set(X.maxAbs);
   return out;
 }

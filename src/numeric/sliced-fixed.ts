@@ -15,6 +15,7 @@
  * operations in the same order, both give the same digits, bounds and maxima.
  */
 import { InternalError } from '../errors.js';
+import { type CorrectionSlots, corrections } from './double-double.js';
 import { SimdKernels } from './simd/kernels.js';
 
 /** Bits per slice: a multiple of 4 (conversions go through hexadecimal strings). */
@@ -94,6 +95,10 @@ export interface RealProduct {
   maxAbs(data: number, count: number): number;
   /** mem[dst + e] += |mem[src + e]|·w for e < count (the ranges do not overlap). */
   absAccumulate(src: number, dst: number, count: number, w: number): void;
+  /** The corrections of a refinement step (double-double.ts's `corrections`) on the memory; returns max |Re F| + |Im F|. */
+  corrections(n: number, at: CorrectionSlots, delta: number): number;
+  /** mem[dst + i·n + j] = sign·mem[src + j·n + i] for i, j < n (sign ±1; no overlap). */
+  transpose(src: number, dst: number, n: number, sign: 1 | -1): void;
 }
 
 /** The plain-loop RealProduct (reference and fallback). */
@@ -223,6 +228,10 @@ export function loopProduct(): RealProduct {
     absAccumulate(src, dst, count, w) {
       for (let e = 0; e < count; e++) mem[dst + e] += Math.abs(mem[src + e]) * w;
     },
+    corrections: (n, at, delta) => corrections(mem, n, at, delta),
+    transpose(src, dst, n, sign) {
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) mem[dst + i * n + j] = sign * mem[src + j * n + i];
+    },
   };
 }
 
@@ -248,6 +257,8 @@ export function simdProduct(): RealProduct {
     fromDD: (hi, lo, total, K, out, stride) => k.refFromDD(hi, lo, total, K, out, stride),
     maxAbs: (data, count) => k.refMaxAbs(data, count),
     absAccumulate: (src, dst, count, w) => k.refAbsAccumulate(src, dst, count, w),
+    corrections: (n, at, delta) => k.refCorrections(n, at, delta),
+    transpose: (src, dst, n, sign) => k.refTranspose(src, dst, n, sign),
   };
 }
 
@@ -296,14 +307,13 @@ export function zeroSliced(n: number, K: number): Sliced {
   return { n, K, data: new Float64Array(size), maxAbs: new Float64Array(K) };
 }
 
-function updateMaxAbs(x: Sliced): void {
+/** Set x.maxAbs from x.data, on `engine` (by default a shared WebAssembly one). */
+function updateMaxAbs(x: Sliced, engine: RealProduct = sharedEngine()): void {
   const { n, K, data, maxAbs } = x;
   const nn = n * n;
-  for (let s = 0; s < K; s++) {
-    let m = 0;
-    for (let q = 0; q < nn; q++) m = Math.max(m, Math.abs(data[s * nn + q]), Math.abs(data[(K + s) * nn + q]));
-    maxAbs[s] = m;
-  }
+  engine.reserve(2 * K * nn);
+  engine.mem().set(data.subarray(0, 2 * K * nn), 0);
+  for (let s = 0; s < K; s++) maxAbs[s] = Math.max(engine.maxAbs(s * nn, nn), engine.maxAbs((K + s) * nn, nn));
 }
 
 /** The digits of one entry v·2^(L·K) (an integer given as a BigInt), into `data` at re/im slot `at`. */

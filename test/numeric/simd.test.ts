@@ -527,6 +527,18 @@ describe('refinement kernels refuse what would read or write outside their memor
     expect(() => g.refFromDD(0, 3, 5, 3, 20, 6)).toThrow(/refFromDD: hi overlaps lo/);
     expect(() => g.refFromDD(0, 10, 5, 3, 12, 6)).toThrow(/refFromDD: lo overlaps out/);
   });
+  it('refCorrections and refTranspose: bad sizes, regions beyond the memory or overlapping, a sign other than ±1', () => {
+    // n = 2: S, R 8 slots each part, λ 2, F 4
+    const at = { Shi: 0, Slo: 8, Rhi: 16, Rlo: 24, lamH: 32, lamL: 34, reHi: 36, reLo: 40, imHi: 44, imLo: 48 };
+    g.f64.fill(0, 0, 100);
+    expect(g.refCorrections(2, at, 0)).toBe(0);
+    expect(() => g.refCorrections(-2, at, 0)).toThrow(/refCorrections: n = -2 must be/);
+    expect(() => g.refCorrections(2, { ...at, lamL: 33 }, 0)).toThrow(/refCorrections: lamH overlaps lamL/);
+    expect(() => g.refCorrections(2, { ...at, imLo: E - 3 }, 0)).toThrow(/refCorrections \(imLo\): slots .* outside the reserved/);
+    expect(() => g.refTranspose(0, 8, 3, 1)).toThrow(/refTranspose: src overlaps dst/);
+    expect(() => g.refTranspose(0, E - 8, 3, -1)).toThrow(/outside the reserved/);
+    expect(() => g.refTranspose(0, 20, 3, 0 as 1)).toThrow(/sign 0 must be 1 or −1/);
+  });
   it('refMaxAbs and refAbsAccumulate: bad sizes, outside or overlapping ranges', () => {
     expect(() => g.refMaxAbs(0, -2)).toThrow(/refMaxAbs: count = -2 must be/);
     expect(() => g.refMaxAbs(E - 2, 3)).toThrow(/outside the reserved/);

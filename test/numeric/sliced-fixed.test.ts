@@ -1047,6 +1047,24 @@ describe('engine steps: the WebAssembly kernels against the loop reference, bit 
     );
   });
 
+  it('transpose: dst = ±srcᵀ for odd and even n, empty, −0 from negated zeros', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 9 }), fc.constantFrom<1 | -1>(1, -1), fc.nat(), (n, sign, seed) => {
+        const rng = new Rng(seed, ['engine-transpose']);
+        const src = 1;
+        const dst = src + n * n + 1;
+        const slots = dst + n * n + 1;
+        const t = twins(slots, () => digit(rng));
+        for (const e of t.pair) e.transpose(src, dst, n, sign);
+        t.same();
+        const [m, b] = [t.mem(), t.before];
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(m[dst + i * n + j]).toBe(sign * b[src + j * n + i]);
+        expect(m[slots - 1]).toBe(b[slots - 1]);
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
   it('slicedToDD, slicedFromDD and slicedAbsUpper give the same bits on either engine', () => {
     const rng = new Rng(51, ['engine-conversions']);
     for (const [n, K] of [

@@ -49,6 +49,21 @@ interface SimdExports {
   refFromDD(hi: number, lo: number, total: number, K: number, out: number, stride: number): void;
   refMaxAbs(data: number, count: number): number;
   refAbsAccumulate(src: number, dst: number, count: number, w: number): void;
+  refCorrections(
+    n: number,
+    Shi: number,
+    Slo: number,
+    Rhi: number,
+    Rlo: number,
+    lamH: number,
+    lamL: number,
+    delta: number,
+    reHi: number,
+    reLo: number,
+    imHi: number,
+    imLo: number,
+  ): number;
+  refTranspose(src: number, dst: number, n: number, sign: number): void;
 }
 
 let compiled: object | null = null;
@@ -322,6 +337,61 @@ export class SimdKernels {
       ['dst', dst, count],
     ]);
     this.x.refAbsAccumulate(8 * src, 8 * dst, count, w);
+  }
+
+  /**
+   * The corrections of a refinement step, as numeric/double-double.ts's `corrections`: S and R as
+   * double-doubles at slots Shi, Slo, Rhi, Rlo (2n² each: real parts, then imaginary), the values
+   * at lamH, lamL (n each), into reHi, reLo, imHi, imLo (n² each); returns max |Re F| + |Im F|.
+   */
+  refCorrections(
+    n: number,
+    at: { Shi: number; Slo: number; Rhi: number; Rlo: number; lamH: number; lamL: number; reHi: number; reLo: number; imHi: number; imLo: number },
+    delta: number,
+  ): number {
+    this.sizes('refCorrections', { n });
+    const nn = n * n;
+    const regions: [string, number, number][] = [
+      ['Shi', at.Shi, 2 * nn],
+      ['Slo', at.Slo, 2 * nn],
+      ['Rhi', at.Rhi, 2 * nn],
+      ['Rlo', at.Rlo, 2 * nn],
+      ['lamH', at.lamH, n],
+      ['lamL', at.lamL, n],
+      ['reHi', at.reHi, nn],
+      ['reLo', at.reLo, nn],
+      ['imHi', at.imHi, nn],
+      ['imLo', at.imLo, nn],
+    ];
+    for (const [name, start, slots] of regions) this.check(`refCorrections (${name})`, start, slots);
+    this.disjoint('refCorrections', regions);
+    return this.x.refCorrections(
+      n,
+      8 * at.Shi,
+      8 * at.Slo,
+      8 * at.Rhi,
+      8 * at.Rlo,
+      8 * at.lamH,
+      8 * at.lamL,
+      delta,
+      8 * at.reHi,
+      8 * at.reLo,
+      8 * at.imHi,
+      8 * at.imLo,
+    );
+  }
+
+  /** dst[i][j] = sign·src[j][i] for n × n matrices at slots src, dst (sign ±1; no overlap). */
+  refTranspose(src: number, dst: number, n: number, sign: 1 | -1): void {
+    this.sizes('refTranspose', { n });
+    if (sign !== 1 && sign !== -1) throw new RangeError(`SimdKernels.refTranspose: sign ${sign} must be 1 or −1`);
+    this.check('refTranspose', src, n * n);
+    this.check('refTranspose', dst, n * n);
+    this.disjoint('refTranspose', [
+      ['src', src, n * n],
+      ['dst', dst, n * n],
+    ]);
+    this.x.refTranspose(8 * src, 8 * dst, n, sign);
   }
 
   /** Refuse overlapping regions (name, first slot, slots): the kernels read what they have not yet written. */

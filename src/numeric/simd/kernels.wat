@@ -869,5 +869,138 @@
     (if (i32.lt_u (local.get $p) (local.get $end)) (then
       (f64.store (i32.add (local.get $dst) (local.get $p))
         (f64.add (f64.load (i32.add (local.get $dst) (local.get $p))) (f64.mul (f64.abs (f64.load (i32.add (local.get $src) (local.get $p)))) (local.get $w)))))))
+
+  ;; Double-double arithmetic for the corrections (the reference: numeric/double-double.ts, the
+  ;; same operations in the same order): each operation leaves its result in ($ddH, $ddL).
+  (global $ddH (mut f64) (f64.const 0))
+  (global $ddL (mut f64) (f64.const 0))
+
+  ;; a·b exactly (Dekker's split by 2^27 + 1)
+  (func $twoProd (param $a f64) (param $b f64)
+    (local $p f64) (local $t f64) (local $ah f64) (local $al f64) (local $bh f64) (local $bl f64)
+    (local.set $p (f64.mul (local.get $a) (local.get $b)))
+    (local.set $t (f64.mul (f64.const 134217729) (local.get $a)))
+    (local.set $ah (f64.sub (local.get $t) (f64.sub (local.get $t) (local.get $a))))
+    (local.set $al (f64.sub (local.get $a) (local.get $ah)))
+    (local.set $t (f64.mul (f64.const 134217729) (local.get $b)))
+    (local.set $bh (f64.sub (local.get $t) (f64.sub (local.get $t) (local.get $b))))
+    (local.set $bl (f64.sub (local.get $b) (local.get $bh)))
+    (global.set $ddH (local.get $p))
+    (global.set $ddL (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $ah) (local.get $bh)) (local.get $p))
+      (f64.mul (local.get $ah) (local.get $bl))) (f64.mul (local.get $al) (local.get $bh))) (f64.mul (local.get $al) (local.get $bl)))))
+
+  (func $ddAdd (param $ah f64) (param $al f64) (param $bh f64) (param $bl f64)
+    (local $s f64) (local $bb f64) (local $e f64) (local $h f64)
+    (local.set $s (f64.add (local.get $ah) (local.get $bh)))
+    (local.set $bb (f64.sub (local.get $s) (local.get $ah)))
+    (local.set $e (f64.add (f64.add (f64.add (f64.sub (local.get $ah) (f64.sub (local.get $s) (local.get $bb)))
+      (f64.sub (local.get $bh) (local.get $bb))) (local.get $al)) (local.get $bl)))
+    (local.set $h (f64.add (local.get $s) (local.get $e)))
+    (global.set $ddH (local.get $h))
+    (global.set $ddL (f64.sub (local.get $e) (f64.sub (local.get $h) (local.get $s)))))
+
+  (func $ddMul (param $ah f64) (param $al f64) (param $bh f64) (param $bl f64)
+    (local $p f64) (local $f f64) (local $h f64)
+    (call $twoProd (local.get $ah) (local.get $bh))
+    (local.set $p (global.get $ddH))
+    (local.set $f (f64.add (global.get $ddL) (f64.add (f64.mul (local.get $ah) (local.get $bl)) (f64.mul (local.get $al) (local.get $bh)))))
+    (local.set $h (f64.add (local.get $p) (local.get $f)))
+    (global.set $ddH (local.get $h))
+    (global.set $ddL (f64.sub (local.get $f) (f64.sub (local.get $h) (local.get $p)))))
+
+  ;; a/b: three quotient terms from two remainders
+  (func $ddDiv (param $ah f64) (param $al f64) (param $bh f64) (param $bl f64)
+    (local $q1 f64) (local $q2 f64) (local $q3 f64) (local $rh f64) (local $rl f64)
+    (local.set $q1 (f64.div (local.get $ah) (local.get $bh)))
+    (call $ddMul (local.get $q1) (f64.const 0) (local.get $bh) (local.get $bl))
+    (call $ddAdd (local.get $ah) (local.get $al) (f64.neg (global.get $ddH)) (f64.neg (global.get $ddL)))
+    (local.set $rh (global.get $ddH))
+    (local.set $rl (global.get $ddL))
+    (local.set $q2 (f64.div (local.get $rh) (local.get $bh)))
+    (call $ddMul (local.get $q2) (f64.const 0) (local.get $bh) (local.get $bl))
+    (call $ddAdd (local.get $rh) (local.get $rl) (f64.neg (global.get $ddH)) (f64.neg (global.get $ddL)))
+    (local.set $q3 (f64.div (global.get $ddH) (local.get $bh)))
+    (call $ddAdd (local.get $q1) (local.get $q2) (local.get $q3) (f64.const 0)))
+
+  ;; The corrections of one refinement step (numeric/double-double.ts's corrections, entry by
+  ;; entry): S and R as double-doubles (hi at Shi, Rhi, lo at Slo, Rlo; n² real parts, then n²
+  ;; imaginary), the values λ (lamH + lamL, n), the separation threshold δ. F_ij = r_ij/2 (i = j, or
+  ;; |λ_j − λ_i| ≤ δ; imaginary part 0 on the diagonal), else (s_ij + λ_j r_ij)/(λ_j − λ_i), into
+  ;; reHi, reLo, imHi, imLo (n² each). Returns max |Re F_ij| + |Im F_ij| of the leading parts.
+  (func (export "refCorrections") (param $n i32) (param $Shi i32) (param $Slo i32) (param $Rhi i32) (param $Rlo i32)
+        (param $lamH i32) (param $lamL i32) (param $delta f64)
+        (param $reHi i32) (param $reLo i32) (param $imHi i32) (param $imLo i32) (result f64)
+    (local $i i32) (local $j i32) (local $q i32) (local $nnb i32) (local $li i32) (local $lj i32)
+    (local $rrh f64) (local $rrl f64) (local $rih f64) (local $ril f64) (local $gh f64) (local $gl f64) (local $maxF f64)
+    (local.set $nnb (i32.shl (i32.mul (local.get $n) (local.get $n)) (i32.const 3)))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $li (i32.shl (local.get $i) (i32.const 3)))
+      (local.set $j (i32.const 0))
+      (block $jdone (loop $jl
+        (br_if $jdone (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $lj (i32.shl (local.get $j) (i32.const 3)))
+        (local.set $q (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3)))
+        (local.set $rrh (f64.load (i32.add (local.get $Rhi) (local.get $q))))
+        (local.set $rrl (f64.load (i32.add (local.get $Rlo) (local.get $q))))
+        (local.set $rih (f64.load (i32.add (local.get $Rhi) (i32.add (local.get $nnb) (local.get $q)))))
+        (local.set $ril (f64.load (i32.add (local.get $Rlo) (i32.add (local.get $nnb) (local.get $q)))))
+        (call $ddAdd (f64.load (i32.add (local.get $lamH) (local.get $lj))) (f64.load (i32.add (local.get $lamL) (local.get $lj)))
+          (f64.neg (f64.load (i32.add (local.get $lamH) (local.get $li)))) (f64.neg (f64.load (i32.add (local.get $lamL) (local.get $li)))))
+        (local.set $gh (global.get $ddH))
+        (local.set $gl (global.get $ddL))
+        (if (i32.or (i32.eq (local.get $i) (local.get $j)) (f64.le (f64.abs (local.get $gh)) (local.get $delta)))
+          (then
+            (f64.store (i32.add (local.get $reHi) (local.get $q)) (f64.div (local.get $rrh) (f64.const 2)))
+            (f64.store (i32.add (local.get $reLo) (local.get $q)) (f64.div (local.get $rrl) (f64.const 2)))
+            (if (i32.eq (local.get $i) (local.get $j))
+              (then
+                (f64.store (i32.add (local.get $imHi) (local.get $q)) (f64.const 0))
+                (f64.store (i32.add (local.get $imLo) (local.get $q)) (f64.const 0)))
+              (else
+                (f64.store (i32.add (local.get $imHi) (local.get $q)) (f64.div (local.get $rih) (f64.const 2)))
+                (f64.store (i32.add (local.get $imLo) (local.get $q)) (f64.div (local.get $ril) (f64.const 2))))))
+          (else
+            (call $ddMul (f64.load (i32.add (local.get $lamH) (local.get $lj))) (f64.load (i32.add (local.get $lamL) (local.get $lj)))
+              (local.get $rrh) (local.get $rrl))
+            (call $ddAdd (f64.load (i32.add (local.get $Shi) (local.get $q))) (f64.load (i32.add (local.get $Slo) (local.get $q)))
+              (global.get $ddH) (global.get $ddL))
+            (call $ddDiv (global.get $ddH) (global.get $ddL) (local.get $gh) (local.get $gl))
+            (f64.store (i32.add (local.get $reHi) (local.get $q)) (global.get $ddH))
+            (f64.store (i32.add (local.get $reLo) (local.get $q)) (global.get $ddL))
+            (call $ddMul (f64.load (i32.add (local.get $lamH) (local.get $lj))) (f64.load (i32.add (local.get $lamL) (local.get $lj)))
+              (local.get $rih) (local.get $ril))
+            (call $ddAdd (f64.load (i32.add (local.get $Shi) (i32.add (local.get $nnb) (local.get $q))))
+              (f64.load (i32.add (local.get $Slo) (i32.add (local.get $nnb) (local.get $q))))
+              (global.get $ddH) (global.get $ddL))
+            (call $ddDiv (global.get $ddH) (global.get $ddL) (local.get $gh) (local.get $gl))
+            (f64.store (i32.add (local.get $imHi) (local.get $q)) (global.get $ddH))
+            (f64.store (i32.add (local.get $imLo) (local.get $q)) (global.get $ddL))))
+        (local.set $maxF (f64.max (local.get $maxF)
+          (f64.add (f64.abs (f64.load (i32.add (local.get $reHi) (local.get $q)))) (f64.abs (f64.load (i32.add (local.get $imHi) (local.get $q)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il)))
+    (local.get $maxF))
+
+  ;; dst = src† or srcᵀ for an n × n matrix: dst[i][j] = sign·src[j][i] (sign ±1; no overlap).
+  (func (export "refTranspose") (param $src i32) (param $dst i32) (param $n i32) (param $sign f64)
+    (local $i i32) (local $j i32) (local $nb i32) (local $s i32) (local $d i32)
+    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $s (i32.add (local.get $src) (i32.shl (local.get $i) (i32.const 3))))
+      (local.set $d (i32.add (local.get $dst) (i32.mul (local.get $i) (local.get $nb))))
+      (local.set $j (i32.const 0))
+      (block $jdone (loop $jl
+        (br_if $jdone (i32.ge_u (local.get $j) (local.get $n)))
+        (f64.store (local.get $d) (f64.mul (local.get $sign) (f64.load (local.get $s))))
+        (local.set $s (i32.add (local.get $s) (local.get $nb)))
+        (local.set $d (i32.add (local.get $d) (i32.const 8)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il))))
   ;; ── end of the refinement helpers ──
 )
