@@ -324,8 +324,14 @@ function putDigits(data: Float64Array, at: number, stride: number, K: number, N:
   let end = hex.length;
   for (let s = K; s >= 1; s--) {
     const start = s === 1 ? 0 : Math.max(0, end - HEX_PER_SLICE);
-    const d = start < end ? Number.parseInt(hex.slice(start, end), 16) : 0;
-    if (s === 1 && start < end && d >= EXACT) throw new RangeError('sliced: an entry is too large for fixed point');
+    // the hexadecimal digits read in place (a substring and parseInt per slice cost more); exact
+    // below 2^53, and once a leading digit reaches 2^53 it stays there
+    let d = 0;
+    for (let c = start; c < end; c++) {
+      const h = hex.charCodeAt(c);
+      d = d * 16 + (h <= 57 ? h - 48 : h - 87);
+    }
+    if (s === 1 && d >= EXACT) throw new RangeError('sliced: an entry is too large for fixed point');
     data[at + (s - 1) * stride] = sign * d;
     end = start;
   }
