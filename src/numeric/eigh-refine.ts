@@ -23,6 +23,7 @@ import {
   type Sliced,
   type SlicedResult,
   carryEngineLevels,
+  sharedEngine,
   slicedCombine,
   slicedAbsUpper,
   slicedEntryBigInt,
@@ -202,14 +203,22 @@ function divRound(x: bigint, d: bigint): bigint {
   return x < 0n ? q - 1n : q + 1n;
 }
 
-/** The columns of X in the given order. */
-export function permuteColumns(X: Sliced, order: readonly number[]): Sliced {
+/** The columns of X in the given order (a permutation of 0 … n − 1), on `engine` (by default a shared WebAssembly one). */
+export function permuteColumns(X: Sliced, order: readonly number[], engine: RealProduct = sharedEngine()): Sliced {
   const { n, K } = X;
+  const nn = n * n;
+  const size = 2 * K * nn;
+  if (order.length !== n) throw new RangeError(`permuteColumns: ${order.length} columns for ${n}`);
+  // X's slices, the order, then the permuted slices
+  const orderAt = size;
+  const outAt = orderAt + n;
+  engine.reserve(outAt + size);
+  const mem = engine.mem();
+  mem.set(X.data.subarray(0, size), 0);
+  for (let j = 0; j < n; j++) mem[orderAt + j] = order[j];
+  for (let b = 0; b < 2 * K; b++) engine.gatherColumns(b * nn, outAt + b * nn, n, orderAt);
   const out = zeroSliced(n, K);
-  for (let b = 0; b < 2 * K; b++) {
-    const base = b * n * n;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.data[base + i * n + j] = X.data[base + i * n + order[j]];
-  }
+  out.data.set(mem.subarray(outAt, outAt + size));
   out.maxAbs.set(X.maxAbs);
   return out;
 }

@@ -99,6 +99,8 @@ export interface RealProduct {
   corrections(n: number, at: CorrectionSlots, delta: number): number;
   /** mem[dst + i·n + j] = sign·mem[src + j·n + i] for i, j < n (sign ±1; no overlap). */
   transpose(src: number, dst: number, n: number, sign: 1 | -1): void;
+  /** mem[dst + i·n + j] = mem[src + i·n + mem[order + j]] for i, j < n (order: column indices below n). */
+  gatherColumns(src: number, dst: number, n: number, order: number): void;
 }
 
 /** The plain-loop RealProduct (reference and fallback). */
@@ -232,6 +234,9 @@ export function loopProduct(): RealProduct {
     transpose(src, dst, n, sign) {
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) mem[dst + i * n + j] = sign * mem[src + j * n + i];
     },
+    gatherColumns(src, dst, n, order) {
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) mem[dst + i * n + j] = mem[src + i * n + mem[order + j]];
+    },
   };
 }
 
@@ -259,12 +264,13 @@ export function simdProduct(): RealProduct {
     absAccumulate: (src, dst, count, w) => k.refAbsAccumulate(src, dst, count, w),
     corrections: (n, at, delta) => k.refCorrections(n, at, delta),
     transpose: (src, dst, n, sign) => k.refTranspose(src, dst, n, sign),
+    gatherColumns: (src, dst, n, order) => k.refGatherColumns(src, dst, n, order),
   };
 }
 
 /** The engine of sums and carries outside a product (slicedCombine, carryResult) when none is given. */
 let shared: RealProduct | null = null;
-const sharedEngine = (): RealProduct => (shared ??= simdProduct());
+export const sharedEngine = (): RealProduct => (shared ??= simdProduct());
 
 /**
  * Zeroed working arrays reused between calls (two, for callers that nest): the

@@ -15,7 +15,7 @@ import { decimalField } from '../../src/numeric/decimal.js';
 import { certify, eigh } from '../../src/numeric/eigh.js';
 import { eighFloat64Kernel } from '../../src/numeric/eigh-float64.js';
 import { eighKernel } from '../../src/numeric/eigh-kernel.js';
-import { refineEigh, refinementCorrections, residualBoundsSliced } from '../../src/numeric/eigh-refine.js';
+import { ascendingOrder, permuteColumns, refineEigh, refinementCorrections, residualBoundsSliced } from '../../src/numeric/eigh-refine.js';
 import { exactValue } from '../../src/numeric/exact-bounds.js';
 import { add, adjoint, convertMatrix, type CMatrix } from '../../src/numeric/matrix.js';
 import { RZERO, parseRational, rabs, radd, rational, rcmp, rmul, rsub, type Rational } from '../../src/numeric/rational.js';
@@ -629,6 +629,18 @@ describe('the corrections and the refinement on either engine', () => {
     const gBits = L * K + 8;
     const [p, q] = [loopProduct(), simdProduct()].map((e) => residualBoundsSliced(e, A, a.X, a.values, 0.5, 1, gBits, a.last));
     expect(q).toEqual(p);
+  });
+
+  it('permuteColumns puts the columns in the given order, the same on either engine', () => {
+    const { r } = refinedCase(19, 6, 4);
+    const order = ascendingOrder(r.values).reverse();
+    const [P, Q] = [loopProduct(), simdProduct()].map((e) => permuteColumns(r.X, order, e));
+    expect(bits64(Q.data)).toEqual(bits64(P.data));
+    expect(Array.from(P.maxAbs)).toEqual(Array.from(r.X.maxAbs));
+    for (const part of [0, 1] as const)
+      for (let i = 0; i < 6; i++)
+        for (let j = 0; j < 6; j++) expect(slicedEntryBigInt(P, part, i * 6 + j)).toBe(slicedEntryBigInt(r.X, part, i * 6 + order[j]));
+    expect(() => permuteColumns(r.X, [0, 1])).toThrow(/2 columns for 6/);
   });
   const bits64 = (x: Float64Array) => Array.from(new BigUint64Array(x.buffer, x.byteOffset, x.length));
 });

@@ -538,6 +538,14 @@ describe('refinement kernels refuse what would read or write outside their memor
     expect(() => g.refTranspose(0, 8, 3, 1)).toThrow(/refTranspose: src overlaps dst/);
     expect(() => g.refTranspose(0, E - 8, 3, -1)).toThrow(/outside the reserved/);
     expect(() => g.refTranspose(0, 20, 3, 0 as 1)).toThrow(/sign 0 must be 1 or −1/);
+    g.f64.fill(0, 0, 100);
+    g.f64.set([2, 0, 1], 30);
+    g.refGatherColumns(0, 10, 3, 30);
+    expect(() => g.refGatherColumns(0, 5, 3, 30)).toThrow(/refGatherColumns: src overlaps dst/);
+    g.f64[31] = 3;
+    expect(() => g.refGatherColumns(0, 10, 3, 30)).toThrow(/refGatherColumns: column 3 outside 0 … 2/);
+    g.f64[31] = 0.5;
+    expect(() => g.refGatherColumns(0, 10, 3, 30)).toThrow(/column 0.5 outside/);
   });
   it('refMaxAbs and refAbsAccumulate: bad sizes, outside or overlapping ranges', () => {
     expect(() => g.refMaxAbs(0, -2)).toThrow(/refMaxAbs: count = -2 must be/);

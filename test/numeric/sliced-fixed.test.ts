@@ -1065,6 +1065,31 @@ describe('engine steps: the WebAssembly kernels against the loop reference, bit 
     );
   });
 
+  it('gatherColumns: the columns of each row in the given order (a seeded permutation or repeats)', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 9 }), fc.boolean(), fc.nat(), (n, permutation, seed) => {
+        const rng = new Rng(seed, ['engine-gather']);
+        const order = Array.from({ length: n }, (_, j) => (permutation ? j : rng.int(0, Math.max(0, n - 1))));
+        if (permutation)
+          for (let j = n - 1; j > 0; j--) {
+            const k = rng.int(0, j);
+            [order[j], order[k]] = [order[k], order[j]];
+          }
+        const src = 1;
+        const at = src + n * n;
+        const dst = at + n + 1;
+        const slots = dst + n * n + 1;
+        const t = twins(slots, (i) => (i >= at && i < at + n ? order[i - at] : digit(rng)));
+        for (const e of t.pair) e.gatherColumns(src, dst, n, at);
+        t.same();
+        const [m, b] = [t.mem(), t.before];
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(m[dst + i * n + j]).toBe(b[src + i * n + order[j]]);
+        expect(m[slots - 1]).toBe(b[slots - 1]);
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
   it('slicedToDD, slicedFromDD and slicedAbsUpper give the same bits on either engine', () => {
     const rng = new Rng(51, ['engine-conversions']);
     for (const [n, K] of [

@@ -64,6 +64,7 @@ interface SimdExports {
     imLo: number,
   ): number;
   refTranspose(src: number, dst: number, n: number, sign: number): void;
+  refGatherColumns(src: number, dst: number, n: number, order: number): void;
 }
 
 let compiled: object | null = null;
@@ -392,6 +393,21 @@ export class SimdKernels {
       ['dst', dst, n * n],
     ]);
     this.x.refTranspose(8 * src, 8 * dst, n, sign);
+  }
+
+  /** dst[i][j] = src[i][order[j]] for n × n matrices at slots src, dst; order (n slots) holds column indices below n. */
+  refGatherColumns(src: number, dst: number, n: number, order: number): void {
+    this.sizes('refGatherColumns', { n });
+    const regions: [string, number, number][] = [
+      ['src', src, n * n],
+      ['dst', dst, n * n],
+      ['order', order, n],
+    ];
+    for (const [name, start, slots] of regions) this.check(`refGatherColumns (${name})`, start, slots);
+    this.disjoint('refGatherColumns', regions);
+    const o = this.view.subarray(order, order + n);
+    for (const c of o) if (!(Number.isInteger(c) && c >= 0 && c < n)) throw new RangeError(`SimdKernels.refGatherColumns: column ${c} outside 0 … ${n - 1}`);
+    this.x.refGatherColumns(8 * src, 8 * dst, n, 8 * order);
   }
 
   /** Refuse overlapping regions (name, first slot, slots): the kernels read what they have not yet written. */

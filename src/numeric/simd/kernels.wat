@@ -1002,5 +1002,23 @@
         (br $jl)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $il))))
+
+  ;; dst[i][j] = src[i][order[j]] for n × n matrices (order: n column indices < n, as f64).
+  (func (export "refGatherColumns") (param $src i32) (param $dst i32) (param $n i32) (param $order i32)
+    (local $i i32) (local $j i32) (local $nb i32) (local $row i32)
+    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $row (i32.mul (local.get $i) (local.get $nb)))
+      (local.set $j (i32.const 0))
+      (block $jdone (loop $jl
+        (br_if $jdone (i32.ge_u (local.get $j) (local.get $n)))
+        (f64.store (i32.add (local.get $dst) (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3))))
+          (f64.load (i32.add (local.get $src) (i32.add (local.get $row)
+            (i32.shl (i32.trunc_f64_u (f64.load (i32.add (local.get $order) (i32.shl (local.get $j) (i32.const 3))))) (i32.const 3))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il))))
   ;; ── end of the refinement helpers ──
 )
