@@ -12,7 +12,9 @@
  * A product runs on a `RealProduct` engine, in the engine's memory from operand preparation through
  * the real products to the carries: the WebAssembly kernels (simd/kernels.ts), or plain loops kept
  * as their reference. Every sum being an exact integer and every other step the same float64
- * operations in the same order, both give the same digits, bounds and maxima.
+ * operations in the same order, both give the same digits, bounds and maxima. The other loops over
+ * every digit (the double-double views, the slice maxima, the bounds of slicedAbsUpper, and the
+ * refinement's corrections, transposes and column scalings) run on the engine too, alike.
  */
 import { InternalError } from '../errors.js';
 import { type CorrectionSlots, corrections } from './double-double.js';
