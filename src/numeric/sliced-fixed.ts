@@ -350,11 +350,11 @@ export function slicedFromBigInt(n: number, K: number, re: readonly bigint[], im
   const out = zeroSliced(n, K);
   const nn = n * n;
   const shift = L * K - bits;
-  const scale = (x: bigint): bigint => {
-    if (shift >= 0) return x << BigInt(shift);
-    const s = BigInt(-shift);
-    return (x + (1n << (s - 1n))) >> s;
-  };
+  const up = BigInt(Math.max(0, shift));
+  const down = BigInt(Math.max(0, -shift));
+  const half = shift < 0 ? 1n << (down - 1n) : 0n;
+  // entries already at the slices' unit (the usual case) are taken as they are
+  const scale = (x: bigint): bigint => (shift === 0 ? x : shift > 0 ? x << up : (x + half) >> down);
   for (let q = 0; q < nn; q++) {
     putDigits(out.data, q, nn, K, scale(re[q]));
     putDigits(out.data, K * nn + q, nn, K, scale(im[q]));
