@@ -103,6 +103,13 @@ export interface RealProduct {
   transpose(src: number, dst: number, n: number, sign: 1 | -1): void;
   /** mem[dst + i·n + j] = mem[src + i·n + mem[order + j]] for i, j < n (order: column indices below n). */
   gatherColumns(src: number, dst: number, n: number, order: number): void;
+  /**
+   * Integers in hexadecimal (ASCII, lowercase, an optional leading '-') from byte 8·text of the
+   * memory into K digits of L bits: entry i spans bytes `start` (i = 0) or mem[ends + i − 1] up to
+   * mem[ends + i] of the text; digit s of entry i goes to slot out + (s − 1)·stride + i, with the
+   * entry's sign. Returns whether a first digit reached 2^53 (it is then not exact).
+   */
+  hexDigits(text: number, ends: number, start: number, count: number, K: number, out: number, stride: number): boolean;
 }
 
 /** The plain-loop RealProduct (reference and fallback). */
@@ -239,6 +246,34 @@ export function loopProduct(): RealProduct {
     gatherColumns(src, dst, n, order) {
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) mem[dst + i * n + j] = mem[src + i * n + mem[order + j]];
     },
+    hexDigits(text, ends, start, count, K, out, stride) {
+      const bytes = new Uint8Array(mem.buffer, mem.byteOffset + 8 * text);
+      let big = false;
+      let b = start;
+      for (let i = 0; i < count; i++) {
+        const e = mem[ends + i];
+        let sign = 1;
+        if (b < e && bytes[b] === 45) {
+          sign = -1;
+          b++;
+        }
+        let end = e;
+        for (let s = K; s >= 1; s--) {
+          const st = Math.min(end, s === 1 ? b : Math.max(b, end - HEX_PER_SLICE));
+          // exact below 2^53, and once a first digit reaches 2^53 it stays there
+          let d = 0;
+          for (let c = st; c < end; c++) {
+            const h = bytes[c];
+            d = d * 16 + (h <= 57 ? h - 48 : h - 87);
+          }
+          if (s === 1 && d >= EXACT) big = true;
+          mem[out + (s - 1) * stride + i] = sign * d;
+          end = st;
+        }
+        b = e;
+      }
+      return big;
+    },
   };
 }
 
@@ -267,6 +302,7 @@ export function simdProduct(): RealProduct {
     corrections: (n, at, delta) => k.refCorrections(n, at, delta),
     transpose: (src, dst, n, sign) => k.refTranspose(src, dst, n, sign),
     gatherColumns: (src, dst, n, order) => k.refGatherColumns(src, dst, n, order),
+    hexDigits: (text, ends, start, count, K, out, stride) => k.refHexDigits(text, ends, start, count, K, out, stride),
   };
 }
 
@@ -324,29 +360,19 @@ function updateMaxAbs(x: Sliced, engine: RealProduct = sharedEngine()): void {
   for (let s = 0; s < K; s++) maxAbs[s] = Math.max(engine.maxAbs(s * nn, nn), engine.maxAbs((K + s) * nn, nn));
 }
 
-/** The digits of one entry v·2^(L·K) (an integer given as a BigInt), into `data` at re/im slot `at`. */
-function putDigits(data: Float64Array, at: number, stride: number, K: number, N: bigint): void {
-  const neg = N < 0n;
-  const hex = (neg ? -N : N).toString(16);
-  const sign = neg ? -1 : 1;
-  let end = hex.length;
-  for (let s = K; s >= 1; s--) {
-    const start = s === 1 ? 0 : Math.max(0, end - HEX_PER_SLICE);
-    // the hexadecimal digits read in place (a substring and parseInt per slice cost more); exact
-    // below 2^53, and once a leading digit reaches 2^53 it stays there
-    let d = 0;
-    for (let c = start; c < end; c++) {
-      const h = hex.charCodeAt(c);
-      d = d * 16 + (h <= 57 ? h - 48 : h - 87);
-    }
-    if (s === 1 && d >= EXACT) throw new RangeError('sliced: an entry is too large for fixed point');
-    data[at + (s - 1) * stride] = sign * d;
-    end = start;
-  }
-}
-
-/** x·2^-bits for BigInt entries x (re, im row-major), rounded to K slices (error ≤ 2^(−L·K−1) per part). */
-export function slicedFromBigInt(n: number, K: number, re: readonly bigint[], im: readonly bigint[], bits: number): Sliced {
+/**
+ * x·2^-bits for BigInt entries x (re, im row-major), rounded to K slices (error ≤ 2^(−L·K−1) per
+ * part): each entry in hexadecimal, all of them as one text read into digits on `engine` (by default
+ * a shared WebAssembly one).
+ */
+export function slicedFromBigInt(
+  n: number,
+  K: number,
+  re: readonly bigint[],
+  im: readonly bigint[],
+  bits: number,
+  engine: RealProduct = sharedEngine(),
+): Sliced {
   const out = zeroSliced(n, K);
   const nn = n * n;
   const shift = L * K - bits;
@@ -355,11 +381,30 @@ export function slicedFromBigInt(n: number, K: number, re: readonly bigint[], im
   const half = shift < 0 ? 1n << (down - 1n) : 0n;
   // entries already at the slices' unit (the usual case) are taken as they are
   const scale = (x: bigint): bigint => (shift === 0 ? x : shift > 0 ? x << up : (x + half) >> down);
-  for (let q = 0; q < nn; q++) {
-    putDigits(out.data, q, nn, K, scale(re[q]));
-    putDigits(out.data, K * nn + q, nn, K, scale(im[q]));
+  const hex: string[] = new Array(2 * nn);
+  const ends = new Float64Array(2 * nn);
+  let length = 0;
+  for (let e = 0; e < 2 * nn; e++) {
+    hex[e] = scale(e < nn ? re[e] : im[e - nn]).toString(16);
+    length += hex[e].length;
+    ends[e] = length;
   }
-  updateMaxAbs(out);
+  const text = hex.join('');
+  // the digits, the ends of the entries, then the text
+  const size = 2 * K * nn;
+  const endsAt = size;
+  const textAt = endsAt + 2 * nn;
+  engine.reserve(textAt + Math.ceil(length / 8));
+  const mem = engine.mem();
+  mem.set(ends, endsAt);
+  // hexadecimal digits and '-' are ASCII: one byte each
+  new TextEncoder().encodeInto(text, new Uint8Array(mem.buffer, mem.byteOffset + 8 * textAt, length));
+  for (let part = 0; part < 2; part++) {
+    const start = part === 0 || nn === 0 ? 0 : ends[nn - 1];
+    if (engine.hexDigits(textAt, endsAt + part * nn, start, nn, K, part * K * nn, nn)) throw new RangeError('sliced: an entry is too large for fixed point');
+  }
+  out.data.set(mem.subarray(0, size));
+  for (let s = 0; s < K; s++) out.maxAbs[s] = Math.max(engine.maxAbs(s * nn, nn), engine.maxAbs((K + s) * nn, nn));
   return out;
 }
 

@@ -547,6 +547,23 @@ describe('refinement kernels refuse what would read or write outside their memor
     g.f64[31] = 0.5;
     expect(() => g.refGatherColumns(0, 10, 3, 30)).toThrow(/column 0.5 outside/);
   });
+  it('refHexDigits: ends out of order, a stride below the count, text or digits beyond the memory or overlapping', () => {
+    g.f64.fill(0, 0, 100);
+    // two entries "-1f" and "a" from byte 0 of slot 40 (ends at slots 10, 11)
+    new TextEncoder().encodeInto('-1fa', new Uint8Array(g.f64.buffer, 8 * 40, 4));
+    g.f64.set([3, 4], 10);
+    expect(g.refHexDigits(40, 10, 0, 2, 2, 20, 2)).toBe(false);
+    expect([g.f64[20], g.f64[21], g.f64[22], g.f64[23]]).toEqual([-0, 0, -31, 10]);
+    expect(() => g.refHexDigits(40, 10, 0, 2, 2, 20, 1)).toThrow(/refHexDigits: the stride 1 is below 2/);
+    g.f64.set([3, 2], 10);
+    expect(() => g.refHexDigits(40, 10, 0, 2, 2, 20, 2)).toThrow(/refHexDigits: entry 1 ends at 2, before 3/);
+    g.f64.set([3, 4], 10);
+    expect(() => g.refHexDigits(40, 10, 4, 2, 2, 20, 2)).toThrow(/entry 0 ends at 3, before 4/);
+    expect(() => g.refHexDigits(40, 10, 0, 2, 2, 39, 2)).toThrow(/refHexDigits: out overlaps text|text overlaps out/);
+    expect(() => g.refHexDigits(40, 10, 0, 2, 2, E - 3, 2)).toThrow(/refHexDigits \(out\): slots .* outside the reserved/);
+    g.f64[11] = 8 * (E - 40) + 1;
+    expect(() => g.refHexDigits(40, 10, 0, 2, 2, 20, 2)).toThrow(/refHexDigits \(text\): slots .* outside the reserved/);
+  });
   it('refMaxAbs and refAbsAccumulate: bad sizes, outside or overlapping ranges', () => {
     expect(() => g.refMaxAbs(0, -2)).toThrow(/refMaxAbs: count = -2 must be/);
     expect(() => g.refMaxAbs(E - 2, 3)).toThrow(/outside the reserved/);

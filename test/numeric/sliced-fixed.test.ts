@@ -1090,7 +1090,58 @@ describe('engine steps: the WebAssembly kernels against the loop reference, bit 
     );
   });
 
-  it('slicedToDD, slicedFromDD and slicedAbsUpper give the same bits on either engine', () => {
+  it('hexDigits: signed hexadecimal integers of every length into K digits, against BigInt; the 2^53 flag', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.nat({ max: 12 }), fc.nat({ max: 7 }), fc.nat(), (K, count, lead, seed) => {
+        const rng = new Rng(seed, ['engine-hexDigits']);
+        // values up to 2^(20(K − 1) + 56): first digits on both sides of 2^53; zeros; either sign
+        const values = Array.from({ length: count }, () => (rng.int(0, 4) === 0 ? 0n : randomBig(rng, rng.int(1, L * (K - 1) + 56))));
+        const text = values.map((v) => v.toString(16)).join('');
+        const ends: number[] = [];
+        let at = lead;
+        for (const v of values) ends.push((at += v.toString(16).length));
+        const endsAt = 2;
+        const out = endsAt + count + 1;
+        const stride = count + 2;
+        const textAt = out + K * stride + 1;
+        const slots = textAt + Math.ceil((lead + text.length) / 8) + 1;
+        const t = twins(slots, (i) => (i >= endsAt && i < endsAt + count ? ends[i - endsAt] : i >= textAt ? 0 : 5));
+        for (const e of t.pair) {
+          const bytes = new Uint8Array(e.mem().buffer, e.mem().byteOffset + 8 * textAt);
+          for (let c = 0; c < lead; c++) bytes[c] = 120; // 'x', skipped by start = lead
+          new TextEncoder().encodeInto(text, bytes.subarray(lead));
+        }
+        const flags = t.pair.map((e) => e.hexDigits(textAt, endsAt, lead, count, K, out, stride));
+        expect(flags[1]).toBe(flags[0]);
+        t.same();
+        const m = t.mem();
+        let big = false;
+        values.forEach((v, i) => {
+          const a = v < 0n ? -v : v;
+          const first = a >> BigInt(L * (K - 1));
+          if (first >= 2n ** 53n) {
+            big = true;
+            return;
+          }
+          let N = 0n;
+          for (let s = 1; s <= K; s++) N = (N << BigInt(L)) + BigInt(m[out + (s - 1) * stride + i]);
+          expect(N).toBe(v);
+          // every digit carries the entry's sign (−0 for a zero digit of a negative entry)
+          for (let s = 1; s <= K; s++) {
+            const d = Number(s === 1 ? first : (a >> BigInt(L * (K - s))) & BigInt(RADIX - 1));
+            expect(Object.is(m[out + (s - 1) * stride + i], v < 0n ? -d : d)).toBe(true);
+          }
+        });
+        expect(flags[0]).toBe(big);
+        // past the last digit of each slice, untouched
+        for (let s = 1; s <= K; s++) expect(m[out + (s - 1) * stride + count]).toBe(5);
+      }),
+      { numRuns: 60, seed: 20261205 },
+    );
+  });
+
+  const bigEntries = (X: Sliced, part: 0 | 1) => Array.from({ length: X.n * X.n }, (_, q) => slicedEntryBigInt(X, part, q) * 5n);
+  it('slicedFromBigInt, slicedToDD, slicedFromDD and slicedAbsUpper give the same bits on either engine', () => {
     const rng = new Rng(51, ['engine-conversions']);
     for (const [n, K] of [
       [1, 1],
@@ -1105,6 +1156,9 @@ describe('engine steps: the WebAssembly kernels against the loop reference, bit 
         X.data.fill(0, (K + 1) * n * n, (K + 2) * n * n);
         X.maxAbs[1] = 0;
       }
+      const [Y, Z] = engines.map(([, make]) => slicedFromBigInt(n, K, bigEntries(X, 0), bigEntries(X, 1), L * K + 3, make()));
+      expect(bits(Z.data)).toEqual(bits(Y.data));
+      expect(Array.from(Z.maxAbs)).toEqual(Array.from(Y.maxAbs));
       const [a, b] = engines.map(([, make]) => slicedToDD(X, make()));
       expect(bits(b.hi)).toEqual(bits(a.hi));
       expect(bits(b.lo)).toEqual(bits(a.lo));

@@ -65,6 +65,7 @@ interface SimdExports {
   ): number;
   refTranspose(src: number, dst: number, n: number, sign: number): void;
   refGatherColumns(src: number, dst: number, n: number, order: number): void;
+  refHexDigits(text: number, ends: number, start: number, count: number, K: number, out: number, stride: number): number;
 }
 
 let compiled: object | null = null;
@@ -408,6 +409,35 @@ export class SimdKernels {
     const o = this.view.subarray(order, order + n);
     for (const c of o) if (!(Number.isInteger(c) && c >= 0 && c < n)) throw new RangeError(`SimdKernels.refGatherColumns: column ${c} outside 0 … ${n - 1}`);
     this.x.refGatherColumns(8 * src, 8 * dst, n, 8 * order);
+  }
+
+  /**
+   * Hexadecimal integers into K digits of 20 bits, as numeric/sliced-fixed.ts's slicedFromBigInt:
+   * the ASCII text begins at slot `text` (byte 8·text); entry i spans bytes `start` (i = 0) or
+   * ends[i − 1] up to ends[i] of it (ends: `count` slots); digit s of entry i goes to slot
+   * out + (s − 1)·stride + i. Returns whether a first digit reached 2^53.
+   */
+  refHexDigits(text: number, ends: number, start: number, count: number, K: number, out: number, stride: number): boolean {
+    this.sizes('refHexDigits', { start, count, K, stride });
+    if (stride < count) throw new RangeError(`SimdKernels.refHexDigits: the stride ${stride} is below ${count}`);
+    this.check('refHexDigits (ends)', ends, count);
+    // the kernel reads bytes start … ends[count − 1] of the text, in order
+    let last = start;
+    for (let i = 0; i < count; i++) {
+      const e = this.view[ends + i];
+      if (!(Number.isSafeInteger(e) && e >= last)) throw new RangeError(`SimdKernels.refHexDigits: entry ${i} ends at ${e}, before ${last}`);
+      last = e;
+    }
+    const textSlots = Math.ceil(last / 8);
+    const outSlots = K === 0 ? 0 : (K - 1) * stride + count;
+    const regions: [string, number, number][] = [
+      ['text', text, textSlots],
+      ['ends', ends, count],
+      ['out', out, outSlots],
+    ];
+    for (const [name, at, slots] of regions) this.check(`refHexDigits (${name})`, at, slots);
+    this.disjoint('refHexDigits', regions);
+    return this.x.refHexDigits(8 * text, 8 * ends, start, count, K, 8 * out, 8 * stride) === 1;
   }
 
   /** Refuse overlapping regions (name, first slot, slots): the kernels read what they have not yet written. */

@@ -1020,5 +1020,53 @@
         (br $jl)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $il))))
+
+  ;; Integers written in hexadecimal (ASCII, lowercase, an optional leading '-') into K digits of
+  ;; 20 bits (slicedFromBigInt): entry i is the text from byte `start` (i = 0) or the end of entry
+  ;; i − 1 up to byte ends[i] (an f64 offset from text); its digits, five hexadecimal digits each
+  ;; from the least significant, the first taking what is left, go to out + (s − 1)·stride + 8i
+  ;; with the entry's sign. Returns 1 when a first digit reached 2^53 (not exact in float64), else 0.
+  (func (export "refHexDigits") (param $text i32) (param $ends i32) (param $start i32) (param $count i32) (param $K i32)
+        (param $out i32) (param $stride i32) (result i32)
+    (local $i i32) (local $b i32) (local $e i32) (local $end i32) (local $st i32) (local $c i32) (local $h i32) (local $s i32)
+    (local $sign f64) (local $d f64) (local $big i32)
+    (local.set $b (local.get $start))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $count)))
+      (local.set $e (i32.trunc_f64_u (f64.load (i32.add (local.get $ends) (i32.shl (local.get $i) (i32.const 3))))))
+      (local.set $sign (f64.const 1))
+      (if (i32.and (i32.lt_u (local.get $b) (local.get $e)) (i32.eq (i32.load8_u (i32.add (local.get $text) (local.get $b))) (i32.const 45)))
+        (then
+          (local.set $sign (f64.const -1))
+          (local.set $b (i32.add (local.get $b) (i32.const 1)))))
+      (local.set $end (local.get $e))
+      (local.set $s (local.get $K))
+      (block $sdone (loop $sl
+        (br_if $sdone (i32.lt_s (local.get $s) (i32.const 1)))
+        (local.set $st (local.get $b))
+        (if (i32.and (i32.ne (local.get $s) (i32.const 1)) (i32.gt_s (i32.sub (local.get $end) (i32.const 5)) (local.get $b)))
+          (then (local.set $st (i32.sub (local.get $end) (i32.const 5)))))
+        (if (i32.lt_s (local.get $end) (local.get $st)) (then (local.set $st (local.get $end))))
+        (local.set $d (f64.const 0))
+        (local.set $c (local.get $st))
+        (block $cdone (loop $cl
+          (br_if $cdone (i32.ge_s (local.get $c) (local.get $end)))
+          (local.set $h (i32.load8_u (i32.add (local.get $text) (local.get $c))))
+          (local.set $d (f64.add (f64.mul (local.get $d) (f64.const 16))
+            (f64.convert_i32_s (select (i32.sub (local.get $h) (i32.const 48)) (i32.sub (local.get $h) (i32.const 87))
+              (i32.le_u (local.get $h) (i32.const 57))))))
+          (local.set $c (i32.add (local.get $c) (i32.const 1)))
+          (br $cl)))
+        (if (i32.and (i32.eq (local.get $s) (i32.const 1)) (f64.ge (local.get $d) (f64.const 0x1p53)))
+          (then (local.set $big (i32.const 1))))
+        (f64.store (i32.add (i32.add (local.get $out) (i32.mul (i32.sub (local.get $s) (i32.const 1)) (local.get $stride)))
+          (i32.shl (local.get $i) (i32.const 3))) (f64.mul (local.get $sign) (local.get $d)))
+        (local.set $end (local.get $st))
+        (local.set $s (i32.sub (local.get $s) (i32.const 1)))
+        (br $sl)))
+      (local.set $b (local.get $e))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il)))
+    (local.get $big))
   ;; ── end of the refinement helpers ──
 )
