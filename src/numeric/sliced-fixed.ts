@@ -110,6 +110,8 @@ export interface RealProduct {
    * entry's sign. Returns whether a first digit reached 2^53 (it is then not exact).
    */
   hexDigits(text: number, ends: number, start: number, count: number, K: number, out: number, stride: number): boolean;
+  /** `slicedFromFloat64` on the memory: `total` values at slot src into K digits each, digit s of entry e at slot out + (s − 1)·stride + e. */
+  fromFloat64(src: number, total: number, K: number, out: number, stride: number): void;
 }
 
 /** The plain-loop RealProduct (reference and fallback). */
@@ -274,6 +276,18 @@ export function loopProduct(): RealProduct {
       }
       return big;
     },
+    fromFloat64(src, total, K, out, stride) {
+      for (let e = 0; e < total; e++) {
+        let v = mem[src + e];
+        // v·2^(L·s) is exact (a power-of-two scaling); peel one digit at a time, the remainder exact.
+        for (let s = 1; s <= K; s++) {
+          v *= RADIX;
+          const d = s === K ? Math.round(v) : Math.trunc(v);
+          mem[out + (s - 1) * stride + e] = d;
+          v -= d;
+        }
+      }
+    },
   };
 }
 
@@ -303,6 +317,7 @@ export function simdProduct(): RealProduct {
     transpose: (src, dst, n, sign) => k.refTranspose(src, dst, n, sign),
     gatherColumns: (src, dst, n, order) => k.refGatherColumns(src, dst, n, order),
     hexDigits: (text, ends, start, count, K, out, stride) => k.refHexDigits(text, ends, start, count, K, out, stride),
+    fromFloat64: (src, total, K, out, stride) => k.refFromFloat64(src, total, K, out, stride),
   };
 }
 
@@ -408,24 +423,24 @@ export function slicedFromBigInt(
   return out;
 }
 
-/** Float64 entries (row-major re, im) as K slices, exactly when each is a multiple of 2^(−L·K) (else rounded to nearest). */
-export function slicedFromFloat64(n: number, K: number, re: ArrayLike<number>, im: ArrayLike<number>): Sliced {
+/**
+ * Float64 entries (row-major re, im) as K slices, exactly when each is a multiple of 2^(−L·K) (else
+ * rounded to nearest, ties towards +∞), on `engine` (by default a shared WebAssembly one).
+ */
+export function slicedFromFloat64(n: number, K: number, re: ArrayLike<number>, im: ArrayLike<number>, engine: RealProduct = sharedEngine()): Sliced {
   const out = zeroSliced(n, K);
   const nn = n * n;
-  for (let part = 0; part < 2; part++) {
-    const src = part === 0 ? re : im;
-    for (let q = 0; q < nn; q++) {
-      let v = src[q];
-      // v·2^(L·s) is exact (a power-of-two scaling); peel one digit at a time, the remainder exact.
-      for (let s = 1; s <= K; s++) {
-        v *= RADIX;
-        const d = s === K ? Math.round(v) : Math.trunc(v);
-        out.data[(part * K + s - 1) * nn + q] = d;
-        v -= d;
-      }
-    }
+  // the values (real parts, then imaginary), then the slices
+  const size = 2 * K * nn;
+  engine.reserve(2 * nn + size);
+  const mem = engine.mem();
+  for (let q = 0; q < nn; q++) {
+    mem[q] = re[q];
+    mem[nn + q] = im[q];
   }
-  updateMaxAbs(out);
+  for (let part = 0; part < 2; part++) engine.fromFloat64(part * nn, nn, K, 2 * nn + part * K * nn, nn);
+  out.data.set(mem.subarray(2 * nn, 2 * nn + size));
+  for (let s = 0; s < K; s++) out.maxAbs[s] = Math.max(engine.maxAbs(2 * nn + s * nn, nn), engine.maxAbs(2 * nn + (K + s) * nn, nn));
   return out;
 }
 

@@ -564,6 +564,15 @@ describe('refinement kernels refuse what would read or write outside their memor
     g.f64[11] = 8 * (E - 40) + 1;
     expect(() => g.refHexDigits(40, 10, 0, 2, 2, 20, 2)).toThrow(/refHexDigits \(text\): slots .* outside the reserved/);
   });
+  it('refFromFloat64: a stride below the count, regions beyond the memory or overlapping', () => {
+    g.f64.fill(0, 0, 100);
+    g.f64.set([1.5 * 2 ** -20, -(2 ** -21)], 0);
+    g.refFromFloat64(0, 2, 1, 10, 2);
+    expect([g.f64[10], g.f64[11]]).toEqual([2, -0]);
+    expect(() => g.refFromFloat64(0, 2, 1, 10, 1)).toThrow(/refFromFloat64: the stride 1 is below 2/);
+    expect(() => g.refFromFloat64(0, 2, 2, 1, 2)).toThrow(/refFromFloat64: src overlaps out/);
+    expect(() => g.refFromFloat64(0, 2, 3, E - 5, 2)).toThrow(/refFromFloat64 \(out\): slots .* outside the reserved/);
+  });
   it('refMaxAbs and refAbsAccumulate: bad sizes, outside or overlapping ranges', () => {
     expect(() => g.refMaxAbs(0, -2)).toThrow(/refMaxAbs: count = -2 must be/);
     expect(() => g.refMaxAbs(E - 2, 3)).toThrow(/outside the reserved/);

@@ -1140,8 +1140,35 @@ describe('engine steps: the WebAssembly kernels against the loop reference, bit 
     );
   });
 
+  it('fromFloat64: digits of float64 values, exact at the unit or rounded with ties towards +∞ (−0 kept), at every scale', () => {
+    const rng = new Rng(43, ['engine-fromFloat64']);
+    for (const K of [1, 2, 3, 6]) {
+      const unit = 2 ** (-L * K);
+      const values: number[] = [0, -0, -0.3 * unit, -0.5 * unit, 0.5 * unit, 2.5 * unit, -2.5 * unit, 1, -1, 2 ** 30 + unit, -(2 ** 32) + 3 * unit];
+      for (let r = 0; r < 40; r++) values.push(rng.uniform(-1, 1) * 2 ** rng.int(-20 * K - 3, 31));
+      const total = values.length;
+      const src = 1;
+      const out = src + total + 1;
+      const stride = total + 2;
+      const slots = out + K * stride;
+      const t = twins(slots, (i) => (i >= src && i < src + total ? values[i - src] : 3));
+      for (const e of t.pair) e.fromFloat64(src, total, K, out, stride);
+      t.same();
+      const m = t.mem();
+      values.forEach((v, e) => {
+        let N = 0n;
+        for (let s = 1; s <= K; s++) N = (N << BigInt(L)) + BigInt(m[out + (s - 1) * stride + e]);
+        const exact = exactFloatScaled(v, L * K + 200) as bigint;
+        const twice = 2n * ((N << 200n) - exact);
+        // −½ < N − v/unit ≤ ½ (ties up)
+        expect(twice > -(1n << 200n) && twice <= 1n << 200n).toBe(true);
+      });
+      expect(m[out + total]).toBe(3);
+    }
+  });
+
   const bigEntries = (X: Sliced, part: 0 | 1) => Array.from({ length: X.n * X.n }, (_, q) => slicedEntryBigInt(X, part, q) * 5n);
-  it('slicedFromBigInt, slicedToDD, slicedFromDD and slicedAbsUpper give the same bits on either engine', () => {
+  it('slicedFromBigInt, slicedFromFloat64, slicedToDD, slicedFromDD and slicedAbsUpper give the same bits on either engine', () => {
     const rng = new Rng(51, ['engine-conversions']);
     for (const [n, K] of [
       [1, 1],
@@ -1159,6 +1186,9 @@ describe('engine steps: the WebAssembly kernels against the loop reference, bit 
       const [Y, Z] = engines.map(([, make]) => slicedFromBigInt(n, K, bigEntries(X, 0), bigEntries(X, 1), L * K + 3, make()));
       expect(bits(Z.data)).toEqual(bits(Y.data));
       expect(Array.from(Z.maxAbs)).toEqual(Array.from(Y.maxAbs));
+      const [U, V] = engines.map(([, make]) => slicedFromFloat64(n, K, slicedToDD(X).hi.subarray(0, n * n), slicedToDD(X).hi.subarray(n * n), make()));
+      expect(bits(V.data)).toEqual(bits(U.data));
+      expect(Array.from(V.maxAbs)).toEqual(Array.from(U.maxAbs));
       const [a, b] = engines.map(([, make]) => slicedToDD(X, make()));
       expect(bits(b.hi)).toEqual(bits(a.hi));
       expect(bits(b.lo)).toEqual(bits(a.lo));

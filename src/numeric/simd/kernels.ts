@@ -66,6 +66,7 @@ interface SimdExports {
   refTranspose(src: number, dst: number, n: number, sign: number): void;
   refGatherColumns(src: number, dst: number, n: number, order: number): void;
   refHexDigits(text: number, ends: number, start: number, count: number, K: number, out: number, stride: number): number;
+  refFromFloat64(src: number, total: number, K: number, out: number, stride: number): void;
 }
 
 let compiled: object | null = null;
@@ -438,6 +439,19 @@ export class SimdKernels {
     for (const [name, at, slots] of regions) this.check(`refHexDigits (${name})`, at, slots);
     this.disjoint('refHexDigits', regions);
     return this.x.refHexDigits(8 * text, 8 * ends, start, count, K, 8 * out, 8 * stride) === 1;
+  }
+
+  /** `total` float64 values at slot src into K digits each, as numeric/sliced-fixed.ts's slicedFromFloat64: digit s of entry e to slot out + (s − 1)·stride + e. */
+  refFromFloat64(src: number, total: number, K: number, out: number, stride: number): void {
+    this.sizes('refFromFloat64', { total, K, stride });
+    if (stride < total) throw new RangeError(`SimdKernels.refFromFloat64: the stride ${stride} is below ${total}`);
+    const regions: [string, number, number][] = [
+      ['src', src, total],
+      ['out', out, K === 0 ? 0 : (K - 1) * stride + total],
+    ];
+    for (const [name, at, slots] of regions) this.check(`refFromFloat64 (${name})`, at, slots);
+    this.disjoint('refFromFloat64', regions);
+    this.x.refFromFloat64(8 * src, total, K, 8 * out, 8 * stride);
   }
 
   /** Refuse overlapping regions (name, first slot, slots): the kernels read what they have not yet written. */

@@ -1068,5 +1068,34 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $il)))
     (local.get $big))
+
+  ;; Float64 values into K digits (slicedFromFloat64): each of `total` values at src is scaled by
+  ;; 2^20 and a digit peeled off, truncated except the last, rounded as refFromDD rounds it; digit
+  ;; s of entry e goes to out + (s − 1)·stride + 8e.
+  (func (export "refFromFloat64") (param $src i32) (param $total i32) (param $K i32) (param $out i32) (param $stride i32)
+    (local $p i32) (local $nb i32) (local $s i32) (local $dst i32) (local $v f64) (local $d f64)
+    (local.set $nb (i32.shl (local.get $total) (i32.const 3)))
+    (block $edone (loop $el
+      (br_if $edone (i32.ge_u (local.get $p) (local.get $nb)))
+      (local.set $v (f64.load (i32.add (local.get $src) (local.get $p))))
+      (local.set $dst (i32.add (local.get $out) (local.get $p)))
+      (local.set $s (i32.const 1))
+      (block $sdone (loop $sl
+        (br_if $sdone (i32.gt_u (local.get $s) (local.get $K)))
+        (local.set $v (f64.mul (local.get $v) (f64.const 0x1p20)))
+        (if (i32.eq (local.get $s) (local.get $K))
+          (then
+            (local.set $d (f64.floor (local.get $v)))
+            (if (f64.ge (f64.sub (local.get $v) (local.get $d)) (f64.const 0.5))
+              (then (local.set $d (f64.add (local.get $d) (f64.const 1)))))
+            (local.set $d (f64.copysign (local.get $d) (local.get $v))))
+          (else (local.set $d (f64.trunc (local.get $v)))))
+        (f64.store (local.get $dst) (local.get $d))
+        (local.set $v (f64.sub (local.get $v) (local.get $d)))
+        (local.set $dst (i32.add (local.get $dst) (local.get $stride)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $sl)))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $el))))
   ;; ── end of the refinement helpers ──
 )
