@@ -16,13 +16,14 @@
  * direct method when the certificate is not as tight as the precision asks.
  */
 import type { NormBounds } from './certificate.js';
+import { type DDMatrix, rayleighValues } from './double-double.js';
 import {
   SLICE_BITS,
   type RealProduct,
   type Sliced,
   type SlicedResult,
-  carryResult,
-  scratch,
+  carryEngineLevels,
+  sharedEngine,
   slicedCombine,
   slicedAbsUpper,
   slicedEntryBigInt,
@@ -36,41 +37,48 @@ import {
 
 const L = SLICE_BITS;
 
-// ── double-double arithmetic (enough for the corrections, never for a result) ──
-const SPLIT = 134217729; // 2^27 + 1
-function twoProd(a: number, b: number): [number, number] {
-  const p = a * b;
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
-}
-function ddAdd(ah: number, al: number, bh: number, bl: number): [number, number] {
-  const s = ah + bh;
-  const bb = s - ah;
-  const e = ah - (s - bb) + (bh - bb) + al + bl;
-  const h = s + e;
-  return [h, e - (h - s)];
-}
-function ddMul(ah: number, al: number, bh: number, bl: number): [number, number] {
-  const [p, e] = twoProd(ah, bh);
-  const f = e + (ah * bl + al * bh);
-  const h = p + f;
-  return [h, f - (h - p)];
-}
-function ddDiv(ah: number, al: number, bh: number, bl: number): [number, number] {
-  const q1 = ah / bh;
-  const [ph, pl] = ddMul(q1, 0, bh, bl);
-  const [rh, rl] = ddAdd(ah, al, -ph, -pl);
-  const q2 = rh / bh;
-  const [p2h, p2l] = ddMul(q2, 0, bh, bl);
-  const [r2h] = ddAdd(rh, rl, -p2h, -p2l);
-  const q3 = r2h / bh;
-  const [h, l] = ddAdd(q1, q2, q3, 0);
-  return [h, l];
+/**
+ * The corrections F of one step (double-double.ts's `corrections`) on `engine`: S and R as
+ * double-doubles, the values λ (lamH + lamL) and the separation threshold δ, into the real and
+ * imaginary hi and lo arrays (n² each, row-major); returns max |Re F_ij| + |Im F_ij| of the leading parts.
+ */
+export function refinementCorrections(
+  engine: RealProduct,
+  n: number,
+  S: DDMatrix,
+  R: DDMatrix,
+  lamH: Float64Array,
+  lamL: Float64Array,
+  delta: number,
+  out: { reHi: Float64Array; reLo: Float64Array; imHi: Float64Array; imLo: Float64Array },
+): number {
+  const nn = n * n;
+  const at = {
+    Shi: 0,
+    Slo: 2 * nn,
+    Rhi: 4 * nn,
+    Rlo: 6 * nn,
+    lamH: 8 * nn,
+    lamL: 8 * nn + n,
+    reHi: 8 * nn + 2 * n,
+    reLo: 9 * nn + 2 * n,
+    imHi: 10 * nn + 2 * n,
+    imLo: 11 * nn + 2 * n,
+  };
+  engine.reserve(12 * nn + 2 * n);
+  const mem = engine.mem();
+  mem.set(S.hi.subarray(0, 2 * nn), at.Shi);
+  mem.set(S.lo.subarray(0, 2 * nn), at.Slo);
+  mem.set(R.hi.subarray(0, 2 * nn), at.Rhi);
+  mem.set(R.lo.subarray(0, 2 * nn), at.Rlo);
+  mem.set(lamH.subarray(0, n), at.lamH);
+  mem.set(lamL.subarray(0, n), at.lamL);
+  const maxF = engine.corrections(n, at, delta);
+  out.reHi.set(mem.subarray(at.reHi, at.reHi + nn));
+  out.reLo.set(mem.subarray(at.reLo, at.reLo + nn));
+  out.imHi.set(mem.subarray(at.imHi, at.imHi + nn));
+  out.imLo.set(mem.subarray(at.imLo, at.imLo + nn));
+  return maxF;
 }
 
 export interface RefineInput {
@@ -125,10 +133,7 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
   let last: LastStep | undefined;
   const lamH = new Float64Array(n);
   const lamL = new Float64Array(n);
-  const eReH = new Float64Array(nn);
-  const eReL = new Float64Array(nn);
-  const eImH = new Float64Array(nn);
-  const eImL = new Float64Array(nn);
+  const corr = { reHi: new Float64Array(nn), reLo: new Float64Array(nn), imHi: new Float64Array(nn), imLo: new Float64Array(nn) };
   while (steps < maxSteps) {
     steps++;
     // products to about twice the current accuracy, never beyond the full precision
@@ -140,15 +145,11 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     const G = Gr.value;
     const R = slicedCombine(slicedIdentity(n, K), G, K, -1).value;
     // λ_i = s_ii/(1 − r_ii), in double-double for the corrections and exactly (to the unit) for the values
-    const Sd = slicedToDD(S);
-    const Rd = slicedToDD(R);
+    const Sd = slicedToDD(S, engine);
+    const Rd = slicedToDD(R, engine);
     let offS = 0;
     let offR = 0;
-    for (let i = 0; i < n; i++) {
-      const q = i * n + i;
-      const [dh, dl] = ddAdd(1, 0, -Rd.hi[q], -Rd.lo[q]);
-      [lamH[i], lamL[i]] = ddDiv(Sd.hi[q], Sd.lo[q], dh, dl);
-    }
+    rayleighValues(n, Sd, Rd, lamH, lamL);
     for (let q = 0; q < nn; q++) {
       const r = Math.hypot(Rd.hi[q], Rd.hi[nn + q]);
       offR += r * r;
@@ -159,34 +160,7 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     }
     // Ogita–Aishima's separation threshold δ = 2(‖S − Λ‖ + ‖A‖‖R‖), with ‖A‖ ≤ 1
     const delta = 2 * (Math.sqrt(offS) + Math.sqrt(offR));
-    let maxF = 0;
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        const q = i * n + j;
-        const rrh = Rd.hi[q];
-        const rrl = Rd.lo[q];
-        const rih = Rd.hi[nn + q];
-        const ril = Rd.lo[nn + q];
-        let fr: [number, number];
-        let fi: [number, number];
-        const gap = ddAdd(lamH[j], lamL[j], -lamH[i], -lamL[i]);
-        if (i === j || Math.abs(gap[0]) <= delta) {
-          fr = [rrh / 2, rrl / 2];
-          fi = i === j ? [0, 0] : [rih / 2, ril / 2];
-        } else {
-          const lr = ddMul(lamH[j], lamL[j], rrh, rrl);
-          const li = ddMul(lamH[j], lamL[j], rih, ril);
-          const nr = ddAdd(Sd.hi[q], Sd.lo[q], lr[0], lr[1]);
-          const ni = ddAdd(Sd.hi[nn + q], Sd.lo[nn + q], li[0], li[1]);
-          fr = ddDiv(nr[0], nr[1], gap[0], gap[1]);
-          fi = ddDiv(ni[0], ni[1], gap[0], gap[1]);
-        }
-        eReH[q] = fr[0];
-        eReL[q] = fr[1];
-        eImH[q] = fi[0];
-        eImL[q] = fi[1];
-        maxF = Math.max(maxF, Math.abs(fr[0]) + Math.abs(fi[0]));
-      }
+    const maxF = refinementCorrections(engine, n, Sd, Rd, lamH, lamL, delta, corr);
     // the values, from this step's S and R (accurate to about the square of the vectors' error)
     values = [];
     valuesK = K;
@@ -196,7 +170,7 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
       const r = slicedEntryBigInt(R, 0, i * n + i);
       values.push(divRound(s * ONE, ONE - r));
     }
-    const F = slicedFromDD(n, K, eReH, eReL, eImH, eImL);
+    const F = slicedFromDD(n, K, corr.reHi, corr.reLo, corr.imHi, corr.imLo, engine);
     const XF = slicedProduct(engine, X, F, K).value;
     // exact: both operands have at most K slices
     const next = slicedCombine(X, XF, K).value;
@@ -229,14 +203,22 @@ function divRound(x: bigint, d: bigint): bigint {
   return x < 0n ? q - 1n : q + 1n;
 }
 
-/** The columns of X in the given order. */
-export function permuteColumns(X: Sliced, order: readonly number[]): Sliced {
+/** The columns of X in the given order (a permutation of 0 … n − 1), on `engine` (by default a shared WebAssembly one). */
+export function permuteColumns(X: Sliced, order: readonly number[], engine: RealProduct = sharedEngine()): Sliced {
   const { n, K } = X;
+  const nn = n * n;
+  const size = 2 * K * nn;
+  if (order.length !== n) throw new RangeError(`permuteColumns: ${order.length} columns for ${n}`);
+  // X's slices, the order, then the permuted slices
+  const orderAt = size;
+  const outAt = orderAt + n;
+  engine.reserve(outAt + size);
+  const mem = engine.mem();
+  mem.set(X.data.subarray(0, size), 0);
+  for (let j = 0; j < n; j++) mem[orderAt + j] = order[j];
+  for (let b = 0; b < 2 * K; b++) engine.gatherColumns(b * nn, outAt + b * nn, n, orderAt);
   const out = zeroSliced(n, K);
-  for (let b = 0; b < 2 * K; b++) {
-    const base = b * n * n;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.data[base + i * n + j] = X.data[base + i * n + order[j]];
-  }
+  out.data.set(mem.subarray(outAt, outAt + size));
   out.maxAbs.set(X.maxAbs);
   return out;
 }
@@ -273,7 +255,7 @@ export function residualBoundsSliced(
     const BP = slicedProduct(engine, B, P, K, { conjugateLeft: true });
     const PP = slicedProduct(engine, P, P, K, { conjugateLeft: true });
     const g1 = slicedCombine(reuse.G.value, BP.value, K);
-    const g2 = slicedCombine(g1.value, conjugateTranspose(BP.value), K);
+    const g2 = slicedCombine(g1.value, conjugateTranspose(engine, BP.value), K);
     const g3 = slicedCombine(g2.value, PP.value, K);
     G = { value: g3.value, error: reuse.G.error + 2 * BP.error + PP.error + g1.error + g2.error + g3.error };
   } else {
@@ -282,10 +264,10 @@ export function residualBoundsSliced(
   }
   // XΛ: column j of X times λ_j, exactly, then rounded to K slices with the product
   const lam = slicedFromBigIntColumn(values, K);
-  const XL = scaleColumns(X, lam, K);
+  const XL = scaleColumns(engine, X, lam, K);
   const R = slicedCombine(AX.value, XL.value, K, -1);
   // |(A − A_used) X|_ij ≤ aRounding·Σ_k (|Re x_kj| + |Im x_kj|) units, for each part
-  const absX = slicedAbsUpper(X);
+  const absX = slicedAbsUpper(X, 0, engine);
   const colAbsX = new Float64Array(n);
   for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) colAbsX[j] += absX[k * n + j];
   const E = slicedCombine(G.value, slicedIdentity(n, K), K, -1);
@@ -301,9 +283,9 @@ export function residualBoundsSliced(
   const rErr = AX.error + XL.error + R.error;
   const eErr = G.error + E.error;
   const aErrAbs = aRounding * 2 ** Math.max(-L * K, -1074);
-  const absR = slicedAbsUpper(R.value, L * K);
-  const absE = slicedAbsUpper(E.value, L * K);
-  const absA = slicedAbsUpper(A);
+  const absR = slicedAbsUpper(R.value, L * K, engine);
+  const absE = slicedAbsUpper(E.value, L * K, engine);
+  const absA = slicedAbsUpper(A, 0, engine);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       const q = i * n + j;
@@ -340,15 +322,18 @@ export function residualBoundsSliced(
   };
 }
 
-/** X† (digits conjugated and transposed; exact). */
-function conjugateTranspose(X: Sliced): Sliced {
+/** X† (digits conjugated and transposed; exact), on `engine`. */
+function conjugateTranspose(engine: RealProduct, X: Sliced): Sliced {
   const { n, K } = X;
+  const nn = n * n;
+  const size = 2 * K * nn;
+  // X's slices, then X†'s
+  engine.reserve(2 * size);
+  const mem = engine.mem();
+  mem.set(X.data.subarray(0, size), 0);
+  for (let b = 0; b < 2 * K; b++) engine.transpose(b * nn, size + b * nn, n, b < K ? 1 : -1);
   const out = zeroSliced(n, K);
-  for (let b = 0; b < 2 * K; b++) {
-    const base = b * n * n;
-    const sign = b < K ? 1 : -1;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.data[base + i * n + j] = sign * X.data[base + j * n + i];
-  }
+  out.data.set(mem.subarray(size, 2 * size));
   out.maxAbs.set(X.maxAbs);
   return out;
 }
@@ -386,35 +371,34 @@ function slicedFromBigIntColumn(values: readonly bigint[], K: number): Float64Ar
  * X·diag(λ) rounded to K slices: digit products up to level K + 2 are formed, the rest bounded
  * (by max|digit of X|·max|digit of λ| per entry and part), as in slicedProduct.
  */
-function scaleColumns(X: Sliced, lam: Float64Array, K: number): SlicedResult {
+function scaleColumns(engine: RealProduct, X: Sliced, lam: Float64Array, K: number): SlicedResult {
   const n = X.n;
   const nn = n * n;
   const U = K + 2;
   const block = 2 * nn;
-  const levels = scratch(0, (U + 1) * block);
+  // the engine's memory: levels 0 … U, X's slices, one digit of every λ_j, then the carry's scratch
+  const stageX = (U + 1) * block;
+  const digitAt = stageX + 2 * X.K * nn;
+  const free = digitAt + n;
+  engine.reserve(free);
+  const mem = engine.mem();
+  mem.fill(0, 0, stageX);
+  mem.set(X.data.subarray(0, 2 * X.K * nn), stageX);
   const lamMax = new Float64Array(K);
   for (let j = 0; j < n; j++) for (let t = 1; t <= K; t++) lamMax[t - 1] = Math.max(lamMax[t - 1], Math.abs(lam[j * K + t - 1]));
   let dropped = 0;
-  // digit t of every λ_j, contiguous in j
-  const digit = new Float64Array(n);
   for (let t = 1; t <= K; t++) {
-    for (let j = 0; j < n; j++) digit[j] = lam[j * K + t - 1];
+    // digit t of every λ_j, contiguous in j
+    for (let j = 0; j < n; j++) mem[digitAt + j] = lam[j * K + t - 1];
     for (let s = 1; s <= X.K; s++) {
       if (X.maxAbs[s - 1] === 0 || lamMax[t - 1] === 0) continue;
       if (s + t > U) {
         dropped += X.maxAbs[s - 1] * lamMax[t - 1] * 2 ** (-L * (s + t - K));
         continue;
       }
-      for (let part = 0; part < 2; part++) {
-        const src = (part * X.K + s - 1) * nn;
-        const dst = (s + t) * block + part * nn;
-        for (let i = 0; i < n; i++) {
-          const row = i * n;
-          for (let j = 0; j < n; j++) levels[dst + row + j] += X.data[src + row + j] * digit[j];
-        }
-      }
+      for (let part = 0; part < 2; part++) engine.scaleColumns(stageX + (part * X.K + s - 1) * nn, digitAt, (s + t) * block + part * nn, n, n);
     }
   }
-  const r = carryResult(levels, U, n, K);
+  const r = carryEngineLevels(engine, U, n, K, free);
   return { value: r.value, error: r.error + dropped * (1 + 1e-12) };
 }

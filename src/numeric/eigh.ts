@@ -22,7 +22,7 @@ import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertifica
 import { float64 } from './float64.js';
 import { eighFloat64Kernel } from './eigh-float64.js';
 import { eighFloat64Wasm } from './eigh-float64-wasm.js';
-import { SLICE_BITS, withSliceArena, simdProduct, slicedEntryBigInt, slicedEntryDD, slicedFromBigInt, type RealProduct } from './sliced-fixed.js';
+import { SLICE_BITS, withSliceArena, simdProduct, slicedEntryBigInt, slicedToDD, slicedFromBigInt, type RealProduct } from './sliced-fixed.js';
 import { ascendingOrder, permuteColumns, refineEigh, residualBoundsSliced } from './eigh-refine.js';
 
 export type { EigenCertificate } from './certificate.js';
@@ -264,11 +264,8 @@ function eighRefinedIn(D: DecimalField, q: readonly Rational[], n: number): Eige
   const F = fixedField(SLICE_BITS * K);
   const conv = scaledInto(F, scaleExp);
   const As = slicedFromBigInt(n, K, q.slice(0, n * n).map(conv), q.slice(n * n).map(conv), F.bits);
-  const Af: CMatrix<number> = { rows: n, cols: n, re: [], im: [] };
-  for (let k = 0; k < n * n; k++) {
-    Af.re.push(slicedEntryDD(As, 0, k)[0]);
-    Af.im.push(slicedEntryDD(As, 1, k)[0]);
-  }
+  const { hi } = slicedToDD(As);
+  const Af: CMatrix<number> = { rows: n, cols: n, re: Array.from(hi.subarray(0, n * n)), im: Array.from(hi.subarray(n * n)) };
   let start: ReturnType<typeof eighFloat64Wasm>;
   try {
     start = eighFloat64Wasm(Af);

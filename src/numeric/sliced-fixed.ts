@@ -12,9 +12,12 @@
  * A product runs on a `RealProduct` engine, in the engine's memory from operand preparation through
  * the real products to the carries: the WebAssembly kernels (simd/kernels.ts), or plain loops kept
  * as their reference. Every sum being an exact integer and every other step the same float64
- * operations in the same order, both give the same digits, bounds and maxima.
+ * operations in the same order, both give the same digits, bounds and maxima. The other loops over
+ * every digit (the double-double views, the slice maxima, the bounds of slicedAbsUpper, and the
+ * refinement's corrections, transposes and column scalings) run on the engine too, alike.
  */
 import { InternalError } from '../errors.js';
+import { type CorrectionSlots, corrections } from './double-double.js';
 import { SimdKernels } from './simd/kernels.js';
 
 /** Bits per slice: a multiple of 4 (conversions go through hexadecimal strings). */
@@ -81,6 +84,34 @@ export interface RealProduct {
   flush(at: number, up: number, count: number): number;
   /** mem[dst + e] += sign·mem[src + e] for e < count (sign ±1; the ranges do not overlap). */
   accumulate(src: number, dst: number, count: number, sign: 1 | -1): void;
+  /** mem[dst + i·n + j] += mem[src + i·n + j]·mem[scale + j] for i < rows, j < n (dst apart from src and scale). */
+  scaleColumns(src: number, scale: number, dst: number, rows: number, n: number): void;
+  /**
+   * `slicedToDD` on the memory: K slices at slot data (the layout of `Sliced.data`, `count` entries
+   * a slice), their maxima at slot maxAbs, added into hi and lo (2·count each, zero on entry).
+   */
+  toDD(data: number, K: number, count: number, maxAbs: number, hi: number, lo: number): void;
+  /** `slicedFromDD` on the memory: `total` pairs at slots hi, lo into K digits each, digit s of entry e at slot out + (s − 1)·stride + e. */
+  fromDD(hi: number, lo: number, total: number, K: number, out: number, stride: number): void;
+  /** max |mem[data + e]| for e < count. */
+  maxAbs(data: number, count: number): number;
+  /** mem[dst + e] += |mem[src + e]|·w for e < count (the ranges do not overlap). */
+  absAccumulate(src: number, dst: number, count: number, w: number): void;
+  /** The corrections of a refinement step (double-double.ts's `corrections`) on the memory; returns max |Re F| + |Im F|. */
+  corrections(n: number, at: CorrectionSlots, delta: number): number;
+  /** mem[dst + i·n + j] = sign·mem[src + j·n + i] for i, j < n (sign ±1; no overlap). */
+  transpose(src: number, dst: number, n: number, sign: 1 | -1): void;
+  /** mem[dst + i·n + j] = mem[src + i·n + mem[order + j]] for i, j < n (order: column indices below n). */
+  gatherColumns(src: number, dst: number, n: number, order: number): void;
+  /**
+   * Integers in hexadecimal (ASCII, lowercase, an optional leading '-') from byte 8·text of the
+   * memory into K digits of L bits: entry i spans bytes `start` (i = 0) or mem[ends + i − 1] up to
+   * mem[ends + i] of the text; digit s of entry i goes to slot out + (s − 1)·stride + i, with the
+   * entry's sign. Returns whether a first digit reached 2^53 (it is then not exact).
+   */
+  hexDigits(text: number, ends: number, start: number, count: number, K: number, out: number, stride: number): boolean;
+  /** `slicedFromFloat64` on the memory: `total` values at slot src into K digits each, digit s of entry e at slot out + (s − 1)·stride + e. */
+  fromFloat64(src: number, total: number, K: number, out: number, stride: number): void;
 }
 
 /** The plain-loop RealProduct (reference and fallback). */
@@ -152,6 +183,111 @@ export function loopProduct(): RealProduct {
     accumulate(src, dst, count, sign) {
       for (let e = 0; e < count; e++) mem[dst + e] += sign * mem[src + e];
     },
+    scaleColumns(src, scale, dst, rows, n) {
+      for (let i = 0; i < rows; i++) {
+        const row = i * n;
+        for (let j = 0; j < n; j++) mem[dst + row + j] += mem[src + row + j] * mem[scale + j];
+      }
+    },
+    toDD(data, K, count, maxAbs, hi, lo) {
+      let w = 1;
+      for (let s = 1; s <= K; s++) {
+        w /= RADIX;
+        if (mem[maxAbs + s - 1] === 0) continue;
+        for (let part = 0; part < 2; part++) {
+          const src = data + (part * K + s - 1) * count;
+          const o = part * count;
+          for (let q = 0; q < count; q++) {
+            const d = mem[src + q];
+            if (d === 0) continue;
+            // two-sum of hi and d·w (exact: a power-of-two scaling of an integer below 2^53)
+            const t = d * w;
+            const h = mem[hi + o + q];
+            const sum = h + t;
+            const bb = sum - h;
+            mem[lo + o + q] += h - (sum - bb) + (t - bb);
+            mem[hi + o + q] = sum;
+          }
+        }
+      }
+      for (let e = 0; e < 2 * count; e++) {
+        const sum = mem[hi + e] + mem[lo + e];
+        mem[lo + e] -= sum - mem[hi + e];
+        mem[hi + e] = sum;
+      }
+    },
+    fromDD(hiAt, loAt, total, K, out, stride) {
+      for (let e = 0; e < total; e++) {
+        let hi = mem[hiAt + e];
+        let lo = mem[loAt + e];
+        for (let s = 1; s <= K; s++) {
+          hi *= RADIX;
+          lo *= RADIX;
+          const d = s === K ? Math.round(hi + lo) : Math.trunc(hi);
+          mem[out + (s - 1) * stride + e] = d;
+          // (hi − d) is exact; renormalise the pair
+          const h = hi - d;
+          const sum = h + lo;
+          lo = lo - (sum - h);
+          hi = sum;
+        }
+      }
+    },
+    maxAbs(data, count) {
+      let m = 0;
+      for (let e = 0; e < count; e++) m = Math.max(m, Math.abs(mem[data + e]));
+      return m;
+    },
+    absAccumulate(src, dst, count, w) {
+      for (let e = 0; e < count; e++) mem[dst + e] += Math.abs(mem[src + e]) * w;
+    },
+    corrections: (n, at, delta) => corrections(mem, n, at, delta),
+    transpose(src, dst, n, sign) {
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) mem[dst + i * n + j] = sign * mem[src + j * n + i];
+    },
+    gatherColumns(src, dst, n, order) {
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) mem[dst + i * n + j] = mem[src + i * n + mem[order + j]];
+    },
+    hexDigits(text, ends, start, count, K, out, stride) {
+      const bytes = new Uint8Array(mem.buffer, mem.byteOffset + 8 * text);
+      let big = false;
+      let b = start;
+      for (let i = 0; i < count; i++) {
+        const e = mem[ends + i];
+        let sign = 1;
+        if (b < e && bytes[b] === 45) {
+          sign = -1;
+          b++;
+        }
+        let end = e;
+        for (let s = K; s >= 1; s--) {
+          const st = Math.min(end, s === 1 ? b : Math.max(b, end - HEX_PER_SLICE));
+          // exact below 2^53, and once a first digit reaches 2^53 it stays there
+          let d = 0;
+          for (let c = st; c < end; c++) {
+            const h = bytes[c];
+            d = d * 16 + (h <= 57 ? h - 48 : h - 87);
+          }
+          if (s === 1 && d >= EXACT) big = true;
+          mem[out + (s - 1) * stride + i] = sign * d;
+          end = st;
+        }
+        b = e;
+      }
+      return big;
+    },
+    fromFloat64(src, total, K, out, stride) {
+      for (let e = 0; e < total; e++) {
+        let v = mem[src + e];
+        // v·2^(L·s) is exact (a power-of-two scaling); peel one digit at a time, the remainder exact.
+        for (let s = 1; s <= K; s++) {
+          v *= RADIX;
+          const d = s === K ? Math.round(v) : Math.trunc(v);
+          mem[out + (s - 1) * stride + e] = d;
+          v -= d;
+        }
+      }
+    },
   };
 }
 
@@ -172,24 +308,22 @@ export function simdProduct(): RealProduct {
     },
     flush: (at, up, count) => k.sliceFlush(at, up, count),
     accumulate: (src, dst, count, sign) => k.sliceAccumulate(src, dst, count, sign),
+    scaleColumns: (src, scale, dst, rows, n) => k.refScaleColumns(src, scale, dst, rows, n),
+    toDD: (data, K, count, maxAbs, hi, lo) => k.refToDD(data, K, count, maxAbs, hi, lo),
+    fromDD: (hi, lo, total, K, out, stride) => k.refFromDD(hi, lo, total, K, out, stride),
+    maxAbs: (data, count) => k.refMaxAbs(data, count),
+    absAccumulate: (src, dst, count, w) => k.refAbsAccumulate(src, dst, count, w),
+    corrections: (n, at, delta) => k.refCorrections(n, at, delta),
+    transpose: (src, dst, n, sign) => k.refTranspose(src, dst, n, sign),
+    gatherColumns: (src, dst, n, order) => k.refGatherColumns(src, dst, n, order),
+    hexDigits: (text, ends, start, count, K, out, stride) => k.refHexDigits(text, ends, start, count, K, out, stride),
+    fromFloat64: (src, total, K, out, stride) => k.refFromFloat64(src, total, K, out, stride),
   };
 }
 
 /** The engine of sums and carries outside a product (slicedCombine, carryResult) when none is given. */
 let shared: RealProduct | null = null;
-const sharedEngine = (): RealProduct => (shared ??= simdProduct());
-
-/**
- * Zeroed working arrays reused between calls (two, for callers that nest): the
- * levels of a sum are megabytes for n = 64, and allocating them per call kept the collector busy.
- */
-const scratchBuffers: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
-export function scratch(which: 0 | 1, size: number): Float64Array {
-  if (scratchBuffers[which].length < size) scratchBuffers[which] = new Float64Array(Math.max(size, 2 * scratchBuffers[which].length));
-  const view = scratchBuffers[which].subarray(0, size);
-  view.fill(0);
-  return view;
-}
+export const sharedEngine = (): RealProduct => (shared ??= simdProduct());
 
 /**
  * Where new slices go: a region handed out front to back by `withSliceArena` (one allocation for
@@ -220,67 +354,81 @@ export function zeroSliced(n: number, K: number): Sliced {
   return { n, K, data: new Float64Array(size), maxAbs: new Float64Array(K) };
 }
 
-function updateMaxAbs(x: Sliced): void {
+/** Set x.maxAbs from x.data, on `engine` (by default a shared WebAssembly one). */
+function updateMaxAbs(x: Sliced, engine: RealProduct = sharedEngine()): void {
   const { n, K, data, maxAbs } = x;
   const nn = n * n;
-  for (let s = 0; s < K; s++) {
-    let m = 0;
-    for (const base of [s * nn, (K + s) * nn]) for (let q = 0; q < nn; q++) m = Math.max(m, Math.abs(data[base + q]));
-    maxAbs[s] = m;
-  }
+  engine.reserve(2 * K * nn);
+  engine.mem().set(data.subarray(0, 2 * K * nn), 0);
+  for (let s = 0; s < K; s++) maxAbs[s] = Math.max(engine.maxAbs(s * nn, nn), engine.maxAbs((K + s) * nn, nn));
 }
 
-/** The digits of one entry v·2^(L·K) (an integer given as a BigInt), into `data` at re/im slot `at`. */
-function putDigits(data: Float64Array, at: number, stride: number, K: number, N: bigint): void {
-  const neg = N < 0n;
-  const hex = (neg ? -N : N).toString(16);
-  const sign = neg ? -1 : 1;
-  let end = hex.length;
-  for (let s = K; s >= 1; s--) {
-    const start = s === 1 ? 0 : Math.max(0, end - HEX_PER_SLICE);
-    const d = start < end ? Number.parseInt(hex.slice(start, end), 16) : 0;
-    if (s === 1 && start < end && d >= EXACT) throw new RangeError('sliced: an entry is too large for fixed point');
-    data[at + (s - 1) * stride] = sign * d;
-    end = start;
-  }
-}
-
-/** x·2^-bits for BigInt entries x (re, im row-major), rounded to K slices (error ≤ 2^(−L·K−1) per part). */
-export function slicedFromBigInt(n: number, K: number, re: readonly bigint[], im: readonly bigint[], bits: number): Sliced {
+/**
+ * x·2^-bits for BigInt entries x (re, im row-major), rounded to K slices (error ≤ 2^(−L·K−1) per
+ * part): each entry in hexadecimal, all of them as one text read into digits on `engine` (by default
+ * a shared WebAssembly one).
+ */
+export function slicedFromBigInt(
+  n: number,
+  K: number,
+  re: readonly bigint[],
+  im: readonly bigint[],
+  bits: number,
+  engine: RealProduct = sharedEngine(),
+): Sliced {
   const out = zeroSliced(n, K);
   const nn = n * n;
   const shift = L * K - bits;
-  const scale = (x: bigint): bigint => {
-    if (shift >= 0) return x << BigInt(shift);
-    const s = BigInt(-shift);
-    return (x + (1n << (s - 1n))) >> s;
-  };
-  for (let q = 0; q < nn; q++) {
-    putDigits(out.data, q, nn, K, scale(re[q]));
-    putDigits(out.data, K * nn + q, nn, K, scale(im[q]));
+  const up = BigInt(Math.max(0, shift));
+  const down = BigInt(Math.max(0, -shift));
+  const half = shift < 0 ? 1n << (down - 1n) : 0n;
+  // entries already at the slices' unit (the usual case) are taken as they are
+  const scale = (x: bigint): bigint => (shift === 0 ? x : shift > 0 ? x << up : (x + half) >> down);
+  const hex: string[] = new Array(2 * nn);
+  const ends = new Float64Array(2 * nn);
+  let length = 0;
+  for (let e = 0; e < 2 * nn; e++) {
+    hex[e] = scale(e < nn ? re[e] : im[e - nn]).toString(16);
+    length += hex[e].length;
+    ends[e] = length;
   }
-  updateMaxAbs(out);
+  const text = hex.join('');
+  // the digits, the ends of the entries, then the text
+  const size = 2 * K * nn;
+  const endsAt = size;
+  const textAt = endsAt + 2 * nn;
+  engine.reserve(textAt + Math.ceil(length / 8));
+  const mem = engine.mem();
+  mem.set(ends, endsAt);
+  // hexadecimal digits and '-' are ASCII: one byte each
+  new TextEncoder().encodeInto(text, new Uint8Array(mem.buffer, mem.byteOffset + 8 * textAt, length));
+  for (let part = 0; part < 2; part++) {
+    const start = part === 0 || nn === 0 ? 0 : ends[nn - 1];
+    if (engine.hexDigits(textAt, endsAt + part * nn, start, nn, K, part * K * nn, nn)) throw new RangeError('sliced: an entry is too large for fixed point');
+  }
+  out.data.set(mem.subarray(0, size));
+  for (let s = 0; s < K; s++) out.maxAbs[s] = Math.max(engine.maxAbs(s * nn, nn), engine.maxAbs((K + s) * nn, nn));
   return out;
 }
 
-/** Float64 entries (row-major re, im) as K slices, exactly when each is a multiple of 2^(−L·K) (else rounded to nearest). */
-export function slicedFromFloat64(n: number, K: number, re: ArrayLike<number>, im: ArrayLike<number>): Sliced {
+/**
+ * Float64 entries (row-major re, im) as K slices, exactly when each is a multiple of 2^(−L·K) (else
+ * rounded to nearest, ties towards +∞), on `engine` (by default a shared WebAssembly one).
+ */
+export function slicedFromFloat64(n: number, K: number, re: ArrayLike<number>, im: ArrayLike<number>, engine: RealProduct = sharedEngine()): Sliced {
   const out = zeroSliced(n, K);
   const nn = n * n;
-  for (let part = 0; part < 2; part++) {
-    const src = part === 0 ? re : im;
-    for (let q = 0; q < nn; q++) {
-      let v = src[q];
-      // v·2^(L·s) is exact (a power-of-two scaling); peel one digit at a time, the remainder exact.
-      for (let s = 1; s <= K; s++) {
-        v *= RADIX;
-        const d = s === K ? Math.round(v) : Math.trunc(v);
-        out.data[(part * K + s - 1) * nn + q] = d;
-        v -= d;
-      }
-    }
+  // the values (real parts, then imaginary), then the slices
+  const size = 2 * K * nn;
+  engine.reserve(2 * nn + size);
+  const mem = engine.mem();
+  for (let q = 0; q < nn; q++) {
+    mem[q] = re[q];
+    mem[nn + q] = im[q];
   }
-  updateMaxAbs(out);
+  for (let part = 0; part < 2; part++) engine.fromFloat64(part * nn, nn, K, 2 * nn + part * K * nn, nn);
+  out.data.set(mem.subarray(2 * nn, 2 * nn + size));
+  for (let s = 0; s < K; s++) out.maxAbs[s] = Math.max(engine.maxAbs(2 * nn + s * nn, nn), engine.maxAbs(2 * nn + (K + s) * nn, nn));
   return out;
 }
 
@@ -315,46 +463,37 @@ export function slicedEntryDD(x: Sliced, part: 0 | 1, q: number): [number, numbe
 
 /**
  * Every entry as a float64 pair, as slicedEntryDD gives it: hi and lo arrays of 2n² (real parts,
- * then imaginary), accumulated slice by slice from the most significant.
+ * then imaginary), accumulated slice by slice from the most significant, on `engine` (by default
+ * a shared WebAssembly one).
  */
-export function slicedToDD(x: Sliced): { hi: Float64Array; lo: Float64Array } {
+export function slicedToDD(x: Sliced, engine: RealProduct = sharedEngine()): { hi: Float64Array; lo: Float64Array } {
   const nn = x.n * x.n;
-  const hi = new Float64Array(2 * nn);
-  const lo = new Float64Array(2 * nn);
-  let w = 1;
-  for (let s = 1; s <= x.K; s++) {
-    w /= RADIX;
-    if (x.maxAbs[s - 1] === 0) continue;
-    for (let part = 0; part < 2; part++) {
-      const src = (part * x.K + s - 1) * nn;
-      const o = part * nn;
-      for (let q = 0; q < nn; q++) {
-        const d = x.data[src + q];
-        if (d === 0) continue;
-        const t = d * w;
-        const h = hi[o + q];
-        const sum = h + t;
-        const bb = sum - h;
-        lo[o + q] += h - (sum - bb) + (t - bb);
-        hi[o + q] = sum;
-      }
-    }
-  }
-  for (let e = 0; e < 2 * nn; e++) {
-    const sum = hi[e] + lo[e];
-    lo[e] -= sum - hi[e];
-    hi[e] = sum;
-  }
-  return { hi, lo };
+  const size = 2 * x.K * nn;
+  // the slices, their maxima, then hi and lo
+  const maxAt = size;
+  const hiAt = maxAt + x.K;
+  const loAt = hiAt + 2 * nn;
+  engine.reserve(loAt + 2 * nn);
+  const mem = engine.mem();
+  mem.set(x.data.subarray(0, size), 0);
+  mem.set(x.maxAbs, maxAt);
+  mem.fill(0, hiAt, loAt + 2 * nn);
+  engine.toDD(0, x.K, nn, maxAt, hiAt, loAt);
+  return { hi: mem.slice(hiAt, hiAt + 2 * nn), lo: mem.slice(loAt, loAt + 2 * nn) };
 }
 
 /**
  * Upper bounds of (|Re| + |Im|)·2^scaleBits of every entry (n², float64, rounded up; Infinity where
  * that is beyond float64).
  */
-export function slicedAbsUpper(x: Sliced, scaleBits = 0): Float64Array {
+export function slicedAbsUpper(x: Sliced, scaleBits = 0, engine: RealProduct = sharedEngine()): Float64Array {
   const nn = x.n * x.n;
-  const out = new Float64Array(nn);
+  const size = 2 * x.K * nn;
+  // the slices, then the bounds
+  engine.reserve(size + nn);
+  const mem = engine.mem();
+  mem.set(x.data.subarray(0, size), 0);
+  mem.fill(0, size, size + nn);
   // |digit|·2^(scaleBits − L·s); weights below float64's range are charged as a whole instead
   let tail = 0;
   for (let s = 1; s <= x.K; s++) {
@@ -365,11 +504,9 @@ export function slicedAbsUpper(x: Sliced, scaleBits = 0): Float64Array {
       continue;
     }
     const w = 2 ** e;
-    for (let part = 0; part < 2; part++) {
-      const src = (part * x.K + s - 1) * nn;
-      for (let q = 0; q < nn; q++) out[q] += Math.abs(x.data[src + q]) * w;
-    }
+    for (let part = 0; part < 2; part++) engine.absAccumulate((part * x.K + s - 1) * nn, size, nn, w);
   }
+  const out = mem.slice(size, size + nn);
   // 2K additions of non-negative terms: relative error below 2K·2^-53
   const up = 1 + (2 * x.K + 2) * 2 ** -52;
   for (let q = 0; q < nn; q++) out[q] = out[q] * up + 2 * tail;
@@ -648,6 +785,14 @@ export function carryResult(levels: Float64Array, U: number, n: number, K: numbe
   return carryOut(engine, 0, width, U, n, K, free);
 }
 
+/**
+ * Levels 1 … U already in the engine's memory (2n² slots each from slot 0: real parts, then
+ * imaginary; level 0 unused) carried into K slices; slots from `free` on are scratch.
+ */
+export function carryEngineLevels(engine: RealProduct, U: number, n: number, K: number, free: number): SlicedResult {
+  return carryOut(engine, 0, 2 * n * n, U, n, K, free);
+}
+
 /** The identity at K slices. */
 export function slicedIdentity(n: number, K: number): Sliced {
   const out = zeroSliced(n, K);
@@ -656,29 +801,32 @@ export function slicedIdentity(n: number, K: number): Sliced {
   return out;
 }
 
-/** Entries given as float64 pairs (hi + lo), re and im row-major, at K slices (rounded; for corrections). */
-export function slicedFromDD(n: number, K: number, reHi: Float64Array, reLo: Float64Array, imHi: Float64Array, imLo: Float64Array): Sliced {
+/**
+ * Entries given as float64 pairs (hi + lo), re and im row-major, at K slices (rounded; for
+ * corrections), on `engine` (by default a shared WebAssembly one).
+ */
+export function slicedFromDD(
+  n: number,
+  K: number,
+  reHi: Float64Array,
+  reLo: Float64Array,
+  imHi: Float64Array,
+  imLo: Float64Array,
+  engine: RealProduct = sharedEngine(),
+): Sliced {
   const out = zeroSliced(n, K);
   const nn = n * n;
-  for (let part = 0; part < 2; part++) {
-    const H = part === 0 ? reHi : imHi;
-    const Lo = part === 0 ? reLo : imLo;
-    for (let q = 0; q < nn; q++) {
-      let hi = H[q];
-      let lo = Lo[q];
-      for (let s = 1; s <= K; s++) {
-        hi *= RADIX;
-        lo *= RADIX;
-        const d = s === K ? Math.round(hi + lo) : Math.trunc(hi);
-        out.data[(part * K + s - 1) * nn + q] = d;
-        // (hi − d) is exact; renormalise the pair
-        const h = hi - d;
-        const sum = h + lo;
-        lo = lo - (sum - h);
-        hi = sum;
-      }
-    }
-  }
-  updateMaxAbs(out);
+  // hi (real parts, then imaginary), lo likewise, then the slices
+  const loAt = 2 * nn;
+  const outAt = 4 * nn;
+  engine.reserve(outAt + 2 * K * nn);
+  const mem = engine.mem();
+  mem.set(reHi.subarray(0, nn), 0);
+  mem.set(imHi.subarray(0, nn), nn);
+  mem.set(reLo.subarray(0, nn), loAt);
+  mem.set(imLo.subarray(0, nn), loAt + nn);
+  for (let part = 0; part < 2; part++) engine.fromDD(part * nn, loAt + part * nn, nn, K, outAt + part * K * nn, nn);
+  for (let s = 0; s < K; s++) out.maxAbs[s] = Math.max(engine.maxAbs(outAt + s * nn, nn), engine.maxAbs(outAt + (K + s) * nn, nn));
+  out.data.set(mem.subarray(outAt, outAt + 2 * K * nn));
   return out;
 }

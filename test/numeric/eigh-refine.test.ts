@@ -15,7 +15,7 @@ import { decimalField } from '../../src/numeric/decimal.js';
 import { certify, eigh } from '../../src/numeric/eigh.js';
 import { eighFloat64Kernel } from '../../src/numeric/eigh-float64.js';
 import { eighKernel } from '../../src/numeric/eigh-kernel.js';
-import { refineEigh, residualBoundsSliced } from '../../src/numeric/eigh-refine.js';
+import { ascendingOrder, permuteColumns, refineEigh, refinementCorrections, residualBoundsSliced } from '../../src/numeric/eigh-refine.js';
 import { exactValue } from '../../src/numeric/exact-bounds.js';
 import { add, adjoint, convertMatrix, type CMatrix } from '../../src/numeric/matrix.js';
 import { RZERO, parseRational, rabs, radd, rational, rcmp, rmul, rsub, type Rational } from '../../src/numeric/rational.js';
@@ -507,4 +507,140 @@ describe('eigh(decimalField(P)) on hard spectra, exact truth: never silently wro
     got.forEach((v, k) => expect(rcmp(rabs(rsub(exactValue(D, v), truth[k])), radd(exactValue(D, certificate!.bound), moved)) <= 0).toBe(true));
     expect(certificate!.bound.toNumber()).toBeLessThan(1e-47);
   });
+});
+
+describe('the corrections and the refinement on either engine', () => {
+  // The corrections as first written, one tuple per double-double operation: the reference that
+  // the allocation-free version must match bit for bit (the same operations in the same order).
+  const SPLIT = 134217729;
+  function twoProd(a: number, b: number): [number, number] {
+    const p = a * b;
+    let t = SPLIT * a;
+    const ah = t - (t - a);
+    const al = a - ah;
+    t = SPLIT * b;
+    const bh = t - (t - b);
+    const bl = b - bh;
+    return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+  }
+  function ddAdd(ah: number, al: number, bh: number, bl: number): [number, number] {
+    const s = ah + bh;
+    const bb = s - ah;
+    const e = ah - (s - bb) + (bh - bb) + al + bl;
+    const h = s + e;
+    return [h, e - (h - s)];
+  }
+  function ddMul(ah: number, al: number, bh: number, bl: number): [number, number] {
+    const [p, e] = twoProd(ah, bh);
+    const f = e + (ah * bl + al * bh);
+    const h = p + f;
+    return [h, f - (h - p)];
+  }
+  function ddDiv(ah: number, al: number, bh: number, bl: number): [number, number] {
+    const q1 = ah / bh;
+    const [ph, pl] = ddMul(q1, 0, bh, bl);
+    const [rh, rl] = ddAdd(ah, al, -ph, -pl);
+    const q2 = rh / bh;
+    const [p2h, p2l] = ddMul(q2, 0, bh, bl);
+    const [r2h] = ddAdd(rh, rl, -p2h, -p2l);
+    const q3 = r2h / bh;
+    return ddAdd(q1, q2, q3, 0);
+  }
+  type DD = { hi: Float64Array; lo: Float64Array };
+  function referenceCorrections(n: number, Sd: DD, Rd: DD, lamH: Float64Array, lamL: Float64Array, delta: number) {
+    const nn = n * n;
+    const out = { reHi: new Float64Array(nn), reLo: new Float64Array(nn), imHi: new Float64Array(nn), imLo: new Float64Array(nn) };
+    let maxF = 0;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const q = i * n + j;
+        const [rrh, rrl, rih, ril] = [Rd.hi[q], Rd.lo[q], Rd.hi[nn + q], Rd.lo[nn + q]];
+        let fr: [number, number];
+        let fi: [number, number];
+        const gap = ddAdd(lamH[j], lamL[j], -lamH[i], -lamL[i]);
+        if (i === j || Math.abs(gap[0]) <= delta) {
+          fr = [rrh / 2, rrl / 2];
+          fi = i === j ? [0, 0] : [rih / 2, ril / 2];
+        } else {
+          const lr = ddMul(lamH[j], lamL[j], rrh, rrl);
+          const li = ddMul(lamH[j], lamL[j], rih, ril);
+          const nr = ddAdd(Sd.hi[q], Sd.lo[q], lr[0], lr[1]);
+          const ni = ddAdd(Sd.hi[nn + q], Sd.lo[nn + q], li[0], li[1]);
+          fr = ddDiv(nr[0], nr[1], gap[0], gap[1]);
+          fi = ddDiv(ni[0], ni[1], gap[0], gap[1]);
+        }
+        [out.reHi[q], out.reLo[q], out.imHi[q], out.imLo[q]] = [fr[0], fr[1], fi[0], fi[1]];
+        maxF = Math.max(maxF, Math.abs(fr[0]) + Math.abs(fi[0]));
+      }
+    return { out, maxF };
+  }
+  const bits = (x: Float64Array) => Array.from(new BigUint64Array(x.buffer, x.byteOffset, x.length));
+
+  it('the corrections on either engine match the tuple-per-operation reference bit for bit (random S, R, λ; clusters within δ; seeded)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.nat(), (n, seed) => {
+        const rng = new Rng(seed, ['refine-corrections']);
+        const nn = n * n;
+        /** a normalised double-double of magnitude about 2^-e */
+        const dd = (e: number): [number, number] => {
+          const h = rng.uniform(-1, 1) * 2 ** -e;
+          const l = rng.uniform(-0.5, 0.5) * 2 ** (Math.floor(Math.log2(Math.abs(h) || 1)) - 52);
+          return [h + l, l - (h + l - h)];
+        };
+        const S = { hi: new Float64Array(2 * nn), lo: new Float64Array(2 * nn) };
+        const R = { hi: new Float64Array(2 * nn), lo: new Float64Array(2 * nn) };
+        for (let e = 0; e < 2 * nn; e++) {
+          [S.hi[e], S.lo[e]] = dd(rng.int(0, 40));
+          [R.hi[e], R.lo[e]] = dd(rng.int(20, 100));
+        }
+        const lamH = new Float64Array(n);
+        const lamL = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          // a third of the values repeat an earlier one up to a tiny shift: gaps below δ
+          const near = i > 0 && rng.int(0, 2) === 0;
+          [lamH[i], lamL[i]] = near ? ddAdd(lamH[i - 1], lamL[i - 1], ...dd(rng.int(30, 60))) : dd(rng.int(0, 3));
+        }
+        const delta = 2 ** -rng.int(25, 45);
+        const ref = referenceCorrections(n, S, R, lamH, lamL, delta);
+        for (const engine of [loopProduct(), simdProduct()]) {
+          const out = { reHi: new Float64Array(nn), reLo: new Float64Array(nn), imHi: new Float64Array(nn), imLo: new Float64Array(nn) };
+          const maxF = refinementCorrections(engine, n, S, R, lamH, lamL, delta, out);
+          expect(maxF).toBe(ref.maxF);
+          for (const k of ['reHi', 'reLo', 'imHi', 'imLo'] as const) expect(bits(out[k])).toEqual(bits(ref.out[k]));
+        }
+      }),
+      { numRuns: 60, seed: 20261205 },
+    );
+  });
+
+  it('refineEigh and residualBoundsSliced give the same vectors, values and bounds on either engine', () => {
+    const rng = new Rng(17, ['refine-engines']);
+    const n = 7;
+    const K = 8;
+    const bits = L * K;
+    const { re, im } = hermitianBig(rng, n, bits);
+    const A = slicedFromBigInt(n, K, re, im, bits);
+    const X0 = float64Start(A);
+    const [a, b] = [loopProduct(), simdProduct()].map((e) => refineEigh(e, { A, X0re: X0.re, X0im: X0.im, targetBits: L * K - 30 }));
+    expect(b.values).toEqual(a.values);
+    expect(b.steps).toBe(a.steps);
+    expect(b.accuracyBits).toBe(a.accuracyBits);
+    expect(bits64(b.X.data)).toEqual(bits64(a.X.data));
+    const gBits = L * K + 8;
+    const [p, q] = [loopProduct(), simdProduct()].map((e) => residualBoundsSliced(e, A, a.X, a.values, 0.5, 1, gBits, a.last));
+    expect(q).toEqual(p);
+  });
+
+  it('permuteColumns puts the columns in the given order, the same on either engine', () => {
+    const { r } = refinedCase(19, 6, 4);
+    const order = ascendingOrder(r.values).reverse();
+    const [P, Q] = [loopProduct(), simdProduct()].map((e) => permuteColumns(r.X, order, e));
+    expect(bits64(Q.data)).toEqual(bits64(P.data));
+    expect(Array.from(P.maxAbs)).toEqual(Array.from(r.X.maxAbs));
+    for (const part of [0, 1] as const)
+      for (let i = 0; i < 6; i++)
+        for (let j = 0; j < 6; j++) expect(slicedEntryBigInt(P, part, i * 6 + j)).toBe(slicedEntryBigInt(r.X, part, i * 6 + order[j]));
+    expect(() => permuteColumns(r.X, [0, 1])).toThrow(/2 columns for 6/);
+  });
+  const bits64 = (x: Float64Array) => Array.from(new BigUint64Array(x.buffer, x.byteOffset, x.length));
 });

@@ -528,3 +528,82 @@ describe('heev refuses what would read or write outside its memory', () => {
   });
   it('n = 0 touches nothing', () => expect(g.heev(E, 0)).toBe(true));
 });
+
+// The ref* kernels likewise (results in test/numeric/sliced-fixed.test.ts); here, what they refuse.
+describe('refinement kernels refuse what would read or write outside their memory', () => {
+  const g = new SimdKernels();
+  g.reserve(100);
+  const E = g.f64.length;
+  it('refScaleColumns: bad sizes, operands beyond the memory or overlapping', () => {
+    expect(() => g.refScaleColumns(0, 10, 20, -1, 2)).toThrow(/refScaleColumns: rows = -1 must be a non-negative integer/);
+    g.refScaleColumns(0, 10, E - 6, 3, 2);
+    expect(() => g.refScaleColumns(0, 10, E - 6, 3, 3)).toThrow(new RegExp(`refScaleColumns: slots ${E - 6} … ${E + 3} outside the reserved`));
+    expect(() => g.refScaleColumns(0, 4, 20, 3, 2)).toThrow(/refScaleColumns: src overlaps scale/);
+    expect(() => g.refScaleColumns(0, 10, 11, 3, 2)).toThrow(/refScaleColumns: scale overlaps dst/);
+  });
+  it('refToDD and refFromDD: bad sizes, regions beyond the memory or overlapping, a stride below the entries', () => {
+    expect(() => g.refToDD(0, 2.5, 3, 20, 30, 40)).toThrow(/refToDD: K = 2.5 must be/);
+    expect(() => g.refToDD(0, 2, 3, 20, 30, E - 5)).toThrow(new RegExp(`refToDD \\(lo\\): slots ${E - 5} … ${E + 1} outside the reserved`));
+    expect(() => g.refToDD(0, 2, 3, 11, 30, 40)).toThrow(/refToDD: data overlaps maxAbs/);
+    expect(() => g.refToDD(0, 2, 3, 20, 30, 35)).toThrow(/refToDD: hi overlaps lo/);
+    expect(() => g.refFromDD(0, 10, 5, 3, 20, 4)).toThrow(/refFromDD: the stride 4 is below 5/);
+    // K = 3 digits of 5 entries, stride 6: the last ends at out + 2·6 + 5
+    g.refFromDD(0, 10, 5, 3, E - 17, 6);
+    expect(() => g.refFromDD(0, 10, 5, 3, E - 16, 6)).toThrow(/refFromDD \(out\): slots .* outside the reserved/);
+    expect(() => g.refFromDD(0, 3, 5, 3, 20, 6)).toThrow(/refFromDD: hi overlaps lo/);
+    expect(() => g.refFromDD(0, 10, 5, 3, 12, 6)).toThrow(/refFromDD: lo overlaps out/);
+  });
+  it('refCorrections and refTranspose: bad sizes, regions beyond the memory or overlapping, a sign other than ±1', () => {
+    // n = 2: S, R 8 slots each part, λ 2, F 4
+    const at = { Shi: 0, Slo: 8, Rhi: 16, Rlo: 24, lamH: 32, lamL: 34, reHi: 36, reLo: 40, imHi: 44, imLo: 48 };
+    g.f64.fill(0, 0, 100);
+    expect(g.refCorrections(2, at, 0)).toBe(0);
+    expect(() => g.refCorrections(-2, at, 0)).toThrow(/refCorrections: n = -2 must be/);
+    expect(() => g.refCorrections(2, { ...at, lamL: 33 }, 0)).toThrow(/refCorrections: lamH overlaps lamL/);
+    expect(() => g.refCorrections(2, { ...at, imLo: E - 3 }, 0)).toThrow(/refCorrections \(imLo\): slots .* outside the reserved/);
+    expect(() => g.refTranspose(0, 8, 3, 1)).toThrow(/refTranspose: src overlaps dst/);
+    expect(() => g.refTranspose(0, E - 8, 3, -1)).toThrow(/outside the reserved/);
+    expect(() => g.refTranspose(0, 20, 3, 0 as 1)).toThrow(/sign 0 must be 1 or −1/);
+    g.f64.fill(0, 0, 100);
+    g.f64.set([2, 0, 1], 30);
+    g.refGatherColumns(0, 10, 3, 30);
+    expect(() => g.refGatherColumns(0, 5, 3, 30)).toThrow(/refGatherColumns: src overlaps dst/);
+    g.f64[31] = 3;
+    expect(() => g.refGatherColumns(0, 10, 3, 30)).toThrow(/refGatherColumns: column 3 outside 0 … 2/);
+    g.f64[31] = 0.5;
+    expect(() => g.refGatherColumns(0, 10, 3, 30)).toThrow(/column 0.5 outside/);
+  });
+  it('refHexDigits: ends out of order, a stride below the count, text or digits beyond the memory or overlapping', () => {
+    g.f64.fill(0, 0, 100);
+    // two entries "-1f" and "a" from byte 0 of slot 40 (ends at slots 10, 11)
+    new TextEncoder().encodeInto('-1fa', new Uint8Array(g.f64.buffer, 8 * 40, 4));
+    g.f64.set([3, 4], 10);
+    expect(g.refHexDigits(40, 10, 0, 2, 2, 20, 2)).toBe(false);
+    expect([g.f64[20], g.f64[21], g.f64[22], g.f64[23]]).toEqual([-0, 0, -31, 10]);
+    expect(() => g.refHexDigits(40, 10, 0, 2, 2, 20, 1)).toThrow(/refHexDigits: the stride 1 is below 2/);
+    g.f64.set([3, 2], 10);
+    expect(() => g.refHexDigits(40, 10, 0, 2, 2, 20, 2)).toThrow(/refHexDigits: entry 1 ends at 2, before 3/);
+    g.f64.set([3, 4], 10);
+    expect(() => g.refHexDigits(40, 10, 4, 2, 2, 20, 2)).toThrow(/entry 0 ends at 3, before 4/);
+    expect(() => g.refHexDigits(40, 10, 0, 2, 2, 39, 2)).toThrow(/refHexDigits: out overlaps text|text overlaps out/);
+    expect(() => g.refHexDigits(40, 10, 0, 2, 2, E - 3, 2)).toThrow(/refHexDigits \(out\): slots .* outside the reserved/);
+    g.f64[11] = 8 * (E - 40) + 1;
+    expect(() => g.refHexDigits(40, 10, 0, 2, 2, 20, 2)).toThrow(/refHexDigits \(text\): slots .* outside the reserved/);
+  });
+  it('refFromFloat64: a stride below the count, regions beyond the memory or overlapping', () => {
+    g.f64.fill(0, 0, 100);
+    g.f64.set([1.5 * 2 ** -20, -(2 ** -21)], 0);
+    g.refFromFloat64(0, 2, 1, 10, 2);
+    expect([g.f64[10], g.f64[11]]).toEqual([2, -0]);
+    expect(() => g.refFromFloat64(0, 2, 1, 10, 1)).toThrow(/refFromFloat64: the stride 1 is below 2/);
+    expect(() => g.refFromFloat64(0, 2, 2, 1, 2)).toThrow(/refFromFloat64: src overlaps out/);
+    expect(() => g.refFromFloat64(0, 2, 3, E - 5, 2)).toThrow(/refFromFloat64 \(out\): slots .* outside the reserved/);
+  });
+  it('refMaxAbs and refAbsAccumulate: bad sizes, outside or overlapping ranges', () => {
+    expect(() => g.refMaxAbs(0, -2)).toThrow(/refMaxAbs: count = -2 must be/);
+    expect(() => g.refMaxAbs(E - 2, 3)).toThrow(/outside the reserved/);
+    expect(g.refMaxAbs(E - 2, 0)).toBe(0);
+    expect(() => g.refAbsAccumulate(0, 5, 10, 1)).toThrow(/refAbsAccumulate: src overlaps dst/);
+    expect(() => g.refAbsAccumulate(0, E - 5, 10, 1)).toThrow(/outside the reserved/);
+  });
+});

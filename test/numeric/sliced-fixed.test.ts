@@ -18,6 +18,7 @@ import {
   type Sliced,
   loopProduct,
   simdProduct,
+  slicedAbsUpper,
   slicedCombine,
   slicedEntryAbsUpper,
   slicedEntryBigInt,
@@ -27,6 +28,7 @@ import {
   slicedFromFloat64,
   slicedIdentity,
   slicedProduct,
+  slicedToDD,
   zeroSliced,
 } from '../../src/numeric/sliced-fixed.js';
 import { Rng } from '../../src/random/rng.js';
@@ -915,5 +917,291 @@ describe('engine steps: the WebAssembly kernels against the loop reference, bit 
           if (K === KA + KB) expect(x.error).toBe(0);
         }
       }
+  });
+  it('scaleColumns: dst += src·diag(scale), rows × n for odd and even n, empty', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 6 }), fc.nat({ max: 9 }), fc.nat(), (rows, n, seed) => {
+        const rng = new Rng(seed, ['engine-scaleColumns']);
+        const src = 1;
+        const scale = src + rows * n + 1;
+        const dst = scale + n + 2;
+        const slots = dst + rows * n + 1;
+        // digits times digits of λ (below 2^21 each) and level sums below 2^52: exact
+        const t = twins(slots, (i) => (i >= dst ? digit(rng) / 2 ** 10 : rng.int(-(2 ** 20), 2 ** 20)));
+        for (const e of t.pair) e.scaleColumns(src, scale, dst, rows, n);
+        t.same();
+        const [m, b] = [t.mem(), t.before];
+        for (let i = 0; i < rows; i++) for (let j = 0; j < n; j++) expect(m[dst + i * n + j]).toBe(b[dst + i * n + j] + b[src + i * n + j] * b[scale + j]);
+        expect(m[dst + rows * n]).toBe(b[dst + rows * n]);
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
+  /** K slices of `count` balanced digits (real, then imaginary) with some slices empty; their maxima. */
+  function slicesCase(rng: Rng, K: number, count: number): { data: number[]; maxAbs: number[] } {
+    const data: number[] = [];
+    const maxAbs: number[] = [];
+    const rows: number[][] = [];
+    for (let s = 0; s < K; s++) {
+      const empty = rng.int(0, 3) === 0;
+      const big = s === 0 && rng.int(0, 1) === 1;
+      const slice = () => Array.from({ length: count }, () => (empty ? 0 : big ? rng.int(-(2 ** 40), 2 ** 40) : rng.int(-(2 ** 19), 2 ** 19)));
+      rows.push(slice(), slice());
+    }
+    for (let part = 0; part < 2; part++) for (let s = 0; s < K; s++) data.push(...rows[2 * s + part]);
+    for (let s = 0; s < K; s++) maxAbs.push(Math.max(0, ...rows[2 * s].map(Math.abs), ...rows[2 * s + 1].map(Math.abs)));
+    return { data, maxAbs };
+  }
+
+  it('toDD: the double-double view of K slices, empty slices skipped; hi + lo within 2^-100 relative of the exact entry', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 13 }), fc.nat(), (K, count, seed) => {
+        const rng = new Rng(seed, ['engine-toDD']);
+        const { data, maxAbs } = slicesCase(rng, K, count);
+        const maxAt = 2 * K * count + 1;
+        const hi = maxAt + K;
+        const lo = hi + 2 * count;
+        const slots = lo + 2 * count + 1;
+        const t = twins(slots, (i) => (i < data.length ? data[i] : i >= maxAt && i < hi ? maxAbs[i - maxAt] : i >= hi && i < slots - 1 ? 0 : 7));
+        for (const e of t.pair) e.toDD(0, K, count, maxAt, hi, lo);
+        t.same();
+        const m = t.mem();
+        for (let e = 0; e < 2 * count; e++) {
+          const [part, q] = [Math.floor(e / count), e % count];
+          let exact = 0n;
+          for (let s = 1; s <= K; s++) exact = (exact << BigInt(L)) + BigInt(data[(part * K + s - 1) * count + q]);
+          exact <<= 200n;
+          const got = (exactFloatScaled(m[hi + e], L * K + 200) as bigint) + (exactFloatScaled(m[lo + e], L * K + 200) as bigint);
+          const dev = got - exact;
+          const bound = (exact < 0n ? -exact : exact) >> 100n;
+          expect((dev < 0n ? -dev : dev) <= bound).toBe(true);
+          // a normalised pair
+          expect(m[hi + e] + m[lo + e]).toBe(m[hi + e]);
+        }
+        expect(m[slots - 1]).toBe(7);
+      }),
+      { numRuns: 50, seed: 20261205 },
+    );
+  });
+
+  it('fromDD: digits of double-doubles, the last rounded to nearest with ties towards +∞ (as Math.round, −0 kept)', () => {
+    const rng = new Rng(41, ['engine-fromDD']);
+    for (const K of [1, 2, 3, 5, 8]) {
+      const unit = 2 ** (-L * K);
+      const pairs: [number, number][] = [];
+      // ties and near-ties of either sign, values rounding to −0, zeros of either sign
+      for (const k of [0, 1, 2, 7, 2 ** 19 - 1])
+        for (const sign of [1, -1])
+          pairs.push([sign * (k + 0.5) * unit, 0], [sign * (k + 0.5) * unit, sign * unit * 2 ** -40], [sign * (k + 0.5) * unit, -sign * unit * 2 ** -40]);
+      pairs.push([-0.3 * unit, 0], [-0.5 * unit, 0], [-0, 0], [0, -0], [-unit * 2 ** -30, 0]);
+      // random normalised pairs at every scale
+      for (let r = 0; r < 60; r++) {
+        const h = rng.uniform(-1, 1) * 2 ** -rng.int(0, 20 * K + 5);
+        const l = rng.uniform(-0.5, 0.5) * 2 ** (Math.floor(Math.log2(Math.abs(h))) - 52);
+        pairs.push([h + l, l - (h + l - h)]);
+      }
+      const total = pairs.length;
+      const stride = total + 3;
+      const hiAt = 2;
+      const loAt = hiAt + total;
+      const out = loAt + total + 1;
+      const slots = out + K * stride;
+      const t = twins(slots, (i) => (i >= hiAt && i < loAt ? pairs[i - hiAt][0] : i >= loAt && i < loAt + total ? pairs[i - loAt][1] : 9));
+      for (const e of t.pair) e.fromDD(hiAt, loAt, total, K, out, stride);
+      t.same();
+      const m = t.mem();
+      pairs.forEach(([h, l], e) => {
+        // the value in units of 2^(−L·K): the digits must be its nearest integer (ties up)
+        let N = 0n;
+        for (let s = 1; s <= K; s++) N = (N << BigInt(L)) + BigInt(m[out + (s - 1) * stride + e]);
+        const exact = (exactFloatScaled(h, L * K + 200) as bigint) + (exactFloatScaled(l, L * K + 200) as bigint);
+        const twice = 2n * ((N << 200n) - exact);
+        // −½ < N − exact ≤ ½, or a tie by at most the last digit's own rounding of hi + lo (2^-30)
+        expect(twice > -(1n << 200n) - (1n << 172n) && twice <= (1n << 200n) + (1n << 172n)).toBe(true);
+        if (l === 0 && h !== 0 && Number.isInteger(h / unit + 0.5) && K <= 2) expect(Number(N)).toBe(Math.round(h / unit) + 0);
+      });
+      // the digit after the last and the gaps between are untouched
+      expect(m[out + total]).toBe(9);
+    }
+  });
+
+  it('maxAbs and absAccumulate: odd and even counts, empty', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 21 }), fc.integer({ min: -60, max: 0 }), fc.nat(), (count, e, seed) => {
+        const rng = new Rng(seed, ['engine-abs']);
+        const src = 1;
+        const dst = src + count + 1;
+        const slots = dst + count + 1;
+        const t = twins(slots, (i) => (i >= dst ? Math.abs(digit(rng)) * 2 ** -60 : digit(rng)));
+        const w = 2 ** e;
+        const maxima = t.pair.map((x) => x.maxAbs(src, count));
+        expect(maxima[1]).toBe(maxima[0]);
+        expect(maxima[0]).toBe(Math.max(0, ...Array.from(t.before.subarray(src, src + count), Math.abs)));
+        for (const x of t.pair) x.absAccumulate(src, dst, count, w);
+        t.same();
+        const [m, b] = [t.mem(), t.before];
+        for (let q = 0; q < count; q++) expect(m[dst + q]).toBe(b[dst + q] + Math.abs(b[src + q]) * w);
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
+  it('transpose: dst = ±srcᵀ for odd and even n, empty, −0 from negated zeros', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 9 }), fc.constantFrom<1 | -1>(1, -1), fc.nat(), (n, sign, seed) => {
+        const rng = new Rng(seed, ['engine-transpose']);
+        const src = 1;
+        const dst = src + n * n + 1;
+        const slots = dst + n * n + 1;
+        const t = twins(slots, () => digit(rng));
+        for (const e of t.pair) e.transpose(src, dst, n, sign);
+        t.same();
+        const [m, b] = [t.mem(), t.before];
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(m[dst + i * n + j]).toBe(sign * b[src + j * n + i]);
+        expect(m[slots - 1]).toBe(b[slots - 1]);
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
+  it('gatherColumns: the columns of each row in the given order (a seeded permutation or repeats)', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 9 }), fc.boolean(), fc.nat(), (n, permutation, seed) => {
+        const rng = new Rng(seed, ['engine-gather']);
+        const order = Array.from({ length: n }, (_, j) => (permutation ? j : rng.int(0, Math.max(0, n - 1))));
+        if (permutation)
+          for (let j = n - 1; j > 0; j--) {
+            const k = rng.int(0, j);
+            [order[j], order[k]] = [order[k], order[j]];
+          }
+        const src = 1;
+        const at = src + n * n;
+        const dst = at + n + 1;
+        const slots = dst + n * n + 1;
+        const t = twins(slots, (i) => (i >= at && i < at + n ? order[i - at] : digit(rng)));
+        for (const e of t.pair) e.gatherColumns(src, dst, n, at);
+        t.same();
+        const [m, b] = [t.mem(), t.before];
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(m[dst + i * n + j]).toBe(b[src + i * n + order[j]]);
+        expect(m[slots - 1]).toBe(b[slots - 1]);
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
+  it('hexDigits: signed hexadecimal integers of every length into K digits, against BigInt; the 2^53 flag', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.nat({ max: 12 }), fc.nat({ max: 7 }), fc.nat(), (K, count, lead, seed) => {
+        const rng = new Rng(seed, ['engine-hexDigits']);
+        // values up to 2^(20(K − 1) + 56): first digits on both sides of 2^53; zeros; either sign
+        const values = Array.from({ length: count }, () => (rng.int(0, 4) === 0 ? 0n : randomBig(rng, rng.int(1, L * (K - 1) + 56))));
+        const text = values.map((v) => v.toString(16)).join('');
+        const ends: number[] = [];
+        let at = lead;
+        for (const v of values) ends.push((at += v.toString(16).length));
+        const endsAt = 2;
+        const out = endsAt + count + 1;
+        const stride = count + 2;
+        const textAt = out + K * stride + 1;
+        const slots = textAt + Math.ceil((lead + text.length) / 8) + 1;
+        const t = twins(slots, (i) => (i >= endsAt && i < endsAt + count ? ends[i - endsAt] : i >= textAt ? 0 : 5));
+        for (const e of t.pair) {
+          const bytes = new Uint8Array(e.mem().buffer, e.mem().byteOffset + 8 * textAt);
+          for (let c = 0; c < lead; c++) bytes[c] = 120; // 'x', skipped by start = lead
+          new TextEncoder().encodeInto(text, bytes.subarray(lead));
+        }
+        const flags = t.pair.map((e) => e.hexDigits(textAt, endsAt, lead, count, K, out, stride));
+        expect(flags[1]).toBe(flags[0]);
+        t.same();
+        const m = t.mem();
+        let big = false;
+        values.forEach((v, i) => {
+          const a = v < 0n ? -v : v;
+          const first = a >> BigInt(L * (K - 1));
+          if (first >= 2n ** 53n) {
+            big = true;
+            return;
+          }
+          let N = 0n;
+          for (let s = 1; s <= K; s++) N = (N << BigInt(L)) + BigInt(m[out + (s - 1) * stride + i]);
+          expect(N).toBe(v);
+          // every digit carries the entry's sign (−0 for a zero digit of a negative entry)
+          for (let s = 1; s <= K; s++) {
+            const d = Number(s === 1 ? first : (a >> BigInt(L * (K - s))) & BigInt(RADIX - 1));
+            expect(Object.is(m[out + (s - 1) * stride + i], v < 0n ? -d : d)).toBe(true);
+          }
+        });
+        expect(flags[0]).toBe(big);
+        // past the last digit of each slice, untouched
+        for (let s = 1; s <= K; s++) expect(m[out + (s - 1) * stride + count]).toBe(5);
+      }),
+      { numRuns: 60, seed: 20261205 },
+    );
+  });
+
+  it('fromFloat64: digits of float64 values, exact at the unit or rounded with ties towards +∞ (−0 kept), at every scale', () => {
+    const rng = new Rng(43, ['engine-fromFloat64']);
+    for (const K of [1, 2, 3, 6]) {
+      const unit = 2 ** (-L * K);
+      const values: number[] = [0, -0, -0.3 * unit, -0.5 * unit, 0.5 * unit, 2.5 * unit, -2.5 * unit, 1, -1, 2 ** 30 + unit, -(2 ** 32) + 3 * unit];
+      for (let r = 0; r < 40; r++) values.push(rng.uniform(-1, 1) * 2 ** rng.int(-20 * K - 3, 31));
+      const total = values.length;
+      const src = 1;
+      const out = src + total + 1;
+      const stride = total + 2;
+      const slots = out + K * stride;
+      const t = twins(slots, (i) => (i >= src && i < src + total ? values[i - src] : 3));
+      for (const e of t.pair) e.fromFloat64(src, total, K, out, stride);
+      t.same();
+      const m = t.mem();
+      values.forEach((v, e) => {
+        let N = 0n;
+        for (let s = 1; s <= K; s++) N = (N << BigInt(L)) + BigInt(m[out + (s - 1) * stride + e]);
+        const exact = exactFloatScaled(v, L * K + 200) as bigint;
+        const twice = 2n * ((N << 200n) - exact);
+        // −½ < N − v/unit ≤ ½ (ties up)
+        expect(twice > -(1n << 200n) && twice <= 1n << 200n).toBe(true);
+      });
+      expect(m[out + total]).toBe(3);
+    }
+  });
+
+  const bigEntries = (X: Sliced, part: 0 | 1) => Array.from({ length: X.n * X.n }, (_, q) => slicedEntryBigInt(X, part, q) * 5n);
+  it('slicedFromBigInt, slicedFromFloat64, slicedToDD, slicedFromDD and slicedAbsUpper give the same bits on either engine', () => {
+    const rng = new Rng(51, ['engine-conversions']);
+    for (const [n, K] of [
+      [1, 1],
+      [3, 4],
+      [6, 7],
+      [9, 3],
+    ] as const) {
+      const X = sliced(rng, n, K, 'aboveOne');
+      // an empty slice between nonzero ones
+      if (K > 2) {
+        X.data.fill(0, n * n, 2 * n * n);
+        X.data.fill(0, (K + 1) * n * n, (K + 2) * n * n);
+        X.maxAbs[1] = 0;
+      }
+      const [Y, Z] = engines.map(([, make]) => slicedFromBigInt(n, K, bigEntries(X, 0), bigEntries(X, 1), L * K + 3, make()));
+      expect(bits(Z.data)).toEqual(bits(Y.data));
+      expect(Array.from(Z.maxAbs)).toEqual(Array.from(Y.maxAbs));
+      const [U, V] = engines.map(([, make]) => slicedFromFloat64(n, K, slicedToDD(X).hi.subarray(0, n * n), slicedToDD(X).hi.subarray(n * n), make()));
+      expect(bits(V.data)).toEqual(bits(U.data));
+      expect(Array.from(V.maxAbs)).toEqual(Array.from(U.maxAbs));
+      const [a, b] = engines.map(([, make]) => slicedToDD(X, make()));
+      expect(bits(b.hi)).toEqual(bits(a.hi));
+      expect(bits(b.lo)).toEqual(bits(a.lo));
+      const nn = n * n;
+      const [F, G] = engines.map(([, make]) =>
+        slicedFromDD(n, K + 1, a.hi.subarray(0, nn), a.lo.subarray(0, nn), a.hi.subarray(nn), a.lo.subarray(nn), make()),
+      );
+      expect(bits(G.data)).toEqual(bits(F.data));
+      expect(Array.from(G.maxAbs)).toEqual(Array.from(F.maxAbs));
+      for (const scaleBits of [0, L * K, 1200]) {
+        const [u, v] = engines.map(([, make]) => slicedAbsUpper(X, scaleBits, make()));
+        expect(bits(v)).toEqual(bits(u));
+      }
+    }
   });
 });

@@ -12,8 +12,9 @@
  * `heev` is a whole float64 Hermitian eigendecomposition (the algorithm of numeric/eigh-float64.ts,
  * its reference), for eigh-float64-wasm.ts.
  *
- * The slice* kernels are the loops around matmulAdd in a sliced fixed-point product
- * (numeric/sliced-fixed.ts, whose plain-loop engine is their reference, bit for bit).
+ * The slice* kernels are the loops around matmulAdd in a sliced fixed-point product, the ref*
+ * kernels the other loops of the eigenvector refinement (numeric/sliced-fixed.ts, whose plain-loop
+ * engine is the reference of both, bit for bit).
  *
  * Layouts: a real matrix is row-major. A "split" complex matrix with `width` columns stores each
  * row as `width` real parts followed by `width` imaginary parts (2·width slots per row).
@@ -47,6 +48,29 @@ interface SimdExports {
   sliceFlush(at: number, up: number, count: number): number;
   sliceAccumulate(src: number, dst: number, count: number, sign: number): void;
   heev(at: number, n: number): number;
+  refScaleColumns(src: number, scale: number, dst: number, rows: number, n: number): void;
+  refToDD(data: number, K: number, count: number, maxAbs: number, hi: number, lo: number): void;
+  refFromDD(hi: number, lo: number, total: number, K: number, out: number, stride: number): void;
+  refMaxAbs(data: number, count: number): number;
+  refAbsAccumulate(src: number, dst: number, count: number, w: number): void;
+  refCorrections(
+    n: number,
+    Shi: number,
+    Slo: number,
+    Rhi: number,
+    Rlo: number,
+    lamH: number,
+    lamL: number,
+    delta: number,
+    reHi: number,
+    reLo: number,
+    imHi: number,
+    imLo: number,
+  ): number;
+  refTranspose(src: number, dst: number, n: number, sign: number): void;
+  refGatherColumns(src: number, dst: number, n: number, order: number): void;
+  refHexDigits(text: number, ends: number, start: number, count: number, K: number, out: number, stride: number): number;
+  refFromFloat64(src: number, total: number, K: number, out: number, stride: number): void;
 }
 
 let compiled: object | null = null;
@@ -270,5 +294,196 @@ export class SimdKernels {
   /** The workspace of `heev` for an n × n matrix: 7n² + 8n slots. */
   static heevSlots(n: number): number {
     return 7 * n * n + 8 * n;
+  }
+
+  /** dst[i][j] ← dst[i][j] + src[i][j]·scale[j] for `rows` × n row-major matrices; dst must not overlap src or scale. */
+  refScaleColumns(src: number, scale: number, dst: number, rows: number, n: number): void {
+    this.sizes('refScaleColumns', { rows, n });
+    this.check('refScaleColumns', src, rows * n);
+    this.check('refScaleColumns', scale, n);
+    this.check('refScaleColumns', dst, rows * n);
+    this.disjoint('refScaleColumns', [
+      ['src', src, rows * n],
+      ['scale', scale, n],
+      ['dst', dst, rows * n],
+    ]);
+    this.x.refScaleColumns(8 * src, 8 * scale, 8 * dst, rows, n);
+  }
+
+  /**
+   * K slices at slot `data` (real parts of slices 1 … K, then imaginary, `count` each; their maxima
+   * at slot maxAbs) added into double-doubles: hi, lo (2·count each, zeroed by the caller) as
+   * numeric/sliced-fixed.ts's slicedToDD forms them.
+   */
+  refToDD(data: number, K: number, count: number, maxAbs: number, hi: number, lo: number): void {
+    this.sizes('refToDD', { K, count });
+    const regions: [string, number, number][] = [
+      ['data', data, 2 * K * count],
+      ['maxAbs', maxAbs, K],
+      ['hi', hi, 2 * count],
+      ['lo', lo, 2 * count],
+    ];
+    for (const [name, start, slots] of regions) this.check(`refToDD (${name})`, start, slots);
+    this.disjoint('refToDD', regions);
+    this.x.refToDD(8 * data, K, count, 8 * maxAbs, 8 * hi, 8 * lo);
+  }
+
+  /**
+   * `total` double-doubles (hi, lo at their slots) into K digits each, as numeric/sliced-fixed.ts's
+   * slicedFromDD: digit s of entry e to slot out + (s − 1)·stride + e (stride ≥ total).
+   */
+  refFromDD(hi: number, lo: number, total: number, K: number, out: number, stride: number): void {
+    this.sizes('refFromDD', { total, K, stride });
+    if (stride < total) throw new RangeError(`SimdKernels.refFromDD: the stride ${stride} is below ${total}`);
+    const outSlots = K === 0 ? 0 : (K - 1) * stride + total;
+    const regions: [string, number, number][] = [
+      ['hi', hi, total],
+      ['lo', lo, total],
+      ['out', out, outSlots],
+    ];
+    for (const [name, start, slots] of regions) this.check(`refFromDD (${name})`, start, slots);
+    this.disjoint('refFromDD', regions);
+    this.x.refFromDD(8 * hi, 8 * lo, total, K, 8 * out, 8 * stride);
+  }
+
+  /** max |x| over `count` slots from `data` (0 when count is 0). */
+  refMaxAbs(data: number, count: number): number {
+    this.sizes('refMaxAbs', { count });
+    this.check('refMaxAbs', data, count);
+    return this.x.refMaxAbs(8 * data, count);
+  }
+
+  /** dst[e] ← dst[e] + |src[e]|·w for `count` slots (the ranges must not overlap). */
+  refAbsAccumulate(src: number, dst: number, count: number, w: number): void {
+    this.sizes('refAbsAccumulate', { count });
+    this.check('refAbsAccumulate', src, count);
+    this.check('refAbsAccumulate', dst, count);
+    this.disjoint('refAbsAccumulate', [
+      ['src', src, count],
+      ['dst', dst, count],
+    ]);
+    this.x.refAbsAccumulate(8 * src, 8 * dst, count, w);
+  }
+
+  /**
+   * The corrections of a refinement step, as numeric/double-double.ts's `corrections`: S and R as
+   * double-doubles at slots Shi, Slo, Rhi, Rlo (2n² each: real parts, then imaginary), the values
+   * at lamH, lamL (n each), into reHi, reLo, imHi, imLo (n² each); returns max |Re F| + |Im F|.
+   */
+  refCorrections(
+    n: number,
+    at: { Shi: number; Slo: number; Rhi: number; Rlo: number; lamH: number; lamL: number; reHi: number; reLo: number; imHi: number; imLo: number },
+    delta: number,
+  ): number {
+    this.sizes('refCorrections', { n });
+    const nn = n * n;
+    const regions: [string, number, number][] = [
+      ['Shi', at.Shi, 2 * nn],
+      ['Slo', at.Slo, 2 * nn],
+      ['Rhi', at.Rhi, 2 * nn],
+      ['Rlo', at.Rlo, 2 * nn],
+      ['lamH', at.lamH, n],
+      ['lamL', at.lamL, n],
+      ['reHi', at.reHi, nn],
+      ['reLo', at.reLo, nn],
+      ['imHi', at.imHi, nn],
+      ['imLo', at.imLo, nn],
+    ];
+    for (const [name, start, slots] of regions) this.check(`refCorrections (${name})`, start, slots);
+    this.disjoint('refCorrections', regions);
+    return this.x.refCorrections(
+      n,
+      8 * at.Shi,
+      8 * at.Slo,
+      8 * at.Rhi,
+      8 * at.Rlo,
+      8 * at.lamH,
+      8 * at.lamL,
+      delta,
+      8 * at.reHi,
+      8 * at.reLo,
+      8 * at.imHi,
+      8 * at.imLo,
+    );
+  }
+
+  /** dst[i][j] = sign·src[j][i] for n × n matrices at slots src, dst (sign ±1; no overlap). */
+  refTranspose(src: number, dst: number, n: number, sign: 1 | -1): void {
+    this.sizes('refTranspose', { n });
+    if (sign !== 1 && sign !== -1) throw new RangeError(`SimdKernels.refTranspose: sign ${sign} must be 1 or −1`);
+    this.check('refTranspose', src, n * n);
+    this.check('refTranspose', dst, n * n);
+    this.disjoint('refTranspose', [
+      ['src', src, n * n],
+      ['dst', dst, n * n],
+    ]);
+    this.x.refTranspose(8 * src, 8 * dst, n, sign);
+  }
+
+  /** dst[i][j] = src[i][order[j]] for n × n matrices at slots src, dst; order (n slots) holds column indices below n. */
+  refGatherColumns(src: number, dst: number, n: number, order: number): void {
+    this.sizes('refGatherColumns', { n });
+    const regions: [string, number, number][] = [
+      ['src', src, n * n],
+      ['dst', dst, n * n],
+      ['order', order, n],
+    ];
+    for (const [name, start, slots] of regions) this.check(`refGatherColumns (${name})`, start, slots);
+    this.disjoint('refGatherColumns', regions);
+    const o = this.view.subarray(order, order + n);
+    for (const c of o) if (!(Number.isInteger(c) && c >= 0 && c < n)) throw new RangeError(`SimdKernels.refGatherColumns: column ${c} outside 0 … ${n - 1}`);
+    this.x.refGatherColumns(8 * src, 8 * dst, n, 8 * order);
+  }
+
+  /**
+   * Hexadecimal integers into K digits of 20 bits, as numeric/sliced-fixed.ts's slicedFromBigInt:
+   * the ASCII text begins at slot `text` (byte 8·text); entry i spans bytes `start` (i = 0) or
+   * ends[i − 1] up to ends[i] of it (ends: `count` slots); digit s of entry i goes to slot
+   * out + (s − 1)·stride + i. Returns whether a first digit reached 2^53.
+   */
+  refHexDigits(text: number, ends: number, start: number, count: number, K: number, out: number, stride: number): boolean {
+    this.sizes('refHexDigits', { start, count, K, stride });
+    if (stride < count) throw new RangeError(`SimdKernels.refHexDigits: the stride ${stride} is below ${count}`);
+    this.check('refHexDigits (ends)', ends, count);
+    // the kernel reads bytes start … ends[count − 1] of the text, in order
+    let last = start;
+    for (let i = 0; i < count; i++) {
+      const e = this.view[ends + i];
+      if (!(Number.isSafeInteger(e) && e >= last)) throw new RangeError(`SimdKernels.refHexDigits: entry ${i} ends at ${e}, before ${last}`);
+      last = e;
+    }
+    const textSlots = Math.ceil(last / 8);
+    const outSlots = K === 0 ? 0 : (K - 1) * stride + count;
+    const regions: [string, number, number][] = [
+      ['text', text, textSlots],
+      ['ends', ends, count],
+      ['out', out, outSlots],
+    ];
+    for (const [name, at, slots] of regions) this.check(`refHexDigits (${name})`, at, slots);
+    this.disjoint('refHexDigits', regions);
+    return this.x.refHexDigits(8 * text, 8 * ends, start, count, K, 8 * out, 8 * stride) === 1;
+  }
+
+  /** `total` float64 values at slot src into K digits each, as numeric/sliced-fixed.ts's slicedFromFloat64: digit s of entry e to slot out + (s − 1)·stride + e. */
+  refFromFloat64(src: number, total: number, K: number, out: number, stride: number): void {
+    this.sizes('refFromFloat64', { total, K, stride });
+    if (stride < total) throw new RangeError(`SimdKernels.refFromFloat64: the stride ${stride} is below ${total}`);
+    const regions: [string, number, number][] = [
+      ['src', src, total],
+      ['out', out, K === 0 ? 0 : (K - 1) * stride + total],
+    ];
+    for (const [name, at, slots] of regions) this.check(`refFromFloat64 (${name})`, at, slots);
+    this.disjoint('refFromFloat64', regions);
+    this.x.refFromFloat64(8 * src, total, K, 8 * out, 8 * stride);
+  }
+
+  /** Refuse overlapping regions (name, first slot, slots): the kernels read what they have not yet written. */
+  private disjoint(what: string, regions: [string, number, number][]): void {
+    for (let a = 0; a < regions.length; a++)
+      for (let b = a + 1; b < regions.length; b++) {
+        const [na, sa, la] = regions[a];
+        const [nb, sb, lb] = regions[b];
+        if (la > 0 && lb > 0 && sa < sb + lb && sb < sa + la) throw new RangeError(`SimdKernels.${what}: ${na} overlaps ${nb}`);
+      }
   }
 }

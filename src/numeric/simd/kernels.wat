@@ -1297,4 +1297,379 @@
       (local.set $k (i32.sub (local.get $k) (i32.const 1)))
       (br $kl))))
   ;; ==== end of the Hermitian eigendecomposition ====
+
+  ;; ── refinement helpers (numeric/sliced-fixed.ts and eigh-refine.ts; their plain-loop engine is
+  ;; the reference, bit for bit: every entry takes the same f64 operations in the same order) ──
+
+  ;; dst[i][j] ← dst[i][j] + src[i][j]·scale[j] for rows × n row-major matrices (a slice of X times
+  ;; one digit of every λ_j, into a level of X·diag(λ)).
+  (func (export "refScaleColumns") (param $src i32) (param $scale i32) (param $dst i32) (param $rows i32) (param $n i32)
+    (local $i i32) (local $j i32) (local $nb i32) (local $pairs i32) (local $off i32)
+    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $nb) (i32.const -16)))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $rows)))
+      (local.set $off (i32.mul (local.get $i) (local.get $nb)))
+      (local.set $j (i32.const 0))
+      (block $jdone (loop $jl
+        (br_if $jdone (i32.ge_u (local.get $j) (local.get $pairs)))
+        (v128.store (i32.add (local.get $dst) (i32.add (local.get $off) (local.get $j)))
+          (f64x2.add (v128.load (i32.add (local.get $dst) (i32.add (local.get $off) (local.get $j))))
+            (f64x2.mul (v128.load (i32.add (local.get $src) (i32.add (local.get $off) (local.get $j))))
+              (v128.load (i32.add (local.get $scale) (local.get $j))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $jl)))
+      (if (i32.lt_u (local.get $j) (local.get $nb)) (then
+        (f64.store (i32.add (local.get $dst) (i32.add (local.get $off) (local.get $j)))
+          (f64.add (f64.load (i32.add (local.get $dst) (i32.add (local.get $off) (local.get $j))))
+            (f64.mul (f64.load (i32.add (local.get $src) (i32.add (local.get $off) (local.get $j))))
+              (f64.load (i32.add (local.get $scale) (local.get $j))))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il))))
+
+  ;; The double-double view of K slices (slicedToDD): data holds real parts of slices 1 … K, then
+  ;; imaginary ones (count entries each), maxAbs the K slice maxima (a zero skips the slice); hi and
+  ;; lo get 2·count entries (real, then imaginary), summed by two-sum from the most significant
+  ;; slice (weight w = 2^(−20·s)), then renormalised.
+  (func (export "refToDD") (param $data i32) (param $K i32) (param $count i32) (param $maxAbs i32) (param $hi i32) (param $lo i32)
+    (local $s i32) (local $part i32) (local $p i32) (local $nb i32) (local $src i32) (local $o i32)
+    (local $w f64) (local $d f64) (local $t f64) (local $h f64) (local $sum f64) (local $bb f64)
+    (local.set $nb (i32.shl (local.get $count) (i32.const 3)))
+    (local.set $w (f64.const 1))
+    (local.set $s (i32.const 1))
+    (block $sdone (loop $sl
+      (br_if $sdone (i32.gt_u (local.get $s) (local.get $K)))
+      (local.set $w (f64.div (local.get $w) (f64.const 0x1p20)))
+      (if (f64.ne (f64.load (i32.add (local.get $maxAbs) (i32.shl (i32.sub (local.get $s) (i32.const 1)) (i32.const 3)))) (f64.const 0))
+        (then
+          (local.set $part (i32.const 0))
+          (block $pdone (loop $pl
+            (br_if $pdone (i32.ge_u (local.get $part) (i32.const 2)))
+            (local.set $src (i32.add (local.get $data)
+              (i32.mul (i32.sub (i32.add (i32.mul (local.get $part) (local.get $K)) (local.get $s)) (i32.const 1)) (local.get $nb))))
+            (local.set $o (i32.mul (local.get $part) (local.get $nb)))
+            (local.set $p (i32.const 0))
+            (block $qdone (loop $ql
+              (br_if $qdone (i32.ge_u (local.get $p) (local.get $nb)))
+              (local.set $d (f64.load (i32.add (local.get $src) (local.get $p))))
+              (if (f64.ne (local.get $d) (f64.const 0)) (then
+                (local.set $t (f64.mul (local.get $d) (local.get $w)))
+                (local.set $h (f64.load (i32.add (local.get $hi) (i32.add (local.get $o) (local.get $p)))))
+                (local.set $sum (f64.add (local.get $h) (local.get $t)))
+                (local.set $bb (f64.sub (local.get $sum) (local.get $h)))
+                (f64.store (i32.add (local.get $lo) (i32.add (local.get $o) (local.get $p)))
+                  (f64.add (f64.load (i32.add (local.get $lo) (i32.add (local.get $o) (local.get $p))))
+                    (f64.add (f64.sub (local.get $h) (f64.sub (local.get $sum) (local.get $bb))) (f64.sub (local.get $t) (local.get $bb)))))
+                (f64.store (i32.add (local.get $hi) (i32.add (local.get $o) (local.get $p))) (local.get $sum))))
+              (local.set $p (i32.add (local.get $p) (i32.const 8)))
+              (br $ql)))
+            (local.set $part (i32.add (local.get $part) (i32.const 1)))
+            (br $pl)))))
+      (local.set $s (i32.add (local.get $s) (i32.const 1)))
+      (br $sl)))
+    (local.set $p (i32.const 0))
+    (local.set $nb (i32.shl (local.get $nb) (i32.const 1)))
+    (block $rdone (loop $rl
+      (br_if $rdone (i32.ge_u (local.get $p) (local.get $nb)))
+      (local.set $h (f64.load (i32.add (local.get $hi) (local.get $p))))
+      (local.set $sum (f64.add (local.get $h) (f64.load (i32.add (local.get $lo) (local.get $p)))))
+      (f64.store (i32.add (local.get $lo) (local.get $p))
+        (f64.sub (f64.load (i32.add (local.get $lo) (local.get $p))) (f64.sub (local.get $sum) (local.get $h))))
+      (f64.store (i32.add (local.get $hi) (local.get $p)) (local.get $sum))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $rl))))
+
+  ;; Double-doubles (hi, lo: `total` entries each) into K slices (slicedFromDD): digit s of entry e
+  ;; goes to out + (s − 1)·stride + e·8 bytes; each pair is scaled by 2^20 and a digit peeled off,
+  ;; truncated except the last, which is hi + lo rounded to nearest with ties towards +∞ (as
+  ;; JavaScript's Math.round, −0 included: floor, + 1 when the exact remainder reaches ½, the sign
+  ;; of the argument).
+  (func (export "refFromDD") (param $hi i32) (param $lo i32) (param $total i32) (param $K i32) (param $out i32) (param $stride i32)
+    (local $p i32) (local $nb i32) (local $s i32) (local $dst i32)
+    (local $h f64) (local $l f64) (local $d f64) (local $x f64) (local $t f64) (local $sum f64)
+    (local.set $nb (i32.shl (local.get $total) (i32.const 3)))
+    (block $edone (loop $el
+      (br_if $edone (i32.ge_u (local.get $p) (local.get $nb)))
+      (local.set $h (f64.load (i32.add (local.get $hi) (local.get $p))))
+      (local.set $l (f64.load (i32.add (local.get $lo) (local.get $p))))
+      (local.set $dst (i32.add (local.get $out) (local.get $p)))
+      (local.set $s (i32.const 1))
+      (block $sdone (loop $sl
+        (br_if $sdone (i32.gt_u (local.get $s) (local.get $K)))
+        (local.set $h (f64.mul (local.get $h) (f64.const 0x1p20)))
+        (local.set $l (f64.mul (local.get $l) (f64.const 0x1p20)))
+        (if (i32.eq (local.get $s) (local.get $K))
+          (then
+            (local.set $x (f64.add (local.get $h) (local.get $l)))
+            (local.set $d (f64.floor (local.get $x)))
+            (if (f64.ge (f64.sub (local.get $x) (local.get $d)) (f64.const 0.5))
+              (then (local.set $d (f64.add (local.get $d) (f64.const 1)))))
+            (local.set $d (f64.copysign (local.get $d) (local.get $x))))
+          (else (local.set $d (f64.trunc (local.get $h)))))
+        (f64.store (local.get $dst) (local.get $d))
+        (local.set $t (f64.sub (local.get $h) (local.get $d)))
+        (local.set $sum (f64.add (local.get $t) (local.get $l)))
+        (local.set $l (f64.sub (local.get $l) (f64.sub (local.get $sum) (local.get $t))))
+        (local.set $h (local.get $sum))
+        (local.set $dst (i32.add (local.get $dst) (local.get $stride)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $sl)))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $el))))
+
+  ;; max |data[e]| over `count` entries (0 when none).
+  (func (export "refMaxAbs") (param $data i32) (param $count i32) (result f64)
+    (local $p i32) (local $nb i32) (local $m f64)
+    (local.set $nb (i32.shl (local.get $count) (i32.const 3)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $nb)))
+      (local.set $m (f64.max (local.get $m) (f64.abs (f64.load (i32.add (local.get $data) (local.get $p))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $l)))
+    (local.get $m))
+
+  ;; dst[e] ← dst[e] + |src[e]|·w for `count` entries (the bounds of slicedAbsUpper).
+  (func (export "refAbsAccumulate") (param $src i32) (param $dst i32) (param $count i32) (param $w f64)
+    (local $p i32) (local $end i32) (local $pairs i32) (local $w2 v128)
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $end) (i32.const -16)))
+    (local.set $w2 (f64x2.splat (local.get $w)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $pairs)))
+      (v128.store (i32.add (local.get $dst) (local.get $p))
+        (f64x2.add (v128.load (i32.add (local.get $dst) (local.get $p))) (f64x2.mul (f64x2.abs (v128.load (i32.add (local.get $src) (local.get $p)))) (local.get $w2))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (br $l)))
+    (if (i32.lt_u (local.get $p) (local.get $end)) (then
+      (f64.store (i32.add (local.get $dst) (local.get $p))
+        (f64.add (f64.load (i32.add (local.get $dst) (local.get $p))) (f64.mul (f64.abs (f64.load (i32.add (local.get $src) (local.get $p)))) (local.get $w)))))))
+
+  ;; Double-double arithmetic for the corrections (the reference: numeric/double-double.ts, the
+  ;; same operations in the same order): each operation leaves its result in ($ddH, $ddL).
+  (global $ddH (mut f64) (f64.const 0))
+  (global $ddL (mut f64) (f64.const 0))
+
+  ;; a·b exactly (Dekker's split by 2^27 + 1)
+  (func $twoProd (param $a f64) (param $b f64)
+    (local $p f64) (local $t f64) (local $ah f64) (local $al f64) (local $bh f64) (local $bl f64)
+    (local.set $p (f64.mul (local.get $a) (local.get $b)))
+    (local.set $t (f64.mul (f64.const 134217729) (local.get $a)))
+    (local.set $ah (f64.sub (local.get $t) (f64.sub (local.get $t) (local.get $a))))
+    (local.set $al (f64.sub (local.get $a) (local.get $ah)))
+    (local.set $t (f64.mul (f64.const 134217729) (local.get $b)))
+    (local.set $bh (f64.sub (local.get $t) (f64.sub (local.get $t) (local.get $b))))
+    (local.set $bl (f64.sub (local.get $b) (local.get $bh)))
+    (global.set $ddH (local.get $p))
+    (global.set $ddL (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $ah) (local.get $bh)) (local.get $p))
+      (f64.mul (local.get $ah) (local.get $bl))) (f64.mul (local.get $al) (local.get $bh))) (f64.mul (local.get $al) (local.get $bl)))))
+
+  (func $ddAdd (param $ah f64) (param $al f64) (param $bh f64) (param $bl f64)
+    (local $s f64) (local $bb f64) (local $e f64) (local $h f64)
+    (local.set $s (f64.add (local.get $ah) (local.get $bh)))
+    (local.set $bb (f64.sub (local.get $s) (local.get $ah)))
+    (local.set $e (f64.add (f64.add (f64.add (f64.sub (local.get $ah) (f64.sub (local.get $s) (local.get $bb)))
+      (f64.sub (local.get $bh) (local.get $bb))) (local.get $al)) (local.get $bl)))
+    (local.set $h (f64.add (local.get $s) (local.get $e)))
+    (global.set $ddH (local.get $h))
+    (global.set $ddL (f64.sub (local.get $e) (f64.sub (local.get $h) (local.get $s)))))
+
+  (func $ddMul (param $ah f64) (param $al f64) (param $bh f64) (param $bl f64)
+    (local $p f64) (local $f f64) (local $h f64)
+    (call $twoProd (local.get $ah) (local.get $bh))
+    (local.set $p (global.get $ddH))
+    (local.set $f (f64.add (global.get $ddL) (f64.add (f64.mul (local.get $ah) (local.get $bl)) (f64.mul (local.get $al) (local.get $bh)))))
+    (local.set $h (f64.add (local.get $p) (local.get $f)))
+    (global.set $ddH (local.get $h))
+    (global.set $ddL (f64.sub (local.get $f) (f64.sub (local.get $h) (local.get $p)))))
+
+  ;; a/b: three quotient terms from two remainders
+  (func $ddDiv (param $ah f64) (param $al f64) (param $bh f64) (param $bl f64)
+    (local $q1 f64) (local $q2 f64) (local $q3 f64) (local $rh f64) (local $rl f64)
+    (local.set $q1 (f64.div (local.get $ah) (local.get $bh)))
+    (call $ddMul (local.get $q1) (f64.const 0) (local.get $bh) (local.get $bl))
+    (call $ddAdd (local.get $ah) (local.get $al) (f64.neg (global.get $ddH)) (f64.neg (global.get $ddL)))
+    (local.set $rh (global.get $ddH))
+    (local.set $rl (global.get $ddL))
+    (local.set $q2 (f64.div (local.get $rh) (local.get $bh)))
+    (call $ddMul (local.get $q2) (f64.const 0) (local.get $bh) (local.get $bl))
+    (call $ddAdd (local.get $rh) (local.get $rl) (f64.neg (global.get $ddH)) (f64.neg (global.get $ddL)))
+    (local.set $q3 (f64.div (global.get $ddH) (local.get $bh)))
+    (call $ddAdd (local.get $q1) (local.get $q2) (local.get $q3) (f64.const 0)))
+
+  ;; The corrections of one refinement step (numeric/double-double.ts's corrections, entry by
+  ;; entry): S and R as double-doubles (hi at Shi, Rhi, lo at Slo, Rlo; n² real parts, then n²
+  ;; imaginary), the values λ (lamH + lamL, n), the separation threshold δ. F_ij = r_ij/2 (i = j, or
+  ;; |λ_j − λ_i| ≤ δ; imaginary part 0 on the diagonal), else (s_ij + λ_j r_ij)/(λ_j − λ_i), into
+  ;; reHi, reLo, imHi, imLo (n² each). Returns max |Re F_ij| + |Im F_ij| of the leading parts.
+  (func (export "refCorrections") (param $n i32) (param $Shi i32) (param $Slo i32) (param $Rhi i32) (param $Rlo i32)
+        (param $lamH i32) (param $lamL i32) (param $delta f64)
+        (param $reHi i32) (param $reLo i32) (param $imHi i32) (param $imLo i32) (result f64)
+    (local $i i32) (local $j i32) (local $q i32) (local $nnb i32) (local $li i32) (local $lj i32)
+    (local $rrh f64) (local $rrl f64) (local $rih f64) (local $ril f64) (local $gh f64) (local $gl f64) (local $maxF f64)
+    (local.set $nnb (i32.shl (i32.mul (local.get $n) (local.get $n)) (i32.const 3)))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $li (i32.shl (local.get $i) (i32.const 3)))
+      (local.set $j (i32.const 0))
+      (block $jdone (loop $jl
+        (br_if $jdone (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $lj (i32.shl (local.get $j) (i32.const 3)))
+        (local.set $q (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3)))
+        (local.set $rrh (f64.load (i32.add (local.get $Rhi) (local.get $q))))
+        (local.set $rrl (f64.load (i32.add (local.get $Rlo) (local.get $q))))
+        (local.set $rih (f64.load (i32.add (local.get $Rhi) (i32.add (local.get $nnb) (local.get $q)))))
+        (local.set $ril (f64.load (i32.add (local.get $Rlo) (i32.add (local.get $nnb) (local.get $q)))))
+        (call $ddAdd (f64.load (i32.add (local.get $lamH) (local.get $lj))) (f64.load (i32.add (local.get $lamL) (local.get $lj)))
+          (f64.neg (f64.load (i32.add (local.get $lamH) (local.get $li)))) (f64.neg (f64.load (i32.add (local.get $lamL) (local.get $li)))))
+        (local.set $gh (global.get $ddH))
+        (local.set $gl (global.get $ddL))
+        (if (i32.or (i32.eq (local.get $i) (local.get $j)) (f64.le (f64.abs (local.get $gh)) (local.get $delta)))
+          (then
+            (f64.store (i32.add (local.get $reHi) (local.get $q)) (f64.div (local.get $rrh) (f64.const 2)))
+            (f64.store (i32.add (local.get $reLo) (local.get $q)) (f64.div (local.get $rrl) (f64.const 2)))
+            (if (i32.eq (local.get $i) (local.get $j))
+              (then
+                (f64.store (i32.add (local.get $imHi) (local.get $q)) (f64.const 0))
+                (f64.store (i32.add (local.get $imLo) (local.get $q)) (f64.const 0)))
+              (else
+                (f64.store (i32.add (local.get $imHi) (local.get $q)) (f64.div (local.get $rih) (f64.const 2)))
+                (f64.store (i32.add (local.get $imLo) (local.get $q)) (f64.div (local.get $ril) (f64.const 2))))))
+          (else
+            (call $ddMul (f64.load (i32.add (local.get $lamH) (local.get $lj))) (f64.load (i32.add (local.get $lamL) (local.get $lj)))
+              (local.get $rrh) (local.get $rrl))
+            (call $ddAdd (f64.load (i32.add (local.get $Shi) (local.get $q))) (f64.load (i32.add (local.get $Slo) (local.get $q)))
+              (global.get $ddH) (global.get $ddL))
+            (call $ddDiv (global.get $ddH) (global.get $ddL) (local.get $gh) (local.get $gl))
+            (f64.store (i32.add (local.get $reHi) (local.get $q)) (global.get $ddH))
+            (f64.store (i32.add (local.get $reLo) (local.get $q)) (global.get $ddL))
+            (call $ddMul (f64.load (i32.add (local.get $lamH) (local.get $lj))) (f64.load (i32.add (local.get $lamL) (local.get $lj)))
+              (local.get $rih) (local.get $ril))
+            (call $ddAdd (f64.load (i32.add (local.get $Shi) (i32.add (local.get $nnb) (local.get $q))))
+              (f64.load (i32.add (local.get $Slo) (i32.add (local.get $nnb) (local.get $q))))
+              (global.get $ddH) (global.get $ddL))
+            (call $ddDiv (global.get $ddH) (global.get $ddL) (local.get $gh) (local.get $gl))
+            (f64.store (i32.add (local.get $imHi) (local.get $q)) (global.get $ddH))
+            (f64.store (i32.add (local.get $imLo) (local.get $q)) (global.get $ddL))))
+        (local.set $maxF (f64.max (local.get $maxF)
+          (f64.add (f64.abs (f64.load (i32.add (local.get $reHi) (local.get $q)))) (f64.abs (f64.load (i32.add (local.get $imHi) (local.get $q)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il)))
+    (local.get $maxF))
+
+  ;; dst = src† or srcᵀ for an n × n matrix: dst[i][j] = sign·src[j][i] (sign ±1; no overlap).
+  (func (export "refTranspose") (param $src i32) (param $dst i32) (param $n i32) (param $sign f64)
+    (local $i i32) (local $j i32) (local $nb i32) (local $s i32) (local $d i32)
+    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $s (i32.add (local.get $src) (i32.shl (local.get $i) (i32.const 3))))
+      (local.set $d (i32.add (local.get $dst) (i32.mul (local.get $i) (local.get $nb))))
+      (local.set $j (i32.const 0))
+      (block $jdone (loop $jl
+        (br_if $jdone (i32.ge_u (local.get $j) (local.get $n)))
+        (f64.store (local.get $d) (f64.mul (local.get $sign) (f64.load (local.get $s))))
+        (local.set $s (i32.add (local.get $s) (local.get $nb)))
+        (local.set $d (i32.add (local.get $d) (i32.const 8)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il))))
+
+  ;; dst[i][j] = src[i][order[j]] for n × n matrices (order: n column indices < n, as f64).
+  (func (export "refGatherColumns") (param $src i32) (param $dst i32) (param $n i32) (param $order i32)
+    (local $i i32) (local $j i32) (local $nb i32) (local $row i32)
+    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $row (i32.mul (local.get $i) (local.get $nb)))
+      (local.set $j (i32.const 0))
+      (block $jdone (loop $jl
+        (br_if $jdone (i32.ge_u (local.get $j) (local.get $n)))
+        (f64.store (i32.add (local.get $dst) (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3))))
+          (f64.load (i32.add (local.get $src) (i32.add (local.get $row)
+            (i32.shl (i32.trunc_f64_u (f64.load (i32.add (local.get $order) (i32.shl (local.get $j) (i32.const 3))))) (i32.const 3))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il))))
+
+  ;; Integers written in hexadecimal (ASCII, lowercase, an optional leading '-') into K digits of
+  ;; 20 bits (slicedFromBigInt): entry i is the text from byte `start` (i = 0) or the end of entry
+  ;; i − 1 up to byte ends[i] (an f64 offset from text); its digits, five hexadecimal digits each
+  ;; from the least significant, the first taking what is left, go to out + (s − 1)·stride + 8i
+  ;; with the entry's sign. Returns 1 when a first digit reached 2^53 (not exact in float64), else 0.
+  (func (export "refHexDigits") (param $text i32) (param $ends i32) (param $start i32) (param $count i32) (param $K i32)
+        (param $out i32) (param $stride i32) (result i32)
+    (local $i i32) (local $b i32) (local $e i32) (local $end i32) (local $st i32) (local $c i32) (local $h i32) (local $s i32)
+    (local $sign f64) (local $d f64) (local $big i32)
+    (local.set $b (local.get $start))
+    (block $idone (loop $il
+      (br_if $idone (i32.ge_u (local.get $i) (local.get $count)))
+      (local.set $e (i32.trunc_f64_u (f64.load (i32.add (local.get $ends) (i32.shl (local.get $i) (i32.const 3))))))
+      (local.set $sign (f64.const 1))
+      (if (i32.and (i32.lt_u (local.get $b) (local.get $e)) (i32.eq (i32.load8_u (i32.add (local.get $text) (local.get $b))) (i32.const 45)))
+        (then
+          (local.set $sign (f64.const -1))
+          (local.set $b (i32.add (local.get $b) (i32.const 1)))))
+      (local.set $end (local.get $e))
+      (local.set $s (local.get $K))
+      (block $sdone (loop $sl
+        (br_if $sdone (i32.lt_s (local.get $s) (i32.const 1)))
+        (local.set $st (local.get $b))
+        (if (i32.and (i32.ne (local.get $s) (i32.const 1)) (i32.gt_s (i32.sub (local.get $end) (i32.const 5)) (local.get $b)))
+          (then (local.set $st (i32.sub (local.get $end) (i32.const 5)))))
+        (if (i32.lt_s (local.get $end) (local.get $st)) (then (local.set $st (local.get $end))))
+        (local.set $d (f64.const 0))
+        (local.set $c (local.get $st))
+        (block $cdone (loop $cl
+          (br_if $cdone (i32.ge_s (local.get $c) (local.get $end)))
+          (local.set $h (i32.load8_u (i32.add (local.get $text) (local.get $c))))
+          (local.set $d (f64.add (f64.mul (local.get $d) (f64.const 16))
+            (f64.convert_i32_s (select (i32.sub (local.get $h) (i32.const 48)) (i32.sub (local.get $h) (i32.const 87))
+              (i32.le_u (local.get $h) (i32.const 57))))))
+          (local.set $c (i32.add (local.get $c) (i32.const 1)))
+          (br $cl)))
+        (if (i32.and (i32.eq (local.get $s) (i32.const 1)) (f64.ge (local.get $d) (f64.const 0x1p53)))
+          (then (local.set $big (i32.const 1))))
+        (f64.store (i32.add (i32.add (local.get $out) (i32.mul (i32.sub (local.get $s) (i32.const 1)) (local.get $stride)))
+          (i32.shl (local.get $i) (i32.const 3))) (f64.mul (local.get $sign) (local.get $d)))
+        (local.set $end (local.get $st))
+        (local.set $s (i32.sub (local.get $s) (i32.const 1)))
+        (br $sl)))
+      (local.set $b (local.get $e))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il)))
+    (local.get $big))
+
+  ;; Float64 values into K digits (slicedFromFloat64): each of `total` values at src is scaled by
+  ;; 2^20 and a digit peeled off, truncated except the last, rounded as refFromDD rounds it; digit
+  ;; s of entry e goes to out + (s − 1)·stride + 8e.
+  (func (export "refFromFloat64") (param $src i32) (param $total i32) (param $K i32) (param $out i32) (param $stride i32)
+    (local $p i32) (local $nb i32) (local $s i32) (local $dst i32) (local $v f64) (local $d f64)
+    (local.set $nb (i32.shl (local.get $total) (i32.const 3)))
+    (block $edone (loop $el
+      (br_if $edone (i32.ge_u (local.get $p) (local.get $nb)))
+      (local.set $v (f64.load (i32.add (local.get $src) (local.get $p))))
+      (local.set $dst (i32.add (local.get $out) (local.get $p)))
+      (local.set $s (i32.const 1))
+      (block $sdone (loop $sl
+        (br_if $sdone (i32.gt_u (local.get $s) (local.get $K)))
+        (local.set $v (f64.mul (local.get $v) (f64.const 0x1p20)))
+        (if (i32.eq (local.get $s) (local.get $K))
+          (then
+            (local.set $d (f64.floor (local.get $v)))
+            (if (f64.ge (f64.sub (local.get $v) (local.get $d)) (f64.const 0.5))
+              (then (local.set $d (f64.add (local.get $d) (f64.const 1)))))
+            (local.set $d (f64.copysign (local.get $d) (local.get $v))))
+          (else (local.set $d (f64.trunc (local.get $v)))))
+        (f64.store (local.get $dst) (local.get $d))
+        (local.set $v (f64.sub (local.get $v) (local.get $d)))
+        (local.set $dst (i32.add (local.get $dst) (local.get $stride)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $sl)))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $el))))
+  ;; ── end of the refinement helpers ──
 )
