@@ -57,6 +57,19 @@ export function checkDensityExact(Q: RationalMatrix, tolerance: number, what = '
     throw new InputError(`${what} has trace ${fmtNear(tr, RONE)}, not 1 (off by ${fmt(rsub(tr, RONE))}, tolerance ${tolerance})`);
 }
 
+/**
+ * Q_ij = conj(Q_ji), decided without arithmetic: entries are in lowest terms, so equal values are
+ * equal numerator–denominator pairs.
+ */
+function exactlyHermitianPair(Q: RationalMatrix, i: number, j: number): boolean {
+  const n = Q.rows;
+  const a = Q.re[i * n + j];
+  const b = Q.re[j * n + i];
+  const c = Q.im[i * n + j];
+  const d = Q.im[j * n + i];
+  return a.num === b.num && a.den === b.den && c.num === -d.num && c.den === d.den;
+}
+
 /** Check exactly that Q is square and Hermitian within `tolerance` (see checkDensityExact). */
 export function checkHermitianExact(Q: RationalMatrix, tolerance: number, what = 'matrix'): void {
   if (Q.rows !== Q.cols) throw new InputError(`${what} is ${Q.rows}×${Q.cols}, not square`);
@@ -65,12 +78,7 @@ export function checkHermitianExact(Q: RationalMatrix, tolerance: number, what =
   const tol = toRational(tolerance);
   for (let i = 0; i < n; i++)
     for (let j = i; j < n; j++) {
-      // entries are in lowest terms: exact Hermitian pairs are equal componentwise, no arithmetic needed
-      const a = Q.re[i * n + j];
-      const b = Q.re[j * n + i];
-      const c = Q.im[i * n + j];
-      const d = Q.im[j * n + i];
-      if (a.num === b.num && a.den === b.den && c.num === -d.num && c.den === d.den) continue;
+      if (exactlyHermitianPair(Q, i, j)) continue;
       const dr = rabs(rsub(Q.re[i * n + j], Q.re[j * n + i]));
       const di = rabs(radd(Q.im[i * n + j], Q.im[j * n + i]));
       // exact test of |Q_ij − conj Q_ji|² > tol²
@@ -283,15 +291,8 @@ const LOW_RANK_MAX_DENOMINATOR = 1n << 4096n;
  */
 function provedPositiveLowRank(Q: RationalMatrix): boolean {
   const n = Q.rows;
-  // exactly Hermitian only (entries in lowest terms: equal values are equal pairs)
-  for (let i = 0; i < n; i++)
-    for (let j = i; j < n; j++) {
-      const a = Q.re[i * n + j];
-      const b = Q.re[j * n + i];
-      const c = Q.im[i * n + j];
-      const d = Q.im[j * n + i];
-      if (a.num !== b.num || a.den !== b.den || c.num !== -d.num || c.den !== d.den) return false;
-    }
+  // exactly Hermitian only
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) if (!exactlyHermitianPair(Q, i, j)) return false;
   // the common denominator; unrelated denominators would make it (and the elimination) huge: left to the eigensolver
   let L = 1n;
   for (const q of [...Q.re, ...Q.im]) {
