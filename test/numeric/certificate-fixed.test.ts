@@ -11,17 +11,9 @@ import { eighKernel } from '../../src/numeric/eigh-kernel.js';
 import { fixedField } from '../../src/numeric/fixed.js';
 import type { CMatrix } from '../../src/numeric/matrix.js';
 import { Rng } from '../../src/random/rng.js';
+import { randomBig } from './random-big.js';
 
 const shifted = (V: CMatrix<bigint>, s: number): CMatrix<bigint> => ({ ...V, re: V.re.map((x) => x << BigInt(s)), im: V.im.map((x) => x << BigInt(s)) });
-
-/** A seeded integer of either sign with |x| < 2^bits. */
-function randomBig(rng: Rng, bits: number): bigint {
-  const chunks = Math.ceil(bits / 24);
-  let x = 0n;
-  for (let c = 0; c < chunks; c++) x = (x << 24n) | BigInt(rng.int(0, 2 ** 24 - 1));
-  x >>= BigInt(chunks * 24 - bits);
-  return rng.int(0, 1) === 1 ? -x : x;
-}
 
 describe('residualBoundsFixed', () => {
   it('refuses a V finer than G', () => {

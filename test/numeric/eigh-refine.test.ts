@@ -23,6 +23,7 @@ import { SLICE_BITS, loopProduct, simdProduct, type Sliced, slicedEntryBigInt, s
 import { rationalToField } from '../../src/physics/density.js';
 import { ginibre } from '../../src/random/ginibre.js';
 import { Rng } from '../../src/random/rng.js';
+import { randomBig } from './random-big.js';
 import { buildExact, type ExactSpectrumSpec } from '../physics/exact-states.js';
 
 const L = SLICE_BITS;
@@ -32,15 +33,6 @@ function maxB(xs: readonly bigint[]): bigint {
   let m = 0n;
   for (const x of xs) if (x > m) m = x;
   return m;
-}
-
-/** A seeded integer of either sign with |x| < 2^bits. */
-function randomBig(rng: Rng, bits: number): bigint {
-  const chunks = Math.ceil(bits / 24);
-  let x = 0n;
-  for (let c = 0; c < chunks; c++) x = (x << 24n) | BigInt(rng.int(0, 2 ** 24 - 1));
-  x >>= BigInt(chunks * 24 - bits);
-  return rng.int(0, 1) === 1 ? -x : x;
 }
 
 /**

@@ -114,6 +114,26 @@ function withExactSpectrum(p: Rational[], v1: CRational[], v2: CRational[]): Rat
   return { rows: n, cols: n, re: M.map((z) => z.re), im: M.map((z) => z.im), hasFloatEntries: false };
 }
 
+/** n in [minN, maxN], n integer weights in [lo, hi] that `keep` accepts, and two vectors for the basis. */
+const weightedStateArb = (minN: number, maxN: number, lo: number, hi: number, keep: (w: number[]) => boolean) =>
+  fc.integer({ min: minN, max: maxN }).chain((n) =>
+    fc.record({
+      w: fc.array(fc.integer({ min: lo, max: hi }), { minLength: n, maxLength: n }).filter(keep),
+      v1: vecArb(n),
+      v2: vecArb(n),
+    }),
+  );
+
+/** The exact state with spectrum w/Σw in the basis the two vectors give. */
+function weightedState({ w, v1, v2 }: { w: number[]; v1: Parameters<typeof toVec>[0]; v2: Parameters<typeof toVec>[0] }): RationalMatrix {
+  const total = w.reduce((a, b) => a + b, 0);
+  return withExactSpectrum(
+    w.map((x) => rational(BigInt(x), BigInt(total))),
+    toVec(v1),
+    toVec(v2),
+  );
+}
+
 const D10 = decimalField(10);
 const D200 = decimalField(200);
 const ALL_FIELDS: readonly (readonly [string, Field<unknown>])[] = [
@@ -618,21 +638,10 @@ describe('exactly known spectra (R₂R₁ diag(p) R₁R₂ with rational reflect
   it('every exactly PSD state is accepted at every precision, rank-deficient ones included', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 4 }).chain((n) =>
-          fc.record({
-            // weights 0..6 with many zeros: rank-deficient spectra are common
-            w: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: n, maxLength: n }).filter((w) => w.some((x) => x > 0)),
-            v1: vecArb(n),
-            v2: vecArb(n),
-          }),
-        ),
-        ({ w, v1, v2 }) => {
-          const total = w.reduce((a, b) => a + b, 0);
-          const Q = withExactSpectrum(
-            w.map((x) => rational(BigInt(x), BigInt(total))),
-            toVec(v1),
-            toVec(v2),
-          );
+        // weights 0..6 with many zeros: rank-deficient spectra are common
+        weightedStateArb(1, 4, 0, 6, (w) => w.some((x) => x > 0)),
+        (spec) => {
+          const Q = weightedState(spec);
           for (const [, F] of ALL_FIELDS) {
             expect(() => densityFromRational(F, Q)).not.toThrow();
             expect(() => asDensityMatrix(F, rationalToField(F, Q))).not.toThrow();
@@ -646,22 +655,9 @@ describe('exactly known spectra (R₂R₁ diag(p) R₁R₂ with rational reflect
   it('every state with an eigenvalue ≤ −1/(6·4·4) is refused at every precision, naming positivity', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 4 }).chain((n) =>
-          fc.record({
-            w: fc
-              .array(fc.integer({ min: -6, max: 6 }), { minLength: n, maxLength: n })
-              .filter((w) => w.reduce((a, b) => a + b, 0) > 0 && w.some((x) => x < 0)),
-            v1: vecArb(n),
-            v2: vecArb(n),
-          }),
-        ),
-        ({ w, v1, v2 }) => {
-          const total = w.reduce((a, b) => a + b, 0);
-          const Q = withExactSpectrum(
-            w.map((x) => rational(BigInt(x), BigInt(total))),
-            toVec(v1),
-            toVec(v2),
-          );
+        weightedStateArb(2, 4, -6, 6, (w) => w.reduce((a, b) => a + b, 0) > 0 && w.some((x) => x < 0)),
+        (spec) => {
+          const Q = weightedState(spec);
           // smallest eigenvalue ≤ −1/total ≤ −1/24: far outside any rounding allowance
           for (const [, F] of ALL_FIELDS) expect(inputErrorOf(() => densityFromRational(F, Q)).message).toMatch(/not positive semidefinite/);
         },
@@ -718,21 +714,10 @@ describe('positivity of exact input: the float64 proof and the eigensolver agree
   it('exact states of rank ≤ 8 are proved exactly, without the eigensolver, in every field', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 6 }).chain((n) =>
-          fc.record({
-            // at least one zero weight: rank-deficient, beyond the float64 test
-            w: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: n, maxLength: n }).filter((w) => w.some((x) => x > 0) && w.some((x) => x === 0)),
-            v1: vecArb(n),
-            v2: vecArb(n),
-          }),
-        ),
-        ({ w, v1, v2 }) => {
-          const total = w.reduce((a, b) => a + b, 0);
-          const Q = withExactSpectrum(
-            w.map((x) => rational(BigInt(x), BigInt(total))),
-            toVec(v1),
-            toVec(v2),
-          );
+        // at least one zero weight: rank-deficient, beyond the float64 test
+        weightedStateArb(2, 6, 0, 6, (w) => w.some((x) => x > 0) && w.some((x) => x === 0)),
+        (spec) => {
+          const Q = weightedState(spec);
           for (const [, F] of ALL_FIELDS) {
             let eigensolver = false;
             expect(() => densityFromRational(F, Q, { beforeEigen: () => (eigensolver = true) })).not.toThrow();
