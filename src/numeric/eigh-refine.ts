@@ -32,6 +32,7 @@ import {
   slicedFromFloat64,
   slicedIdentity,
   slicedProduct,
+  releaseSliced,
   zeroSliced,
 } from './sliced-fixed.js';
 
@@ -89,6 +90,11 @@ export interface RefineInput {
   X0im: ArrayLike<number>;
   /** Accuracy wanted of the eigenpairs, in bits (≤ L·A.K − 8). */
   targetBits: number;
+  /**
+   * The float64 eigenvalues that came with X0 (in A's scaling), if known: S = X†AX is then formed
+   * as GΛ̃ + X†(AX − XΛ̃), whose product with the small residual costs a fraction of X†·AX.
+   */
+  values0?: ArrayLike<number>;
   /** Steps allowed before giving up (the certificate then shows how far it got); by default one more than the growth described in refineEigh needs. */
   maxSteps?: number;
 }
@@ -134,16 +140,23 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
   const lamH = new Float64Array(n);
   const lamL = new Float64Array(n);
   const corr = { reHi: new Float64Array(nn), reLo: new Float64Array(nn), imHi: new Float64Array(nn), imLo: new Float64Array(nn) };
+  // Λ̃, the values S is formed around (any real diagonal would do; near the eigenvalues the
+  // residual below is small): the float64 values to start with, then each step's values
+  let around: { values: bigint[]; K: number } | null = input.values0
+    ? { values: Array.from(input.values0, (v) => BigInt(Math.round(v * 2 ** (L * 3)))), K: 3 }
+    : null;
   while (steps < maxSteps) {
     steps++;
     // products to about twice the current accuracy, never beyond the full precision
     const K = Math.min(Kfull, Math.ceil((2 * accuracy + 16) / L));
     const AXr = slicedProduct(engine, A, X, K);
     const AX = AXr.value;
-    const S = slicedProduct(engine, X, AX, K, { conjugateLeft: true }).value;
     const Gr = slicedProduct(engine, X, X, K, { conjugateLeft: true });
     const G = Gr.value;
-    const R = slicedCombine(slicedIdentity(n, K), G, K, -1).value;
+    const S = around ? rayleighMatrix(engine, X, AX, G, around, K) : slicedProduct(engine, X, AX, K, { conjugateLeft: true }).value;
+    const I = slicedIdentity(n, K);
+    const R = slicedCombine(I, G, K, -1).value;
+    releaseSliced(I);
     // λ_i = s_ii/(1 − r_ii), in double-double for the corrections and exactly (to the unit) for the values
     const Sd = slicedToDD(S, engine);
     const Rd = slicedToDD(R, engine);
@@ -170,11 +183,26 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
       const r = slicedEntryBigInt(R, 0, i * n + i);
       values.push(divRound(s * ONE, ONE - r));
     }
+    releaseSliced(S);
+    releaseSliced(R);
+    around = { values, K };
     const F = slicedFromDD(n, K, corr.reHi, corr.reLo, corr.imHi, corr.imLo, engine);
     const XF = slicedProduct(engine, X, F, K).value;
+    releaseSliced(F);
     // exact: both operands have at most K slices
     const next = slicedCombine(X, XF, K).value;
-    last = K === Kfull ? { before: X, update: XF, AX: AXr, G: Gr } : undefined;
+    if (K === Kfull) {
+      if (last) releaseLast(last);
+      last = { before: X, update: XF, AX: AXr, G: Gr };
+    } else {
+      // (a step below full precision after one at it leaves no reusable products)
+      if (last) releaseLast(last);
+      last = undefined;
+      releaseSliced(AX);
+      releaseSliced(G);
+      releaseSliced(XF);
+      releaseSliced(X);
+    }
     X = next;
     // the new error is about the square of the correction (the next correction comes out close to
     // it), limited by the double-double corrections (about 100 bits below their size) and by the
@@ -186,6 +214,36 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
   if (X.K < Kfull) X = slicedCombine(X, zeroSliced(n, Kfull), Kfull).value;
   const shift = BigInt(L * (Kfull - valuesK));
   return { X, values: values.map((v) => v << shift), steps, accuracyBits: accuracy, ...(last ? { last } : {}) };
+}
+
+/**
+ * S = X†AX at K slices as GΛ̃ + X†(AX − XΛ̃), with G = X†X: the same matrix (each product's rounding
+ * aside) for any real diagonal Λ̃, and the residual AX − XΛ̃ is small when Λ̃ is close to the
+ * eigenvalues, so its product with X† has only its significant slices to form.
+ */
+function rayleighMatrix(engine: RealProduct, X: Sliced, AX: Sliced, G: Sliced, around: { values: readonly bigint[]; K: number }, K: number): Sliced {
+  const shift = L * (K - around.K);
+  const lam = slicedFromBigIntColumn(
+    around.values.map((v) => (shift >= 0 ? v << BigInt(shift) : divRound(v, 1n << BigInt(-shift)))),
+    K,
+  );
+  const XL = scaleColumns(engine, X, lam, K).value;
+  const residual = slicedCombine(AX, XL, K, -1).value;
+  releaseSliced(XL);
+  const XR = slicedProduct(engine, X, residual, K, { conjugateLeft: true }).value;
+  releaseSliced(residual);
+  const GL = scaleColumns(engine, G, lam, K).value;
+  const S = slicedCombine(GL, XR, K).value;
+  releaseSliced(GL);
+  releaseSliced(XR);
+  return S;
+}
+
+function releaseLast(last: LastStep): void {
+  releaseSliced(last.before);
+  releaseSliced(last.update);
+  releaseSliced(last.AX.value);
+  releaseSliced(last.G.value);
 }
 
 /** The ascending order of `values` (ties by index). */
@@ -251,12 +309,19 @@ export function residualBoundsSliced(
     const { before: B, update: P } = reuse;
     const AP = slicedProduct(engine, A, P, K);
     const sum = slicedCombine(reuse.AX.value, AP.value, K);
+    releaseSliced(AP.value);
     AX = { value: sum.value, error: reuse.AX.error + AP.error + sum.error };
     const BP = slicedProduct(engine, B, P, K, { conjugateLeft: true });
     const PP = slicedProduct(engine, P, P, K, { conjugateLeft: true });
     const g1 = slicedCombine(reuse.G.value, BP.value, K);
-    const g2 = slicedCombine(g1.value, conjugateTranspose(engine, BP.value), K);
+    const PB = conjugateTranspose(engine, BP.value);
+    releaseSliced(BP.value);
+    const g2 = slicedCombine(g1.value, PB, K);
+    releaseSliced(g1.value);
+    releaseSliced(PB);
     const g3 = slicedCombine(g2.value, PP.value, K);
+    releaseSliced(g2.value);
+    releaseSliced(PP.value);
     G = { value: g3.value, error: reuse.G.error + 2 * BP.error + PP.error + g1.error + g2.error + g3.error };
   } else {
     AX = slicedProduct(engine, A, X, K);
@@ -266,11 +331,16 @@ export function residualBoundsSliced(
   const lam = slicedFromBigIntColumn(values, K);
   const XL = scaleColumns(engine, X, lam, K);
   const R = slicedCombine(AX.value, XL.value, K, -1);
+  releaseSliced(XL.value);
+  releaseSliced(AX.value);
   // |(A − A_used) X|_ij ≤ aRounding·Σ_k (|Re x_kj| + |Im x_kj|) units, for each part
   const absX = slicedAbsUpper(X, 0, engine);
   const colAbsX = new Float64Array(n);
   for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) colAbsX[j] += absX[k * n + j];
-  const E = slicedCombine(G.value, slicedIdentity(n, K), K, -1);
+  const I = slicedIdentity(n, K);
+  const E = slicedCombine(G.value, I, K, -1);
+  releaseSliced(I);
+  releaseSliced(G.value);
   const margin = 1 + 4 * (n + K + 4) * 2 ** -52;
   // R and E in units of 2^(−L·K) (they are tiny), A absolute; a bound beyond float64 becomes
   // Infinity, which leaves the certificate invalid rather than wrong

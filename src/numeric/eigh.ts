@@ -273,7 +273,7 @@ function eighRefinedIn(D: DecimalField, q: readonly Rational[], n: number): Eige
     return null;
   }
   engine ??= simdProduct();
-  const r = refineEigh(engine, { A: As, X0re: start.vectors.re, X0im: start.vectors.im, targetBits });
+  const r = refineEigh(engine, { A: As, X0re: start.vectors.re, X0im: start.vectors.im, values0: start.values, targetBits });
   const gBits = F.bits + 8;
   // The values certified are those returned (rounded into D), taken back into the slices' unit
   // (half a unit each); A's entries are correctly rounded into the slices (half a unit each).

@@ -328,14 +328,16 @@ export const sharedEngine = (): RealProduct => (shared ??= simdProduct());
 /**
  * Where new slices go: a region handed out front to back by `withSliceArena` (one allocation for
  * the many short-lived matrices of a refinement, which allocated one by one kept the collector
- * busy), else a fresh array. A region is never reused, so matrices in it stay valid afterwards.
+ * busy), else a fresh array. Slices given back by `releaseSliced` are handed out again within the
+ * same region; the region itself is never reused, so matrices in it that were not given back stay
+ * valid afterwards.
  */
-let arena: { buf: Float64Array; used: number } | null = null;
+let arena: { buf: Float64Array; used: number; free: Map<number, Float64Array[]> } | null = null;
 
 /** Run `fn` with new slices taken from one region of `slots` float64 slots (fresh arrays once it is full). */
 export function withSliceArena<T>(slots: number, fn: () => T): T {
   const outer = arena;
-  arena = { buf: new Float64Array(slots), used: 0 };
+  arena = { buf: new Float64Array(slots), used: 0, free: new Map() };
   try {
     return fn();
   } finally {
@@ -343,9 +345,23 @@ export function withSliceArena<T>(slots: number, fn: () => T): T {
   }
 }
 
+/**
+ * Give x's slices back to the region they came from, for a later matrix of the same size: the
+ * caller promises x is never read again. (Memory used once and again costs no new pages.) Outside
+ * a region, or for slices not taken from the current one, nothing happens.
+ */
+export function releaseSliced(x: Sliced): void {
+  if (!arena || x.data.buffer !== arena.buf.buffer) return;
+  const list = arena.free.get(x.data.length);
+  if (list) list.push(x.data);
+  else arena.free.set(x.data.length, [x.data]);
+}
+
 /** An n×n matrix of K zero slices. */
 export function zeroSliced(n: number, K: number): Sliced {
   const size = 2 * K * n * n;
+  const reused = arena?.free.get(size)?.pop();
+  if (reused) return { n, K, data: reused.fill(0), maxAbs: new Float64Array(K) };
   if (arena && arena.used + size <= arena.buf.length) {
     const data = arena.buf.subarray(arena.used, arena.used + size);
     arena.used += size;

@@ -257,6 +257,39 @@ describe('refineEigh', () => {
     });
   });
 
+  it.each([
+    ['the float64 values', 'float64'],
+    ['zeros', 'zero'],
+    ['seeded values in [−1, 1]', 'random'],
+  ] as const)('S formed around %s (GΛ̃ + X†(AX − XΛ̃)) refines as X†·AX does: the same certified accuracy and values', (_, around) => {
+    const n = 12;
+    const K = 9;
+    const { A, re, im, bits, r } = refinedCase(21, n, K);
+    const Af: CMatrix<number> = { rows: n, cols: n, re: [], im: [] };
+    for (let q = 0; q < n * n; q++) {
+      Af.re.push(slicedEntryDD(A, 0, q)[0]);
+      Af.im.push(slicedEntryDD(A, 1, q)[0]);
+    }
+    const start = eighFloat64Kernel(Af, true);
+    const rng = new Rng(5, ['values0']);
+    const values0 = around === 'float64' ? start.values : around === 'zero' ? new Array(n).fill(0) : Array.from({ length: n }, () => rng.uniform(-1, 1));
+    const r2 = refineEigh(simdProduct(), { A, X0re: start.vectors!.re, X0im: start.vectors!.im, values0, targetBits: L * K - 30 });
+    expect(r2.accuracyBits).toBeGreaterThanOrEqual(L * K - 30);
+    const gBits = L * K + 8;
+    const c1 = certificateOf(residualBoundsSliced(simdProduct(), A, r.X, r.values, 0, 0, gBits, r.last), gBits);
+    const c2 = certificateOf(residualBoundsSliced(simdProduct(), A, r2.X, r2.values, 0, 0, gBits, r2.last), gBits);
+    expect(c2.valid).toBe(true);
+    expect(c2.bound.toNumber()).toBeLessThan(n * 2 ** -(L * K - 30));
+    // both hold the 90-digit truth, and so each other within the sum of their bounds
+    const ref = reference(re, im, bits, n, 90);
+    const order = ascendingOrder(r2.values);
+    order.forEach((i, k) => {
+      const err = rabs(rsub(rational(r2.values[i], 1n << BigInt(L * K)), ref.values[k]));
+      expect(rcmp(err, radd(exactValue(B80, c2.bound), ref.bound)) <= 0, `λ${k}`).toBe(true);
+    });
+    expect(c1.valid).toBe(true);
+  });
+
   it('one step from float64 vectors is not enough: with maxSteps 1 the accuracy (and the certificate) stay far short', () => {
     const { A, r } = refinedCase(8, 10, 10);
     const X0 = float64Start(A);

@@ -29,6 +29,8 @@ import {
   slicedIdentity,
   slicedProduct,
   slicedToDD,
+  releaseSliced,
+  withSliceArena,
   zeroSliced,
 } from '../../src/numeric/sliced-fixed.js';
 import { Rng } from '../../src/random/rng.js';
@@ -150,6 +152,44 @@ function floatTimes2(x: number, bits: number): bigint | null {
   const q = m >> BigInt(-s);
   return q << BigInt(-s) === m ? q : null;
 }
+
+describe('slices given back', () => {
+  it('are handed out again, zeroed, for a matrix of the same size in the same region, and only there', () => {
+    withSliceArena(1000, () => {
+      const a = zeroSliced(3, 2);
+      a.data.fill(7);
+      releaseSliced(a);
+      // another size takes fresh slots; the same size takes a's, cleared
+      const b = zeroSliced(2, 2);
+      expect(b.data.buffer).toBe(a.data.buffer);
+      expect(b.data.byteOffset).not.toBe(a.data.byteOffset);
+      const c = zeroSliced(3, 2);
+      expect(c.data.byteOffset).toBe(a.data.byteOffset);
+      expect(Array.from(c.data).every((x) => x === 0)).toBe(true);
+      // once only: the next one of that size is new
+      const d = zeroSliced(3, 2);
+      expect(d.data.byteOffset).not.toBe(c.data.byteOffset);
+      // slices from outside the region are not taken in
+      const outside = { n: 3, K: 2, data: new Float64Array(36), maxAbs: new Float64Array(2) };
+      releaseSliced(outside);
+      expect(zeroSliced(3, 2).data.buffer).not.toBe(outside.data.buffer);
+    });
+    // outside any region, giving back does nothing and new matrices are fresh arrays
+    const e = zeroSliced(3, 2);
+    releaseSliced(e);
+    expect(zeroSliced(3, 2).data.buffer).not.toBe(e.data.buffer);
+  });
+
+  it('from an outer region are not handed out by an inner one', () => {
+    withSliceArena(1000, () => {
+      const a = zeroSliced(3, 2);
+      withSliceArena(1000, () => {
+        releaseSliced(a);
+        expect(zeroSliced(3, 2).data.buffer).not.toBe(a.data.buffer);
+      });
+    });
+  });
+});
 
 describe('sliced-fixed refuses', () => {
   it('a product of matrices of different sizes', () => {
