@@ -92,7 +92,8 @@ export interface RefineInput {
   targetBits: number;
   /**
    * The float64 eigenvalues that came with X0 (in A's scaling), if known: S = X†AX is then formed
-   * as GΛ̃ + X†(AX − XΛ̃), whose product with the small residual costs a fraction of X†·AX.
+   * at full precision as GΛ̃ + X†(AX − XΛ̃), whose product with the small residual costs a
+   * fraction of X†·AX (Λ̃ the previous step's values, or these).
    */
   values0?: ArrayLike<number>;
   /** Steps allowed before giving up (the certificate then shows how far it got); by default one more than the growth described in refineEigh needs. */
@@ -153,7 +154,9 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     const AX = AXr.value;
     const Gr = slicedProduct(engine, X, X, K, { conjugateLeft: true });
     const G = Gr.value;
-    const S = around ? rayleighMatrix(engine, X, AX, G, around, K) : slicedProduct(engine, X, AX, K, { conjugateLeft: true }).value;
+    // at full precision, where X†·AX costs most, around Λ̃ (below, its sums and scalings cost
+    // about as much as the product they save)
+    const S = around && K === Kfull ? rayleighMatrix(engine, X, AX, G, around, K) : slicedProduct(engine, X, AX, K, { conjugateLeft: true }).value;
     const I = slicedIdentity(n, K);
     const R = slicedCombine(I, G, K, -1).value;
     releaseSliced(I);

@@ -245,12 +245,13 @@ const REFINE_DIGITS = 150;
  * eigenvalues the refinement could not separate), and the direct kernel is then used instead.
  */
 function eighRefined(D: DecimalField, q: readonly Rational[], n: number): Eigen<DecimalValue> | null {
-  // about forty matrices of K slices live during a refinement (one region of at most 64 MiB holds
-  // the first ones), and the products need about ten more in WebAssembly memory: beyond 1 GiB in
-  // all, the direct kernel's BigInt matrices are the smaller
+  // a refinement takes up to about forty matrices of K slices, about seventeen of them at once
+  // (a step's temporaries go back to the region as it ends: one region of twenty, at most 64 MiB,
+  // holds them), and the products need about ten more in WebAssembly memory: beyond 1 GiB in all,
+  // the direct kernel's BigInt matrices are the smaller
   const matrixSlots = 2 * Math.ceil((bitsForDigits(D.precision) + 60) / SLICE_BITS) * n * n;
   if (50 * matrixSlots * 8 > 2 ** 30) return null;
-  return withSliceArena(Math.min(2 ** 23, 40 * matrixSlots), () => eighRefinedIn(D, q, n));
+  return withSliceArena(Math.min(2 ** 23, 20 * matrixSlots), () => eighRefinedIn(D, q, n));
 }
 
 function eighRefinedIn(D: DecimalField, q: readonly Rational[], n: number): Eigen<DecimalValue> | null {
