@@ -66,6 +66,7 @@ describe('start-up loads only what a command uses', () => {
       ['ergotropy', '--help'],
       ['coherence', '--help'],
       ['steady-state', '--help'],
+      ['evolve', '--help'],
       ['ergotropy', '--rho', 'examples/singlet.json', '--json'],
       ['coherence', '--rho', 'examples/eq7-c-79-272.json'],
       ['steady-state', '--qubits', '3', '--beta', '1/2', '--initial', 'excited', '--json'],
