@@ -47,7 +47,7 @@ describe('a missing bundle', () => {
     }));
 });
 
-/** The run time of each claim (prove --json) is the one thing that differs between two runs. */
+/** The run time of each claim (prove and check --json) is the one thing that differs between two runs. */
 const withoutTimings = (json: string): string => json.replace(/"seconds": [0-9.e+-]+/g, '"seconds": 0');
 
 describe('the bundle, run by bin/ergocheck.js', () => {
@@ -63,6 +63,8 @@ describe('the bundle, run by bin/ergocheck.js', () => {
     ['steady-state', ['steady-state', '--qubits', '3', '--beta', '1/2', '--initial', 'excited', '--json']],
     ['evolve', ['evolve', '--qubits', '2', '--beta', '1', '--initial', 'excited', '--mu', '1/2', '--times', '0,1', '--json']],
     ['prove (the CAS)', ['prove', 'eq10', '--json']],
+    ['check (the claims-file schema)', ['check', 'examples/claims/wrong-formula.json', '--json']],
+    ['search', ['search', '--qubits', '4', '--beta', '0', '--starts', '2', '--iterations', '10', '--json']],
     ['verify --help', ['verify', '--help']],
   ])('%s: the same output as the sources', async (_name, args) => {
     const [fromBundle, fromSources] = await Promise.all([runBin(args), runCli(...args)]);
