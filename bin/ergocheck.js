@@ -1,5 +1,14 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in dist/ (built by `npm run build`).
-import { main } from '../dist/src/cli/main.js';
-
-process.exitCode = await main(process.argv.slice(2));
+// Thin launcher: the command line is the esbuild bundle in dist/cli/ (`npm run build`, see
+// scripts/bundle-cli.ts); a few chunks load much faster than the many modules of dist/src/.
+let cli;
+try {
+  cli = await import('../dist/cli/main.js');
+} catch (e) {
+  // a missing or half-built bundle is the usual cause: say so in one line, without a stack trace
+  const notBuilt = e?.code === 'ERR_MODULE_NOT_FOUND';
+  const why = notBuilt ? 'it is not built' : String(e?.message ?? e).split('\n')[0];
+  process.stderr.write(`ergocheck: cannot load the command line from dist/cli/ (${why}): run \`npm run build\` in the ergocheck package\n`);
+  process.exit(notBuilt ? 2 : 1);
+}
+process.exitCode = await cli.main(process.argv.slice(2));

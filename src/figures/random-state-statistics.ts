@@ -68,7 +68,10 @@ export interface SampleRunOptions {
 /** Default worker count: the machine's parallelism, at most 2 (more rarely pays on a shared machine). */
 export const defaultWorkers = (): number => Math.max(1, Math.min(2, availableParallelism()));
 
-/** The compiled worker: next to this module in dist/, or dist/src/figures/worker.js when running from sources. */
+/**
+ * The compiled worker: next to this module in dist/src/figures/ or in the command-line bundle dist/cli/
+ * (scripts/bundle-cli.ts puts worker.js beside its chunks), or dist/src/figures/worker.js when running from sources.
+ */
 function workerUrl(): URL {
   const here = new URL(import.meta.url);
   return here.pathname.endsWith('.ts') ? new URL('../../dist/src/figures/worker.js', here) : new URL('./worker.js', here);

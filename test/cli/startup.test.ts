@@ -1,23 +1,36 @@
 /**
  * Start-up: each command loads only the modules it uses. The real binary runs under a loader hook
- * that records every module it resolves; the heavy packages (vega, vega-lite, katex, the CAS
- * nerdamer-prime) must not appear for the numeric commands, and do appear for `figures` (which
- * shows that the trace sees them).
+ * that records every module it resolves: the chunks of the bundled command line (dist/cli/), which
+ * dist/cli/chunks.json maps to the source files and npm packages bundled into them. The heavy
+ * packages (vega, vega-lite, katex, the CAS nerdamer-prime) must not appear for the numeric
+ * commands, and do appear for `figures` (which shows that the trace sees them).
  */
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
-const HEAVY = /\/node_modules\/(vega|vega-[a-z-]+|katex|nerdamer-prime)\//;
+const HEAVY = /(?:^|\/)node_modules\/(vega|vega-[a-z-]+|katex|nerdamer-prime)\//;
 /** ergocheck's own layers a numeric command has no use for: the symbolic layer, the derivation, the claims. */
-const SYMBOLIC_LAYERS = /\/src\/(symbolic|derive|claims|check)\//;
+const SYMBOLIC_LAYERS = /(?:^|\/)src\/(symbolic|derive|claims|check)\//;
+const BUNDLE = pathToFileURL(resolve('dist/cli')).href + '/';
+const LAUNCHER = pathToFileURL(resolve('bin/ergocheck.js')).href;
 
-/** Run bin/ergocheck.js with `args`; the heavy packages it resolved (package names, sorted). */
-async function heavyModules(...args: string[]): Promise<{ code: number; stdout: string; heavy: string[]; symbolic: string[]; count: number }> {
+interface ChunkInfo {
+  imports: string[];
+  inputs: string[];
+}
+
+/**
+ * Run bin/ergocheck.js with `args`. `sources`: the files bundled into the chunks it loaded (and any
+ * module it loaded from outside the bundle), `outside`: the modules it loaded that are neither a
+ * chunk of dist/cli/, the launcher nor a node: builtin.
+ */
+async function trace(...args: string[]): Promise<{ code: number; stdout: string; chunks: string[]; sources: string[]; outside: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'ergocheck-trace-'));
   const file = join(dir, 'trace.txt');
   try {
@@ -31,14 +44,19 @@ async function heavyModules(...args: string[]): Promise<{ code: number; stdout: 
     } catch (e) {
       code = (e as { code?: number }).code ?? -1;
     }
-    const urls = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-    const heavy = [...new Set(urls.map((u) => HEAVY.exec(u)?.[1]).filter((x): x is string => x !== undefined))].sort();
-    const symbolic = urls.filter((u) => SYMBOLIC_LAYERS.test(u));
-    return { code, stdout, heavy, symbolic, count: urls.length };
+    const table = JSON.parse(readFileSync('dist/cli/chunks.json', 'utf8')) as Record<string, ChunkInfo>;
+    const urls = [...new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean))];
+    const chunks = urls.filter((u) => u.startsWith(BUNDLE)).map((u) => u.slice(BUNDLE.length));
+    const outside = urls.filter((u) => !u.startsWith(BUNDLE) && u !== LAUNCHER && !u.startsWith('node:'));
+    const unknown = chunks.filter((c) => !(c in table));
+    if (unknown.length > 0) throw new Error(`chunks missing from dist/cli/chunks.json: ${unknown.join(', ')}`);
+    return { code, stdout, chunks, sources: [...chunks.flatMap((c) => table[c].inputs), ...outside], outside };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const heavyOf = (sources: string[]): string[] => [...new Set(sources.map((s) => HEAVY.exec(s)?.[1]).filter((x): x is string => x !== undefined))].sort();
 
 describe('start-up loads only what a command uses', () => {
   it.each(
@@ -48,28 +66,42 @@ describe('start-up loads only what a command uses', () => {
       ['ergotropy', '--help'],
       ['coherence', '--help'],
       ['steady-state', '--help'],
+      ['evolve', '--help'],
       ['ergotropy', '--rho', 'examples/singlet.json', '--json'],
       ['coherence', '--rho', 'examples/eq7-c-79-272.json'],
       ['steady-state', '--qubits', '3', '--beta', '1/2', '--initial', 'excited', '--json'],
     ].map((args) => [args.join(' '), args] as const),
   )('%s loads no vega, katex or CAS, nor the symbolic layers', async (_name, args) => {
-    const r = await heavyModules(...args);
+    const r = await trace(...args);
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(0);
-    expect(r.heavy).toEqual([]);
-    expect(r.symbolic).toEqual([]);
+    // everything comes from the bundle, so the chunk table below sees every source file loaded
+    expect(r.outside).toEqual([]);
+    expect(r.chunks).toContain('main.js');
+    expect(heavyOf(r.sources)).toEqual([]);
+    expect(r.sources.filter((s) => SYMBOLIC_LAYERS.test(s))).toEqual([]);
   });
 
-  it('--version resolves no module beyond the launcher and main', async () => {
-    const r = await heavyModules('--version');
+  it('--version loads main.js and the error classes, no npm package', async () => {
+    const r = await trace('--version');
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    // the launcher, main.js and its two small imports (errors, node:fs)
-    expect(r.count).toBeLessThanOrEqual(6);
+    expect(r.outside).toEqual([]);
+    expect(r.chunks.length).toBeLessThanOrEqual(2);
+    expect(r.sources.every((s) => s.startsWith('src/'))).toBe(true);
+    expect(r.sources.length).toBeLessThanOrEqual(3);
   });
 
   it('the trace does see the heavy packages: figures loads vega', async () => {
-    const r = await heavyModules('figures', '--help');
+    const r = await trace('figures', '--help');
     expect(r.code).toBe(0);
-    expect(r.heavy).toContain('vega');
+    expect(heavyOf(r.sources)).toContain('vega');
+    expect(r.sources.filter((s) => SYMBOLIC_LAYERS.test(s))).toEqual([]);
+  });
+
+  it('the trace does see the symbolic layers: prove loads the CAS', async () => {
+    const r = await trace('prove', '--list');
+    expect(r.code).toBe(0);
+    expect(heavyOf(r.sources)).toContain('nerdamer-prime');
+    expect(r.sources.some((s) => SYMBOLIC_LAYERS.test(s))).toBe(true);
   });
 });
