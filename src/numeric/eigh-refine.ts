@@ -148,8 +148,10 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     : null;
   while (steps < maxSteps) {
     steps++;
-    // products to about twice the current accuracy, never beyond the full precision
-    const K = Math.min(Kfull, Math.ceil((2 * accuracy + 16) / L));
+    // products just precise enough for what this step must reach (stepGoal); the step that can
+    // reach the target runs at the full precision (its products serve the certificate too)
+    const goal = stepGoal(accuracy, input.targetBits);
+    const K = goal >= input.targetBits ? Kfull : Math.min(Kfull, Math.ceil((goal + Math.log2(n) + 8) / L));
     const AXr = slicedProduct(engine, A, X, K);
     const AX = AXr.value;
     const Gr = slicedProduct(engine, X, X, K, { conjugateLeft: true });
@@ -247,6 +249,22 @@ function releaseLast(last: LastStep): void {
   releaseSliced(last.update);
   releaseSliced(last.AX.value);
   releaseSliced(last.G.value);
+}
+
+/**
+ * The accuracy in bits a step from `accuracy` must reach on the way to `target`: a step makes about
+ * min(2a − 4, a + 98) bits of a (see refineEigh), so going back from the target, each step needs
+ * its input at max((b + 4)/2, b − 98) for an output of b; this step's goal is the first of those
+ * requirements it can meet, which puts each step's products at the least precision that keeps
+ * the number of steps the fewest.
+ */
+export function stepGoal(accuracy: number, target: number): number {
+  let goal = target;
+  for (;;) {
+    const input = Math.max(Math.ceil((goal + 4) / 2), goal - 98);
+    if (input <= accuracy || input >= goal) return goal;
+    goal = input;
+  }
 }
 
 /** The ascending order of `values` (ties by index). */

@@ -15,7 +15,7 @@ import { decimalField } from '../../src/numeric/decimal.js';
 import { certify, eigh } from '../../src/numeric/eigh.js';
 import { eighFloat64Kernel } from '../../src/numeric/eigh-float64.js';
 import { eighKernel } from '../../src/numeric/eigh-kernel.js';
-import { ascendingOrder, permuteColumns, refineEigh, refinementCorrections, residualBoundsSliced } from '../../src/numeric/eigh-refine.js';
+import { ascendingOrder, permuteColumns, refineEigh, refinementCorrections, residualBoundsSliced, stepGoal } from '../../src/numeric/eigh-refine.js';
 import { exactValue } from '../../src/numeric/exact-bounds.js';
 import { add, adjoint, convertMatrix, type CMatrix } from '../../src/numeric/matrix.js';
 import { RZERO, parseRational, rabs, radd, rational, rcmp, rmul, rsub, type Rational } from '../../src/numeric/rational.js';
@@ -230,6 +230,44 @@ describe('residualBoundsSliced bounds the exact residuals', () => {
       const ex = exactNorms(re, im, L * K, r.X, moved);
       for (const key of ['r1', 'rInf'] as const) expect(leq(ex[key], 2 * L * K, nb[key], gBits), key).toBe(true);
     }
+  });
+});
+
+describe('stepGoal', () => {
+  /** A step's output from an input of a bits, as refineEigh estimates it (products precise enough). */
+  const step = (a: number) => Math.min(2 * a - 4, a + 98);
+
+  it('plans the fewest steps: following the goals from float64 vectors reaches the target as soon as full steps would', () => {
+    for (const target of [60, 120, 180, 200, 346, 520, 700]) {
+      for (const start of [20, 35, 40, 53]) {
+        // the number of steps going all out (each step as far as it can)
+        let a = start;
+        let full = 0;
+        while (a < target) {
+          a = step(a);
+          full++;
+        }
+        // the goals: each reachable from its input, and as many steps
+        a = start;
+        let planned = 0;
+        while (a < target) {
+          const g = stepGoal(a, target);
+          expect(g).toBeGreaterThan(a);
+          expect(g, `from ${a} to ${target}`).toBeLessThanOrEqual(Math.max(step(a), target));
+          a = Math.min(step(a), g);
+          planned++;
+          expect(planned).toBeLessThanOrEqual(full);
+        }
+        expect(planned).toBe(full);
+      }
+    }
+  });
+
+  it('at 50 digits for 64×64 (target 180 bits) from 40 bits: 48, then 92, then the target', () => {
+    expect(stepGoal(40, 180)).toBe(48);
+    expect(stepGoal(66, 180)).toBe(92);
+    expect(stepGoal(106, 180)).toBe(180);
+    expect(stepGoal(200, 180)).toBe(180);
   });
 });
 
