@@ -19,7 +19,16 @@ export function eighFloat64Wasm(A: CMatrix<number>): { values: number[]; vectors
   const n = A.rows;
   if (A.cols !== n || A.re.length !== n * n || A.im.length !== n * n)
     throw new RangeError(`eighFloat64Wasm: a ${A.rows} × ${A.cols} matrix with ${A.re.length} + ${A.im.length} entries is not square`);
-  if (n === 0) return { values: [], vectors: { rows: 0, cols: 0, re: [], im: [] } };
+  const r = heevWasm(n, A.re, A.im);
+  return { values: Array.from(r.values), vectors: { rows: n, cols: n, re: Array.from(r.re), im: Array.from(r.im) } };
+}
+
+/**
+ * eighFloat64Wasm on row-major parts re and im (n² each, checked by the caller), as typed arrays:
+ * the values, and the vectors' real and imaginary parts (columns, row-major).
+ */
+export function heevWasm(n: number, re: ArrayLike<number>, im: ArrayLike<number>): { values: Float64Array; re: Float64Array; im: Float64Array } {
+  if (n === 0) return { values: new Float64Array(0), re: new Float64Array(0), im: new Float64Array(0) };
   // the workspace (7n² + 8n doubles) stays for the next call up to n = 547 (the refinement's sizes);
   // a larger one goes with its own instance
   const slots = SimdKernels.heevSlots(n);
@@ -28,12 +37,9 @@ export function eighFloat64Wasm(A: CMatrix<number>): { values: number[]; vectors
   const f = k.f64;
   const nn = n * n;
   // only the strict lower triangle and the real diagonal are read
-  f.set(A.re, 0);
-  f.set(A.im, nn);
+  f.set(re, 0);
+  f.set(im, nn);
   if (!k.heev(0, n)) throw new InternalError(`eigh: QL iteration did not converge (n = ${n})`);
   // heev does not grow the memory: f is still its view
-  const values = Array.from(f.subarray(7 * nn, 7 * nn + n));
-  const re = Array.from(f.subarray(5 * nn, 6 * nn));
-  const im = Array.from(f.subarray(6 * nn, 7 * nn));
-  return { values, vectors: { rows: n, cols: n, re, im } };
+  return { values: f.slice(7 * nn, 7 * nn + n), re: f.slice(5 * nn, 6 * nn), im: f.slice(6 * nn, 7 * nn) };
 }

@@ -21,7 +21,7 @@ import { FIXED_KERNEL_HEADROOM_BITS, eighKernel } from './eigh-kernel.js';
 import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertificate, type NormBounds } from './certificate.js';
 import { float64 } from './float64.js';
 import { eighFloat64Kernel } from './eigh-float64.js';
-import { eighFloat64Wasm } from './eigh-float64-wasm.js';
+import { heevWasm } from './eigh-float64-wasm.js';
 import { SLICE_BITS, withSliceArena, simdProduct, slicedEntryBigInt, slicedToDD, slicedFromBigInt, type RealProduct } from './sliced-fixed.js';
 import { ascendingOrder, permuteColumns, refineEigh, residualBoundsSliced } from './eigh-refine.js';
 
@@ -266,15 +266,14 @@ function eighRefinedIn(D: DecimalField, q: readonly Rational[], n: number): Eige
   const conv = scaledInto(F, scaleExp);
   const As = slicedFromBigInt(n, K, q.slice(0, n * n).map(conv), q.slice(n * n).map(conv), F.bits);
   const { hi } = slicedToDD(As);
-  const Af: CMatrix<number> = { rows: n, cols: n, re: Array.from(hi.subarray(0, n * n)), im: Array.from(hi.subarray(n * n)) };
-  let start: ReturnType<typeof eighFloat64Wasm>;
+  let start: ReturnType<typeof heevWasm>;
   try {
-    start = eighFloat64Wasm(Af);
+    start = heevWasm(n, hi.subarray(0, n * n), hi.subarray(n * n));
   } catch {
     return null;
   }
   engine ??= simdProduct();
-  const r = refineEigh(engine, { A: As, X0re: start.vectors.re, X0im: start.vectors.im, values0: start.values, targetBits });
+  const r = refineEigh(engine, { A: As, X0re: start.re, X0im: start.im, values0: start.values, targetBits });
   const gBits = F.bits + 8;
   // The values certified are those returned (rounded into D), taken back into the slices' unit
   // (half a unit each); A's entries are correctly rounded into the slices (half a unit each).

@@ -437,11 +437,10 @@ export function slicedFromFloat64(n: number, K: number, re: ArrayLike<number>, i
   // the values (real parts, then imaginary), then the slices
   const size = 2 * K * nn;
   engine.reserve(2 * nn + size);
+  if (re.length !== nn || im.length !== nn) throw new RangeError(`slicedFromFloat64: ${re.length} + ${im.length} values for ${n}×${n}`);
   const mem = engine.mem();
-  for (let q = 0; q < nn; q++) {
-    mem[q] = re[q];
-    mem[nn + q] = im[q];
-  }
+  mem.set(re, 0);
+  mem.set(im, nn);
   for (let part = 0; part < 2; part++) engine.fromFloat64(part * nn, nn, K, 2 * nn + part * K * nn, nn);
   out.data.set(mem.subarray(2 * nn, 2 * nn + size));
   for (let s = 0; s < K; s++) out.maxAbs[s] = Math.max(engine.maxAbs(2 * nn + s * nn, nn), engine.maxAbs(2 * nn + (K + s) * nn, nn));
