@@ -58,7 +58,8 @@ export function decimalField(precision: number = DEFAULT_PRECISION): DecimalFiel
     digits: precision,
     unitRoundoff: 0.5 * 10 ** (1 - precision),
     errorModel: 'relative',
-    epsilon: new D(5).times(new D(10).pow(-precision)),
+    // 5·10^-precision, exactly (written, not computed)
+    epsilon: new D(`5e-${precision}`),
     zero,
     one,
     fromNumber: (x) => {
