@@ -32,6 +32,7 @@ import {
   slicedFromFloat64,
   slicedIdentity,
   slicedProduct,
+  blankSliced,
   releaseSliced,
   zeroSliced,
 } from './sliced-fixed.js';
@@ -296,7 +297,7 @@ export function permuteColumns(X: Sliced, order: readonly number[], engine: Real
   mem.set(X.data.subarray(0, size), 0);
   for (let j = 0; j < n; j++) mem[orderAt + j] = order[j];
   for (let b = 0; b < 2 * K; b++) engine.gatherColumns(b * nn, outAt + b * nn, n, orderAt);
-  const out = zeroSliced(n, K);
+  const out = blankSliced(n, K);
   out.data.set(mem.subarray(outAt, outAt + size));
   out.maxAbs.set(X.maxAbs);
   return out;
@@ -423,7 +424,7 @@ function conjugateTranspose(engine: RealProduct, X: Sliced): Sliced {
   const mem = engine.mem();
   mem.set(X.data.subarray(0, size), 0);
   for (let b = 0; b < 2 * K; b++) engine.transpose(b * nn, size + b * nn, n, b < K ? 1 : -1);
-  const out = zeroSliced(n, K);
+  const out = blankSliced(n, K);
   out.data.set(mem.subarray(size, 2 * size));
   out.maxAbs.set(X.maxAbs);
   return out;

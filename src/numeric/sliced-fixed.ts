@@ -359,9 +359,21 @@ export function releaseSliced(x: Sliced): void {
 
 /** An n×n matrix of K zero slices. */
 export function zeroSliced(n: number, K: number): Sliced {
+  return newSliced(n, K, true);
+}
+
+/**
+ * An n×n matrix of K slices whose every slot the caller then writes (given back slices are then
+ * not cleared first).
+ */
+export function blankSliced(n: number, K: number): Sliced {
+  return newSliced(n, K, false);
+}
+
+function newSliced(n: number, K: number, zero: boolean): Sliced {
   const size = 2 * K * n * n;
   const reused = arena?.free.get(size)?.pop();
-  if (reused) return { n, K, data: reused.fill(0), maxAbs: new Float64Array(K) };
+  if (reused) return { n, K, data: zero ? reused.fill(0) : reused, maxAbs: new Float64Array(K) };
   if (arena && arena.used + size <= arena.buf.length) {
     const data = arena.buf.subarray(arena.used, arena.used + size);
     arena.used += size;
@@ -392,7 +404,7 @@ export function slicedFromBigInt(
   bits: number,
   engine: RealProduct = sharedEngine(),
 ): Sliced {
-  const out = zeroSliced(n, K);
+  const out = blankSliced(n, K);
   const nn = n * n;
   const shift = L * K - bits;
   const up = BigInt(Math.max(0, shift));
@@ -432,7 +444,7 @@ export function slicedFromBigInt(
  * rounded to nearest, ties towards +∞), on `engine` (by default a shared WebAssembly one).
  */
 export function slicedFromFloat64(n: number, K: number, re: ArrayLike<number>, im: ArrayLike<number>, engine: RealProduct = sharedEngine()): Sliced {
-  const out = zeroSliced(n, K);
+  const out = blankSliced(n, K);
   const nn = n * n;
   // the values (real parts, then imaginary), then the slices
   const size = 2 * K * nn;
@@ -634,7 +646,7 @@ function carryOut(engine: RealProduct, levelAt: number, width: number, U: number
   engine.reserve(carryAt + 2 * nn);
   const lost = engine.carry(levelAt, width, U, nn, K, outAt, carryAt, maxAt);
   const mem = engine.mem();
-  const out = zeroSliced(n, K);
+  const out = blankSliced(n, K);
   out.data.set(mem.subarray(outAt, outAt + 2 * K * nn));
   out.maxAbs.set(mem.subarray(maxAt, maxAt + K));
   return { value: out, error: lost ? ROUNDING : 0 };
@@ -829,7 +841,7 @@ export function slicedFromDD(
   imLo: Float64Array,
   engine: RealProduct = sharedEngine(),
 ): Sliced {
-  const out = zeroSliced(n, K);
+  const out = blankSliced(n, K);
   const nn = n * n;
   // hi (real parts, then imaginary), lo likewise, then the slices
   const loAt = 2 * nn;

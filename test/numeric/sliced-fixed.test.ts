@@ -29,6 +29,7 @@ import {
   slicedIdentity,
   slicedProduct,
   slicedToDD,
+  blankSliced,
   releaseSliced,
   withSliceArena,
   zeroSliced,
@@ -178,6 +179,16 @@ describe('slices given back', () => {
     const e = zeroSliced(3, 2);
     releaseSliced(e);
     expect(zeroSliced(3, 2).data.buffer).not.toBe(e.data.buffer);
+  });
+
+  it('serve blank matrices (for callers that write every slot) of the same size too', () => {
+    withSliceArena(1000, () => {
+      const a = zeroSliced(2, 3);
+      releaseSliced(a);
+      const b = blankSliced(2, 3);
+      expect([b.n, b.K, b.data.length, b.maxAbs.length]).toEqual([2, 3, 24, 3]);
+      expect(b.data.byteOffset).toBe(a.data.byteOffset);
+    });
   });
 
   it('from an outer region are not handed out by an inner one', () => {
