@@ -97,6 +97,12 @@ export interface RefineInput {
    * fraction of X†·AX (Λ̃ the previous step's values, or these).
    */
   values0?: ArrayLike<number>;
+  /**
+   * Stop before the step that would reach the target at full precision (when the vectors are
+   * already accurate to about half the target): their Rayleigh quotients (rayleighQuotients) are
+   * then accurate to the target, for a certificate of second order (kato-temple.ts).
+   */
+  beforeFinal?: boolean;
   /** Steps allowed before giving up (the certificate then shows how far it got); by default one more than the growth described in refineEigh needs. */
   maxSteps?: number;
 }
@@ -109,6 +115,8 @@ export interface Refined {
   /** Steps taken, and the estimated accuracy reached in bits. */
   steps: number;
   accuracyBits: number;
+  /** Whether it stopped before the final step (RefineInput.beforeFinal); `values` are then the last step's, about twice as accurate as the vectors. */
+  beforeFinal?: boolean;
   /**
    * The last step's products when it ran at A's precision: X = before + update exactly, and AX, G
    * are A·before and before†·before with their error bounds, which the certificate reuses.
@@ -147,11 +155,16 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
   let around: { values: bigint[]; K: number } | null = input.values0
     ? { values: Array.from(input.values0, (v) => BigInt(Math.round(v * 2 ** (L * 3)))), K: 3 }
     : null;
+  let stopped = false;
   while (steps < maxSteps) {
-    steps++;
     // products just precise enough for what this step must reach (stepGoal); the step that can
     // reach the target runs at the full precision (its products serve the certificate too)
     const goal = stepGoal(accuracy, input.targetBits);
+    if (input.beforeFinal && goal >= input.targetBits && steps > 0) {
+      stopped = true;
+      break;
+    }
+    steps++;
     const K = goal >= input.targetBits ? Kfull : Math.min(Kfull, Math.ceil((goal + Math.log2(n) + 8) / L));
     const AXr = slicedProduct(engine, A, X, K);
     const AX = AXr.value;
@@ -159,7 +172,7 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     const G = Gr.value;
     // at full precision, where X†·AX costs most, around Λ̃ (below, its sums and scalings cost
     // about as much as the product they save)
-    const S = around && K === Kfull ? rayleighMatrix(engine, X, AX, G, around, K) : slicedProduct(engine, X, AX, K, { conjugateLeft: true }).value;
+    const S = around && K === Kfull ? rayleighMatrix(engine, X, AXr, Gr, around, K).value : slicedProduct(engine, X, AX, K, { conjugateLeft: true }).value;
     const I = slicedIdentity(n, K);
     const R = slicedCombine(I, G, K, -1).value;
     releaseSliced(I);
@@ -219,30 +232,90 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
   }
   if (X.K < Kfull) X = slicedCombine(X, zeroSliced(n, Kfull), Kfull).value;
   const shift = BigInt(L * (Kfull - valuesK));
-  return { X, values: values.map((v) => v << shift), steps, accuracyBits: accuracy, ...(last ? { last } : {}) };
+  return { X, values: values.map((v) => v << shift), steps, accuracyBits: accuracy, ...(last ? { last } : {}), ...(stopped ? { beforeFinal: true } : {}) };
 }
 
 /**
  * S = X†AX at K slices as GΛ̃ + X†(AX − XΛ̃), with G = X†X: the same matrix (each product's rounding
  * aside) for any real diagonal Λ̃, and the residual AX − XΛ̃ is small when Λ̃ is close to the
- * eigenvalues, so its product with X† has only its significant slices to form.
+ * eigenvalues, so its product with X† has only its significant slices to form. `error` bounds
+ * |S − X†A_used X| per real or imaginary part (units of 2^(−L·K)), from AX's and G's errors as given.
  */
-function rayleighMatrix(engine: RealProduct, X: Sliced, AX: Sliced, G: Sliced, around: { values: readonly bigint[]; K: number }, K: number): Sliced {
+function rayleighMatrix(
+  engine: RealProduct,
+  X: Sliced,
+  AX: SlicedResult,
+  G: SlicedResult,
+  around: { values: readonly bigint[]; K: number },
+  K: number,
+): SlicedResult {
+  const n = X.n;
   const shift = L * (K - around.K);
-  const lam = slicedFromBigIntColumn(
-    around.values.map((v) => (shift >= 0 ? v << BigInt(shift) : divRound(v, 1n << BigInt(-shift)))),
-    K,
-  );
-  const XL = scaleColumns(engine, X, lam, K).value;
-  const residual = slicedCombine(AX, XL, K, -1).value;
-  releaseSliced(XL);
-  const XR = slicedProduct(engine, X, residual, K, { conjugateLeft: true }).value;
-  releaseSliced(residual);
-  const GL = scaleColumns(engine, G, lam, K).value;
-  const S = slicedCombine(GL, XR, K).value;
-  releaseSliced(GL);
-  releaseSliced(XR);
-  return S;
+  const used = around.values.map((v) => (shift >= 0 ? v << BigInt(shift) : divRound(v, 1n << BigInt(-shift))));
+  const lam = slicedFromBigIntColumn(used, K);
+  const XL = scaleColumns(engine, X, lam, K);
+  const residual = slicedCombine(AX.value, XL.value, K, -1);
+  releaseSliced(XL.value);
+  const XR = slicedProduct(engine, X, residual.value, K, { conjugateLeft: true });
+  releaseSliced(residual.value);
+  const GL = scaleColumns(engine, G.value, lam, K);
+  const S = slicedCombine(GL.value, XR.value, K);
+  releaseSliced(GL.value);
+  releaseSliced(XR.value);
+  // X†·(error of the residual): each part ≤ 2·Σ_k (|Re x_ki| + |Im x_ki|)·(its error per part)
+  const absX = slicedAbsUpper(X, 0, engine);
+  let colMax = 0;
+  for (let j = 0; j < n; j++) {
+    let c = 0;
+    for (let k = 0; k < n; k++) c += absX[k * n + j];
+    colMax = Math.max(colMax, c);
+  }
+  let lamMax = 0;
+  for (const v of used) lamMax = Math.max(lamMax, Math.abs(Number(v)) * 2 ** (-L * K));
+  const residualError = AX.error + XL.error + residual.error;
+  const error = G.error * lamMax + GL.error + XR.error + 2 * residualError * colMax + S.error;
+  return { value: S.value, error: error * (1 + 4 * (n + 8) * 2 ** -52) };
+}
+
+export interface RayleighQuotients {
+  /** ρ_i = x_i†Ax_i / x_i†x_i for the columns of X (A as used), in units of 2^(−L·K), rounded. */
+  values: bigint[];
+  /** A bound on |computed − exact| of every value, in those units. */
+  error: number;
+  /** x_i†x_i, rounded down (float64). */
+  normSq: Float64Array;
+  /** A·X and X†X at K slices, with their error bounds (for residualBoundsSliced, which consumes them). */
+  AX: SlicedResult;
+  G: SlicedResult;
+}
+
+/**
+ * The Rayleigh quotients of X's columns at A's precision (K = A.K): S = X†AX formed around the
+ * values `around` (units of 2^(−L·K)) as rayleighMatrix does, then s_ii/g_ii from the diagonals.
+ */
+export function rayleighQuotients(engine: RealProduct, A: Sliced, X: Sliced, around: readonly bigint[]): RayleighQuotients {
+  const n = A.n;
+  const K = A.K;
+  const AX = slicedProduct(engine, A, X, K);
+  const G = slicedProduct(engine, X, X, K, { conjugateLeft: true });
+  const S = rayleighMatrix(engine, X, AX, G, { values: around, K }, K);
+  const ONE = 1n << BigInt(L * K);
+  const values: bigint[] = [];
+  const normSq = new Float64Array(n);
+  let worst = 0;
+  for (let i = 0; i < n; i++) {
+    const s = slicedEntryBigInt(S.value, 0, i * n + i);
+    const g = slicedEntryBigInt(G.value, 0, i * n + i);
+    values.push(divRound(s * ONE, g));
+    // x_i†x_i ≥ g − error (units): rounded down into float64
+    const low = Number(g - BigInt(Math.ceil(G.error))) * 2 ** (-L * K) * (1 - 2 ** -50);
+    normSq[i] = low;
+    // |s/g − s*/g*| ≤ (|s − s*| + |ρ*|·|g − g*|)/g, with |ρ*| ≤ ‖A‖₂ ≤ 1 (‖A‖_F ≤ 1) and g ≥ low
+    worst = Math.max(worst, (S.error + G.error) / low);
+  }
+  releaseSliced(S.value);
+  // the division's rounding (half a unit); the float64 operations rounded up
+  return { values, error: worst * (1 + 2 ** -40) + 0.5, normSq, AX, G };
 }
 
 function releaseLast(last: LastStep): void {
@@ -319,13 +392,17 @@ export function residualBoundsSliced(
   aRounding: number,
   valueRounding: number,
   gBits: number,
-  reuse?: LastStep,
-): NormBounds<bigint> {
+  reuse?: LastStep | { AX: SlicedResult; G: SlicedResult },
+): NormBounds<bigint> & { colResidual: Float64Array } {
   const n = A.n;
   const K = A.K;
   let AX: SlicedResult;
   let G: SlicedResult;
-  if (reuse && reuse.before.K <= K && reuse.update.K <= K) {
+  if (reuse && !('before' in reuse)) {
+    // A·X and X†X already formed at K slices (rayleighQuotients)
+    AX = reuse.AX;
+    G = reuse.G;
+  } else if (reuse && reuse.before.K <= K && reuse.update.K <= K) {
     // X = B + P exactly: AX = AB + AP and X†X = B†B + B†P + (B†P)† + P†P, the products with the
     // small P costing only its significant slices; the errors add.
     const { before: B, update: P } = reuse;
@@ -403,7 +480,10 @@ export function residualBoundsSliced(
     const g = shift >= 0n ? a << shift : -(-a >> -shift);
     if (g > lambdaMax) lambdaMax = g;
   }
+  // each column's 1-norm of R (a bound of its 2-norm), in units of 2^(−L·K), rounded up
+  const colResidual = colR.map((x) => x * margin);
   return {
+    colResidual,
     r1: units(max(colR)),
     rInf: units(max(rowR)),
     e1: units(max(colE)),

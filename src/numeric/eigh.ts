@@ -22,8 +22,9 @@ import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertifica
 import { float64 } from './float64.js';
 import { eighFloat64Kernel } from './eigh-float64.js';
 import { heevWasm } from './eigh-float64-wasm.js';
-import { SLICE_BITS, withSliceArena, simdProduct, slicedEntryBigInt, slicedToDD, slicedFromBigInt, type RealProduct } from './sliced-fixed.js';
-import { ascendingOrder, permuteColumns, refineEigh, residualBoundsSliced } from './eigh-refine.js';
+import { SLICE_BITS, withSliceArena, simdProduct, slicedEntryBigInt, slicedToDD, slicedFromBigInt, type RealProduct, type Sliced } from './sliced-fixed.js';
+import { ascendingOrder, permuteColumns, rayleighQuotients, refineEigh, residualBoundsSliced, type Refined } from './eigh-refine.js';
+import { katoTempleBound } from './kato-temple.js';
 
 export type { EigenCertificate } from './certificate.js';
 
@@ -32,7 +33,12 @@ export interface Eigen<T> {
   values: T[];
   /** Orthonormal eigenvectors as columns, in the order of `values`. */
   vectors: CMatrix<T>;
-  /** Rigorous bound on |λ_k(A) − values[k]|; absent only when `certify: false` was asked for. */
+  /**
+   * Rigorous bound on |λ_k(A) − values[k]|; absent only when `certify: false` was asked for. A
+   * second-order bound ("Kato–Temple" in `evaluatedIn`) is derived from vectors refined to about half
+   * the precision (their Rayleigh quotients are the values): its `residual` and `orthogonality` are
+   * those vectors', and `vectors` are refined to the full precision when first read.
+   */
   certificate?: EigenCertificate<T>;
 }
 
@@ -44,7 +50,8 @@ export interface EighOptions {
    * (eigh-refine.ts) and falls back to the direct kernel when the certificate is not tight,
    * 'direct' runs the kernel only, 'auto' (default) refines from n = 32 on; above 150 digits the
    * kernel is used whatever is asked. The certificate's
-   * `evaluatedIn` starts with "refinement" when the refinement made the result.
+   * `evaluatedIn` starts with "refinement" when the refinement made the result ("refinement,
+   * Kato–Temple" for a second-order bound).
    */
   method?: 'auto' | 'refine' | 'direct';
 }
@@ -273,7 +280,17 @@ function eighRefinedIn(D: DecimalField, q: readonly Rational[], n: number): Eige
     return null;
   }
   engine ??= simdProduct();
-  const r = refineEigh(engine, { A: As, X0re: start.re, X0im: start.im, values0: start.values, targetBits });
+  const expected = D.epsilon.times(new D.Decimal(2).pow(scaleExp)).times(n);
+  const input = { A: As, X0re: start.re, X0im: start.im, values0: start.values, targetBits };
+  // First the vectors to half the target and their Rayleigh quotients, certified to second order;
+  // where that cannot separate the eigenvalues, the full refinement and the first-order certificate.
+  const half = refineEigh(engine, { ...input, beforeFinal: true });
+  if (half.beforeFinal) {
+    // the vectors, when read, from the full refinement (the same columns, so the same order)
+    const second = secondOrderDecomposition(D, F, As, half, scaleExp, expected, () => refineEigh(engine!, input).X);
+    if (second) return second;
+  }
+  const r = half.beforeFinal ? refineEigh(engine, input) : half;
   const gBits = F.bits + 8;
   // The values certified are those returned (rounded into D), taken back into the slices' unit
   // (half a unit each); A's entries are correctly rounded into the slices (half a unit each).
@@ -286,15 +303,91 @@ function eighRefinedIn(D: DecimalField, q: readonly Rational[], n: number): Eige
   });
   const nb = residualBoundsSliced(engine, As, r.X, certified, 0.5, 0.5, gBits, r.last);
   const certificate = finishInD(D, fixedField(gBits), nb, scaleExp, 'refinement, ');
-  const expected = D.epsilon.times(new D.Decimal(2).pow(scaleExp)).times(n);
   if (!certificate.valid || certificate.bound.gt(expected)) return null;
+  return withVectors(D, F, values, () => r.X, order, certificate);
+}
+
+/**
+ * The decomposition from vectors X refined to about half the target (RefineInput.beforeFinal):
+ * the values are their Rayleigh quotients, accurate to about the square of the vectors' error, and
+ * the bound is Kato–Temple's (kato-temple.ts) on the first-order certificate's matching; null where
+ * a value is not apart enough from its neighbours, or the bound not as tight as D's precision asks.
+ */
+function secondOrderDecomposition(
+  D: DecimalField,
+  F: FixedField,
+  As: Sliced,
+  half: Refined,
+  scaleExp: number,
+  expected: DecimalValue,
+  fullVectors: () => Sliced,
+): Eigen<DecimalValue> | null {
+  const n = As.n;
+  const rq = rayleighQuotients(engine!, As, half.X, half.values);
+  const order = ascendingOrder(rq.values);
+  const values = order.map((i) => fromKernel(D, F, rq.values[i], scaleExp));
+  const conv = scaledInto(F, scaleExp);
+  const certified: bigint[] = new Array(n);
+  order.forEach((i, k) => {
+    certified[i] = conv(parseUnreduced(values[k].toString()));
+  });
+  const gBits = F.bits + 8;
+  const nb = residualBoundsSliced(engine!, As, half.X, certified, 0.5, 0.5, gBits, { AX: rq.AX, G: rq.G });
+  const linear = finishInD(D, fixedField(gBits), nb, scaleExp, 'refinement, ');
+  if (!linear.valid) return null;
+  // In units of 2^-F.bits of the scaled matrix. The first-order bound is for A's exact entries;
+  // Kato–Temple applies to A as used (its entries rounded into the slices by half a unit each, so
+  // ‖A_used − A‖₂ ≤ ‖·‖_F ≤ n units), whose eigenvalues are within n units of A's.
+  const delta = parseUnreduced(linear.bound.toString());
+  const shift = F.bits - scaleExp;
+  const scaled = shift >= 0 ? delta.num << BigInt(shift) : delta.num >> BigInt(-shift);
+  const matching = (scaled + delta.den - 1n) / delta.den + 1n + BigInt(n);
+  const rhoError = BigInt(Math.ceil(rq.error));
+  const distance = order.map((i) => {
+    const d = certified[i] - rq.values[i];
+    return (d < 0n ? -d : d) + rhoError;
+  });
+  // ε ≤ ‖A x − v x‖/‖x‖ + |v − ρ| for the returned value v: the column's residual over √(x†x)
+  const residual = order.map((i, k) => {
+    if (!(rq.normSq[i] > 0.5)) return -1n;
+    return BigInt(Math.ceil((nb.colResidual[i] / Math.sqrt(rq.normSq[i])) * (1 + 2 ** -40))) + distance[k];
+  });
+  if (residual.some((e) => e < 0n)) return null;
+  const kt = katoTempleBound({ values: order.map((i) => certified[i]), matching, distance, residual });
+  if (kt === null) return null;
+  // back from A as used to A (n units), and from the certified units to the returned decimals (a unit)
+  const units = kt + BigInt(n) + 1n;
+  const B = decimalField(D.precision + 10);
+  const exact = new B.Decimal(units.toString()).times(new B.Decimal(2).pow(-shift)).times('1.0000000001');
+  const bound = new D.Decimal(exact.toSignificantDigits(6, D.Decimal.ROUND_UP).toString());
+  if (bound.gt(expected)) return null;
+  const certificate: EigenCertificate<DecimalValue> = {
+    residual: linear.residual,
+    orthogonality: linear.orthogonality,
+    bound,
+    valid: true,
+    evaluatedIn: `refinement, Kato–Temple, ${fixedField(gBits).name}`,
+  };
+  return withVectors(D, F, values, fullVectors, order, certificate);
+}
+
+/** The decomposition with the values, certificate and (made when first read) vectors: X's columns in `order`. */
+function withVectors(
+  D: DecimalField,
+  F: FixedField,
+  values: DecimalValue[],
+  Xs: () => Sliced,
+  order: readonly number[],
+  certificate: EigenCertificate<DecimalValue>,
+): Eigen<DecimalValue> {
+  const n = values.length;
   let vectors: CMatrix<DecimalValue> | undefined;
   const toD = (x: bigint) => D.fromString(F.toString(x, D.precision + 5));
   return {
     values,
     get vectors() {
       if (!vectors) {
-        const X = permuteColumns(r.X, order);
+        const X = permuteColumns(Xs(), order);
         const re: DecimalValue[] = [];
         const im: DecimalValue[] = [];
         for (let k = 0; k < n * n; k++) {

@@ -15,7 +15,15 @@ import { decimalField } from '../../src/numeric/decimal.js';
 import { certify, eigh } from '../../src/numeric/eigh.js';
 import { eighFloat64Kernel } from '../../src/numeric/eigh-float64.js';
 import { eighKernel } from '../../src/numeric/eigh-kernel.js';
-import { ascendingOrder, permuteColumns, refineEigh, refinementCorrections, residualBoundsSliced, stepGoal } from '../../src/numeric/eigh-refine.js';
+import {
+  ascendingOrder,
+  permuteColumns,
+  rayleighQuotients,
+  refineEigh,
+  refinementCorrections,
+  residualBoundsSliced,
+  stepGoal,
+} from '../../src/numeric/eigh-refine.js';
 import { exactValue } from '../../src/numeric/exact-bounds.js';
 import { add, adjoint, convertMatrix, type CMatrix } from '../../src/numeric/matrix.js';
 import { RZERO, parseRational, rabs, radd, rational, rcmp, rmul, rsub, type Rational } from '../../src/numeric/rational.js';
@@ -341,6 +349,71 @@ describe('refineEigh', () => {
   });
 });
 
+describe('rayleighQuotients', () => {
+  it.each([
+    [31, 6, 8],
+    [32, 9, 10],
+  ])('seed %i, n = %i, K = %i: each value within its error of x†Ax/x†x computed exactly; x†x bounded below', (seed, n, K) => {
+    const rng = new Rng(seed, ['rayleigh']);
+    const bits = L * K;
+    const { re, im } = hermitianBig(rng, n, bits);
+    const A = slicedFromBigInt(n, K, re, im, bits);
+    const X0 = float64Start(A);
+    const half = refineEigh(simdProduct(), { A, X0re: X0.re, X0im: X0.im, targetBits: L * K - 30, beforeFinal: true });
+    expect(half.beforeFinal).toBe(true);
+    const q = rayleighQuotients(simdProduct(), A, half.X, half.values);
+    const xr = Array.from({ length: n * n }, (_, k) => slicedEntryBigInt(half.X, 0, k));
+    const xi = Array.from({ length: n * n }, (_, k) => slicedEntryBigInt(half.X, 1, k));
+    for (let i = 0; i < n; i++) {
+      // x†Ax (units 2^-(bits + 2LK)) and x†x (units 2^-2LK), exactly
+      let sr = 0n;
+      let xx = 0n;
+      for (let k = 0; k < n; k++) {
+        xx += xr[k * n + i] ** 2n + xi[k * n + i] ** 2n;
+        for (let l = 0; l < n; l++) {
+          const [ar, ai] = [re[k * n + l], im[k * n + l]];
+          const [br, bi] = [xr[l * n + i], xi[l * n + i]];
+          const [cr, ci] = [ar * br - ai * bi, ar * bi + ai * br];
+          sr += xr[k * n + i] * cr + xi[k * n + i] * ci;
+        }
+      }
+      const rho = rational(sr, xx << BigInt(bits));
+      const got = rational(q.values[i], 1n << BigInt(L * K));
+      const allowed = rational(BigInt(Math.ceil(q.error)), 1n << BigInt(L * K));
+      expect(rcmp(rabs(rsub(got, rho)), allowed) <= 0, `ρ${i}`).toBe(true);
+      expect(q.normSq[i]).toBeLessThanOrEqual(Number(xx) / 2 ** (2 * L * K));
+      expect(q.normSq[i]).toBeGreaterThan(0.999);
+    }
+    // and second order: the values are far more accurate than the vectors (about 2^-acc)
+    expect(q.error).toBeLessThan(2 ** 40);
+  });
+});
+
+describe('eigh by refinement, second order', () => {
+  it('a well-separated spectrum is certified by Kato–Temple from half-refined vectors; its vectors are refined in full', () => {
+    const n = 40;
+    const D = decimalField(50);
+    const G = ginibre(D, new Rng(77, ['second-order']), n);
+    const A = add(D, G, adjoint(D, G));
+    const e = eigh(D, A, { method: 'refine' });
+    expect(e.certificate!.evaluatedIn).toMatch(/^refinement, Kato–Temple, fixed\(\d+ bits\)$/);
+    // tight as a backward-stable decomposition at 50 digits: n·10^-50·max|λ| or so
+    const tight = 10 * n * 1e-50 * Math.max(...e.values.map((v) => Math.abs(v.toNumber())));
+    expect(e.certificate!.bound.toNumber()).toBeLessThan(tight);
+    const again = certify(D, A, e.vectors, e.values);
+    expect(again.valid).toBe(true);
+    expect(again.bound.toNumber()).toBeLessThan(tight);
+  });
+
+  it('a cluster 1e-20 apart at 50 digits is not (the first-order path takes it)', () => {
+    const values = ['1', '1.00000000000000000001', '1.00000000000000000002', '1/2', '-1'].map(r);
+    const exact = buildExact({ n: 5, kind: 'generic', values, unitary: unitarySpec(new Rng(3, ['cluster']), 5, 3) });
+    const e = eigh(decimalField(50), rationalToField(decimalField(50), exact), { method: 'refine' });
+    expect(e.certificate!.valid).toBe(true);
+    expect(e.certificate!.evaluatedIn).not.toMatch(/Kato–Temple/);
+  });
+});
+
 describe('the certificate catches mutations', () => {
   const n = 8;
   const K = 10;
@@ -385,7 +458,7 @@ describe('the certificate catches mutations', () => {
 
 /** Which path certified an eigh result: the refinement labels its certificate. */
 function pathOf(evaluatedIn: string): 'refined' | 'kernel' | 'other' {
-  if (/^refinement, fixed\(\d+ bits\)$/.test(evaluatedIn)) return 'refined';
+  if (/^refinement, (Kato–Temple, )?fixed\(\d+ bits\)$/.test(evaluatedIn)) return 'refined';
   if (/^fixed\(\d+ bits\)$/.test(evaluatedIn)) return 'kernel';
   return 'other';
 }
