@@ -69,12 +69,13 @@ export interface SampleRunOptions {
 export const defaultWorkers = (): number => Math.max(1, Math.min(2, availableParallelism()));
 
 /**
- * The compiled worker: next to this module in dist/src/figures/ or in the command-line bundle dist/cli/
- * (scripts/bundle-cli.ts puts worker.js beside its chunks), or dist/src/figures/worker.js when running from sources.
+ * The compiled worker: next to this module in dist/src/figures/, worker.cjs beside the command's bundle
+ * in dist/cli/ (scripts/bundle-cli.ts), or dist/src/figures/worker.js when running from sources.
  */
 function workerUrl(): URL {
   const here = new URL(import.meta.url);
-  return here.pathname.endsWith('.ts') ? new URL('../../dist/src/figures/worker.js', here) : new URL('./worker.js', here);
+  if (here.pathname.endsWith('.ts')) return new URL('../../dist/src/figures/worker.js', here);
+  return new URL(here.pathname.endsWith('.cjs') ? './worker.cjs' : './worker.js', here);
 }
 
 /** Per-sample values for every N in `Ns`, by sample index (minus `from`). */

@@ -2,10 +2,11 @@
  * bin/ergocheck.js runs the bundled command line (dist/cli/, scripts/bundle-cli.ts): one command of
  * each family, run from the bundle as a user runs it, gives what the same command gives from the
  * sources in this process; the paths found from the bundle's location (package.json, KaTeX's
- * stylesheet, the figures' worker) resolve; and a missing bundle is one clear line, exit code 2.
+ * stylesheet, the figures' worker) resolve; the bundles are CommonJS that never fall back on the
+ * ES-module loader; and a missing bundle is one clear line, exit code 2.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBin, runNode } from '../support/spawn.js';
@@ -29,22 +30,47 @@ function expectNotBuilt(r: { status: number | null; stdout: string; stderr: stri
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
+/** The launcher as installed: bin/ergocheck.js and the bin/package.json that makes it CommonJS. */
+function copyLauncher(dir: string): string {
+  mkdirSync(join(dir, 'bin'));
+  for (const f of ['ergocheck.js', 'package.json']) copyFileSync(join('bin', f), join(dir, 'bin', f));
+  return join(dir, 'bin', 'ergocheck.js');
+}
+
 describe('a missing bundle', () => {
   it('no dist/ at all: one line, exit code 2', () =>
     withTempDir(async (dir) => {
-      mkdirSync(join(dir, 'bin'));
-      copyFileSync('bin/ergocheck.js', join(dir, 'bin', 'ergocheck.js'));
-      expectNotBuilt(await runNode([join(dir, 'bin', 'ergocheck.js'), '--version']));
+      expectNotBuilt(await runNode([copyLauncher(dir), '--version']));
     }));
 
-  it('a half-built bundle (a chunk missing): one line, exit code 2', () =>
+  it('a half-built bundle (the error classes missing): one line, exit code 2', () =>
     withTempDir(async (dir) => {
-      mkdirSync(join(dir, 'bin'));
+      const bin = copyLauncher(dir);
       mkdirSync(join(dir, 'dist', 'cli'), { recursive: true });
-      copyFileSync('bin/ergocheck.js', join(dir, 'bin', 'ergocheck.js'));
-      writeFileSync(join(dir, 'dist', 'cli', 'main.js'), "export { main } from './chunk-MISSING.js';\n");
-      expectNotBuilt(await runNode([join(dir, 'bin', 'ergocheck.js'), 'ergotropy', '--help']));
+      writeFileSync(join(dir, 'dist', 'cli', 'main.cjs'), "module.exports = require('./errors.cjs');\n");
+      expectNotBuilt(await runNode([bin, 'ergotropy', '--help']));
     }));
+});
+
+describe('the bundle files', () => {
+  const files = readdirSync('dist/cli').filter((f) => f.endsWith('.cjs'));
+
+  it('are the dispatcher, the error classes, the worker and one per command', () => {
+    const table = JSON.parse(readFileSync('dist/cli/chunks.json', 'utf8')) as Record<string, { dynamicImports: string[] }>;
+    const commands = table['main.cjs'].dynamicImports;
+    expect(commands).toContain('ergotropy.cjs');
+    expect([...files].sort()).toEqual(['errors.cjs', 'main.cjs', 'worker.cjs', ...commands].sort());
+    expect(Object.keys(table).sort()).toEqual([...files].sort());
+  });
+
+  it.each(files)('%s is strict CommonJS with neither import() nor import.meta left', (f) => {
+    const code = readFileSync(join('dist/cli', f), 'utf8');
+    // the directive must open the file to count
+    expect(code.startsWith("'use strict';\n")).toBe(true);
+    // import() of a .cjs file would go through the ES-module loader; import.meta would be empty
+    expect(code).not.toMatch(/\bimport\s*\(/);
+    expect(code).not.toMatch(/\bimport\.meta\b/);
+  });
 });
 
 /** The run time of each claim (prove and check --json) is the one thing that differs between two runs. */

@@ -1,7 +1,8 @@
 /**
- * Start-up: each command loads only the modules it uses. The real binary runs under a loader hook
- * that records every module it resolves: the chunks of the bundled command line (dist/cli/), which
- * dist/cli/chunks.json maps to the source files and npm packages bundled into them. The heavy
+ * Start-up: each command loads only the modules it uses. The real binary runs under a preload that
+ * records every module it resolves, by require() or import(): the files of the bundled command line
+ * (dist/cli/: main.cjs, errors.cjs and one bundle per command), which dist/cli/chunks.json maps to
+ * the source files and npm packages bundled into them. The heavy
  * packages (vega, vega-lite, katex, the CAS nerdamer-prime) must not appear for the numeric
  * commands, and do appear for `figures` (which shows that the trace sees them).
  */
@@ -37,7 +38,7 @@ async function trace(...args: string[]): Promise<{ code: number; stdout: string;
     let code = 0;
     let stdout = '';
     try {
-      ({ stdout } = await exec(process.execPath, ['--import', './test/cli/fixtures/trace-imports.mjs', 'bin/ergocheck.js', ...args], {
+      ({ stdout } = await exec(process.execPath, ['--require', './test/cli/fixtures/trace-loads.cjs', 'bin/ergocheck.js', ...args], {
         env: { ...process.env, ERGOCHECK_IMPORT_TRACE: file },
         timeout: 30_000,
       }));
@@ -77,12 +78,14 @@ describe('start-up loads only what a command uses', () => {
     expect(r.stdout.length).toBeGreaterThan(0);
     // everything comes from the bundle, so the chunk table below sees every source file loaded
     expect(r.outside).toEqual([]);
-    expect(r.chunks).toContain('main.js');
+    // the dispatcher, the error classes and the command's own bundle, nothing else
+    const own = args[0].startsWith('-') ? [] : [`${args[0]}.cjs`];
+    expect([...r.chunks].sort()).toEqual(['errors.cjs', 'main.cjs', ...own].sort());
     expect(heavyOf(r.sources)).toEqual([]);
     expect(r.sources.filter((s) => SYMBOLIC_LAYERS.test(s))).toEqual([]);
   });
 
-  it('--version loads main.js and the error classes, no npm package', async () => {
+  it('--version loads main.cjs and the error classes, no npm package', async () => {
     const r = await trace('--version');
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(r.outside).toEqual([]);
@@ -94,6 +97,7 @@ describe('start-up loads only what a command uses', () => {
   it('the trace does see the heavy packages: figures loads vega', async () => {
     const r = await trace('figures', '--help');
     expect(r.code).toBe(0);
+    expect([...r.chunks].sort()).toEqual(['errors.cjs', 'figures.cjs', 'main.cjs']);
     expect(heavyOf(r.sources)).toContain('vega');
     expect(r.sources.filter((s) => SYMBOLIC_LAYERS.test(s))).toEqual([]);
   });
@@ -101,6 +105,7 @@ describe('start-up loads only what a command uses', () => {
   it('the trace does see the symbolic layers: prove loads the CAS', async () => {
     const r = await trace('prove', '--list');
     expect(r.code).toBe(0);
+    expect([...r.chunks].sort()).toEqual(['errors.cjs', 'main.cjs', 'prove.cjs']);
     expect(heavyOf(r.sources)).toContain('nerdamer-prime');
     expect(r.sources.some((s) => SYMBOLIC_LAYERS.test(s))).toBe(true);
   });
