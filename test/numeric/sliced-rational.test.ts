@@ -125,7 +125,7 @@ describe('slicedFromRationals equals the BigInt route', () => {
               case 3: // den 1
                 return q(randomBig(rng, Math.min(53, Math.max(1, size - 20))));
               case 4: // a tie or nearly one at the last digit
-                return q(BigInt(2 * rng.int(0, 2 ** 20) + 1) + BigInt(rng.int(-1, 1)) * 2n, 2n ** BigInt(L * K + 1 - scaleExp > 0 ? L * K + 1 - scaleExp : 0));
+                return q(BigInt(2 * rng.int(0, 2 ** 20) + 1) + BigInt(rng.int(-1, 1)) * 2n, 2n ** BigInt(Math.max(L * K + 1 - scaleExp, 0)));
               case 5: // huge numerator and denominator (the BigInt route)
                 return q(randomBig(rng, size + 60), (randomBig(rng, 60) * 2n) | 1n);
               case 6: // safe numerator at 2^53 − small
@@ -172,7 +172,11 @@ describe('slicedFromRationals equals the BigInt route', () => {
     expectSame(n, 10, re, im, 1);
     // the same values with every equal value one shared object (as read from a file)
     const pool = new Map<string, Rational>();
-    const share = (x: Rational): Rational => pool.get(`${x.num}/${x.den}`) ?? (pool.set(`${x.num}/${x.den}`, x), x);
+    const share = (x: Rational): Rational => {
+      const key = `${x.num}/${x.den}`;
+      if (!pool.has(key)) pool.set(key, x);
+      return pool.get(key) as Rational;
+    };
     expectSame(n, 10, re.map(share), im.map(share), 1);
   });
 
