@@ -59,7 +59,7 @@ export function parseMatrixEntries(text: string, source: string): MatrixEntries 
     if (c === 0) throw new InputError(`${source}: "${key}" row 1 is empty`);
     if (rows !== undefined && (r !== rows || c !== cols)) throw new InputError(`${source}: "${key}" is ${r}×${c} but "re" is ${rows}×${cols}`);
     const values = new Float64Array(r * c);
-    const strings = new Array<Rational | undefined>(r * c);
+    const strings: (Rational | undefined)[] = []; // row-major, one push per entry
     for (let i = 0; i < r; i++) {
       const row: unknown = raw[i];
       if (!Array.isArray(row)) throw new InputError(`${source}: "${key}" row ${i + 1} is not an array`);
@@ -70,6 +70,7 @@ export function parseMatrixEntries(text: string, source: string): MatrixEntries 
           if (!Number.isFinite(x)) throw new InputError(`${source}: "${key}"[${i + 1}][${j + 1}] is not finite`);
           if (!Number.isInteger(x)) hasFloatEntries = true;
           values[i * c + j] = x;
+          strings.push(undefined);
         } else if (typeof x === 'string') {
           let q = parsed.get(x);
           if (q === undefined) {
@@ -80,7 +81,7 @@ export function parseMatrixEntries(text: string, source: string): MatrixEntries 
             }
             parsed.set(x, q);
           }
-          strings[i * c + j] = q;
+          strings.push(q);
           values[i * c + j] = NaN;
           stringEntries++;
         } else {
@@ -91,10 +92,7 @@ export function parseMatrixEntries(text: string, source: string): MatrixEntries 
     return { rows: r, cols: c, values, strings };
   };
   const re = part('re');
-  const im =
-    obj.im === undefined
-      ? { values: new Float64Array(re.rows * re.cols), strings: new Array<Rational | undefined>(re.rows * re.cols) }
-      : part('im', re.rows, re.cols);
+  const im = obj.im === undefined ? { values: new Float64Array(re.rows * re.cols), strings: [] } : part('im', re.rows, re.cols);
   return { rows: re.rows, cols: re.cols, re: re.values, im: im.values, strings: { re: re.strings, im: im.strings }, stringEntries, hasFloatEntries };
 }
 
