@@ -35,8 +35,7 @@ export function readState(D: DecimalField, path: string, tolerance: number | und
  * otherwise the entries are read exactly and checked exactly.
  */
 export function densityFromEntries<T>(F: Field<T>, Q: MatrixEntries, options: DensityCheckOptions): DensityMatrix<T> {
-  if (F.kind === 'float64' && Q.strings.re.size === 0 && Q.strings.im.size === 0)
-    return densityFromFloat64Entries(Q, () => exactMatrix(Q), options) as DensityMatrix<T>;
+  if (F.kind === 'float64' && Q.stringEntries === 0) return densityFromFloat64Entries(Q, () => exactMatrix(Q), options) as DensityMatrix<T>;
   return densityFromRational(F, exactMatrix(Q), options);
 }
 

@@ -25,8 +25,10 @@ export interface MatrixEntries {
   /** The JSON numbers; NaN where the entry is a string (its value is in `strings`). */
   readonly re: Float64Array;
   readonly im: Float64Array;
-  /** Exact values of the string entries, by row-major index. */
-  readonly strings: { readonly re: ReadonlyMap<number, Rational>; readonly im: ReadonlyMap<number, Rational> };
+  /** Exact values of the string entries, row-major; undefined where the entry is a JSON number. */
+  readonly strings: { readonly re: readonly (Rational | undefined)[]; readonly im: readonly (Rational | undefined)[] };
+  /** How many entries were given as strings (0: a file of JSON numbers only). */
+  readonly stringEntries: number;
   /** True if any entry was given as a non-integer JSON number (float64 input: float64 tolerances apply). */
   readonly hasFloatEntries: boolean;
 }
@@ -34,7 +36,7 @@ export interface MatrixEntries {
 /** Read the entries of the text of a matrix file (shape and entries checked); `source` names it in error messages. */
 export function parseMatrixEntries(text: string, source: string): MatrixEntries {
   const data = parseJsonText(text, source);
-  const dup = duplicateKey(text);
+  const dup = withoutDuplicateKeys(text, data) ? null : duplicateKey(text);
   if (dup !== null) throw new InputError(`${source}: the key "${dup}" appears twice (JSON would silently keep the last one)`);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(`${source}: expected an object {"re": [[…]], "im": [[…]]}`);
@@ -44,7 +46,11 @@ export function parseMatrixEntries(text: string, source: string): MatrixEntries 
   if (unknownKeys.length > 0) throw new InputError(`${source}: unexpected key "${unknownKeys[0]}" (only "re" and "im" are allowed)`);
   if (!('re' in obj)) throw new InputError(`${source}: missing "re"`);
   let hasFloatEntries = false;
-  const part = (key: 're' | 'im', rows?: number, cols?: number): { rows: number; cols: number; values: Float64Array; strings: Map<number, Rational> } => {
+  let stringEntries = 0;
+  // Files of exact fractions repeat the same strings (a common denominator, a few numerators): each
+  // distinct string is parsed once, and equal entries share one Rational (immutable).
+  const parsed = new Map<string, Rational>();
+  const part = (key: 're' | 'im', rows?: number, cols?: number): { rows: number; cols: number; values: Float64Array; strings: (Rational | undefined)[] } => {
     const raw = obj[key];
     if (!Array.isArray(raw) || raw.length === 0) throw new InputError(`${source}: "${key}" must be a non-empty array of rows`);
     const r = raw.length;
@@ -53,7 +59,7 @@ export function parseMatrixEntries(text: string, source: string): MatrixEntries 
     if (c === 0) throw new InputError(`${source}: "${key}" row 1 is empty`);
     if (rows !== undefined && (r !== rows || c !== cols)) throw new InputError(`${source}: "${key}" is ${r}×${c} but "re" is ${rows}×${cols}`);
     const values = new Float64Array(r * c);
-    const strings = new Map<number, Rational>();
+    const strings: (Rational | undefined)[] = []; // row-major, one push per entry
     for (let i = 0; i < r; i++) {
       const row: unknown = raw[i];
       if (!Array.isArray(row)) throw new InputError(`${source}: "${key}" row ${i + 1} is not an array`);
@@ -64,13 +70,20 @@ export function parseMatrixEntries(text: string, source: string): MatrixEntries 
           if (!Number.isFinite(x)) throw new InputError(`${source}: "${key}"[${i + 1}][${j + 1}] is not finite`);
           if (!Number.isInteger(x)) hasFloatEntries = true;
           values[i * c + j] = x;
+          strings.push(undefined);
         } else if (typeof x === 'string') {
-          try {
-            strings.set(i * c + j, parseRational(x));
-          } catch (e) {
-            throw new InputError(`${source}: "${key}"[${i + 1}][${j + 1}]: ${(e as Error).message}`);
+          let q = parsed.get(x);
+          if (q === undefined) {
+            try {
+              q = parseRational(x);
+            } catch (e) {
+              throw new InputError(`${source}: "${key}"[${i + 1}][${j + 1}]: ${(e as Error).message}`);
+            }
+            parsed.set(x, q);
           }
+          strings.push(q);
           values[i * c + j] = NaN;
+          stringEntries++;
         } else {
           throw new InputError(`${source}: "${key}"[${i + 1}][${j + 1}] must be a number or a string, got ${x === null ? 'null' : typeof x}`);
         }
@@ -79,17 +92,18 @@ export function parseMatrixEntries(text: string, source: string): MatrixEntries 
     return { rows: r, cols: c, values, strings };
   };
   const re = part('re');
-  const im = obj.im === undefined ? { values: new Float64Array(re.rows * re.cols), strings: new Map<number, Rational>() } : part('im', re.rows, re.cols);
-  return { rows: re.rows, cols: re.cols, re: re.values, im: im.values, strings: { re: re.strings, im: im.strings }, hasFloatEntries };
+  const im = obj.im === undefined ? { values: new Float64Array(re.rows * re.cols), strings: [] } : part('im', re.rows, re.cols);
+  return { rows: re.rows, cols: re.cols, re: re.values, im: im.values, strings: { re: re.strings, im: im.strings }, stringEntries, hasFloatEntries };
 }
 
 /** The exact matrix of entries read from a file: JSON numbers as the decimals they denote, strings as parsed. */
 export function exactMatrix(Q: MatrixEntries): RationalMatrix {
-  const exact = (values: Float64Array, strings: ReadonlyMap<number, Rational>): Rational[] => {
-    const out = new Array<Rational>(values.length);
+  const exact = (values: Float64Array, strings: readonly (Rational | undefined)[]): Rational[] => {
+    // a copy: the entries stay as read, and exactMatrix may be called again
+    const out = strings.slice() as Rational[];
     for (let k = 0; k < values.length; k++) {
       const x = values[k];
-      out[k] = x === 0 ? RZERO : Number.isNaN(x) ? (strings.get(k) as Rational) : decimalOfNumber(x);
+      if (!Number.isNaN(x)) out[k] = x === 0 ? RZERO : decimalOfNumber(x); // a JSON number
     }
     return out;
   };
@@ -99,6 +113,22 @@ export function exactMatrix(Q: MatrixEntries): RationalMatrix {
 /** Parse the text of a matrix file exactly; `source` names it in error messages. */
 export function parseMatrixJson(text: string, source: string): RationalMatrix {
   return exactMatrix(parseMatrixEntries(text, source));
+}
+
+/**
+ * True if the JSON text whose value is `data` certainly has no key twice in an object, decided
+ * without a scan: with a single '{' in the whole text, `data` is the only object, each occurrence
+ * of one of its keys is followed by a ':', so at most as many occurrences as ':' characters; as
+ * many ':' as distinct keys leaves no room for a repeat. False: undecided (see duplicateKey).
+ */
+function withoutDuplicateKeys(text: string, data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  const open = text.indexOf('{');
+  if (open < 0 || text.indexOf('{', open + 1) >= 0) return false;
+  const keys = Object.keys(data).length;
+  let colons = 0;
+  for (let k = text.indexOf(':'); k >= 0; k = text.indexOf(':', k + 1)) if (++colons > keys) return false;
+  return colons === keys;
 }
 
 /**

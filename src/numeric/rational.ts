@@ -40,8 +40,42 @@ export function rational(num: bigint, den: bigint = 1n): Rational {
     num = -num;
     den = -den;
   }
-  const g = gcd(num, den);
+  if (den === 1n) return { num, den };
+  if (num === 0n) return { num, den: 1n };
+  const g = commonFactor(num, den);
   return g > 1n ? { num: num / g, den: den / g } : { num, den };
+}
+
+/** 5^16, the step of the count of factors 5. */
+const FIVE16 = 5n ** 16n;
+
+/** The exponents of 2 and of 5 in m > 0 and what is left, m = 2^a·5^b·rest. */
+function twosFivesRest(m: bigint): [number, number, bigint] {
+  const low = m & -m; // the lowest set bit, 2^a
+  const a = low.toString(2).length - 1;
+  m >>= BigInt(a);
+  let b = 0;
+  while (m % FIVE16 === 0n) {
+    m /= FIVE16;
+    b += 16;
+  }
+  while (m % 5n === 0n) {
+    m /= 5n;
+    b++;
+  }
+  return [a, b, m];
+}
+
+/**
+ * gcd(num, den) for num ≠ 0 and den > 1. Denominators of decimals and of dyadic numbers are
+ * 2^a·5^b: then the gcd is 2^min(a, a')·5^min(b, b') with a', b' those of num, found by counting
+ * (Euclid's algorithm on numbers of a hundred digits takes a few hundred BigInt divisions).
+ */
+function commonFactor(num: bigint, den: bigint): bigint {
+  const [a, b, rest] = twosFivesRest(den);
+  if (rest !== 1n) return gcd(num, den);
+  const [an, bn] = twosFivesRest(num < 0n ? -num : num);
+  return (1n << BigInt(Math.min(a, an))) * 5n ** BigInt(Math.min(b, bn));
 }
 
 /** A complex matrix read exactly from user input, row-major. */

@@ -50,11 +50,48 @@ export function checkDensityExact(Q: RationalMatrix, tolerance: number, what = '
   checkHermitianExact(Q, tolerance, what);
   const n = Q.rows;
   const tol = toRational(tolerance);
+  if (traceIsExactlyOne(Q)) return;
   let tr = RZERO;
   for (let i = 0; i < n; i++) tr = radd(tr, Q.re[i * n + i]);
   // the deviation is printed too: a trace of 1 + 1e-40 would otherwise read "has trace 1, not 1"
   if (rcmp(rabs(rsub(tr, RONE)), tol) > 0)
     throw new InputError(`${what} has trace ${fmtNear(tr, RONE)}, not 1 (off by ${fmt(rsub(tr, RONE))}, tolerance ${tolerance})`);
+}
+
+/**
+ * True if Tr Q = 1 exactly, decided in float64 integer arithmetic when the diagonal entries are
+ * fractions of safe integers with a safe common denominator L: Tr Q = S/L with S = Σ num·(L/den),
+ * every product and partial sum checked to stay below 2^53 (so each is exact). False when Tr Q ≠ 1
+ * or when it cannot tell: the exact rational sum then decides (and words any refusal).
+ */
+function traceIsExactlyOne(Q: RationalMatrix): boolean {
+  const n = Q.rows;
+  let L = 1;
+  for (let i = 0; i < n; i++) {
+    const den = Number(Q.re[i * n + i].den);
+    if (!(den <= Number.MAX_SAFE_INTEGER)) return false;
+    L = (L / gcdOfSafeIntegers(L, den)) * den;
+    if (!(L <= Number.MAX_SAFE_INTEGER)) return false;
+  }
+  let S = 0;
+  for (let i = 0; i < n; i++) {
+    const q = Q.re[i * n + i];
+    // an integer result below 2^53 as computed is below 2^53 exactly (rounding is monotone), hence exact
+    const term = Number(q.num) * (L / Number(q.den));
+    S += term;
+    if (!(Math.abs(term) <= Number.MAX_SAFE_INTEGER && Math.abs(S) <= Number.MAX_SAFE_INTEGER)) return false;
+  }
+  return S === L;
+}
+
+/** gcd of safe integers a, b ≥ 0 (Euclid in float64: exact on safe integers). */
+function gcdOfSafeIntegers(a: number, b: number): number {
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
 }
 
 /**
@@ -189,11 +226,34 @@ export function assertPositiveSpectrumExact<T>(F: Field<T>, Q: RationalMatrix, e
   assertSpectrumAllowed(F, Q.rows, F.fromRational(maxEntrySum(Q)), eigen, tolerance, what, epsilon);
 }
 
-/** max over the entries of |Re Q_ij| + |Im Q_ij|, exactly (compared by cross-multiplication, reduced once). */
-function maxEntrySum(Q: RationalMatrix): Rational {
+/**
+ * max over the entries of |Re Q_ij| + |Im Q_ij|, exactly. A float64 screen first: for an entry of
+ * safe-integer numerators and denominators, fl(|a|) + fl(|b|) (two divisions and a sum of exact
+ * doubles) is within a factor (1 ± u)² of |a| + |b|, so an entry whose double is below the largest
+ * double times 1 − 2^-48 cannot be the maximum. The others (and every entry the screen cannot
+ * judge) are compared exactly, by cross-multiplication, and the winner is reduced once.
+ */
+export function maxEntrySum(Q: RationalMatrix): Rational {
+  const m = Q.re.length;
+  const screen = new Float64Array(m);
+  let top = 0;
+  for (let k = 0; k < m; k++) {
+    const s = absSumDouble(Q.re[k], Q.im[k]);
+    screen[k] = s;
+    if (s > top) top = s;
+  }
+  // 2^-48 > (1 + u)²/(1 − u)² − 1 and the rounding of this product
+  const threshold = top * (1 - 2 ** -48);
+  const candidates: number[] = [];
+  for (let k = 0; k < m; k++) if (!(screen[k] < threshold)) candidates.push(k); // NaN (not screened) is a candidate
+  return exactMaxAbsSum(Q, candidates);
+}
+
+/** max of |Re Q_k| + |Im Q_k| over the indices k given, exactly (compared unreduced, reduced once). */
+function exactMaxAbsSum(Q: RationalMatrix, indices: readonly number[]): Rational {
   let num = 0n;
   let den = 1n;
-  for (let k = 0; k < Q.re.length; k++) {
+  for (const k of indices) {
     const a = Q.re[k];
     const b = Q.im[k];
     const an = a.num < 0n ? -a.num : a.num;
@@ -206,6 +266,17 @@ function maxEntrySum(Q: RationalMatrix): Rational {
     }
   }
   return rational(num, den);
+}
+
+/** |a| + |b| in float64 when both are fractions of safe integers (see maxEntrySum), else NaN. */
+function absSumDouble(a: Rational, b: Rational): number {
+  const an = Math.abs(Number(a.num));
+  const ad = Number(a.den);
+  const bn = Math.abs(Number(b.num));
+  const bd = Number(b.den);
+  // a conversion that rounds lands on 2^53 or beyond, so this admits exact conversions only
+  if (!(an <= Number.MAX_SAFE_INTEGER && ad <= Number.MAX_SAFE_INTEGER && bn <= Number.MAX_SAFE_INTEGER && bd <= Number.MAX_SAFE_INTEGER)) return NaN;
+  return an / ad + bn / bd;
 }
 
 function assertSpectrumAllowed<T>(F: Field<T>, n: number, maxEntry: T, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T): void {

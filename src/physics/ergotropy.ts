@@ -38,7 +38,7 @@ export interface ErgotropyResult<T> {
   eigenvalues: T[];
   /** Each eigenvalue is within this of the true one of the same rank (≤ errorBound). */
   eigenvalueBound: T;
-  /** Levels of H, increasing, with multiplicity. */
+  /** Levels of H, increasing, with multiplicity (rounded into decimal fields when first read). */
   levels: T[];
   /** The passive state Σ_k r_k↓ |ε_k⟩⟨ε_k| (one choice of basis within degenerate levels; formed when first read in decimal fields). */
   passiveState: CMatrix<T>;
@@ -134,6 +134,7 @@ export function ergotropyExact(D: DecimalField, input: ExactInput): ErgotropyRes
   const energy = exactEnergy(D.precision, terms);
   const c = certifiedErgotropy<Dec>(D, energy, { values: r, bound: rhoBound }, { values: levels, bound: levelBound });
   let passiveState: CMatrix<Dec> | undefined;
+  let levelsInD: Dec[] | undefined;
   return {
     ergotropy: c.ergotropy,
     errorBound: c.errorBound,
@@ -141,7 +142,10 @@ export function ergotropyExact(D: DecimalField, input: ExactInput): ErgotropyRes
     passiveEnergy: c.passiveEnergy,
     eigenvalues: c.populations,
     eigenvalueBound: c.populationBound,
-    levels: (levels as (Rational | Dec)[]).map((x) => (isDecimal(x) ? D.fromString(x.toString()) : D.fromRational(x))),
+    get levels() {
+      levelsInD ??= (levels as (Rational | Dec)[]).map((x) => (isDecimal(x) ? D.fromString(x.toString()) : D.fromRational(x)));
+      return levelsInD;
+    },
     get passiveState() {
       passiveState ??= passiveStateOf(W, D, r, order, levelVectors);
       return passiveState;

@@ -98,7 +98,16 @@ function exactSum(a: readonly Rational[], b?: readonly Rational[]): Rational {
 export function certifiedErgotropy<T>(F: Field<T>, energy: Bounded<T>, populations: CertifiedSpectrum<T>, levels: CertifiedSpectrum<T>): CertifiedErgotropy<T> {
   const n = populations.values.length;
   if (levels.values.length !== n) throw new RangeError(`certifiedErgotropy: ${n} populations but ${levels.values.length} levels`);
-  const r = populations.values.map((x) => toExactTerm(F, x)).sort((a, b) => rcmp(b, a)); // decreasing
+  // each population with its exact value, decreasing; a decimal one keeps its string, from which
+  // rounding into F is one toSignificantDigits (the same correctly rounded value as dividing the
+  // exact fraction, without a long division)
+  const rs = populations.values
+    .map((x) => {
+      const text = F.kind === 'decimal' && !isRational(x) ? String(x) : null;
+      return { exact: text === null ? toExactTerm(F, x) : parseUnreduced(text), text };
+    })
+    .sort((a, b) => rcmp(b.exact, a.exact));
+  const r = rs.map((x) => x.exact);
   const e = levels.values.map((x) => toExactTerm(F, x)).sort(rcmp); // increasing
   const betaR = toExact(F, populations.bound);
   const betaE = toExact(F, levels.bound);
@@ -123,8 +132,8 @@ export function certifiedErgotropy<T>(F: Field<T>, energy: Bounded<T>, populatio
   // the rounding of each population adds to its own distance; one bound covers them all: βr plus
   // the largest rounding (the roundings compared unreduced, the bound reduced once)
   let worst = RZERO;
-  const pops = r.map((x) => {
-    const value = F.fromRational(x);
+  const pops = rs.map(({ exact: x, text }) => {
+    const value = text === null ? F.fromRational(x) : F.fromString(text);
     const v = toExactTerm(F, value);
     const d = v.num * x.den - x.num * v.den;
     const error = { num: d < 0n ? -d : d, den: v.den * x.den };
