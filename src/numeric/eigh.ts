@@ -22,9 +22,10 @@ import { finishBound, residualBounds, residualBoundsFloat64, type EigenCertifica
 import { float64 } from './float64.js';
 import { eighFloat64Kernel } from './eigh-float64.js';
 import { heevWasm } from './eigh-float64-wasm.js';
-import { SLICE_BITS, withSliceArena, simdProduct, slicedEntryBigInt, slicedToDD, slicedFromBigInt, type RealProduct, type Sliced } from './sliced-fixed.js';
+import { SLICE_BITS, withSliceArena, simdProduct, slicedEntryBigInt, slicedToDD, type RealProduct, type Sliced } from './sliced-fixed.js';
 import { ascendingOrder, permuteColumns, rayleighQuotients, refineEigh, residualBoundsSliced, type Refined } from './eigh-refine.js';
 import { katoTempleBound } from './kato-temple.js';
+import { slicedFromRationals } from './sliced-rational.js';
 
 export type { EigenCertificate } from './certificate.js';
 
@@ -271,7 +272,8 @@ function eighRefinedIn(D: DecimalField, q: readonly Rational[], n: number): Eige
   const K = Math.ceil((targetBits + log2n + 10) / SLICE_BITS);
   const F = fixedField(SLICE_BITS * K);
   const conv = scaledInto(F, scaleExp);
-  const As = slicedFromBigInt(n, K, q.slice(0, n * n).map(conv), q.slice(n * n).map(conv), F.bits);
+  // A's entries correctly rounded into the slices (as conv would round them)
+  const As = slicedFromRationals(n, K, q.slice(0, n * n), q.slice(n * n), scaleExp);
   const { hi } = slicedToDD(As);
   let start: ReturnType<typeof heevWasm>;
   try {
