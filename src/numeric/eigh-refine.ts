@@ -179,17 +179,11 @@ export function refineEigh(engine: RealProduct, input: RefineInput): Refined {
     // λ_i = s_ii/(1 − r_ii), in double-double for the corrections and exactly (to the unit) for the values
     const Sd = slicedToDD(S, engine);
     const Rd = slicedToDD(R, engine);
-    let offS = 0;
-    let offR = 0;
     rayleighValues(n, Sd, Rd, lamH, lamL);
-    for (let q = 0; q < nn; q++) {
-      const r = Math.hypot(Rd.hi[q], Rd.hi[nn + q]);
-      offR += r * r;
-      if (q % (n + 1) !== 0) {
-        const sv = Math.hypot(Sd.hi[q], Sd.hi[nn + q]);
-        offS += sv * sv;
-      }
-    }
+    // ‖R‖_F² and the off-diagonal part of ‖S‖_F² (entries scaled to keep their squares normal)
+    const s = Math.floor((L * K) / 2);
+    const offR = sumOfSquares(engine, Rd.hi, 2 * nn, s);
+    const offS = sumOfSquares(engine, Sd.hi, 2 * nn, s, n);
     // Ogita–Aishima's separation threshold δ = 2(‖S − Λ‖ + ‖A‖‖R‖), with ‖A‖ ≤ 1
     const delta = 2 * (Math.sqrt(offS) + Math.sqrt(offR));
     const maxF = refinementCorrections(engine, n, Sd, Rd, lamH, lamL, delta, corr);
@@ -263,13 +257,8 @@ function rayleighMatrix(
   releaseSliced(GL.value);
   releaseSliced(XR.value);
   // X†·(error of the residual): each part ≤ 2·Σ_k (|Re x_ki| + |Im x_ki|)·(its error per part)
-  const absX = slicedAbsUpper(X, 0, engine);
   let colMax = 0;
-  for (let j = 0; j < n; j++) {
-    let c = 0;
-    for (let k = 0; k < n; k++) c += absX[k * n + j];
-    colMax = Math.max(colMax, c);
-  }
+  for (const c of rowColumnSums(engine, slicedAbsUpper(X, 0, engine), n).col) colMax = Math.max(colMax, c);
   let lamMax = 0;
   for (const v of used) lamMax = Math.max(lamMax, Math.abs(Number(v)) * 2 ** (-L * K));
   const residualError = AX.error + XL.error + residual.error;
@@ -316,6 +305,53 @@ export function rayleighQuotients(engine: RealProduct, A: Sliced, X: Sliced, aro
   releaseSliced(S.value);
   // the division's rounding (half a unit); the float64 operations rounded up
   return { values, error: worst * (1 + 2 ** -40) + 0.5, normSq, AX, G };
+}
+
+/**
+ * Row and column sums of the n×n matrix m (row-major) on `engine`, as the products m·1 and 1ᵀ·m
+ * (float64 sums of n terms each, in increasing index: callers bound their rounding).
+ */
+function rowColumnSums(engine: RealProduct, m: Float64Array, n: number): { row: Float64Array; col: Float64Array } {
+  const nn = n * n;
+  // m, a row of ones, then the sums
+  const onesAt = nn;
+  const rowAt = onesAt + n;
+  const colAt = rowAt + n;
+  engine.reserve(colAt + n);
+  const mem = engine.mem();
+  mem.set(m.subarray(0, nn), 0);
+  mem.fill(1, onesAt, rowAt);
+  mem.fill(0, rowAt, colAt + n);
+  engine.product(0, onesAt, rowAt, n, n, 1, n);
+  engine.product(onesAt, 0, colAt, 1, n, n, n);
+  return { row: mem.slice(rowAt, rowAt + n), col: mem.slice(colAt, colAt + n) };
+}
+
+/**
+ * Σ x² over the `count` entries of x, computed as (Σ (|x|·2^s)²)·2^(−2s) on `engine` so that
+ * entries far below 1 do not underflow when squared (an estimate: for thresholds, not bounds);
+ * with `skipDiagonalOf` = n, x is the real then imaginary parts of an n×n matrix whose diagonal
+ * entries are left out.
+ */
+function sumOfSquares(engine: RealProduct, x: Float64Array, count: number, s: number, skipDiagonalOf = 0): number {
+  // |x|·2^s, x as given, then the sum
+  const src = count;
+  const out = 2 * count;
+  engine.reserve(out + 1);
+  const mem = engine.mem();
+  mem.fill(0, 0, count);
+  mem.set(x.subarray(0, count), src);
+  mem[out] = 0;
+  engine.absAccumulate(src, 0, count, 2 ** s);
+  // the diagonals of real and imaginary parts left out, when asked: not subtracted afterwards, which
+  // would lose a small off-diagonal part to the diagonal's rounding
+  const n = skipDiagonalOf;
+  for (let i = 0; i < n; i++) {
+    mem[i * n + i] = 0;
+    mem[n * n + i * n + i] = 0;
+  }
+  engine.product(0, 0, out, 1, count, 1, count);
+  return mem[out] * 2 ** (-2 * s);
 }
 
 function releaseLast(last: LastStep): void {
@@ -433,9 +469,8 @@ export function residualBoundsSliced(
   releaseSliced(XL.value);
   releaseSliced(AX.value);
   // |(A − A_used) X|_ij ≤ aRounding·Σ_k (|Re x_kj| + |Im x_kj|) units, for each part
-  const absX = slicedAbsUpper(X, 0, engine);
-  const colAbsX = new Float64Array(n);
-  for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) colAbsX[j] += absX[k * n + j];
+  const sumsX = rowColumnSums(engine, slicedAbsUpper(X, 0, engine), n);
+  const colAbsX = sumsX.col;
   const I = slicedIdentity(n, K);
   const E = slicedCombine(G.value, I, K, -1);
   releaseSliced(I);
@@ -443,32 +478,31 @@ export function residualBoundsSliced(
   const margin = 1 + 4 * (n + K + 4) * 2 ** -52;
   // R and E in units of 2^(−L·K) (they are tiny), A absolute; a bound beyond float64 becomes
   // Infinity, which leaves the certificate invalid rather than wrong
+  const rErr = AX.error + XL.error + R.error;
+  const eErr = G.error + E.error;
+  const aErrAbs = aRounding * 2 ** Math.max(-L * K, -1074);
+  // the row and column sums of the entries' bounds: of |R|, |E|, |A| (float64 sums, n terms each)
+  // plus, per entry, the rounding allowances and |(A − A_used) X|_ij ≤ aRounding·Σ_k (|Re x_kj| +
+  // |Im x_kj|), |x_ij|·|λ_used − λ_j| ≤ (|Re x_ij| + |Im x_ij|)·valueRounding; `margin` covers the sums
+  const sR = rowColumnSums(engine, slicedAbsUpper(R.value, L * K, engine), n);
+  const sE = rowColumnSums(engine, slicedAbsUpper(E.value, L * K, engine), n);
+  const sA = rowColumnSums(engine, slicedAbsUpper(A, 0, engine), n);
+  let allAbsX = 0;
+  for (let j = 0; j < n; j++) allAbsX += colAbsX[j];
   const rowR = new Float64Array(n);
   const colR = new Float64Array(n);
   const rowE = new Float64Array(n);
   const colE = new Float64Array(n);
   const rowA = new Float64Array(n);
   const colA = new Float64Array(n);
-  const rErr = AX.error + XL.error + R.error;
-  const eErr = G.error + E.error;
-  const aErrAbs = aRounding * 2 ** Math.max(-L * K, -1074);
-  const absR = slicedAbsUpper(R.value, L * K, engine);
-  const absE = slicedAbsUpper(E.value, L * K, engine);
-  const absA = slicedAbsUpper(A, 0, engine);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      const q = i * n + j;
-      // |x_ij|·|λ_used − λ_j| ≤ (|Re x_ij| + |Im x_ij|)·valueRounding
-      const r = absR[q] + 2 * rErr + (2 * aRounding * colAbsX[j] + absX[q] * valueRounding) * margin;
-      rowR[i] += r;
-      colR[j] += r;
-      const e = absE[q] + 2 * eErr;
-      rowE[i] += e;
-      colE[j] += e;
-      const a = absA[q] + 2 * aErrAbs;
-      rowA[i] += a;
-      colA[j] += a;
-    }
+  for (let i = 0; i < n; i++) {
+    rowR[i] = sR.row[i] + 2 * n * rErr + (2 * aRounding * allAbsX + sumsX.row[i] * valueRounding) * margin;
+    colR[i] = sR.col[i] + 2 * n * rErr + (2 * n * aRounding * colAbsX[i] + colAbsX[i] * valueRounding) * margin;
+    rowE[i] = sE.row[i] + 2 * n * eErr;
+    colE[i] = sE.col[i] + 2 * n * eErr;
+    rowA[i] = sA.row[i] + 2 * n * aErrAbs;
+    colA[i] = sA.col[i] + 2 * n * aErrAbs;
+  }
   const units = (x: number): bigint => ceilScaled(x * margin, gBits - L * K);
   const absolute = (x: number): bigint => ceilScaled(x * margin, gBits);
   const max = (xs: Float64Array): number => xs.reduce((p, q) => Math.max(p, q), 0);

@@ -521,7 +521,10 @@ export function slicedAbsUpper(x: Sliced, scaleBits = 0, engine: RealProduct = s
   const mem = engine.mem();
   mem.set(x.data.subarray(0, size), 0);
   mem.fill(0, size, size + nn);
-  // |digit|·2^(scaleBits − L·s); weights below float64's range are charged as a whole instead
+  // |digit|·2^(scaleBits − L·s)·up; weights below float64's range are charged as a whole instead.
+  // 2K additions of non-negative terms lose less than (2K + 1)·2^-53 relative, with the rounding of
+  // each weight and product: `up` in the weights covers it.
+  const up = 1 + (2 * x.K + 2) * 2 ** -52;
   let tail = 0;
   for (let s = 1; s <= x.K; s++) {
     if (x.maxAbs[s - 1] === 0) continue;
@@ -530,13 +533,11 @@ export function slicedAbsUpper(x: Sliced, scaleBits = 0, engine: RealProduct = s
       tail += x.maxAbs[s - 1] * 2 ** -1000;
       continue;
     }
-    const w = 2 ** e;
+    const w = 2 ** e * up;
     for (let part = 0; part < 2; part++) engine.absAccumulate((part * x.K + s - 1) * nn, size, nn, w);
   }
   const out = mem.slice(size, size + nn);
-  // 2K additions of non-negative terms: relative error below 2K·2^-53
-  const up = 1 + (2 * x.K + 2) * 2 ** -52;
-  for (let q = 0; q < nn; q++) out[q] = out[q] * up + 2 * tail;
+  if (tail > 0) for (let q = 0; q < nn; q++) out[q] += 2 * tail * up;
   return out;
 }
 
