@@ -209,11 +209,14 @@ export function assertPositive<T>(F: Field<T>, M: CMatrix<T>, tolerance: number,
  * the user asked for passes the narrower field's, to keep the documented allowance).
  */
 export function assertPositiveSpectrum<T>(F: Field<T>, M: CMatrix<T>, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T = F.epsilon): void {
-  let maxEntry = F.zero;
-  for (let k = 0; k < M.re.length; k++) {
-    const a = F.add(F.abs(M.re[k]), F.abs(M.im[k]));
-    if (F.cmp(a, maxEntry) > 0) maxEntry = a;
-  }
+  const maxEntry = (): T => {
+    let max = F.zero;
+    for (let k = 0; k < M.re.length; k++) {
+      const a = F.add(F.abs(M.re[k]), F.abs(M.im[k]));
+      if (F.cmp(a, max) > 0) max = a;
+    }
+    return max;
+  };
   assertSpectrumAllowed(F, M.rows, maxEntry, eigen, tolerance, what, epsilon);
 }
 
@@ -223,7 +226,7 @@ export function assertPositiveSpectrum<T>(F: Field<T>, M: CMatrix<T>, eigen: Eig
  * rounded into F once, and Q is never converted to F as a whole.
  */
 export function assertPositiveSpectrumExact<T>(F: Field<T>, Q: RationalMatrix, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T = F.epsilon): void {
-  assertSpectrumAllowed(F, Q.rows, F.fromRational(maxEntrySum(Q)), eigen, tolerance, what, epsilon);
+  assertSpectrumAllowed(F, Q.rows, () => F.fromRational(maxEntrySum(Q)), eigen, tolerance, what, epsilon);
 }
 
 /**
@@ -279,10 +282,16 @@ function absSumDouble(a: Rational, b: Rational): number {
   return an / ad + bn / bd;
 }
 
-function assertSpectrumAllowed<T>(F: Field<T>, n: number, maxEntry: T, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T): void {
+/**
+ * λ_min ≥ −(bound + 2n·ε·max|ρ_ij| + tolerance), else InputError. The largest entry is looked for
+ * only when λ_min ≥ −(bound + tolerance) fails: the rounding term is ≥ 0 and the sums in F are
+ * monotone, so a spectrum that passes without it passes with it, and the decision is unchanged.
+ */
+function assertSpectrumAllowed<T>(F: Field<T>, n: number, maxEntry: () => T, eigen: Eigen<T>, tolerance: number, what: string, epsilon: T): void {
   const lmin = eigen.values[0];
   const certificate = eigen.certificate!;
-  const rounding = F.mul(F.mul(F.fromNumber(2 * n), epsilon), maxEntry);
+  if (F.cmp(lmin, F.neg(F.add(certificate.bound, F.fromNumber(tolerance)))) >= 0) return;
+  const rounding = F.mul(F.mul(F.fromNumber(2 * n), epsilon), maxEntry());
   const allowed = F.add(F.add(certificate.bound, rounding), F.fromNumber(tolerance));
   if (F.cmp(lmin, F.neg(allowed)) < 0) {
     throw new InputError(

@@ -3,13 +3,16 @@
  * |Re Q_ij| + |Im Q_ij|, screened in float64, near-maxima compared exactly) and the unit-trace test
  * of checkDensityExact (an integer sum over a safe common denominator) agree with plain rational
  * arithmetic, on edge rows first (ties closer than a float64 rounding, entries beyond 2^53,
- * sums that reach 2^53), then on seeded random matrices.
+ * sums that reach 2^53), then on seeded random matrices; last, the positivity allowance (the
+ * largest entry is looked for only when it decides) on both sides of its edge.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { RONE, RZERO, rabs, radd, rational, rcmp, rsub, type Rational, type RationalMatrix } from '../../src/numeric/rational.js';
+import { decimalField } from '../../src/numeric/decimal.js';
 import { checkDensityExact, maxEntrySum } from '../../src/physics/density.js';
+import { ergotropyOfExactState } from '../../src/physics/ergotropy.js';
 import { Rng } from '../../src/random/rng.js';
 import { fcParams } from '../arbitraries.js';
 import { randomBig } from '../numeric/random-big.js';
@@ -174,5 +177,19 @@ describe('the screens on a matrix (not only a diagonal)', () => {
     const Q: RationalMatrix = { rows: n, cols: n, re, im, hasFloatEntries: false };
     expect(maxEntrySum(Q)).toEqual(referenceMax(Q));
     expect(rcmp(maxEntrySum(Q), RZERO)).toBe(1);
+  });
+});
+
+describe('positivity of exact input: the rounding allowance still counts when it decides', () => {
+  // diag(1 + δ, −δ): λ_min = −δ; at 50 digits the allowance 2n·ε·max|ρ_ij| is 2·2·(½·10^-49)·(1 + δ) ≈ 2e-49
+  const state = (k: number) => diagonal([radd(RONE, q(1n, 10n ** BigInt(k))), rsub(RZERO, q(1n, 10n ** BigInt(k)))]);
+  const D = decimalField(50);
+  it('λ_min = −10^-51, inside the allowance (and below −bound): accepted', () => {
+    expect(() => ergotropyOfExactState(D, state(51), { qubits: 1, omega: RONE })).not.toThrow();
+  });
+  it('λ_min = −10^-48, beyond it: refused, with the same message as ever', () => {
+    expect(() => ergotropyOfExactState(D, state(48), { qubits: 1, omega: RONE }, { what: 'ρ' })).toThrow(
+      /^ρ is not positive semidefinite: smallest eigenvalue -1e-48 \(certified to ±.*, tolerance 0\)$/,
+    );
   });
 });
