@@ -136,7 +136,8 @@ function scaleExponent(D: DecimalField, A: CMatrix<DecimalValue>): number {
  */
 function scaleExponentFloat64(q: readonly Rational[]): number | null {
   let s = 0;
-  for (const x of q) {
+  for (let k = 0; k < q.length; k++) {
+    const x = q[k];
     const v = Number(x.num) / Number(x.den);
     if (!Number.isFinite(v) || (v === 0 && x.num !== 0n) || (v !== 0 && Math.abs(v) < 1e-150)) return null;
     s += v * v;
@@ -184,7 +185,7 @@ function eighDecimal(D: DecimalField, A: CMatrix<DecimalValue>, wantCertificate:
 export function eighExact(D: DecimalField, Q: RationalMatrix, options: Pick<EighOptions, 'method'> = {}): Eigen<DecimalValue> {
   if (Q.rows !== Q.cols) throw new RangeError(`eigh: matrix is ${Q.rows}×${Q.cols}, not square`);
   const toD = (): CMatrix<DecimalValue> => ({ rows: Q.rows, cols: Q.cols, re: Q.re.map((x) => D.fromRational(x)), im: Q.im.map((x) => D.fromRational(x)) });
-  return eighOfEntries(D, Q.rows, [...Q.re, ...Q.im], toD, true, options.method ?? 'auto');
+  return eighOfEntries(D, Q.rows, Q.re.concat(Q.im), toD, true, options.method ?? 'auto');
 }
 
 /** eighDecimal for the exact entries q (re then im) of a matrix A, which is made only if the last fallback needs it. */

@@ -104,9 +104,21 @@ export class SimdKernels {
     this.view = new Float64Array(this.x.memory.buffer);
   }
 
+  // (the checks run before every kernel call: plain loops, no iterators or arrays to allocate)
   private sizes(what: string, sizes: Record<string, number>): void {
-    for (const [name, v] of Object.entries(sizes))
+    for (const name in sizes) {
+      const v = sizes[name];
       if (!(Number.isSafeInteger(v) && v >= 0)) throw new RangeError(`SimdKernels.${what}: ${name} = ${v} must be a non-negative integer`);
+    }
+  }
+
+  /** `check` of each [name, start, slots]. */
+  private checkAll(what: string, regions: readonly (readonly [string, number, number])[]): void {
+    for (let r = 0; r < regions.length; r++) {
+      const region = regions[r];
+      if (!(Number.isInteger(region[1]) && region[1] >= 0 && region[1] + region[2] <= this.view.length))
+        this.check(`${what} (${region[0]})`, region[1], region[2]);
+    }
   }
 
   private check(what: string, start: number, slots: number): void {
@@ -178,9 +190,7 @@ export class SimdKernels {
    * sum is an integer below 2^53. A's rows may be `arow` ≥ k slots apart (a block of a wider matrix).
    */
   matmulAdd(A: number, B: number, C: number, m: number, k: number, n: number, arow = k): void {
-    const sizes = { m, k, n, arow };
-    for (const [name, v] of Object.entries(sizes))
-      if (!(Number.isSafeInteger(v) && v >= 0)) throw new RangeError(`SimdKernels.matmulAdd: ${name} = ${v} must be a non-negative integer`);
+    this.sizes('matmulAdd', { m, k, n, arow });
     if (arow < k) throw new RangeError(`SimdKernels.matmulAdd: A's row stride ${arow} is below k = ${k}`);
     const aSlots = m === 0 ? 0 : (m - 1) * arow + k;
     this.check('matmulAdd', A, aSlots);
@@ -188,9 +198,12 @@ export class SimdKernels {
     this.check('matmulAdd', C, m * n);
     if (m === 0 || n === 0) return;
     // with overlap, tiles would read entries of A or B already updated, in another order than the loop above
-    for (const [name, start, slots] of [['A', A, aSlots] as const, ['B', B, k * n] as const])
+    for (let o = 0; o < 2; o++) {
+      const start = o === 0 ? A : B;
+      const slots = o === 0 ? aSlots : k * n;
       if (slots > 0 && start < C + m * n && C < start + slots)
-        throw new RangeError(`SimdKernels.matmulAdd: C (slots ${C} … ${C + m * n}) overlaps ${name} (slots ${start} … ${start + slots})`);
+        throw new RangeError(`SimdKernels.matmulAdd: C (slots ${C} … ${C + m * n}) overlaps ${o === 0 ? 'A' : 'B'} (slots ${start} … ${start + slots})`);
+    }
     this.x.matmulAdd(8 * A, 8 * B, 8 * C, m, k, n, arow);
   }
 
@@ -245,7 +258,7 @@ export class SimdKernels {
       ['carry', carry, 2 * count],
       ['maxAbs', maxAbs, K],
     ];
-    for (const [name, start, slots] of regions) this.check(`sliceCarry (${name})`, start, slots);
+    this.checkAll('sliceCarry', regions);
     for (let a = 0; a < regions.length; a++)
       for (let b = a + 1; b < regions.length; b++) {
         const [na, sa, la] = regions[a];
@@ -323,7 +336,7 @@ export class SimdKernels {
       ['hi', hi, 2 * count],
       ['lo', lo, 2 * count],
     ];
-    for (const [name, start, slots] of regions) this.check(`refToDD (${name})`, start, slots);
+    this.checkAll('refToDD', regions);
     this.disjoint('refToDD', regions);
     this.x.refToDD(8 * data, K, count, 8 * maxAbs, 8 * hi, 8 * lo);
   }
@@ -341,7 +354,7 @@ export class SimdKernels {
       ['lo', lo, total],
       ['out', out, outSlots],
     ];
-    for (const [name, start, slots] of regions) this.check(`refFromDD (${name})`, start, slots);
+    this.checkAll('refFromDD', regions);
     this.disjoint('refFromDD', regions);
     this.x.refFromDD(8 * hi, 8 * lo, total, K, 8 * out, 8 * stride);
   }
@@ -389,7 +402,7 @@ export class SimdKernels {
       ['imHi', at.imHi, nn],
       ['imLo', at.imLo, nn],
     ];
-    for (const [name, start, slots] of regions) this.check(`refCorrections (${name})`, start, slots);
+    this.checkAll('refCorrections', regions);
     this.disjoint('refCorrections', regions);
     return this.x.refCorrections(
       n,
@@ -428,7 +441,7 @@ export class SimdKernels {
       ['dst', dst, n * n],
       ['order', order, n],
     ];
-    for (const [name, start, slots] of regions) this.check(`refGatherColumns (${name})`, start, slots);
+    this.checkAll('refGatherColumns', regions);
     this.disjoint('refGatherColumns', regions);
     const o = this.view.subarray(order, order + n);
     for (const c of o) if (!(Number.isInteger(c) && c >= 0 && c < n)) throw new RangeError(`SimdKernels.refGatherColumns: column ${c} outside 0 … ${n - 1}`);
@@ -481,9 +494,9 @@ export class SimdKernels {
   private disjoint(what: string, regions: [string, number, number][]): void {
     for (let a = 0; a < regions.length; a++)
       for (let b = a + 1; b < regions.length; b++) {
-        const [na, sa, la] = regions[a];
-        const [nb, sb, lb] = regions[b];
-        if (la > 0 && lb > 0 && sa < sb + lb && sb < sa + la) throw new RangeError(`SimdKernels.${what}: ${na} overlaps ${nb}`);
+        const ra = regions[a];
+        const rb = regions[b];
+        if (ra[2] > 0 && rb[2] > 0 && ra[1] < rb[1] + rb[2] && rb[1] < ra[1] + ra[2]) throw new RangeError(`SimdKernels.${what}: ${ra[0]} overlaps ${rb[0]}`);
       }
   }
 }
