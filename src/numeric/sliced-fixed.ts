@@ -112,6 +112,16 @@ export interface RealProduct {
   hexDigits(text: number, ends: number, start: number, count: number, K: number, out: number, stride: number): boolean;
   /** `slicedFromFloat64` on the memory: `total` values at slot src into K digits each, digit s of entry e at slot out + (s − 1)·stride + e. */
   fromFloat64(src: number, total: number, K: number, out: number, stride: number): void;
+  /**
+   * `steps` more 20-bit digits of the long divisions r/b (slots b, r; exact integers r < b < 2^33;
+   * b = 0 skips the entry): t = r·2^L, d = trunc(t/b), r = t − d·b, digit s (from 0) of entry e to
+   * slot out + s·stride + e; the remainders updated (sliced-rational.ts). Exact: t < 2^53, and t/b
+   * < 2^20 lies more than half a unit in the last place (2^-33) below the next integer, so the
+   * rounded quotient truncates to ⌊t/b⌋ and t − d·b is exact.
+   */
+  longDivide(b: number, r: number, count: number, steps: number, out: number, stride: number): void;
+  /** mem[dst + e] = mem[src + mem[index + e]] for e < count. */
+  gather(src: number, dst: number, count: number, index: number): void;
 }
 
 /** The plain-loop RealProduct (reference and fallback). */
@@ -276,6 +286,23 @@ export function loopProduct(): RealProduct {
       }
       return big;
     },
+    longDivide(b, r, count, steps, out, stride) {
+      for (let e = 0; e < count; e++) {
+        const be = mem[b + e];
+        if (be === 0) continue;
+        let re = mem[r + e];
+        for (let s = 0; s < steps; s++) {
+          const t = re * RADIX;
+          const d = Math.trunc(t / be);
+          re = t - d * be;
+          mem[out + s * stride + e] = d;
+        }
+        mem[r + e] = re;
+      }
+    },
+    gather(src, dst, count, index) {
+      for (let e = 0; e < count; e++) mem[dst + e] = mem[src + mem[index + e]];
+    },
     fromFloat64(src, total, K, out, stride) {
       for (let e = 0; e < total; e++) {
         let v = mem[src + e];
@@ -318,6 +345,8 @@ export function simdProduct(): RealProduct {
     gatherColumns: (src, dst, n, order) => k.refGatherColumns(src, dst, n, order),
     hexDigits: (text, ends, start, count, K, out, stride) => k.refHexDigits(text, ends, start, count, K, out, stride),
     fromFloat64: (src, total, K, out, stride) => k.refFromFloat64(src, total, K, out, stride),
+    longDivide: (b, r, count, steps, out, stride) => k.refLongDivide(b, r, count, steps, out, stride),
+    gather: (src, dst, count, index) => k.refGather(src, dst, count, index),
   };
 }
 

@@ -14,7 +14,7 @@
  */
 import { fixedField } from './fixed.js';
 import type { Rational } from './rational.js';
-import { SLICE_BITS, zeroSliced, type Sliced } from './sliced-fixed.js';
+import { SLICE_BITS, blankSliced, sharedEngine, type RealProduct, type Sliced } from './sliced-fixed.js';
 
 const L = SLICE_BITS;
 const RADIX = 2 ** L;
@@ -53,29 +53,34 @@ export function slicedFromRationals(n: number, K: number, re: readonly Rational[
   }
   const R = distinct.length;
   const T = new Float64Array(K * R);
-  const out = zeroSliced(n, K);
-  tableDigits(distinct, K, scaleExp, T, out.maxAbs);
-  scatter(T, R, at, out.data, K, nn);
+  const out = blankSliced(n, K);
+  const engine = sharedEngine();
+  tableDigits(engine, distinct, K, scaleExp, T, out.maxAbs);
+  // the table's rows into the slices' layout on the engine: T, the rows of each entry, the slices
+  const tAt = 0;
+  const atAt = K * R;
+  const outAt = atAt + 2 * nn;
+  engine.reserve(outAt + 2 * K * nn);
+  const mem = engine.mem();
+  mem.set(T, tAt);
+  mem.set(at, atAt);
+  for (let s = 0; s < K; s++) maxAbsOf(out.maxAbs, s, engine.maxAbs(tAt + s * R, R));
+  for (let part = 0; part < 2; part++) for (let s = 0; s < K; s++) engine.gather(tAt + s * R, outAt + (part * K + s) * nn, nn, atAt + part * nn);
+  out.data.set(mem.subarray(outAt, outAt + 2 * K * nn));
   return out;
 }
 
-/** data[(part·K + s)·nn + e] = T[s·R + at[part·nn + e]]: the table's rows into the slices' layout. */
-function scatter(T: Float64Array, R: number, at: Int32Array, data: Float64Array, K: number, nn: number): void {
-  for (let part = 0; part < 2; part++)
-    for (let s = 0; s < K; s++) {
-      const to = (part * K + s) * nn;
-      const from = s * R;
-      const idx = part * nn;
-      for (let e = 0; e < nn; e++) data[to + e] = T[from + at[idx + e]];
-    }
+function maxAbsOf(maxAbs: Float64Array, s: number, x: number): void {
+  if (x > maxAbs[s]) maxAbs[s] = x;
 }
 
 /**
  * The digits of the R entries q (see slicedFromRationals) into T (digit s of entry k at T[s·R + k]),
- * the largest |digit| of each slice into maxAbs. The float64 route runs slice by slice over all its
+ * the largest |digit| of each slice of the entries taking the BigInt route into maxAbs (the caller
+ * takes the others' from the table). The float64 route runs slice by slice over all its
  * entries; with w = L − scaleExp ≥ 0 the first digit ⌊(a/b)·2^w⌋ comes from the long division too.
  */
-function tableDigits(q: readonly Rational[], K: number, scaleExp: number, T: Float64Array, maxAbs: Float64Array): void {
+function tableDigits(engine: RealProduct, q: readonly Rational[], K: number, scaleExp: number, T: Float64Array, maxAbs: Float64Array): void {
   const R = q.length;
   const w = L - scaleExp;
   const fast = w >= 0 && scaleExp >= -MAX_SCALE;
@@ -104,20 +109,33 @@ function tableDigits(q: readonly Rational[], K: number, scaleExp: number, T: Flo
     }
   }
   for (let left = w; left > 0; left -= L) if (firstDigitBits(b, r, T, 0, R, 2 ** Math.min(L, left))) throw tooLarge();
-  for (let s = 1; s < K; s++) nextDigits(b, r, T, s * R, R);
+  // the other digits on the engine: b, r, then the table (whose entries of the BigInt route it keeps)
+  if (K > 1) {
+    const bAt = 0;
+    const rAt = R;
+    const tAt = 2 * R;
+    engine.reserve(tAt + K * R);
+    const mem = engine.mem();
+    mem.set(b, bAt);
+    mem.set(r, rAt);
+    mem.set(T, tAt);
+    engine.longDivide(bAt, rAt, R, K - 1, tAt + R, R);
+    T.set(mem.subarray(tAt, tAt + K * R));
+    r.set(mem.subarray(rAt, rAt + R));
+  }
   for (let k = 0; k < R; k++) {
     if (b[k] === 0) continue;
     if (2 * r[k] >= b[k]) roundUp(T, k, R, K);
     if (T[k] >= EXACT) throw tooLarge();
   }
-  // the float64 route's digits are ≥ 0 until their signs are given
-  for (let s = 0; s < K; s++) maxAbs[s] = Math.max(maxAbs[s], largest(T, s * R, R));
+  // signs (the caller takes the slice maxima, of |digit|, from the table)
   for (let k = 0; k < R; k++) if (a[k] < 0 && b[k] !== 0) negate(T, k, R, K);
 }
 
 /**
  * c more bits (c = 2^bits, bits ≤ L) of ⌊|a|/b·2^w⌋ into the first digits at data[at + e], from
- * the remainders r (b = 0: skip); true if one reaches 2^53. Exact as in nextDigits.
+ * the remainders r (b = 0: skip); true if one reaches 2^53. Exact as the engine's longDivide is
+ * (sliced-fixed.ts).
  */
 function firstDigitBits(b: Float64Array, r: Float64Array, data: Float64Array, at: number, count: number, c: number): boolean {
   let big = false;
@@ -131,33 +149,6 @@ function firstDigitBits(b: Float64Array, r: Float64Array, data: Float64Array, at
     data[at + e] = first;
   }
   return big;
-}
-
-/**
- * The next L-bit digit of each entry (remainder r[e] < b[e] < 2^33; b = 0: skip) into
- * data[at + e], the remainders updated. t = r·2^L < 2^53 is exact, and t/b < 2^20 lies more than
- * half a unit in the last place (2^-33) below the next integer, so the rounded quotient truncates
- * to ⌊t/b⌋ (an int32) and t − d·b is exact.
- */
-function nextDigits(b: Float64Array, r: Float64Array, data: Float64Array, at: number, count: number): void {
-  for (let e = 0; e < count; e++) {
-    const be = b[e];
-    if (be === 0) continue;
-    const t = r[e] * RADIX;
-    const d = (t / be) | 0;
-    r[e] = t - d * be;
-    data[at + e] = d;
-  }
-}
-
-/** max data[at + e] over e < count (0 if all are ≤ 0). */
-function largest(data: Float64Array, at: number, count: number): number {
-  let m = 0;
-  for (let e = 0; e < count; e++) {
-    const v = data[at + e];
-    if (v > m) m = v;
-  }
-  return m;
 }
 
 /** Add one unit of the last digit to the K digits at data[at + s·stride], carrying. */

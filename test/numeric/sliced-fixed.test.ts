@@ -1218,6 +1218,60 @@ describe('engine steps: the WebAssembly kernels against the loop reference, bit 
     }
   });
 
+  it('longDivide: the digits and remainders of long divisions r/b, exactly ⌊r·2^(L·s)/b⌋ digit by digit; b = 0 skipped', () => {
+    const rng = new Rng(44, ['engine-longDivide']);
+    for (const steps of [0, 1, 4, 9]) {
+      const count = 37;
+      const bs: number[] = [];
+      const rs: number[] = [];
+      for (let e = 0; e < count; e++) {
+        // divisors up to just below 2^33, some 1, some skipped (0)
+        const k = rng.int(0, 5);
+        const b = k === 0 ? 0 : k === 1 ? 1 : k === 2 ? 2 ** 33 - 1 : rng.int(2, 2 ** 31) * rng.int(1, 3);
+        bs.push(b);
+        rs.push(b === 0 ? 5 : rng.int(0, b - 1));
+      }
+      const bAt = 2;
+      const rAt = bAt + count;
+      const out = rAt + count + 1;
+      const stride = count + 3;
+      const slots = out + Math.max(0, steps - 1) * stride + count + 2;
+      const t = twins(slots, (i) => (i >= bAt && i < bAt + count ? bs[i - bAt] : i >= rAt && i < rAt + count ? rs[i - rAt] : 7));
+      for (const e of t.pair) e.longDivide(bAt, rAt, count, steps, out, stride);
+      t.same();
+      const m = t.mem();
+      bs.forEach((b, e) => {
+        if (b === 0) {
+          // untouched
+          expect(m[rAt + e]).toBe(5);
+          for (let s = 0; s < steps; s++) expect(m[out + s * stride + e]).toBe(7);
+          return;
+        }
+        // the digits are those of ⌊r·2^(L·steps)/b⌋, the remainder what is left
+        const scaled = (BigInt(rs[e]) << BigInt(L * steps)) / BigInt(b);
+        let N = 0n;
+        for (let s = 0; s < steps; s++) N = (N << BigInt(L)) + BigInt(m[out + s * stride + e]);
+        expect(N).toBe(scaled);
+        expect(BigInt(m[rAt + e])).toBe((BigInt(rs[e]) << BigInt(L * steps)) - scaled * BigInt(b));
+      });
+    }
+  });
+
+  it('gather: each slot from its index, −0 and all', () => {
+    const rng = new Rng(45, ['engine-gather']);
+    const src = 0;
+    const count = 50;
+    const index = 64;
+    const dst = index + count + 1;
+    const picks = Array.from({ length: count }, () => rng.int(0, 63));
+    const t = twins(dst + count + 1, (i) => (i < 64 ? (i % 5 === 0 ? -0 : digit(rng)) : i >= index && i < index + count ? picks[i - index] : 9));
+    for (const e of t.pair) e.gather(src, dst, count, index);
+    t.same();
+    const m = t.mem();
+    picks.forEach((p, e) => expect(Object.is(m[dst + e], t.before[src + p])).toBe(true));
+    expect(m[dst + count]).toBe(9);
+  });
+
   const bigEntries = (X: Sliced, part: 0 | 1) => Array.from({ length: X.n * X.n }, (_, q) => slicedEntryBigInt(X, part, q) * 5n);
   it('slicedFromBigInt, slicedFromFloat64, slicedToDD, slicedFromDD and slicedAbsUpper give the same bits on either engine', () => {
     const rng = new Rng(51, ['engine-conversions']);

@@ -71,6 +71,8 @@ interface SimdExports {
   refGatherColumns(src: number, dst: number, n: number, order: number): void;
   refHexDigits(text: number, ends: number, start: number, count: number, K: number, out: number, stride: number): number;
   refFromFloat64(src: number, total: number, K: number, out: number, stride: number): void;
+  refLongDivide(b: number, r: number, count: number, steps: number, out: number, stride: number): void;
+  refGather(src: number, dst: number, count: number, index: number): void;
 }
 
 let compiled: object | null = null;
@@ -472,7 +474,7 @@ export class SimdKernels {
       ['ends', ends, count],
       ['out', out, outSlots],
     ];
-    for (const [name, at, slots] of regions) this.check(`refHexDigits (${name})`, at, slots);
+    this.checkAll('refHexDigits', regions);
     this.disjoint('refHexDigits', regions);
     return this.x.refHexDigits(8 * text, 8 * ends, start, count, K, 8 * out, 8 * stride) === 1;
   }
@@ -485,9 +487,40 @@ export class SimdKernels {
       ['src', src, total],
       ['out', out, K === 0 ? 0 : (K - 1) * stride + total],
     ];
-    for (const [name, at, slots] of regions) this.check(`refFromFloat64 (${name})`, at, slots);
+    this.checkAll('refFromFloat64', regions);
     this.disjoint('refFromFloat64', regions);
     this.x.refFromFloat64(8 * src, total, K, 8 * out, 8 * stride);
+  }
+
+  /**
+   * `steps` more digits of the long divisions r/b (slots b, r: `count` entries, exact integers with
+   * r < b < 2^33; b = 0 skips the entry), as numeric/sliced-rational.ts forms them: digit s (from 0)
+   * of entry e to slot out + s·stride + e; the remainders updated in place.
+   */
+  refLongDivide(b: number, r: number, count: number, steps: number, out: number, stride: number): void {
+    this.sizes('refLongDivide', { count, steps, stride });
+    if (stride < count) throw new RangeError(`SimdKernels.refLongDivide: the stride ${stride} is below ${count}`);
+    const regions: [string, number, number][] = [
+      ['b', b, count],
+      ['r', r, count],
+      ['out', out, steps === 0 ? 0 : (steps - 1) * stride + count],
+    ];
+    this.checkAll('refLongDivide', regions);
+    this.disjoint('refLongDivide', regions);
+    this.x.refLongDivide(8 * b, 8 * r, count, steps, 8 * out, 8 * stride);
+  }
+
+  /** mem[dst + e] = mem[src + mem[index + e]] for e < count (indices: non-negative integers, the caller's to keep within what is reserved). */
+  refGather(src: number, dst: number, count: number, index: number): void {
+    this.sizes('refGather', { count });
+    const regions: [string, number, number][] = [
+      ['dst', dst, count],
+      ['index', index, count],
+    ];
+    this.checkAll('refGather', regions);
+    this.disjoint('refGather', regions);
+    // (an index beyond the memory traps in WebAssembly: never a read outside it)
+    this.x.refGather(8 * src, 8 * dst, count, 8 * index);
   }
 
   /** Refuse overlapping regions (name, first slot, slots): the kernels read what they have not yet written. */

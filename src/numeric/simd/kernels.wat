@@ -1671,5 +1671,45 @@
         (br $sl)))
       (local.set $p (i32.add (local.get $p) (i32.const 8)))
       (br $el))))
+
+  ;; Long division (slicedFromRationals): for each of `count` entries whose divisor b (slot b + 8e)
+  ;; is not 0, `steps` more 20-bit digits of r/b from the remainder r (slot r + 8e; integers,
+  ;; r < b < 2^33, so t = r·2^20 < 2^53 and every step is exact): d = trunc(t/b), r = t − d·b, digit
+  ;; s (from 0) to out + s·stride + 8e; the remainders are written back.
+  (func (export "refLongDivide") (param $b i32) (param $r i32) (param $count i32) (param $steps i32) (param $out i32) (param $stride i32)
+    (local $p i32) (local $nb i32) (local $s i32) (local $dst i32) (local $bv f64) (local $rv f64) (local $t f64) (local $d f64)
+    (local.set $nb (i32.shl (local.get $count) (i32.const 3)))
+    (block $edone (loop $el
+      (br_if $edone (i32.ge_u (local.get $p) (local.get $nb)))
+      (local.set $bv (f64.load (i32.add (local.get $b) (local.get $p))))
+      (if (f64.ne (local.get $bv) (f64.const 0))
+        (then
+          (local.set $rv (f64.load (i32.add (local.get $r) (local.get $p))))
+          (local.set $dst (i32.add (local.get $out) (local.get $p)))
+          (local.set $s (i32.const 0))
+          (block $sdone (loop $sl
+            (br_if $sdone (i32.ge_u (local.get $s) (local.get $steps)))
+            (local.set $t (f64.mul (local.get $rv) (f64.const 0x1p20)))
+            (local.set $d (f64.trunc (f64.div (local.get $t) (local.get $bv))))
+            (local.set $rv (f64.sub (local.get $t) (f64.mul (local.get $d) (local.get $bv))))
+            (f64.store (local.get $dst) (local.get $d))
+            (local.set $dst (i32.add (local.get $dst) (local.get $stride)))
+            (local.set $s (i32.add (local.get $s) (i32.const 1)))
+            (br $sl)))
+          (f64.store (i32.add (local.get $r) (local.get $p)) (local.get $rv))))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $el))))
+
+  ;; mem[dst + 8e] = mem[src + 8·index[e]] for e < count (index: f64 slot offsets from src, at slot index).
+  (func (export "refGather") (param $src i32) (param $dst i32) (param $count i32) (param $index i32)
+    (local $p i32) (local $nb i32)
+    (local.set $nb (i32.shl (local.get $count) (i32.const 3)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $nb)))
+      (f64.store (i32.add (local.get $dst) (local.get $p))
+        (f64.load (i32.add (local.get $src)
+          (i32.shl (i32.trunc_f64_u (f64.load (i32.add (local.get $index) (local.get $p)))) (i32.const 3)))))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $l))))
   ;; ── end of the refinement helpers ──
 )
