@@ -166,9 +166,36 @@ function scaledInto(K: ReturnType<typeof fixedField>, scaleExp: number): (q: Rat
   return (q) => K.fromRational(scaleExp >= 0 ? { num: q.num, den: q.den << BigInt(scaleExp) } : { num: q.num << BigInt(-scaleExp), den: q.den });
 }
 
-function fromKernel(D: DecimalField, K: ReturnType<typeof fixedField>, x: bigint, scaleExp: number): DecimalValue {
-  const v = D.fromString(K.toString(x, K.digits));
-  return scaleExp === 0 ? v : D.scale2(v, scaleExp);
+/**
+ * x·2^-K.bits·2^scaleExp into D, as D.scale2(D.fromString(K.toString(x, K.digits)), scaleExp) gives
+ * it, digit for digit: each of those correctly rounded operations is the same rounding of an exact
+ * value, here formed in BigInt (x/2^b = x·5^b/10^b) instead of by decimal long divisions.
+ */
+export function fromKernel(D: DecimalField, K: ReturnType<typeof fixedField>, x: bigint, scaleExp: number): DecimalValue {
+  // K.toString: the quotient rounded to K's working digits (K.digits + 20), then to K.digits
+  const q = exactDecimal(D, x, -K.bits)
+    .toSignificantDigits(K.digits + 20)
+    .toSignificantDigits(K.digits);
+  // D.fromString, then D.scale2's one rounding of the exact scaled value
+  const v = new D.Decimal(q.toString()).toSignificantDigits(D.precision);
+  if (scaleExp === 0 || v.isZero()) return v;
+  const [mantissa, exponent] = decimalParts(v);
+  return exactDecimal(D, mantissa, scaleExp, exponent).toSignificantDigits(D.precision);
+}
+
+/** The exact value x·2^e·10^p as a decimal of D's constructor (not rounded: a Decimal holds every digit given). */
+function exactDecimal(D: DecimalField, x: bigint, e: number, p = 0): DecimalValue {
+  // x·2^e = x·5^-e·10^e for e < 0
+  const m = e >= 0 ? x << BigInt(e) : x * 5n ** BigInt(-e);
+  return new D.Decimal(`${m.toString()}e${p + Math.min(0, e)}`);
+}
+
+/** [m, p] with d = m·10^p exactly, m an integer. */
+function decimalParts(d: DecimalValue): [bigint, number] {
+  // toFixed: every digit, no exponent
+  const fixed = d.toFixed();
+  const dot = fixed.indexOf('.');
+  return [BigInt(fixed.replace('.', '')), dot < 0 ? 0 : -(fixed.length - dot - 1)];
 }
 
 type Method = NonNullable<EighOptions['method']>;
