@@ -61,16 +61,20 @@ function hermitianBig(rng: Rng, n: number, bits: number): { re: bigint[]; im: bi
   return { re, im };
 }
 
-/** The float64 eigenvectors refineEigh starts from (A read to double precision). */
-function float64Start(A: Sliced) {
+/** The float64 eigenpairs refineEigh starts from (A read to double precision). */
+function float64Pairs(A: Sliced) {
   const n = A.n;
   const Af: CMatrix<number> = { rows: n, cols: n, re: [], im: [] };
   for (let q = 0; q < n * n; q++) {
     Af.re.push(slicedEntryDD(A, 0, q)[0]);
     Af.im.push(slicedEntryDD(A, 1, q)[0]);
   }
-  return eighFloat64Kernel(Af, true).vectors!;
+  const e = eighFloat64Kernel(Af, true);
+  return { values: e.values, vectors: e.vectors! };
 }
+
+/** The float64 eigenvectors refineEigh starts from. */
+const float64Start = (A: Sliced) => float64Pairs(A).vectors;
 
 /**
  * The exact norms the bounds stand for: max column and row sums of |Re z| + |Im z| for
@@ -311,15 +315,10 @@ describe('refineEigh', () => {
     const n = 12;
     const K = 9;
     const { A, re, im, bits, r } = refinedCase(21, n, K);
-    const Af: CMatrix<number> = { rows: n, cols: n, re: [], im: [] };
-    for (let q = 0; q < n * n; q++) {
-      Af.re.push(slicedEntryDD(A, 0, q)[0]);
-      Af.im.push(slicedEntryDD(A, 1, q)[0]);
-    }
-    const start = eighFloat64Kernel(Af, true);
+    const start = float64Pairs(A);
     const rng = new Rng(5, ['values0']);
     const values0 = around === 'float64' ? start.values : around === 'zero' ? new Array(n).fill(0) : Array.from({ length: n }, () => rng.uniform(-1, 1));
-    const r2 = refineEigh(simdProduct(), { A, X0re: start.vectors!.re, X0im: start.vectors!.im, values0, targetBits: L * K - 30 });
+    const r2 = refineEigh(simdProduct(), { A, X0re: start.vectors.re, X0im: start.vectors.im, values0, targetBits: L * K - 30 });
     expect(r2.accuracyBits).toBeGreaterThanOrEqual(L * K - 30);
     const gBits = L * K + 8;
     const c1 = certificateOf(residualBoundsSliced(simdProduct(), A, r.X, r.values, 0, 0, gBits, r.last), gBits);
