@@ -370,8 +370,8 @@ function secondOrderDecomposition(
   // ‖A_used − A‖₂ ≤ ‖·‖_F ≤ n units), whose eigenvalues are within n units of A's.
   const delta = parseUnreduced(linear.bound.toString());
   const shift = F.bits - scaleExp;
-  const scaled = shift >= 0 ? delta.num << BigInt(shift) : delta.num >> BigInt(-shift);
-  const matching = (scaled + delta.den - 1n) / delta.den + 1n + BigInt(n);
+  const [num, den] = shift >= 0 ? [delta.num << BigInt(shift), delta.den] : [delta.num, delta.den << BigInt(-shift)];
+  const matching = (num + den - 1n) / den + BigInt(n);
   const rhoError = BigInt(Math.ceil(rq.error));
   const distance = order.map((i) => {
     const d = certified[i] - rq.values[i];
